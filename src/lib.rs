@@ -1,0 +1,3 @@
+//! tartarus: administration CLI and embedded control plane for Tartarus sandboxes, with all durable state in Redis.
+
+pub mod model;

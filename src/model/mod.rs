@@ -1,0 +1,11 @@
+//! The domain model shared by every layer: sandbox specs, runs and their states, nodes, units.
+
+pub mod node;
+pub mod run;
+pub mod spec;
+pub mod units;
+
+/// Current time in Unix milliseconds.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}

@@ -1,0 +1,73 @@
+//! A node in the registry: labels, capacity, what is reserved on it, and its heartbeat.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Label that admits a node to the Phlegethon (hot/inferno) pool.
+pub const PHLEGETHON_LABEL: &str = "tartarus.io/phlegethon";
+/// Label that makes a node a Typhon (quarantine) node; it then takes no ordinary work.
+pub const TYPHON_LABEL: &str = "tartarus.io/typhon";
+
+/// Capacity or usage of a node.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resources {
+    pub cpu_millis: u64,
+    pub memory_bytes: u64,
+    pub gpu: u32,
+    /// Concurrent sandboxes.
+    pub slots: u32,
+}
+
+impl Resources {
+    /// True when `want` more fits next to `used` within `self`.
+    pub fn fits(&self, used: &Resources, want: &Resources) -> bool {
+        used.cpu_millis + want.cpu_millis <= self.cpu_millis
+            && used.memory_bytes + want.memory_bytes <= self.memory_bytes
+            && used.gpu + want.gpu <= self.gpu
+            && used.slots + want.slots <= self.slots
+    }
+}
+
+/// A node as announced by its agent (or `node register`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub name: String,
+    pub labels: BTreeMap<String, String>,
+    pub capacity: Resources,
+    pub usage: Resources,
+    /// A draining node takes no new work.
+    pub draining: bool,
+    pub version: String,
+    /// Unix ms of the last heartbeat.
+    pub last_heartbeat: i64,
+    /// Seconds the heartbeat is valid for.
+    pub ttl_secs: u64,
+    /// False when the heartbeat has expired (the node is dead).
+    pub alive: bool,
+}
+
+impl Node {
+    pub fn label_is_true(&self, key: &str) -> bool {
+        self.labels.get(key).is_some_and(|v| v == "true")
+    }
+    pub fn is_typhon(&self) -> bool {
+        self.label_is_true(TYPHON_LABEL)
+    }
+    pub fn is_phlegethon(&self) -> bool {
+        self.label_is_true(PHLEGETHON_LABEL)
+    }
+}
+
+/// Parses `k=v,k2=v2` label lists (as in `--labels` and `HADES_LABEL`).
+pub fn parse_label_list(text: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (k, v) = part
+            .split_once('=')
+            .ok_or_else(|| format!("label `{part}` must be written key=value"))?;
+        crate::model::spec::check_name("label", k.trim()).map_err(|e| e.to_string())?;
+        out.insert(k.trim().to_string(), v.trim().to_string());
+    }
+    Ok(out)
+}

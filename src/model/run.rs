@@ -1,0 +1,348 @@
+//! A sandbox run as kept in the Hades registry: its state machine, verdict, placement and outcome.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::spec::{Heat, SandboxSpec};
+
+/// Every state a run can be in. Transitions are checked by the store atomically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum RunState {
+    /// Submitted and waiting in Acheron.
+    Queued,
+    /// Allowed by Rhadamanthus, not yet placed.
+    Admitted,
+    /// Waiting for a feasible node (the reason says why).
+    Pending,
+    /// Assigned to a node, not yet started by its agent.
+    Scheduled,
+    /// Started by the agent.
+    Running,
+    Succeeded,
+    Failed,
+    TimedOut,
+    Cancelled,
+    /// Refused by an admission policy.
+    Denied,
+    /// Refused by routing (e.g. quarantine with no Typhon node).
+    Rejected,
+    /// Its node's heartbeat expired; it will be requeued or dead-lettered.
+    Lost,
+    /// Dead-lettered after too many attempts.
+    Dead,
+}
+
+impl RunState {
+    pub const ALL: [RunState; 13] = [
+        RunState::Queued,
+        RunState::Admitted,
+        RunState::Pending,
+        RunState::Scheduled,
+        RunState::Running,
+        RunState::Succeeded,
+        RunState::Failed,
+        RunState::TimedOut,
+        RunState::Cancelled,
+        RunState::Denied,
+        RunState::Rejected,
+        RunState::Lost,
+        RunState::Dead,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunState::Queued => "queued",
+            RunState::Admitted => "admitted",
+            RunState::Pending => "pending",
+            RunState::Scheduled => "scheduled",
+            RunState::Running => "running",
+            RunState::Succeeded => "succeeded",
+            RunState::Failed => "failed",
+            RunState::TimedOut => "timed_out",
+            RunState::Cancelled => "cancelled",
+            RunState::Denied => "denied",
+            RunState::Rejected => "rejected",
+            RunState::Lost => "lost",
+            RunState::Dead => "dead",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RunState> {
+        RunState::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// Terminal states never change again.
+    pub fn is_terminal(self) -> bool {
+        matches!(
+            self,
+            RunState::Succeeded
+                | RunState::Failed
+                | RunState::TimedOut
+                | RunState::Cancelled
+                | RunState::Denied
+                | RunState::Rejected
+                | RunState::Dead
+        )
+    }
+
+    /// States from which a cancel is accepted: every non-terminal state.
+    pub fn non_terminal() -> Vec<RunState> {
+        RunState::ALL.into_iter().filter(|s| !s.is_terminal()).collect()
+    }
+}
+
+impl fmt::Display for RunState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Rhadamanthus' verdict on a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Allow,
+    Quarantine,
+    Deny,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Allow => "allow",
+            Verdict::Quarantine => "quarantine",
+            Verdict::Deny => "deny",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Verdict> {
+        match s {
+            "allow" => Some(Verdict::Allow),
+            "quarantine" => Some(Verdict::Quarantine),
+            "deny" => Some(Verdict::Deny),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A run as stored in Hades. Timestamps are Unix milliseconds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    pub id: String,
+    pub name: String,
+    pub state: RunState,
+    pub spec: SandboxSpec,
+    pub priority: u32,
+    /// Heat after classification (the request's, or Phlegethon's guess).
+    pub heat: Option<Heat>,
+    pub verdict: Option<Verdict>,
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    pub policy_version: Option<u64>,
+    pub quarantined: bool,
+    pub node: Option<String>,
+    /// Why a run waits, was rejected, or ended the way it did.
+    pub message: Option<String>,
+    pub attempts: u32,
+    pub exit_code: Option<i32>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub started_at: Option<i64>,
+    pub finished_at: Option<i64>,
+    #[serde(default)]
+    pub log_tail: String,
+}
+
+/// Hash field names of a run in Redis, in one place.
+pub mod field {
+    pub const ID: &str = "id";
+    pub const NAME: &str = "name";
+    pub const STATE: &str = "state";
+    pub const SPEC: &str = "spec";
+    pub const PRIORITY: &str = "priority";
+    pub const HEAT: &str = "heat";
+    pub const VERDICT: &str = "verdict";
+    pub const REASONS: &str = "reasons";
+    pub const POLICY_VERSION: &str = "policy_version";
+    pub const QUARANTINED: &str = "quarantined";
+    pub const NODE: &str = "node";
+    pub const MESSAGE: &str = "message";
+    pub const ATTEMPTS: &str = "attempts";
+    pub const EXIT_CODE: &str = "exit_code";
+    pub const CREATED_AT: &str = "created_at";
+    pub const UPDATED_AT: &str = "updated_at";
+    pub const STARTED_AT: &str = "started_at";
+    pub const FINISHED_AT: &str = "finished_at";
+    pub const LOG_TAIL: &str = "log_tail";
+}
+
+/// Why a stored run could not be read back.
+#[derive(Debug, thiserror::Error)]
+#[error("run {id}: field `{field}` is corrupt: {message}")]
+pub struct CorruptRun {
+    pub id: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl Run {
+    /// A new run in `queued`, as submitted.
+    pub fn new(id: String, spec: SandboxSpec, now_ms: i64) -> Run {
+        Run {
+            id,
+            name: spec.name.clone(),
+            state: RunState::Queued,
+            priority: spec.priority,
+            heat: spec.heat,
+            verdict: None,
+            reasons: Vec::new(),
+            policy_version: None,
+            quarantined: spec.quarantine_requested(),
+            node: None,
+            message: None,
+            attempts: 0,
+            exit_code: None,
+            created_at: now_ms,
+            updated_at: now_ms,
+            started_at: None,
+            finished_at: None,
+            log_tail: String::new(),
+            spec,
+        }
+    }
+
+    /// The run as flat hash fields (absent options are left out).
+    pub fn to_fields(&self) -> Vec<(&'static str, String)> {
+        let mut f = vec![
+            (field::ID, self.id.clone()),
+            (field::NAME, self.name.clone()),
+            (field::STATE, self.state.as_str().to_string()),
+            (field::SPEC, serde_json::to_string(&self.spec).unwrap_or_default()),
+            (field::PRIORITY, self.priority.to_string()),
+            (field::QUARANTINED, if self.quarantined { "1" } else { "0" }.to_string()),
+            (field::ATTEMPTS, self.attempts.to_string()),
+            (field::CREATED_AT, self.created_at.to_string()),
+            (field::UPDATED_AT, self.updated_at.to_string()),
+        ];
+        if let Some(h) = self.heat {
+            f.push((field::HEAT, h.as_str().to_string()));
+        }
+        if let Some(v) = self.verdict {
+            f.push((field::VERDICT, v.as_str().to_string()));
+        }
+        if !self.reasons.is_empty() {
+            f.push((field::REASONS, serde_json::to_string(&self.reasons).unwrap_or_default()));
+        }
+        if let Some(v) = self.policy_version {
+            f.push((field::POLICY_VERSION, v.to_string()));
+        }
+        if let Some(n) = &self.node {
+            f.push((field::NODE, n.clone()));
+        }
+        if let Some(m) = &self.message {
+            f.push((field::MESSAGE, m.clone()));
+        }
+        if let Some(c) = self.exit_code {
+            f.push((field::EXIT_CODE, c.to_string()));
+        }
+        if let Some(t) = self.started_at {
+            f.push((field::STARTED_AT, t.to_string()));
+        }
+        if let Some(t) = self.finished_at {
+            f.push((field::FINISHED_AT, t.to_string()));
+        }
+        if !self.log_tail.is_empty() {
+            f.push((field::LOG_TAIL, self.log_tail.clone()));
+        }
+        f
+    }
+
+    /// Rebuilds a run from its hash fields.
+    pub fn from_fields(fields: &BTreeMap<String, String>) -> Result<Run, CorruptRun> {
+        let id = fields.get(field::ID).cloned().unwrap_or_default();
+        let bad = |field: &str, message: String| CorruptRun { id: id.clone(), field: field.to_string(), message };
+        let get = |name: &str| fields.get(name).map(String::as_str);
+        let req = |name: &str| get(name).ok_or_else(|| bad(name, "missing".into()));
+        let num = |name: &str| -> Result<Option<i64>, CorruptRun> {
+            get(name).map(|v| v.parse::<i64>().map_err(|e| bad(name, e.to_string()))).transpose()
+        };
+        let state_text = req(field::STATE)?;
+        let state = RunState::parse(state_text).ok_or_else(|| bad(field::STATE, format!("unknown state `{state_text}`")))?;
+        let spec: SandboxSpec =
+            serde_json::from_str(req(field::SPEC)?).map_err(|e| bad(field::SPEC, e.to_string()))?;
+        let reasons = match get(field::REASONS) {
+            Some(r) => serde_json::from_str(r).map_err(|e| bad(field::REASONS, e.to_string()))?,
+            None => Vec::new(),
+        };
+        Ok(Run {
+            id: id.clone(),
+            name: get(field::NAME).unwrap_or(&spec.name).to_string(),
+            state,
+            priority: num(field::PRIORITY)?.unwrap_or(0) as u32,
+            heat: get(field::HEAT).and_then(Heat::parse),
+            verdict: get(field::VERDICT).and_then(Verdict::parse),
+            reasons,
+            policy_version: num(field::POLICY_VERSION)?.map(|v| v as u64),
+            quarantined: get(field::QUARANTINED) == Some("1"),
+            node: get(field::NODE).filter(|s| !s.is_empty()).map(str::to_string),
+            message: get(field::MESSAGE).filter(|s| !s.is_empty()).map(str::to_string),
+            attempts: num(field::ATTEMPTS)?.unwrap_or(0) as u32,
+            exit_code: num(field::EXIT_CODE)?.map(|v| v as i32),
+            created_at: num(field::CREATED_AT)?.unwrap_or(0),
+            updated_at: num(field::UPDATED_AT)?.unwrap_or(0),
+            started_at: num(field::STARTED_AT)?,
+            finished_at: num(field::FINISHED_AT)?,
+            log_tail: get(field::LOG_TAIL).unwrap_or_default().to_string(),
+            spec,
+        })
+    }
+}
+
+/// One entry in the event stream: a run transition or a policy change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stream id (`<ms>-<seq>`), or a local sequence for the in-memory backend.
+    pub id: String,
+    pub at: i64,
+    pub kind: String,
+    pub run: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub node: Option<String>,
+    pub message: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::spec::parse_sandbox_documents;
+
+    #[test]
+    fn fields_round_trip() {
+        let spec = parse_sandbox_documents("t", "spec:\n  image: x\n  command: [a, b]\n").unwrap().remove(0);
+        let mut run = Run::new("01J0000000000000000000000".into(), spec, 1_700_000_000_000);
+        run.verdict = Some(Verdict::Quarantine);
+        run.reasons = vec!["policy p rule r: suspicious".into()];
+        run.node = Some("n1".into());
+        run.exit_code = Some(3);
+        let map: BTreeMap<String, String> = run.to_fields().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        assert_eq!(Run::from_fields(&map).unwrap(), run);
+    }
+
+    #[test]
+    fn corrupt_state_is_reported() {
+        let mut map = BTreeMap::new();
+        map.insert("id".to_string(), "x".to_string());
+        map.insert("state".to_string(), "weird".to_string());
+        let err = Run::from_fields(&map).unwrap_err().to_string();
+        assert!(err.contains("weird"), "{err}");
+    }
+}

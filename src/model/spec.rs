@@ -1,0 +1,510 @@
+//! The sandbox request: its YAML shape, validation against documented limits, and the normalized spec stored on every run.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::units::{format_bytes, format_cpu_millis, parse_bytes, parse_cpu_millis, parse_duration};
+
+/// Annotation that asks for quarantine (Typhon) by hand.
+pub const QUARANTINE_ANNOTATION: &str = "tartarus.io/quarantine";
+
+/// Documented limits of a sandbox request. Anything above them is refused before it reaches Redis.
+pub mod limits {
+    /// Largest CPU request, in millicores (64 cores).
+    pub const MAX_CPU_MILLIS: u64 = 64_000;
+    /// Largest memory request (256 GiB).
+    pub const MAX_MEMORY_BYTES: u64 = 256 << 30;
+    /// Smallest memory request (4 MiB); less cannot start a process.
+    pub const MIN_MEMORY_BYTES: u64 = 4 << 20;
+    /// Largest GPU count.
+    pub const MAX_GPU: u32 = 16;
+    /// Longest timeout (7 days).
+    pub const MAX_TIMEOUT_SECS: u64 = 7 * 86_400;
+    /// Largest priority; higher runs first.
+    pub const MAX_PRIORITY: u32 = 1000;
+    /// Largest stored spec, JSON-encoded (64 KiB).
+    pub const MAX_SPEC_BYTES: usize = 64 << 10;
+    /// Most labels (and, separately, most annotations / env vars) on one sandbox.
+    pub const MAX_LABELS: usize = 64;
+    /// Most environment variables.
+    pub const MAX_ENV: usize = 256;
+    /// Longest label key / name.
+    pub const MAX_NAME_LEN: usize = 63;
+    /// Longest label value.
+    pub const MAX_LABEL_VALUE_LEN: usize = 256;
+    /// Longest image reference.
+    pub const MAX_IMAGE_LEN: usize = 512;
+    /// Most command arguments.
+    pub const MAX_COMMAND_ARGS: usize = 1024;
+}
+
+/// Heat class (Phlegethon): how demanding a run is, which decides the node pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Heat {
+    Cold,
+    Warm,
+    Hot,
+    Inferno,
+}
+
+impl Heat {
+    pub const ALL: [Heat; 4] = [Heat::Cold, Heat::Warm, Heat::Hot, Heat::Inferno];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Heat::Cold => "cold",
+            Heat::Warm => "warm",
+            Heat::Hot => "hot",
+            Heat::Inferno => "inferno",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Heat> {
+        Heat::ALL.into_iter().find(|h| h.as_str() == s)
+    }
+}
+
+impl fmt::Display for Heat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A YAML (or JSON) sandbox document, as written by people. Unknown fields are errors.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SandboxDocument {
+    #[serde(default)]
+    pub api_version: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub metadata: MetadataDocument,
+    pub spec: SpecDocument,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct MetadataDocument {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub annotations: BTreeMap<String, String>,
+    /// Tenant or owner the run is charged to (policies can match on it).
+    #[serde(default)]
+    pub tenant: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SpecDocument {
+    pub image: String,
+    #[serde(default)]
+    pub command: Vec<String>,
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
+    #[serde(default)]
+    pub resources: ResourcesDocument,
+    #[serde(default)]
+    pub timeout: Option<ScalarValue>,
+    #[serde(default)]
+    pub heat: Option<Heat>,
+    #[serde(default)]
+    pub priority: Option<i64>,
+    #[serde(default)]
+    pub network: bool,
+    #[serde(default)]
+    pub privileged: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ResourcesDocument {
+    #[serde(default)]
+    pub cpu: Option<ScalarValue>,
+    #[serde(default)]
+    pub memory: Option<ScalarValue>,
+    #[serde(default)]
+    pub gpu: Option<i64>,
+}
+
+/// A YAML scalar that may be written as a number or a string (`1`, `0.5`, `"500m"`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum ScalarValue {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl ScalarValue {
+    fn as_text(&self) -> String {
+        match self {
+            ScalarValue::Int(i) => i.to_string(),
+            ScalarValue::Float(f) => f.to_string(),
+            ScalarValue::Text(s) => s.clone(),
+        }
+    }
+}
+
+/// The validated, normalized request stored on a run (JSON in the run hash).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SandboxSpec {
+    pub name: String,
+    pub image: String,
+    pub command: Vec<String>,
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
+    pub cpu_millis: u64,
+    pub memory_bytes: u64,
+    #[serde(default)]
+    pub gpu: u32,
+    pub timeout_secs: u64,
+    #[serde(default)]
+    pub heat: Option<Heat>,
+    #[serde(default)]
+    pub priority: u32,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub annotations: BTreeMap<String, String>,
+    #[serde(default)]
+    pub tenant: Option<String>,
+    #[serde(default)]
+    pub network: bool,
+    #[serde(default)]
+    pub privileged: bool,
+}
+
+impl SandboxSpec {
+    /// True when the request itself asks for quarantine.
+    pub fn quarantine_requested(&self) -> bool {
+        self.annotations
+            .get(QUARANTINE_ANNOTATION)
+            .map(|v| v.eq_ignore_ascii_case("true"))
+            .unwrap_or(false)
+    }
+
+    /// The registry part of the image (`docker.io` when none is written).
+    pub fn registry(&self) -> &str {
+        match self.image.split_once('/') {
+            Some((first, _)) if first.contains('.') || first.contains(':') || first == "localhost" => first,
+            _ => "docker.io",
+        }
+    }
+
+    pub fn cpu_display(&self) -> String {
+        format_cpu_millis(self.cpu_millis)
+    }
+    pub fn memory_display(&self) -> String {
+        format_bytes(self.memory_bytes)
+    }
+}
+
+/// Defaults for fields a request leaves out.
+pub const DEFAULT_CPU_MILLIS: u64 = 1000;
+pub const DEFAULT_MEMORY_BYTES: u64 = 256 << 20;
+pub const DEFAULT_TIMEOUT_SECS: u64 = 600;
+
+/// A validation failure, naming the field that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+fn field_err(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError { field: field.to_string(), message: message.into() }
+}
+
+/// Checks a name or label key: 1–63 characters of `[A-Za-z0-9._/-]`, starting and ending alphanumeric.
+pub fn check_name(field: &str, value: &str) -> Result<(), FieldError> {
+    if value.is_empty() || value.len() > limits::MAX_NAME_LEN + 200 {
+        return Err(field_err(field, format!("must be 1 to {} characters", limits::MAX_NAME_LEN)));
+    }
+    // Label keys may carry a DNS prefix (`tartarus.io/typhon`); the part after `/` obeys the name limit.
+    let last = value.rsplit('/').next().unwrap_or(value);
+    if last.is_empty() || last.len() > limits::MAX_NAME_LEN {
+        return Err(field_err(field, format!("`{value}` must be 1 to {} characters", limits::MAX_NAME_LEN)));
+    }
+    let ok_chars = value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
+    let first = value.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let last_ch = value.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+    if !ok_chars || !first || !last_ch {
+        return Err(field_err(
+            field,
+            format!("`{value}` may use letters, digits, `-`, `_`, `.`, `/` and must start and end with a letter or digit"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_map(field: &str, map: &BTreeMap<String, String>, max: usize) -> Result<(), FieldError> {
+    if map.len() > max {
+        return Err(field_err(field, format!("at most {max} entries, got {}", map.len())));
+    }
+    for (k, v) in map {
+        check_name(&format!("{field}.{k}"), k)?;
+        if v.len() > limits::MAX_LABEL_VALUE_LEN {
+            return Err(field_err(
+                &format!("{field}.{k}"),
+                format!("value longer than {} characters", limits::MAX_LABEL_VALUE_LEN),
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl SandboxDocument {
+    /// Validates the document and produces the normalized spec. `fallback_name` names unnamed sandboxes.
+    pub fn validate(self, fallback_name: &str) -> Result<SandboxSpec, FieldError> {
+        if let Some(kind) = &self.kind {
+            if kind != "Sandbox" {
+                return Err(field_err("kind", format!("expected `Sandbox`, got `{kind}`")));
+            }
+        }
+        let name = self.metadata.name.unwrap_or_else(|| fallback_name.to_string());
+        check_name("metadata.name", &name)?;
+        if name.contains('/') {
+            return Err(field_err("metadata.name", "must not contain `/`"));
+        }
+        check_map("metadata.labels", &self.metadata.labels, limits::MAX_LABELS)?;
+        check_map("metadata.annotations", &self.metadata.annotations, limits::MAX_LABELS)?;
+        if let Some(t) = &self.metadata.tenant {
+            check_name("metadata.tenant", t)?;
+        }
+        let spec = self.spec;
+        let image = spec.image.trim().to_string();
+        if image.is_empty() {
+            return Err(field_err("spec.image", "must not be empty"));
+        }
+        if image.len() > limits::MAX_IMAGE_LEN || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(field_err(
+                "spec.image",
+                format!("`{image}` is not an image reference (no spaces, at most {} characters)", limits::MAX_IMAGE_LEN),
+            ));
+        }
+        if spec.command.is_empty() {
+            return Err(field_err("spec.command", "must name the program to run, e.g. [\"sh\", \"-c\", \"echo hi\"]"));
+        }
+        if spec.command.len() > limits::MAX_COMMAND_ARGS {
+            return Err(field_err("spec.command", format!("at most {} arguments", limits::MAX_COMMAND_ARGS)));
+        }
+        if spec.command[0].is_empty() {
+            return Err(field_err("spec.command[0]", "the program must not be empty"));
+        }
+        if spec.env.len() > limits::MAX_ENV {
+            return Err(field_err("spec.env", format!("at most {} variables", limits::MAX_ENV)));
+        }
+        for k in spec.env.keys() {
+            let valid = !k.is_empty()
+                && !k.starts_with(|c: char| c.is_ascii_digit())
+                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                return Err(field_err(&format!("spec.env.{k}"), "variable names use letters, digits and `_`, not starting with a digit"));
+            }
+        }
+        let cpu_millis = match &spec.resources.cpu {
+            None => DEFAULT_CPU_MILLIS,
+            Some(v) => parse_cpu_millis(&v.as_text()).map_err(|m| field_err("spec.resources.cpu", m))?,
+        };
+        if cpu_millis == 0 || cpu_millis > limits::MAX_CPU_MILLIS {
+            return Err(field_err(
+                "spec.resources.cpu",
+                format!("must be more than 0 and at most {} cores", limits::MAX_CPU_MILLIS / 1000),
+            ));
+        }
+        let memory_bytes = match &spec.resources.memory {
+            None => DEFAULT_MEMORY_BYTES,
+            Some(ScalarValue::Int(i)) if *i < 0 => {
+                return Err(field_err("spec.resources.memory", "must not be negative"))
+            }
+            Some(v) => parse_bytes(&v.as_text()).map_err(|m| field_err("spec.resources.memory", m))?,
+        };
+        if !(limits::MIN_MEMORY_BYTES..=limits::MAX_MEMORY_BYTES).contains(&memory_bytes) {
+            return Err(field_err(
+                "spec.resources.memory",
+                format!(
+                    "must be between {} and {}",
+                    format_bytes(limits::MIN_MEMORY_BYTES),
+                    format_bytes(limits::MAX_MEMORY_BYTES)
+                ),
+            ));
+        }
+        let gpu = match spec.resources.gpu {
+            None => 0,
+            Some(g) if g < 0 || g > limits::MAX_GPU as i64 => {
+                return Err(field_err("spec.resources.gpu", format!("must be 0 to {}", limits::MAX_GPU)))
+            }
+            Some(g) => g as u32,
+        };
+        let timeout_secs = match &spec.timeout {
+            None => DEFAULT_TIMEOUT_SECS,
+            Some(ScalarValue::Int(i)) if *i <= 0 => return Err(field_err("spec.timeout", "must be positive")),
+            Some(v) => parse_duration(&v.as_text()).map_err(|m| field_err("spec.timeout", m))?.as_secs(),
+        };
+        if timeout_secs == 0 || timeout_secs > limits::MAX_TIMEOUT_SECS {
+            return Err(field_err("spec.timeout", "must be between 1s and 7d"));
+        }
+        let priority = match spec.priority {
+            None => 0,
+            Some(p) if p < 0 || p > limits::MAX_PRIORITY as i64 => {
+                return Err(field_err("spec.priority", format!("must be 0 to {} (higher runs first)", limits::MAX_PRIORITY)))
+            }
+            Some(p) => p as u32,
+        };
+        let out = SandboxSpec {
+            name,
+            image,
+            command: spec.command,
+            env: spec.env,
+            cpu_millis,
+            memory_bytes,
+            gpu,
+            timeout_secs,
+            heat: spec.heat,
+            priority,
+            labels: self.metadata.labels,
+            annotations: self.metadata.annotations,
+            tenant: self.metadata.tenant,
+            network: spec.network,
+            privileged: spec.privileged,
+        };
+        let size = serde_json::to_vec(&out).map(|v| v.len()).unwrap_or(usize::MAX);
+        if size > limits::MAX_SPEC_BYTES {
+            return Err(field_err(
+                "spec",
+                format!("the request is {size} bytes; at most {} are accepted", limits::MAX_SPEC_BYTES),
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// Where a bad document is: file, index, field.
+#[derive(Debug, thiserror::Error)]
+pub enum SpecError {
+    #[error("{source_name}: document {index}: {message}")]
+    Parse { source_name: String, index: usize, message: String },
+    #[error("{source_name}: document {index}: {error}")]
+    Invalid { source_name: String, index: usize, error: FieldError },
+    #[error("{source_name}: no sandbox documents found")]
+    Empty { source_name: String },
+}
+
+/// Parses every YAML document of a file into validated specs. Any bad document fails the whole file.
+/// Document indexes are 0-based, in file order; empty documents (a stray `---`) are skipped.
+pub fn parse_sandbox_documents(source_name: &str, text: &str) -> Result<Vec<SandboxSpec>, SpecError> {
+    let mut specs = Vec::new();
+    for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
+        let value = serde_yaml::Value::deserialize(document).map_err(|e| SpecError::Parse {
+            source_name: source_name.to_string(),
+            index,
+            message: e.to_string(),
+        })?;
+        if value.is_null() {
+            continue;
+        }
+        let doc: SandboxDocument = serde_yaml::from_value(value).map_err(|e| SpecError::Parse {
+            source_name: source_name.to_string(),
+            index,
+            message: e.to_string(),
+        })?;
+        let fallback = format!("sandbox-{index}");
+        let spec = doc.validate(&fallback).map_err(|error| SpecError::Invalid {
+            source_name: source_name.to_string(),
+            index,
+            error,
+        })?;
+        specs.push(spec);
+    }
+    if specs.is_empty() {
+        return Err(SpecError::Empty { source_name: source_name.to_string() });
+    }
+    Ok(specs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+apiVersion: tartarus.io/v1
+kind: Sandbox
+metadata:
+  name: hello
+  labels: {team: infra}
+spec:
+  image: alpine:3.20
+  command: ["sh", "-c", "echo hi"]
+  resources: {cpu: 500m, memory: 512Mi}
+  timeout: 5m
+  heat: warm
+  priority: 10
+"#;
+
+    #[test]
+    fn parses_a_good_document() {
+        let specs = parse_sandbox_documents("good.yaml", GOOD).unwrap();
+        assert_eq!(specs.len(), 1);
+        let s = &specs[0];
+        assert_eq!(s.name, "hello");
+        assert_eq!(s.cpu_millis, 500);
+        assert_eq!(s.memory_bytes, 512 << 20);
+        assert_eq!(s.timeout_secs, 300);
+        assert_eq!(s.heat, Some(Heat::Warm));
+        assert_eq!(s.priority, 10);
+        assert_eq!(s.labels.get("team").map(String::as_str), Some("infra"));
+    }
+
+    #[test]
+    fn one_bad_document_fails_the_file_and_names_it() {
+        let text = format!("{GOOD}---\nspec:\n  image: x\n  command: [a]\n  resources: {{cpu: -2}}\n");
+        let err = parse_sandbox_documents("bulk.yaml", &text).unwrap_err().to_string();
+        assert!(err.contains("bulk.yaml"), "{err}");
+        assert!(err.contains("document 1"), "{err}");
+        assert!(err.contains("spec.resources.cpu"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        let text = "spec:\n  image: x\n  command: [a]\n  colour: blue\n";
+        let err = parse_sandbox_documents("f.yaml", text).unwrap_err().to_string();
+        assert!(err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn absurd_resources_are_rejected() {
+        for (field, yaml) in [
+            ("spec.resources.memory", "resources: {memory: 9000Ti}"),
+            ("spec.resources.gpu", "resources: {gpu: -1}"),
+            ("spec.timeout", "timeout: 30d"),
+            ("spec.priority", "priority: 5000"),
+        ] {
+            let text = format!("spec:\n  image: x\n  command: [a]\n  {yaml}\n");
+            let err = parse_sandbox_documents("f.yaml", &text).unwrap_err().to_string();
+            assert!(err.contains(field), "{field}: {err}");
+        }
+    }
+
+    #[test]
+    fn oversized_spec_is_rejected() {
+        let big = "x".repeat(400);
+        let env: String = (0..250).map(|i| format!("    V{i}: {big}\n")).collect();
+        let text = format!("spec:\n  image: x\n  command: [a]\n  env:\n{env}");
+        let err = parse_sandbox_documents("f.yaml", &text).unwrap_err().to_string();
+        assert!(err.contains("bytes"), "{err}");
+    }
+
+    #[test]
+    fn quarantine_annotation_and_registry() {
+        let text = "metadata:\n  annotations: {tartarus.io/quarantine: \"true\"}\nspec:\n  image: ghcr.io/acme/tool:1\n  command: [a]\n";
+        let s = &parse_sandbox_documents("f.yaml", text).unwrap()[0];
+        assert!(s.quarantine_requested());
+        assert_eq!(s.registry(), "ghcr.io");
+    }
+}
