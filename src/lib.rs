@@ -1,3 +1,8 @@
 //! tartarus: administration CLI and embedded control plane for Tartarus sandboxes, with all durable state in Redis.
 
+pub mod cli;
+pub mod config;
+pub mod exit;
 pub mod model;
+pub mod output;
+pub mod store;

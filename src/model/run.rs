@@ -8,7 +8,19 @@ use serde::{Deserialize, Serialize};
 use super::spec::{Heat, SandboxSpec};
 
 /// Every state a run can be in. Transitions are checked by the store atomically.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RunState {
     /// Submitted and waiting in Acheron.
@@ -90,7 +102,10 @@ impl RunState {
 
     /// States from which a cancel is accepted: every non-terminal state.
     pub fn non_terminal() -> Vec<RunState> {
-        RunState::ALL.into_iter().filter(|s| !s.is_terminal()).collect()
+        RunState::ALL
+            .into_iter()
+            .filter(|s| !s.is_terminal())
+            .collect()
     }
 }
 
@@ -225,9 +240,15 @@ impl Run {
             (field::ID, self.id.clone()),
             (field::NAME, self.name.clone()),
             (field::STATE, self.state.as_str().to_string()),
-            (field::SPEC, serde_json::to_string(&self.spec).unwrap_or_default()),
+            (
+                field::SPEC,
+                serde_json::to_string(&self.spec).unwrap_or_default(),
+            ),
             (field::PRIORITY, self.priority.to_string()),
-            (field::QUARANTINED, if self.quarantined { "1" } else { "0" }.to_string()),
+            (
+                field::QUARANTINED,
+                if self.quarantined { "1" } else { "0" }.to_string(),
+            ),
             (field::ATTEMPTS, self.attempts.to_string()),
             (field::CREATED_AT, self.created_at.to_string()),
             (field::UPDATED_AT, self.updated_at.to_string()),
@@ -239,7 +260,10 @@ impl Run {
             f.push((field::VERDICT, v.as_str().to_string()));
         }
         if !self.reasons.is_empty() {
-            f.push((field::REASONS, serde_json::to_string(&self.reasons).unwrap_or_default()));
+            f.push((
+                field::REASONS,
+                serde_json::to_string(&self.reasons).unwrap_or_default(),
+            ));
         }
         if let Some(v) = self.policy_version {
             f.push((field::POLICY_VERSION, v.to_string()));
@@ -268,14 +292,21 @@ impl Run {
     /// Rebuilds a run from its hash fields.
     pub fn from_fields(fields: &BTreeMap<String, String>) -> Result<Run, CorruptRun> {
         let id = fields.get(field::ID).cloned().unwrap_or_default();
-        let bad = |field: &str, message: String| CorruptRun { id: id.clone(), field: field.to_string(), message };
+        let bad = |field: &str, message: String| CorruptRun {
+            id: id.clone(),
+            field: field.to_string(),
+            message,
+        };
         let get = |name: &str| fields.get(name).map(String::as_str);
         let req = |name: &str| get(name).ok_or_else(|| bad(name, "missing".into()));
         let num = |name: &str| -> Result<Option<i64>, CorruptRun> {
-            get(name).map(|v| v.parse::<i64>().map_err(|e| bad(name, e.to_string()))).transpose()
+            get(name)
+                .map(|v| v.parse::<i64>().map_err(|e| bad(name, e.to_string())))
+                .transpose()
         };
         let state_text = req(field::STATE)?;
-        let state = RunState::parse(state_text).ok_or_else(|| bad(field::STATE, format!("unknown state `{state_text}`")))?;
+        let state = RunState::parse(state_text)
+            .ok_or_else(|| bad(field::STATE, format!("unknown state `{state_text}`")))?;
         let spec: SandboxSpec =
             serde_json::from_str(req(field::SPEC)?).map_err(|e| bad(field::SPEC, e.to_string()))?;
         let reasons = match get(field::REASONS) {
@@ -292,8 +323,12 @@ impl Run {
             reasons,
             policy_version: num(field::POLICY_VERSION)?.map(|v| v as u64),
             quarantined: get(field::QUARANTINED) == Some("1"),
-            node: get(field::NODE).filter(|s| !s.is_empty()).map(str::to_string),
-            message: get(field::MESSAGE).filter(|s| !s.is_empty()).map(str::to_string),
+            node: get(field::NODE)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+            message: get(field::MESSAGE)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
             attempts: num(field::ATTEMPTS)?.unwrap_or(0) as u32,
             exit_code: num(field::EXIT_CODE)?.map(|v| v as i32),
             created_at: num(field::CREATED_AT)?.unwrap_or(0),
@@ -327,13 +362,19 @@ mod tests {
 
     #[test]
     fn fields_round_trip() {
-        let spec = parse_sandbox_documents("t", "spec:\n  image: x\n  command: [a, b]\n").unwrap().remove(0);
+        let spec = parse_sandbox_documents("t", "spec:\n  image: x\n  command: [a, b]\n")
+            .unwrap()
+            .remove(0);
         let mut run = Run::new("01J0000000000000000000000".into(), spec, 1_700_000_000_000);
         run.verdict = Some(Verdict::Quarantine);
         run.reasons = vec!["policy p rule r: suspicious".into()];
         run.node = Some("n1".into());
         run.exit_code = Some(3);
-        let map: BTreeMap<String, String> = run.to_fields().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let map: BTreeMap<String, String> = run
+            .to_fields()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
         assert_eq!(Run::from_fields(&map).unwrap(), run);
     }
 

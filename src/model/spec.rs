@@ -5,7 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::units::{format_bytes, format_cpu_millis, parse_bytes, parse_cpu_millis, parse_duration};
+use super::units::{
+    format_bytes, format_cpu_millis, parse_bytes, parse_cpu_millis, parse_duration,
+};
 
 /// Annotation that asks for quarantine (Typhon) by hand.
 pub const QUARANTINE_ANNOTATION: &str = "tartarus.io/quarantine";
@@ -41,7 +43,19 @@ pub mod limits {
 }
 
 /// Heat class (Phlegethon): how demanding a run is, which decides the node pool.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Heat {
     Cold,
@@ -191,7 +205,11 @@ impl SandboxSpec {
     /// The registry part of the image (`docker.io` when none is written).
     pub fn registry(&self) -> &str {
         match self.image.split_once('/') {
-            Some((first, _)) if first.contains('.') || first.contains(':') || first == "localhost" => first,
+            Some((first, _))
+                if first.contains('.') || first.contains(':') || first == "localhost" =>
+            {
+                first
+            }
             _ => "docker.io",
         }
     }
@@ -218,22 +236,39 @@ pub struct FieldError {
 }
 
 fn field_err(field: &str, message: impl Into<String>) -> FieldError {
-    FieldError { field: field.to_string(), message: message.into() }
+    FieldError {
+        field: field.to_string(),
+        message: message.into(),
+    }
 }
 
 /// Checks a name or label key: 1–63 characters of `[A-Za-z0-9._/-]`, starting and ending alphanumeric.
 pub fn check_name(field: &str, value: &str) -> Result<(), FieldError> {
     if value.is_empty() || value.len() > limits::MAX_NAME_LEN + 200 {
-        return Err(field_err(field, format!("must be 1 to {} characters", limits::MAX_NAME_LEN)));
+        return Err(field_err(
+            field,
+            format!("must be 1 to {} characters", limits::MAX_NAME_LEN),
+        ));
     }
     // Label keys may carry a DNS prefix (`tartarus.io/typhon`); the part after `/` obeys the name limit.
     let last = value.rsplit('/').next().unwrap_or(value);
     if last.is_empty() || last.len() > limits::MAX_NAME_LEN {
-        return Err(field_err(field, format!("`{value}` must be 1 to {} characters", limits::MAX_NAME_LEN)));
+        return Err(field_err(
+            field,
+            format!("`{value}` must be 1 to {} characters", limits::MAX_NAME_LEN),
+        ));
     }
-    let ok_chars = value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
-    let first = value.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
-    let last_ch = value.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+    let ok_chars = value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
+    let first = value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let last_ch = value
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
     if !ok_chars || !first || !last_ch {
         return Err(field_err(
             field,
@@ -245,14 +280,20 @@ pub fn check_name(field: &str, value: &str) -> Result<(), FieldError> {
 
 fn check_map(field: &str, map: &BTreeMap<String, String>, max: usize) -> Result<(), FieldError> {
     if map.len() > max {
-        return Err(field_err(field, format!("at most {max} entries, got {}", map.len())));
+        return Err(field_err(
+            field,
+            format!("at most {max} entries, got {}", map.len()),
+        ));
     }
     for (k, v) in map {
         check_name(&format!("{field}.{k}"), k)?;
         if v.len() > limits::MAX_LABEL_VALUE_LEN {
             return Err(field_err(
                 &format!("{field}.{k}"),
-                format!("value longer than {} characters", limits::MAX_LABEL_VALUE_LEN),
+                format!(
+                    "value longer than {} characters",
+                    limits::MAX_LABEL_VALUE_LEN
+                ),
             ));
         }
     }
@@ -264,16 +305,26 @@ impl SandboxDocument {
     pub fn validate(self, fallback_name: &str) -> Result<SandboxSpec, FieldError> {
         if let Some(kind) = &self.kind {
             if kind != "Sandbox" {
-                return Err(field_err("kind", format!("expected `Sandbox`, got `{kind}`")));
+                return Err(field_err(
+                    "kind",
+                    format!("expected `Sandbox`, got `{kind}`"),
+                ));
             }
         }
-        let name = self.metadata.name.unwrap_or_else(|| fallback_name.to_string());
+        let name = self
+            .metadata
+            .name
+            .unwrap_or_else(|| fallback_name.to_string());
         check_name("metadata.name", &name)?;
         if name.contains('/') {
             return Err(field_err("metadata.name", "must not contain `/`"));
         }
         check_map("metadata.labels", &self.metadata.labels, limits::MAX_LABELS)?;
-        check_map("metadata.annotations", &self.metadata.annotations, limits::MAX_LABELS)?;
+        check_map(
+            "metadata.annotations",
+            &self.metadata.annotations,
+            limits::MAX_LABELS,
+        )?;
         if let Some(t) = &self.metadata.tenant {
             check_name("metadata.tenant", t)?;
         }
@@ -282,40 +333,65 @@ impl SandboxDocument {
         if image.is_empty() {
             return Err(field_err("spec.image", "must not be empty"));
         }
-        if image.len() > limits::MAX_IMAGE_LEN || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if image.len() > limits::MAX_IMAGE_LEN
+            || image.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
             return Err(field_err(
                 "spec.image",
-                format!("`{image}` is not an image reference (no spaces, at most {} characters)", limits::MAX_IMAGE_LEN),
+                format!(
+                    "`{image}` is not an image reference (no spaces, at most {} characters)",
+                    limits::MAX_IMAGE_LEN
+                ),
             ));
         }
         if spec.command.is_empty() {
-            return Err(field_err("spec.command", "must name the program to run, e.g. [\"sh\", \"-c\", \"echo hi\"]"));
+            return Err(field_err(
+                "spec.command",
+                "must name the program to run, e.g. [\"sh\", \"-c\", \"echo hi\"]",
+            ));
         }
         if spec.command.len() > limits::MAX_COMMAND_ARGS {
-            return Err(field_err("spec.command", format!("at most {} arguments", limits::MAX_COMMAND_ARGS)));
+            return Err(field_err(
+                "spec.command",
+                format!("at most {} arguments", limits::MAX_COMMAND_ARGS),
+            ));
         }
         if spec.command[0].is_empty() {
-            return Err(field_err("spec.command[0]", "the program must not be empty"));
+            return Err(field_err(
+                "spec.command[0]",
+                "the program must not be empty",
+            ));
         }
         if spec.env.len() > limits::MAX_ENV {
-            return Err(field_err("spec.env", format!("at most {} variables", limits::MAX_ENV)));
+            return Err(field_err(
+                "spec.env",
+                format!("at most {} variables", limits::MAX_ENV),
+            ));
         }
         for k in spec.env.keys() {
             let valid = !k.is_empty()
                 && !k.starts_with(|c: char| c.is_ascii_digit())
                 && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !valid {
-                return Err(field_err(&format!("spec.env.{k}"), "variable names use letters, digits and `_`, not starting with a digit"));
+                return Err(field_err(
+                    &format!("spec.env.{k}"),
+                    "variable names use letters, digits and `_`, not starting with a digit",
+                ));
             }
         }
         let cpu_millis = match &spec.resources.cpu {
             None => DEFAULT_CPU_MILLIS,
-            Some(v) => parse_cpu_millis(&v.as_text()).map_err(|m| field_err("spec.resources.cpu", m))?,
+            Some(v) => {
+                parse_cpu_millis(&v.as_text()).map_err(|m| field_err("spec.resources.cpu", m))?
+            }
         };
         if cpu_millis == 0 || cpu_millis > limits::MAX_CPU_MILLIS {
             return Err(field_err(
                 "spec.resources.cpu",
-                format!("must be more than 0 and at most {} cores", limits::MAX_CPU_MILLIS / 1000),
+                format!(
+                    "must be more than 0 and at most {} cores",
+                    limits::MAX_CPU_MILLIS / 1000
+                ),
             ));
         }
         let memory_bytes = match &spec.resources.memory {
@@ -323,7 +399,9 @@ impl SandboxDocument {
             Some(ScalarValue::Int(i)) if *i < 0 => {
                 return Err(field_err("spec.resources.memory", "must not be negative"))
             }
-            Some(v) => parse_bytes(&v.as_text()).map_err(|m| field_err("spec.resources.memory", m))?,
+            Some(v) => {
+                parse_bytes(&v.as_text()).map_err(|m| field_err("spec.resources.memory", m))?
+            }
         };
         if !(limits::MIN_MEMORY_BYTES..=limits::MAX_MEMORY_BYTES).contains(&memory_bytes) {
             return Err(field_err(
@@ -338,14 +416,21 @@ impl SandboxDocument {
         let gpu = match spec.resources.gpu {
             None => 0,
             Some(g) if g < 0 || g > limits::MAX_GPU as i64 => {
-                return Err(field_err("spec.resources.gpu", format!("must be 0 to {}", limits::MAX_GPU)))
+                return Err(field_err(
+                    "spec.resources.gpu",
+                    format!("must be 0 to {}", limits::MAX_GPU),
+                ))
             }
             Some(g) => g as u32,
         };
         let timeout_secs = match &spec.timeout {
             None => DEFAULT_TIMEOUT_SECS,
-            Some(ScalarValue::Int(i)) if *i <= 0 => return Err(field_err("spec.timeout", "must be positive")),
-            Some(v) => parse_duration(&v.as_text()).map_err(|m| field_err("spec.timeout", m))?.as_secs(),
+            Some(ScalarValue::Int(i)) if *i <= 0 => {
+                return Err(field_err("spec.timeout", "must be positive"))
+            }
+            Some(v) => parse_duration(&v.as_text())
+                .map_err(|m| field_err("spec.timeout", m))?
+                .as_secs(),
         };
         if timeout_secs == 0 || timeout_secs > limits::MAX_TIMEOUT_SECS {
             return Err(field_err("spec.timeout", "must be between 1s and 7d"));
@@ -353,7 +438,10 @@ impl SandboxDocument {
         let priority = match spec.priority {
             None => 0,
             Some(p) if p < 0 || p > limits::MAX_PRIORITY as i64 => {
-                return Err(field_err("spec.priority", format!("must be 0 to {} (higher runs first)", limits::MAX_PRIORITY)))
+                return Err(field_err(
+                    "spec.priority",
+                    format!("must be 0 to {} (higher runs first)", limits::MAX_PRIORITY),
+                ))
             }
             Some(p) => p as u32,
         };
@@ -374,11 +462,16 @@ impl SandboxDocument {
             network: spec.network,
             privileged: spec.privileged,
         };
-        let size = serde_json::to_vec(&out).map(|v| v.len()).unwrap_or(usize::MAX);
+        let size = serde_json::to_vec(&out)
+            .map(|v| v.len())
+            .unwrap_or(usize::MAX);
         if size > limits::MAX_SPEC_BYTES {
             return Err(field_err(
                 "spec",
-                format!("the request is {size} bytes; at most {} are accepted", limits::MAX_SPEC_BYTES),
+                format!(
+                    "the request is {size} bytes; at most {} are accepted",
+                    limits::MAX_SPEC_BYTES
+                ),
             ));
         }
         Ok(out)
@@ -389,16 +482,27 @@ impl SandboxDocument {
 #[derive(Debug, thiserror::Error)]
 pub enum SpecError {
     #[error("{source_name}: document {index}: {message}")]
-    Parse { source_name: String, index: usize, message: String },
+    Parse {
+        source_name: String,
+        index: usize,
+        message: String,
+    },
     #[error("{source_name}: document {index}: {error}")]
-    Invalid { source_name: String, index: usize, error: FieldError },
+    Invalid {
+        source_name: String,
+        index: usize,
+        error: FieldError,
+    },
     #[error("{source_name}: no sandbox documents found")]
     Empty { source_name: String },
 }
 
 /// Parses every YAML document of a file into validated specs. Any bad document fails the whole file.
 /// Document indexes are 0-based, in file order; empty documents (a stray `---`) are skipped.
-pub fn parse_sandbox_documents(source_name: &str, text: &str) -> Result<Vec<SandboxSpec>, SpecError> {
+pub fn parse_sandbox_documents(
+    source_name: &str,
+    text: &str,
+) -> Result<Vec<SandboxSpec>, SpecError> {
     let mut specs = Vec::new();
     for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
         let value = serde_yaml::Value::deserialize(document).map_err(|e| SpecError::Parse {
@@ -415,15 +519,19 @@ pub fn parse_sandbox_documents(source_name: &str, text: &str) -> Result<Vec<Sand
             message: e.to_string(),
         })?;
         let fallback = format!("sandbox-{index}");
-        let spec = doc.validate(&fallback).map_err(|error| SpecError::Invalid {
-            source_name: source_name.to_string(),
-            index,
-            error,
-        })?;
+        let spec = doc
+            .validate(&fallback)
+            .map_err(|error| SpecError::Invalid {
+                source_name: source_name.to_string(),
+                index,
+                error,
+            })?;
         specs.push(spec);
     }
     if specs.is_empty() {
-        return Err(SpecError::Empty { source_name: source_name.to_string() });
+        return Err(SpecError::Empty {
+            source_name: source_name.to_string(),
+        });
     }
     Ok(specs)
 }
@@ -463,8 +571,11 @@ spec:
 
     #[test]
     fn one_bad_document_fails_the_file_and_names_it() {
-        let text = format!("{GOOD}---\nspec:\n  image: x\n  command: [a]\n  resources: {{cpu: -2}}\n");
-        let err = parse_sandbox_documents("bulk.yaml", &text).unwrap_err().to_string();
+        let text =
+            format!("{GOOD}---\nspec:\n  image: x\n  command: [a]\n  resources: {{cpu: -2}}\n");
+        let err = parse_sandbox_documents("bulk.yaml", &text)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("bulk.yaml"), "{err}");
         assert!(err.contains("document 1"), "{err}");
         assert!(err.contains("spec.resources.cpu"), "{err}");
@@ -473,7 +584,9 @@ spec:
     #[test]
     fn unknown_fields_are_rejected() {
         let text = "spec:\n  image: x\n  command: [a]\n  colour: blue\n";
-        let err = parse_sandbox_documents("f.yaml", text).unwrap_err().to_string();
+        let err = parse_sandbox_documents("f.yaml", text)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("colour"), "{err}");
     }
 
@@ -486,7 +599,9 @@ spec:
             ("spec.priority", "priority: 5000"),
         ] {
             let text = format!("spec:\n  image: x\n  command: [a]\n  {yaml}\n");
-            let err = parse_sandbox_documents("f.yaml", &text).unwrap_err().to_string();
+            let err = parse_sandbox_documents("f.yaml", &text)
+                .unwrap_err()
+                .to_string();
             assert!(err.contains(field), "{field}: {err}");
         }
     }
@@ -496,7 +611,9 @@ spec:
         let big = "x".repeat(400);
         let env: String = (0..250).map(|i| format!("    V{i}: {big}\n")).collect();
         let text = format!("spec:\n  image: x\n  command: [a]\n  env:\n{env}");
-        let err = parse_sandbox_documents("f.yaml", &text).unwrap_err().to_string();
+        let err = parse_sandbox_documents("f.yaml", &text)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("bytes"), "{err}");
     }
 

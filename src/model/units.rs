@@ -17,7 +17,9 @@ pub fn parse_cpu_millis(input: &str) -> Result<u64, String> {
         .parse()
         .map_err(|_| format!("`{input}` is not a CPU quantity (examples: 2, 0.5, 500m)"))?;
     if !value.is_finite() || value < 0.0 {
-        return Err(format!("CPU quantity `{input}` must be a non-negative number"));
+        return Err(format!(
+            "CPU quantity `{input}` must be a non-negative number"
+        ));
     }
     let millis = (value * 1000.0).round();
     if millis > u64::MAX as f64 / 2.0 {
@@ -56,9 +58,9 @@ pub fn parse_bytes(input: &str) -> Result<u64, String> {
         .find_map(|(suffix, mult)| s.strip_suffix(suffix).map(|n| (n, *mult)))
         .unwrap_or((s, 1));
     let number = number.trim();
-    let value: f64 = number.parse().map_err(|_| {
-        format!("`{input}` is not a size (examples: 512Mi, 2Gi, 1G, 1048576)")
-    })?;
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("`{input}` is not a size (examples: 512Mi, 2Gi, 1G, 1048576)"))?;
     if !value.is_finite() || value < 0.0 {
         return Err(format!("size `{input}` must be a non-negative number"));
     }
@@ -71,7 +73,12 @@ pub fn parse_bytes(input: &str) -> Result<u64, String> {
 
 /// Renders bytes with the largest binary unit that divides them: `512Mi`, `2Gi`.
 pub fn format_bytes(bytes: u64) -> String {
-    for (suffix, mult) in [("Ti", 1u64 << 40), ("Gi", 1 << 30), ("Mi", 1 << 20), ("Ki", 1 << 10)] {
+    for (suffix, mult) in [
+        ("Ti", 1u64 << 40),
+        ("Gi", 1 << 30),
+        ("Mi", 1 << 20),
+        ("Ki", 1 << 10),
+    ] {
         if bytes >= mult && bytes % mult == 0 {
             return format!("{}{suffix}", bytes / mult);
         }

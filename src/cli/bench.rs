@@ -1,0 +1,263 @@
+//! `tartarus bench`: throughput of the store as configured (bulk submit, claim), next to the raw Redis rate measured in the same run.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::config::Backend;
+use crate::model::spec::parse_sandbox_documents;
+use crate::output::{columns, emit, Render};
+use crate::store::keys::Keys;
+use crate::store::memory::MemoryStore;
+use crate::store::redis::RedisStore;
+use crate::store::SharedStore;
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Runs to submit
+    #[arg(long, default_value_t = 100_000)]
+    pub runs: usize,
+    /// Runs per claim
+    #[arg(long, default_value_t = 1000)]
+    pub claim_batch: usize,
+    /// Skip running redis-benchmark for the raw server rate
+    #[arg(long)]
+    pub no_raw: bool,
+}
+
+#[derive(Serialize)]
+pub struct Figure {
+    pub name: String,
+    pub count: u64,
+    pub seconds: f64,
+    pub per_second: f64,
+    pub note: String,
+}
+
+#[derive(Serialize)]
+pub struct BenchReport {
+    pub backend: String,
+    pub figures: Vec<Figure>,
+}
+
+impl Render for BenchReport {
+    fn render_table(&self, _wide: bool) -> String {
+        let rows = self
+            .figures
+            .iter()
+            .map(|f| {
+                vec![
+                    f.name.clone(),
+                    f.count.to_string(),
+                    format!("{:.3}", f.seconds),
+                    format!("{:.0}", f.per_second),
+                    f.note.clone(),
+                ]
+            })
+            .collect();
+        format!(
+            "backend: {}\n{}",
+            self.backend,
+            columns(
+                &["BENCHMARK", "COUNT", "SECONDS", "PER SECOND", "NOTE"],
+                rows
+            )
+        )
+    }
+}
+
+pub fn figure(name: &str, count: u64, elapsed: Duration, note: String) -> Figure {
+    let seconds = elapsed.as_secs_f64();
+    Figure {
+        name: name.into(),
+        count,
+        seconds,
+        per_second: if seconds > 0.0 {
+            count as f64 / seconds
+        } else {
+            0.0
+        },
+        note,
+    }
+}
+
+/// The bench writes under its own key prefix (`tartarus-bench:`) and deletes it afterwards.
+pub const BENCH_PREFIX: &str = "tartarus-bench";
+
+pub async fn bench_store(ctx: &Ctx) -> Result<(SharedStore, Option<crate::config::RedisTarget>)> {
+    Ok(match &ctx.config.backend {
+        Backend::Memory => (
+            std::sync::Arc::new(MemoryStore::new(ctx.store_settings.clone())),
+            None,
+        ),
+        Backend::Redis(t) => {
+            let keys = Keys {
+                prefix: BENCH_PREFIX.into(),
+                queue: format!("{BENCH_PREFIX}:queue"),
+            };
+            let store = RedisStore::connect_with_keys(t, keys, ctx.store_settings.clone())
+                .await
+                .context("connecting to Redis")?;
+            (std::sync::Arc::new(store), Some(t.clone()))
+        }
+    })
+}
+
+/// The raw server rate from `redis-benchmark` (SET, pipelined 64 deep), when it is installed.
+pub fn raw_redis_rate(target: &crate::config::RedisTarget) -> Option<f64> {
+    let mut cmd = std::process::Command::new("redis-benchmark");
+    cmd.args([
+        "-h",
+        &target.host,
+        "-p",
+        &target.port.to_string(),
+        "-t",
+        "set",
+        "-P",
+        "64",
+        "-n",
+        "1000000",
+        "-q",
+        "-r",
+        "100000",
+    ]);
+    cmd.args(["-d", "200", "--dbnum", &target.db.to_string()]);
+    if let Some(user) = &target.username {
+        cmd.args(["--user", user]);
+    }
+    if let Some(p) = &target.password {
+        // The password goes through the environment, never the argument list.
+        cmd.env("REDISCLI_AUTH", p.expose());
+    }
+    let out = cmd.output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .rev()
+        .find(|l| l.contains("requests per second"))?;
+    let after = line.split(':').nth(1)?.trim();
+    after.split_whitespace().next()?.parse().ok()
+}
+
+pub async fn cleanup(target: &crate::config::RedisTarget) -> Result<()> {
+    let client = redis::Client::open(target.connection_info()?)?;
+    let mut conn = client.get_multiplexed_async_connection().await?;
+    let mut cursor: u64 = 0;
+    loop {
+        let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
+            .arg(cursor)
+            .arg("MATCH")
+            .arg(format!("{BENCH_PREFIX}:*"))
+            .arg("COUNT")
+            .arg(5000)
+            .query_async(&mut conn)
+            .await?;
+        if !keys.is_empty() {
+            let _: () = redis::cmd("UNLINK")
+                .arg(&keys)
+                .query_async(&mut conn)
+                .await?;
+        }
+        cursor = next;
+        if cursor == 0 {
+            return Ok(());
+        }
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: BenchArgs) -> Result<u8> {
+    let (store, target) = bench_store(ctx).await?;
+    if let Some(t) = &target {
+        cleanup(t).await?;
+    }
+    let spec = parse_sandbox_documents(
+        "bench",
+        "metadata: {name: bench, labels: {suite: bench}}\nspec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n  timeout: 30s\n",
+    )?
+    .remove(0);
+    let mut figures = Vec::new();
+    let runs = super::sandbox::new_runs(vec![spec; args.runs]);
+    let t = Instant::now();
+    for chunk in runs.chunks(20_000) {
+        store.submit(chunk).await?;
+    }
+    figures.push(figure(
+        "submit (bulk, pipelined)",
+        runs.len() as u64,
+        t.elapsed(),
+        format!("batches of {}", ctx.store_settings.submit_batch),
+    ));
+    drop(runs);
+
+    let t = Instant::now();
+    let mut claimed = 0u64;
+    loop {
+        let c = store
+            .claim(args.claim_batch, Duration::from_secs(60))
+            .await?;
+        if c.is_empty() {
+            break;
+        }
+        claimed += c.len() as u64;
+    }
+    figures.push(figure(
+        "claim (batch under lease)",
+        claimed,
+        t.elapsed(),
+        format!("batches of {}", args.claim_batch),
+    ));
+
+    let t = Instant::now();
+    for _ in 0..200 {
+        store.queue_stats().await?;
+    }
+    let stats_elapsed = t.elapsed();
+    figures.push(figure(
+        "queue stats",
+        200,
+        stats_elapsed,
+        format!(
+            "{:.2} ms each",
+            stats_elapsed.as_secs_f64() * 1000.0 / 200.0
+        ),
+    ));
+
+    if let Some(target) = &target {
+        if !args.no_raw {
+            match raw_redis_rate(target) {
+                Some(rate) => {
+                    let submit = figures[0].per_second;
+                    figures.push(Figure {
+                        name: "raw redis SET (redis-benchmark -P 64)".into(),
+                        count: 1_000_000,
+                        seconds: 1_000_000.0 / rate,
+                        per_second: rate,
+                        note: format!(
+                            "submit = {:.1}% of raw SET rate (a submit is ~6 writes)",
+                            submit / rate * 100.0
+                        ),
+                    });
+                }
+                None => figures.push(Figure {
+                    name: "raw redis".into(),
+                    count: 0,
+                    seconds: 0.0,
+                    per_second: 0.0,
+                    note: "redis-benchmark not available".into(),
+                }),
+            }
+        }
+        cleanup(target).await?;
+    }
+    emit(
+        ctx.output,
+        &BenchReport {
+            backend: store.backend_name().to_string(),
+            figures,
+        },
+    )?;
+    Ok(0)
+}

@@ -1,0 +1,519 @@
+//! The checked configuration: flags and environment variables resolved (flags win), validated before anything touches Redis.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::Serialize;
+
+/// A secret value: never printed, logged or put in process arguments.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where Redis is and how to talk to it.
+#[derive(Clone, Debug)]
+pub struct RedisTarget {
+    pub host: String,
+    pub port: u16,
+    pub tls: bool,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    pub db: i64,
+    pub connect_timeout: Duration,
+    pub command_timeout: Duration,
+}
+
+impl RedisTarget {
+    /// `host:port/db` — never includes the password.
+    pub fn display(&self) -> String {
+        let scheme = if self.tls { "rediss://" } else { "" };
+        format!("{scheme}{}:{}/{}", self.host, self.port, self.db)
+    }
+
+    pub fn connection_info(&self) -> redis::RedisResult<redis::ConnectionInfo> {
+        use redis::IntoConnectionInfo;
+        let addr = if self.tls {
+            redis::ConnectionAddr::TcpTls {
+                host: self.host.clone(),
+                port: self.port,
+                insecure: false,
+                tls_params: None,
+            }
+        } else {
+            redis::ConnectionAddr::Tcp(self.host.clone(), self.port)
+        };
+        let mut settings = redis::RedisConnectionInfo::default().set_db(self.db);
+        if let Some(user) = &self.username {
+            settings = settings.set_username(user);
+        }
+        if let Some(pass) = &self.password {
+            settings = settings.set_password(pass.expose());
+        }
+        Ok(addr.into_connection_info()?.set_redis_settings(settings))
+    }
+}
+
+/// `TARTARUS_ENV`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+/// Which store backs this process.
+#[derive(Clone, Debug)]
+pub enum Backend {
+    Memory,
+    Redis(RedisTarget),
+}
+
+/// Where a setting's value came from (shown by `config show`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Flag,
+    Env,
+    Url,
+    #[default]
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Source::Flag => "flag",
+            Source::Env => "env",
+            Source::Url => "url",
+            Source::Default => "default",
+        })
+    }
+}
+
+/// One resolved setting, for `config show`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Setting {
+    pub name: &'static str,
+    pub value: String,
+    pub source: Source,
+}
+
+/// A configuration problem, found before anything connects.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("REDIS_ADDR is not set: production (TARTARUS_ENV=production) needs REDIS_ADDR (or --redis-addr) pointing at Redis; there is no in-memory fallback in production")]
+    ProductionNeedsRedis,
+    #[error("production (TARTARUS_ENV=production) does not allow the in-memory backend: state would be lost on exit")]
+    ProductionForbidsMemory,
+    #[error("invalid {name} `{value}`: {message}")]
+    Invalid {
+        name: &'static str,
+        value: String,
+        message: String,
+    },
+}
+
+/// Raw inputs, flags and variables, before checking.
+#[derive(Clone, Debug, Default)]
+pub struct RawSettings {
+    pub env: (Option<String>, Source),
+    pub redis_addr: (Option<String>, Source),
+    pub redis_db: (Option<String>, Source),
+    pub queue_key: (Option<String>, Source),
+    pub password: (Option<String>, Source),
+    pub username: (Option<String>, Source),
+    pub tls: bool,
+    pub in_memory: bool,
+    pub connect_timeout: Duration,
+    pub command_timeout: Duration,
+}
+
+/// The checked configuration every command receives.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub environment: Environment,
+    pub backend: Backend,
+    pub queue_key: String,
+    pub settings: Vec<Setting>,
+}
+
+pub const DEFAULT_QUEUE_KEY: &str = "tartarus:queue";
+pub const DEFAULT_REDIS_ADDR: &str = "localhost:6379";
+
+/// Picks a flag over a variable: `(flag, env var names…)`.
+pub fn pick(flag: Option<String>, vars: &[&str]) -> (Option<String>, Source) {
+    if flag.is_some() {
+        return (flag, Source::Flag);
+    }
+    for v in vars {
+        if let Some(val) = std::env::var_os(v) {
+            return (Some(val.to_string_lossy().into_owned()), Source::Env);
+        }
+    }
+    (None, Source::Default)
+}
+
+/// A parsed `REDIS_ADDR`.
+#[derive(Debug, PartialEq)]
+pub struct ParsedAddr {
+    pub host: String,
+    pub port: u16,
+    pub tls: bool,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub db: Option<i64>,
+}
+
+/// Parses `host:port`, `host`, `[::1]:6379`, `redis://[user:pass@]host[:port][/db]`, `rediss://…`.
+pub fn parse_redis_addr(input: &str) -> Result<ParsedAddr, String> {
+    let text = input.trim();
+    let (rest, tls, is_url) = if let Some(r) = text.strip_prefix("rediss://") {
+        (r, true, true)
+    } else if let Some(r) = text.strip_prefix("redis://") {
+        (r, false, true)
+    } else if text.contains("://") {
+        return Err("only redis:// and rediss:// URLs are understood".into());
+    } else {
+        (text, false, false)
+    };
+    let (authority, path) = match rest.split_once('/') {
+        Some((a, p)) if is_url => (a, p),
+        Some(_) => return Err("expected host:port (a path needs a redis:// URL)".into()),
+        None => (rest, ""),
+    };
+    let (userinfo, hostport) = match authority.rsplit_once('@') {
+        Some((u, h)) if is_url => (Some(u), h),
+        Some(_) => return Err("credentials need a redis:// URL; prefer REDIS_PASSWORD".into()),
+        None => (None, authority),
+    };
+    let (username, password) = match userinfo {
+        None => (None, None),
+        Some(u) => match u.split_once(':') {
+            Some((user, pass)) => (
+                Some(user.to_string()).filter(|s| !s.is_empty()),
+                Some(pass.to_string()).filter(|s| !s.is_empty()),
+            ),
+            None => (Some(u.to_string()).filter(|s| !s.is_empty()), None),
+        },
+    };
+    let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
+        let (h, after) = v6
+            .split_once(']')
+            .ok_or("unclosed `[` in an IPv6 address")?;
+        let port = match after.strip_prefix(':') {
+            Some(p) => Some(p),
+            None if after.is_empty() => None,
+            None => return Err("unexpected text after the IPv6 address".into()),
+        };
+        (h.to_string(), port)
+    } else {
+        match hostport.rsplit_once(':') {
+            Some((h, p)) => (h.to_string(), Some(p)),
+            None => (hostport.to_string(), None),
+        }
+    };
+    if host.is_empty() {
+        return Err("the host is empty".into());
+    }
+    let port = match port {
+        None => 6379,
+        Some(p) => p
+            .parse::<u16>()
+            .ok()
+            .filter(|p| *p > 0)
+            .ok_or_else(|| format!("`{p}` is not a port (1-65535)"))?,
+    };
+    let db = match path.trim_matches('/') {
+        "" => None,
+        d => Some(
+            d.parse::<i64>()
+                .map_err(|_| format!("`{d}` is not a database number"))?,
+        ),
+    };
+    Ok(ParsedAddr {
+        host,
+        port,
+        tls,
+        username,
+        password,
+        db,
+    })
+}
+
+impl Config {
+    /// Resolves and checks raw settings. Nothing here connects anywhere.
+    pub fn from_raw(raw: RawSettings) -> Result<Config, ConfigError> {
+        let mut settings = Vec::new();
+        let environment = match raw.env.0.as_deref().map(str::trim) {
+            None | Some("") | Some("development") | Some("dev") => Environment::Development,
+            Some("production") | Some("prod") => Environment::Production,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "TARTARUS_ENV",
+                    value: other.to_string(),
+                    message: "expected `development` or `production`".into(),
+                })
+            }
+        };
+        settings.push(Setting {
+            name: "TARTARUS_ENV",
+            value: format!("{environment:?}").to_lowercase(),
+            source: raw.env.1,
+        });
+        let queue_key = raw
+            .queue_key
+            .0
+            .clone()
+            .filter(|k| !k.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_QUEUE_KEY.into());
+        if queue_key.contains(char::is_whitespace) {
+            return Err(ConfigError::Invalid {
+                name: "REDIS_QUEUE_KEY",
+                value: queue_key,
+                message: "must not contain spaces".into(),
+            });
+        }
+        settings.push(Setting {
+            name: "REDIS_QUEUE_KEY",
+            value: queue_key.clone(),
+            source: raw.queue_key.1,
+        });
+
+        let memory_requested = raw.in_memory
+            || raw
+                .redis_addr
+                .0
+                .as_deref()
+                .is_some_and(|a| a.trim().is_empty());
+        let backend = if memory_requested {
+            if environment == Environment::Production {
+                return Err(ConfigError::ProductionForbidsMemory);
+            }
+            settings.push(Setting {
+                name: "REDIS_ADDR",
+                value: "(empty: in-memory backend)".into(),
+                source: if raw.in_memory {
+                    Source::Flag
+                } else {
+                    raw.redis_addr.1
+                },
+            });
+            Backend::Memory
+        } else {
+            let (addr_text, addr_source) = match &raw.redis_addr.0 {
+                Some(a) => (a.clone(), raw.redis_addr.1),
+                None if environment == Environment::Production => {
+                    return Err(ConfigError::ProductionNeedsRedis)
+                }
+                None => (DEFAULT_REDIS_ADDR.to_string(), Source::Default),
+            };
+            let parsed = parse_redis_addr(&addr_text).map_err(|message| ConfigError::Invalid {
+                name: "REDIS_ADDR",
+                value: redact_url(&addr_text),
+                message,
+            })?;
+            let db = match &raw.redis_db.0 {
+                Some(d) if !d.trim().is_empty() => {
+                    settings.push(Setting {
+                        name: "REDIS_DB",
+                        value: d.clone(),
+                        source: raw.redis_db.1,
+                    });
+                    d.trim()
+                        .parse::<i64>()
+                        .ok()
+                        .filter(|d| (0..=15_000).contains(d))
+                        .ok_or_else(|| ConfigError::Invalid {
+                            name: "REDIS_DB",
+                            value: d.clone(),
+                            message: "expected a database number such as 0".into(),
+                        })?
+                }
+                _ => {
+                    let (db, src) = parsed
+                        .db
+                        .map(|d| (d, Source::Url))
+                        .unwrap_or((0, Source::Default));
+                    settings.push(Setting {
+                        name: "REDIS_DB",
+                        value: db.to_string(),
+                        source: src,
+                    });
+                    db
+                }
+            };
+            let (password, pass_source) = match &raw.password.0 {
+                Some(p) if !p.is_empty() => (Some(Secret(p.clone())), raw.password.1),
+                _ => match parsed.password.clone() {
+                    Some(p) => (Some(Secret(p)), Source::Url),
+                    None => (None, Source::Default),
+                },
+            };
+            let (username, user_source) = match &raw.username.0 {
+                Some(u) if !u.is_empty() => (Some(u.clone()), raw.username.1),
+                _ => match parsed.username.clone() {
+                    Some(u) => (Some(u), Source::Url),
+                    None => (None, Source::Default),
+                },
+            };
+            let target = RedisTarget {
+                host: parsed.host,
+                port: parsed.port,
+                tls: parsed.tls || raw.tls,
+                username,
+                password,
+                db,
+                connect_timeout: raw.connect_timeout,
+                command_timeout: raw.command_timeout,
+            };
+            settings.insert(
+                1,
+                Setting {
+                    name: "REDIS_ADDR",
+                    value: target.display(),
+                    source: addr_source,
+                },
+            );
+            settings.push(Setting {
+                name: "REDIS_PASSWORD",
+                value: if target.password.is_some() {
+                    "<redacted>".into()
+                } else {
+                    "(none)".into()
+                },
+                source: pass_source,
+            });
+            settings.push(Setting {
+                name: "REDIS_USERNAME",
+                value: target
+                    .username
+                    .clone()
+                    .unwrap_or_else(|| "(default user)".into()),
+                source: user_source,
+            });
+            settings.push(Setting {
+                name: "REDIS_TLS",
+                value: target.tls.to_string(),
+                source: if parsed.tls {
+                    Source::Url
+                } else if raw.tls {
+                    Source::Flag
+                } else {
+                    Source::Default
+                },
+            });
+            Backend::Redis(target)
+        };
+        settings.push(Setting {
+            name: "connect timeout",
+            value: crate::model::units::format_duration(raw.connect_timeout),
+            source: Source::Default,
+        });
+        settings.push(Setting {
+            name: "command timeout",
+            value: crate::model::units::format_duration(raw.command_timeout),
+            source: Source::Default,
+        });
+        Ok(Config {
+            environment,
+            backend,
+            queue_key,
+            settings,
+        })
+    }
+}
+
+/// Hides a password inside a URL for error messages.
+pub fn redact_url(text: &str) -> String {
+    match (text.find("://"), text.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}<redacted>{}", &text[..s + 3], &text[at..]),
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw() -> RawSettings {
+        RawSettings {
+            connect_timeout: Duration::from_secs(2),
+            command_timeout: Duration::from_secs(5),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn addresses() {
+        let a = parse_redis_addr("redis.internal:6380").unwrap();
+        assert_eq!(
+            (a.host.as_str(), a.port, a.tls),
+            ("redis.internal", 6380, false)
+        );
+        let a = parse_redis_addr("rediss://app:s3cret@cache:6390/2").unwrap();
+        assert_eq!(
+            (a.host.as_str(), a.port, a.tls, a.db),
+            ("cache", 6390, true, Some(2))
+        );
+        assert_eq!(a.username.as_deref(), Some("app"));
+        assert_eq!(a.password.as_deref(), Some("s3cret"));
+        let a = parse_redis_addr("[::1]:7000").unwrap();
+        assert_eq!((a.host.as_str(), a.port), ("::1", 7000));
+        assert_eq!(parse_redis_addr("localhost").unwrap().port, 6379);
+        assert!(parse_redis_addr("host:99999").is_err());
+        assert!(parse_redis_addr("http://x").is_err());
+    }
+
+    #[test]
+    fn production_requires_redis_addr() {
+        let mut r = raw();
+        r.env = (Some("production".into()), Source::Env);
+        let err = Config::from_raw(r).unwrap_err().to_string();
+        assert!(err.contains("REDIS_ADDR"), "{err}");
+    }
+
+    #[test]
+    fn empty_addr_means_memory_in_development_only() {
+        let mut r = raw();
+        r.redis_addr = (Some(String::new()), Source::Env);
+        assert!(matches!(
+            Config::from_raw(r.clone()).unwrap().backend,
+            Backend::Memory
+        ));
+        r.env = (Some("production".into()), Source::Env);
+        assert!(matches!(
+            Config::from_raw(r),
+            Err(ConfigError::ProductionForbidsMemory)
+        ));
+    }
+
+    #[test]
+    fn default_is_localhost_and_password_is_redacted() {
+        let mut r = raw();
+        r.password = (Some("hunter2".into()), Source::Env);
+        let cfg = Config::from_raw(r).unwrap();
+        match &cfg.backend {
+            Backend::Redis(t) => assert_eq!((t.host.as_str(), t.port), ("localhost", 6379)),
+            Backend::Memory => panic!("expected redis"),
+        }
+        let shown = format!("{:?}", cfg);
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(cfg.settings.iter().all(|s| !s.value.contains("hunter2")));
+    }
+
+    #[test]
+    fn url_password_is_redacted_in_errors() {
+        assert_eq!(redact_url("redis://u:pw@h:1/0"), "redis://<redacted>@h:1/0");
+    }
+}

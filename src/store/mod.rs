@@ -1,0 +1,371 @@
+//! The store contract: everything the control plane keeps (Hades runs, the Acheron queue, nodes, Themis policies, events), implemented by Redis and in memory.
+//!
+//! Scheduler, agent and command code talk only to [`Store`]; neither backend's types leak past this module.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use serde::Serialize;
+
+use crate::model::node::{Node, Resources};
+use crate::model::run::{Event, Run, RunState, Verdict};
+use crate::model::spec::Heat;
+
+pub mod keys;
+pub mod memory;
+pub mod redis;
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What can go wrong in a store call. The command layer maps these to exit codes.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot reach Redis at {addr}: {message}")]
+    Unavailable { addr: String, message: String },
+    #[error("Redis at {addr} refused the credentials: {message} (check REDIS_PASSWORD / REDIS_USERNAME)")]
+    Auth { addr: String, message: String },
+    #[error("Redis at {addr} did not answer within {timeout:?}")]
+    Timeout { addr: String, timeout: Duration },
+    #[error("run {0} not found")]
+    RunNotFound(String),
+    #[error("node {0} not found")]
+    NodeNotFound(String),
+    #[error("policy {0} not found")]
+    PolicyNotFound(String),
+    #[error("policy version {0} is not in the history")]
+    PolicyVersionNotFound(u64),
+    #[error("run {id} is {actual}; this step needs it to be {expected}")]
+    Conflict {
+        id: String,
+        actual: String,
+        expected: String,
+    },
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("Redis error: {0}")]
+    Backend(String),
+}
+
+impl StoreError {
+    /// True for errors that mean "the store is not reachable" (fail fast, exit code for unavailability).
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Unavailable { .. } | StoreError::Auth { .. } | StoreError::Timeout { .. }
+        )
+    }
+}
+
+/// Filters for listing runs. `state` uses the per-state index; the others filter the page.
+#[derive(Clone, Debug, Default)]
+pub struct RunFilter {
+    pub state: Option<RunState>,
+    pub heat: Option<Heat>,
+    pub label: Option<(String, String)>,
+    pub node: Option<String>,
+}
+
+impl RunFilter {
+    pub fn matches(&self, run: &Run) -> bool {
+        self.state.is_none_or(|s| run.state == s)
+            && self.heat.is_none_or(|h| run.heat == Some(h))
+            && self
+                .node
+                .as_ref()
+                .is_none_or(|n| run.node.as_ref() == Some(n))
+            && self
+                .label
+                .as_ref()
+                .is_none_or(|(k, v)| run.spec.labels.get(k) == Some(v))
+    }
+}
+
+/// One page of runs, oldest first; pass `next_cursor` back to continue.
+#[derive(Clone, Debug, Serialize)]
+pub struct RunPage {
+    pub runs: Vec<Run>,
+    pub next_cursor: Option<String>,
+}
+
+/// Which Acheron list to look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum QueueName {
+    /// Waiting to be claimed by a scheduler.
+    Queued,
+    /// Claimed by a scheduler under a lease.
+    Leased,
+    /// Waiting for a feasible node.
+    Pending,
+    /// Dead letters.
+    Dead,
+}
+
+/// One entry of an Acheron list.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct QueueEntry {
+    pub id: String,
+    /// Queued: priority; leased: lease deadline (ms); pending/dead: time it got there (ms).
+    pub score: f64,
+    pub priority: Option<u32>,
+}
+
+/// Acheron at a glance; every figure is O(1) to read.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct QueueStats {
+    pub queue_key: String,
+    pub depth: u64,
+    pub in_flight: u64,
+    pub pending: u64,
+    pub dead: u64,
+    pub paused: bool,
+    /// Age of the oldest queued entry, in ms.
+    pub oldest_age_ms: Option<i64>,
+    pub states: BTreeMap<String, u64>,
+    pub total_runs: u64,
+}
+
+/// A claimed run under a scheduler lease.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub id: String,
+    pub lease_deadline_ms: i64,
+}
+
+/// How the scheduler decided a claimed run; applied in one atomic step per run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decision {
+    /// Refused by admission (terminal `denied`).
+    Deny,
+    /// Refused by routing (terminal `rejected`).
+    Reject,
+    /// No feasible node now; park it until nodes or capacity change.
+    Pending,
+    /// Place on this node, reserving `want` there (refused if it no longer fits or the node died).
+    Assign { node: String, want: Resources },
+}
+
+/// Everything the scheduler learned about a run, written with its decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub id: String,
+    pub decision: Decision,
+    pub verdict: Verdict,
+    pub reasons: Vec<String>,
+    pub policy_version: u64,
+    pub heat: Heat,
+    pub quarantined: bool,
+    pub message: Option<String>,
+}
+
+/// What applying an outcome did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Applied {
+    Done(RunState),
+    /// The run changed under us (e.g. cancelled); nothing written.
+    Stale,
+    /// The node died or filled up since the snapshot; the run went back to the queue.
+    NodeUnavailable,
+}
+
+/// What happened to a run whose node died or whose lease expired.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recovery {
+    Requeued { id: String, attempts: u32 },
+    DeadLettered { id: String, attempts: u32 },
+}
+
+/// A node's self-description, sent with each heartbeat.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heartbeat {
+    pub name: String,
+    pub labels: BTreeMap<String, String>,
+    pub capacity: Resources,
+    pub version: String,
+    pub ttl: Duration,
+}
+
+/// How a sandbox ended, as reported by its agent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Completion {
+    pub state: RunState,
+    pub exit_code: Option<i32>,
+    pub message: Option<String>,
+    pub log_tail: String,
+}
+
+/// One Themis policy as stored: name and its JSON document (the store does not interpret it).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredPolicy {
+    pub name: String,
+    pub document: String,
+}
+
+/// One change in the Themis history, with the whole policy set as it stood after it (for rollback).
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct PolicyChange {
+    pub version: u64,
+    pub at: i64,
+    pub who: String,
+    pub action: String,
+    pub names: Vec<String>,
+    pub snapshot: BTreeMap<String, String>,
+}
+
+/// Tunables that shape store behaviour.
+#[derive(Clone, Debug)]
+pub struct StoreSettings {
+    /// Most dead letters kept; older ones are trimmed with their run data.
+    pub dead_letter_cap: u64,
+    /// Most entries in the event stream (approximate trimming).
+    pub events_cap: u64,
+    /// Most events kept per run.
+    pub run_events_cap: u64,
+    /// Most policy history entries.
+    pub policy_history_cap: u64,
+    /// Runs per pipelined round trip on bulk submit.
+    pub submit_batch: usize,
+}
+
+impl Default for StoreSettings {
+    fn default() -> Self {
+        StoreSettings {
+            dead_letter_cap: 10_000,
+            events_cap: 100_000,
+            run_events_cap: 50,
+            policy_history_cap: 1_000,
+            submit_batch: 1_000,
+        }
+    }
+}
+
+/// The contract both backends implement and one test suite checks.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// "Redis" or "in-memory", for startup logs.
+    fn backend_name(&self) -> &'static str;
+
+    /// Round trip to the backend.
+    async fn ping(&self) -> StoreResult<Duration>;
+
+    // ---- Hades: runs ----
+
+    /// Records new runs (state `queued`) and enqueues them. All or nothing per round trip of
+    /// `submit_batch` runs; returns once every run is acknowledged by the backend.
+    async fn submit(&self, runs: &[Run]) -> StoreResult<()>;
+    async fn get_run(&self, id: &str) -> StoreResult<Option<Run>>;
+    /// Many runs in one round trip, in the order asked.
+    async fn get_runs(&self, ids: &[String]) -> StoreResult<Vec<Option<Run>>>;
+    /// Runs oldest first (ids are ULIDs, so id order is creation order), after `cursor`.
+    async fn list_runs(
+        &self,
+        filter: &RunFilter,
+        cursor: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<RunPage>;
+    /// Count of runs per state, O(1) each.
+    async fn state_counts(&self) -> StoreResult<BTreeMap<RunState, u64>>;
+    /// Cancels a run from any non-terminal state: leaves every queue, frees its node's capacity.
+    async fn cancel(&self, id: &str, message: &str) -> StoreResult<Run>;
+    /// The run's recent history.
+    async fn run_events(&self, id: &str) -> StoreResult<Vec<Event>>;
+    /// Events after `after` (a stream id; `None` = only new ones), waiting up to `block` for some.
+    async fn read_events(
+        &self,
+        after: Option<&str>,
+        count: usize,
+        block: Duration,
+    ) -> StoreResult<Vec<Event>>;
+
+    // ---- Acheron: the queue ----
+
+    /// Claims up to `max` runs (highest priority first, FIFO within a priority) under a lease.
+    /// Empty while the queue is paused.
+    async fn claim(&self, max: usize, lease: Duration) -> StoreResult<Vec<Claim>>;
+    async fn extend_leases(&self, ids: &[String], lease: Duration) -> StoreResult<()>;
+    /// Returns claimed runs to the queue untouched (graceful shutdown).
+    async fn release(&self, ids: &[String]) -> StoreResult<()>;
+    /// Puts runs whose lease expired back in the queue; returns their ids.
+    async fn reap_expired_leases(&self) -> StoreResult<Vec<String>>;
+    /// Applies the scheduler's decisions, one atomic step per run, in one round trip.
+    async fn apply_outcomes(&self, outcomes: &[Outcome]) -> StoreResult<Vec<Applied>>;
+    /// Moves every pending run back to the queue (nodes or capacity changed). Returns how many.
+    async fn wake_pending(&self) -> StoreResult<u64>;
+    async fn queue_stats(&self) -> StoreResult<QueueStats>;
+    async fn queue_entries(
+        &self,
+        which: QueueName,
+        offset: usize,
+        limit: usize,
+    ) -> StoreResult<Vec<QueueEntry>>;
+    /// Purges a list: queued and pending runs are cancelled, dead letters deleted with their data.
+    async fn purge(&self, which: QueueName) -> StoreResult<u64>;
+    /// Sends dead letters (all, or the given ids) back to the queue with attempts reset.
+    async fn retry_dead(&self, ids: Option<&[String]>) -> StoreResult<u64>;
+    async fn set_paused(&self, paused: bool) -> StoreResult<()>;
+
+    // ---- nodes ----
+
+    async fn heartbeat(&self, beat: &Heartbeat) -> StoreResult<()>;
+    /// Every known node, alive or expired.
+    async fn nodes(&self) -> StoreResult<Vec<Node>>;
+    async fn node(&self, name: &str) -> StoreResult<Option<Node>>;
+    async fn label_node(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        remove: &[String],
+    ) -> StoreResult<Node>;
+    async fn drain_node(&self, name: &str, draining: bool) -> StoreResult<Node>;
+    /// Forgets a node; its runs are recovered like a dead node's.
+    async fn remove_node(&self, name: &str, max_attempts: u32) -> StoreResult<Vec<Recovery>>;
+    /// Runs placed on a node (scheduled or running).
+    async fn node_runs(&self, name: &str) -> StoreResult<Vec<String>>;
+    /// For every node whose heartbeat expired: its runs become `lost`, then are requeued
+    /// (attempts + 1) or dead-lettered after `max_attempts`.
+    async fn recover_dead_nodes(&self, max_attempts: u32) -> StoreResult<Vec<Recovery>>;
+
+    // ---- agent side ----
+
+    /// `scheduled` → `running` on this node. Stale when it was cancelled or moved meanwhile.
+    async fn start_run(&self, id: &str, node: &str) -> StoreResult<Applied>;
+    /// `running` → a terminal state; frees the node's capacity.
+    async fn finish_run(&self, id: &str, node: &str, done: &Completion) -> StoreResult<Applied>;
+    /// Hands a scheduled or running run back to the queue (agent drain deadline), attempts + 1.
+    async fn hand_back(
+        &self,
+        id: &str,
+        node: &str,
+        reason: &str,
+        max_attempts: u32,
+    ) -> StoreResult<Option<Recovery>>;
+    /// Current states of many runs in one round trip (the agent's cancel check).
+    async fn run_states(&self, ids: &[String]) -> StoreResult<Vec<Option<RunState>>>;
+
+    // ---- Themis: policies ----
+
+    async fn policy_version(&self) -> StoreResult<u64>;
+    async fn policies(&self) -> StoreResult<(u64, Vec<StoredPolicy>)>;
+    /// Adds or replaces policies; one version bump, history entry, event and publish.
+    async fn apply_policies(&self, policies: &[StoredPolicy], who: &str) -> StoreResult<u64>;
+    async fn delete_policies(&self, names: &[String], who: &str) -> StoreResult<u64>;
+    /// Replaces the whole set (rollback); one version bump.
+    async fn replace_policies(
+        &self,
+        set: &BTreeMap<String, String>,
+        who: &str,
+        action: &str,
+    ) -> StoreResult<u64>;
+    async fn policy_history(&self, limit: usize) -> StoreResult<Vec<PolicyChange>>;
+    /// A receiver of new policy versions as they are published.
+    async fn watch_policies(&self) -> StoreResult<tokio::sync::mpsc::Receiver<u64>>;
+}
+
+pub type SharedStore = Arc<dyn Store>;
+
+/// Time in ms for a duration (saturating).
+pub(crate) fn ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,359 @@
+//! Lua scripts: each performs one whole step atomically in one round trip, and declares every key it touches in KEYS.
+//!
+//! Scripts that work on runs share a fixed key prefix (`BASE_KEYS`): the run index, the four
+//! Acheron sets, the event stream and the thirteen per-state indexes. Per-run keys follow.
+//! The first three ARGV of those scripts are: events cap, per-run events cap, now (ms).
+
+/// Number of shared keys in front of every run script's KEYS.
+pub const BASE_KEYS: usize = 19;
+
+const PRELUDE: &str = r#"
+local STATES = {'queued','admitted','pending','scheduled','running','succeeded','failed','timed_out','cancelled','denied','rejected','lost','dead'}
+local SIDX = {}
+for i, s in ipairs(STATES) do SIDX[s] = 6 + i end
+local K_RUNS, K_QUEUE, K_LEASES, K_PENDING, K_DEAD, K_EVENTS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local EVCAP = tonumber(ARGV[1])
+local RUNEVCAP = tonumber(ARGV[2])
+local NOW = tonumber(ARGV[3])
+local TERMINAL = {succeeded=true, failed=true, timed_out=true, cancelled=true, denied=true, rejected=true, dead=true}
+
+local function event(evkey, id, from, to, node, msg)
+  local f = {'kind', 'run', 'run', id, 'to', to, 'at', NOW}
+  if from then f[#f+1] = 'from'; f[#f+1] = from end
+  if node and node ~= '' then f[#f+1] = 'node'; f[#f+1] = node end
+  if msg and msg ~= '' then f[#f+1] = 'message'; f[#f+1] = msg end
+  local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f))
+  if evkey then
+    local e = {id = sid, at = NOW, kind = 'run', run = id, from = from, to = to}
+    if node and node ~= '' then e.node = node end
+    if msg and msg ~= '' then e.message = msg end
+    redis.call('RPUSH', evkey, cjson.encode(e))
+    redis.call('LTRIM', evkey, -RUNEVCAP, -1)
+  end
+end
+
+-- Moves a run between state indexes, sets its state and message, and records the event.
+local function set_state(runkey, evkey, id, from, to, msg)
+  redis.call('ZREM', KEYS[SIDX[from]], id)
+  redis.call('ZADD', KEYS[SIDX[to]], 0, id)
+  redis.call('HSET', runkey, 'state', to, 'updated_at', NOW)
+  if msg and msg ~= '' then
+    redis.call('HSET', runkey, 'message', msg)
+  else
+    redis.call('HDEL', runkey, 'message')
+  end
+  local node = redis.call('HGET', runkey, 'node')
+  event(evkey, id, from, to, node, msg)
+end
+
+local function qscore(runkey)
+  local p = tonumber(redis.call('HGET', runkey, 'priority') or '0') or 0
+  if p > 1000 then p = 1000 end
+  if p < 0 then p = 0 end
+  return 1000 - p
+end
+
+-- Frees what a run reserved on its node.
+local function release(nodekey, noderuns, id)
+  local r = redis.call('HGET', noderuns, id)
+  if not r then return end
+  redis.call('HDEL', noderuns, id)
+  if redis.call('EXISTS', nodekey) == 1 then
+    local c, m, g, s = string.match(r, '^(%d+),(%d+),(%d+),(%d+)$')
+    if c then
+      redis.call('HINCRBY', nodekey, 'used_cpu', 0 - tonumber(c))
+      redis.call('HINCRBY', nodekey, 'used_mem', 0 - tonumber(m))
+      redis.call('HINCRBY', nodekey, 'used_gpu', 0 - tonumber(g))
+      redis.call('HINCRBY', nodekey, 'used_slots', 0 - tonumber(s))
+    end
+  end
+end
+"#;
+
+/// Full source of a run script: the shared prelude, then the body.
+pub fn with_prelude(body: &str) -> String {
+    format!("{PRELUDE}\n{body}")
+}
+
+/// KEYS: base + one run key per run. ARGV: common(3), count, then per run: id, score, nfields, fields…
+pub const SUBMIT: &str = r#"
+local n = tonumber(ARGV[4])
+local a = 5
+for i = 1, n do
+  local id, score, nf = ARGV[a], ARGV[a+1], tonumber(ARGV[a+2])
+  local runkey = KEYS[19 + i]
+  redis.call('HSET', runkey, unpack(ARGV, a + 3, a + 2 + nf))
+  redis.call('ZADD', K_RUNS, 0, id)
+  redis.call('ZADD', KEYS[SIDX['queued']], 0, id)
+  redis.call('ZADD', K_QUEUE, score, id)
+  event(nil, id, nil, 'queued', nil, nil)
+  a = a + 3 + nf
+end
+return n
+"#;
+
+/// KEYS: base + paused flag. ARGV: common(3), max, lease deadline. Returns claimed ids.
+pub const CLAIM: &str = r#"
+if redis.call('EXISTS', KEYS[20]) == 1 then return {} end
+local popped = redis.call('ZPOPMIN', K_QUEUE, tonumber(ARGV[4]))
+local ids = {}
+for i = 1, #popped, 2 do
+  ids[#ids+1] = popped[i]
+  redis.call('ZADD', K_LEASES, ARGV[5], popped[i])
+end
+return ids
+"#;
+
+/// Moves runs from the leases or pending set back to the queue when their score is at most
+/// ARGV[5]. KEYS: base + one run key per id. ARGV: common(3), source ('leases'|'pending'), max score, ids…
+pub const MOVE_TO_QUEUE: &str = r#"
+local source = K_LEASES
+if ARGV[4] == 'pending' then source = K_PENDING end
+local max = tonumber(ARGV[5])
+local moved = {}
+for i = 6, #ARGV do
+  local id = ARGV[i]
+  local runkey = KEYS[19 + i - 5]
+  local s = redis.call('ZSCORE', source, id)
+  if s and tonumber(s) <= max then
+    redis.call('ZREM', source, id)
+    if redis.call('EXISTS', runkey) == 1 then
+      redis.call('ZADD', K_QUEUE, qscore(runkey), id)
+      moved[#moved+1] = id
+    end
+  end
+end
+return moved
+"#;
+
+/// One scheduler decision. KEYS: base + run, run events, node, node runs.
+/// ARGV: common(3), id, decision, verdict, reasons, policy version, heat, quarantined, message,
+/// node, cpu, mem, gpu, slots.
+pub const APPLY_OUTCOME: &str = r#"
+local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local id, decision = ARGV[4], ARGV[5]
+local state = redis.call('HGET', runkey, 'state')
+if not state then return 'stale' end
+if not redis.call('ZSCORE', K_LEASES, id) then return 'stale' end
+if state ~= 'queued' and state ~= 'pending' then return 'stale' end
+redis.call('ZREM', K_LEASES, id)
+redis.call('HSET', runkey, 'verdict', ARGV[6], 'reasons', ARGV[7], 'policy_version', ARGV[8], 'heat', ARGV[9], 'quarantined', ARGV[10])
+local msg = ARGV[11]
+if decision == 'deny' then
+  set_state(runkey, evkey, id, state, 'denied', msg)
+  redis.call('HSET', runkey, 'finished_at', NOW)
+  return 'denied'
+elseif decision == 'reject' then
+  set_state(runkey, evkey, id, state, 'rejected', msg)
+  redis.call('HSET', runkey, 'finished_at', NOW)
+  return 'rejected'
+elseif decision == 'pending' then
+  if state == 'pending' and (redis.call('HGET', runkey, 'message') or '') == msg then
+    redis.call('HSET', runkey, 'updated_at', NOW)
+  else
+    set_state(runkey, evkey, id, state, 'pending', msg)
+  end
+  redis.call('ZADD', K_PENDING, NOW, id)
+  return 'pending'
+end
+-- assign
+local cpu, mem, gpu, slots = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16])
+local ok = false
+if redis.call('EXISTS', nodekey) == 1 then
+  local v = redis.call('HMGET', nodekey, 'draining', 'cap_cpu', 'cap_mem', 'cap_gpu', 'cap_slots', 'used_cpu', 'used_mem', 'used_gpu', 'used_slots')
+  local n = {}
+  for i = 2, 9 do n[i] = tonumber(v[i] or '0') or 0 end
+  ok = v[1] ~= '1' and n[6] + cpu <= n[2] and n[7] + mem <= n[3] and n[8] + gpu <= n[4] and n[9] + slots <= n[5]
+end
+if not ok then
+  redis.call('ZADD', K_QUEUE, qscore(runkey), id)
+  return 'node_unavailable'
+end
+redis.call('HINCRBY', nodekey, 'used_cpu', cpu)
+redis.call('HINCRBY', nodekey, 'used_mem', mem)
+redis.call('HINCRBY', nodekey, 'used_gpu', gpu)
+redis.call('HINCRBY', nodekey, 'used_slots', slots)
+redis.call('HSET', noderuns, id, ARGV[13] .. ',' .. ARGV[14] .. ',' .. ARGV[15] .. ',' .. ARGV[16])
+set_state(runkey, evkey, id, state, 'admitted', '')
+redis.call('HSET', runkey, 'node', ARGV[12])
+redis.call('HINCRBY', runkey, 'attempts', 1)
+set_state(runkey, evkey, id, 'admitted', 'scheduled', msg)
+return 'scheduled'
+"#;
+
+/// Cancel from any non-terminal state. KEYS: base + run, run events, node, node runs.
+/// ARGV: common(3), id, expected node ('' for none), message. Returns 'cancelled',
+/// 'notfound', 'conflict:<state>' or 'retry:<node>' (the run moved; call again with that node).
+pub const CANCEL: &str = r#"
+local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local id = ARGV[4]
+local state = redis.call('HGET', runkey, 'state')
+if not state then return 'notfound' end
+if TERMINAL[state] then return 'conflict:' .. state end
+local node = redis.call('HGET', runkey, 'node') or ''
+if node ~= ARGV[5] then return 'retry:' .. node end
+redis.call('ZREM', K_QUEUE, id)
+redis.call('ZREM', K_LEASES, id)
+redis.call('ZREM', K_PENDING, id)
+if node ~= '' then release(nodekey, noderuns, id) end
+set_state(runkey, evkey, id, state, 'cancelled', ARGV[6])
+redis.call('HSET', runkey, 'finished_at', NOW)
+return 'cancelled'
+"#;
+
+/// A run whose node is gone (heartbeat expired, removed, handed back): `lost`, then requeued
+/// or dead-lettered. KEYS: base + run, run events, node, node runs.
+/// ARGV: common(3), id, node, reason, max attempts. Returns {outcome, attempts}.
+pub const RECOVER: &str = r#"
+local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local id, node, reason, max = ARGV[4], ARGV[5], ARGV[6], tonumber(ARGV[7])
+local state = redis.call('HGET', runkey, 'state')
+local owner = redis.call('HGET', runkey, 'node') or ''
+if (state ~= 'scheduled' and state ~= 'running') or owner ~= node then
+  redis.call('HDEL', noderuns, id)
+  return {'skip', 0}
+end
+release(nodekey, noderuns, id)
+set_state(runkey, evkey, id, state, 'lost', reason)
+redis.call('HDEL', runkey, 'node')
+local attempts = tonumber(redis.call('HGET', runkey, 'attempts') or '0') or 0
+if attempts >= max then
+  set_state(runkey, evkey, id, 'lost', 'dead', 'dead-lettered after ' .. attempts .. ' attempts: ' .. reason)
+  redis.call('ZADD', K_DEAD, NOW, id)
+  redis.call('HSET', runkey, 'finished_at', NOW)
+  return {'dead', attempts}
+end
+set_state(runkey, evkey, id, 'lost', 'queued', 'requeued: ' .. reason)
+redis.call('ZADD', K_QUEUE, qscore(runkey), id)
+return {'requeued', attempts}
+"#;
+
+/// `scheduled` → `running` on the given node. KEYS: base + run, run events. ARGV: common(3), id, node.
+pub const START: &str = r#"
+local runkey, evkey = KEYS[20], KEYS[21]
+local id = ARGV[4]
+if redis.call('HGET', runkey, 'state') ~= 'scheduled' or redis.call('HGET', runkey, 'node') ~= ARGV[5] then
+  return 'stale'
+end
+set_state(runkey, evkey, id, 'scheduled', 'running', '')
+redis.call('HSET', runkey, 'started_at', NOW)
+return 'running'
+"#;
+
+/// `running` (or `scheduled`) → a terminal state; frees the node's capacity.
+/// KEYS: base + run, run events, node, node runs. ARGV: common(3), id, node, to, exit code ('' none), message, log tail.
+pub const FINISH: &str = r#"
+local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local id, node, to = ARGV[4], ARGV[5], ARGV[6]
+local state = redis.call('HGET', runkey, 'state')
+if (state ~= 'running' and state ~= 'scheduled') or redis.call('HGET', runkey, 'node') ~= node or not TERMINAL[to] then
+  return 'stale'
+end
+release(nodekey, noderuns, id)
+set_state(runkey, evkey, id, state, to, ARGV[8])
+redis.call('HSET', runkey, 'finished_at', NOW, 'log_tail', ARGV[9])
+if ARGV[7] ~= '' then redis.call('HSET', runkey, 'exit_code', ARGV[7]) end
+return to
+"#;
+
+/// Dead letters back to the queue, attempts reset. KEYS: base + (run, run events) per id. ARGV: common(3), ids…
+pub const RETRY_DEAD: &str = r#"
+local n = 0
+for i = 4, #ARGV do
+  local id = ARGV[i]
+  local runkey, evkey = KEYS[20 + (i - 4) * 2], KEYS[21 + (i - 4) * 2]
+  if redis.call('ZREM', K_DEAD, id) == 1 and redis.call('HGET', runkey, 'state') == 'dead' then
+    redis.call('HSET', runkey, 'attempts', 0)
+    redis.call('HDEL', runkey, 'node', 'finished_at')
+    set_state(runkey, evkey, id, 'dead', 'queued', 'retried from dead letters')
+    redis.call('ZADD', K_QUEUE, qscore(runkey), id)
+    n = n + 1
+  end
+end
+return n
+"#;
+
+/// Deletes dead letters with all their data. KEYS: base + (run, run events) per id. ARGV: common(3), ids…
+pub const DELETE_DEAD: &str = r#"
+local n = 0
+for i = 4, #ARGV do
+  local id = ARGV[i]
+  if redis.call('ZREM', K_DEAD, id) == 1 then
+    redis.call('DEL', KEYS[20 + (i - 4) * 2], KEYS[21 + (i - 4) * 2])
+    redis.call('ZREM', K_RUNS, id)
+    redis.call('ZREM', KEYS[SIDX['dead']], id)
+    n = n + 1
+  end
+end
+return n
+"#;
+
+/// A node heartbeat. KEYS: node, node runs, nodes. ARGV: name, labels json, cpu, mem, gpu, slots, version, now, ttl ms.
+/// A node that was not alive starts a new incarnation: labels are set and usage recomputed from its runs.
+pub const HEARTBEAT: &str = r#"
+local nodekey, noderuns, nodes = KEYS[1], KEYS[2], KEYS[3]
+local fresh = redis.call('EXISTS', nodekey) == 0
+redis.call('HSET', nodekey, 'name', ARGV[1], 'cap_cpu', ARGV[3], 'cap_mem', ARGV[4], 'cap_gpu', ARGV[5], 'cap_slots', ARGV[6], 'version', ARGV[7], 'last_heartbeat', ARGV[8], 'ttl_ms', ARGV[9])
+if fresh then
+  local c, m, g, s = 0, 0, 0, 0
+  for _, r in ipairs(redis.call('HVALS', noderuns)) do
+    local a, b, d, e = string.match(r, '^(%d+),(%d+),(%d+),(%d+)$')
+    if a then c = c + tonumber(a); m = m + tonumber(b); g = g + tonumber(d); s = s + tonumber(e) end
+  end
+  redis.call('HSET', nodekey, 'labels', ARGV[2], 'draining', '0', 'used_cpu', c, 'used_mem', m, 'used_gpu', g, 'used_slots', s)
+end
+redis.call('PEXPIRE', nodekey, ARGV[9])
+redis.call('SADD', nodes, ARGV[1])
+return fresh and 1 or 0
+"#;
+
+/// Edits a live node. KEYS: node. ARGV: 'label', set json, remove json | 'drain', '0'|'1'.
+pub const NODE_EDIT: &str = r#"
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if ARGV[1] == 'drain' then
+  redis.call('HSET', KEYS[1], 'draining', ARGV[2])
+  return 1
+end
+local labels = cjson.decode(redis.call('HGET', KEYS[1], 'labels') or '{}')
+for k, v in pairs(cjson.decode(ARGV[2])) do labels[k] = v end
+for _, k in ipairs(cjson.decode(ARGV[3])) do labels[k] = nil end
+local out = cjson.encode(labels)
+if next(labels) == nil then out = '{}' end
+redis.call('HSET', KEYS[1], 'labels', out)
+return 1
+"#;
+
+/// A Themis change. KEYS: policies, version, history, events.
+/// ARGV: mode ('apply'|'delete'|'replace'), who, action, now, history cap, events cap, channel, then
+/// name/document pairs (apply, replace) or names (delete). Returns the new version, or {'missing', name}.
+pub const POLICY_CHANGE: &str = r#"
+local pol, ver, hist, events = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local mode, who, action, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local names = {}
+if mode == 'delete' then
+  for i = 8, #ARGV do
+    if redis.call('HEXISTS', pol, ARGV[i]) == 0 then return {'missing', ARGV[i]} end
+  end
+  for i = 8, #ARGV do redis.call('HDEL', pol, ARGV[i]); names[#names+1] = ARGV[i] end
+else
+  if mode == 'replace' then redis.call('DEL', pol) end
+  for i = 8, #ARGV, 2 do
+    redis.call('HSET', pol, ARGV[i], ARGV[i+1])
+    names[#names+1] = ARGV[i]
+  end
+end
+local v = redis.call('INCR', ver)
+local flat = redis.call('HGETALL', pol)
+local snap = {}
+for i = 1, #flat, 2 do snap[flat[i]] = flat[i+1] end
+local snap_json = '{}'
+if #flat > 0 then snap_json = cjson.encode(snap) end
+local names_json = '[]'
+if #names > 0 then names_json = cjson.encode(names) end
+local entry = '{"version":' .. v .. ',"at":' .. now .. ',"who":' .. cjson.encode(who) .. ',"action":' .. cjson.encode(action) .. ',"names":' .. names_json .. ',"snapshot":' .. snap_json .. '}'
+redis.call('LPUSH', hist, entry)
+redis.call('LTRIM', hist, 0, tonumber(ARGV[5]) - 1)
+redis.call('XADD', events, 'MAXLEN', '~', ARGV[6], '*', 'kind', 'policy', 'to', 'v' .. v, 'at', now, 'message', action .. ' ' .. table.concat(names, ',') .. ' by ' .. who)
+redis.call('PUBLISH', ARGV[7], v)
+return v
+"#;

@@ -1,0 +1,643 @@
+//! The store contract, run against both backends: a real redis-server and the in-memory store.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use support::RedisServer;
+use tartarus::config::RedisTarget;
+use tartarus::model::node::Resources;
+use tartarus::model::run::{Run, RunState, Verdict};
+use tartarus::model::spec::{parse_sandbox_documents, Heat};
+use tartarus::store::memory::MemoryStore;
+use tartarus::store::redis::RedisStore;
+use tartarus::store::*;
+
+fn target(server: &RedisServer) -> RedisTarget {
+    RedisTarget {
+        host: "127.0.0.1".into(),
+        port: server.port,
+        tls: false,
+        username: None,
+        password: None,
+        db: 0,
+        connect_timeout: Duration::from_secs(2),
+        command_timeout: Duration::from_secs(5),
+    }
+}
+
+fn settings() -> StoreSettings {
+    StoreSettings {
+        dead_letter_cap: 3,
+        submit_batch: 7,
+        ..Default::default()
+    }
+}
+
+async fn redis_store(server: &RedisServer) -> SharedStore {
+    Arc::new(
+        RedisStore::connect(&target(server), "tartarus:queue", settings())
+            .await
+            .expect("connect"),
+    )
+}
+
+fn runs(n: usize, priority: u32) -> Vec<Run> {
+    let text = format!("metadata: {{name: job, labels: {{team: a}}}}\nspec:\n  image: alpine\n  command: [\"true\"]\n  priority: {priority}\n  resources: {{cpu: 1, memory: 1Gi}}\n");
+    let spec = parse_sandbox_documents("t", &text).unwrap().remove(0);
+    tartarus::cli::sandbox::new_runs(vec![spec; n])
+}
+
+fn outcome(id: &str, decision: Decision) -> Outcome {
+    Outcome {
+        id: id.to_string(),
+        decision,
+        verdict: Verdict::Allow,
+        reasons: vec!["no policy matched".into()],
+        policy_version: 4,
+        heat: Heat::Warm,
+        quarantined: false,
+        message: None,
+    }
+}
+
+fn one_cpu() -> Resources {
+    Resources {
+        cpu_millis: 1000,
+        memory_bytes: 1 << 30,
+        gpu: 0,
+        slots: 1,
+    }
+}
+
+async fn node(store: &SharedStore, name: &str, slots: u32, ttl: Duration) {
+    store
+        .heartbeat(&Heartbeat {
+            name: name.into(),
+            labels: BTreeMap::from([("zone".to_string(), "a".to_string())]),
+            capacity: Resources {
+                cpu_millis: 4000,
+                memory_bytes: 8 << 30,
+                gpu: 0,
+                slots,
+            },
+            version: "test".into(),
+            ttl,
+        })
+        .await
+        .unwrap();
+}
+
+async fn submit_get_list_and_count(store: SharedStore) {
+    let batch = runs(25, 0);
+    store.submit(&batch).await.unwrap();
+    let got = store
+        .get_run(&batch[3].id)
+        .await
+        .unwrap()
+        .expect("run stored");
+    assert_eq!(got.spec, batch[3].spec);
+    assert_eq!(got.state, RunState::Queued);
+    assert!(store.get_run("01NOPE").await.unwrap().is_none());
+    let counts = store.state_counts().await.unwrap();
+    assert_eq!(counts[&RunState::Queued], 25);
+    // Paging: 10 + 10 + 5, in creation order, no overlap.
+    let f = RunFilter::default();
+    let p1 = store.list_runs(&f, None, 10).await.unwrap();
+    let p2 = store
+        .list_runs(&f, p1.next_cursor.as_deref(), 10)
+        .await
+        .unwrap();
+    let p3 = store
+        .list_runs(&f, p2.next_cursor.as_deref(), 10)
+        .await
+        .unwrap();
+    let ids: Vec<String> = p1
+        .runs
+        .iter()
+        .chain(&p2.runs)
+        .chain(&p3.runs)
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(ids, batch.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    assert!(p3.next_cursor.is_none());
+    let by_state = RunFilter {
+        state: Some(RunState::Running),
+        ..Default::default()
+    };
+    assert!(store
+        .list_runs(&by_state, None, 10)
+        .await
+        .unwrap()
+        .runs
+        .is_empty());
+    let by_label = RunFilter {
+        label: Some(("team".into(), "b".into())),
+        ..Default::default()
+    };
+    assert!(store
+        .list_runs(&by_label, None, 10)
+        .await
+        .unwrap()
+        .runs
+        .is_empty());
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!(
+        (stats.depth, stats.in_flight, stats.total_runs),
+        (25, 0, 25)
+    );
+}
+
+async fn claim_order_leases_and_reaping(store: SharedStore) {
+    let low = runs(3, 0);
+    let high = runs(2, 500);
+    store.submit(&low).await.unwrap();
+    store.submit(&high).await.unwrap();
+    let c = store.claim(3, Duration::from_secs(30)).await.unwrap();
+    let got: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        got,
+        vec![high[0].id.as_str(), high[1].id.as_str(), low[0].id.as_str()]
+    );
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.depth, stats.in_flight), (2, 3));
+    // Release puts them back; a short lease expires and is reaped.
+    store.release(&[high[0].id.clone()]).await.unwrap();
+    assert_eq!(store.queue_stats().await.unwrap().depth, 3);
+    let c2 = store.claim(10, Duration::from_millis(1)).await.unwrap();
+    assert_eq!(c2.len(), 3);
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    let mut reaped = store.reap_expired_leases().await.unwrap();
+    reaped.sort();
+    let mut expect: Vec<String> = c2.iter().map(|c| c.id.clone()).collect();
+    expect.sort();
+    assert_eq!(reaped, expect);
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.depth, stats.in_flight), (3, 2));
+    // Paused: nothing is claimed.
+    store.set_paused(true).await.unwrap();
+    assert!(store
+        .claim(10, Duration::from_secs(5))
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store.queue_stats().await.unwrap().paused);
+    store.set_paused(false).await.unwrap();
+    assert_eq!(
+        store.claim(10, Duration::from_secs(5)).await.unwrap().len(),
+        3
+    );
+}
+
+async fn outcomes_are_atomic_and_capacity_checked(store: SharedStore) {
+    node(&store, "n1", 2, Duration::from_secs(30)).await;
+    let batch = runs(6, 0);
+    store.submit(&batch).await.unwrap();
+    let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
+    // An unclaimed run cannot be decided.
+    let r = store
+        .apply_outcomes(&[outcome(&ids[0], Decision::Deny)])
+        .await
+        .unwrap();
+    assert_eq!(r, vec![Applied::Stale]);
+    store.claim(6, Duration::from_secs(30)).await.unwrap();
+    let assign = |id: &str| {
+        outcome(
+            id,
+            Decision::Assign {
+                node: "n1".into(),
+                want: one_cpu(),
+            },
+        )
+    };
+    let mut pending = outcome(&ids[4], Decision::Pending);
+    pending.message = Some("0/1 nodes available: 1 full".into());
+    let applied = store
+        .apply_outcomes(&[
+            outcome(&ids[0], Decision::Deny),
+            outcome(&ids[1], Decision::Reject),
+            assign(&ids[2]),
+            assign(&ids[3]),
+            pending,
+            assign(&ids[5]),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(
+        applied,
+        vec![
+            Applied::Done(RunState::Denied),
+            Applied::Done(RunState::Rejected),
+            Applied::Done(RunState::Scheduled),
+            Applied::Done(RunState::Scheduled),
+            Applied::Done(RunState::Pending),
+            Applied::NodeUnavailable,
+        ]
+    );
+    let n1 = store.node("n1").await.unwrap().unwrap();
+    assert_eq!((n1.usage.slots, n1.usage.cpu_millis), (2, 2000));
+    let scheduled = store.get_run(&ids[2]).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            scheduled.node.as_deref(),
+            scheduled.attempts,
+            scheduled.policy_version
+        ),
+        (Some("n1"), 1, Some(4))
+    );
+    assert_eq!(scheduled.verdict, Some(Verdict::Allow));
+    let parked = store.get_run(&ids[4]).await.unwrap().unwrap();
+    assert_eq!(
+        parked.message.as_deref(),
+        Some("0/1 nodes available: 1 full")
+    );
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.depth, stats.pending, stats.in_flight), (1, 1, 0));
+    assert_eq!(store.node_runs("n1").await.unwrap().len(), 2);
+    // Deciding the same run twice does nothing.
+    assert_eq!(
+        store
+            .apply_outcomes(&[outcome(&ids[0], Decision::Deny)])
+            .await
+            .unwrap(),
+        vec![Applied::Stale]
+    );
+    // Pending runs wake up into the queue.
+    assert_eq!(store.wake_pending().await.unwrap(), 1);
+    assert_eq!(store.queue_stats().await.unwrap().depth, 2);
+    let counts = store.state_counts().await.unwrap();
+    assert_eq!(
+        (
+            counts[&RunState::Denied],
+            counts[&RunState::Rejected],
+            counts[&RunState::Scheduled],
+            counts[&RunState::Pending]
+        ),
+        (1, 1, 2, 1)
+    );
+    // History of a scheduled run: queued→admitted→scheduled.
+    let events = store.run_events(&ids[2]).await.unwrap();
+    let path: Vec<(Option<String>, Option<String>)> = events
+        .iter()
+        .map(|e| (e.from.clone(), e.to.clone()))
+        .collect();
+    assert_eq!(
+        path,
+        vec![
+            (Some("queued".into()), Some("admitted".into())),
+            (Some("admitted".into()), Some("scheduled".into()))
+        ]
+    );
+}
+
+async fn cancel_frees_capacity_and_refuses_finished_runs(store: SharedStore) {
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    let batch = runs(2, 0);
+    store.submit(&batch).await.unwrap();
+    store.claim(1, Duration::from_secs(30)).await.unwrap();
+    store
+        .apply_outcomes(&[outcome(
+            &batch[0].id,
+            Decision::Assign {
+                node: "n1".into(),
+                want: one_cpu(),
+            },
+        )])
+        .await
+        .unwrap();
+    assert_eq!(
+        store.start_run(&batch[0].id, "n1").await.unwrap(),
+        Applied::Done(RunState::Running)
+    );
+    let c = store.cancel(&batch[0].id, "operator").await.unwrap();
+    assert_eq!(
+        (c.state, c.message.as_deref()),
+        (RunState::Cancelled, Some("operator"))
+    );
+    assert_eq!(store.node("n1").await.unwrap().unwrap().usage.slots, 0);
+    assert!(store.node_runs("n1").await.unwrap().is_empty());
+    // Queued run: leaves the queue.
+    store.cancel(&batch[1].id, "operator").await.unwrap();
+    assert_eq!(store.queue_stats().await.unwrap().depth, 0);
+    assert!(matches!(
+        store.cancel(&batch[1].id, "again").await,
+        Err(StoreError::Conflict { .. })
+    ));
+    assert!(matches!(
+        store.cancel("01NOPE", "x").await,
+        Err(StoreError::RunNotFound(_))
+    ));
+    // The agent's late completion is stale.
+    let done = Completion {
+        state: RunState::Succeeded,
+        exit_code: Some(0),
+        message: None,
+        log_tail: String::new(),
+    };
+    assert_eq!(
+        store.finish_run(&batch[0].id, "n1", &done).await.unwrap(),
+        Applied::Stale
+    );
+}
+
+async fn agent_lifecycle(store: SharedStore) {
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    let batch = runs(1, 0);
+    let id = batch[0].id.clone();
+    store.submit(&batch).await.unwrap();
+    store.claim(1, Duration::from_secs(30)).await.unwrap();
+    store
+        .apply_outcomes(&[outcome(
+            &id,
+            Decision::Assign {
+                node: "n1".into(),
+                want: one_cpu(),
+            },
+        )])
+        .await
+        .unwrap();
+    assert_eq!(store.start_run(&id, "n2").await.unwrap(), Applied::Stale);
+    assert_eq!(
+        store.start_run(&id, "n1").await.unwrap(),
+        Applied::Done(RunState::Running)
+    );
+    assert_eq!(
+        store
+            .run_states(&[id.clone(), "nope".into()])
+            .await
+            .unwrap(),
+        vec![Some(RunState::Running), None]
+    );
+    let done = Completion {
+        state: RunState::Failed,
+        exit_code: Some(3),
+        message: Some("exit 3".into()),
+        log_tail: "boom\n".into(),
+    };
+    assert_eq!(
+        store.finish_run(&id, "n1", &done).await.unwrap(),
+        Applied::Done(RunState::Failed)
+    );
+    let run = store.get_run(&id).await.unwrap().unwrap();
+    assert_eq!(
+        (run.state, run.exit_code, run.log_tail.as_str()),
+        (RunState::Failed, Some(3), "boom\n")
+    );
+    assert!(run.started_at.is_some() && run.finished_at.is_some());
+    assert_eq!(
+        store.node("n1").await.unwrap().unwrap().usage,
+        Resources::default()
+    );
+}
+
+async fn dead_nodes_requeue_then_dead_letter(store: SharedStore) {
+    let batch = runs(5, 0);
+    store.submit(&batch).await.unwrap();
+    let max_attempts = 2;
+    for attempt in 1..=2u32 {
+        node(&store, "short", 10, Duration::from_millis(300)).await;
+        let claimed = store.claim(10, Duration::from_secs(30)).await.unwrap();
+        assert_eq!(claimed.len(), 5, "attempt {attempt}");
+        let outs: Vec<Outcome> = claimed
+            .iter()
+            .map(|c| {
+                outcome(
+                    &c.id,
+                    Decision::Assign {
+                        node: "short".into(),
+                        want: Resources {
+                            slots: 1,
+                            ..Default::default()
+                        },
+                    },
+                )
+            })
+            .collect();
+        assert!(store
+            .apply_outcomes(&outs)
+            .await
+            .unwrap()
+            .iter()
+            .all(|a| *a == Applied::Done(RunState::Scheduled)));
+        assert!(
+            store
+                .recover_dead_nodes(max_attempts)
+                .await
+                .unwrap()
+                .is_empty(),
+            "node still alive"
+        );
+        tokio::time::sleep(Duration::from_millis(450)).await;
+        assert!(!store.node("short").await.unwrap().unwrap().alive);
+        let rec = store.recover_dead_nodes(max_attempts).await.unwrap();
+        assert_eq!(rec.len(), 5);
+        if attempt == 1 {
+            assert!(
+                rec.iter()
+                    .all(|r| matches!(r, Recovery::Requeued { attempts: 1, .. })),
+                "{rec:?}"
+            );
+            assert_eq!(store.queue_stats().await.unwrap().depth, 5);
+        } else {
+            assert!(
+                rec.iter()
+                    .all(|r| matches!(r, Recovery::DeadLettered { attempts: 2, .. })),
+                "{rec:?}"
+            );
+        }
+    }
+    // Dead letters are capped at 3: the two oldest are gone with their data.
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!(stats.dead, 3);
+    assert_eq!(store.state_counts().await.unwrap()[&RunState::Dead], 3);
+    assert_eq!(stats.total_runs, 3);
+    let dead = store.queue_entries(QueueName::Dead, 0, 10).await.unwrap();
+    let run = store.get_run(&dead[0].id).await.unwrap().unwrap();
+    assert_eq!((run.state, run.attempts), (RunState::Dead, 2));
+    assert!(run
+        .message
+        .unwrap_or_default()
+        .contains("dead-lettered after 2 attempts"));
+    // Retry one, purge the rest.
+    assert_eq!(
+        store.retry_dead(Some(&[dead[0].id.clone()])).await.unwrap(),
+        1
+    );
+    let retried = store.get_run(&dead[0].id).await.unwrap().unwrap();
+    assert_eq!((retried.state, retried.attempts), (RunState::Queued, 0));
+    assert_eq!(store.purge(QueueName::Dead).await.unwrap(), 2);
+    assert!(store.get_run(&dead[1].id).await.unwrap().is_none());
+    assert_eq!(store.purge(QueueName::Queued).await.unwrap(), 1);
+    assert_eq!(
+        store.get_run(&dead[0].id).await.unwrap().unwrap().state,
+        RunState::Cancelled
+    );
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.depth, stats.dead, stats.total_runs), (0, 0, 1));
+}
+
+async fn nodes_labels_drain_remove(store: SharedStore) {
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    let n = store
+        .label_node(
+            "n1",
+            &BTreeMap::from([("tartarus.io/typhon".into(), "true".into())]),
+            &["zone".to_string()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        n.labels,
+        BTreeMap::from([("tartarus.io/typhon".to_string(), "true".to_string())])
+    );
+    // A heartbeat of a live node keeps the operator's labels.
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    assert!(store.node("n1").await.unwrap().unwrap().is_typhon());
+    assert!(store.drain_node("n1", true).await.unwrap().draining);
+    let batch = runs(1, 0);
+    store.submit(&batch).await.unwrap();
+    store.claim(1, Duration::from_secs(30)).await.unwrap();
+    let r = store
+        .apply_outcomes(&[outcome(
+            &batch[0].id,
+            Decision::Assign {
+                node: "n1".into(),
+                want: one_cpu(),
+            },
+        )])
+        .await
+        .unwrap();
+    assert_eq!(
+        r,
+        vec![Applied::NodeUnavailable],
+        "a draining node takes no work"
+    );
+    assert!(matches!(
+        store.label_node("ghost", &BTreeMap::new(), &[]).await,
+        Err(StoreError::NodeNotFound(_))
+    ));
+    assert_eq!(store.nodes().await.unwrap().len(), 1);
+    store.remove_node("n1", 3).await.unwrap();
+    assert!(store.node("n1").await.unwrap().is_none());
+    assert!(store.nodes().await.unwrap().is_empty());
+}
+
+async fn policies_are_versioned(store: SharedStore) {
+    let mut watch = store.watch_policies().await.unwrap();
+    assert_eq!(store.policy_version().await.unwrap(), 0);
+    let p = |n: &str, d: &str| StoredPolicy {
+        name: n.into(),
+        document: d.into(),
+    };
+    let v1 = store
+        .apply_policies(&[p("a", "{\"x\":1}"), p("b", "{\"x\":2}")], "alice")
+        .await
+        .unwrap();
+    let v2 = store
+        .delete_policies(&["a".to_string()], "bob")
+        .await
+        .unwrap();
+    assert_eq!((v1, v2), (1, 2));
+    assert!(matches!(
+        store.delete_policies(&["zzz".to_string()], "bob").await,
+        Err(StoreError::PolicyNotFound(_))
+    ));
+    assert_eq!(
+        store.policy_version().await.unwrap(),
+        2,
+        "a failed delete changes nothing"
+    );
+    let (v, list) = store.policies().await.unwrap();
+    assert_eq!((v, list), (2, vec![p("b", "{\"x\":2}")]));
+    let hist = store.policy_history(10).await.unwrap();
+    assert_eq!(hist.len(), 2);
+    assert_eq!(
+        (
+            hist[0].version,
+            hist[0].who.as_str(),
+            hist[0].action.as_str()
+        ),
+        (2, "bob", "delete")
+    );
+    assert_eq!(hist[1].snapshot.len(), 2);
+    let v3 = store
+        .replace_policies(&hist[1].snapshot, "carol", "rollback to v1")
+        .await
+        .unwrap();
+    assert_eq!(v3, 3);
+    assert_eq!(store.policies().await.unwrap().1.len(), 2);
+    let mut seen = Vec::new();
+    while seen.len() < 3 {
+        match tokio::time::timeout(Duration::from_secs(3), watch.recv()).await {
+            Ok(Some(v)) => seen.push(v),
+            _ => break,
+        }
+    }
+    assert_eq!(seen, vec![1, 2, 3]);
+}
+
+async fn events_stream(store: SharedStore) {
+    let batch = runs(3, 0);
+    store.submit(&batch).await.unwrap();
+    let first = store
+        .read_events(Some("0"), 100, Duration::ZERO)
+        .await
+        .unwrap();
+    assert_eq!(first.len(), 3);
+    assert!(first.iter().all(|e| e.to.as_deref() == Some("queued")));
+    let last = first.last().unwrap().id.clone();
+    let waiter = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            store
+                .read_events(Some(&last), 10, Duration::from_secs(3))
+                .await
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    store.cancel(&batch[0].id, "bye").await.unwrap();
+    let next = waiter.await.unwrap().unwrap();
+    assert_eq!(next.len(), 1);
+    assert_eq!(
+        (next[0].run.as_deref(), next[0].to.as_deref()),
+        (Some(batch[0].id.as_str()), Some("cancelled"))
+    );
+}
+
+macro_rules! contract {
+    ($($name:ident),* $(,)?) => {
+        mod redis_backend {
+            use super::*;
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let server = RedisServer::start();
+                    super::$name(redis_store(&server).await).await;
+                }
+            )*
+        }
+        mod memory_backend {
+            use super::*;
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(Arc::new(MemoryStore::new(settings()))).await;
+                }
+            )*
+        }
+    };
+}
+
+contract!(
+    submit_get_list_and_count,
+    claim_order_leases_and_reaping,
+    outcomes_are_atomic_and_capacity_checked,
+    cancel_frees_capacity_and_refuses_finished_runs,
+    agent_lifecycle,
+    dead_nodes_requeue_then_dead_letter,
+    nodes_labels_drain_remove,
+    policies_are_versioned,
+    events_stream,
+);

@@ -1,0 +1,302 @@
+//! Test harness: a real redis-server per test, on a free port in a temporary folder, that can be killed and restarted.
+#![allow(dead_code)]
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Once;
+use std::time::{Duration, Instant};
+
+/// How a test wants its server configured.
+#[derive(Clone, Debug)]
+pub struct ServerOptions {
+    /// `None`: AOF off. `Some("always" | "everysec" | "no")`: AOF on with that fsync policy.
+    pub appendfsync: Option<&'static str>,
+    /// RDB save rules; `""` disables snapshots (the default for tests).
+    pub save: &'static str,
+    /// Extra `--name value` arguments.
+    pub extra: Vec<(String, String)>,
+    /// Require this password.
+    pub password: Option<String>,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        ServerOptions {
+            appendfsync: None,
+            save: "",
+            extra: Vec::new(),
+            password: None,
+        }
+    }
+}
+
+impl ServerOptions {
+    pub fn aof(fsync: &'static str) -> Self {
+        ServerOptions {
+            appendfsync: Some(fsync),
+            ..Default::default()
+        }
+    }
+    pub fn with(mut self, name: &str, value: &str) -> Self {
+        self.extra.push((name.to_string(), value.to_string()));
+        self
+    }
+}
+
+/// A running redis-server owned by one test. Killed (and waited for) on drop.
+pub struct RedisServer {
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+    pub options: ServerOptions,
+    child: Option<Child>,
+}
+
+static CHECK: Once = Once::new();
+
+/// Path of redis-server; tests fail with a clear message when it is missing.
+pub fn redis_server_binary() -> PathBuf {
+    CHECK.call_once(|| {
+        let ok = Command::new("redis-server")
+            .arg("--version")
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false);
+        assert!(
+            ok,
+            "redis-server is not installed: run the README's test command (it installs it)"
+        );
+    });
+    PathBuf::from("redis-server")
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+    listener.local_addr().expect("local addr").port()
+}
+
+impl RedisServer {
+    pub fn start() -> RedisServer {
+        RedisServer::start_with(ServerOptions::default())
+    }
+
+    pub fn start_with(options: ServerOptions) -> RedisServer {
+        // A port picked by the OS can be taken again before the server binds it: retry a few times.
+        for _ in 0..5 {
+            let dir = tempfile::Builder::new()
+                .prefix("tartarus-redis-")
+                .tempdir()
+                .expect("tempdir");
+            let mut server = RedisServer {
+                port: free_port(),
+                dir,
+                options: options.clone(),
+                child: None,
+            };
+            if server.spawn() {
+                return server;
+            }
+        }
+        panic!("could not start redis-server on a free port after 5 tries");
+    }
+
+    fn args(&self) -> Vec<String> {
+        let mut a = vec![
+            "--port".to_string(),
+            self.port.to_string(),
+            "--bind".into(),
+            "127.0.0.1".into(),
+            "--dir".into(),
+            self.dir.path().display().to_string(),
+            "--save".into(),
+            self.options.save.to_string(),
+            "--daemonize".into(),
+            "no".into(),
+            "--logfile".into(),
+            self.dir.path().join("redis.log").display().to_string(),
+        ];
+        match self.options.appendfsync {
+            Some(fsync) => {
+                a.extend([
+                    "--appendonly".into(),
+                    "yes".into(),
+                    "--appendfsync".into(),
+                    fsync.to_string(),
+                ]);
+            }
+            None => a.extend(["--appendonly".into(), "no".into()]),
+        }
+        if let Some(p) = &self.options.password {
+            a.extend(["--requirepass".into(), p.clone()]);
+        }
+        for (k, v) in &self.options.extra {
+            a.push(format!("--{k}"));
+            a.push(v.clone());
+        }
+        a
+    }
+
+    /// Starts the process and waits until it answers PING. False when it died (e.g. port taken).
+    fn spawn(&mut self) -> bool {
+        let child = Command::new(redis_server_binary())
+            .args(self.args())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn redis-server");
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Some(child) = self.child.as_mut() {
+                if let Ok(Some(_)) = child.try_wait() {
+                    self.child = None;
+                    return false;
+                }
+            }
+            if self.ping() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "redis-server on port {} did not answer within 20s; log: {}",
+            self.port,
+            self.log()
+        );
+    }
+
+    /// True when the server answers PING and is not loading.
+    pub fn ping(&self) -> bool {
+        if TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            return false;
+        }
+        match self.client().get_connection() {
+            Ok(mut c) => redis::cmd("PING").query::<String>(&mut c).is_ok(),
+            Err(_) => false,
+        }
+    }
+
+    pub fn host_port(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    pub fn url(&self) -> String {
+        match &self.options.password {
+            Some(p) => format!("redis://:{p}@127.0.0.1:{}/", self.port),
+            None => format!("redis://127.0.0.1:{}/", self.port),
+        }
+    }
+
+    pub fn client(&self) -> redis::Client {
+        redis::Client::open(self.url()).expect("client")
+    }
+
+    /// A blocking connection for assertions.
+    pub fn conn(&self) -> redis::Connection {
+        self.client()
+            .get_connection()
+            .expect("connect to test redis")
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("redis.log")).unwrap_or_default()
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(|c| c.id())
+    }
+
+    /// `kill -9`: no shutdown save, no fsync beyond what the policy already did.
+    pub fn kill9(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// A clean stop (SHUTDOWN, which saves/fsyncs as configured).
+    pub fn shutdown(&mut self) {
+        if let Ok(mut c) = self.client().get_connection() {
+            let _: redis::RedisResult<()> = redis::cmd("SHUTDOWN").query(&mut c);
+        }
+        if let Some(mut child) = self.child.take() {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts again on the same port and folder (after `kill9` or `shutdown`).
+    pub fn restart(&mut self) {
+        if self.child.is_some() {
+            self.shutdown();
+        }
+        for _ in 0..50 {
+            if self.spawn() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!(
+            "redis-server did not restart on port {}; log: {}",
+            self.port,
+            self.log()
+        );
+    }
+
+    /// A shell command that restarts this server (for `--restart-cmd`): kills by pid file-less port match.
+    pub fn command_line(&self) -> String {
+        let mut parts = vec!["redis-server".to_string()];
+        for a in self.args() {
+            parts.push(format!("'{}'", a.replace('\'', "'\\''")));
+        }
+        parts.join(" ")
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        self.kill9();
+    }
+}
+
+/// The built `tartarus` binary as a command, with a clean environment for Redis settings.
+pub fn tartarus() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("tartarus").expect("tartarus binary");
+    for var in [
+        "TARTARUS_ENV",
+        "REDIS_ADDR",
+        "REDIS_DB",
+        "REDIS_QUEUE_KEY",
+        "REDIS_PASSWORD",
+        "REDIS_PASS",
+        "REDIS_USERNAME",
+        "HADES_LABEL",
+        "NO_COLOR",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// `tartarus` pointed at this server.
+pub fn tartarus_on(server: &RedisServer) -> assert_cmd::Command {
+    let mut cmd = tartarus();
+    cmd.env("REDIS_ADDR", server.host_port());
+    if let Some(p) = &server.options.password {
+        cmd.env("REDIS_PASSWORD", p);
+    }
+    cmd
+}
