@@ -134,8 +134,9 @@ pub fn raw_redis_rate(target: &crate::config::RedisTarget) -> Option<f64> {
     }
     let out = cmd.output().ok()?;
     let text = String::from_utf8_lossy(&out.stdout);
+    // redis-benchmark redraws its progress with carriage returns; the summary is the last piece.
     let line = text
-        .lines()
+        .split(['\r', '\n'])
         .rev()
         .find(|l| l.contains("requests per second"))?;
     let after = line.split(':').nth(1)?.trim();

@@ -110,7 +110,7 @@ pub fn parse_duration_arg(s: &str) -> Result<Duration, String> {
 pub enum Command {
     /// Submit, list, inspect and cancel sandbox runs (Hades)
     #[command(subcommand)]
-    Sandbox(sandbox::SandboxCmd),
+    Sandbox(Box<sandbox::SandboxCmd>),
     /// Inspect and repair the Acheron queue
     #[command(subcommand)]
     Queue(queue::QueueCmd),

@@ -980,10 +980,9 @@ impl Store for MemoryStore {
         max_attempts: u32,
     ) -> StoreResult<Option<Recovery>> {
         let mut g = self.lock();
-        if !g
-            .runs
+        if g.runs
             .get(id)
-            .is_some_and(|r| r.node.as_deref() == Some(node))
+            .is_none_or(|r| r.node.as_deref() != Some(node))
         {
             return Ok(None);
         }

@@ -8,7 +8,7 @@ use std::sync::Once;
 use std::time::{Duration, Instant};
 
 /// How a test wants its server configured.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct ServerOptions {
     /// `None`: AOF off. `Some("always" | "everysec" | "no")`: AOF on with that fsync policy.
     pub appendfsync: Option<&'static str>,
@@ -18,17 +18,6 @@ pub struct ServerOptions {
     pub extra: Vec<(String, String)>,
     /// Require this password.
     pub password: Option<String>,
-}
-
-impl Default for ServerOptions {
-    fn default() -> Self {
-        ServerOptions {
-            appendfsync: None,
-            save: "",
-            extra: Vec::new(),
-            password: None,
-        }
-    }
 }
 
 impl ServerOptions {

@@ -1,0 +1,334 @@
+//! The `tartarus` binary end to end against a real redis-server: configuration rules, failures, bulk submit, persistence across kill -9.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use support::{tartarus, tartarus_on, RedisServer, ServerOptions};
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+fn bulk_yaml(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!(
+            "---\nmetadata: {{name: job-{i}, labels: {{batch: b1}}}}\nspec:\n  image: alpine:3.20\n  command: [sh, -c, \"echo {i}\"]\n  resources: {{cpu: 250m, memory: 128Mi}}\n  timeout: 1m\n  priority: {}\n",
+            i % 3
+        ));
+    }
+    s
+}
+
+#[test]
+fn production_without_redis_addr_is_fatal() {
+    let out = tartarus()
+        .env("TARTARUS_ENV", "production")
+        .args(["queue", "stats"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("REDIS_ADDR"), "{err}");
+    // And no in-memory escape hatch in production.
+    let out = tartarus()
+        .env("TARTARUS_ENV", "production")
+        .env("REDIS_ADDR", "")
+        .args(["queue", "stats"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+}
+
+#[test]
+fn closed_port_fails_fast_with_a_clear_message() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    for args in [
+        vec!["queue", "stats"],
+        vec!["sandbox", "list"],
+        vec!["sandbox", "submit", "--image", "a", "--command", "b"],
+    ] {
+        let t = Instant::now();
+        let out = tartarus()
+            .env("REDIS_ADDR", format!("127.0.0.1:{port}"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(5), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("cannot reach Redis") || err.contains("did not answer"),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "{args:?} took {:?}",
+            t.elapsed()
+        );
+    }
+}
+
+#[test]
+fn wrong_password_is_reported_and_never_printed() {
+    let server = RedisServer::start_with(ServerOptions {
+        password: Some("right-horse".into()),
+        ..Default::default()
+    });
+    let out = tartarus()
+        .env("REDIS_ADDR", server.host_port())
+        .env("REDIS_PASSWORD", "wrong-battery")
+        .args(["queue", "stats"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.to_lowercase().contains("credentials") || err.contains("WRONGPASS"),
+        "{err}"
+    );
+    assert!(!err.contains("wrong-battery"), "password leaked: {err}");
+    // The right password works, through the REDIS_PASS alias too.
+    let out = tartarus()
+        .env("REDIS_ADDR", server.host_port())
+        .env("REDIS_PASS", "right-horse")
+        .args(["queue", "stats"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = tartarus()
+        .env("REDIS_ADDR", server.host_port())
+        .env("REDIS_PASSWORD", "right-horse")
+        .args(["config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        !text.contains("right-horse") && text.contains("<redacted>"),
+        "{text}"
+    );
+}
+
+#[test]
+fn in_memory_submit_warns_and_prints_ids() {
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .args([
+            "sandbox",
+            "submit",
+            "--image",
+            "alpine",
+            "--cpu",
+            "500m",
+            "-o",
+            "json",
+            "--command",
+            "echo",
+            "hi",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in-memory"));
+    let v = json(&out.stdout);
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert_eq!(v[0]["id"].as_str().map(str::len), Some(26), "a ULID");
+}
+
+#[test]
+fn a_bad_document_submits_nothing() {
+    let server = RedisServer::start();
+    let mut text = bulk_yaml(50);
+    text.push_str("---\nspec:\n  image: x\n  command: [a]\n  resources: {cpu: lots}\n");
+    text.push_str(&bulk_yaml(5));
+    let out = tartarus_on(&server)
+        .args(["sandbox", "submit", "-f", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("document 50") && err.contains("spec.resources.cpu"),
+        "{err}"
+    );
+    let stats = tartarus_on(&server)
+        .args(["queue", "stats", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&stats.stdout)["total_runs"], 0);
+    // Unknown fields and malformed YAML: same.
+    for bad in [
+        "spec:\n  image: x\n  command: [a]\n  surprise: 1\n",
+        "spec: [unclosed\n",
+    ] {
+        let out = tartarus_on(&server)
+            .args(["sandbox", "submit", "-f", "-"])
+            .write_stdin(bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{bad}");
+    }
+}
+
+#[test]
+fn destructive_verbs_refuse_without_a_terminal() {
+    let server = RedisServer::start();
+    tartarus_on(&server)
+        .args(["sandbox", "submit", "-f", "-"])
+        .write_stdin(bulk_yaml(3))
+        .assert()
+        .success();
+    let out = tartarus_on(&server)
+        .args(["queue", "purge", "queued"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
+    let stats = json(
+        &tartarus_on(&server)
+            .args(["queue", "stats", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(stats["depth"], 3, "nothing purged");
+    tartarus_on(&server)
+        .args(["queue", "purge", "queued", "--yes"])
+        .assert()
+        .success();
+    let stats = json(
+        &tartarus_on(&server)
+            .args(["queue", "stats", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(
+        (
+            stats["depth"].as_u64(),
+            stats["states"]["cancelled"].as_u64()
+        ),
+        (Some(0), Some(3))
+    );
+}
+
+fn list_all(server: &RedisServer) -> Vec<serde_json::Value> {
+    let out = tartarus_on(server)
+        .args(["sandbox", "list", "--all", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out.stdout).as_array().cloned().unwrap_or_default()
+}
+
+fn persistence_round(mut server: RedisServer, kill: bool) {
+    let n = 10_000;
+    let out = tartarus_on(&server)
+        .args(["sandbox", "submit", "-o", "json", "-f", "-"])
+        .write_stdin(bulk_yaml(n))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let acknowledged: Vec<String> = json(&out.stdout)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(acknowledged.len(), n);
+    let stats = json(
+        &tartarus_on(&server)
+            .args(["queue", "stats", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(stats["depth"], n as u64);
+    let before = list_all(&server);
+    assert_eq!(before.len(), n);
+    if kill {
+        server.kill9();
+    } else {
+        server.shutdown();
+    }
+    server.restart();
+    // A new tartarus process sees the same runs with the same content.
+    let after = list_all(&server);
+    assert_eq!(after.len(), n);
+    assert_eq!(after, before, "runs changed across the restart");
+    let ids: Vec<String> = after
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, acknowledged);
+    assert_eq!(
+        after[1234]["spec"]["command"],
+        serde_json::json!(["sh", "-c", "echo 1234"])
+    );
+    let stats = json(
+        &tartarus_on(&server)
+            .args(["queue", "stats", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(
+        (stats["depth"].as_u64(), stats["states"]["queued"].as_u64()),
+        (Some(n as u64), Some(n as u64))
+    );
+}
+
+#[test]
+fn ten_thousand_runs_survive_kill_9_with_appendfsync_always() {
+    persistence_round(RedisServer::start_with(ServerOptions::aof("always")), true);
+}
+
+#[test]
+fn ten_thousand_runs_survive_a_clean_restart() {
+    persistence_round(
+        RedisServer::start_with(ServerOptions::aof("everysec")),
+        false,
+    );
+}
+
+#[test]
+fn committed_completions_and_man_pages_are_current() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (shell, file) in tartarus::cli::docs::SHELLS {
+        let committed = std::fs::read(root.join("completions").join(file)).unwrap_or_default();
+        assert!(
+            committed == tartarus::cli::docs::completion_script(shell),
+            "completions/{file} is stale: run `cargo run -- completions {shell} > completions/{file}` (or scripts/gen-docs.sh)"
+        );
+    }
+    for (name, text) in tartarus::cli::docs::man_pages().unwrap() {
+        let committed = std::fs::read(root.join("man").join(&name)).unwrap_or_default();
+        assert!(
+            committed == text,
+            "man/{name} is stale: run scripts/gen-docs.sh"
+        );
+    }
+}
