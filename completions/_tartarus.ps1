@@ -45,6 +45,10 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Submit, list, inspect and cancel sandbox runs (Hades)')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Inspect and repair the Acheron queue')
+            [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'The node registry: heartbeats, labels, drain, remove')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Themis admission policies: apply, list, test, history, rollback')
+            [CompletionResult]::new('scheduler', 'scheduler', [CompletionResultType]::ParameterValue, 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Register nodes, submit a file and schedule it in one process; prints where each run went')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure throughput against the configured store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, powershell, elvish)')
@@ -476,6 +480,577 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;queue;help;help' {
             break
         }
+        'tartarus;node' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every known node: alive or expired, pools, capacity, usage, heartbeat age')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One node with the runs placed on it')
+            [CompletionResult]::new('label', 'label', [CompletionResultType]::ParameterValue, 'Set labels (k=v) or remove them (k-) on a live node')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Stop placing new work on a node (`--undo` to resume)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a node; its runs are requeued (or dead-lettered after too many attempts)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tartarus;node;register' {
+            [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'Labels k=v,k=v (defaults to $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'cpu')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'memory')
+            [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'gpu')
+            [CompletionResult]::new('--slots', '--slots', [CompletionResultType]::ParameterName, 'Concurrent sandboxes')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the heartbeat is valid')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;node;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;node;get' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;node;label' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;node;drain' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('--undo', '--undo', [CompletionResultType]::ParameterName, 'undo')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;node;remove' {
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'max-attempts')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;node;help' {
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every known node: alive or expired, pools, capacity, usage, heartbeat age')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One node with the runs placed on it')
+            [CompletionResult]::new('label', 'label', [CompletionResultType]::ParameterValue, 'Set labels (k=v) or remove them (k-) on a live node')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Stop placing new work on a node (`--undo` to resume)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a node; its runs are requeued (or dead-lettered after too many attempts)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tartarus;node;help;register' {
+            break
+        }
+        'tartarus;node;help;list' {
+            break
+        }
+        'tartarus;node;help;get' {
+            break
+        }
+        'tartarus;node;help;label' {
+            break
+        }
+        'tartarus;node;help;drain' {
+            break
+        }
+        'tartarus;node;help;remove' {
+            break
+        }
+        'tartarus;node;help;help' {
+            break
+        }
+        'tartarus;policy' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Stored policies with their mode and rule count')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One stored policy as YAML/JSON')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies (one version bump)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Changes, newest first: version, time, who, what')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Restore the policy set as it stood after version N (recorded as a new version)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tartarus;policy;apply' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'f')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;policy;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;policy;get' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;policy;delete' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;policy;history' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'limit')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;policy;rollback' {
+            [CompletionResult]::new('--to-version', '--to-version', [CompletionResultType]::ParameterName, 'to-version')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;policy;test' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'f')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
+            [CompletionResult]::new('--policies', '--policies', [CompletionResultType]::ParameterName, 'Judge against this policy file instead of the stored set (no Redis needed)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;policy;help' {
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Stored policies with their mode and rule count')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One stored policy as YAML/JSON')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies (one version bump)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Changes, newest first: version, time, who, what')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Restore the policy set as it stood after version N (recorded as a new version)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tartarus;policy;help;apply' {
+            break
+        }
+        'tartarus;policy;help;list' {
+            break
+        }
+        'tartarus;policy;help;get' {
+            break
+        }
+        'tartarus;policy;help;delete' {
+            break
+        }
+        'tartarus;policy;help;history' {
+            break
+        }
+        'tartarus;policy;help;rollback' {
+            break
+        }
+        'tartarus;policy;help;test' {
+            break
+        }
+        'tartarus;policy;help;help' {
+            break
+        }
+        'tartarus;scheduler' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tartarus;scheduler;run' {
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Runs claimed per batch')
+            [CompletionResult]::new('--lease', '--lease', [CompletionResultType]::ParameterName, 'Lease on claimed runs (a crashed scheduler''s runs return after it)')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Placements before a run whose node keeps dying is dead-lettered')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Drain the queue once and exit (for scripts)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;scheduler;help' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tartarus;scheduler;help;run' {
+            break
+        }
+        'tartarus;scheduler;help;help' {
+            break
+        }
+        'tartarus;up' {
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Nodes to register (YAML list: name, labels, cpu, memory, gpu, slots)')
+            [CompletionResult]::new('--policies', '--policies', [CompletionResultType]::ParameterName, 'Themis policies to apply first (YAML)')
+            [CompletionResult]::new('--submit', '--submit', [CompletionResultType]::ParameterName, 'Sandbox file to submit')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Runs claimed per batch')
+            [CompletionResult]::new('--lease', '--lease', [CompletionResultType]::ParameterName, 'Lease on claimed runs (a crashed scheduler''s runs return after it)')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Placements before a run whose node keeps dying is dead-lettered')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit when every submitted run has been decided, printing where each went')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Drain the queue once and exit (for scripts)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tartarus;config' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -621,6 +1196,10 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;help' {
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Submit, list, inspect and cancel sandbox runs (Hades)')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Inspect and repair the Acheron queue')
+            [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'The node registry: heartbeats, labels, drain, remove')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Themis admission policies: apply, list, test, history, rollback')
+            [CompletionResult]::new('scheduler', 'scheduler', [CompletionResultType]::ParameterValue, 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Register nodes, submit a file and schedule it in one process; prints where each run went')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure throughput against the configured store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, powershell, elvish)')
@@ -676,6 +1255,74 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;help;queue;resume' {
+            break
+        }
+        'tartarus;help;node' {
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every known node: alive or expired, pools, capacity, usage, heartbeat age')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One node with the runs placed on it')
+            [CompletionResult]::new('label', 'label', [CompletionResultType]::ParameterValue, 'Set labels (k=v) or remove them (k-) on a live node')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Stop placing new work on a node (`--undo` to resume)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a node; its runs are requeued (or dead-lettered after too many attempts)')
+            break
+        }
+        'tartarus;help;node;register' {
+            break
+        }
+        'tartarus;help;node;list' {
+            break
+        }
+        'tartarus;help;node;get' {
+            break
+        }
+        'tartarus;help;node;label' {
+            break
+        }
+        'tartarus;help;node;drain' {
+            break
+        }
+        'tartarus;help;node;remove' {
+            break
+        }
+        'tartarus;help;policy' {
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Stored policies with their mode and rule count')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One stored policy as YAML/JSON')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies (one version bump)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Changes, newest first: version, time, who, what')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Restore the policy set as it stood after version N (recorded as a new version)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine')
+            break
+        }
+        'tartarus;help;policy;apply' {
+            break
+        }
+        'tartarus;help;policy;list' {
+            break
+        }
+        'tartarus;help;policy;get' {
+            break
+        }
+        'tartarus;help;policy;delete' {
+            break
+        }
+        'tartarus;help;policy;history' {
+            break
+        }
+        'tartarus;help;policy;rollback' {
+            break
+        }
+        'tartarus;help;policy;test' {
+            break
+        }
+        'tartarus;help;scheduler' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)')
+            break
+        }
+        'tartarus;help;scheduler;run' {
+            break
+        }
+        'tartarus;help;up' {
             break
         }
         'tartarus;help;config' {

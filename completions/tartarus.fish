@@ -45,6 +45,10 @@ complete -c tartarus -n "__fish_tartarus_needs_command" -s h -l help -d 'Print h
 complete -c tartarus -n "__fish_tartarus_needs_command" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "queue" -d 'Inspect and repair the Acheron queue'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "up" -d 'Register nodes, submit a file and schedule it in one process; prints where each run went'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "config" -d 'Show the effective configuration'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "bench" -d 'Measure throughput against the configured store'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
@@ -367,6 +371,407 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop schedulers from claiming (submissions still queue up)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Let schedulers claim again'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "register" -d 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "list" -d 'Every known node: alive or expired, pools, capacity, usage, heartbeat age'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "get" -d 'One node with the runs placed on it'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "label" -d 'Set labels (k=v) or remove them (k-) on a live node'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "drain" -d 'Stop placing new work on a node (`--undo` to resume)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "remove" -d 'Forget a node; its runs are requeued (or dead-lettered after too many attempts)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l labels -d 'Labels k=v,k=v (defaults to $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l cpu -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l memory -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l gpu -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l slots -d 'Concurrent sandboxes' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l ttl -d 'How long the heartbeat is valid' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l undo
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l max-attempts -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "register" -d 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every known node: alive or expired, pools, capacity, usage, heartbeat age'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "get" -d 'One node with the runs placed on it'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "label" -d 'Set labels (k=v) or remove them (k-) on a live node'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Stop placing new work on a node (`--undo` to resume)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a node; its runs are requeued (or dead-lettered after too many attempts)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "list" -d 'Stored policies with their mode and rule count'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "get" -d 'One stored policy as YAML/JSON'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "delete" -d 'Delete policies (one version bump)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "history" -d 'Changes, newest first: version, time, who, what'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "rollback" -d 'Restore the policy set as it stood after version N (recorded as a new version)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "test" -d 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s f -l file -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l limit -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l to-version -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s f -l file -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l policies -d 'Judge against this policy file instead of the stored set (no Redis needed)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "list" -d 'Stored policies with their mode and rule count'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "get" -d 'One stored policy as YAML/JSON'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete policies (one version bump)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "history" -d 'Changes, newest first: version, time, who, what'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Restore the policy set as it stood after version N (recorded as a new version)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "test" -d 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l batch -d 'Runs claimed per batch' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l lease -d 'Lease on claimed runs (a crashed scheduler\'s runs return after it)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l max-attempts -d 'Placements before a run whose node keeps dying is dead-lettered' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l once -d 'Drain the queue once and exit (for scripts)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l nodes -d 'Nodes to register (YAML list: name, labels, cpu, memory, gpu, slots)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l policies -d 'Themis policies to apply first (YAML)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l submit -d 'Sandbox file to submit' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l batch -d 'Runs claimed per batch' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l lease -d 'Lease on claimed runs (a crashed scheduler\'s runs return after it)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l max-attempts -d 'Placements before a run whose node keeps dying is dead-lettered' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l until-idle -d 'Exit when every submitted run has been decided, printing where each went'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l once -d 'Drain the queue once and exit (for scripts)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -470,13 +875,17 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l tls -d 'Use TL
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue config bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue config bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue config bench completions man help" -f -a "config" -d 'Show the effective configuration'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue config bench completions man help" -f -a "bench" -d 'Measure throughput against the configured store'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue config bench completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue config bench completions man help" -f -a "man" -d 'Write man pages for every command into a folder'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue config bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "up" -d 'Register nodes, submit a file and schedule it in one process; prints where each run went'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "config" -d 'Show the effective configuration'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "bench" -d 'Measure throughput against the configured store'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "man" -d 'Write man pages for every command into a folder'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List runs, oldest first, with filters and paging'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
@@ -488,4 +897,18 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "retry" -d 'Send dead letters back to the queue (attempts reset)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "pause" -d 'Stop schedulers from claiming (submissions still queue up)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "resume" -d 'Let schedulers claim again'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "register" -d 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "list" -d 'Every known node: alive or expired, pools, capacity, usage, heartbeat age'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "get" -d 'One node with the runs placed on it'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "label" -d 'Set labels (k=v) or remove them (k-) on a live node'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "drain" -d 'Stop placing new work on a node (`--undo` to resume)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "remove" -d 'Forget a node; its runs are requeued (or dead-lettered after too many attempts)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "list" -d 'Stored policies with their mode and rule count'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "get" -d 'One stored policy as YAML/JSON'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "delete" -d 'Delete policies (one version bump)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "history" -d 'Changes, newest first: version, time, who, what'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "rollback" -d 'Restore the policy set as it stood after version N (recorded as a new version)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from scheduler" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted'

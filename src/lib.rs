@@ -2,7 +2,9 @@
 
 pub mod cli;
 pub mod config;
+pub mod control;
 pub mod exit;
 pub mod model;
 pub mod output;
+pub mod scheduler;
 pub mod store;

@@ -17,8 +17,11 @@ use crate::store::{SharedStore, StoreSettings};
 pub mod bench;
 pub mod config_cmd;
 pub mod docs;
+pub mod node;
+pub mod policy;
 pub mod queue;
 pub mod sandbox;
+pub mod scheduler_cmd;
 
 /// Administration tool and embedded control plane for Tartarus sandboxes.
 ///
@@ -114,6 +117,17 @@ pub enum Command {
     /// Inspect and repair the Acheron queue
     #[command(subcommand)]
     Queue(queue::QueueCmd),
+    /// The node registry: heartbeats, labels, drain, remove
+    #[command(subcommand)]
+    Node(node::NodeCmd),
+    /// Themis admission policies: apply, list, test, history, rollback
+    #[command(subcommand)]
+    Policy(policy::PolicyCmd),
+    /// The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)
+    #[command(subcommand)]
+    Scheduler(scheduler_cmd::SchedulerCmd),
+    /// Register nodes, submit a file and schedule it in one process; prints where each run went
+    Up(scheduler_cmd::UpArgs),
     /// Show the effective configuration
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
@@ -303,6 +317,10 @@ async fn run(cli: Cli) -> Result<u8> {
         Command::Sandbox(cmd) => cmd.run(&ctx).await,
         Command::Queue(cmd) => cmd.run(&ctx).await,
         Command::Config(cmd) => cmd.run(&ctx).await,
+        Command::Node(cmd) => cmd.run(&ctx).await,
+        Command::Policy(cmd) => cmd.run(&ctx).await,
+        Command::Scheduler(cmd) => cmd.run(&ctx).await,
+        Command::Up(args) => scheduler_cmd::up(&ctx, args).await,
         Command::Bench(args) => bench::run(&ctx, args).await,
         Command::Completions(_) | Command::Man(_) => Ok(exit::OK),
     }

@@ -22,10 +22,11 @@ pub struct Resources {
 impl Resources {
     /// True when `want` more fits next to `used` within `self`.
     pub fn fits(&self, used: &Resources, want: &Resources) -> bool {
-        used.cpu_millis + want.cpu_millis <= self.cpu_millis
-            && used.memory_bytes + want.memory_bytes <= self.memory_bytes
-            && used.gpu + want.gpu <= self.gpu
-            && used.slots + want.slots <= self.slots
+        // Saturating: usage comes from the store and must not be able to overflow (and panic) here.
+        used.cpu_millis.saturating_add(want.cpu_millis) <= self.cpu_millis
+            && used.memory_bytes.saturating_add(want.memory_bytes) <= self.memory_bytes
+            && used.gpu.saturating_add(want.gpu) <= self.gpu
+            && used.slots.saturating_add(want.slots) <= self.slots
     }
 }
 

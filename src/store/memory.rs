@@ -258,7 +258,8 @@ impl Inner {
             draining: e.draining,
             version: e.version.clone(),
             last_heartbeat: e.last_heartbeat,
-            ttl_secs: (e.ttl_ms / 1000) as u64,
+            // Rounded up: a sub-second TTL must not read as already expired.
+            ttl_secs: (e.ttl_ms.max(0) as u64).div_ceil(1000),
             alive: e.alive(now),
         }
     }

@@ -512,7 +512,8 @@ impl RedisStore {
             draining: fields.get("draining").map(String::as_str) == Some("1"),
             version: fields.get("version").cloned().unwrap_or_default(),
             last_heartbeat: num("last_heartbeat") as i64,
-            ttl_secs: num("ttl_ms") / 1000,
+            // Rounded up: a sub-second TTL must not read as already expired.
+            ttl_secs: num("ttl_ms").div_ceil(1000),
             alive: alive && (num("last_heartbeat") as i64 + num("ttl_ms") as i64 > now - 1000),
         }
     }

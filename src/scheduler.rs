@@ -1,0 +1,404 @@
+//! The Olympus scheduler loop: claims batches from Acheron, judges them (Rhadamanthus), classifies heat (Phlegethon), routes (Typhon/Phlegethon) and assigns, one atomic step per run.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tokio::sync::{mpsc, watch};
+
+use crate::control::{
+    classify, route, HeatThresholds, Policy, PolicySet, RouteDecision, RouteRequest,
+};
+use crate::model::node::Node;
+use crate::model::now_ms;
+use crate::model::run::{RunState, Verdict};
+use crate::store::{Applied, Decision, Outcome, SharedStore, StoreError};
+
+/// What can stop the scheduler.
+#[derive(Debug, thiserror::Error)]
+pub enum SchedulerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("stored Themis policy {name} (version {version}) is unreadable: {message}")]
+    BadPolicy {
+        name: String,
+        version: u64,
+        message: String,
+    },
+}
+
+/// Tunables of the loop.
+#[derive(Clone, Debug)]
+pub struct SchedulerConfig {
+    /// Runs claimed per batch.
+    pub batch: usize,
+    /// Lease on claimed runs; a crashed scheduler's runs return to the queue after it.
+    pub lease: Duration,
+    /// Placements before a run whose node keeps dying is dead-lettered.
+    pub max_attempts: u32,
+    /// Sleep when the queue is empty.
+    pub idle_sleep: Duration,
+    /// How often expired leases are reaped and dead nodes recovered.
+    pub maintenance_every: Duration,
+    pub thresholds: HeatThresholds,
+}
+
+impl Default for SchedulerConfig {
+    fn default() -> Self {
+        SchedulerConfig {
+            batch: 500,
+            lease: Duration::from_secs(30),
+            max_attempts: 3,
+            idle_sleep: Duration::from_millis(50),
+            maintenance_every: Duration::from_millis(500),
+            thresholds: HeatThresholds::default(),
+        }
+    }
+}
+
+/// Counts of what happened, per batch or over a run of the loop.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Report {
+    pub claimed: u64,
+    pub scheduled: u64,
+    pub pending: u64,
+    pub denied: u64,
+    pub rejected: u64,
+    pub retried: u64,
+    pub stale: u64,
+    pub requeued_lost: u64,
+    pub dead_lettered: u64,
+    pub leases_reaped: u64,
+}
+
+impl Report {
+    pub fn add(&mut self, o: &Report) {
+        self.claimed += o.claimed;
+        self.scheduled += o.scheduled;
+        self.pending += o.pending;
+        self.denied += o.denied;
+        self.rejected += o.rejected;
+        self.retried += o.retried;
+        self.stale += o.stale;
+        self.requeued_lost += o.requeued_lost;
+        self.dead_lettered += o.dead_lettered;
+        self.leases_reaped += o.leases_reaped;
+    }
+}
+
+/// One scheduler. Several may run against one store: claims are exclusive and each assignment
+/// re-checks the lease and the node's capacity atomically, so no run is placed twice and no node
+/// is over-committed.
+pub struct Scheduler {
+    store: SharedStore,
+    config: SchedulerConfig,
+    policies: PolicySet,
+    policy_updates: Option<mpsc::Receiver<u64>>,
+    node_fingerprint: u64,
+    last_maintenance: Option<Instant>,
+}
+
+/// Compiles stored policy documents.
+pub fn compile_policies(
+    version: u64,
+    docs: &[crate::store::StoredPolicy],
+    thresholds: &HeatThresholds,
+) -> Result<PolicySet, SchedulerError> {
+    let mut list = Vec::with_capacity(docs.len());
+    for d in docs {
+        let p = Policy::from_json(&d.document).map_err(|e| SchedulerError::BadPolicy {
+            name: d.name.clone(),
+            version,
+            message: e.to_string(),
+        })?;
+        list.push(p);
+    }
+    PolicySet::compile(&list, version)
+        .map(|s| s.with_thresholds(*thresholds))
+        .map_err(|e| SchedulerError::BadPolicy {
+            name: "(set)".into(),
+            version,
+            message: e.to_string(),
+        })
+}
+
+fn fingerprint(nodes: &[Node], now: i64) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for n in nodes {
+        let alive = n.alive && !crate::control::heartbeat_expired(n, now);
+        (
+            &n.name,
+            alive,
+            n.draining,
+            &n.labels,
+            n.capacity.cpu_millis,
+            n.capacity.slots,
+        )
+            .hash(&mut h);
+        (
+            n.usage.cpu_millis,
+            n.usage.memory_bytes,
+            n.usage.gpu,
+            n.usage.slots,
+        )
+            .hash(&mut h);
+    }
+    h.finish()
+}
+
+impl Scheduler {
+    /// A scheduler with the current policies loaded and a subscription to their changes.
+    pub async fn new(
+        store: SharedStore,
+        config: SchedulerConfig,
+    ) -> Result<Scheduler, SchedulerError> {
+        let policy_updates = match store.watch_policies().await {
+            Ok(rx) => Some(rx),
+            Err(e) => {
+                tracing::warn!("policy change subscription failed ({e}); relying on the per-batch version check");
+                None
+            }
+        };
+        let mut s = Scheduler {
+            store,
+            policies: PolicySet::compile(&[], 0).map_err(|e| SchedulerError::BadPolicy {
+                name: "(empty)".into(),
+                version: 0,
+                message: e.to_string(),
+            })?,
+            config,
+            policy_updates,
+            node_fingerprint: 0,
+            last_maintenance: None,
+        };
+        s.reload_policies().await?;
+        Ok(s)
+    }
+
+    pub fn policy_version(&self) -> u64 {
+        self.policies.version()
+    }
+
+    async fn reload_policies(&mut self) -> Result<(), SchedulerError> {
+        let (version, docs) = self.store.policies().await?;
+        self.policies = compile_policies(version, &docs, &self.config.thresholds)?;
+        tracing::debug!(
+            "Themis policies at version {version} ({} policies)",
+            docs.len()
+        );
+        Ok(())
+    }
+
+    /// Refreshes the policy cache when a change was published, or when the stored version
+    /// differs (a missed publish must not leave a stale cache).
+    async fn check_policies(&mut self) -> Result<(), SchedulerError> {
+        let mut published = false;
+        if let Some(rx) = self.policy_updates.as_mut() {
+            while let Ok(v) = rx.try_recv() {
+                published |= v != self.policies.version();
+            }
+        }
+        if published || self.store.policy_version().await? != self.policies.version() {
+            self.reload_policies().await?;
+        }
+        Ok(())
+    }
+
+    /// Reaps expired leases, recovers runs of dead nodes, and wakes pending runs when nodes or
+    /// capacity changed.
+    pub async fn maintenance(&mut self) -> Result<Report, SchedulerError> {
+        let mut report = Report {
+            leases_reaped: self.store.reap_expired_leases().await?.len() as u64,
+            ..Default::default()
+        };
+        for r in self
+            .store
+            .recover_dead_nodes(self.config.max_attempts)
+            .await?
+        {
+            match r {
+                crate::store::Recovery::Requeued { .. } => report.requeued_lost += 1,
+                crate::store::Recovery::DeadLettered { .. } => report.dead_lettered += 1,
+            }
+        }
+        let nodes = self.store.nodes().await?;
+        let fp = fingerprint(&nodes, now_ms());
+        if fp != self.node_fingerprint {
+            self.node_fingerprint = fp;
+            let woken = self.store.wake_pending().await?;
+            if woken > 0 {
+                tracing::debug!(
+                    "nodes or capacity changed: {woken} pending runs back in the queue"
+                );
+            }
+        }
+        self.last_maintenance = Some(Instant::now());
+        Ok(report)
+    }
+
+    /// Claims and decides one batch. Returns what it did (`claimed == 0` when the queue is empty or paused).
+    pub async fn schedule_batch(&mut self) -> Result<Report, SchedulerError> {
+        self.check_policies().await?;
+        let claims = self
+            .store
+            .claim(self.config.batch, self.config.lease)
+            .await?;
+        let mut report = Report {
+            claimed: claims.len() as u64,
+            ..Default::default()
+        };
+        if claims.is_empty() {
+            return Ok(report);
+        }
+        let ids: Vec<String> = claims.iter().map(|c| c.id.clone()).collect();
+        let result = self.decide_and_apply(&ids, &mut report).await;
+        if result.is_err() {
+            // Hand the batch back rather than wait for the lease to expire.
+            let _ = self.store.release(&ids).await;
+        }
+        result.map(|_| report)
+    }
+
+    async fn decide_and_apply(
+        &mut self,
+        ids: &[String],
+        report: &mut Report,
+    ) -> Result<(), SchedulerError> {
+        let runs = self.store.get_runs(ids).await?;
+        let mut nodes = self.store.nodes().await?;
+        let now = now_ms();
+        let mut outcomes = Vec::with_capacity(runs.len());
+        for run in runs.into_iter().flatten() {
+            let spec = &run.spec;
+            let heat = classify(spec, &self.config.thresholds);
+            let judgement = self.policies.judge_with_heat(spec, heat);
+            let quarantined = judgement.verdict == Verdict::Quarantine
+                || run.quarantined
+                || spec.quarantine_requested();
+            let verdict_message = judgement.decided_by.as_ref().map(|d| d.reason());
+            let (decision, message) = if judgement.verdict == Verdict::Deny {
+                (
+                    Decision::Deny,
+                    verdict_message
+                        .clone()
+                        .or_else(|| Some("denied by policy".into())),
+                )
+            } else {
+                let req = RouteRequest::for_spec(spec, heat, quarantined);
+                match route(&req, &nodes, now) {
+                    RouteDecision::Assign { node, .. } => {
+                        // Account locally so the rest of this batch sees the reservation.
+                        if let Some(n) = nodes.iter_mut().find(|n| n.name == node) {
+                            n.usage.cpu_millis += req.resources.cpu_millis;
+                            n.usage.memory_bytes += req.resources.memory_bytes;
+                            n.usage.gpu += req.resources.gpu;
+                            n.usage.slots += req.resources.slots;
+                        }
+                        (
+                            Decision::Assign {
+                                node,
+                                want: req.resources,
+                            },
+                            None,
+                        )
+                    }
+                    RouteDecision::Pending { reason } => (Decision::Pending, Some(reason)),
+                    RouteDecision::Reject { reason } => (Decision::Reject, Some(reason)),
+                }
+            };
+            outcomes.push(Outcome {
+                id: run.id.clone(),
+                decision,
+                verdict: judgement.verdict,
+                reasons: judgement.reasons,
+                policy_version: judgement.policy_version,
+                heat,
+                quarantined,
+                message,
+            });
+        }
+        let applied = self.store.apply_outcomes(&outcomes).await?;
+        for a in applied {
+            match a {
+                Applied::Done(RunState::Scheduled) => report.scheduled += 1,
+                Applied::Done(RunState::Pending) => report.pending += 1,
+                Applied::Done(RunState::Denied) => report.denied += 1,
+                Applied::Done(RunState::Rejected) => report.rejected += 1,
+                Applied::Done(_) => {}
+                Applied::NodeUnavailable => report.retried += 1,
+                Applied::Stale => report.stale += 1,
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs until `shutdown` turns true (finishing the batch in hand), or — with `until_idle` —
+    /// until the queue is empty. Store errors are logged and retried with backoff.
+    pub async fn run(
+        &mut self,
+        mut shutdown: watch::Receiver<bool>,
+        until_idle: bool,
+    ) -> Result<Report, SchedulerError> {
+        let mut total = Report::default();
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            if *shutdown.borrow() {
+                return Ok(total);
+            }
+            let due = self
+                .last_maintenance
+                .is_none_or(|t| t.elapsed() >= self.config.maintenance_every);
+            let step = async {
+                let mut r = Report::default();
+                if due {
+                    r.add(&self.maintenance().await?);
+                }
+                r.add(&self.schedule_batch().await?);
+                Ok::<Report, SchedulerError>(r)
+            }
+            .await;
+            match step {
+                Ok(r) => {
+                    backoff = Duration::from_millis(100);
+                    let idle = r.claimed == 0;
+                    total.add(&r);
+                    if idle {
+                        if until_idle {
+                            // One more maintenance pass so runs freed by it get their turn.
+                            let m = self.maintenance().await?;
+                            let again = self.store.queue_stats().await?;
+                            total.add(&m);
+                            if again.depth == 0 && again.in_flight == 0 {
+                                return Ok(total);
+                            }
+                        }
+                        tokio::select! {
+                            _ = tokio::time::sleep(self.config.idle_sleep) => {}
+                            _ = shutdown.changed() => {}
+                        }
+                    }
+                }
+                Err(SchedulerError::Store(e)) if e.is_unavailable() => {
+                    tracing::warn!("store unavailable, retrying in {backoff:?}: {e}");
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff) => {}
+                        _ = shutdown.changed() => {}
+                    }
+                    backoff = (backoff * 2).min(Duration::from_secs(5));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Counts of decided runs by node, for summaries.
+pub fn by_node(runs: &[crate::model::run::Run]) -> BTreeMap<String, u64> {
+    let mut m = BTreeMap::new();
+    for r in runs {
+        *m.entry(r.node.clone().unwrap_or_else(|| "-".into()))
+            .or_insert(0) += 1;
+    }
+    m
+}

@@ -1,0 +1,306 @@
+//! The scheduler against a real redis-server: concurrency, crashes, policy refresh, node expiry.
+
+mod support;
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use support::{tartarus_on, RedisServer};
+use tartarus::config::RedisTarget;
+use tartarus::model::node::Resources;
+use tartarus::model::run::{RunState, Verdict};
+use tartarus::model::spec::parse_sandbox_documents;
+use tartarus::scheduler::{Scheduler, SchedulerConfig};
+use tartarus::store::redis::RedisStore;
+use tartarus::store::{Heartbeat, SharedStore, StoreSettings, StoredPolicy};
+
+async fn store(server: &RedisServer) -> SharedStore {
+    let t = RedisTarget {
+        host: "127.0.0.1".into(),
+        port: server.port,
+        tls: false,
+        username: None,
+        password: None,
+        db: 0,
+        connect_timeout: Duration::from_secs(2),
+        command_timeout: Duration::from_secs(10),
+    };
+    Arc::new(
+        RedisStore::connect(&t, "tartarus:queue", StoreSettings::default())
+            .await
+            .unwrap(),
+    )
+}
+
+fn runs(n: usize, extra: &str) -> Vec<tartarus::model::run::Run> {
+    let text = format!("spec:\n  image: alpine\n  command: [\"true\"]\n  resources: {{cpu: 500m, memory: 256Mi}}\n{extra}");
+    let spec = parse_sandbox_documents("t", &text).unwrap().remove(0);
+    tartarus::cli::sandbox::new_runs(vec![spec; n])
+}
+
+async fn nodes(store: &SharedStore, count: usize, slots: u32, ttl: Duration, prefix: &str) {
+    for i in 0..count {
+        store
+            .heartbeat(&Heartbeat {
+                name: format!("{prefix}{i:02}"),
+                labels: BTreeMap::new(),
+                capacity: Resources {
+                    cpu_millis: slots as u64 * 500,
+                    memory_bytes: slots as u64 * (256 << 20),
+                    gpu: 0,
+                    slots,
+                },
+                version: "t".into(),
+                ttl,
+            })
+            .await
+            .unwrap();
+    }
+}
+
+fn config() -> SchedulerConfig {
+    SchedulerConfig {
+        batch: 200,
+        lease: Duration::from_secs(5),
+        ..Default::default()
+    }
+}
+
+/// Every run is in exactly one place: scheduled on one node (listed there once) or pending.
+async fn check_exactly_once(store: &SharedStore, ids: &[String]) -> (u64, u64) {
+    let all = store.get_runs(ids).await.unwrap();
+    let mut scheduled = 0;
+    let mut pending = 0;
+    let mut placed = HashSet::new();
+    for n in store.nodes().await.unwrap() {
+        assert!(
+            n.capacity.fits(&Resources::default(), &n.usage),
+            "node {} over capacity: {:?} > {:?}",
+            n.name,
+            n.usage,
+            n.capacity
+        );
+        let on = store.node_runs(&n.name).await.unwrap();
+        assert_eq!(
+            on.len() as u32,
+            n.usage.slots,
+            "slots used = runs listed on {}",
+            n.name
+        );
+        for id in on {
+            assert!(placed.insert(id.clone()), "run {id} is on two nodes");
+        }
+    }
+    for r in all {
+        let r = r.expect("run kept");
+        match r.state {
+            RunState::Scheduled => {
+                scheduled += 1;
+                assert!(
+                    placed.contains(&r.id),
+                    "scheduled run {} not on its node",
+                    r.id
+                );
+                assert_eq!(r.attempts, 1);
+            }
+            RunState::Pending => {
+                pending += 1;
+                assert!(
+                    r.message
+                        .as_deref()
+                        .unwrap_or("")
+                        .contains("nodes available"),
+                    "{:?}",
+                    r.message
+                );
+            }
+            other => panic!("run {} ended {other}", r.id),
+        }
+    }
+    assert_eq!(placed.len() as u64, scheduled);
+    (scheduled, pending)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_schedulers_assign_each_run_exactly_once() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 16, 500, Duration::from_secs(60), "n").await; // 8,000 slots for 10,000 runs
+    let batch = runs(10_000, "");
+    let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
+    s.submit(&batch).await.unwrap();
+    let mut a = Scheduler::new(store(&server).await, config())
+        .await
+        .unwrap();
+    let mut b = Scheduler::new(store(&server).await, config())
+        .await
+        .unwrap();
+    let (_tx, rx) = tokio::sync::watch::channel(false);
+    let (ra, rb) = tokio::join!(a.run(rx.clone(), true), b.run(rx, true));
+    let (ra, rb) = (ra.unwrap(), rb.unwrap());
+    assert!(
+        ra.scheduled > 0 && rb.scheduled > 0,
+        "both worked: {ra:?} {rb:?}"
+    );
+    let (scheduled, pending) = check_exactly_once(&s, &ids).await;
+    assert_eq!((scheduled, pending), (8_000, 2_000));
+    assert_eq!(ra.scheduled + rb.scheduled, 8_000);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_of_a_scheduler_loses_and_duplicates_nothing() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 4, 1000, Duration::from_secs(120), "k").await;
+    let batch = runs(5_000, "");
+    let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
+    s.submit(&batch).await.unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("tartarus");
+    let mut child = std::process::Command::new(bin)
+        .env("REDIS_ADDR", server.host_port())
+        .args(["-q", "scheduler", "run", "--batch", "50", "--lease", "1s"])
+        .spawn()
+        .unwrap();
+    // Kill it once it is mid-way.
+    for _ in 0..200 {
+        let counts = s.state_counts().await.unwrap();
+        if counts[&RunState::Scheduled] >= 500 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mid = s.state_counts().await.unwrap()[&RunState::Scheduled];
+    assert!(
+        mid < 5_000,
+        "the kill landed after the work was done ({mid}); the test proves nothing"
+    );
+    tokio::time::sleep(Duration::from_millis(1100)).await; // leases of the dead scheduler expire
+    let mut again = Scheduler::new(s.clone(), config()).await.unwrap();
+    let (_tx, rx) = tokio::sync::watch::channel(false);
+    again.run(rx, true).await.unwrap();
+    let (scheduled, pending) = check_exactly_once(&s, &ids).await;
+    assert_eq!((scheduled, pending), (4_000, 1_000));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn policy_changes_reach_running_and_deaf_schedulers() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 1, 100, Duration::from_secs(60), "p").await;
+    let mut sched = Scheduler::new(s.clone(), config()).await.unwrap();
+    s.submit(&runs(1, "")).await.unwrap();
+    assert_eq!(sched.schedule_batch().await.unwrap().scheduled, 1);
+    // A published change: the next batch judges with it.
+    let deny = tartarus::control::parse_policies(
+        "p",
+        "metadata: {name: no-alpine}\nspec:\n  rules:\n    - name: r\n      when: {image: {in: [\"*alpine*\"]}}\n      verdict: deny\n      message: no alpine\n",
+    )
+    .unwrap()
+    .remove(0);
+    s.apply_policies(
+        &[StoredPolicy {
+            name: "no-alpine".into(),
+            document: deny.to_json(),
+        }],
+        "test",
+    )
+    .await
+    .unwrap();
+    let batch = runs(1, "");
+    s.submit(&batch).await.unwrap();
+    let r = sched.schedule_batch().await.unwrap();
+    assert_eq!((r.denied, r.scheduled), (1, 0));
+    let run = s.get_run(&batch[0].id).await.unwrap().unwrap();
+    assert_eq!(
+        (run.state, run.verdict, run.policy_version),
+        (RunState::Denied, Some(Verdict::Deny), Some(1))
+    );
+    assert!(
+        run.reasons.iter().any(|r| r.contains("no alpine")),
+        "{:?}",
+        run.reasons
+    );
+    // A change that was never published (written behind its back): the version check catches it.
+    let mut c = server.conn();
+    let _: () = redis::cmd("HDEL")
+        .arg("themis:policies")
+        .arg("no-alpine")
+        .query(&mut c)
+        .unwrap();
+    let _: () = redis::cmd("INCR")
+        .arg("themis:policies:version")
+        .query(&mut c)
+        .unwrap();
+    let batch = runs(1, "");
+    s.submit(&batch).await.unwrap();
+    let r = sched.schedule_batch().await.unwrap();
+    assert_eq!((r.denied, r.scheduled), (0, 1));
+    assert_eq!(sched.policy_version(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expired_node_runs_move_to_another_node_then_dead_letter() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 1, 10, Duration::from_millis(400), "short").await;
+    let batch = runs(3, "");
+    s.submit(&batch).await.unwrap();
+    let cfg = SchedulerConfig {
+        max_attempts: 2,
+        maintenance_every: Duration::ZERO,
+        ..config()
+    };
+    let mut sched = Scheduler::new(s.clone(), cfg).await.unwrap();
+    assert_eq!(sched.schedule_batch().await.unwrap().scheduled, 3);
+    // The short node dies; a long-lived one appears.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    nodes(&s, 1, 10, Duration::from_millis(400), "other").await;
+    let m = sched.maintenance().await.unwrap();
+    assert_eq!(m.requeued_lost, 3);
+    assert_eq!(sched.schedule_batch().await.unwrap().scheduled, 3);
+    for r in s
+        .get_runs(&batch.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+        .await
+        .unwrap()
+    {
+        let r = r.unwrap();
+        assert_eq!(
+            (r.state, r.node.as_deref(), r.attempts),
+            (RunState::Scheduled, Some("other00"), 2)
+        );
+        let path: Vec<String> = s
+            .run_events(&r.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| e.to)
+            .collect();
+        assert_eq!(
+            path,
+            [
+                "admitted",
+                "scheduled",
+                "lost",
+                "queued",
+                "admitted",
+                "scheduled"
+            ]
+        );
+    }
+    // It dies too: attempts reached the maximum, so they are dead-lettered.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let m = sched.maintenance().await.unwrap();
+    assert_eq!(m.dead_lettered, 3, "{m:?}");
+    let stats = s.queue_stats().await.unwrap();
+    assert_eq!((stats.dead, stats.depth), (3, 0));
+    // The operator sees it with the CLI.
+    let out = tartarus_on(&server)
+        .args(["queue", "list", "dead", "-o", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["entries"].as_array().map(Vec::len), Some(3));
+}
