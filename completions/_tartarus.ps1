@@ -1117,6 +1117,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;bench' {
             [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Runs to submit')
             [CompletionResult]::new('--claim-batch', '--claim-batch', [CompletionResultType]::ParameterName, 'Runs per claim')
+            [CompletionResult]::new('--e2e-runs', '--e2e-runs', [CompletionResultType]::ParameterName, 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)')
+            [CompletionResult]::new('--latency-secs', '--latency-secs', [CompletionResultType]::ParameterName, 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')

@@ -413,7 +413,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench)
-            opts="-o -y -q -v -h -V --runs --claim-batch --no-raw --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h -V --runs --claim-batch --no-raw --e2e-runs --latency-secs --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,6 +424,14 @@ _tartarus() {
                     return 0
                     ;;
                 --claim-batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --e2e-runs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --latency-secs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -816,6 +816,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l runs -d 'Runs to submit' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l claim-batch -d 'Runs per claim' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l e2e-runs -d 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l latency-secs -d 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'

@@ -36,7 +36,8 @@ pub struct SchedulerConfig {
     pub lease: Duration,
     /// Placements before a run whose node keeps dying is dead-lettered.
     pub max_attempts: u32,
-    /// Sleep when the queue is empty.
+    /// Longest sleep when the queue is empty; idle sleeps start at 1 ms and double up to it,
+    /// so a steady trickle of work is picked up within a millisecond or two.
     pub idle_sleep: Duration,
     /// How often expired leases are reaped and dead nodes recovered.
     pub maintenance_every: Duration,
@@ -342,6 +343,7 @@ impl Scheduler {
     ) -> Result<Report, SchedulerError> {
         let mut total = Report::default();
         let mut backoff = Duration::from_millis(100);
+        let mut idle_sleep = Duration::from_millis(1);
         loop {
             if *shutdown.borrow() {
                 return Ok(total);
@@ -363,7 +365,9 @@ impl Scheduler {
                     backoff = Duration::from_millis(100);
                     let idle = r.claimed == 0;
                     total.add(&r);
-                    if idle {
+                    if !idle {
+                        idle_sleep = Duration::from_millis(1);
+                    } else {
                         if until_idle {
                             // One more maintenance pass so runs freed by it get their turn.
                             let m = self.maintenance().await?;
@@ -374,9 +378,11 @@ impl Scheduler {
                             }
                         }
                         tokio::select! {
-                            _ = tokio::time::sleep(self.config.idle_sleep) => {}
+                            _ = tokio::time::sleep(idle_sleep) => {}
                             _ = shutdown.changed() => {}
                         }
+                        idle_sleep = (idle_sleep * 2)
+                            .min(self.config.idle_sleep.max(Duration::from_millis(1)));
                     }
                 }
                 Err(SchedulerError::Store(e)) if e.is_unavailable() => {

@@ -26,6 +26,12 @@ pub struct BenchArgs {
     /// Skip running redis-benchmark for the raw server rate
     #[arg(long)]
     pub no_raw: bool,
+    /// Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)
+    #[arg(long, default_value_t = 50_000)]
+    pub e2e_runs: usize,
+    /// Seconds of steady 1,000 runs/s for the latency figure (0 skips it)
+    #[arg(long, default_value_t = 5)]
+    pub latency_secs: u64,
 }
 
 #[derive(Serialize)]
@@ -226,6 +232,12 @@ pub async fn run(ctx: &Ctx, args: BenchArgs) -> Result<u8> {
         ),
     ));
 
+    if let Some(t) = &target {
+        cleanup(t).await?;
+    }
+    let (store, _) = bench_store(ctx).await?;
+    figures.extend(end_to_end(store.clone(), args.e2e_runs, args.latency_secs).await?);
+
     if let Some(target) = &target {
         if !args.no_raw {
             match raw_redis_rate(target) {
@@ -261,4 +273,149 @@ pub async fn run(ctx: &Ctx, args: BenchArgs) -> Result<u8> {
         },
     )?;
     Ok(0)
+}
+
+const BENCH_POLICIES: &str = r#"
+metadata: {name: p0}
+spec: {rules: [{name: r, when: {privileged: true}, verdict: deny}]}
+---
+metadata: {name: p1}
+spec: {rules: [{name: r, when: {image: {in: ["evil.example/*"]}}, verdict: deny}]}
+---
+metadata: {name: p2}
+spec: {rules: [{name: r, when: {registry: {notIn: ["docker.io", "ghcr.io"]}}, verdict: quarantine}]}
+---
+metadata: {name: p3}
+spec: {rules: [{name: r, when: {cpu: {gt: 32}}, verdict: deny}]}
+---
+metadata: {name: p4}
+spec: {rules: [{name: r, when: {memory: {gt: 128Gi}}, verdict: deny}]}
+---
+metadata: {name: p5}
+spec: {rules: [{name: r, when: {timeout: {gt: 3d}}, verdict: deny}]}
+---
+metadata: {name: p6}
+spec: {rules: [{name: r, when: {env: {"*SECRET*": {present: true}}}, verdict: deny}]}
+---
+metadata: {name: p7}
+spec: {mode: audit, rules: [{name: r, when: {network: true}, verdict: quarantine}]}
+---
+metadata: {name: p8}
+spec: {match: {labels: {team: payments}}, rules: [{name: r, when: {gpu: {gt: 0}}, verdict: deny}]}
+---
+metadata: {name: p9}
+spec: {rules: [{name: r, when: {labels: {tier: {equals: untrusted}}}, verdict: quarantine}]}
+"#;
+
+/// Submit → admitted → routed → scheduled through one in-process scheduler, then the latency
+/// from submit to scheduled at a steady 1,000 runs/s.
+async fn end_to_end(store: SharedStore, runs: usize, latency_secs: u64) -> Result<Vec<Figure>> {
+    use crate::scheduler::{Scheduler, SchedulerConfig};
+    use crate::store::{Heartbeat, StoredPolicy};
+    let mut figures = Vec::new();
+    for i in 0..16 {
+        let mut labels = std::collections::BTreeMap::new();
+        if i % 4 == 0 {
+            labels.insert(
+                crate::model::node::PHLEGETHON_LABEL.to_string(),
+                "true".to_string(),
+            );
+        }
+        store
+            .heartbeat(&Heartbeat {
+                name: format!("bench-node-{i:02}"),
+                labels,
+                capacity: crate::model::node::Resources {
+                    cpu_millis: 10_000_000,
+                    memory_bytes: 1 << 50,
+                    gpu: 0,
+                    slots: 1_000_000,
+                },
+                version: "bench".into(),
+                ttl: Duration::from_secs(600),
+            })
+            .await?;
+    }
+    let policies = crate::control::parse_policies("bench", BENCH_POLICIES)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let docs: Vec<StoredPolicy> = policies
+        .iter()
+        .map(|p| StoredPolicy {
+            name: p.name().to_string(),
+            document: p.to_json(),
+        })
+        .collect();
+    store.apply_policies(&docs, "bench").await?;
+    let spec = parse_sandbox_documents("bench", "spec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n")?.remove(0);
+    let config = SchedulerConfig {
+        batch: 1000,
+        ..Default::default()
+    };
+
+    let batch = super::sandbox::new_runs(vec![spec.clone(); runs]);
+    let t = Instant::now();
+    for chunk in batch.chunks(20_000) {
+        store.submit(chunk).await?;
+    }
+    let submitted = t.elapsed();
+    let mut sched = Scheduler::new(store.clone(), config.clone()).await?;
+    let (_stop, rx) = tokio::sync::watch::channel(false);
+    let t2 = Instant::now();
+    let report = sched.run(rx, true).await?;
+    let scheduling = t2.elapsed();
+    figures.push(figure(
+        "end to end: submit + schedule",
+        report.scheduled,
+        submitted + scheduling,
+        format!(
+            "16 nodes, 10 policies; scheduling alone {:.0}/s",
+            report.scheduled as f64 / scheduling.as_secs_f64().max(1e-9)
+        ),
+    ));
+
+    if latency_secs > 0 {
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let mut sched = Scheduler::new(store.clone(), config).await?;
+        let handle = tokio::spawn(async move { sched.run(stop_rx, false).await });
+        let total = latency_secs as usize * 1000;
+        let mut ids = Vec::with_capacity(total);
+        let mut tick = tokio::time::interval(Duration::from_millis(1));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+        for _ in 0..total {
+            tick.tick().await;
+            let one = super::sandbox::new_runs(vec![spec.clone()]);
+            store.submit(&one).await?;
+            ids.push(one[0].id.clone());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let _ = stop_tx.send(true);
+        let _ = handle.await;
+        let mut lat = Vec::with_capacity(total);
+        for chunk in ids.chunks(1000) {
+            for ev_run in store.get_runs(chunk).await?.into_iter().flatten() {
+                if ev_run.state == crate::model::run::RunState::Scheduled {
+                    lat.push((ev_run.updated_at - ev_run.created_at).max(0));
+                }
+            }
+        }
+        lat.sort_unstable();
+        let pct = |p: f64| {
+            lat.get(((lat.len() as f64 * p) as usize).min(lat.len().saturating_sub(1)))
+                .copied()
+                .unwrap_or(0)
+        };
+        figures.push(Figure {
+            name: "latency submit → scheduled @1000/s".into(),
+            count: lat.len() as u64,
+            seconds: latency_secs as f64,
+            per_second: lat.len() as f64 / latency_secs as f64,
+            note: format!(
+                "p50 {} ms, p99 {} ms, max {} ms (of {total} submitted)",
+                pct(0.50),
+                pct(0.99),
+                lat.last().copied().unwrap_or(0)
+            ),
+        });
+    }
+    Ok(figures)
 }
