@@ -1,0 +1,127 @@
+//! The per-run private working folder: run-id validation, creation (0700) and removal.
+
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+/// Longest accepted run id.
+pub const MAX_RUN_ID_LEN: usize = 128;
+
+/// Why a run could not be prepared.
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    #[error("run id `{0}` is not usable as a file name (1 to 128 of A-Z a-z 0-9 . _ -, not `.` or `..`)")]
+    BadRunId(String),
+    #[error("working folder {path}: {source}")]
+    WorkDir { path: PathBuf, source: io::Error },
+    #[error("working folder {0} is not valid UTF-8 (required by the bwrap runtime)")]
+    NonUtf8WorkDir(PathBuf),
+    #[error("log file {path}: {source}")]
+    LogFile { path: PathBuf, source: io::Error },
+    #[error("spec.command is empty")]
+    EmptyCommand,
+    #[error("spawn `{program}`: {source}")]
+    Spawn { program: String, source: io::Error },
+    #[error("status pipe for bwrap: {0}")]
+    StatusPipe(io::Error),
+}
+
+pub(crate) fn validate_run_id(run_id: &str) -> Result<(), PrepareError> {
+    let ok = !run_id.is_empty()
+        && run_id.len() <= MAX_RUN_ID_LEN
+        && run_id != "."
+        && run_id != ".."
+        && run_id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(PrepareError::BadRunId(run_id.chars().take(MAX_RUN_ID_LEN).collect()))
+    }
+}
+
+/// Creates `<root>/<run_id>` (0700) with a `tmp` folder inside. A stale folder of the same run
+/// (left by a crashed agent) is removed first.
+pub(crate) fn create(root: &Path, run_id: &str) -> Result<PathBuf, PrepareError> {
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| PrepareError::WorkDir { path, source }
+    };
+    std::fs::create_dir_all(root).map_err(err(root))?;
+    let dir = root.join(run_id);
+    if std::fs::symlink_metadata(&dir).is_ok() {
+        remove(&dir).map_err(err(&dir))?;
+    }
+    std::fs::DirBuilder::new().mode(0o700).create(&dir).map_err(err(&dir))?;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).map_err(err(&dir))?;
+    let tmp = dir.join("tmp");
+    std::fs::DirBuilder::new().mode(0o700).create(&tmp).map_err(err(&tmp))?;
+    Ok(dir)
+}
+
+/// Removes a working folder, also when the sandbox left folders without write/search permission.
+pub(crate) fn remove(dir: &Path) -> io::Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(_) => {
+            open_up(dir);
+            match std::fs::remove_dir_all(dir) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+                other => other,
+            }
+        }
+    }
+}
+
+/// Makes every real folder below `dir` (symlinks not followed) 0700 so it can be emptied.
+fn open_up(dir: &Path) {
+    let Ok(meta) = std::fs::symlink_metadata(dir) else { return };
+    if !meta.is_dir() {
+        return;
+    }
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            open_up(&entry.path());
+        }
+    }
+}
+
+/// Removes the working folder when dropped (also when the `execute` future is dropped mid-run).
+pub(crate) struct WorkDirGuard(pub Option<PathBuf>);
+
+impl WorkDirGuard {
+    /// Removes the folder off the async threads; returns a warning on failure.
+    pub async fn remove_now(&mut self) -> Option<String> {
+        let dir = self.0.take()?;
+        let d = dir.clone();
+        let res = tokio::task::spawn_blocking(move || remove(&d)).await;
+        match res {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(format!("working folder {} not removed: {e}", dir.display())),
+            Err(e) => Some(format!("working folder {} not removed: {e}", dir.display())),
+        }
+    }
+}
+
+impl Drop for WorkDirGuard {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.take() {
+            let _ = remove(&dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_ids() {
+        assert!(validate_run_id("01J9ZK3Q8Y2W6X").is_ok());
+        assert!(validate_run_id("run-1.a_b").is_ok());
+        for bad in ["", ".", "..", "a/b", "../x", "a b", &"x".repeat(129)] {
+            assert!(validate_run_id(bad).is_err(), "{bad}");
+        }
+    }
+}

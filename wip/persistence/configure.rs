@@ -1,0 +1,153 @@
+//! `redis configure`: the recommended persistence profile vs the live settings, and applying it (CONFIG SET + REWRITE).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::admin::RedisAdmin;
+use super::{PersistenceError, Result};
+
+/// Which profile to recommend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    /// `appendfsync everysec`: at most ~1 s of writes lost on power failure.
+    Recommended,
+    /// `appendfsync always`: every write fsynced before it is acknowledged.
+    Strict,
+}
+
+pub const RECOMMENDED_SAVE: &str = "3600 1 300 100 60 10000";
+
+/// The settings of a profile, in the order they are applied (`appendonly` last, so the
+/// AOF rewrite it triggers already uses the final fsync/preamble settings).
+pub fn profile_settings(profile: Profile) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("appendfsync", if profile == Profile::Strict { "always" } else { "everysec" }),
+        ("aof-use-rdb-preamble", "yes"),
+        ("save", RECOMMENDED_SAVE),
+        ("maxmemory-policy", "noeviction"),
+        ("appendonly", "yes"),
+    ]
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct SettingDiff {
+    pub setting: String,
+    pub current: Option<String>,
+    pub recommended: String,
+    pub change_needed: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ConfigurePlan {
+    pub target: String,
+    pub profile: Profile,
+    /// Data directory and RDB file name: reported, never changed.
+    pub dir: Option<String>,
+    pub dbfilename: Option<String>,
+    /// The server's config file (empty when started without one: changes cannot be persisted).
+    pub config_file: Option<String>,
+    pub changes: Vec<SettingDiff>,
+}
+
+impl ConfigurePlan {
+    pub fn needs_changes(&self) -> bool {
+        self.changes.iter().any(|c| c.change_needed)
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ApplyReport {
+    pub plan: ConfigurePlan,
+    /// Settings changed with CONFIG SET.
+    pub applied: Vec<String>,
+    /// True when CONFIG REWRITE wrote the settings to the config file.
+    pub persisted: bool,
+    /// Human explanation of the persistence outcome.
+    pub message: String,
+}
+
+fn normalize(setting: &str, v: &str) -> String {
+    let v = v.trim();
+    if setting == "save" {
+        v.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        v.to_ascii_lowercase()
+    }
+}
+
+/// Pure: compares a CONFIG map with a profile.
+pub fn diff(config: &BTreeMap<String, String>, profile: Profile) -> Vec<SettingDiff> {
+    profile_settings(profile)
+        .into_iter()
+        .map(|(k, want)| {
+            let current = config.get(k).cloned();
+            let change_needed = current.as_deref().map(|c| normalize(k, c) != normalize(k, want)).unwrap_or(true);
+            SettingDiff { setting: k.to_string(), current, recommended: want.to_string(), change_needed }
+        })
+        .collect()
+}
+
+/// Reads the live settings and compares them with the profile.
+pub async fn plan(admin: &RedisAdmin, profile: Profile) -> Result<ConfigurePlan> {
+    let mut config = BTreeMap::new();
+    for (k, _) in profile_settings(profile) {
+        config.extend(admin.config_get(k).await?);
+    }
+    let dir = admin.config_get_one("dir").await?;
+    let dbfilename = admin.config_get_one("dbfilename").await?;
+    let info = admin.info_section("server").await?;
+    Ok(ConfigurePlan {
+        target: admin.display().to_string(),
+        profile,
+        dir,
+        dbfilename,
+        config_file: info.get("config_file").cloned().filter(|s| !s.is_empty()),
+        changes: diff(&config, profile),
+    })
+}
+
+/// CONFIG SET every needed change, then CONFIG REWRITE. A server without a config file is not an
+/// error: the report says the settings are live but will not survive a restart.
+pub async fn apply(admin: &RedisAdmin, profile: Profile) -> Result<ApplyReport> {
+    let plan = plan(admin, profile).await?;
+    let mut applied = Vec::new();
+    for c in plan.changes.iter().filter(|c| c.change_needed) {
+        admin.config_set(&c.setting, &c.recommended).await?;
+        applied.push(c.setting.clone());
+    }
+    let (persisted, message) = match admin.config_rewrite().await {
+        Ok(()) => (true, match &plan.config_file {
+            Some(f) => format!("settings are live and written to {f}"),
+            None => "settings are live and written to the config file".to_string(),
+        }),
+        Err(PersistenceError::NoConfigFile) => (false, PersistenceError::NoConfigFile.to_string()),
+        Err(e) => return Err(e),
+    };
+    Ok(ApplyReport { plan, applied, persisted, message })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_detects_changes() {
+        let cfg: BTreeMap<String, String> = [
+            ("appendonly", "no"),
+            ("appendfsync", "everysec"),
+            ("aof-use-rdb-preamble", "yes"),
+            ("save", "3600  1 300 100 60 10000"),
+            ("maxmemory-policy", "allkeys-lru"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let d = diff(&cfg, Profile::Recommended);
+        let needed: Vec<_> = d.iter().filter(|c| c.change_needed).map(|c| c.setting.as_str()).collect();
+        assert_eq!(needed, vec!["maxmemory-policy", "appendonly"]);
+        let d = diff(&cfg, Profile::Strict);
+        assert!(d.iter().any(|c| c.setting == "appendfsync" && c.change_needed && c.recommended == "always"));
+    }
+}

@@ -1,0 +1,399 @@
+//! Restore: offline (install an RDB into a stopped server's data dir, AOF on or off) and online (logical RESTORE pipelines).
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use futures::stream::{FuturesOrdered, StreamExt};
+use serde::Serialize;
+
+use super::admin::{RedisAdmin, RestoreItem};
+use super::backup::{self, BackupMethod};
+use super::{aof, PersistenceError, Progress, ProgressFn, Result};
+
+/// Copies `src` to `dst` through a temporary file in the same folder: fsync, rename, fsync dir. Mode 0600.
+pub fn copy_file_durable(src: &Path, dst: &Path) -> Result<u64> {
+    let parent = dst.parent().unwrap_or(Path::new("."));
+    let name = dst.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = parent.join(format!(".{name}.tmp"));
+    let mut input = std::fs::File::open(src).map_err(|e| PersistenceError::io(src, e))?;
+    let mut out = super::create_private_file(&tmp)?;
+    let n = std::io::copy(&mut input, &mut out).map_err(|e| PersistenceError::io(&tmp, e))?;
+    out.sync_all().map_err(|e| PersistenceError::io(&tmp, e))?;
+    drop(out);
+    std::fs::rename(&tmp, dst).map_err(|e| PersistenceError::io(dst, e))?;
+    super::sync_dir(parent)?;
+    Ok(n)
+}
+
+/// Where and how to install an offline restore.
+#[derive(Clone, Debug)]
+pub struct OfflineRestoreOptions {
+    /// The stopped server's `dir`.
+    pub data_dir: PathBuf,
+    /// Whether the target server runs with `appendonly yes` (read from its redis.conf by the CLI).
+    pub appendonly: bool,
+    pub appenddirname: String,
+    pub appendfilename: String,
+    pub dbfilename: String,
+    /// Address that must NOT answer (the server must be stopped); None skips the check.
+    pub server_addr: Option<(String, u16)>,
+    /// Restore even when a server answers there.
+    pub force: bool,
+}
+
+impl OfflineRestoreOptions {
+    pub fn new(data_dir: impl Into<PathBuf>, appendonly: bool) -> Self {
+        OfflineRestoreOptions {
+            data_dir: data_dir.into(),
+            appendonly,
+            appenddirname: "appendonlydir".into(),
+            appendfilename: "appendonly.aof".into(),
+            dbfilename: "dump.rdb".into(),
+            server_addr: None,
+            force: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OfflineRestoreReport {
+    pub backup_id: String,
+    pub data_dir: String,
+    /// Files written into the data dir.
+    pub installed: Vec<String>,
+    /// Where the previous files were moved (None when there was nothing to move).
+    pub moved_aside_to: Option<String>,
+    pub moved: Vec<String>,
+    pub next_steps: Vec<String>,
+}
+
+fn server_answers(host: &str, port: u16) -> bool {
+    use std::net::ToSocketAddrs;
+    let Ok(addrs) = (host, port).to_socket_addrs() else { return false };
+    addrs.into_iter().any(|a| std::net::TcpStream::connect_timeout(&a, Duration::from_millis(500)).is_ok())
+}
+
+fn check_name(what: &str, name: &str) -> Result<()> {
+    if name.is_empty() || name.contains('/') || name.contains('\\') || name == "." || name == ".." {
+        return Err(PersistenceError::invalid(what, format!("{name:?} must be a plain file name")));
+    }
+    Ok(())
+}
+
+/// Installs a file or replication backup into a stopped server's data dir so it loads on start.
+/// Existing data files are moved into `<data_dir>/pre-restore-<timestamp>/`, never deleted.
+pub fn restore_offline(backup_path: &Path, opts: &OfflineRestoreOptions, progress: ProgressFn<'_>) -> Result<OfflineRestoreReport> {
+    check_name("appenddirname", &opts.appenddirname)?;
+    check_name("appendfilename", &opts.appendfilename)?;
+    check_name("dbfilename", &opts.dbfilename)?;
+    if let Some((host, port)) = &opts.server_addr {
+        if !opts.force && server_answers(host, *port) {
+            return Err(PersistenceError::ServerRunning(format!("{host}:{port}")));
+        }
+    }
+    progress(Progress::phase("verify backup"));
+    let report = backup::verify(backup_path);
+    if !report.ok {
+        return Err(PersistenceError::VerificationFailed { path: backup_path.to_path_buf(), reason: report.failure_reason() });
+    }
+    let manifest = backup::read_manifest(backup_path)?;
+    if manifest.method == BackupMethod::Logical {
+        return Err(PersistenceError::Unsupported("a logical backup is restored online (restore_logical), not into a data dir".into()));
+    }
+    let rdb = backup_path.join(backup::RDB_FILE);
+    if !rdb.is_file() {
+        return Err(PersistenceError::invalid("backup", "has no dump.rdb"));
+    }
+    let dd = &opts.data_dir;
+    if !dd.is_dir() {
+        return Err(PersistenceError::io(dd, std::io::Error::new(std::io::ErrorKind::NotFound, "data dir does not exist")));
+    }
+
+    // Move aside whatever the server would load instead of (or on top of) the backup.
+    let candidates = [opts.dbfilename.clone(), opts.appenddirname.clone(), opts.appendfilename.clone()];
+    let present: Vec<&String> = candidates.iter().filter(|n| std::fs::symlink_metadata(dd.join(n)).is_ok()).collect();
+    let mut moved = Vec::new();
+    let mut aside = None;
+    if !present.is_empty() {
+        let ts = super::compact_utc(chrono::Utc::now());
+        let mut folder = dd.join(format!("pre-restore-{ts}"));
+        let mut n = 2;
+        while folder.exists() {
+            folder = dd.join(format!("pre-restore-{ts}-{n}"));
+            n += 1;
+        }
+        super::create_private_dir(&folder)?;
+        for name in present {
+            let from = dd.join(name);
+            let to = folder.join(name);
+            std::fs::rename(&from, &to).map_err(|e| PersistenceError::io(&from, e))?;
+            moved.push(name.clone());
+        }
+        super::sync_dir(dd)?;
+        aside = Some(folder.display().to_string());
+    }
+
+    progress(Progress::phase("install"));
+    let installed: Vec<PathBuf> = if opts.appendonly {
+        aof::write_rdb_as_base(&rdb, &dd.join(&opts.appenddirname), &opts.appendfilename)?
+    } else {
+        let dst = dd.join(&opts.dbfilename);
+        copy_file_durable(&rdb, &dst)?;
+        vec![dst]
+    };
+    let owner = match_owner(dd, &installed);
+    let mut next_steps = vec![
+        format!("start redis-server with dir {} and appendonly {}", dd.display(), if opts.appendonly { "yes" } else { "no" }),
+    ];
+    if opts.appendonly {
+        next_steps.push(format!("it loads {}/{}.manifest (base = the backup's RDB)", opts.appenddirname, opts.appendfilename));
+        next_steps.push("do not start it with appendonly no: it would load an empty dump.rdb instead".into());
+    } else {
+        next_steps.push(format!("it loads {}; if you later turn appendonly on, use CONFIG SET appendonly yes on the running server (not the config file) so the AOF is created from the data", opts.dbfilename));
+    }
+    next_steps.push("check the data: tartarus redis health, and DBSIZE / INFO keyspace against the backup's key counts".into());
+    if let Some(a) = &aside {
+        next_steps.push(format!("the previous files are in {a}; delete them once the restore is confirmed"));
+    }
+    if let Some(o) = owner {
+        next_steps.push(o);
+    }
+    Ok(OfflineRestoreReport {
+        backup_id: manifest.id,
+        data_dir: dd.display().to_string(),
+        installed: installed.iter().map(|p| p.display().to_string()).collect(),
+        moved_aside_to: aside,
+        moved,
+        next_steps,
+    })
+}
+
+/// When running as root, gives the installed files to the data dir's owner (redis-server usually
+/// runs as `redis` and could not read root's 0600 files). Returns a note for the next steps.
+#[cfg(unix)]
+fn match_owner(data_dir: &Path, installed: &[PathBuf]) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return None;
+    }
+    let md = std::fs::metadata(data_dir).ok()?;
+    let (uid, gid) = (md.uid(), md.gid());
+    if uid == 0 {
+        return None;
+    }
+    let mut paths: Vec<PathBuf> = installed.to_vec();
+    for p in installed {
+        if let Some(parent) = p.parent() {
+            if parent != data_dir && !paths.iter().any(|x| x == parent) {
+                paths.push(parent.to_path_buf());
+            }
+        }
+    }
+    let failed: Vec<String> = paths
+        .iter()
+        .filter(|p| std::os::unix::fs::chown(p, Some(uid), Some(gid)).is_err())
+        .map(|p| p.display().to_string())
+        .collect();
+    if failed.is_empty() {
+        Some(format!("installed files were given to the data dir's owner (uid {uid}, gid {gid})"))
+    } else {
+        Some(format!("could not chown {} to uid {uid}: fix ownership before starting redis-server", failed.join(", ")))
+    }
+}
+
+#[cfg(not(unix))]
+fn match_owner(_data_dir: &Path, _installed: &[PathBuf]) -> Option<String> {
+    None
+}
+
+// ---------------------------------------------------------------- logical (online) restore
+
+/// Streaming reader of RESP arrays of bulk strings (the `redis-cli --pipe` format).
+pub struct RespReader<R: BufRead> {
+    r: R,
+    line: Vec<u8>,
+}
+
+impl<R: BufRead> RespReader<R> {
+    pub fn new(r: R) -> Self {
+        RespReader { r, line: Vec::new() }
+    }
+
+    fn header(&mut self, prefix: u8) -> std::io::Result<Option<usize>> {
+        self.line.clear();
+        let n = self.r.read_until(b'\n', &mut self.line)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        let bad = |d: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, d.to_string());
+        if self.line.len() < 3 || !self.line.ends_with(b"\r\n") || self.line[0] != prefix {
+            return Err(bad(&format!("expected '{}' header", prefix as char)));
+        }
+        let digits = std::str::from_utf8(&self.line[1..self.line.len() - 2]).map_err(|_| bad("bad length"))?;
+        digits.parse::<usize>().map(Some).map_err(|_| bad("bad length"))
+    }
+
+    /// The next command's arguments; None at a clean end of file.
+    pub fn next_command(&mut self) -> std::io::Result<Option<Vec<Vec<u8>>>> {
+        let truncated = || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "truncated RESP command");
+        let Some(argc) = self.header(b'*')? else { return Ok(None) };
+        if argc == 0 || argc > 64 {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "unexpected argument count"));
+        }
+        let mut args = Vec::with_capacity(argc);
+        for _ in 0..argc {
+            let len = self.header(b'$')?.ok_or_else(truncated)?;
+            let mut arg = vec![0u8; len + 2];
+            self.r.read_exact(&mut arg).map_err(|_| truncated())?;
+            if &arg[len..] != b"\r\n" {
+                return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "bulk string not followed by CRLF"));
+            }
+            arg.truncate(len);
+            args.push(arg);
+        }
+        Ok(Some(args))
+    }
+}
+
+/// Turns `RESTORE key ttl payload [REPLACE]` into a [`RestoreItem`].
+pub fn restore_item(mut args: Vec<Vec<u8>>) -> std::result::Result<RestoreItem, String> {
+    if args.len() < 4 || !args[0].eq_ignore_ascii_case(b"RESTORE") {
+        return Err("not a RESTORE command".into());
+    }
+    let ttl = std::str::from_utf8(&args[2]).ok().and_then(|s| s.parse::<i64>().ok()).filter(|t| *t >= 0).ok_or("bad ttl")?;
+    let payload = std::mem::take(&mut args[3]);
+    let key = std::mem::take(&mut args[1]);
+    Ok((key, ttl, payload))
+}
+
+#[derive(Clone, Debug)]
+pub struct LogicalRestoreOptions {
+    /// Delete keys matching the patterns first (the CLI asks for confirmation).
+    pub flush: bool,
+    /// Patterns for `flush`; empty → the backup's own patterns.
+    pub patterns: Vec<String>,
+    /// RESTORE commands per pipeline.
+    pub batch: usize,
+    /// Pipelines in flight at once.
+    pub in_flight: usize,
+}
+
+impl Default for LogicalRestoreOptions {
+    fn default() -> Self {
+        LogicalRestoreOptions { flush: false, patterns: Vec::new(), batch: 1000, in_flight: 4 }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LogicalRestoreReport {
+    pub backup_id: String,
+    pub target: String,
+    pub flushed: u64,
+    pub restored: u64,
+    /// Time spent checking the backup's checksums before loading.
+    pub verify_ms: u64,
+    /// Total time (verify, flush, load).
+    pub elapsed_ms: u64,
+    /// Load rate (RESTORE pipelines only).
+    pub keys_per_sec: f64,
+}
+
+/// Loads a logical backup into a running server: RESTORE … REPLACE, pipelined in batches.
+pub async fn restore_logical(admin: &RedisAdmin, backup_path: &Path, opts: &LogicalRestoreOptions, progress: ProgressFn<'_>) -> Result<LogicalRestoreReport> {
+    let start = Instant::now();
+    progress(Progress::phase("verify backup"));
+    // Checksums only: the RESP file is parsed while restoring anyway (a truncated or malformed
+    // command stops the restore with an error), so the full verify would read it twice.
+    let report = backup::verify_checksums(backup_path);
+    if !report.ok {
+        return Err(PersistenceError::VerificationFailed { path: backup_path.to_path_buf(), reason: report.failure_reason() });
+    }
+    let manifest = backup::read_manifest(backup_path)?;
+    if manifest.method != BackupMethod::Logical {
+        return Err(PersistenceError::Unsupported("only logical backups restore online; use the offline restore for file/replication backups".into()));
+    }
+    let verify_ms = start.elapsed().as_millis() as u64;
+    let mut flushed = 0;
+    if opts.flush {
+        progress(Progress::phase("delete existing keys"));
+        let patterns = if opts.patterns.is_empty() { manifest.patterns.clone() } else { opts.patterns.clone() };
+        flushed = admin.flush_keys(&patterns).await?;
+    }
+    let load_start = Instant::now();
+    let total: u64 = manifest.key_counts.per_pattern.values().sum();
+    let path = backup_path.join(backup::LOGICAL_FILE);
+    let f = std::fs::File::open(&path).map_err(|e| PersistenceError::io(&path, e))?;
+    let mut reader = RespReader::new(std::io::BufReader::with_capacity(8 << 20, f));
+    let batch_size = opts.batch.max(1);
+    let mut in_flight = FuturesOrdered::new();
+    let mut restored = 0u64;
+    let mut eof = false;
+    let mut last = Instant::now();
+    loop {
+        while !eof && in_flight.len() < opts.in_flight.max(1) {
+            let mut batch: Vec<RestoreItem> = Vec::with_capacity(batch_size);
+            while batch.len() < batch_size {
+                match reader.next_command().map_err(|e| PersistenceError::io(&path, e))? {
+                    Some(args) => batch.push(restore_item(args).map_err(|e| PersistenceError::invalid(path.display().to_string(), e))?),
+                    None => {
+                        eof = true;
+                        break;
+                    }
+                }
+            }
+            if batch.is_empty() {
+                break;
+            }
+            in_flight.push_back(async move { admin.restore_batch(&batch).await });
+        }
+        match in_flight.next().await {
+            Some(r) => {
+                restored += r? as u64;
+                if last.elapsed() > Duration::from_millis(200) {
+                    progress(Progress::keys("restore keys", restored, Some(total)));
+                    last = Instant::now();
+                }
+            }
+            None => break,
+        }
+    }
+    progress(Progress::keys("restore keys", restored, Some(total)));
+    if restored != total {
+        return Err(PersistenceError::invalid(path.display().to_string(), format!("restored {restored} keys, the manifest says {total}")));
+    }
+    let load = load_start.elapsed().as_secs_f64();
+    Ok(LogicalRestoreReport {
+        backup_id: manifest.id,
+        target: admin.display().to_string(),
+        flushed,
+        restored,
+        verify_ms,
+        elapsed_ms: start.elapsed().as_millis() as u64,
+        keys_per_sec: if load > 0.0 { restored as f64 / load } else { 0.0 },
+    })
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resp_reader_roundtrip() {
+        let mut v = Vec::new();
+        backup::write_restore_command(&mut v, b"a\r\nb", 1500, b"\xff\x00\r\n").unwrap();
+        backup::write_restore_command(&mut v, b"k2", 0, b"").unwrap();
+        let mut r = RespReader::new(std::io::Cursor::new(v.clone()));
+        let a = restore_item(r.next_command().unwrap().unwrap()).unwrap();
+        assert_eq!(a, (b"a\r\nb".to_vec(), 1500, b"\xff\x00\r\n".to_vec()));
+        let b = restore_item(r.next_command().unwrap().unwrap()).unwrap();
+        assert_eq!(b, (b"k2".to_vec(), 0, Vec::new()));
+        assert!(r.next_command().unwrap().is_none());
+        // Truncated input is an error, not a silent end.
+        let mut r = RespReader::new(std::io::Cursor::new(v[..v.len() - 5].to_vec()));
+        r.next_command().unwrap();
+        assert!(r.next_command().is_err());
+    }
+}
