@@ -461,6 +461,11 @@ impl RedisStore {
     }
 
     async fn delete_dead(&self, ids: &[String]) -> StoreResult<u64> {
+        self.count_on_runs(ScriptId::DeleteDead, ids).await
+    }
+
+    /// Runs a script over runs in chunks, passing each run's hash and events keys; sums the counts it returns.
+    async fn count_on_runs(&self, script: ScriptId, ids: &[String]) -> StoreResult<u64> {
         let mut n = 0;
         for chunk in ids.chunks(500) {
             let mut keys = self.base_keys();
@@ -470,14 +475,7 @@ impl RedisStore {
             }
             let mut args = self.common_args();
             args.extend(chunk.iter().cloned());
-            n += int(&self
-                .eval(Call {
-                    script: ScriptId::DeleteDead,
-                    keys,
-                    args,
-                })
-                .await?)
-            .unwrap_or(0) as u64;
+            n += int(&self.eval(Call { script, keys, args }).await?).unwrap_or(0) as u64;
         }
         Ok(n)
     }
@@ -1074,25 +1072,7 @@ impl Store for RedisStore {
                 all
             }
         };
-        let mut n = 0;
-        for chunk in chosen.chunks(500) {
-            let mut keys = self.base_keys();
-            for id in chunk {
-                keys.push(self.keys.run(id));
-                keys.push(self.keys.run_events(id));
-            }
-            let mut args = self.common_args();
-            args.extend(chunk.iter().cloned());
-            n += int(&self
-                .eval(Call {
-                    script: ScriptId::RetryDead,
-                    keys,
-                    args,
-                })
-                .await?)
-            .unwrap_or(0) as u64;
-        }
-        Ok(n)
+        self.count_on_runs(ScriptId::RetryDead, &chosen).await
     }
 
     async fn set_paused(&self, paused: bool) -> StoreResult<()> {
