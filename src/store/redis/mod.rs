@@ -480,6 +480,24 @@ impl RedisStore {
         Ok(n)
     }
 
+    /// Runs the node edit script on a live node and returns the node as it now is.
+    async fn edit_node(&self, name: &str, args: Vec<String>) -> StoreResult<Node> {
+        let keys = vec![self.keys.node(name)];
+        let ok = int(&self
+            .eval(Call {
+                script: ScriptId::NodeEdit,
+                keys,
+                args,
+            })
+            .await?);
+        if ok != Some(1) {
+            return Err(StoreError::NodeNotFound(name.to_string()));
+        }
+        self.node(name)
+            .await?
+            .ok_or_else(|| StoreError::NodeNotFound(name.to_string()))
+    }
+
     fn parse_node(&self, name: &str, fields: BTreeMap<String, String>, now: i64) -> Node {
         let num = |k: &str| {
             fields
@@ -1155,19 +1173,7 @@ impl Store for RedisStore {
             serde_json::to_string(set).unwrap_or_else(|_| "{}".into()),
             serde_json::to_string(remove).unwrap_or_else(|_| "[]".into()),
         ];
-        let ok = int(&self
-            .eval(Call {
-                script: ScriptId::NodeEdit,
-                keys: vec![self.keys.node(name)],
-                args,
-            })
-            .await?);
-        if ok != Some(1) {
-            return Err(StoreError::NodeNotFound(name.to_string()));
-        }
-        self.node(name)
-            .await?
-            .ok_or_else(|| StoreError::NodeNotFound(name.to_string()))
+        self.edit_node(name, args).await
     }
 
     async fn drain_node(&self, name: &str, draining: bool) -> StoreResult<Node> {
@@ -1175,19 +1181,7 @@ impl Store for RedisStore {
             "drain".to_string(),
             if draining { "1" } else { "0" }.to_string(),
         ];
-        let ok = int(&self
-            .eval(Call {
-                script: ScriptId::NodeEdit,
-                keys: vec![self.keys.node(name)],
-                args,
-            })
-            .await?);
-        if ok != Some(1) {
-            return Err(StoreError::NodeNotFound(name.to_string()));
-        }
-        self.node(name)
-            .await?
-            .ok_or_else(|| StoreError::NodeNotFound(name.to_string()))
+        self.edit_node(name, args).await
     }
 
     async fn remove_node(&self, name: &str, max_attempts: u32) -> StoreResult<Vec<Recovery>> {
