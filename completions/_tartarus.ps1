@@ -48,7 +48,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'The node registry: heartbeats, labels, drain, remove')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Themis admission policies: apply, list, test, history, rollback')
             [CompletionResult]::new('scheduler', 'scheduler', [CompletionResultType]::ParameterValue, 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)')
-            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Register nodes, submit a file and schedule it in one process; prints where each run went')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'A node agent that runs the sandboxes scheduled to its node')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure throughput against the configured store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, powershell, elvish)')
@@ -82,6 +83,9 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, oldest first, with filters and paging')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: spec, verdict, placement, outcome and its recent events')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -112,6 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
             [CompletionResult]::new('--quarantine', '--quarantine', [CompletionResultType]::ParameterName, 'Ask for quarantine: the run goes only to Typhon nodes')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'Allow network access inside the sandbox')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the runs to finish (as `sandbox wait`); the exit code mirrors them')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -183,6 +188,87 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tartarus;sandbox;wait' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;sandbox;logs' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing until the run ends')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing until the run ends')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;sandbox;watch' {
+            [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Only this run''s events')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many events')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('--from-start', '--from-start', [CompletionResultType]::ParameterName, 'Start from the oldest event kept instead of only new ones')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tartarus;sandbox;cancel' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Reason recorded on the run')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -213,6 +299,9 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, oldest first, with filters and paging')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: spec, verdict, placement, outcome and its recent events')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -224,6 +313,15 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;sandbox;help;get' {
+            break
+        }
+        'tartarus;sandbox;help;wait' {
+            break
+        }
+        'tartarus;sandbox;help;logs' {
+            break
+        }
+        'tartarus;sandbox;help;watch' {
             break
         }
         'tartarus;sandbox;help;cancel' {
@@ -1018,8 +1116,86 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;scheduler;help;help' {
             break
         }
+        'tartarus;agent' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an agent for one node until SIGINT/SIGTERM (then drain)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tartarus;agent;run' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Node name')
+            [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'Labels k=v,k=v (default: $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU capacity (cores or millicores)')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory capacity')
+            [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'gpu')
+            [CompletionResult]::new('--slots', '--slots', [CompletionResultType]::ParameterName, 'Concurrent sandboxes')
+            [CompletionResult]::new('--runtime', '--runtime', [CompletionResultType]::ParameterName, 'runtime')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Heartbeat validity (renewed every third of it); a dead agent''s runs are recovered after it')
+            [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'How often to look for new work and cancellations')
+            [CompletionResult]::new('--drain-deadline', '--drain-deadline', [CompletionResultType]::ParameterName, 'On SIGTERM, how long running sandboxes may finish before they are handed back')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts after which a handed-back run is dead-lettered')
+            [CompletionResult]::new('--work-dir', '--work-dir', [CompletionResultType]::ParameterName, 'Folder for the sandboxes'' private working folders (default: <tmp>/tartarus-agent/<name>/work)')
+            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Folder for the capped full logs, <run>.log (default: <tmp>/tartarus-agent/<name>/logs)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tartarus;agent;help' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an agent for one node until SIGINT/SIGTERM (then drain)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'tartarus;agent;help;run' {
+            break
+        }
+        'tartarus;agent;help;help' {
+            break
+        }
         'tartarus;up' {
-            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Nodes to register (YAML list: name, labels, cpu, memory, gpu, slots)')
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Local agents to run, as a YAML list (name, labels, cpu, memory, gpu, slots); default: one standard, one phlegethon and one typhon node (see examples/nodes.yaml)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 4 slots)')
+            [CompletionResult]::new('--runtime', '--runtime', [CompletionResultType]::ParameterName, 'Isolation for the local agents'' sandboxes')
             [CompletionResult]::new('--policies', '--policies', [CompletionResultType]::ParameterName, 'Themis policies to apply first (YAML)')
             [CompletionResult]::new('--submit', '--submit', [CompletionResultType]::ParameterName, 'Sandbox file to submit')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Runs claimed per batch')
@@ -1035,7 +1211,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
             [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
-            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit when every submitted run has been decided, printing where each went')
+            [CompletionResult]::new('--no-agents', '--no-agents', [CompletionResultType]::ParameterName, 'Register the nodes but run no agents: runs are only admitted and placed')
+            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit when nothing is left to do (every run finished, or waiting for a node that will not come), printing a summary of every submitted run')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Drain the queue once and exit (for scripts)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
@@ -1201,7 +1378,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'The node registry: heartbeats, labels, drain, remove')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Themis admission policies: apply, list, test, history, rollback')
             [CompletionResult]::new('scheduler', 'scheduler', [CompletionResultType]::ParameterValue, 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)')
-            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Register nodes, submit a file and schedule it in one process; prints where each run went')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'A node agent that runs the sandboxes scheduled to its node')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure throughput against the configured store')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, powershell, elvish)')
@@ -1213,6 +1391,9 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, oldest first, with filters and paging')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: spec, verdict, placement, outcome and its recent events')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
             break
         }
@@ -1223,6 +1404,15 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;help;sandbox;get' {
+            break
+        }
+        'tartarus;help;sandbox;wait' {
+            break
+        }
+        'tartarus;help;sandbox;logs' {
+            break
+        }
+        'tartarus;help;sandbox;watch' {
             break
         }
         'tartarus;help;sandbox;cancel' {
@@ -1322,6 +1512,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;help;scheduler;run' {
+            break
+        }
+        'tartarus;help;agent' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an agent for one node until SIGINT/SIGTERM (then drain)')
+            break
+        }
+        'tartarus;help;agent;run' {
             break
         }
         'tartarus;help;up' {

@@ -16,6 +16,9 @@ _tartarus() {
             ",$1")
                 cmd="tartarus"
                 ;;
+            tartarus,agent)
+                cmd="tartarus__subcmd__agent"
+                ;;
             tartarus,bench)
                 cmd="tartarus__subcmd__bench"
                 ;;
@@ -49,6 +52,18 @@ _tartarus() {
             tartarus,up)
                 cmd="tartarus__subcmd__up"
                 ;;
+            tartarus__subcmd__agent,help)
+                cmd="tartarus__subcmd__agent__subcmd__help"
+                ;;
+            tartarus__subcmd__agent,run)
+                cmd="tartarus__subcmd__agent__subcmd__run"
+                ;;
+            tartarus__subcmd__agent__subcmd__help,help)
+                cmd="tartarus__subcmd__agent__subcmd__help__subcmd__help"
+                ;;
+            tartarus__subcmd__agent__subcmd__help,run)
+                cmd="tartarus__subcmd__agent__subcmd__help__subcmd__run"
+                ;;
             tartarus__subcmd__config,help)
                 cmd="tartarus__subcmd__config__subcmd__help"
                 ;;
@@ -60,6 +75,9 @@ _tartarus() {
                 ;;
             tartarus__subcmd__config__subcmd__help,show)
                 cmd="tartarus__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            tartarus__subcmd__help,agent)
+                cmd="tartarus__subcmd__help__subcmd__agent"
                 ;;
             tartarus__subcmd__help,bench)
                 cmd="tartarus__subcmd__help__subcmd__bench"
@@ -93,6 +111,9 @@ _tartarus() {
                 ;;
             tartarus__subcmd__help,up)
                 cmd="tartarus__subcmd__help__subcmd__up"
+                ;;
+            tartarus__subcmd__help__subcmd__agent,run)
+                cmd="tartarus__subcmd__help__subcmd__agent__subcmd__run"
                 ;;
             tartarus__subcmd__help__subcmd__config,show)
                 cmd="tartarus__subcmd__help__subcmd__config__subcmd__show"
@@ -166,8 +187,17 @@ _tartarus() {
             tartarus__subcmd__help__subcmd__sandbox,list)
                 cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__list"
                 ;;
+            tartarus__subcmd__help__subcmd__sandbox,logs)
+                cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__logs"
+                ;;
             tartarus__subcmd__help__subcmd__sandbox,submit)
                 cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__submit"
+                ;;
+            tartarus__subcmd__help__subcmd__sandbox,wait)
+                cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__wait"
+                ;;
+            tartarus__subcmd__help__subcmd__sandbox,watch)
+                cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__watch"
                 ;;
             tartarus__subcmd__help__subcmd__scheduler,run)
                 cmd="tartarus__subcmd__help__subcmd__scheduler__subcmd__run"
@@ -322,8 +352,17 @@ _tartarus() {
             tartarus__subcmd__sandbox,list)
                 cmd="tartarus__subcmd__sandbox__subcmd__list"
                 ;;
+            tartarus__subcmd__sandbox,logs)
+                cmd="tartarus__subcmd__sandbox__subcmd__logs"
+                ;;
             tartarus__subcmd__sandbox,submit)
                 cmd="tartarus__subcmd__sandbox__subcmd__submit"
+                ;;
+            tartarus__subcmd__sandbox,wait)
+                cmd="tartarus__subcmd__sandbox__subcmd__wait"
+                ;;
+            tartarus__subcmd__sandbox,watch)
+                cmd="tartarus__subcmd__sandbox__subcmd__watch"
                 ;;
             tartarus__subcmd__sandbox__subcmd__help,cancel)
                 cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__cancel"
@@ -337,8 +376,17 @@ _tartarus() {
             tartarus__subcmd__sandbox__subcmd__help,list)
                 cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__list"
                 ;;
+            tartarus__subcmd__sandbox__subcmd__help,logs)
+                cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__logs"
+                ;;
             tartarus__subcmd__sandbox__subcmd__help,submit)
                 cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__submit"
+                ;;
+            tartarus__subcmd__sandbox__subcmd__help,wait)
+                cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__wait"
+                ;;
+            tartarus__subcmd__sandbox__subcmd__help,watch)
+                cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__watch"
                 ;;
             tartarus__subcmd__scheduler,help)
                 cmd="tartarus__subcmd__scheduler__subcmd__help"
@@ -359,12 +407,214 @@ _tartarus() {
 
     case "${cmd}" in
         tartarus)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version sandbox queue node policy scheduler up config bench completions man help"
+            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version sandbox queue node policy scheduler agent up config bench completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__agent)
+            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__agent__subcmd__help)
+            opts="run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__agent__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__agent__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__agent__subcmd__run)
+            opts="-o -y -q -v -h -V --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --labels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -W "process bwrap" -- "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --drain-deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
@@ -687,8 +937,36 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help)
-            opts="sandbox queue node policy scheduler up config bench completions man help"
+            opts="sandbox queue node policy scheduler agent up config bench completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__agent)
+            opts="run"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__agent__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1107,7 +1385,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__sandbox)
-            opts="submit list get cancel"
+            opts="submit list get wait logs watch cancel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1162,7 +1440,49 @@ _tartarus() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tartarus__subcmd__help__subcmd__sandbox__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tartarus__subcmd__help__subcmd__sandbox__subcmd__submit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__sandbox__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__sandbox__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2955,7 +3275,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version submit list get cancel help"
+            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version submit list get wait logs watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3121,7 +3441,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__help)
-            opts="submit list get cancel help"
+            opts="submit list get wait logs watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3190,7 +3510,49 @@ _tartarus() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tartarus__subcmd__sandbox__subcmd__help__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tartarus__subcmd__sandbox__subcmd__help__subcmd__submit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__sandbox__subcmd__help__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__sandbox__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3282,8 +3644,62 @@ _tartarus() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tartarus__subcmd__sandbox__subcmd__logs)
+            opts="-f -o -y -q -v -h -V --follow --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tartarus__subcmd__sandbox__subcmd__submit)
-            opts="-f -o -y -q -v -h -V --file --name --image --command --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-f -o -y -q -v -h -V --file --name --image --command --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3338,6 +3754,126 @@ _tartarus() {
                     return 0
                     ;;
                 --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__sandbox__subcmd__wait)
+            opts="-o -y -q -v -h -V --timeout --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__sandbox__subcmd__watch)
+            opts="-o -y -q -v -h -V --run --from-start --count --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3551,7 +4087,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__up)
-            opts="-o -y -q -v -h -V --nodes --policies --submit --until-idle --once --batch --lease --max-attempts --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h -V --nodes --agent --runtime --no-agents --policies --submit --until-idle --once --batch --lease --max-attempts --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3559,6 +4095,14 @@ _tartarus() {
             case "${prev}" in
                 --nodes)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -W "process bwrap" -- "${cur}"))
                     return 0
                     ;;
                 --policies)

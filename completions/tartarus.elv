@@ -45,7 +45,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand node 'The node registry: heartbeats, labels, drain, remove'
             cand policy 'Themis admission policies: apply, list, test, history, rollback'
             cand scheduler 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
-            cand up 'Register nodes, submit a file and schedule it in one process; prints where each run went'
+            cand agent 'A node agent that runs the sandboxes scheduled to its node'
+            cand up 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
             cand config 'Show the effective configuration'
             cand bench 'Measure throughput against the configured store'
             cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish)'
@@ -78,6 +79,9 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand submit 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
             cand list 'List runs, oldest first, with filters and paging'
             cand get 'Show one run: spec, verdict, placement, outcome and its recent events'
+            cand wait 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+            cand logs 'Print a run''s output: the full log when it is readable here, else the stored tail'
+            cand watch 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
             cand cancel 'Cancel runs in any unfinished state (frees their node capacity)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -107,6 +111,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --redis-connect-timeout 'How long connecting to Redis may take'
             cand --quarantine 'Ask for quarantine: the run goes only to Typhon nodes'
             cand --network 'Allow network access inside the sandbox'
+            cand --wait 'Wait for the runs to finish (as `sandbox wait`); the exit code mirrors them'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'
@@ -175,6 +180,84 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tartarus;sandbox;wait'= {
+            cand --timeout 'Give up after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;sandbox;logs'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -f 'Keep printing until the run ends'
+            cand --follow 'Keep printing until the run ends'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;sandbox;watch'= {
+            cand --run 'Only this run''s events'
+            cand --count 'Stop after this many events'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --from-start 'Start from the oldest event kept instead of only new ones'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tartarus;sandbox;cancel'= {
             cand --reason 'Reason recorded on the run'
             cand -o 'Output format'
@@ -204,6 +287,9 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand submit 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
             cand list 'List runs, oldest first, with filters and paging'
             cand get 'Show one run: spec, verdict, placement, outcome and its recent events'
+            cand wait 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+            cand logs 'Print a run''s output: the full log when it is readable here, else the stored tail'
+            cand watch 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
             cand cancel 'Cancel runs in any unfinished state (frees their node capacity)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -212,6 +298,12 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;sandbox;help;list'= {
         }
         &'tartarus;sandbox;help;get'= {
+        }
+        &'tartarus;sandbox;help;wait'= {
+        }
+        &'tartarus;sandbox;help;logs'= {
+        }
+        &'tartarus;sandbox;help;watch'= {
         }
         &'tartarus;sandbox;help;cancel'= {
         }
@@ -949,8 +1041,81 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;scheduler;help;help'= {
         }
+        &'tartarus;agent'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;agent;run'= {
+            cand --name 'Node name'
+            cand --labels 'Labels k=v,k=v (default: $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")'
+            cand --cpu 'CPU capacity (cores or millicores)'
+            cand --memory 'Memory capacity'
+            cand --gpu 'gpu'
+            cand --slots 'Concurrent sandboxes'
+            cand --runtime 'runtime'
+            cand --ttl 'Heartbeat validity (renewed every third of it); a dead agent''s runs are recovered after it'
+            cand --poll 'How often to look for new work and cancellations'
+            cand --drain-deadline 'On SIGTERM, how long running sandboxes may finish before they are handed back'
+            cand --max-attempts 'Attempts after which a handed-back run is dead-lettered'
+            cand --work-dir 'Folder for the sandboxes'' private working folders (default: <tmp>/tartarus-agent/<name>/work)'
+            cand --log-dir 'Folder for the capped full logs, <run>.log (default: <tmp>/tartarus-agent/<name>/logs)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;agent;help'= {
+            cand run 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;agent;help;run'= {
+        }
+        &'tartarus;agent;help;help'= {
+        }
         &'tartarus;up'= {
-            cand --nodes 'Nodes to register (YAML list: name, labels, cpu, memory, gpu, slots)'
+            cand --nodes 'Local agents to run, as a YAML list (name, labels, cpu, memory, gpu, slots); default: one standard, one phlegethon and one typhon node (see examples/nodes.yaml)'
+            cand --agent 'Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 4 slots)'
+            cand --runtime 'Isolation for the local agents'' sandboxes'
             cand --policies 'Themis policies to apply first (YAML)'
             cand --submit 'Sandbox file to submit'
             cand --batch 'Runs claimed per batch'
@@ -966,7 +1131,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
             cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
             cand --redis-connect-timeout 'How long connecting to Redis may take'
-            cand --until-idle 'Exit when every submitted run has been decided, printing where each went'
+            cand --no-agents 'Register the nodes but run no agents: runs are only admitted and placed'
+            cand --until-idle 'Exit when nothing is left to do (every run finished, or waiting for a node that will not come), printing a summary of every submitted run'
             cand --once 'Drain the queue once and exit (for scripts)'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
@@ -1123,7 +1289,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand node 'The node registry: heartbeats, labels, drain, remove'
             cand policy 'Themis admission policies: apply, list, test, history, rollback'
             cand scheduler 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
-            cand up 'Register nodes, submit a file and schedule it in one process; prints where each run went'
+            cand agent 'A node agent that runs the sandboxes scheduled to its node'
+            cand up 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
             cand config 'Show the effective configuration'
             cand bench 'Measure throughput against the configured store'
             cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish)'
@@ -1134,6 +1301,9 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand submit 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
             cand list 'List runs, oldest first, with filters and paging'
             cand get 'Show one run: spec, verdict, placement, outcome and its recent events'
+            cand wait 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+            cand logs 'Print a run''s output: the full log when it is readable here, else the stored tail'
+            cand watch 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
             cand cancel 'Cancel runs in any unfinished state (frees their node capacity)'
         }
         &'tartarus;help;sandbox;submit'= {
@@ -1141,6 +1311,12 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;help;sandbox;list'= {
         }
         &'tartarus;help;sandbox;get'= {
+        }
+        &'tartarus;help;sandbox;wait'= {
+        }
+        &'tartarus;help;sandbox;logs'= {
+        }
+        &'tartarus;help;sandbox;watch'= {
         }
         &'tartarus;help;sandbox;cancel'= {
         }
@@ -1214,6 +1390,11 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand run 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
         }
         &'tartarus;help;scheduler;run'= {
+        }
+        &'tartarus;help;agent'= {
+            cand run 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
+        }
+        &'tartarus;help;agent;run'= {
         }
         &'tartarus;help;up'= {
         }

@@ -48,36 +48,40 @@ complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "queue" -d 'Inspec
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
-complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "up" -d 'Register nodes, submit a file and schedule it in one process; prints where each run went'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "agent" -d 'A node agent that runs the sandboxes scheduled to its node'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "up" -d 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "config" -d 'Show the effective configuration'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "bench" -d 'Measure throughput against the configured store'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "man" -d 'Write man pages for every command into a folder'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -s q -l quiet -d 'Print only results and errors'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -f -a "list" -d 'List runs, oldest first, with filters and paging'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -f -a "cancel" -d 'Cancel runs in any unfinished state (frees their node capacity)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "list" -d 'List runs, oldest first, with filters and paging'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "wait" -d 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "logs" -d 'Print a run\'s output: the full log when it is readable here, else the stored tail'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "watch" -d 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "cancel" -d 'Cancel runs in any unfinished state (frees their node capacity)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s f -l file -d 'YAML file with one or more sandbox documents (`-` reads stdin)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l name -d 'Name of the sandbox (flags mode)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l image -d 'Image to run' -r
@@ -107,6 +111,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l quarantine -d 'Ask for quarantine: the run goes only to Typhon nodes'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l network -d 'Allow network access inside the sandbox'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l wait -d 'Wait for the runs to finish (as `sandbox wait`); the exit code mirrors them'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -174,6 +179,68 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up after this long' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing until the run ends'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l run -d 'Only this run\'s events' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l count -d 'Stop after this many events' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l from-start -d 'Start from the oldest event kept instead of only new ones'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l reason -d 'Reason recorded on the run' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
@@ -197,6 +264,9 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs, oldest first, with filters and paging'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print a run\'s output: the full log when it is readable here, else the stored tail'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel runs in any unfinished state (frees their node capacity)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
@@ -745,7 +815,66 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l nodes -d 'Nodes to register (YAML list: name, labels, cpu, memory, gpu, slots)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l name -d 'Node name' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l labels -d 'Labels k=v,k=v (default: $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l cpu -d 'CPU capacity (cores or millicores)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l memory -d 'Memory capacity' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l gpu -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l slots -d 'Concurrent sandboxes' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l runtime -r -f -a "process\t'A child process: private env and working folder, own process group, rlimits'
+bwrap\t'bubblewrap: new namespaces, read-only system, private /tmp, no network unless asked'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l ttl -d 'Heartbeat validity (renewed every third of it); a dead agent\'s runs are recovered after it' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l poll -d 'How often to look for new work and cancellations' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l drain-deadline -d 'On SIGTERM, how long running sandboxes may finish before they are handed back' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l max-attempts -d 'Attempts after which a handed-back run is dead-lettered' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l work-dir -d 'Folder for the sandboxes\' private working folders (default: <tmp>/tartarus-agent/<name>/work)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l log-dir -d 'Folder for the capped full logs, <run>.log (default: <tmp>/tartarus-agent/<name>/logs)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l nodes -d 'Local agents to run, as a YAML list (name, labels, cpu, memory, gpu, slots); default: one standard, one phlegethon and one typhon node (see examples/nodes.yaml)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l agent -d 'Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 4 slots)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l runtime -d 'Isolation for the local agents\' sandboxes' -r -f -a "process\t'A child process: private env and working folder, own process group, rlimits'
+bwrap\t'bubblewrap: new namespaces, read-only system, private /tmp, no network unless asked'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l policies -d 'Themis policies to apply first (YAML)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l submit -d 'Sandbox file to submit' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l batch -d 'Runs claimed per batch' -r
@@ -763,7 +892,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-username 
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l until-idle -d 'Exit when every submitted run has been decided, printing where each went'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l no-agents -d 'Register the nodes but run no agents: runs are only admitted and placed'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l until-idle -d 'Exit when nothing is left to do (every run finished, or waiting for a node that will not come), printing a summary of every submitted run'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l once -d 'Drain the queue once and exit (for scripts)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s q -l quiet -d 'Print only results and errors'
@@ -877,20 +1007,24 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l tls -d 'Use TL
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "up" -d 'Register nodes, submit a file and schedule it in one process; prints where each run went'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "config" -d 'Show the effective configuration'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "bench" -d 'Measure throughput against the configured store'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "man" -d 'Write man pages for every command into a folder'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler up config bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "agent" -d 'A node agent that runs the sandboxes scheduled to its node'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "up" -d 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "config" -d 'Show the effective configuration'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "bench" -d 'Measure throughput against the configured store'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "man" -d 'Write man pages for every command into a folder'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List runs, oldest first, with filters and paging'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "wait" -d 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "logs" -d 'Print a run\'s output: the full log when it is readable here, else the stored tail'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "watch" -d 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "cancel" -d 'Cancel runs in any unfinished state (frees their node capacity)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "stats" -d 'Depth, in-flight, pending and dead counts, pause state and runs per state (all O(1))'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "list" -d 'List the entries of one Acheron list'
@@ -913,4 +1047,5 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "rollback" -d 'Restore the policy set as it stood after version N (recorded as a new version)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from scheduler" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "run" -d 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted'

@@ -308,7 +308,7 @@ async fn cancel_frees_capacity_and_refuses_finished_runs(store: SharedStore) {
         .await
         .unwrap();
     assert_eq!(
-        store.start_run(&batch[0].id, "n1").await.unwrap(),
+        store.start_run(&batch[0].id, "n1", None).await.unwrap(),
         Applied::Done(RunState::Running)
     );
     let c = store.cancel(&batch[0].id, "operator").await.unwrap();
@@ -358,9 +358,15 @@ async fn agent_lifecycle(store: SharedStore) {
         )])
         .await
         .unwrap();
-    assert_eq!(store.start_run(&id, "n2").await.unwrap(), Applied::Stale);
     assert_eq!(
-        store.start_run(&id, "n1").await.unwrap(),
+        store.start_run(&id, "n2", None).await.unwrap(),
+        Applied::Stale
+    );
+    assert_eq!(
+        store
+            .start_run(&id, "n1", Some("/var/log/t.log"))
+            .await
+            .unwrap(),
         Applied::Done(RunState::Running)
     );
     assert_eq!(
@@ -386,6 +392,7 @@ async fn agent_lifecycle(store: SharedStore) {
         (RunState::Failed, Some(3), "boom\n")
     );
     assert!(run.started_at.is_some() && run.finished_at.is_some());
+    assert_eq!(run.log_path.as_deref(), Some("/var/log/t.log"));
     assert_eq!(
         store.node("n1").await.unwrap().unwrap().usage,
         Resources::default()

@@ -14,6 +14,7 @@ use crate::store::memory::MemoryStore;
 use crate::store::redis::RedisStore;
 use crate::store::{SharedStore, StoreSettings};
 
+pub mod agent_cmd;
 pub mod bench;
 pub mod config_cmd;
 pub mod docs;
@@ -126,7 +127,11 @@ pub enum Command {
     /// The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)
     #[command(subcommand)]
     Scheduler(scheduler_cmd::SchedulerCmd),
-    /// Register nodes, submit a file and schedule it in one process; prints where each run went
+    /// A node agent that runs the sandboxes scheduled to its node
+    #[command(subcommand)]
+    Agent(agent_cmd::AgentCmd),
+    /// Everything in one process: local agents, a scheduler, optional policies and a sandbox file;
+    /// with --until-idle, runs the file to the end and prints a summary
     Up(scheduler_cmd::UpArgs),
     /// Show the effective configuration
     #[command(subcommand)]
@@ -321,6 +326,7 @@ async fn run(cli: Cli) -> Result<u8> {
         Command::Policy(cmd) => cmd.run(&ctx).await,
         Command::Scheduler(cmd) => cmd.run(&ctx).await,
         Command::Up(args) => scheduler_cmd::up(&ctx, args).await,
+        Command::Agent(cmd) => cmd.run(&ctx).await,
         Command::Bench(args) => bench::run(&ctx, args).await,
         Command::Completions(_) | Command::Man(_) => Ok(exit::OK),
     }

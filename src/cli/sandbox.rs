@@ -30,6 +30,35 @@ pub enum SandboxCmd {
         /// Run id
         id: String,
     },
+    /// Wait until runs finish; the exit code mirrors the first run that did not succeed
+    /// (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered,
+    /// 15 when --timeout passed first)
+    Wait {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Give up after this long
+        #[arg(long, value_parser = super::parse_duration_arg)]
+        timeout: Option<std::time::Duration>,
+    },
+    /// Print a run's output: the full log when it is readable here, else the stored tail
+    Logs {
+        id: String,
+        /// Keep printing until the run ends
+        #[arg(short, long)]
+        follow: bool,
+    },
+    /// Stream run and policy events as they happen (`-o json`: one JSON object per line)
+    Watch {
+        /// Only this run's events
+        #[arg(long)]
+        run: Option<String>,
+        /// Start from the oldest event kept instead of only new ones
+        #[arg(long)]
+        from_start: bool,
+        /// Stop after this many events
+        #[arg(long)]
+        count: Option<usize>,
+    },
     /// Cancel runs in any unfinished state (frees their node capacity)
     Cancel {
         /// Run ids
@@ -85,6 +114,9 @@ pub struct SubmitArgs {
     /// Allow network access inside the sandbox
     #[arg(long)]
     pub network: bool,
+    /// Wait for the runs to finish (as `sandbox wait`); the exit code mirrors them
+    #[arg(long)]
+    pub wait: bool,
 }
 
 #[derive(Debug, Args)]
@@ -387,6 +419,10 @@ impl SandboxCmd {
                 let runs = new_runs(specs);
                 let store = ctx.store().await?;
                 submit_with_progress(ctx, &*store, &runs).await?;
+                if args.wait {
+                    let ids: Vec<String> = runs.iter().map(|r| r.id.clone()).collect();
+                    return wait_for(ctx, &*store, &ids, None).await;
+                }
                 let list = SubmittedList(
                     runs.iter()
                         .map(|r| Submitted {
@@ -434,6 +470,22 @@ impl SandboxCmd {
                 let events = store.run_events(&id).await?;
                 emit(ctx.output, &RunDetail { run, events })?;
                 Ok(exit::OK)
+            }
+            SandboxCmd::Wait { ids, timeout } => {
+                let store = ctx.store().await?;
+                wait_for(ctx, &*store, &ids, timeout).await
+            }
+            SandboxCmd::Logs { id, follow } => {
+                let store = ctx.store().await?;
+                logs(&*store, &id, follow).await
+            }
+            SandboxCmd::Watch {
+                run,
+                from_start,
+                count,
+            } => {
+                let store = ctx.store().await?;
+                watch(ctx, &*store, run.as_deref(), from_start, count).await
             }
             SandboxCmd::Cancel { ids, reason } => {
                 let store = ctx.store().await?;
@@ -505,4 +557,182 @@ pub fn label_text(labels: &BTreeMap<String, String>) -> String {
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// The exit code that mirrors a finished run.
+pub fn exit_code_for(state: RunState) -> u8 {
+    match state {
+        RunState::Succeeded => exit::OK,
+        RunState::Failed => exit::RUN_FAILED,
+        RunState::TimedOut => exit::RUN_TIMED_OUT,
+        RunState::Cancelled => exit::RUN_CANCELLED,
+        RunState::Denied | RunState::Rejected => exit::RUN_REFUSED,
+        RunState::Dead => exit::RUN_DEAD,
+        _ => exit::FAILURE,
+    }
+}
+
+/// Polls until every run is terminal (a spinner on a terminal), prints them, and returns the exit
+/// code of the first that did not succeed.
+pub async fn wait_for(
+    ctx: &Ctx,
+    store: &dyn crate::store::Store,
+    ids: &[String],
+    timeout: Option<std::time::Duration>,
+) -> Result<u8> {
+    let started = std::time::Instant::now();
+    let spinner = ctx.interactive().then(|| {
+        let s = indicatif::ProgressBar::new_spinner();
+        s.enable_steady_tick(std::time::Duration::from_millis(120));
+        s
+    });
+    let mut poll = std::time::Duration::from_millis(20);
+    let finished = loop {
+        let states = store.run_states(ids).await?;
+        if let Some((id, _)) = ids.iter().zip(&states).find(|(_, s)| s.is_none()) {
+            return Err(crate::store::StoreError::RunNotFound(id.clone()).into());
+        }
+        let done = states.iter().flatten().filter(|s| s.is_terminal()).count();
+        if let Some(s) = &spinner {
+            let running = states
+                .iter()
+                .flatten()
+                .filter(|s| **s == RunState::Running)
+                .count();
+            s.set_message(format!("{done}/{} finished, {running} running", ids.len()));
+        }
+        if done == ids.len() {
+            break true;
+        }
+        if timeout.is_some_and(|t| started.elapsed() >= t) {
+            break false;
+        }
+        tokio::time::sleep(poll).await;
+        poll = (poll * 2).min(std::time::Duration::from_millis(250));
+    };
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let runs: Vec<Run> = store.get_runs(ids).await?.into_iter().flatten().collect();
+    emit(ctx.output, &RunList(runs.clone()))?;
+    if !finished {
+        return Err(CodedError::new(
+            exit::WAIT_TIMED_OUT,
+            "gave up waiting: --timeout passed before every run finished",
+        )
+        .into());
+    }
+    Ok(runs
+        .iter()
+        .map(|r| exit_code_for(r.state))
+        .find(|c| *c != exit::OK)
+        .unwrap_or(exit::OK))
+}
+
+async fn logs(store: &dyn crate::store::Store, id: &str, follow: bool) -> Result<u8> {
+    use std::io::Write;
+    let mut printed: u64 = 0;
+    let mut out = std::io::stdout().lock();
+    loop {
+        let run = store
+            .get_run(id)
+            .await?
+            .ok_or_else(|| crate::store::StoreError::RunNotFound(id.to_string()))?;
+        let local = run
+            .log_path
+            .as_deref()
+            .filter(|p| std::path::Path::new(p).is_file());
+        match local {
+            Some(path) => {
+                // The full capped log, read from where it was left.
+                use std::io::{Read, Seek, SeekFrom};
+                let mut f = std::fs::File::open(path).with_context(|| format!("opening {path}"))?;
+                f.seek(SeekFrom::Start(printed))?;
+                let mut buf = Vec::new();
+                f.read_to_end(&mut buf)?;
+                printed += buf.len() as u64;
+                let _ = out.write_all(&buf);
+            }
+            None if run.state.is_terminal() => {
+                let _ = out.write_all(run.log_tail.as_bytes());
+                if run.log_path.is_some() && follow {
+                    eprintln!(
+                        "(the full log is on node {}: {})",
+                        dash(run.node.as_ref()),
+                        dash(run.log_path.as_ref())
+                    );
+                }
+            }
+            None => {}
+        }
+        let _ = out.flush();
+        if !follow || run.state.is_terminal() {
+            return Ok(exit::OK);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+#[derive(Serialize)]
+struct EventLine<'a> {
+    #[serde(flatten)]
+    event: &'a Event,
+}
+
+async fn watch(
+    ctx: &Ctx,
+    store: &dyn crate::store::Store,
+    run: Option<&str>,
+    from_start: bool,
+    count: Option<usize>,
+) -> Result<u8> {
+    use std::io::Write;
+    let mut after: Option<String> = if from_start {
+        Some("0".to_string())
+    } else {
+        None
+    };
+    let mut seen = 0usize;
+    loop {
+        let events = store
+            .read_events(after.as_deref(), 500, std::time::Duration::from_secs(2))
+            .await?;
+        let mut out = std::io::stdout().lock();
+        for e in &events {
+            after = Some(e.id.clone());
+            if run.is_some_and(|r| e.run.as_deref() != Some(r)) {
+                continue;
+            }
+            let line = match ctx.output {
+                crate::output::OutputFormat::Json | crate::output::OutputFormat::Yaml => {
+                    serde_json::to_string(&EventLine { event: e })?
+                }
+                _ => format!(
+                    "{}  {:<6} {:<26} {:>9} -> {:<9} {} {}",
+                    timestamp(e.at),
+                    e.kind,
+                    dash(e.run.as_ref()),
+                    dash(e.from.as_ref()),
+                    dash(e.to.as_ref()),
+                    e.node
+                        .as_deref()
+                        .map(|n| format!("@{n}"))
+                        .unwrap_or_default(),
+                    e.message.as_deref().unwrap_or_default()
+                ),
+            };
+            if writeln!(out, "{}", line.trim_end()).is_err() {
+                return Ok(exit::OK);
+            }
+            seen += 1;
+            if count.is_some_and(|c| seen >= c) {
+                return Ok(exit::OK);
+            }
+        }
+        let _ = out.flush();
+        if after.is_none() {
+            // Nothing yet: ask for events after the newest one from now on.
+            after = Some(format!("{}-0", crate::model::now_ms()));
+        }
+    }
 }

@@ -167,18 +167,48 @@ pub fn parse_nodes(name: &str, text: &str) -> Result<Vec<Heartbeat>> {
     Ok(out)
 }
 
+/// The agents `up` starts when neither `--nodes` nor `--agent` is given.
+pub const DEFAULT_NODES: &str = r#"
+- name: standard-1
+  cpu: 8
+  memory: 16Gi
+  slots: 8
+- name: phlegethon-1
+  labels: {tartarus.io/phlegethon: "true"}
+  cpu: 16
+  memory: 64Gi
+  gpu: 1
+  slots: 4
+- name: typhon-1
+  labels: {tartarus.io/typhon: "true"}
+  cpu: 4
+  memory: 8Gi
+  slots: 4
+"#;
+
 #[derive(Debug, Args)]
 pub struct UpArgs {
-    /// Nodes to register (YAML list: name, labels, cpu, memory, gpu, slots)
-    #[arg(long, default_value = "examples/nodes.yaml")]
-    pub nodes: PathBuf,
+    /// Local agents to run, as a YAML list (name, labels, cpu, memory, gpu, slots); default: one
+    /// standard, one phlegethon and one typhon node (see examples/nodes.yaml)
+    #[arg(long)]
+    pub nodes: Option<PathBuf>,
+    /// Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 4 slots)
+    #[arg(long = "agent", value_name = "NAME[:LABELS]")]
+    pub agents: Vec<String>,
+    /// Isolation for the local agents' sandboxes
+    #[arg(long, value_enum, default_value = "process")]
+    pub runtime: super::agent_cmd::RuntimeChoice,
+    /// Register the nodes but run no agents: runs are only admitted and placed
+    #[arg(long)]
+    pub no_agents: bool,
     /// Themis policies to apply first (YAML)
     #[arg(long)]
     pub policies: Option<PathBuf>,
     /// Sandbox file to submit
     #[arg(long)]
     pub submit: Option<PathBuf>,
-    /// Exit when every submitted run has been decided, printing where each went
+    /// Exit when nothing is left to do (every run finished, or waiting for a node that will not
+    /// come), printing a summary of every submitted run
     #[arg(long)]
     pub until_idle: bool,
     #[command(flatten)]
@@ -187,14 +217,20 @@ pub struct UpArgs {
 
 #[derive(Serialize)]
 #[serde(transparent)]
-struct Placement(Vec<Run>);
+struct Summary(Vec<Run>);
 
-impl Render for Placement {
+impl Render for Summary {
     fn render_table(&self, _wide: bool) -> String {
         let rows = self
             .0
             .iter()
             .map(|r| {
+                let duration = match (r.started_at, r.finished_at) {
+                    (Some(s), Some(f)) => crate::model::units::format_duration(
+                        Duration::from_millis((f - s).max(0) as u64),
+                    ),
+                    _ => "-".into(),
+                };
                 vec![
                     r.id.clone(),
                     r.name.clone(),
@@ -202,24 +238,57 @@ impl Render for Placement {
                     dash(r.heat),
                     dash(r.node.as_ref()),
                     r.state.to_string(),
+                    dash(r.exit_code),
+                    duration,
                     dash(r.message.as_ref()),
                 ]
             })
             .collect();
         columns(
-            &["ID", "NAME", "VERDICT", "HEAT", "NODE", "STATE", "REASON"],
+            &[
+                "ID", "NAME", "VERDICT", "HEAT", "NODE", "STATE", "EXIT", "DURATION", "MESSAGE",
+            ],
             rows,
         )
     }
 }
 
+fn agent_specs(args: &UpArgs) -> Result<Vec<Heartbeat>> {
+    let mut beats = match &args.nodes {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            parse_nodes(&path.display().to_string(), &text)?
+        }
+        None if args.agents.is_empty() => parse_nodes("built-in nodes", DEFAULT_NODES)?,
+        None => Vec::new(),
+    };
+    for spec in &args.agents {
+        let (name, labels) = spec.split_once(':').unwrap_or((spec.as_str(), ""));
+        let labels = crate::model::node::parse_label_list(labels)
+            .map_err(|m| CodedError::new(exit::USAGE, format!("--agent {spec}: {m}")))?;
+        let text = format!("- name: {name}\n");
+        let mut b = parse_nodes("--agent", &text)?;
+        for beat in &mut b {
+            beat.labels = labels.clone();
+        }
+        beats.extend(b);
+    }
+    Ok(beats)
+}
+
+/// True when nothing more will happen without new nodes or submissions.
+async fn idle(store: &SharedStore) -> Result<bool> {
+    let stats = store.queue_stats().await?;
+    let busy = |s: &str| stats.states.get(s).copied().unwrap_or(0);
+    Ok(stats.depth == 0
+        && stats.in_flight == 0
+        && busy("admitted") + busy("scheduled") + busy("running") == 0)
+}
+
 pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
     let store: SharedStore = ctx.store().await?;
-    let text = std::fs::read_to_string(&args.nodes)
-        .with_context(|| format!("reading {}", args.nodes.display()))?;
-    for beat in parse_nodes(&args.nodes.display().to_string(), &text)? {
-        store.heartbeat(&beat).await?;
-    }
+    let beats = agent_specs(&args)?;
     if let Some(file) = &args.policies {
         let text =
             std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
@@ -234,6 +303,42 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
             .collect();
         store.apply_policies(&docs, "up").await?;
     }
+    let shutdown = shutdown_signal();
+    let (stop_tx, stop_rx) = watch::channel(false);
+    // Agents (or bare node registrations) first, so the first batch sees every node.
+    let mut agent_handles = Vec::new();
+    if args.no_agents {
+        for mut beat in beats {
+            beat.ttl = Duration::from_secs(24 * 3600);
+            store.heartbeat(&beat).await?;
+        }
+    } else {
+        for beat in beats {
+            let agent_args = super::agent_cmd::AgentArgs {
+                name: beat.name.clone(),
+                labels: None,
+                cpu: crate::model::units::format_cpu_millis(beat.capacity.cpu_millis),
+                memory: beat.capacity.memory_bytes.to_string(),
+                gpu: beat.capacity.gpu,
+                slots: beat.capacity.slots,
+                runtime: args.runtime,
+                ttl: Duration::from_secs(10),
+                poll: Duration::from_millis(50),
+                drain_deadline: Duration::from_secs(30),
+                max_attempts: args.scheduler.max_attempts,
+                work_dir: None,
+                log_dir: None,
+            };
+            let mut config = agent_args.config()?;
+            config.labels = beat.labels.clone();
+            let agent = crate::agent::Agent::new(store.clone(), config)
+                .await
+                .context("starting a local agent")?;
+            agent.register().await?;
+            let rx = stop_rx.clone();
+            agent_handles.push(tokio::spawn(async move { agent.run(rx).await }));
+        }
+    }
     let mut submitted = Vec::new();
     if let Some(file) = &args.submit {
         let text =
@@ -246,16 +351,41 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
         submitted = runs.into_iter().map(|r| r.id).collect::<Vec<_>>();
     }
     let mut s = Scheduler::new(store.clone(), args.scheduler.config()).await?;
-    let report = s
-        .run(shutdown_signal(), args.until_idle || args.scheduler.once)
-        .await?;
+    let sched_rx = stop_rx.clone();
+    let scheduler = tokio::spawn(async move { s.run(sched_rx, false).await });
+    tracing::info!("up: scheduler and {} agent(s) running", agent_handles.len());
+    let mut watch_shutdown = shutdown.clone();
+    loop {
+        if *watch_shutdown.borrow() {
+            break;
+        }
+        if args.until_idle && idle(&store).await? {
+            break;
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_millis(100)) => {}
+            _ = watch_shutdown.changed() => {}
+        }
+    }
+    let _ = stop_tx.send(true);
+    let report = match scheduler.await {
+        Ok(r) => r?,
+        Err(e) => return Err(anyhow::anyhow!("the scheduler task failed: {e}")),
+    };
+    for h in agent_handles {
+        match h.await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!("an agent stopped with an error: {e}"),
+            Err(e) => tracing::warn!("an agent task failed: {e}"),
+        }
+    }
     let runs: Vec<Run> = store
         .get_runs(&submitted)
         .await?
         .into_iter()
         .flatten()
         .collect();
-    emit(ctx.output, &Placement(runs))?;
+    emit(ctx.output, &Summary(runs))?;
     if !ctx.quiet {
         eprintln!("{}", report.render_table(false));
     }

@@ -174,6 +174,9 @@ pub struct Run {
     pub finished_at: Option<i64>,
     #[serde(default)]
     pub log_tail: String,
+    /// Where the agent keeps the full (capped) log, on its node.
+    #[serde(default)]
+    pub log_path: Option<String>,
 }
 
 /// Hash field names of a run in Redis, in one place.
@@ -197,6 +200,7 @@ pub mod field {
     pub const STARTED_AT: &str = "started_at";
     pub const FINISHED_AT: &str = "finished_at";
     pub const LOG_TAIL: &str = "log_tail";
+    pub const LOG_PATH: &str = "log_path";
 }
 
 /// Why a stored run could not be read back.
@@ -230,6 +234,7 @@ impl Run {
             started_at: None,
             finished_at: None,
             log_tail: String::new(),
+            log_path: None,
             spec,
         }
     }
@@ -286,6 +291,9 @@ impl Run {
         if !self.log_tail.is_empty() {
             f.push((field::LOG_TAIL, self.log_tail.clone()));
         }
+        if let Some(p) = &self.log_path {
+            f.push((field::LOG_PATH, p.clone()));
+        }
         f
     }
 
@@ -336,6 +344,9 @@ impl Run {
             started_at: num(field::STARTED_AT)?,
             finished_at: num(field::FINISHED_AT)?,
             log_tail: get(field::LOG_TAIL).unwrap_or_default().to_string(),
+            log_path: get(field::LOG_PATH)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
             spec,
         })
     }

@@ -92,6 +92,10 @@ impl MemoryStore {
 impl Inner {
     fn push_event(&mut self, settings: &StoreSettings, mut ev: Event, per_run: bool) {
         self.event_seq += 1;
+        // Keep ids increasing like a Redis stream's: time never goes backwards.
+        if let Some(last) = self.events.back() {
+            ev.at = ev.at.max(last.at);
+        }
         ev.id = format!("{}-{}", ev.at, self.event_seq);
         if per_run {
             if let Some(run) = &ev.run {
@@ -453,16 +457,20 @@ impl Store for MemoryStore {
         count: usize,
         block: Duration,
     ) -> StoreResult<Vec<Event>> {
-        let seq_of = |id: &str| {
-            id.rsplit('-')
-                .next()
-                .and_then(|s| s.parse::<u64>().ok())
-                .unwrap_or(0)
+        // Ids compare like Redis stream ids: (ms, sequence).
+        let key_of = |id: &str| -> (i64, u64) {
+            let (ms, seq) = id.split_once('-').unwrap_or((id, "0"));
+            (ms.parse().unwrap_or(0), seq.parse().unwrap_or(0))
         };
         let deadline = Instant::now() + block;
-        let after_seq = match after {
-            Some(a) => seq_of(a),
-            None => self.lock().event_seq,
+        let after_key = match after {
+            Some(a) => key_of(a),
+            None => self
+                .lock()
+                .events
+                .back()
+                .map(|e| key_of(&e.id))
+                .unwrap_or((0, 0)),
         };
         loop {
             let notified = self.new_events.notified();
@@ -471,7 +479,7 @@ impl Store for MemoryStore {
                 let out: Vec<Event> = g
                     .events
                     .iter()
-                    .filter(|e| seq_of(&e.id) > after_seq)
+                    .filter(|e| key_of(&e.id) > after_key)
                     .take(count)
                     .cloned()
                     .collect();
@@ -932,7 +940,12 @@ impl Store for MemoryStore {
         Ok(out)
     }
 
-    async fn start_run(&self, id: &str, node: &str) -> StoreResult<Applied> {
+    async fn start_run(
+        &self,
+        id: &str,
+        node: &str,
+        log_path: Option<&str>,
+    ) -> StoreResult<Applied> {
         let mut g = self.lock();
         let ok = g
             .runs
@@ -945,6 +958,7 @@ impl Store for MemoryStore {
         g.set_state(&self.settings, id, RunState::Running, now, None);
         if let Some(run) = g.runs.get_mut(id) {
             run.started_at = Some(now);
+            run.log_path = log_path.map(str::to_string);
         }
         drop(g);
         self.new_events.notify_waiters();

@@ -329,8 +329,10 @@ pub trait Store: Send + Sync {
 
     // ---- agent side ----
 
-    /// `scheduled` → `running` on this node. Stale when it was cancelled or moved meanwhile.
-    async fn start_run(&self, id: &str, node: &str) -> StoreResult<Applied>;
+    /// `scheduled` → `running` on this node, recording where its full log is kept. Stale when it
+    /// was cancelled or moved meanwhile.
+    async fn start_run(&self, id: &str, node: &str, log_path: Option<&str>)
+        -> StoreResult<Applied>;
     /// `running` → a terminal state; frees the node's capacity.
     async fn finish_run(&self, id: &str, node: &str, done: &Completion) -> StoreResult<Applied>;
     /// Hands a scheduled or running run back to the queue (agent drain deadline), attempts + 1.

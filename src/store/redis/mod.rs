@@ -1238,12 +1238,21 @@ impl Store for RedisStore {
         Ok(out)
     }
 
-    async fn start_run(&self, id: &str, node: &str) -> StoreResult<Applied> {
+    async fn start_run(
+        &self,
+        id: &str,
+        node: &str,
+        log_path: Option<&str>,
+    ) -> StoreResult<Applied> {
         let mut keys = self.base_keys();
         keys.push(self.keys.run(id));
         keys.push(self.keys.run_events(id));
         let mut args = self.common_args();
-        args.extend([id.to_string(), node.to_string()]);
+        args.extend([
+            id.to_string(),
+            node.to_string(),
+            log_path.unwrap_or_default().to_string(),
+        ]);
         Ok(
             match text(
                 &self

@@ -228,7 +228,7 @@ redis.call('ZADD', K_QUEUE, qscore(runkey), id)
 return {'requeued', attempts}
 "#;
 
-/// `scheduled` → `running` on the given node. KEYS: base + run, run events. ARGV: common(3), id, node.
+/// `scheduled` → `running` on the given node. KEYS: base + run, run events. ARGV: common(3), id, node, log path ('' none).
 pub const START: &str = r#"
 local runkey, evkey = KEYS[20], KEYS[21]
 local id = ARGV[4]
@@ -237,6 +237,7 @@ if redis.call('HGET', runkey, 'state') ~= 'scheduled' or redis.call('HGET', runk
 end
 set_state(runkey, evkey, id, 'scheduled', 'running', '')
 redis.call('HSET', runkey, 'started_at', NOW)
+if ARGV[6] ~= '' then redis.call('HSET', runkey, 'log_path', ARGV[6]) end
 return 'running'
 "#;
 

@@ -31,11 +31,15 @@ pub(crate) fn validate_run_id(run_id: &str) -> Result<(), PrepareError> {
         && run_id.len() <= MAX_RUN_ID_LEN
         && run_id != "."
         && run_id != ".."
-        && run_id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        && run_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if ok {
         Ok(())
     } else {
-        Err(PrepareError::BadRunId(run_id.chars().take(MAX_RUN_ID_LEN).collect()))
+        Err(PrepareError::BadRunId(
+            run_id.chars().take(MAX_RUN_ID_LEN).collect(),
+        ))
     }
 }
 
@@ -51,10 +55,16 @@ pub(crate) fn create(root: &Path, run_id: &str) -> Result<PathBuf, PrepareError>
     if std::fs::symlink_metadata(&dir).is_ok() {
         remove(&dir).map_err(err(&dir))?;
     }
-    std::fs::DirBuilder::new().mode(0o700).create(&dir).map_err(err(&dir))?;
+    std::fs::DirBuilder::new()
+        .mode(0o700)
+        .create(&dir)
+        .map_err(err(&dir))?;
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).map_err(err(&dir))?;
     let tmp = dir.join("tmp");
-    std::fs::DirBuilder::new().mode(0o700).create(&tmp).map_err(err(&tmp))?;
+    std::fs::DirBuilder::new()
+        .mode(0o700)
+        .create(&tmp)
+        .map_err(err(&tmp))?;
     Ok(dir)
 }
 
@@ -75,7 +85,9 @@ pub(crate) fn remove(dir: &Path) -> io::Result<()> {
 
 /// Makes every real folder below `dir` (symlinks not followed) 0700 so it can be emptied.
 fn open_up(dir: &Path) {
-    let Ok(meta) = std::fs::symlink_metadata(dir) else { return };
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return;
+    };
     if !meta.is_dir() {
         return;
     }

@@ -5,8 +5,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use exec_scratch::executor::{execute, truncation_marker, ExecutorConfig, Outcome, Runtime, Status};
-use exec_scratch::model::spec::SandboxSpec;
+use tartarus::executor::{execute, truncation_marker, ExecutorConfig, Outcome, Runtime, Status};
+use tartarus::model::spec::SandboxSpec;
 use tokio::sync::watch;
 
 fn spec(cmd: &[&str]) -> SandboxSpec {
@@ -42,12 +42,18 @@ async fn run(cfg: &ExecutorConfig, id: &str, s: &SandboxSpec) -> Outcome {
 fn group_members(pgid: u32) -> Vec<String> {
     let mut out = Vec::new();
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else { continue };
+        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+            continue;
+        };
         // pid (comm) state ppid pgrp ...
-        let Some(close) = stat.rfind(')') else { continue };
+        let Some(close) = stat.rfind(')') else {
+            continue;
+        };
         let fields: Vec<&str> = stat[close + 2..].split_whitespace().collect();
         // Zombies (state Z) are dead already, merely not reaped by their new parent.
-        if fields.first() != Some(&"Z") && fields.get(2).and_then(|p| p.parse::<u32>().ok()) == Some(pgid) {
+        if fields.first() != Some(&"Z")
+            && fields.get(2).and_then(|p| p.parse::<u32>().ok()) == Some(pgid)
+        {
             out.push(stat[..close + 1].to_string());
         }
     }
@@ -58,18 +64,32 @@ fn group_members(pgid: u32) -> Vec<String> {
 async fn success_exit_zero_and_output_in_tail() {
     let d = tempfile::tempdir().unwrap();
     let c = cfg(d.path(), Runtime::Process);
-    let o = run(&c, "ok1", &spec(&["sh", "-c", "echo hello; echo oops >&2; pwd"])).await;
+    let o = run(
+        &c,
+        "ok1",
+        &spec(&["sh", "-c", "echo hello; echo oops >&2; pwd"]),
+    )
+    .await;
     assert_eq!(o.status, Status::Succeeded, "{o:?}");
     assert_eq!(o.exit_code, Some(0));
     let workdir = d.path().join("work/ok1");
     assert!(o.log_tail.contains("hello\n"), "{o:?}");
     assert!(o.log_tail.contains("oops\n"), "{o:?}");
-    assert!(o.log_tail.contains(&format!("{}\n", workdir.display())), "ran in its working folder: {o:?}");
+    assert!(
+        o.log_tail.contains(&format!("{}\n", workdir.display())),
+        "ran in its working folder: {o:?}"
+    );
     assert!(!workdir.exists(), "working folder removed");
     let log = o.log_path.clone().unwrap();
     assert_eq!(log, d.path().join("logs/ok1.log"));
-    assert_eq!(std::fs::metadata(&log).unwrap().permissions().mode() & 0o777, 0o600);
-    assert_eq!(std::fs::read_to_string(&log).unwrap().len(), o.log_tail.len());
+    assert_eq!(
+        std::fs::metadata(&log).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap().len(),
+        o.log_tail.len()
+    );
     assert_eq!(o.bytes_dropped, 0);
     assert!(o.warnings.is_empty(), "{o:?}");
 }
@@ -79,7 +99,14 @@ async fn failure_exit_code_three() {
     let d = tempfile::tempdir().unwrap();
     let c = cfg(d.path(), Runtime::Process);
     let o = run(&c, "fail3", &spec(&["sh", "-c", "echo bad >&2; exit 3"])).await;
-    assert_eq!(o.status, Status::Failed { exit_code: Some(3), signal: None }, "{o:?}");
+    assert_eq!(
+        o.status,
+        Status::Failed {
+            exit_code: Some(3),
+            signal: None
+        },
+        "{o:?}"
+    );
     assert_eq!(o.exit_code, Some(3));
     assert_eq!(o.log_tail, "bad\n");
 }
@@ -101,7 +128,11 @@ async fn timeout_kills_the_whole_group() {
     assert!(took >= Duration::from_secs(1), "took {took:?}");
     assert!(pid > 0);
     tokio::time::sleep(Duration::from_millis(100)).await;
-    assert_eq!(group_members(pid), Vec::<String>::new(), "processes left in the group");
+    assert_eq!(
+        group_members(pid),
+        Vec::<String>::new(),
+        "processes left in the group"
+    );
     assert!(!d.path().join("work/to1").exists());
 }
 
@@ -115,7 +146,11 @@ async fn timeout_with_sigterm_respected_is_quick() {
     let t = Instant::now();
     let o = execute(&c, "to2", &spec(&["sleep", "30"]), rx, |p| pid = p).await;
     assert_eq!(o.status, Status::TimedOut, "{o:?}");
-    assert!(t.elapsed() < Duration::from_millis(2500), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() < Duration::from_millis(2500),
+        "{:?}",
+        t.elapsed()
+    );
     assert_eq!(o.exit_code, None, "killed by SIGTERM");
     assert_eq!(group_members(pid), Vec::<String>::new());
 }
@@ -128,14 +163,23 @@ async fn cancel_reaches_the_group_quickly() {
     let s = spec(&["sleep", "30"]);
     let (pid_tx, pid_rx) = tokio::sync::oneshot::channel();
     let t0 = Instant::now();
-    let task = tokio::spawn(async move { execute(&c, "cancel1", &s, rx, |p| { let _ = pid_tx.send(p); }).await });
+    let task = tokio::spawn(async move {
+        execute(&c, "cancel1", &s, rx, |p| {
+            let _ = pid_tx.send(p);
+        })
+        .await
+    });
     let pid = pid_rx.await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let t = Instant::now();
     tx.send(true).unwrap();
     let o = task.await.unwrap();
     assert_eq!(o.status, Status::Cancelled, "{o:?}");
-    assert!(t.elapsed() < Duration::from_millis(1500), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        t.elapsed()
+    );
     assert!(t0.elapsed() < Duration::from_secs(3));
     assert_eq!(group_members(pid), Vec::<String>::new());
     assert!(!d.path().join("work/cancel1").exists());
@@ -159,12 +203,21 @@ async fn nonexistent_command_fails_to_start_quickly() {
     let t = Instant::now();
     let mut called = false;
     let (_tx, rx) = watch::channel(false);
-    let o = execute(&c, "nosuch", &spec(&["nosuchcmd-tartarus", "x"]), rx, |_| called = true).await;
+    let o = execute(
+        &c,
+        "nosuch",
+        &spec(&["nosuchcmd-tartarus", "x"]),
+        rx,
+        |_| called = true,
+    )
+    .await;
     assert!(t.elapsed() < Duration::from_secs(1));
     assert!(!called);
     assert_eq!(
         o.status,
-        Status::FailedToStart { message: "spawn `nosuchcmd-tartarus`: No such file or directory (os error 2)".into() }
+        Status::FailedToStart {
+            message: "spawn `nosuchcmd-tartarus`: No such file or directory (os error 2)".into()
+        }
     );
     assert!(!d.path().join("work/nosuch").exists());
 }
@@ -174,7 +227,10 @@ async fn bad_run_id_is_refused() {
     let d = tempfile::tempdir().unwrap();
     let c = cfg(d.path(), Runtime::Process);
     let o = run(&c, "../escape", &spec(&["true"])).await;
-    assert!(matches!(&o.status, Status::FailedToStart { message } if message.contains("run id")), "{o:?}");
+    assert!(
+        matches!(&o.status, Status::FailedToStart { message } if message.contains("run id")),
+        "{o:?}"
+    );
 }
 
 fn vm_hwm_kib() -> u64 {
@@ -216,7 +272,11 @@ async fn fifty_megabytes_of_output_stay_bounded() {
     assert!(log.starts_with(b"1\n2\n3\n"));
     assert!(log.ends_with(marker.as_bytes()));
     assert_eq!(o.bytes_dropped, total - c.log_max_bytes);
-    assert!(hwm_after - hwm_before < 32 << 10, "peak RSS grew by {} KiB", hwm_after - hwm_before);
+    assert!(
+        hwm_after - hwm_before < 32 << 10,
+        "peak RSS grew by {} KiB",
+        hwm_after - hwm_before
+    );
 }
 
 #[tokio::test]
@@ -230,10 +290,26 @@ async fn environment_is_isolated() {
     assert_eq!(o.status, Status::Succeeded, "{o:?}");
     let w = d.path().join("work/env1");
     let first = o.log_tail.lines().next().unwrap();
-    assert_eq!(first, format!("secret=unset mine=hello world home={} tmp={}/tmp", w.display(), w.display()));
-    let names: Vec<&str> = o.log_tail.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!(
+        first,
+        format!(
+            "secret=unset mine=hello world home={} tmp={}/tmp",
+            w.display(),
+            w.display()
+        )
+    );
+    let names: Vec<&str> = o
+        .log_tail
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .collect();
     for n in &names {
-        assert!(["HOME", "MINE", "PATH", "PWD", "TMPDIR", "SHLVL", "OLDPWD", "_"].contains(n), "unexpected var {n}: {names:?}");
+        assert!(
+            ["HOME", "MINE", "PATH", "PWD", "TMPDIR", "SHLVL", "OLDPWD", "_"].contains(n),
+            "unexpected var {n}: {names:?}"
+        );
     }
     assert!(!w.exists());
 }
@@ -242,7 +318,16 @@ async fn environment_is_isolated() {
 async fn working_folder_is_private_and_removed_even_with_locked_subfolders() {
     let d = tempfile::tempdir().unwrap();
     let c = cfg(d.path(), Runtime::Process);
-    let o = run(&c, "wd1", &spec(&["sh", "-c", "stat -c %a .; mkdir -p a/b && touch a/b/f && chmod 000 a/b a"])).await;
+    let o = run(
+        &c,
+        "wd1",
+        &spec(&[
+            "sh",
+            "-c",
+            "stat -c %a .; mkdir -p a/b && touch a/b/f && chmod 000 a/b a",
+        ]),
+    )
+    .await;
     assert_eq!(o.status, Status::Succeeded, "{o:?}");
     assert_eq!(o.log_tail, "700\n");
     assert!(!d.path().join("work/wd1").exists(), "{o:?}");
@@ -276,16 +361,27 @@ async fn bwrap_runtime() -> Option<Runtime> {
 
 #[tokio::test]
 async fn bwrap_success_and_exec_failure() {
-    let Some(rt) = bwrap_runtime().await else { return };
+    let Some(rt) = bwrap_runtime().await else {
+        return;
+    };
     let d = tempfile::tempdir().unwrap();
     let c = cfg(d.path(), rt);
     let o = run(&c, "bw1", &spec(&["sh", "-c", "echo in-bwrap; exit 4"])).await;
-    assert_eq!(o.status, Status::Failed { exit_code: Some(4), signal: None }, "{o:?}");
+    assert_eq!(
+        o.status,
+        Status::Failed {
+            exit_code: Some(4),
+            signal: None
+        },
+        "{o:?}"
+    );
     assert_eq!(o.log_tail, "in-bwrap\n");
     let o = run(&c, "bw2", &spec(&["nosuchcmd-tartarus"])).await;
     assert_eq!(
         o.status,
-        Status::FailedToStart { message: "spawn `nosuchcmd-tartarus`: No such file or directory (os error 2)".into() }
+        Status::FailedToStart {
+            message: "spawn `nosuchcmd-tartarus`: No such file or directory (os error 2)".into()
+        }
     );
     // Exists on the host but not visible in the sandbox's filesystem => bwrap's own exec error.
     let hidden = d.path().join("hidden.sh");
@@ -300,20 +396,31 @@ async fn bwrap_success_and_exec_failure() {
 
 #[tokio::test]
 async fn bwrap_sees_only_its_env_and_runs_in_its_folder() {
-    let Some(rt) = bwrap_runtime().await else { return };
+    let Some(rt) = bwrap_runtime().await else {
+        return;
+    };
     std::env::set_var("TARTARUS_TEST_SECRET2", "leaked");
     let d = tempfile::tempdir().unwrap();
     let c = cfg(d.path(), rt);
-    let mut s = spec(&["sh", "-c", "echo ${TARTARUS_TEST_SECRET2-unset} $MINE $(pwd)"]);
+    let mut s = spec(&[
+        "sh",
+        "-c",
+        "echo ${TARTARUS_TEST_SECRET2-unset} $MINE $(pwd)",
+    ]);
     s.env.insert("MINE".into(), "mine".into());
     let o = run(&c, "bwenv", &s).await;
     assert_eq!(o.status, Status::Succeeded, "{o:?}");
-    assert_eq!(o.log_tail, format!("unset mine {}\n", d.path().join("work/bwenv").display()));
+    assert_eq!(
+        o.log_tail,
+        format!("unset mine {}\n", d.path().join("work/bwenv").display())
+    );
 }
 
 #[tokio::test]
 async fn bwrap_writes_only_inside_the_working_folder() {
-    let Some(rt) = bwrap_runtime().await else { return };
+    let Some(rt) = bwrap_runtime().await else {
+        return;
+    };
     let d = tempfile::tempdir().unwrap();
     let outside = tempfile::tempdir_in("/var/tmp").unwrap();
     let c = cfg(d.path(), rt);
@@ -331,16 +438,25 @@ async fn bwrap_writes_only_inside_the_working_folder() {
     assert!(!Path::new("/usr/tartarus-x").exists());
     assert!(!Path::new("/etc/tartarus-x").exists());
     assert!(!outside.path().join("x").exists());
-    assert!(!Path::new(&format!("/tmp/tartarus-bwfs-{}", std::process::id())).exists(), "/tmp is private");
+    assert!(
+        !Path::new(&format!("/tmp/tartarus-bwfs-{}", std::process::id())).exists(),
+        "/tmp is private"
+    );
 }
 
 fn connect_script(port: u16) -> Vec<String> {
-    vec!["bash".into(), "-c".into(), format!("exec 3<>/dev/tcp/127.0.0.1/{port} && echo connected")]
+    vec![
+        "bash".into(),
+        "-c".into(),
+        format!("exec 3<>/dev/tcp/127.0.0.1/{port} && echo connected"),
+    ]
 }
 
 #[tokio::test]
 async fn bwrap_network_only_when_asked() {
-    let Some(rt) = bwrap_runtime().await else { return };
+    let Some(rt) = bwrap_runtime().await else {
+        return;
+    };
     let d = tempfile::tempdir().unwrap();
     let c = cfg(d.path(), rt);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -351,7 +467,14 @@ async fn bwrap_network_only_when_asked() {
     s.command = connect_script(port);
     s.network = false;
     let o = run(&c, "nonet", &s).await;
-    assert_eq!(o.status, Status::Failed { exit_code: Some(1), signal: None }, "{o:?}");
+    assert_eq!(
+        o.status,
+        Status::Failed {
+            exit_code: Some(1),
+            signal: None
+        },
+        "{o:?}"
+    );
     assert!(o.log_tail.contains("Connection refused"), "{o:?}");
     assert!(listener.accept().is_err(), "no connection may have arrived");
 
@@ -364,23 +487,41 @@ async fn bwrap_network_only_when_asked() {
 
 #[tokio::test]
 async fn bwrap_cancel_and_timeout_kill_the_sandbox() {
-    let Some(rt) = bwrap_runtime().await else { return };
+    let Some(rt) = bwrap_runtime().await else {
+        return;
+    };
     let d = tempfile::tempdir().unwrap();
     let mut c = cfg(d.path(), rt);
-    let s = spec(&["sh", "-c", "trap 'echo got-term; exit 9' TERM; sleep 30 & wait"]);
+    let s = spec(&[
+        "sh",
+        "-c",
+        "trap 'echo got-term; exit 9' TERM; sleep 30 & wait",
+    ]);
     let (tx, rx) = watch::channel(false);
     let c2 = c.clone();
     let s2 = s.clone();
     let (pid_tx, pid_rx) = tokio::sync::oneshot::channel();
-    let task = tokio::spawn(async move { execute(&c2, "bwcancel", &s2, rx, |p| { let _ = pid_tx.send(p); }).await });
+    let task = tokio::spawn(async move {
+        execute(&c2, "bwcancel", &s2, rx, |p| {
+            let _ = pid_tx.send(p);
+        })
+        .await
+    });
     let pid = pid_rx.await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
     let t = Instant::now();
     tx.send(true).unwrap();
     let o = task.await.unwrap();
     assert_eq!(o.status, Status::Cancelled, "{o:?}");
-    assert!(t.elapsed() < Duration::from_millis(1500), "{:?}", t.elapsed());
-    assert!(o.log_tail.contains("got-term"), "SIGTERM reached the sandboxed command: {o:?}");
+    assert!(
+        t.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        t.elapsed()
+    );
+    assert!(
+        o.log_tail.contains("got-term"),
+        "SIGTERM reached the sandboxed command: {o:?}"
+    );
     assert_eq!(group_members(pid), Vec::<String>::new());
     assert!(!d.path().join("work/bwcancel").exists());
 
@@ -398,7 +539,14 @@ async fn leftover_background_processes_are_killed_after_exit() {
     let (_tx, rx) = watch::channel(false);
     let mut pid = 0;
     let t = Instant::now();
-    let o = execute(&c, "left", &spec(&["sh", "-c", "sleep 30 & echo started"]), rx, |p| pid = p).await;
+    let o = execute(
+        &c,
+        "left",
+        &spec(&["sh", "-c", "sleep 30 & echo started"]),
+        rx,
+        |p| pid = p,
+    )
+    .await;
     assert_eq!(o.status, Status::Succeeded, "{o:?}");
     assert_eq!(o.log_tail, "started\n");
     assert!(t.elapsed() < Duration::from_secs(1), "{:?}", t.elapsed());
@@ -414,9 +562,19 @@ async fn an_escaped_process_holding_the_pipes_does_not_hang_the_executor() {
     c.drain_timeout = Duration::from_millis(500);
     let t = Instant::now();
     // `setsid` leaves the group; the escaped sleep keeps stdout open for 4 s.
-    let o = run(&c, "esc", &spec(&["sh", "-c", "setsid sleep 4 & sleep 0.3; echo out"])).await;
+    let o = run(
+        &c,
+        "esc",
+        &spec(&["sh", "-c", "setsid sleep 4 & sleep 0.3; echo out"]),
+    )
+    .await;
     assert_eq!(o.status, Status::Succeeded, "{o:?}");
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
     assert_eq!(o.log_tail, "out\n");
-    assert!(o.warnings.iter().any(|w| w.contains("output pipes still open")), "{o:?}");
+    assert!(
+        o.warnings
+            .iter()
+            .any(|w| w.contains("output pipes still open")),
+        "{o:?}"
+    );
 }

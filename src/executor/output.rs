@@ -35,7 +35,11 @@ pub struct TailRing {
 
 impl TailRing {
     pub fn new(cap: usize) -> TailRing {
-        TailRing { buf: vec![0; cap], end: 0, len: 0 }
+        TailRing {
+            buf: vec![0; cap],
+            end: 0,
+            len: 0,
+        }
     }
 
     pub fn push(&mut self, data: &[u8]) {
@@ -43,7 +47,11 @@ impl TailRing {
         if cap == 0 || data.is_empty() {
             return;
         }
-        let data = if data.len() > cap { &data[data.len() - cap..] } else { data };
+        let data = if data.len() > cap {
+            &data[data.len() - cap..]
+        } else {
+            data
+        };
         let n = data.len();
         let first = n.min(cap - self.end);
         self.buf[self.end..self.end + first].copy_from_slice(&data[..first]);
@@ -134,7 +142,10 @@ impl Collector {
         if take > 0 {
             // `take` ≤ chunk.len(), so the cast cannot truncate.
             if let Err(e) = file.write_all(&chunk[..take as usize]).await {
-                self.warnings.push(format!("log {}: write failed, further output not logged: {e}", self.path.display()));
+                self.warnings.push(format!(
+                    "log {}: write failed, further output not logged: {e}",
+                    self.path.display()
+                ));
                 self.file = None;
                 self.dropped += n;
                 return;
@@ -146,7 +157,10 @@ impl Collector {
             if !self.marker_written {
                 self.marker_written = true;
                 if let Err(e) = file.write_all(truncation_marker(self.cap).as_bytes()).await {
-                    self.warnings.push(format!("log {}: writing the cap marker failed: {e}", self.path.display()));
+                    self.warnings.push(format!(
+                        "log {}: writing the cap marker failed: {e}",
+                        self.path.display()
+                    ));
                 }
             }
         }
@@ -155,7 +169,8 @@ impl Collector {
     pub async fn finish(mut self) -> Collected {
         if let Some(mut file) = self.file.take() {
             if let Err(e) = file.flush().await {
-                self.warnings.push(format!("log {}: flush failed: {e}", self.path.display()));
+                self.warnings
+                    .push(format!("log {}: flush failed: {e}", self.path.display()));
             }
         }
         let truncated = self.total > self.tail.bytes().len() as u64;
@@ -170,7 +185,10 @@ impl Collector {
 }
 
 /// Reads `reader` to end-of-file in bounded chunks, sending each to the collector.
-pub(crate) async fn pump<R: AsyncRead + Unpin>(mut reader: R, tx: mpsc::Sender<Vec<u8>>) -> std::io::Result<()> {
+pub(crate) async fn pump<R: AsyncRead + Unpin>(
+    mut reader: R,
+    tx: mpsc::Sender<Vec<u8>>,
+) -> std::io::Result<()> {
     let mut buf = vec![0u8; READ_CHUNK];
     loop {
         let n = reader.read(&mut buf).await?;

@@ -52,9 +52,16 @@ pub enum RuntimeError {
     #[error("runtime bwrap: `bwrap` was not found on PATH; install bubblewrap (e.g. `apt-get install bubblewrap`) or choose the process runtime")]
     BwrapNotFound,
     #[error("runtime bwrap: `{path}` cannot be run: {source}")]
-    BwrapNotRunnable { path: PathBuf, source: std::io::Error },
+    BwrapNotRunnable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("runtime bwrap: `{path}` cannot create namespaces here (`bwrap --unshare-all --ro-bind / / true` exited with {status}): {stderr}. Enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1 / user.max_user_namespaces) or run the agent where bwrap works")]
-    BwrapCannotSandbox { path: PathBuf, status: String, stderr: String },
+    BwrapCannotSandbox {
+        path: PathBuf,
+        status: String,
+        stderr: String,
+    },
 }
 
 impl Runtime {
@@ -120,7 +127,9 @@ pub(crate) fn find_on_path(name: &str, path_var: &std::ffi::OsStr) -> Option<Pat
 
 pub(crate) fn is_executable_file(p: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p).map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0).unwrap_or(false)
+    std::fs::metadata(p)
+        .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        .unwrap_or(false)
 }
 
 /// Everything the executor needs besides the spec. Build with [`ExecutorConfig::new`] and adjust fields.
@@ -151,7 +160,11 @@ pub struct ExecutorConfig {
 }
 
 impl ExecutorConfig {
-    pub fn new(runtime: Runtime, work_root: impl Into<PathBuf>, log_dir: impl Into<PathBuf>) -> ExecutorConfig {
+    pub fn new(
+        runtime: Runtime,
+        work_root: impl Into<PathBuf>,
+        log_dir: impl Into<PathBuf>,
+    ) -> ExecutorConfig {
         ExecutorConfig {
             runtime,
             work_root: work_root.into(),

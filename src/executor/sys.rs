@@ -46,7 +46,15 @@ fn child_setup(s: &ChildSetup) -> io::Result<()> {
         set_limit(libc::RLIMIT_AS, bytes)?;
     }
     unsafe {
-        if s.no_new_privs && libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong) == -1 {
+        if s.no_new_privs
+            && libc::prctl(
+                libc::PR_SET_NO_NEW_PRIVS,
+                1 as libc::c_ulong,
+                0 as libc::c_ulong,
+                0 as libc::c_ulong,
+                0 as libc::c_ulong,
+            ) == -1
+        {
             return Err(io::Error::last_os_error());
         }
         if let Some(fd) = s.keep_fd {
@@ -61,14 +69,20 @@ fn child_setup(s: &ChildSetup) -> io::Result<()> {
 /// Sets soft = hard = min(value, current hard limit): an unprivileged process cannot raise its hard
 /// limit, and a lower configured value must not make the spawn fail.
 fn set_limit(resource: Resource, value: u64) -> io::Result<()> {
-    let mut cur = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    let mut cur = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
     // SAFETY: `cur` is a valid rlimit to write into.
     unsafe {
         if libc::getrlimit(resource, &mut cur) == -1 {
             return Err(io::Error::last_os_error());
         }
         let v = (value as libc::rlim_t).min(cur.rlim_max);
-        let new = libc::rlimit { rlim_cur: v, rlim_max: v };
+        let new = libc::rlimit {
+            rlim_cur: v,
+            rlim_max: v,
+        };
         if libc::setrlimit(resource, &new) == -1 {
             return Err(io::Error::last_os_error());
         }

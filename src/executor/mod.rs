@@ -30,8 +30,9 @@ use crate::model::spec::{limits, SandboxSpec};
 
 pub use bwrap::{bwrap_args, BwrapPlan, HostEntry, HostLayout};
 pub use config::{
-    ExecutorConfig, Runtime, RuntimeError, DEFAULT_ADDRESS_SPACE_HEADROOM, DEFAULT_DRAIN_TIMEOUT, DEFAULT_KILL_GRACE,
-    DEFAULT_LOG_MAX_BYTES, DEFAULT_MAX_OPEN_FILES, DEFAULT_MAX_PROCESSES, DEFAULT_TAIL_BYTES,
+    ExecutorConfig, Runtime, RuntimeError, DEFAULT_ADDRESS_SPACE_HEADROOM, DEFAULT_DRAIN_TIMEOUT,
+    DEFAULT_KILL_GRACE, DEFAULT_LOG_MAX_BYTES, DEFAULT_MAX_OPEN_FILES, DEFAULT_MAX_PROCESSES,
+    DEFAULT_TAIL_BYTES,
 };
 pub use outcome::{Outcome, Status};
 pub use output::{truncation_marker, TRUNCATION_MARKER_PREFIX};
@@ -48,7 +49,10 @@ pub fn sandbox_env(spec: &SandboxSpec, workdir: &Path) -> Vec<(String, String)> 
     let mut env: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
     env.insert("PATH".into(), SANDBOX_PATH.into());
     env.insert("HOME".into(), workdir.to_string_lossy().into_owned());
-    env.insert("TMPDIR".into(), workdir.join("tmp").to_string_lossy().into_owned());
+    env.insert(
+        "TMPDIR".into(),
+        workdir.join("tmp").to_string_lossy().into_owned(),
+    );
     for (k, v) in &spec.env {
         env.insert(k.clone(), v.clone());
     }
@@ -121,15 +125,23 @@ fn launch(
     workdir: &Path,
     env: &[(String, String)],
 ) -> Result<Launched, PrepareError> {
-    let program = spec.command.first().filter(|p| !p.is_empty()).ok_or(PrepareError::EmptyCommand)?;
+    let program = spec
+        .command
+        .first()
+        .filter(|p| !p.is_empty())
+        .ok_or(PrepareError::EmptyCommand)?;
     let mut setup = sys::ChildSetup {
-        address_space: (spec.memory_bytes > 0).then(|| spec.memory_bytes.saturating_add(cfg.address_space_headroom)),
+        address_space: (spec.memory_bytes > 0)
+            .then(|| spec.memory_bytes.saturating_add(cfg.address_space_headroom)),
         max_processes: cfg.max_processes,
         max_open_files: cfg.max_open_files,
         no_new_privs: !spec.privileged,
         keep_fd: None,
     };
-    let spawn_err = |source| PrepareError::Spawn { program: program.clone(), source };
+    let spawn_err = |source| PrepareError::Spawn {
+        program: program.clone(),
+        source,
+    };
     let inner_pgid = Arc::new(AtomicI32::new(0));
     let mut status_task = None;
     let mut cmd;
@@ -137,13 +149,21 @@ fn launch(
     match &cfg.runtime {
         Runtime::Process => {
             cmd = tokio::process::Command::new(program);
-            cmd.args(&spec.command[1..]).env_clear().envs(env.iter().map(|(k, v)| (k, v)));
+            cmd.args(&spec.command[1..])
+                .env_clear()
+                .envs(env.iter().map(|(k, v)| (k, v)));
         }
         Runtime::Bwrap { path } => {
-            let workdir_str = workdir.to_str().ok_or_else(|| PrepareError::NonUtf8WorkDir(workdir.to_path_buf()))?;
+            let workdir_str = workdir
+                .to_str()
+                .ok_or_else(|| PrepareError::NonUtf8WorkDir(workdir.to_path_buf()))?;
             // bwrap reports a missing program only after setting up the sandbox, as exit code 1;
             // look it up first (the sandbox sees a subset of the host at the same paths) for a clear error.
-            let path_var = env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.as_str()).unwrap_or("");
+            let path_var = env
+                .iter()
+                .find(|(k, _)| k == "PATH")
+                .map(|(_, v)| v.as_str())
+                .unwrap_or("");
             let layout = HostLayout::detect();
             let resolved = resolve_program(program, path_var, workdir)
                 .filter(|p| bwrap::visible_in_sandbox(p, workdir, &layout));
@@ -163,9 +183,12 @@ fn launch(
                 status_fd: Some(w.as_raw_fd()),
                 layout: &layout,
             };
-            cmd = tokio::process::Command::new(path.clone().unwrap_or_else(|| PathBuf::from("bwrap")));
+            cmd = tokio::process::Command::new(
+                path.clone().unwrap_or_else(|| PathBuf::from("bwrap")),
+            );
             cmd.args(bwrap_args(&plan)).env_clear();
-            let rx = tokio::net::unix::pipe::Receiver::from_owned_fd(r).map_err(PrepareError::StatusPipe)?;
+            let rx = tokio::net::unix::pipe::Receiver::from_owned_fd(r)
+                .map_err(PrepareError::StatusPipe)?;
             let slot = inner_pgid.clone();
             status_task = Some(tokio::spawn(read_child_pid(rx, slot)));
             status_write = Some(w);
@@ -189,11 +212,19 @@ fn launch(
         }
     };
     let pgid = child.id().and_then(|p| i32::try_from(p).ok()).unwrap_or(0);
-    Ok(Launched { child, pgid, inner_pgid, status_task })
+    Ok(Launched {
+        child,
+        pgid,
+        inner_pgid,
+        status_task,
+    })
 }
 
 /// Reads bwrap's `--json-status-fd`: the `child-pid` line (looked for in the first 4 KiB), then to end-of-file.
-async fn read_child_pid(mut rx: tokio::net::unix::pipe::Receiver, slot: Arc<AtomicI32>) -> Option<i32> {
+async fn read_child_pid(
+    mut rx: tokio::net::unix::pipe::Receiver,
+    slot: Arc<AtomicI32>,
+) -> Option<i32> {
     let mut buf = Vec::with_capacity(512);
     let mut chunk = [0u8; 512];
     while buf.len() < 4096 {
@@ -287,14 +318,22 @@ where
         Err(e) => {
             let message = e.to_string();
             let mut log_file = log_file;
-            let _ = tokio::io::AsyncWriteExt::write_all(&mut log_file, format!("[tartarus: {message}]\n").as_bytes()).await;
+            let _ = tokio::io::AsyncWriteExt::write_all(
+                &mut log_file,
+                format!("[tartarus: {message}]\n").as_bytes(),
+            )
+            .await;
             let _ = tokio::io::AsyncWriteExt::flush(&mut log_file).await;
             let mut o = Outcome::failed_to_start(message, Some(log_path));
             o.warnings.extend(dir_guard.remove_now().await);
             return o;
         }
     };
-    let mut group_guard = GroupGuard { pgid: launched.pgid, inner_pgid: launched.inner_pgid.clone(), armed: true };
+    let mut group_guard = GroupGuard {
+        pgid: launched.pgid,
+        inner_pgid: launched.inner_pgid.clone(),
+        armed: true,
+    };
     if let Some(pid) = launched.child.id() {
         on_start(pid);
     }
@@ -309,7 +348,12 @@ where
         readers.push(tokio::spawn(output::pump(err, tx.clone())));
     }
     drop(tx);
-    let collector = output::Collector::new(cfg.tail_bytes, log_file, log_path.clone(), cfg.log_max_bytes);
+    let collector = output::Collector::new(
+        cfg.tail_bytes,
+        log_file,
+        log_path.clone(),
+        cfg.log_max_bytes,
+    );
     let mut collector = tokio::spawn(output::collect(collector, rx));
 
     let mut warnings = Vec::new();
@@ -330,7 +374,10 @@ where
             let _ = r.await;
         }
     };
-    if tokio::time::timeout(cfg.drain_timeout, drain).await.is_err() {
+    if tokio::time::timeout(cfg.drain_timeout, drain)
+        .await
+        .is_err()
+    {
         warnings.push(format!(
             "output pipes still open {:?} after the process ended (a process escaped its group?); stopped reading",
             cfg.drain_timeout
@@ -381,13 +428,31 @@ where
         Some(Reason::Cancelled) => Status::Cancelled,
         None => classify(&cfg.runtime, exit_status, child_started, &head, &log_tail),
     };
-    Outcome { status, exit_code, log_tail, log_path: Some(log_path), duration, bytes_dropped, bytes_total, warnings }
+    Outcome {
+        status,
+        exit_code,
+        log_tail,
+        log_path: Some(log_path),
+        duration,
+        bytes_dropped,
+        bytes_total,
+        warnings,
+    }
 }
 
-fn classify(runtime: &Runtime, exit: Option<ExitStatus>, child_started: bool, head: &[u8], tail: &str) -> Status {
+fn classify(
+    runtime: &Runtime,
+    exit: Option<ExitStatus>,
+    child_started: bool,
+    head: &[u8],
+    tail: &str,
+) -> Status {
     use std::os::unix::process::ExitStatusExt;
     let Some(exit) = exit else {
-        return Status::Failed { exit_code: None, signal: None };
+        return Status::Failed {
+            exit_code: None,
+            signal: None,
+        };
     };
     if exit.success() {
         return Status::Succeeded;
@@ -396,17 +461,25 @@ fn classify(runtime: &Runtime, exit: Option<ExitStatus>, child_started: bool, he
         // bwrap failed before it started the sandbox (namespaces, mounts…): its message is the output.
         if !child_started {
             return Status::FailedToStart {
-                message: format!("bwrap could not set up the sandbox ({exit}): {}", tail.trim()),
+                message: format!(
+                    "bwrap could not set up the sandbox ({exit}): {}",
+                    tail.trim()
+                ),
             };
         }
         // bwrap's exec of the command failed; nothing of the command can have printed before that.
         if exit.code() == Some(1) && head.starts_with(b"bwrap: execvp ") {
             let text = String::from_utf8_lossy(head);
             let line = text.lines().next().unwrap_or_default().trim();
-            return Status::FailedToStart { message: line.to_string() };
+            return Status::FailedToStart {
+                message: line.to_string(),
+            };
         }
     }
-    Status::Failed { exit_code: exit.code(), signal: exit.signal() }
+    Status::Failed {
+        exit_code: exit.code(),
+        signal: exit.signal(),
+    }
 }
 
 /// SIGTERM to the group(s), SIGKILL after `grace`, then wait (bounded by [`KILL_WAIT`]).
@@ -418,12 +491,18 @@ async fn terminate(l: &mut Launched, grace: Duration) -> std::io::Result<ExitSta
     l.signal(libc::SIGKILL);
     match tokio::time::timeout(KILL_WAIT, l.child.wait()).await {
         Ok(r) => r,
-        Err(_) => Err(std::io::Error::new(std::io::ErrorKind::TimedOut, format!("process not reaped {KILL_WAIT:?} after SIGKILL"))),
+        Err(_) => Err(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            format!("process not reaped {KILL_WAIT:?} after SIGKILL"),
+        )),
     }
 }
 
 async fn open_log(dir: &Path, path: &Path) -> Result<tokio::fs::File, PrepareError> {
-    let err = |source| PrepareError::LogFile { path: path.to_path_buf(), source };
+    let err = |source| PrepareError::LogFile {
+        path: path.to_path_buf(),
+        source,
+    };
     tokio::fs::create_dir_all(dir).await.map_err(err)?;
     let file = tokio::fs::OpenOptions::new()
         .write(true)
@@ -435,6 +514,8 @@ async fn open_log(dir: &Path, path: &Path) -> Result<tokio::fs::File, PrepareErr
         .map_err(err)?;
     // `mode` only applies to a new file; a stale one from an earlier attempt is tightened too.
     use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(std::fs::Permissions::from_mode(0o600)).await.map_err(err)?;
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+        .await
+        .map_err(err)?;
     Ok(file)
 }

@@ -22,7 +22,9 @@ pub struct HostLayout {
 /// Top-level paths (besides `/usr`, always bound) looked at by [`HostLayout::detect`].
 /// `/etc` is bound whole (resolv.conf, passwd, ld.so.cache, alternatives, ssl certs); files in it
 /// readable by the agent's UID are readable by the sandbox, so run the agent unprivileged.
-pub const SYSTEM_PATHS: [&str; 7] = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
+pub const SYSTEM_PATHS: [&str; 7] = [
+    "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc",
+];
 
 impl HostLayout {
     /// Looks at [`SYSTEM_PATHS`] on this host.
@@ -92,7 +94,13 @@ pub fn bwrap_args(plan: &BwrapPlan<'_>) -> Vec<String> {
         }
     }
     push(&["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]);
-    push(&["--bind", plan.workdir, plan.workdir, "--chdir", plan.workdir]);
+    push(&[
+        "--bind",
+        plan.workdir,
+        plan.workdir,
+        "--chdir",
+        plan.workdir,
+    ]);
     push(&["--clearenv"]);
     for (k, v) in plan.env {
         push(&["--setenv", k, v]);
@@ -112,7 +120,9 @@ pub(crate) fn parse_child_pid(buf: &[u8]) -> Option<i32> {
     let rest = &text[text.find("\"child-pid\"")? + "\"child-pid\"".len()..];
     let rest = rest.trim_start().strip_prefix(':')?.trim_start();
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() || !rest[digits.len()..].starts_with(|c: char| c == ',' || c == '}' || c.is_whitespace()) {
+    if digits.is_empty()
+        || !rest[digits.len()..].starts_with(|c: char| c == ',' || c == '}' || c.is_whitespace())
+    {
         return None;
     }
     digits.parse().ok().filter(|p| *p > 0)
@@ -120,10 +130,17 @@ pub(crate) fn parse_child_pid(buf: &[u8]) -> Option<i32> {
 
 /// True when `p` is inside one of the paths the sandbox can see at the same location.
 pub(crate) fn visible_in_sandbox(p: &Path, workdir: &Path, layout: &HostLayout) -> bool {
-    if p.starts_with("/usr") || p.starts_with(workdir) || p.starts_with("/proc") || p.starts_with("/dev") {
+    if p.starts_with("/usr")
+        || p.starts_with(workdir)
+        || p.starts_with("/proc")
+        || p.starts_with("/dev")
+    {
         return true;
     }
-    layout.entries.iter().any(|(path, e)| *e != HostEntry::Absent && p.starts_with(path))
+    layout
+        .entries
+        .iter()
+        .any(|(path, e)| *e != HostEntry::Absent && p.starts_with(path))
 }
 
 #[cfg(test)]
@@ -148,7 +165,10 @@ mod tests {
 
     #[test]
     fn full_argument_list_without_network() {
-        let env = vec![("PATH".to_string(), "/usr/bin:/bin".to_string()), ("A".to_string(), "x y".to_string())];
+        let env = vec![
+            ("PATH".to_string(), "/usr/bin:/bin".to_string()),
+            ("A".to_string(), "x y".to_string()),
+        ];
         let argv = strs(&["sh", "-c", "echo --bind / /"]);
         let l = layout();
         let plan = BwrapPlan {
@@ -161,17 +181,50 @@ mod tests {
             layout: &l,
         };
         let expected = strs(&[
-            "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-            "--ro-bind", "/usr", "/usr",
-            "--symlink", "usr/bin", "/bin",
-            "--symlink", "usr/lib", "/lib",
-            "--ro-bind", "/lib64", "/lib64",
-            "--ro-bind", "/etc", "/etc",
-            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-            "--bind", "/w/run1", "/w/run1", "--chdir", "/w/run1",
-            "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "A", "x y",
-            "--json-status-fd", "3",
-            "--", "sh", "-c", "echo --bind / /",
+            "--unshare-all",
+            "--die-with-parent",
+            "--new-session",
+            "--cap-drop",
+            "ALL",
+            "--ro-bind",
+            "/usr",
+            "/usr",
+            "--symlink",
+            "usr/bin",
+            "/bin",
+            "--symlink",
+            "usr/lib",
+            "/lib",
+            "--ro-bind",
+            "/lib64",
+            "/lib64",
+            "--ro-bind",
+            "/etc",
+            "/etc",
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--tmpfs",
+            "/tmp",
+            "--bind",
+            "/w/run1",
+            "/w/run1",
+            "--chdir",
+            "/w/run1",
+            "--clearenv",
+            "--setenv",
+            "PATH",
+            "/usr/bin:/bin",
+            "--setenv",
+            "A",
+            "x y",
+            "--json-status-fd",
+            "3",
+            "--",
+            "sh",
+            "-c",
+            "echo --bind / /",
         ]);
         assert_eq!(bwrap_args(&plan), expected);
     }
@@ -180,10 +233,25 @@ mod tests {
     fn network_and_privileged_flags() {
         let l = HostLayout { entries: vec![] };
         let argv = strs(&["true"]);
-        let plan =
-            BwrapPlan { workdir: "/w", env: &[], argv: &argv, network: true, privileged: true, status_fd: None, layout: &l };
+        let plan = BwrapPlan {
+            workdir: "/w",
+            env: &[],
+            argv: &argv,
+            network: true,
+            privileged: true,
+            status_fd: None,
+            layout: &l,
+        };
         let args = bwrap_args(&plan);
-        assert_eq!(&args[..4], &strs(&["--unshare-all", "--share-net", "--die-with-parent", "--new-session"])[..]);
+        assert_eq!(
+            &args[..4],
+            &strs(&[
+                "--unshare-all",
+                "--share-net",
+                "--die-with-parent",
+                "--new-session"
+            ])[..]
+        );
         assert!(!args.contains(&"--cap-drop".to_string()));
         assert!(!args.contains(&"--json-status-fd".to_string()));
         assert_eq!(&args[args.len() - 2..], &strs(&["--", "true"])[..]);
@@ -193,7 +261,10 @@ mod tests {
 
     #[test]
     fn child_pid_parsing() {
-        assert_eq!(parse_child_pid(br#"{ "child-pid": 10253, "cgroup-namespace": 1 }"#), Some(10253));
+        assert_eq!(
+            parse_child_pid(br#"{ "child-pid": 10253, "cgroup-namespace": 1 }"#),
+            Some(10253)
+        );
         assert_eq!(parse_child_pid(br#"{"child-pid":7}"#), Some(7));
         assert_eq!(parse_child_pid(br#"{ "child-pid": 12"#), None); // incomplete
         assert_eq!(parse_child_pid(br#"{ "exit-code": 0 }"#), None);

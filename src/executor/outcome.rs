@@ -12,7 +12,10 @@ pub enum Status {
     /// The command exited with code 0.
     Succeeded,
     /// The command exited with a non-zero code, or was killed by a signal it was not sent by us.
-    Failed { exit_code: Option<i32>, signal: Option<i32> },
+    Failed {
+        exit_code: Option<i32>,
+        signal: Option<i32>,
+    },
     /// The timeout elapsed; the process group was sent SIGTERM, then SIGKILL after the grace.
     TimedOut,
     /// Cancellation was requested; the process group was sent SIGTERM, then SIGKILL after the grace.

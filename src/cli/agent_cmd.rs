@@ -1,0 +1,140 @@
+//! `tartarus agent run`: a node agent that heartbeats, runs the sandboxes scheduled to its node, and drains on SIGTERM.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::Ctx;
+use crate::agent::{Agent, AgentConfig, AgentReport};
+use crate::executor::{ExecutorConfig, Runtime};
+use crate::exit::{self, CodedError};
+use crate::model::node::Resources;
+use crate::model::units::{parse_bytes, parse_cpu_millis};
+use crate::output::{emit, Render};
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCmd {
+    /// Run an agent for one node until SIGINT/SIGTERM (then drain)
+    Run(AgentArgs),
+}
+
+/// How sandboxes are isolated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RuntimeChoice {
+    /// A child process: private env and working folder, own process group, rlimits
+    Process,
+    /// bubblewrap: new namespaces, read-only system, private /tmp, no network unless asked
+    Bwrap,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct AgentArgs {
+    /// Node name
+    #[arg(long)]
+    pub name: String,
+    /// Labels k=v,k=v (default: $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")
+    #[arg(long)]
+    pub labels: Option<String>,
+    /// CPU capacity (cores or millicores)
+    #[arg(long, default_value = "4")]
+    pub cpu: String,
+    /// Memory capacity
+    #[arg(long, default_value = "8Gi")]
+    pub memory: String,
+    #[arg(long, default_value_t = 0)]
+    pub gpu: u32,
+    /// Concurrent sandboxes
+    #[arg(long, default_value_t = 4)]
+    pub slots: u32,
+    #[arg(long, value_enum, default_value = "process")]
+    pub runtime: RuntimeChoice,
+    /// Heartbeat validity (renewed every third of it); a dead agent's runs are recovered after it
+    #[arg(long, default_value = "10s", value_parser = super::parse_duration_arg)]
+    pub ttl: Duration,
+    /// How often to look for new work and cancellations
+    #[arg(long, default_value = "200ms", value_parser = super::parse_duration_arg)]
+    pub poll: Duration,
+    /// On SIGTERM, how long running sandboxes may finish before they are handed back
+    #[arg(long, default_value = "30s", value_parser = super::parse_duration_arg)]
+    pub drain_deadline: Duration,
+    /// Attempts after which a handed-back run is dead-lettered
+    #[arg(long, default_value_t = 3)]
+    pub max_attempts: u32,
+    /// Folder for the sandboxes' private working folders (default: <tmp>/tartarus-agent/<name>/work)
+    #[arg(long)]
+    pub work_dir: Option<PathBuf>,
+    /// Folder for the capped full logs, <run>.log (default: <tmp>/tartarus-agent/<name>/logs)
+    #[arg(long)]
+    pub log_dir: Option<PathBuf>,
+}
+
+impl AgentArgs {
+    /// A checked agent configuration.
+    pub fn config(&self) -> Result<AgentConfig> {
+        crate::model::spec::check_name("--name", &self.name)
+            .map_err(|e| CodedError::new(exit::USAGE, e.to_string()))?;
+        let usage = |m: String| anyhow::Error::from(CodedError::new(exit::USAGE, m));
+        let capacity = Resources {
+            cpu_millis: parse_cpu_millis(&self.cpu).map_err(usage)?,
+            memory_bytes: parse_bytes(&self.memory).map_err(usage)?,
+            gpu: self.gpu,
+            slots: self.slots,
+        };
+        let base = std::env::temp_dir().join("tartarus-agent").join(&self.name);
+        let runtime = match self.runtime {
+            RuntimeChoice::Process => Runtime::Process,
+            RuntimeChoice::Bwrap => Runtime::bwrap(),
+        };
+        let executor = ExecutorConfig::new(
+            runtime,
+            self.work_dir.clone().unwrap_or_else(|| base.join("work")),
+            self.log_dir.clone().unwrap_or_else(|| base.join("logs")),
+        );
+        Ok(AgentConfig {
+            name: self.name.clone(),
+            labels: super::node::labels_from(self.labels.as_deref())?,
+            capacity,
+            ttl: self.ttl.max(Duration::from_millis(300)),
+            poll: self.poll.max(Duration::from_millis(10)),
+            drain_deadline: self.drain_deadline,
+            max_attempts: self.max_attempts.max(1),
+            executor,
+        })
+    }
+}
+
+impl Render for AgentReport {
+    fn render_table(&self, _wide: bool) -> String {
+        format!(
+            "started {} · succeeded {} · failed {} · timed out {} · cancelled {} · handed back {}",
+            self.started,
+            self.succeeded,
+            self.failed,
+            self.timed_out,
+            self.cancelled,
+            self.handed_back
+        )
+    }
+}
+
+impl AgentCmd {
+    pub async fn run(self, ctx: &Ctx) -> Result<u8> {
+        match self {
+            AgentCmd::Run(args) => {
+                let config = args.config()?;
+                let store = ctx.store().await?;
+                let agent = Arc::new(
+                    Agent::new(store, config)
+                        .await
+                        .context("starting the agent")?,
+                );
+                let report = agent.run(super::scheduler_cmd::shutdown_signal()).await?;
+                emit(ctx.output, &report)?;
+                Ok(exit::OK)
+            }
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! Agents and `up` with real processes against a real redis-server: placement by pool, kill -9 of an agent, timeout, cancel, failures, big output, drain.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::{tartarus, tartarus_on, RedisServer};
+
+/// A `tartarus` process that is killed when the test ends.
+struct Proc(Child);
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn(server: &RedisServer, args: &[&str]) -> Proc {
+    let child = Command::new(assert_cmd::cargo::cargo_bin("tartarus"))
+        .env("REDIS_ADDR", server.host_port())
+        .env_remove("HADES_LABEL")
+        .args(["-q"])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn tartarus");
+    Proc(child)
+}
+
+fn agent(server: &RedisServer, name: &str, labels: &str, dir: &std::path::Path) -> Proc {
+    let logs = dir.join(name);
+    spawn(
+        server,
+        &[
+            "agent",
+            "run",
+            "--name",
+            name,
+            "--labels",
+            labels,
+            "--ttl",
+            "1s",
+            "--poll",
+            "50ms",
+            "--log-dir",
+            logs.to_str().unwrap(),
+            "--drain-deadline",
+            "5s",
+        ],
+    )
+}
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+fn submit(server: &RedisServer, yaml: &str) -> String {
+    let out = tartarus_on(server)
+        .args(["-q", "sandbox", "submit", "-o", "json", "-f", "-"])
+        .write_stdin(yaml.to_string())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out.stdout)[0]["id"].as_str().unwrap().to_string()
+}
+
+fn get(server: &RedisServer, id: &str) -> serde_json::Value {
+    let out = tartarus_on(server)
+        .args(["-q", "sandbox", "get", id, "-o", "json"])
+        .output()
+        .unwrap();
+    json(&out.stdout)
+}
+
+fn wait_state(server: &RedisServer, id: &str, state: &str, within: Duration) -> serde_json::Value {
+    let t = Instant::now();
+    loop {
+        let run = get(server, id);
+        if run["state"] == state {
+            return run;
+        }
+        assert!(
+            t.elapsed() < within,
+            "run {id} is {} after {within:?}, expected {state}: {run}",
+            run["state"]
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// name → (state, node, exit code) for every run `up` printed.
+fn summary(out: &[u8]) -> BTreeMap<String, (String, String, Option<i64>)> {
+    json(out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap().to_string(),
+                (
+                    r["state"].as_str().unwrap().to_string(),
+                    r["node"].as_str().unwrap_or("-").to_string(),
+                    r["exit_code"].as_i64(),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn check_example_summary(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = summary(&out.stdout);
+    let expect = |name: &str, state: &str, node: &str, code: Option<i64>| {
+        assert_eq!(
+            s.get(name),
+            Some(&(state.to_string(), node.to_string(), code)),
+            "{name}: {s:?}"
+        );
+    };
+    expect("hello-cold", "succeeded", "standard-1", Some(0));
+    expect("build-warm", "succeeded", "standard-1", Some(0));
+    expect("render-hot", "succeeded", "phlegethon-1", Some(0));
+    expect("train-inferno", "succeeded", "phlegethon-1", Some(0));
+    expect("suspicious-upload", "succeeded", "typhon-1", Some(0));
+    expect("fails", "failed", "standard-1", Some(3));
+    expect("times-out", "timed_out", "standard-1", None);
+    expect("wants-root", "denied", "-", None);
+    assert_eq!(s.len(), 8);
+}
+
+fn up_args() -> Vec<&'static str> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let policies: &'static str =
+        Box::leak(format!("{root}/examples/policies.yaml").into_boxed_str());
+    let sandboxes: &'static str =
+        Box::leak(format!("{root}/examples/sandboxes.yaml").into_boxed_str());
+    vec![
+        "-o",
+        "json",
+        "up",
+        "--policies",
+        policies,
+        "--submit",
+        sandboxes,
+        "--until-idle",
+    ]
+}
+
+#[test]
+fn examples_run_to_the_end_under_up_in_memory() {
+    let out = tartarus()
+        .arg("--in-memory")
+        .args(up_args())
+        .output()
+        .unwrap();
+    check_example_summary(&out);
+}
+
+#[test]
+fn examples_run_to_the_end_under_up_on_redis() {
+    let server = RedisServer::start();
+    let out = tartarus_on(&server).args(up_args()).output().unwrap();
+    check_example_summary(&out);
+    // Everything is in Redis afterwards, readable by a new process.
+    let stats = json(
+        &tartarus_on(&server)
+            .args(["queue", "stats", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(
+        (
+            stats["states"]["succeeded"].as_u64(),
+            stats["states"]["failed"].as_u64()
+        ),
+        (Some(5), Some(1))
+    );
+}
+
+#[test]
+fn pools_are_respected_and_a_killed_agent_s_run_finishes_elsewhere() {
+    let server = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _scheduler = spawn(&server, &["scheduler", "run", "--lease", "5s"]);
+    let _standard = agent(&server, "std-1", "", dir.path());
+    let mut phlegethon = agent(&server, "ph-1", "tartarus.io/phlegethon=true", dir.path());
+    let _typhon = agent(&server, "ty-1", "tartarus.io/typhon=true", dir.path());
+    std::thread::sleep(Duration::from_millis(500));
+    let quarantined = submit(&server, "metadata: {annotations: {tartarus.io/quarantine: \"true\"}}\nspec: {image: x, command: [sh, -c, \"echo isolated\"]}\n");
+    let hot = submit(
+        &server,
+        "spec: {image: x, heat: hot, command: [sh, -c, \"sleep 2; echo hot-done\"]}\n",
+    );
+    let q = wait_state(&server, &quarantined, "succeeded", Duration::from_secs(15));
+    assert_eq!(q["node"], "ty-1");
+    assert_eq!(q["log_tail"], "isolated\n");
+    let h = wait_state(&server, &hot, "running", Duration::from_secs(15));
+    assert_eq!(h["node"], "ph-1", "hot work goes to the phlegethon pool");
+    // kill -9 the phlegethon agent mid-run: its heartbeat expires, the run is lost and requeued,
+    // and (no phlegethon node left) falls back to the standard node.
+    phlegethon.0.kill().unwrap();
+    phlegethon.0.wait().unwrap();
+    let done = wait_state(&server, &hot, "succeeded", Duration::from_secs(20));
+    assert_eq!(
+        (done["node"].as_str(), done["attempts"].as_u64()),
+        (Some("std-1"), Some(2))
+    );
+    assert_eq!(done["log_tail"], "hot-done\n");
+    let path: Vec<String> = done["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["to"].as_str().map(String::from))
+        .collect();
+    assert_eq!(
+        path,
+        [
+            "admitted",
+            "scheduled",
+            "running",
+            "lost",
+            "queued",
+            "admitted",
+            "scheduled",
+            "running",
+            "succeeded"
+        ]
+    );
+    // Ordinary work never lands on the typhon node.
+    for _ in 0..5 {
+        let id = submit(&server, "spec: {image: x, command: [\"true\"]}\n");
+        assert_eq!(
+            wait_state(&server, &id, "succeeded", Duration::from_secs(15))["node"],
+            "std-1"
+        );
+    }
+}
+
+#[test]
+fn timeout_cancel_missing_command_and_big_output() {
+    let server = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _scheduler = spawn(&server, &["scheduler", "run"]);
+    let _agent = agent(&server, "n1", "", dir.path());
+    // Timeout: the process group is killed, the run ends timed_out and `wait` says 11.
+    let t = Instant::now();
+    let out = tartarus_on(&server)
+        .args([
+            "-q",
+            "sandbox",
+            "submit",
+            "--wait",
+            "--image",
+            "x",
+            "--timeout",
+            "1s",
+            "--command",
+            "sleep",
+            "30",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(11),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    // A command that does not exist: a clear failure, not a hang.
+    let id = submit(
+        &server,
+        "spec: {image: x, command: [no-such-program-here]}\n",
+    );
+    let run = wait_state(&server, &id, "failed", Duration::from_secs(10));
+    assert!(
+        run["message"].as_str().unwrap().contains("failed to start"),
+        "{run}"
+    );
+    assert!(
+        run["message"]
+            .as_str()
+            .unwrap()
+            .contains("no-such-program-here"),
+        "{run}"
+    );
+    let code = tartarus_on(&server)
+        .args(["-q", "sandbox", "wait", &id])
+        .output()
+        .unwrap()
+        .status
+        .code();
+    assert_eq!(code, Some(10));
+    // Cancel reaches the running process within a second: it writes a marker on SIGTERM.
+    let marker = dir.path().join("got-term");
+    let yaml = format!(
+        "spec:\n  image: x\n  env: {{MARK: \"{}\"}}\n  command: [sh, -c, \"trap 'echo term > $MARK; exit 0' TERM; echo started; while true; do sleep 0.05; done\"]\n",
+        marker.display()
+    );
+    let id = submit(&server, &yaml);
+    wait_state(&server, &id, "running", Duration::from_secs(10));
+    std::thread::sleep(Duration::from_millis(200));
+    let t = Instant::now();
+    tartarus_on(&server)
+        .args(["-q", "sandbox", "cancel", "--yes", &id])
+        .assert()
+        .success();
+    while !marker.exists() {
+        assert!(
+            t.elapsed() < Duration::from_secs(1),
+            "SIGTERM did not reach the sandbox within 1s"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(get(&server, &id)["state"], "cancelled");
+    assert_eq!(
+        tartarus_on(&server)
+            .args(["-q", "sandbox", "wait", &id])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(12)
+    );
+    // Output larger than the tail bound: the tail keeps the end, the log file is capped.
+    let id = submit(
+        &server,
+        "spec: {image: x, command: [seq, \"1\", \"3000000\"]}\n",
+    );
+    let run = wait_state(&server, &id, "succeeded", Duration::from_secs(30));
+    let tail = run["log_tail"].as_str().unwrap();
+    assert!(
+        tail.len() <= 16 << 10 && tail.len() > 15 << 10,
+        "tail of {} bytes",
+        tail.len()
+    );
+    assert!(tail.ends_with("2999999\n3000000\n"));
+    let log = run["log_path"].as_str().unwrap();
+    let size = std::fs::metadata(log).unwrap().len();
+    assert!(
+        ((8 << 20)..=(8 << 20) + 200).contains(&size),
+        "log of {size} bytes"
+    );
+    // `sandbox logs` prints the full (capped) log when it is readable here.
+    let out = tartarus_on(&server)
+        .args(["-q", "sandbox", "logs", &id])
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout.len() as u64, size);
+    assert!(out.stdout.starts_with(b"1\n2\n3\n"));
+}
+
+#[test]
+fn sigterm_drains_an_agent() {
+    let server = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _scheduler = spawn(&server, &["scheduler", "run"]);
+    let a = agent(&server, "drainer", "", dir.path());
+    let id = submit(
+        &server,
+        "spec: {image: x, command: [sh, -c, \"sleep 1; echo finished\"]}\n",
+    );
+    wait_state(&server, &id, "running", Duration::from_secs(10));
+    unsafe {
+        libc::kill(a.0.id() as i32, libc::SIGTERM);
+    }
+    // The running sandbox finishes; the node leaves the registry; the agent exits.
+    let run = wait_state(&server, &id, "succeeded", Duration::from_secs(10));
+    assert_eq!(run["log_tail"], "finished\n");
+    let mut a = a;
+    let t = Instant::now();
+    loop {
+        if let Some(status) = a.0.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "agent did not exit after draining"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let nodes = json(
+        &tartarus_on(&server)
+            .args(["node", "list", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(nodes.as_array().map(Vec::len), Some(0), "{nodes}");
+}
