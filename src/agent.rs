@@ -94,13 +94,19 @@ pub fn completion_for(outcome: &Outcome, timeout_secs: u64) -> Completion {
 pub struct Agent {
     store: SharedStore,
     config: AgentConfig,
+    /// Woken when a sandbox ends, so its outcome is recorded at once rather than at the next poll.
+    finished: Arc<tokio::sync::Notify>,
 }
 
 impl Agent {
     /// Checks the runtime (a chosen bwrap that cannot run refuses to start) and builds the agent.
     pub async fn new(store: SharedStore, mut config: AgentConfig) -> Result<Agent, AgentError> {
         config.executor.runtime = config.executor.runtime.check_available().await?;
-        Ok(Agent { store, config })
+        Ok(Agent {
+            store,
+            config,
+            finished: Arc::new(tokio::sync::Notify::new()),
+        })
     }
 
     async fn heartbeat(&self) -> Result<(), StoreError> {
@@ -139,7 +145,12 @@ impl Agent {
         let (cancel, rx) = watch::channel(false);
         let cfg = self.config.executor.clone();
         let id = id.to_string();
-        let task = tokio::spawn(async move { execute(&cfg, &id, &spec, rx, |_| {}).await });
+        let finished = self.finished.clone();
+        let task = tokio::spawn(async move {
+            let outcome = execute(&cfg, &id, &spec, rx, |_| {}).await;
+            finished.notify_one();
+            outcome
+        });
         Active {
             cancel,
             task,
@@ -211,6 +222,7 @@ impl Agent {
             }
             tokio::select! {
                 _ = tokio::time::sleep(self.config.poll) => {}
+                _ = self.finished.notified() => {}
                 _ = shutdown.changed(), if drain_started.is_none() => {}
             }
         }

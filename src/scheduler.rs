@@ -51,7 +51,7 @@ impl Default for SchedulerConfig {
             lease: Duration::from_secs(30),
             max_attempts: 3,
             idle_sleep: Duration::from_millis(50),
-            maintenance_every: Duration::from_millis(500),
+            maintenance_every: Duration::from_millis(100),
             thresholds: HeatThresholds::default(),
         }
     }
@@ -97,6 +97,7 @@ pub struct Scheduler {
     policy_updates: Option<mpsc::Receiver<u64>>,
     node_fingerprint: u64,
     last_maintenance: Option<Instant>,
+    last_rotation: Option<Instant>,
 }
 
 /// Compiles stored policy documents.
@@ -142,6 +143,7 @@ fn fingerprint(nodes: &[Node], now: i64) -> u64 {
             n.usage.memory_bytes,
             n.usage.gpu,
             n.usage.slots,
+            n.releases,
         )
             .hash(&mut h);
     }
@@ -172,6 +174,7 @@ impl Scheduler {
             policy_updates,
             node_fingerprint: 0,
             last_maintenance: None,
+            last_rotation: None,
         };
         s.reload_policies().await?;
         Ok(s)
@@ -225,9 +228,27 @@ impl Scheduler {
         }
         let nodes = self.store.nodes().await?;
         let fp = fingerprint(&nodes, now_ms());
-        if fp != self.node_fingerprint {
+        // Wake on any change of nodes or capacity, and once a second regardless: a limited wake
+        // goes round the pending set, so a run that fits a less busy pool is never stuck behind
+        // runs that do not fit.
+        let rotate = self
+            .last_rotation
+            .is_none_or(|t| t.elapsed() >= Duration::from_secs(1));
+        if fp != self.node_fingerprint || rotate {
             self.node_fingerprint = fp;
-            let woken = self.store.wake_pending().await?;
+            self.last_rotation = Some(Instant::now());
+            // Wake about as many runs as could be placed now (and a margin), not the whole
+            // pending set: with thousands parked, waking all on every change is pure churn.
+            let free: u64 = nodes
+                .iter()
+                .filter(|n| n.alive && !n.draining)
+                .map(|n| u64::from(n.capacity.slots.saturating_sub(n.usage.slots)))
+                .sum();
+            let woken = if free == 0 {
+                0
+            } else {
+                self.store.wake_pending((free * 2 + 16) as usize).await?
+            };
             if woken > 0 {
                 tracing::debug!(
                     "nodes or capacity changed: {woken} pending runs back in the queue"

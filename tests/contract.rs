@@ -265,7 +265,8 @@ async fn outcomes_are_atomic_and_capacity_checked(store: SharedStore) {
         vec![Applied::Stale]
     );
     // Pending runs wake up into the queue.
-    assert_eq!(store.wake_pending().await.unwrap(), 1);
+    assert_eq!(store.wake_pending(0).await.unwrap(), 0);
+    assert_eq!(store.wake_pending(10).await.unwrap(), 1);
     assert_eq!(store.queue_stats().await.unwrap().depth, 2);
     let counts = store.state_counts().await.unwrap();
     assert_eq!(

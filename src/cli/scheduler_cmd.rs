@@ -277,13 +277,44 @@ fn agent_specs(args: &UpArgs) -> Result<Vec<Heartbeat>> {
     Ok(beats)
 }
 
-/// True when nothing more will happen without new nodes or submissions.
-async fn idle(store: &SharedStore) -> Result<bool> {
-    let stats = store.queue_stats().await?;
-    let busy = |s: &str| stats.states.get(s).copied().unwrap_or(0);
-    Ok(stats.depth == 0
-        && stats.in_flight == 0
-        && busy("admitted") + busy("scheduled") + busy("running") == 0)
+/// Decides when `up --until-idle` may stop: nothing queued, claimed or running, and either nothing
+/// pending or pending runs that stayed unplaceable through two seconds of the scheduler's retries.
+#[derive(Default)]
+struct IdleCheck {
+    finished: Option<u64>,
+    quiet_since: Option<std::time::Instant>,
+}
+
+impl IdleCheck {
+    async fn idle(&mut self, store: &SharedStore) -> Result<bool> {
+        let stats = store.queue_stats().await?;
+        let count = |s: &str| stats.states.get(s).copied().unwrap_or(0);
+        let active = stats.depth
+            + stats.in_flight
+            + count("admitted")
+            + count("scheduled")
+            + count("running");
+        if active > 0 {
+            self.quiet_since = None;
+            return Ok(false);
+        }
+        if stats.pending == 0 {
+            return Ok(true);
+        }
+        let finished: u64 = crate::model::run::RunState::ALL
+            .iter()
+            .filter(|s| s.is_terminal())
+            .map(|s| count(s.as_str()))
+            .sum();
+        if self.finished != Some(finished) || self.quiet_since.is_none() {
+            self.finished = Some(finished);
+            self.quiet_since = Some(std::time::Instant::now());
+            return Ok(false);
+        }
+        Ok(self
+            .quiet_since
+            .is_some_and(|t| t.elapsed() >= Duration::from_secs(2)))
+    }
 }
 
 pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
@@ -355,11 +386,12 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
     let scheduler = tokio::spawn(async move { s.run(sched_rx, false).await });
     tracing::info!("up: scheduler and {} agent(s) running", agent_handles.len());
     let mut watch_shutdown = shutdown.clone();
+    let mut idle_check = IdleCheck::default();
     loop {
         if *watch_shutdown.borrow() {
             break;
         }
-        if args.until_idle && idle(&store).await? {
+        if args.until_idle && idle_check.idle(&store).await? {
             break;
         }
         tokio::select! {

@@ -370,6 +370,7 @@ mod tests {
             last_heartbeat: NOW - 1000,
             ttl_secs: 15,
             alive: true,
+            releases: 0,
         }
     }
     fn std_node(name: &str) -> Node {
@@ -840,6 +841,7 @@ mod perf {
                     last_heartbeat: 1_000,
                     ttl_secs: 15,
                     alive: true,
+                    releases: 0,
                 }
             })
             .collect();

@@ -46,6 +46,10 @@ pub struct Node {
     pub ttl_secs: u64,
     /// False when the heartbeat has expired (the node is dead).
     pub alive: bool,
+    /// How many times capacity was given back on this node (runs ended, were cancelled or
+    /// moved); a change tells schedulers to retry pending runs even when usage looks the same.
+    #[serde(default)]
+    pub releases: u64,
 }
 
 impl Node {

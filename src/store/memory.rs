@@ -22,6 +22,7 @@ struct NodeEntry {
     ttl_ms: i64,
     expires_at: i64,
     runs: BTreeSet<String>,
+    releases: u64,
 }
 
 impl NodeEntry {
@@ -168,6 +169,7 @@ impl Inner {
         if let Some(name) = node_name {
             if let Some(node) = self.nodes.get_mut(&name) {
                 if node.runs.remove(id) {
+                    node.releases += 1;
                     node.usage.cpu_millis =
                         node.usage.cpu_millis.saturating_sub(reserved.cpu_millis);
                     node.usage.memory_bytes = node
@@ -265,6 +267,7 @@ impl Inner {
             // Rounded up: a sub-second TTL must not read as already expired.
             ttl_secs: (e.ttl_ms.max(0) as u64).div_ceil(1000),
             alive: e.alive(now),
+            releases: e.releases,
         }
     }
 
@@ -658,9 +661,12 @@ impl Store for MemoryStore {
         Ok(results)
     }
 
-    async fn wake_pending(&self) -> StoreResult<u64> {
+    async fn wake_pending(&self, max: usize) -> StoreResult<u64> {
         let mut g = self.lock();
-        let ids: Vec<String> = g.pending.keys().cloned().collect();
+        let mut parked: Vec<(i64, String)> =
+            g.pending.iter().map(|(id, t)| (*t, id.clone())).collect();
+        parked.sort();
+        let ids: Vec<String> = parked.into_iter().take(max).map(|(_, id)| id).collect();
         for id in &ids {
             g.pending.remove(id);
             g.enqueue(id);

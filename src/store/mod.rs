@@ -291,8 +291,10 @@ pub trait Store: Send + Sync {
     async fn reap_expired_leases(&self) -> StoreResult<Vec<String>>;
     /// Applies the scheduler's decisions, one atomic step per run, in one round trip.
     async fn apply_outcomes(&self, outcomes: &[Outcome]) -> StoreResult<Vec<Applied>>;
-    /// Moves every pending run back to the queue (nodes or capacity changed). Returns how many.
-    async fn wake_pending(&self) -> StoreResult<u64>;
+    /// Moves up to `max` pending runs back to the queue, longest-parked first (nodes or capacity
+    /// changed). A run that parks again goes to the back, so repeated wakes go round all of them.
+    /// Returns how many moved.
+    async fn wake_pending(&self, max: usize) -> StoreResult<u64>;
     async fn queue_stats(&self) -> StoreResult<QueueStats>;
     async fn queue_entries(
         &self,

@@ -530,6 +530,7 @@ impl RedisStore {
             last_heartbeat: num("last_heartbeat") as i64,
             // Rounded up: a sub-second TTL must not read as already expired.
             ttl_secs: num("ttl_ms").div_ceil(1000),
+            releases: num("releases"),
             alive: alive && (num("last_heartbeat") as i64 + num("ttl_ms") as i64 > now - 1000),
         }
     }
@@ -936,18 +937,22 @@ impl Store for RedisStore {
         Ok(out)
     }
 
-    async fn wake_pending(&self) -> StoreResult<u64> {
+    async fn wake_pending(&self, max: usize) -> StoreResult<u64> {
         let mut total = 0;
         loop {
+            let want = (max as u64).saturating_sub(total).min(1000) as isize;
+            if want == 0 {
+                return Ok(total);
+            }
             let mut p = ::redis::pipe();
-            p.zrange(self.keys.pending(), 0, 999);
+            p.zrange(self.keys.pending(), 0, want - 1);
             let (ids,): (Vec<String>,) = self.query(&p).await?;
             if ids.is_empty() {
                 return Ok(total);
             }
             let moved = self.move_to_queue("pending", "9e300", &ids).await?;
             total += moved.len() as u64;
-            if ids.len() < 1000 {
+            if (ids.len() as isize) < want {
                 return Ok(total);
             }
         }

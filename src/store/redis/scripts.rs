@@ -65,6 +65,7 @@ local function release(nodekey, noderuns, id)
       redis.call('HINCRBY', nodekey, 'used_mem', 0 - tonumber(m))
       redis.call('HINCRBY', nodekey, 'used_gpu', 0 - tonumber(g))
       redis.call('HINCRBY', nodekey, 'used_slots', 0 - tonumber(s))
+      redis.call('HINCRBY', nodekey, 'releases', 1)
     end
   end
 end
