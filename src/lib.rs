@@ -6,5 +6,6 @@ pub mod control;
 pub mod exit;
 pub mod model;
 pub mod output;
+pub mod persistence;
 pub mod scheduler;
 pub mod store;
