@@ -1513,7 +1513,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;bench;backup' {
-            [CompletionResult]::new('--populate', '--populate', [CompletionResultType]::ParameterName, 'Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb (0: use the data already there). Needs `enable-debug-command local` on the server')
+            [CompletionResult]::new('--populate', '--populate', [CompletionResultType]::ParameterName, 'Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb (0: use the data already there). Needs `enable-debug-command local` on the server; with `rdbcompression no` the default makes an RDB of about 1.1 GB')
             [CompletionResult]::new('--logical-keys', '--logical-keys', [CompletionResultType]::ParameterName, 'Keys for the logical restore figure (DEBUG POPULATE under tartarus-bench:lg; 0 skips it)')
             [CompletionResult]::new('--rounds', '--rounds', [CompletionResultType]::ParameterName, 'Rounds of each measurement (the median is reported)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Scratch folder for the backups and redis-cli''s files (default: a new folder in the temp dir)')

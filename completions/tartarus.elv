@@ -1412,7 +1412,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;bench;backup'= {
-            cand --populate 'Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb (0: use the data already there). Needs `enable-debug-command local` on the server'
+            cand --populate 'Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb (0: use the data already there). Needs `enable-debug-command local` on the server; with `rdbcompression no` the default makes an RDB of about 1.1 GB'
             cand --logical-keys 'Keys for the logical restore figure (DEBUG POPULATE under tartarus-bench:lg; 0 skips it)'
             cand --rounds 'Rounds of each measurement (the median is reported)'
             cand --dir 'Scratch folder for the backups and redis-cli''s files (default: a new folder in the temp dir)'

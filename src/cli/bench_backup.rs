@@ -21,8 +21,9 @@ use crate::persistence::{no_progress, RedisAdmin};
 #[derive(Debug, Args)]
 pub struct BenchBackupArgs {
     /// Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb
-    /// (0: use the data already there). Needs `enable-debug-command local` on the server.
-    #[arg(long, default_value_t = 3_000_000)]
+    /// (0: use the data already there). Needs `enable-debug-command local` on the server; with
+    /// `rdbcompression no` the default makes an RDB of about 1.1 GB.
+    #[arg(long, default_value_t = 3_500_000)]
     pub populate: u64,
     /// Keys for the logical restore figure (DEBUG POPULATE under tartarus-bench:lg; 0 skips it)
     #[arg(long, default_value_t = 1_000_000)]
@@ -142,7 +143,14 @@ async fn populate(target: &RedisTarget, n: u64, prefix: &str) -> Result<()> {
         return Ok(());
     }
     let client = redis::Client::open(target.connection_info()?)?;
-    let mut conn = client.get_multiplexed_async_connection().await?;
+    // DEBUG POPULATE of millions of keys takes seconds: no response timeout for it.
+    let cfg = redis::AsyncConnectionConfig::new()
+        .set_connection_timeout(Some(target.connect_timeout))
+        .set_response_timeout(None);
+    let mut conn = client
+        .get_multiplexed_async_connection_with_config(&cfg)
+        .await
+        .context("connecting to Redis")?;
     let r: redis::RedisResult<()> = redis::cmd("DEBUG")
         .arg("POPULATE")
         .arg(n)
@@ -150,10 +158,16 @@ async fn populate(target: &RedisTarget, n: u64, prefix: &str) -> Result<()> {
         .arg(300)
         .query_async(&mut conn)
         .await;
-    r.with_context(|| {
-        "DEBUG POPULATE failed: start redis-server with --enable-debug-command local (or pass --populate 0 --logical-keys 0)"
-    })?;
-    Ok(())
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) if e.to_string().contains("DEBUG") || e.to_string().contains("unknown command") => {
+            Err(e).context(
+                "DEBUG POPULATE was refused: start redis-server with --enable-debug-command local \
+                 (or pass --populate 0 --logical-keys 0 to measure the data already there)",
+            )
+        }
+        Err(e) => Err(e).context("DEBUG POPULATE"),
+    }
 }
 
 struct Scratch(PathBuf, bool);
