@@ -48,7 +48,10 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand agent 'A node agent that runs the sandboxes scheduled to its node'
             cand up 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
             cand config 'Show the effective configuration'
-            cand bench 'Measure throughput against the configured store'
+            cand redis 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
+            cand backup 'Backups: create, list, verify, prune, restore'
+            cand verify 'End-to-end checks for CI (`verify persistence`)'
+            cand bench 'Measure throughput against the configured store (`bench backup`: backup and restore speed)'
             cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish)'
             cand man 'Write man pages for every command into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1205,6 +1208,344 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;config;help;help'= {
         }
+        &'tartarus;redis'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand health 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
+            cand configure 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;redis;health'= {
+            cand --max-save-age 'Warn when the last successful RDB save is older than this while there are unsaved changes'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;redis;configure'= {
+            cand --profile 'Which profile to compare with'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --apply 'Apply the differences (CONFIG SET + CONFIG REWRITE) after confirmation'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;redis;help'= {
+            cand health 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
+            cand configure 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;redis;help;health'= {
+        }
+        &'tartarus;redis;help;configure'= {
+        }
+        &'tartarus;redis;help;help'= {
+        }
+        &'tartarus;backup'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+            cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
+            cand verify 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+            cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
+            cand restore 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;backup;create'= {
+            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand --method 'How to take the backup'
+            cand --pattern 'Key patterns of a logical backup (repeatable; default tartarus:*, themis:* and the queue key)'
+            cand --bgsave-timeout 'How long the BGSAVE may take'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --verify 'Verify the new backup right away (exit 31 when it fails)'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;backup;list'= {
+            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;backup;verify'= {
+            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;backup;prune'= {
+            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand --keep-days 'Keep every backup younger than this many days (0: age keeps nothing)'
+            cand --keep-last 'Keep the newest N backups whatever their age'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --dry-run 'Only show what would be deleted'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;backup;restore'= {
+            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand --data-dir 'Offline: the stopped server''s data directory (its `dir`)'
+            cand --appendonly 'Offline: whether the server will start with appendonly yes or no'
+            cand --redis-conf 'Offline: read appendonly, appenddirname, appendfilename and dbfilename from this redis.conf'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --force 'Offline: restore even though a server answers at the configured address'
+            cand --online 'Load a logical backup into the running server (RESTORE … REPLACE)'
+            cand --flush 'Online: first delete the keys matching the backup''s patterns'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;backup;help'= {
+            cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+            cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
+            cand verify 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+            cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
+            cand restore 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;backup;help;create'= {
+        }
+        &'tartarus;backup;help;list'= {
+        }
+        &'tartarus;backup;help;verify'= {
+        }
+        &'tartarus;backup;help;prune'= {
+        }
+        &'tartarus;backup;help;restore'= {
+        }
+        &'tartarus;backup;help;help'= {
+        }
+        &'tartarus;verify'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand persistence 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;verify;persistence'= {
+            cand --restart-cmd 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)'
+            cand --wait 'How long to wait for Redis to answer and finish loading after the restart'
+            cand --restart-timeout 'How long the restart command may run before it is killed'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;verify;help'= {
+            cand persistence 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;verify;help;persistence'= {
+        }
+        &'tartarus;verify;help;help'= {
+        }
         &'tartarus;bench'= {
             cand --runs 'Runs to submit'
             cand --claim-batch 'Runs per claim'
@@ -1233,6 +1574,44 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand backup 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;bench;backup'= {
+            cand --populate 'Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb (0: use the data already there). Needs `enable-debug-command local` on the server; with `rdbcompression no` the default makes an RDB of about 1.1 GB'
+            cand --logical-keys 'Keys for the logical restore figure (DEBUG POPULATE under tartarus-bench:lg; 0 skips it)'
+            cand --rounds 'Rounds of each measurement (the median is reported)'
+            cand --dir 'Scratch folder for the backups and redis-cli''s files (default: a new folder in the temp dir)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --queue-key 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tartarus;bench;help'= {
+            cand backup 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tartarus;bench;help;backup'= {
+        }
+        &'tartarus;bench;help;help'= {
         }
         &'tartarus;completions'= {
             cand -o 'Output format'
@@ -1292,7 +1671,10 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand agent 'A node agent that runs the sandboxes scheduled to its node'
             cand up 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
             cand config 'Show the effective configuration'
-            cand bench 'Measure throughput against the configured store'
+            cand redis 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
+            cand backup 'Backups: create, list, verify, prune, restore'
+            cand verify 'End-to-end checks for CI (`verify persistence`)'
+            cand bench 'Measure throughput against the configured store (`bench backup`: backup and restore speed)'
             cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish)'
             cand man 'Write man pages for every command into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1403,7 +1785,40 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;help;config;show'= {
         }
+        &'tartarus;help;redis'= {
+            cand health 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
+            cand configure 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
+        }
+        &'tartarus;help;redis;health'= {
+        }
+        &'tartarus;help;redis;configure'= {
+        }
+        &'tartarus;help;backup'= {
+            cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+            cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
+            cand verify 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+            cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
+            cand restore 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)'
+        }
+        &'tartarus;help;backup;create'= {
+        }
+        &'tartarus;help;backup;list'= {
+        }
+        &'tartarus;help;backup;verify'= {
+        }
+        &'tartarus;help;backup;prune'= {
+        }
+        &'tartarus;help;backup;restore'= {
+        }
+        &'tartarus;help;verify'= {
+            cand persistence 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
+        }
+        &'tartarus;help;verify;persistence'= {
+        }
         &'tartarus;help;bench'= {
+            cand backup 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+        }
+        &'tartarus;help;bench;backup'= {
         }
         &'tartarus;help;completions'= {
         }

@@ -51,7 +51,10 @@ complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "scheduler" -d 'Th
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "agent" -d 'A node agent that runs the sandboxes scheduled to its node'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "up" -d 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "config" -d 'Show the effective configuration'
-complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "bench" -d 'Measure throughput against the configured store'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "redis" -d 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "backup" -d 'Backups: create, list, verify, prune, restore'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "verify" -d 'End-to-end checks for CI (`verify persistence`)'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "bench" -d 'Measure throughput against the configured store (`bench backup`: backup and restore speed)'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "man" -d 'Write man pages for every command into a folder'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -944,30 +947,317 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l runs -d 'Runs to submit' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l claim-batch -d 'Runs per claim' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l e2e-runs -d 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l latency-secs -d 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l no-raw -d 'Skip running redis-benchmark for the raw server rate'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -s q -l quiet -d 'Print only results and errors'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -s v -l verbose -d 'More log output (-v info, -vv debug)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "health" -d 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "configure" -d 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l max-save-age -d 'Warn when the last successful RDB save is older than this while there are unsaved changes' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l profile -d 'Which profile to compare with' -r -f -a "recommended\t'appendfsync everysec: at most about one second of writes lost on a power failure'
+strict\t'appendfsync always: every write is on disk before it is acknowledged (slower)'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l apply -d 'Apply the differences (CONFIG SET + CONFIG REWRITE) after confirmation'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from help" -f -a "health" -d 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from help" -f -a "configure" -d 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "list" -d 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "verify" -d 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "prune" -d 'Delete backups older than --keep-days that are not among the newest --keep-last'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "restore" -d 'Restore a backup: offline into a stopped server\'s data dir, or online (logical backups)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l method -d 'How to take the backup' -r -f -a "auto\t'file when the server\'s data dir is on this machine, else replication'
+file\t'copy dump.rdb (and the AOF directory, rewrites paused) after a BGSAVE'
+replication\t'stream the RDB over the network like `redis-cli --rdb` (works for a remote server)'
+logical\t'SCAN + DUMP + PTTL of the tartarus and themis keys as RESTORE commands (`redis-cli --pipe` loads it too)'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l pattern -d 'Key patterns of a logical backup (repeatable; default tartarus:*, themis:* and the queue key)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l bgsave-timeout -d 'How long the BGSAVE may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l verify -d 'Verify the new backup right away (exit 31 when it fails)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-days -d 'Keep every backup younger than this many days (0: age keeps nothing)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-last -d 'Keep the newest N backups whatever their age' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dry-run -d 'Only show what would be deleted'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l data-dir -d 'Offline: the stopped server\'s data directory (its `dir`)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l appendonly -d 'Offline: whether the server will start with appendonly yes or no' -r -f -a "yes\t''
+no\t''"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-conf -d 'Offline: read appendonly, appenddirname, appendfilename and dbfilename from this redis.conf' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l force -d 'Offline: restore even though a server answers at the configured address'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l online -d 'Load a logical backup into the running server (RESTORE … REPLACE)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l flush -d 'Online: first delete the keys matching the backup\'s patterns'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete backups older than --keep-days that are not among the newest --keep-last'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a backup: offline into a stopped server\'s data dir, or online (logical backups)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -f -a "persistence" -d 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l restart-cmd -d 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l wait -d 'How long to wait for Redis to answer and finish loading after the restart' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l restart-timeout -d 'How long the restart command may run before it is killed' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "persistence" -d 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l runs -d 'Runs to submit' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l claim-batch -d 'Runs per claim' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l e2e-runs -d 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l latency-secs -d 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l no-raw -d 'Skip running redis-benchmark for the raw server rate'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l populate -d 'Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb (0: use the data already there). Needs `enable-debug-command local` on the server; with `rdbcompression no` the default makes an RDB of about 1.1 GB' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l logical-keys -d 'Keys for the logical restore figure (DEBUG POPULATE under tartarus-bench:lg; 0 skips it)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l rounds -d 'Rounds of each measurement (the median is reported)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l dir -d 'Scratch folder for the backups and redis-cli\'s files (default: a new folder in the temp dir)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -1007,18 +1297,21 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l tls -d 'Use TL
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "agent" -d 'A node agent that runs the sandboxes scheduled to its node'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "up" -d 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "config" -d 'Show the effective configuration'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "bench" -d 'Measure throughput against the configured store'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "man" -d 'Write man pages for every command into a folder'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "agent" -d 'A node agent that runs the sandboxes scheduled to its node'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "up" -d 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "config" -d 'Show the effective configuration'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "redis" -d 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "backup" -d 'Backups: create, list, verify, prune, restore'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "verify" -d 'End-to-end checks for CI (`verify persistence`)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "bench" -d 'Measure throughput against the configured store (`bench backup`: backup and restore speed)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "man" -d 'Write man pages for every command into a folder'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List runs, oldest first, with filters and paging'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
@@ -1049,3 +1342,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from scheduler" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "run" -d 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from redis" -f -a "health" -d 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from redis" -f -a "configure" -d 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete backups older than --keep-days that are not among the newest --keep-last'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "restore" -d 'Restore a backup: offline into a stopped server\'s data dir, or online (logical backups)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "persistence" -d 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'

@@ -15,6 +15,13 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Printing a secret shows `<redacted>`, so a `{}` in a message can never leak it.
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
 impl Secret {
     pub fn expose(&self) -> &str {
         &self.0

@@ -2,6 +2,7 @@
 
 use crate::config::ConfigError;
 use crate::model::spec::SpecError;
+use crate::persistence::PersistenceError;
 use crate::store::StoreError;
 
 pub const OK: u8 = 0;
@@ -40,6 +41,11 @@ pub const VERDICT_DENY: u8 = 20;
 /// `policy test`: the verdict was quarantine.
 pub const VERDICT_QUARANTINE: u8 = 21;
 
+/// `verify persistence`: the canary did not survive (or the restart could not be proven).
+pub const PERSISTENCE_FAILED: u8 = 30;
+/// `backup verify` / `backup restore`: the backup failed verification (checksums, RDB CRC-64, AOF manifest).
+pub const BACKUP_INVALID: u8 = 31;
+
 /// `redis health` uses the monitoring-plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 pub const HEALTH_UNKNOWN: u8 = 3;
 
@@ -77,6 +83,17 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
                 | StoreError::PolicyVersionNotFound(_) => NOT_FOUND,
                 StoreError::Conflict { .. } => CONFLICT,
                 StoreError::Corrupt(_) | StoreError::Backend(_) => FAILURE,
+            };
+        }
+        if let Some(e) = cause.downcast_ref::<PersistenceError>() {
+            return match e {
+                PersistenceError::Connect { .. }
+                | PersistenceError::CommandTimeout { .. }
+                | PersistenceError::Net { .. } => UNAVAILABLE,
+                PersistenceError::BadBackupRef { .. } => NOT_FOUND,
+                PersistenceError::ServerRunning(_) => CONFLICT,
+                PersistenceError::VerificationFailed { .. } => BACKUP_INVALID,
+                _ => FAILURE,
             };
         }
         if cause.downcast_ref::<ConfigError>().is_some() {

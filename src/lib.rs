@@ -8,5 +8,6 @@ pub mod executor;
 pub mod exit;
 pub mod model;
 pub mod output;
+pub mod persistence;
 pub mod scheduler;
 pub mod store;

@@ -16,7 +16,10 @@ use crate::store::redis::RedisStore;
 use crate::store::SharedStore;
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct BenchArgs {
+    #[command(subcommand)]
+    pub what: Option<BenchWhat>,
     /// Runs to submit
     #[arg(long, default_value_t = 100_000)]
     pub runs: usize,
@@ -32,6 +35,13 @@ pub struct BenchArgs {
     /// Seconds of steady 1,000 runs/s for the latency figure (0 skips it)
     #[arg(long, default_value_t = 5)]
     pub latency_secs: u64,
+}
+
+/// `tartarus bench <what>`; without one, the store throughput figures.
+#[derive(Debug, clap::Subcommand)]
+pub enum BenchWhat {
+    /// Backup and restore speed against redis-cli (--rdb and --pipe) on the same server
+    Backup(super::bench_backup::BenchBackupArgs),
 }
 
 #[derive(Serialize)]
@@ -176,6 +186,9 @@ pub async fn cleanup(target: &crate::config::RedisTarget) -> Result<()> {
 }
 
 pub async fn run(ctx: &Ctx, args: BenchArgs) -> Result<u8> {
+    if let Some(BenchWhat::Backup(a)) = args.what {
+        return super::bench_backup::run(ctx, a).await;
+    }
     let (store, target) = bench_store(ctx).await?;
     if let Some(t) = &target {
         cleanup(t).await?;

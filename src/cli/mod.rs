@@ -15,14 +15,19 @@ use crate::store::redis::RedisStore;
 use crate::store::{SharedStore, StoreSettings};
 
 pub mod agent_cmd;
+pub mod backup;
 pub mod bench;
+pub mod bench_backup;
 pub mod config_cmd;
 pub mod docs;
 pub mod node;
+pub mod persist_common;
 pub mod policy;
 pub mod queue;
+pub mod redis_cmd;
 pub mod sandbox;
 pub mod scheduler_cmd;
+pub mod verify;
 
 /// Administration tool and embedded control plane for Tartarus sandboxes.
 ///
@@ -136,7 +141,16 @@ pub enum Command {
     /// Show the effective configuration
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
-    /// Measure throughput against the configured store
+    /// Redis persistence: health checks (monitoring exit codes) and the recommended settings
+    #[command(subcommand)]
+    Redis(redis_cmd::RedisCmd),
+    /// Backups: create, list, verify, prune, restore
+    #[command(subcommand)]
+    Backup(backup::BackupCmd),
+    /// End-to-end checks for CI (`verify persistence`)
+    #[command(subcommand)]
+    Verify(verify::VerifyCmd),
+    /// Measure throughput against the configured store (`bench backup`: backup and restore speed)
     Bench(bench::BenchArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     Completions(docs::CompletionsArgs),
@@ -327,6 +341,9 @@ async fn run(cli: Cli) -> Result<u8> {
         Command::Scheduler(cmd) => cmd.run(&ctx).await,
         Command::Up(args) => scheduler_cmd::up(&ctx, args).await,
         Command::Agent(cmd) => cmd.run(&ctx).await,
+        Command::Redis(cmd) => cmd.run(&ctx).await,
+        Command::Backup(cmd) => cmd.run(&ctx).await,
+        Command::Verify(cmd) => cmd.run(&ctx).await,
         Command::Bench(args) => bench::run(&ctx, args).await,
         Command::Completions(_) | Command::Man(_) => Ok(exit::OK),
     }

@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::{PersistenceError, Result};
 
 /// CRC-64/Jones as used by Redis (poly 0xad93d23594c935a9, reflected, init 0, xorout 0), slice-by-16.
-pub const CRC64: crc::Crc<u64, crc::Table<16>> = crc::Crc::<u64, crc::Table<16>>::new(&crc::CRC_64_REDIS);
+pub const CRC64: crc::Crc<u64, crc::Table<16>> =
+    crc::Crc::<u64, crc::Table<16>>::new(&crc::CRC_64_REDIS);
 
 /// CRC-64 (Redis) of a byte slice.
 pub fn crc64(data: &[u8]) -> u64 {
@@ -43,28 +44,40 @@ pub struct RdbReport {
 /// Parses the 9-byte header `REDIS` + 4 ASCII digits.
 pub fn parse_header(header: &[u8]) -> Result<u32> {
     if header.len() < 9 || &header[..5] != b"REDIS" {
-        return Err(PersistenceError::invalid("RDB header", "missing REDIS magic"));
+        return Err(PersistenceError::invalid(
+            "RDB header",
+            "missing REDIS magic",
+        ));
     }
     let digits = &header[5..9];
     if !digits.iter().all(u8::is_ascii_digit) {
-        return Err(PersistenceError::invalid("RDB header", "version is not 4 digits"));
+        return Err(PersistenceError::invalid(
+            "RDB header",
+            "version is not 4 digits",
+        ));
     }
-    let s = std::str::from_utf8(digits).map_err(|_| PersistenceError::invalid("RDB header", "bad version"))?;
-    s.parse().map_err(|_| PersistenceError::invalid("RDB header", "bad version"))
+    let s = std::str::from_utf8(digits)
+        .map_err(|_| PersistenceError::invalid("RDB header", "bad version"))?;
+    s.parse()
+        .map_err(|_| PersistenceError::invalid("RDB header", "bad version"))
 }
 
 /// The RDB version from a file's header.
 pub fn read_version(path: &Path) -> Result<u32> {
     let mut f = std::fs::File::open(path).map_err(|e| PersistenceError::io(path, e))?;
     let mut h = [0u8; 9];
-    f.read_exact(&mut h).map_err(|e| PersistenceError::io(path, e))?;
+    f.read_exact(&mut h)
+        .map_err(|e| PersistenceError::io(path, e))?;
     parse_header(&h)
 }
 
 /// Verifies an RDB file without loading it into memory.
 pub fn verify(path: &Path) -> Result<RdbReport> {
     let mut f = std::fs::File::open(path).map_err(|e| PersistenceError::io(path, e))?;
-    let size = f.metadata().map_err(|e| PersistenceError::io(path, e))?.len();
+    let size = f
+        .metadata()
+        .map_err(|e| PersistenceError::io(path, e))?
+        .len();
     let mut rep = RdbReport {
         path: path.display().to_string(),
         size,
@@ -80,7 +93,8 @@ pub fn verify(path: &Path) -> Result<RdbReport> {
         return Ok(rep);
     }
     let mut header = [0u8; 9];
-    f.read_exact(&mut header).map_err(|e| PersistenceError::io(path, e))?;
+    f.read_exact(&mut header)
+        .map_err(|e| PersistenceError::io(path, e))?;
     let version = match parse_header(&header) {
         Ok(v) => v,
         Err(e) => {
@@ -90,7 +104,11 @@ pub fn verify(path: &Path) -> Result<RdbReport> {
     };
     rep.version = Some(version);
     let has_trailer = version >= 5;
-    let body_len = if has_trailer { size.saturating_sub(8) } else { size };
+    let body_len = if has_trailer {
+        size.saturating_sub(8)
+    } else {
+        size
+    };
     if body_len < 10 {
         rep.problems.push("file too short for its version".into());
         return Ok(rep);
@@ -102,7 +120,9 @@ pub fn verify(path: &Path) -> Result<RdbReport> {
     let mut last = 0u8;
     while remaining > 0 {
         let want = remaining.min(buf.len() as u64) as usize;
-        let n = f.read(&mut buf[..want]).map_err(|e| PersistenceError::io(path, e))?;
+        let n = f
+            .read(&mut buf[..want])
+            .map_err(|e| PersistenceError::io(path, e))?;
         if n == 0 {
             rep.problems.push("file shrank while reading".into());
             return Ok(rep);
@@ -112,11 +132,14 @@ pub fn verify(path: &Path) -> Result<RdbReport> {
         remaining -= n as u64;
     }
     if last != 0xFF {
-        rep.problems.push(format!("last opcode before the checksum is 0x{last:02x}, expected EOF 0xff (truncated?)"));
+        rep.problems.push(format!(
+            "last opcode before the checksum is 0x{last:02x}, expected EOF 0xff (truncated?)"
+        ));
     }
     if has_trailer {
         let mut trailer = [0u8; 8];
-        f.read_exact(&mut trailer).map_err(|e| PersistenceError::io(path, e))?;
+        f.read_exact(&mut trailer)
+            .map_err(|e| PersistenceError::io(path, e))?;
         let stored = u64::from_le_bytes(trailer);
         let computed = digest.finalize();
         rep.stored_crc = Some(format!("{stored:016x}"));
@@ -126,7 +149,9 @@ pub fn verify(path: &Path) -> Result<RdbReport> {
         } else if stored == computed {
             ChecksumStatus::Ok
         } else {
-            rep.problems.push(format!("CRC-64 mismatch: stored {stored:016x}, computed {computed:016x}"));
+            rep.problems.push(format!(
+                "CRC-64 mismatch: stored {stored:016x}, computed {computed:016x}"
+            ));
             ChecksumStatus::Mismatch
         };
         rep.checksum = Some(status);
@@ -153,7 +178,9 @@ mod tests {
 
     fn sample_rdb(checksum: bool) -> Vec<u8> {
         let mut v = b"REDIS0010".to_vec();
-        v.extend_from_slice(&[0xFE, 0x00, 0xFB, 0x01, 0x00, 0x00, 0x01, b'k', 0x01, b'v', 0xFF]);
+        v.extend_from_slice(&[
+            0xFE, 0x00, 0xFB, 0x01, 0x00, 0x00, 0x01, b'k', 0x01, b'v', 0xFF,
+        ]);
         let crc = if checksum { crc64(&v) } else { 0 };
         v.extend_from_slice(&crc.to_le_bytes());
         v

@@ -29,7 +29,10 @@ pub struct StreamStats {
 }
 
 fn net(target: &RedisTarget, e: std::io::Error) -> PersistenceError {
-    PersistenceError::Net { target: target.display(), source: e }
+    PersistenceError::Net {
+        target: target.display(),
+        source: e,
+    }
 }
 
 fn resp_command(args: &[&[u8]]) -> Vec<u8> {
@@ -46,7 +49,11 @@ async fn read_byte(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result
     match tokio::time::timeout(IDLE_TIMEOUT, r.read_u8()).await {
         Ok(Ok(b)) => Ok(b),
         Ok(Err(e)) => Err(net(target, e)),
-        Err(_) => Err(PersistenceError::Timeout(format!("no data from {} for {:?}", target.display(), IDLE_TIMEOUT))),
+        Err(_) => Err(PersistenceError::Timeout(format!(
+            "no data from {} for {:?}",
+            target.display(),
+            IDLE_TIMEOUT
+        ))),
     }
 }
 
@@ -66,16 +73,30 @@ async fn read_line(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result
         }
         line.push(b);
         if line.len() > 64 * 1024 {
-            return Err(PersistenceError::Protocol { command: "SYNC".into(), detail: "reply line too long".into() });
+            return Err(PersistenceError::Protocol {
+                command: "SYNC".into(),
+                detail: "reply line too long".into(),
+            });
         }
     }
 }
 
-async fn simple_command(w: &mut BufReader<TcpStream>, target: &RedisTarget, args: &[&[u8]], name: &str) -> Result<String> {
-    w.get_mut().write_all(&resp_command(args)).await.map_err(|e| net(target, e))?;
+async fn simple_command(
+    w: &mut BufReader<TcpStream>,
+    target: &RedisTarget,
+    args: &[&[u8]],
+    name: &str,
+) -> Result<String> {
+    w.get_mut()
+        .write_all(&resp_command(args))
+        .await
+        .map_err(|e| net(target, e))?;
     let line = read_line(w, target).await?;
     if let Some(err) = line.strip_prefix('-') {
-        return Err(PersistenceError::Command { command: name.into(), reason: err.to_string() });
+        return Err(PersistenceError::Command {
+            command: name.into(),
+            reason: err.to_string(),
+        });
     }
     Ok(line)
 }
@@ -84,15 +105,31 @@ async fn simple_command(w: &mut BufReader<TcpStream>, target: &RedisTarget, args
 ///
 /// With `sha256`, the writer thread hashes the data on the way (about +15% stream time on 2 cores,
 /// but cheaper than reading the file again); without it `StreamStats::sha256` is `None`.
-pub async fn stream_rdb(target: &RedisTarget, dest: &Path, sha256: bool, progress: ProgressFn<'_>) -> Result<StreamStats> {
+pub async fn stream_rdb(
+    target: &RedisTarget,
+    dest: &Path,
+    sha256: bool,
+    progress: ProgressFn<'_>,
+) -> Result<StreamStats> {
     if target.tls {
-        return Err(PersistenceError::Unsupported("replication backups over TLS are not supported: use --method logical or file".into()));
+        return Err(PersistenceError::Unsupported(
+            "replication backups over TLS are not supported: use --method logical or file".into(),
+        ));
     }
     let start = Instant::now();
-    let stream = tokio::time::timeout(target.connect_timeout, TcpStream::connect((target.host.as_str(), target.port)))
-        .await
-        .map_err(|_| PersistenceError::Connect { target: target.display(), reason: "connect timed out".into() })?
-        .map_err(|e| PersistenceError::Connect { target: target.display(), reason: e.to_string() })?;
+    let stream = tokio::time::timeout(
+        target.connect_timeout,
+        TcpStream::connect((target.host.as_str(), target.port)),
+    )
+    .await
+    .map_err(|_| PersistenceError::Connect {
+        target: target.display(),
+        reason: "connect timed out".into(),
+    })?
+    .map_err(|e| PersistenceError::Connect {
+        target: target.display(),
+        reason: e.to_string(),
+    })?;
     let mut r = BufReader::with_capacity(64 * 1024, stream);
 
     if let Some(pw) = &target.password {
@@ -104,25 +141,54 @@ pub async fn stream_rdb(target: &RedisTarget, dest: &Path, sha256: bool, progres
         // The error text from Redis never contains the password.
         simple_command(&mut r, target, &args, "AUTH").await?;
     }
-    simple_command(&mut r, target, &[b"REPLCONF", b"capa", b"eof"], "REPLCONF capa eof").await?;
+    simple_command(
+        &mut r,
+        target,
+        &[b"REPLCONF", b"capa", b"eof"],
+        "REPLCONF capa eof",
+    )
+    .await?;
     // Older servers (< 7.0) do not know rdb-only: they will stream commands after the RDB, which we ignore.
-    let _ = simple_command(&mut r, target, &[b"REPLCONF", b"rdb-only", b"1"], "REPLCONF rdb-only").await;
-    r.get_mut().write_all(b"SYNC\r\n").await.map_err(|e| net(target, e))?;
+    let _ = simple_command(
+        &mut r,
+        target,
+        &[b"REPLCONF", b"rdb-only", b"1"],
+        "REPLCONF rdb-only",
+    )
+    .await;
+    r.get_mut()
+        .write_all(b"SYNC\r\n")
+        .await
+        .map_err(|e| net(target, e))?;
     progress(Progress::phase("waiting for the server's snapshot"));
     let header = read_line(&mut r, target).await?;
     if let Some(err) = header.strip_prefix('-') {
-        return Err(PersistenceError::Command { command: "SYNC".into(), reason: err.to_string() });
+        return Err(PersistenceError::Command {
+            command: "SYNC".into(),
+            reason: err.to_string(),
+        });
     }
     let Some(spec) = header.strip_prefix('$') else {
-        return Err(PersistenceError::Protocol { command: "SYNC".into(), detail: format!("unexpected reply {header:?}") });
+        return Err(PersistenceError::Protocol {
+            command: "SYNC".into(),
+            detail: format!("unexpected reply {header:?}"),
+        });
     };
     let (mark, total): (Option<Vec<u8>>, Option<u64>) = if let Some(m) = spec.strip_prefix("EOF:") {
         if m.len() != MARK_LEN {
-            return Err(PersistenceError::Protocol { command: "SYNC".into(), detail: "EOF mark is not 40 bytes".into() });
+            return Err(PersistenceError::Protocol {
+                command: "SYNC".into(),
+                detail: "EOF mark is not 40 bytes".into(),
+            });
         }
         (Some(m.as_bytes().to_vec()), None)
     } else {
-        let n = spec.parse::<u64>().map_err(|_| PersistenceError::Protocol { command: "SYNC".into(), detail: format!("bad length {spec:?}") })?;
+        let n = spec
+            .parse::<u64>()
+            .map_err(|_| PersistenceError::Protocol {
+                command: "SYNC".into(),
+                detail: format!("bad length {spec:?}"),
+            })?;
         (None, Some(n))
     };
 
@@ -136,15 +202,21 @@ pub async fn stream_rdb(target: &RedisTarget, dest: &Path, sha256: bool, progres
     let writer = std::thread::spawn(move || -> Result<Option<String>> {
         use sha2::Digest;
         let mut file = file;
-        let mut hasher = if sha256 { Some(sha2::Sha256::new()) } else { None };
+        let mut hasher = if sha256 {
+            Some(sha2::Sha256::new())
+        } else {
+            None
+        };
         while let Some(chunk) = rx.blocking_recv() {
-            file.write_all(&chunk).map_err(|e| PersistenceError::io(&dest_owned, e))?;
+            file.write_all(&chunk)
+                .map_err(|e| PersistenceError::io(&dest_owned, e))?;
             if let Some(h) = hasher.as_mut() {
                 h.update(&chunk);
             }
             let _ = back_tx.send(chunk);
         }
-        file.sync_all().map_err(|e| PersistenceError::io(&dest_owned, e))?;
+        file.sync_all()
+            .map_err(|e| PersistenceError::io(&dest_owned, e))?;
         Ok(hasher.map(|h| h.finalize().iter().map(|b| format!("{b:02x}")).collect()))
     });
 
@@ -154,15 +226,25 @@ pub async fn stream_rdb(target: &RedisTarget, dest: &Path, sha256: bool, progres
         e = watchdog(&activity, target) => Err(e),
     };
     drop(tx);
-    let written = writer.join().map_err(|_| PersistenceError::invalid("RDB writer", "thread panicked"))?;
+    let written = writer
+        .join()
+        .map_err(|_| PersistenceError::invalid("RDB writer", "thread panicked"))?;
     let bytes = result?;
     let sha256 = written?;
     progress(Progress::bytes("stream rdb", bytes, Some(bytes)));
-    Ok(StreamStats { bytes, sha256, elapsed_ms: start.elapsed().as_millis() as u64, eof_framing: mark.is_some() })
+    Ok(StreamStats {
+        bytes,
+        sha256,
+        elapsed_ms: start.elapsed().as_millis() as u64,
+        eof_framing: mark.is_some(),
+    })
 }
 
 /// Fails when no byte arrived for [`IDLE_TIMEOUT`] (cheaper than a timer per read).
-async fn watchdog(activity: &std::sync::atomic::AtomicU64, target: &RedisTarget) -> PersistenceError {
+async fn watchdog(
+    activity: &std::sync::atomic::AtomicU64,
+    target: &RedisTarget,
+) -> PersistenceError {
     let mut last = u64::MAX;
     let mut idle = Duration::ZERO;
     let tick = Duration::from_secs(1);
@@ -172,7 +254,11 @@ async fn watchdog(activity: &std::sync::atomic::AtomicU64, target: &RedisTarget)
         if now == last {
             idle += tick;
             if idle >= IDLE_TIMEOUT {
-                return PersistenceError::Timeout(format!("no data from {} for {:?}", target.display(), IDLE_TIMEOUT));
+                return PersistenceError::Timeout(format!(
+                    "no data from {} for {:?}",
+                    target.display(),
+                    IDLE_TIMEOUT
+                ));
             }
         } else {
             idle = Duration::ZERO;
@@ -213,7 +299,9 @@ async fn pump(
             next[..keep].copy_from_slice(&buf[filled - keep..filled]);
             buf.truncate(filled - keep);
             sent += buf.len() as u64;
-            tx.send(std::mem::replace(&mut buf, next)).await.map_err(|_| closed())?;
+            tx.send(std::mem::replace(&mut buf, next))
+                .await
+                .map_err(|_| closed())?;
             filled = keep;
             if last_report.elapsed() > Duration::from_millis(200) {
                 progress(Progress::bytes("stream rdb", sent, total));
@@ -224,9 +312,18 @@ async fn pump(
             break;
         }
         let want = (buf.len() - filled).min(remaining.min(usize::MAX as u64) as usize);
-        let n = r.read(&mut buf[filled..filled + want]).await.map_err(|e| net(target, e))?;
+        let n = r
+            .read(&mut buf[filled..filled + want])
+            .await
+            .map_err(|e| net(target, e))?;
         if n == 0 {
-            return Err(PersistenceError::invalid("replication stream", format!("connection closed after {} bytes, before the end of the RDB", sent + filled as u64)));
+            return Err(PersistenceError::invalid(
+                "replication stream",
+                format!(
+                    "connection closed after {} bytes, before the end of the RDB",
+                    sent + filled as u64
+                ),
+            ));
         }
         activity.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
         filled += n;
@@ -252,6 +349,9 @@ async fn pump(
 mod tests {
     #[test]
     fn resp_encoding() {
-        assert_eq!(super::resp_command(&[b"AUTH", b"pw"]), b"*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n".to_vec());
+        assert_eq!(
+            super::resp_command(&[b"AUTH", b"pw"]),
+            b"*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n".to_vec()
+        );
     }
 }

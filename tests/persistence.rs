@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
-use persist_scratch::config::RedisTarget;
-use persist_scratch::persistence::backup::{self, BackupMethod, BackupOptions};
-use persist_scratch::persistence::configure::{self, Profile};
-use persist_scratch::persistence::health::{self, HealthOptions, Status};
-use persist_scratch::persistence::restore::{self, LogicalRestoreOptions, OfflineRestoreOptions};
-use persist_scratch::persistence::{no_progress, PersistenceError, RedisAdmin};
 use support::{RedisServer, ServerOptions};
+use tartarus::config::RedisTarget;
+use tartarus::persistence::backup::{self, BackupMethod, BackupOptions};
+use tartarus::persistence::configure::{self, Profile};
+use tartarus::persistence::health::{self, HealthOptions, Status};
+use tartarus::persistence::restore::{self, LogicalRestoreOptions, OfflineRestoreOptions};
+use tartarus::persistence::{no_progress, PersistenceError, RedisAdmin};
 
 fn target_port(port: u16) -> RedisTarget {
     RedisTarget {
@@ -29,12 +29,16 @@ fn target_port(port: u16) -> RedisTarget {
 
 fn target(s: &RedisServer) -> RedisTarget {
     let mut t = target_port(s.port);
-    t.password = s.options.password.clone().map(persist_scratch::config::Secret);
+    t.password = s.options.password.clone().map(tartarus::config::Secret);
     t
 }
 
 fn opts(method: BackupMethod) -> BackupOptions {
-    BackupOptions { method, bgsave_timeout: Duration::from_secs(60), ..Default::default() }
+    BackupOptions {
+        method,
+        bgsave_timeout: Duration::from_secs(60),
+        ..Default::default()
+    }
 }
 
 /// Every key type, some with TTLs, in the patterns a logical backup covers, plus one outside them.
@@ -48,18 +52,31 @@ fn fill(c: &mut redis::Connection) {
     };
     q(c, &["SET", "tartarus:str", "hello"]);
     q(c, &["SET", "tartarus:ttl", "short-lived", "EX", "300"]);
-    q(c, &["HSET", "tartarus:hash", "a", "1", "b", "2", "c", "three"]);
+    q(
+        c,
+        &["HSET", "tartarus:hash", "a", "1", "b", "2", "c", "three"],
+    );
     q(c, &["EXPIRE", "tartarus:hash", "500"]);
     q(c, &["RPUSH", "tartarus:list", "x", "y", "z", "x"]);
     q(c, &["SADD", "themis:set", "m1", "m2", "m3"]);
-    q(c, &["ZADD", "themis:zset", "1.5", "one", "2", "two", "-3", "neg"]);
+    q(
+        c,
+        &["ZADD", "themis:zset", "1.5", "one", "2", "two", "-3", "neg"],
+    );
     q(c, &["PEXPIRE", "themis:zset", "800000"]);
     q(c, &["XADD", "tartarus:stream", "1-1", "f", "v"]);
     q(c, &["XADD", "tartarus:stream", "2-1", "f2", "v2", "g", "w"]);
     q(c, &["XGROUP", "CREATE", "tartarus:stream", "grp", "0"]);
-    let _: () = redis::cmd("SET").arg(b"tartarus:bin\xff\x00key".as_slice()).arg(b"\x00\x01\x02\xff".as_slice()).query(c).expect("bin");
+    let _: () = redis::cmd("SET")
+        .arg(b"tartarus:bin\xff\x00key".as_slice())
+        .arg(b"\x00\x01\x02\xff".as_slice())
+        .query(c)
+        .expect("bin");
     for i in 0..500 {
-        q(c, &["SET", &format!("tartarus:many:{i}"), &format!("value-{i}")]);
+        q(
+            c,
+            &["SET", &format!("tartarus:many:{i}"), &format!("value-{i}")],
+        );
     }
     q(c, &["SET", "other:outside", "not in the patterns"]);
 }
@@ -67,29 +84,71 @@ fn fill(c: &mut redis::Connection) {
 /// key -> (type, value, ttl). The ttl is PTTL (relative, what a logical restore re-creates) or,
 /// with `absolute`, PEXPIRETIME (the expiry instant an RDB keeps, so time spent between backup and
 /// restart does not count against the ±1 s).
-fn snapshot_ttl(c: &mut redis::Connection, pattern: &str, absolute: bool) -> BTreeMap<Vec<u8>, (String, String, i64)> {
+fn snapshot_ttl(
+    c: &mut redis::Connection,
+    pattern: &str,
+    absolute: bool,
+) -> BTreeMap<Vec<u8>, (String, String, i64)> {
     let keys: Vec<Vec<u8>> = redis::cmd("KEYS").arg(pattern).query(c).expect("keys");
     let mut out = BTreeMap::new();
     for k in keys {
         let t: String = redis::cmd("TYPE").arg(&k).query(c).expect("type");
         let v: String = match t.as_str() {
-            "string" => format!("{:?}", redis::cmd("GET").arg(&k).query::<Vec<u8>>(c).expect("get")),
-            "hash" => format!("{:?}", redis::cmd("HGETALL").arg(&k).query::<BTreeMap<String, String>>(c).expect("hgetall")),
-            "list" => format!("{:?}", redis::cmd("LRANGE").arg(&k).arg(0).arg(-1).query::<Vec<String>>(c).expect("lrange")),
+            "string" => format!(
+                "{:?}",
+                redis::cmd("GET").arg(&k).query::<Vec<u8>>(c).expect("get")
+            ),
+            "hash" => format!(
+                "{:?}",
+                redis::cmd("HGETALL")
+                    .arg(&k)
+                    .query::<BTreeMap<String, String>>(c)
+                    .expect("hgetall")
+            ),
+            "list" => format!(
+                "{:?}",
+                redis::cmd("LRANGE")
+                    .arg(&k)
+                    .arg(0)
+                    .arg(-1)
+                    .query::<Vec<String>>(c)
+                    .expect("lrange")
+            ),
             "set" => {
                 let mut m: Vec<String> = redis::cmd("SMEMBERS").arg(&k).query(c).expect("smembers");
                 m.sort();
                 format!("{m:?}")
             }
-            "zset" => format!("{:?}", redis::cmd("ZRANGE").arg(&k).arg(0).arg(-1).arg("WITHSCORES").query::<Vec<String>>(c).expect("zrange")),
+            "zset" => format!(
+                "{:?}",
+                redis::cmd("ZRANGE")
+                    .arg(&k)
+                    .arg(0)
+                    .arg(-1)
+                    .arg("WITHSCORES")
+                    .query::<Vec<String>>(c)
+                    .expect("zrange")
+            ),
             "stream" => {
-                let r: redis::Value = redis::cmd("XRANGE").arg(&k).arg("-").arg("+").query(c).expect("xrange");
-                let g: redis::Value = redis::cmd("XINFO").arg("GROUPS").arg(&k).query(c).expect("xinfo");
+                let r: redis::Value = redis::cmd("XRANGE")
+                    .arg(&k)
+                    .arg("-")
+                    .arg("+")
+                    .query(c)
+                    .expect("xrange");
+                let g: redis::Value = redis::cmd("XINFO")
+                    .arg("GROUPS")
+                    .arg(&k)
+                    .query(c)
+                    .expect("xinfo");
                 format!("{r:?} {g:?}")
             }
             other => panic!("unexpected type {other}"),
         };
-        let ttl: i64 = redis::cmd(if absolute { "PEXPIRETIME" } else { "PTTL" }).arg(&k).query(c).expect("pttl");
+        let ttl: i64 = redis::cmd(if absolute { "PEXPIRETIME" } else { "PTTL" })
+            .arg(&k)
+            .query(c)
+            .expect("pttl");
         out.insert(k, (t, v, ttl));
     }
     out
@@ -103,28 +162,42 @@ fn snapshot_abs(c: &mut redis::Connection) -> BTreeMap<Vec<u8>, (String, String,
     snapshot_ttl(c, "*", true)
 }
 
-fn assert_same(before: &BTreeMap<Vec<u8>, (String, String, i64)>, after: &BTreeMap<Vec<u8>, (String, String, i64)>) {
+fn assert_same(
+    before: &BTreeMap<Vec<u8>, (String, String, i64)>,
+    after: &BTreeMap<Vec<u8>, (String, String, i64)>,
+) {
     assert_eq!(before.len(), after.len(), "key count differs");
     for (k, (t, v, ttl)) in before {
-        let (t2, v2, ttl2) = after.get(k).unwrap_or_else(|| panic!("key {:?} missing after restore", String::from_utf8_lossy(k)));
+        let (t2, v2, ttl2) = after.get(k).unwrap_or_else(|| {
+            panic!("key {:?} missing after restore", String::from_utf8_lossy(k))
+        });
         assert_eq!(t, t2, "type of {:?}", String::from_utf8_lossy(k));
         assert_eq!(v, v2, "value of {:?}", String::from_utf8_lossy(k));
         if *ttl < 0 {
             assert_eq!(ttl, ttl2, "ttl of {:?}", String::from_utf8_lossy(k));
         } else {
-            assert!((ttl - ttl2).abs() <= 1000, "ttl of {:?}: {ttl} vs {ttl2}", String::from_utf8_lossy(k));
+            assert!(
+                (ttl - ttl2).abs() <= 1000,
+                "ttl of {:?}: {ttl} vs {ttl2}",
+                String::from_utf8_lossy(k)
+            );
         }
     }
 }
 
 fn flushall(s: &RedisServer) {
-    let _: () = redis::cmd("FLUSHALL").query(&mut s.conn()).expect("flushall");
+    let _: () = redis::cmd("FLUSHALL")
+        .query(&mut s.conn())
+        .expect("flushall");
     let n: i64 = redis::cmd("DBSIZE").query(&mut s.conn()).expect("dbsize");
     assert_eq!(n, 0);
 }
 
 fn backups_dir() -> tempfile::TempDir {
-    tempfile::Builder::new().prefix("tartarus-backups-").tempdir().expect("tempdir")
+    tempfile::Builder::new()
+        .prefix("tartarus-backups-")
+        .tempdir()
+        .expect("tempdir")
 }
 
 #[tokio::test]
@@ -134,35 +207,92 @@ async fn file_backup_restores_offline_into_appendonly_yes() {
     let before = snapshot_abs(&mut s.conn());
     assert_eq!(before.len(), 509);
     let admin = RedisAdmin::connect(&target(&s)).await.unwrap();
-    let pct_before = admin.config_get_one("auto-aof-rewrite-percentage").await.unwrap();
+    let pct_before = admin
+        .config_get_one("auto-aof-rewrite-percentage")
+        .await
+        .unwrap();
     let dir = backups_dir();
-    let m = backup::create(&admin, &target(&s), dir.path(), &opts(BackupMethod::File), &no_progress).await.unwrap();
+    let m = backup::create(
+        &admin,
+        &target(&s),
+        dir.path(),
+        &opts(BackupMethod::File),
+        &no_progress,
+    )
+    .await
+    .unwrap();
     assert_eq!(m.method, BackupMethod::File);
     assert!(m.aof_enabled);
     assert_eq!(m.rdb_version, Some(10));
     assert_eq!(m.key_counts.per_db.get("db0"), Some(&509));
     assert!(m.files.iter().any(|f| f.name == "dump.rdb"));
-    assert!(m.files.iter().any(|f| f.name == "appendonlydir/appendonly.aof.manifest"), "{:?}", m.files);
-    assert!(m.files.iter().any(|f| f.name.ends_with(".incr.aof")), "{:?}", m.files);
+    assert!(
+        m.files
+            .iter()
+            .any(|f| f.name == "appendonlydir/appendonly.aof.manifest"),
+        "{:?}",
+        m.files
+    );
+    assert!(
+        m.files.iter().any(|f| f.name.ends_with(".incr.aof")),
+        "{:?}",
+        m.files
+    );
     // The rewrite setting is back to what it was.
-    assert_eq!(admin.config_get_one("auto-aof-rewrite-percentage").await.unwrap(), pct_before);
+    assert_eq!(
+        admin
+            .config_get_one("auto-aof-rewrite-percentage")
+            .await
+            .unwrap(),
+        pct_before
+    );
     let path = dir.path().join(&m.id);
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o700);
-        assert_eq!(std::fs::metadata(path.join("dump.rdb")).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        assert_eq!(
+            std::fs::metadata(path.join("dump.rdb"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o600
+        );
     }
     let v = backup::verify(&path);
     assert!(v.ok, "{:?}", v.checks);
-    let tools: Vec<_> = v.checks.iter().filter(|c| c.name.starts_with("redis-check")).collect();
-    assert_eq!(tools.len(), 2, "redis-check-rdb and redis-check-aof both ran: {tools:?}");
-    assert!(tools.iter().all(|c| c.outcome == backup::CheckOutcome::Ok), "{tools:?}");
+    let tools: Vec<_> = v
+        .checks
+        .iter()
+        .filter(|c| c.name.starts_with("redis-check"))
+        .collect();
+    assert_eq!(
+        tools.len(),
+        2,
+        "redis-check-rdb and redis-check-aof both ran: {tools:?}"
+    );
+    assert!(
+        tools.iter().all(|c| c.outcome == backup::CheckOutcome::Ok),
+        "{tools:?}"
+    );
     // Auto picks the file method for a loopback server whose dir is readable here.
-    assert_eq!(backup::auto_method(&target(&s), Some(s.data_dir())), BackupMethod::File);
+    assert_eq!(
+        backup::auto_method(&target(&s), Some(s.data_dir())),
+        BackupMethod::File
+    );
     let mut remote = target(&s);
     remote.host = "10.1.2.3".into();
-    assert_eq!(backup::auto_method(&remote, Some(s.data_dir())), BackupMethod::Replication);
-    assert_eq!(backup::resolve(dir.path(), &m.id).unwrap(), path.canonicalize().unwrap());
+    assert_eq!(
+        backup::auto_method(&remote, Some(s.data_dir())),
+        BackupMethod::Replication
+    );
+    assert_eq!(
+        backup::resolve(dir.path(), &m.id).unwrap(),
+        path.canonicalize().unwrap()
+    );
     let listed = backup::list(dir.path()).unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].status, "ok");
@@ -177,15 +307,25 @@ async fn file_backup_restores_offline_into_appendonly_yes() {
     s.shutdown();
     let rep = restore::restore_offline(&path, &ro, &no_progress).unwrap();
     // The BGSAVE of the backup left a dump.rdb next to the AOF: both are moved aside.
-    assert_eq!(rep.moved, vec!["dump.rdb".to_string(), "appendonlydir".to_string()]);
+    assert_eq!(
+        rep.moved,
+        vec!["dump.rdb".to_string(), "appendonlydir".to_string()]
+    );
     let aside = rep.moved_aside_to.clone().unwrap();
-    assert!(Path::new(&aside).join("appendonlydir").is_dir(), "old AOF kept");
+    assert!(
+        Path::new(&aside).join("appendonlydir").is_dir(),
+        "old AOF kept"
+    );
     assert!(!rep.next_steps.is_empty());
     s.restart();
     let after = snapshot_abs(&mut s.conn());
     assert_same(&before, &after);
     // The server keeps appending to the installed AOF: a write survives another restart.
-    let _: () = redis::cmd("SET").arg("tartarus:new").arg("1").query(&mut s.conn()).unwrap();
+    let _: () = redis::cmd("SET")
+        .arg("tartarus:new")
+        .arg("1")
+        .query(&mut s.conn())
+        .unwrap();
     s.kill9();
     s.restart();
     let n: i64 = redis::cmd("DBSIZE").query(&mut s.conn()).unwrap();
@@ -194,14 +334,23 @@ async fn file_backup_restores_offline_into_appendonly_yes() {
 
 #[tokio::test]
 async fn replication_backup_restores_offline_into_appendonly_no() {
-    let mut s = RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
+    let mut s =
+        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
     fill(&mut s.conn());
     let before = snapshot_abs(&mut s.conn());
     let admin = RedisAdmin::connect(&target(&s)).await.unwrap();
     let dir = backups_dir();
     let events = std::sync::Mutex::new(Vec::new());
-    let progress = |p: persist_scratch::persistence::Progress| events.lock().unwrap().push(p.phase);
-    let m = backup::create(&admin, &target(&s), dir.path(), &opts(BackupMethod::Replication), &progress).await.unwrap();
+    let progress = |p: tartarus::persistence::Progress| events.lock().unwrap().push(p.phase);
+    let m = backup::create(
+        &admin,
+        &target(&s),
+        dir.path(),
+        &opts(BackupMethod::Replication),
+        &progress,
+    )
+    .await
+    .unwrap();
     assert_eq!(m.method, BackupMethod::Replication);
     assert!(!m.aof_enabled);
     assert!(events.lock().unwrap().iter().any(|p| p == "stream rdb"));
@@ -229,13 +378,27 @@ async fn replication_backup_with_password_restores_into_appendonly_yes() {
     let t = target(&s);
     let admin = RedisAdmin::connect(&t).await.unwrap();
     let dir = backups_dir();
-    let m = backup::create(&admin, &t, dir.path(), &opts(BackupMethod::Replication), &no_progress).await.unwrap();
-    let manifest_text = std::fs::read_to_string(dir.path().join(&m.id).join("manifest.json")).unwrap();
+    let m = backup::create(
+        &admin,
+        &t,
+        dir.path(),
+        &opts(BackupMethod::Replication),
+        &no_progress,
+    )
+    .await
+    .unwrap();
+    let manifest_text =
+        std::fs::read_to_string(dir.path().join(&m.id).join("manifest.json")).unwrap();
     assert!(!manifest_text.contains("s3cret-pw"));
     flushall(&s);
     drop(admin);
     s.shutdown();
-    restore::restore_offline(&dir.path().join(&m.id), &OfflineRestoreOptions::new(s.data_dir(), true), &no_progress).unwrap();
+    restore::restore_offline(
+        &dir.path().join(&m.id),
+        &OfflineRestoreOptions::new(s.data_dir(), true),
+        &no_progress,
+    )
+    .unwrap();
     s.restart();
     assert_same(&before, &snapshot_abs(&mut s.conn()));
 }
@@ -249,7 +412,9 @@ async fn logical_backup_restores_online() {
     let dir = backups_dir();
     let mut o = opts(BackupMethod::Logical);
     o.batch = 64; // several pipelines
-    let m = backup::create(&admin, &target(&s), dir.path(), &o, &no_progress).await.unwrap();
+    let m = backup::create(&admin, &target(&s), dir.path(), &o, &no_progress)
+        .await
+        .unwrap();
     assert_eq!(m.key_counts.per_pattern.get("tartarus:*"), Some(&506));
     assert_eq!(m.key_counts.per_pattern.get("themis:*"), Some(&2));
     let path = dir.path().join(&m.id);
@@ -257,15 +422,33 @@ async fn logical_backup_restores_online() {
     assert!(v.ok, "{:?}", v.checks);
 
     flushall(&s);
-    let _: () = redis::cmd("SET").arg("other:outside").arg("changed").query(&mut s.conn()).unwrap();
-    let _: () = redis::cmd("SET").arg("tartarus:stale").arg("deleted by flush").query(&mut s.conn()).unwrap();
-    let ro = LogicalRestoreOptions { flush: true, batch: 100, ..Default::default() };
-    let rep = restore::restore_logical(&admin, &path, &ro, &no_progress).await.unwrap();
+    let _: () = redis::cmd("SET")
+        .arg("other:outside")
+        .arg("changed")
+        .query(&mut s.conn())
+        .unwrap();
+    let _: () = redis::cmd("SET")
+        .arg("tartarus:stale")
+        .arg("deleted by flush")
+        .query(&mut s.conn())
+        .unwrap();
+    let ro = LogicalRestoreOptions {
+        flush: true,
+        batch: 100,
+        ..Default::default()
+    };
+    let rep = restore::restore_logical(&admin, &path, &ro, &no_progress)
+        .await
+        .unwrap();
     assert_eq!(rep.restored, 508);
     assert_eq!(rep.flushed, 1);
     let mut after = snapshot(&mut s.conn(), "*");
     let other = after.remove(b"other:outside".as_slice()).unwrap();
-    assert_eq!(other.1, format!("{:?}", b"changed".to_vec()), "keys outside the patterns are untouched");
+    assert_eq!(
+        other.1,
+        format!("{:?}", b"changed".to_vec()),
+        "keys outside the patterns are untouched"
+    );
     let mut expected = before.clone();
     expected.remove(b"other:outside".as_slice());
     assert_same(&expected, &after);
@@ -274,10 +457,18 @@ async fn logical_backup_restores_online() {
     flushall(&s);
     let out = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("redis-cli -p {} --pipe < {}", s.port, path.join("keys.resp").display()))
+        .arg(format!(
+            "redis-cli -p {} --pipe < {}",
+            s.port,
+            path.join("keys.resp").display()
+        ))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let mut after = snapshot(&mut s.conn(), "*");
     assert!(after.remove(b"other:outside".as_slice()).is_none());
     assert_same(&expected, &after);
@@ -285,11 +476,20 @@ async fn logical_backup_restores_online() {
 
 #[tokio::test]
 async fn corrupted_backup_fails_verify_and_restore_refuses() {
-    let mut s = RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
+    let mut s =
+        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
     fill(&mut s.conn());
     let admin = RedisAdmin::connect(&target(&s)).await.unwrap();
     let dir = backups_dir();
-    let m = backup::create(&admin, &target(&s), dir.path(), &opts(BackupMethod::Replication), &no_progress).await.unwrap();
+    let m = backup::create(
+        &admin,
+        &target(&s),
+        dir.path(),
+        &opts(BackupMethod::Replication),
+        &no_progress,
+    )
+    .await
+    .unwrap();
     let path = dir.path().join(&m.id);
     let rdb = path.join("dump.rdb");
     let mut bytes = std::fs::read(&rdb).unwrap();
@@ -299,62 +499,126 @@ async fn corrupted_backup_fails_verify_and_restore_refuses() {
 
     let v = backup::verify(&path);
     assert!(!v.ok);
-    assert!(v.failure_reason().contains("SHA-256 mismatch"), "{}", v.failure_reason());
-    assert!(v.failure_reason().contains("CRC-64 mismatch"), "{}", v.failure_reason());
-    assert_ne!(backup::list(dir.path()).unwrap()[0].status, "invalid", "list is the cheap check (sizes only)");
+    assert!(
+        v.failure_reason().contains("SHA-256 mismatch"),
+        "{}",
+        v.failure_reason()
+    );
+    assert!(
+        v.failure_reason().contains("CRC-64 mismatch"),
+        "{}",
+        v.failure_reason()
+    );
+    assert_ne!(
+        backup::list(dir.path()).unwrap()[0].status,
+        "invalid",
+        "list is the cheap check (sizes only)"
+    );
 
     // Even with a manifest that matches the flipped file, the RDB CRC still catches it.
     let mut manifest = backup::read_manifest(&path).unwrap();
     let (size, sha) = backup::sha256_file(&rdb).unwrap();
     manifest.files[0].size = size;
     manifest.files[0].sha256 = sha;
-    std::fs::write(path.join("manifest.json"), serde_json::to_vec(&manifest).unwrap()).unwrap();
+    std::fs::write(
+        path.join("manifest.json"),
+        serde_json::to_vec(&manifest).unwrap(),
+    )
+    .unwrap();
     let v = backup::verify(&path);
     assert!(!v.ok);
-    assert!(v.failure_reason().contains("CRC-64"), "{}", v.failure_reason());
+    assert!(
+        v.failure_reason().contains("CRC-64"),
+        "{}",
+        v.failure_reason()
+    );
 
     drop(admin);
     s.kill9();
-    let entries_before: Vec<_> = std::fs::read_dir(s.data_dir()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    let err = restore::restore_offline(&path, &OfflineRestoreOptions::new(s.data_dir(), false), &no_progress).unwrap_err();
-    assert!(matches!(err, PersistenceError::VerificationFailed { .. }), "{err}");
+    let entries_before: Vec<_> = std::fs::read_dir(s.data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let err = restore::restore_offline(
+        &path,
+        &OfflineRestoreOptions::new(s.data_dir(), false),
+        &no_progress,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, PersistenceError::VerificationFailed { .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("CRC-64"), "{err}");
-    let entries_after: Vec<_> = std::fs::read_dir(s.data_dir()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let entries_after: Vec<_> = std::fs::read_dir(s.data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(entries_before, entries_after, "nothing moved or installed");
 }
 
 #[tokio::test]
 async fn interrupted_backup_leaves_no_complete_looking_folder() {
     use futures::FutureExt;
-    let s = RedisServer::start_with(ServerOptions::default().with("enable-protected-configs", "yes"));
+    let s =
+        RedisServer::start_with(ServerOptions::default().with("enable-protected-configs", "yes"));
     fill(&mut s.conn());
     let admin = RedisAdmin::connect(&target(&s)).await.unwrap();
     let dir = backups_dir();
     // 1. A panic mid-way (after keys were written), e.g. the CLI's progress bar blowing up.
     let mut o = opts(BackupMethod::Logical);
     o.batch = 50;
-    let boom = |p: persist_scratch::persistence::Progress| {
+    let boom = |p: tartarus::persistence::Progress| {
         if p.phase == "dump keys" && p.done >= 100 {
             panic!("simulated crash mid-backup");
         }
     };
-    let r = std::panic::AssertUnwindSafe(backup::create(&admin, &target(&s), dir.path(), &o, &boom)).catch_unwind().await;
+    let r =
+        std::panic::AssertUnwindSafe(backup::create(&admin, &target(&s), dir.path(), &o, &boom))
+            .catch_unwind()
+            .await;
     assert!(r.is_err(), "the simulated crash happened");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "temp folder removed");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "temp folder removed"
+    );
     assert!(backup::list(dir.path()).unwrap().is_empty());
 
     // 2. A failure mid-way: BGSAVE fails (the server's dir was deleted under it and recreated empty).
     let victim = tempfile::tempdir().unwrap();
     let victim_path = victim.path().to_path_buf();
-    let _: () = redis::cmd("CONFIG").arg("SET").arg("dir").arg(victim_path.to_str().unwrap()).query(&mut s.conn()).unwrap();
+    let _: () = redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("dir")
+        .arg(victim_path.to_str().unwrap())
+        .query(&mut s.conn())
+        .unwrap();
     drop(victim);
     std::fs::create_dir_all(&victim_path).unwrap();
-    let err = backup::create(&admin, &target(&s), dir.path(), &opts(BackupMethod::File), &no_progress).await.unwrap_err();
+    let err = backup::create(
+        &admin,
+        &target(&s),
+        dir.path(),
+        &opts(BackupMethod::File),
+        &no_progress,
+    )
+    .await
+    .unwrap_err();
     std::fs::remove_dir_all(&victim_path).unwrap();
     // Redis reports an empty `dir` once its cwd is gone (getcwd fails): the file method stops after the temp folder exists.
-    assert!(matches!(err, PersistenceError::BgsaveFailed(_) | PersistenceError::DataDirNotLocal { .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            PersistenceError::BgsaveFailed(_) | PersistenceError::DataDirNotLocal { .. }
+        ),
+        "{err}"
+    );
     assert!(backup::list(dir.path()).unwrap().is_empty());
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
     // 3. A hard kill (no cleanup) leaves only a .tmp- folder: not listed, not resolvable.
@@ -377,12 +641,24 @@ async fn health_levels() {
     assert_eq!(r.exit_code(), 2);
 
     // recommended profile → OK
-    let good = ServerOptions { appendfsync: Some("everysec"), save: "3600 1 300 100 60 10000", ..Default::default() }
-        .with("maxmemory-policy", "noeviction")
-        .with("aof-use-rdb-preamble", "yes");
+    let good = ServerOptions {
+        appendfsync: Some("everysec"),
+        save: "3600 1 300 100 60 10000",
+        ..Default::default()
+    }
+    .with("maxmemory-policy", "noeviction")
+    .with("aof-use-rdb-preamble", "yes");
     let s2 = RedisServer::start_with(good.clone());
     let r = health::check(&target(&s2), &opts).await;
-    assert_eq!(r.overall, Status::Ok, "{:?}", r.checks.iter().filter(|c| c.status != Status::Ok).collect::<Vec<_>>());
+    assert_eq!(
+        r.overall,
+        Status::Ok,
+        "{:?}",
+        r.checks
+            .iter()
+            .filter(|c| c.status != Status::Ok)
+            .collect::<Vec<_>>()
+    );
     assert_eq!(r.exit_code(), 0);
     assert!(r.check("connection").unwrap().value.ends_with("ms"));
 
@@ -394,7 +670,11 @@ async fn health_levels() {
     assert_eq!(r.exit_code(), 1);
 
     // closed port → UNKNOWN
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let r = health::check(&target_port(port), &opts).await;
     assert_eq!(r.overall, Status::Unknown);
     assert_eq!(r.exit_code(), 3);
@@ -404,7 +684,9 @@ async fn health_levels() {
 async fn wait_aof_rewrite(admin: &RedisAdmin) {
     for _ in 0..200 {
         let p = admin.info_section("persistence").await.unwrap();
-        if p.get("aof_rewrite_in_progress").map(String::as_str) == Some("0") && p.get("aof_rewrite_scheduled").map(String::as_str) == Some("0") {
+        if p.get("aof_rewrite_in_progress").map(String::as_str) == Some("0")
+            && p.get("aof_rewrite_scheduled").map(String::as_str) == Some("0")
+        {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -420,18 +702,49 @@ async fn configure_apply_without_config_file_makes_live_settings_ok() {
     assert!(plan.needs_changes());
     assert_eq!(plan.dir.as_deref(), Some(s.data_dir().to_str().unwrap()));
     assert_eq!(plan.config_file, None);
-    let rep = configure::apply(&admin, Profile::Recommended).await.unwrap();
+    let rep = configure::apply(&admin, Profile::Recommended)
+        .await
+        .unwrap();
     assert!(!rep.persisted);
-    assert!(rep.message.contains("without a config file"), "{}", rep.message);
-    assert!(rep.applied.contains(&"appendonly".to_string()) && rep.applied.contains(&"save".to_string()));
+    assert!(
+        rep.message.contains("without a config file"),
+        "{}",
+        rep.message
+    );
+    assert!(
+        rep.applied.contains(&"appendonly".to_string())
+            && rep.applied.contains(&"save".to_string())
+    );
     wait_aof_rewrite(&admin).await;
     let r = health::check(&target(&s), &HealthOptions::default()).await;
-    assert_eq!(r.overall, Status::Ok, "{:?}", r.checks.iter().filter(|c| c.status != Status::Ok).collect::<Vec<_>>());
-    assert_eq!(admin.config_get_one("appendonly").await.unwrap().as_deref(), Some("yes"));
-    assert!(!configure::plan(&admin, Profile::Recommended).await.unwrap().needs_changes());
+    assert_eq!(
+        r.overall,
+        Status::Ok,
+        "{:?}",
+        r.checks
+            .iter()
+            .filter(|c| c.status != Status::Ok)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        admin.config_get_one("appendonly").await.unwrap().as_deref(),
+        Some("yes")
+    );
+    assert!(!configure::plan(&admin, Profile::Recommended)
+        .await
+        .unwrap()
+        .needs_changes());
     // strict wants appendfsync always
     let strict = configure::plan(&admin, Profile::Strict).await.unwrap();
-    assert_eq!(strict.changes.iter().filter(|c| c.change_needed).map(|c| c.setting.as_str()).collect::<Vec<_>>(), vec!["appendfsync"]);
+    assert_eq!(
+        strict
+            .changes
+            .iter()
+            .filter(|c| c.change_needed)
+            .map(|c| c.setting.as_str())
+            .collect::<Vec<_>>(),
+        vec!["appendfsync"]
+    );
 }
 
 /// A redis-server started from a config file (so CONFIG REWRITE works). Killed on drop.
@@ -449,7 +762,11 @@ impl Drop for ConfServer {
 
 fn start_conf_server() -> ConfServer {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let conf = dir.path().join("redis.conf");
     std::fs::write(
         &conf,
@@ -460,7 +777,11 @@ fn start_conf_server() -> ConfServer {
         ),
     )
     .unwrap();
-    let child = std::process::Command::new("redis-server").arg(&conf).stdout(std::process::Stdio::null()).spawn().unwrap();
+    let child = std::process::Command::new("redis-server")
+        .arg(&conf)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
     let server = ConfServer { child, port, dir };
     for _ in 0..200 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
@@ -483,12 +804,23 @@ async fn configure_apply_with_config_file_persists() {
     assert!(rep.plan.config_file.is_some());
     wait_aof_rewrite(&admin).await;
     let r = health::check(&t, &HealthOptions::default()).await;
-    assert_eq!(r.overall, Status::Ok, "{:?}", r.checks.iter().filter(|c| c.status != Status::Ok).collect::<Vec<_>>());
+    assert_eq!(
+        r.overall,
+        Status::Ok,
+        "{:?}",
+        r.checks
+            .iter()
+            .filter(|c| c.status != Status::Ok)
+            .collect::<Vec<_>>()
+    );
     let conf = std::fs::read_to_string(s.dir.path().join("redis.conf")).unwrap();
     assert!(conf.contains("appendonly yes"), "{conf}");
     assert!(conf.contains("appendfsync always"), "{conf}");
     assert!(conf.contains("maxmemory-policy noeviction"), "{conf}");
-    assert!(conf.contains("save 3600 1") && conf.contains("60 10000") && !conf.contains("save \"\""), "{conf}");
+    assert!(
+        conf.contains("save 3600 1") && conf.contains("60 10000") && !conf.contains("save \"\""),
+        "{conf}"
+    );
 }
 
 /// A small but verifying logical backup folder with a chosen timestamp.
@@ -509,36 +841,97 @@ fn fake_backup(dir: &Path, id: &str, valid: bool) {
         source: "127.0.0.1:6379/0".into(),
         redis_version: "7.0.15".into(),
         rdb_version: None,
-        files: vec![backup::BackupFile { name: "keys.resp".into(), size, sha256: if valid { sha } else { "0".repeat(64) } }],
-        key_counts: backup::KeyCounts { per_db: BTreeMap::new(), per_pattern: [("tartarus:*".to_string(), 1u64)].into_iter().collect() },
+        files: vec![backup::BackupFile {
+            name: "keys.resp".into(),
+            size,
+            sha256: if valid { sha } else { "0".repeat(64) },
+        }],
+        key_counts: backup::KeyCounts {
+            per_db: BTreeMap::new(),
+            per_pattern: [("tartarus:*".to_string(), 1u64)].into_iter().collect(),
+        },
         aof_enabled: false,
         patterns: vec!["tartarus:*".into()],
     };
-    std::fs::write(folder.join("manifest.json"), serde_json::to_vec(&m).unwrap()).unwrap();
+    std::fs::write(
+        folder.join("manifest.json"),
+        serde_json::to_vec(&m).unwrap(),
+    )
+    .unwrap();
 }
 
 #[test]
 fn prune_keeps_exactly_what_the_rules_say() {
-    let now = chrono::DateTime::parse_from_rfc3339("2026-06-30T00:00:00Z").unwrap().with_timezone(&chrono::Utc);
+    let now = chrono::DateTime::parse_from_rfc3339("2026-06-30T00:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
     let d = backups_dir();
-    for id in ["20260629T000000Z-file", "20260627T000000Z-logical", "20260620T000000Z-replication", "20260610T000000Z-file", "20260521T000000Z-file"] {
+    for id in [
+        "20260629T000000Z-file",
+        "20260627T000000Z-logical",
+        "20260620T000000Z-replication",
+        "20260610T000000Z-file",
+        "20260521T000000Z-file",
+    ] {
         fake_backup(d.path(), id, true);
     }
     std::fs::create_dir_all(d.path().join("notes")).unwrap();
-    std::os::unix::fs::symlink(d.path().join("notes"), d.path().join("20200101T000000Z-file")).unwrap();
+    std::os::unix::fs::symlink(
+        d.path().join("notes"),
+        d.path().join("20200101T000000Z-file"),
+    )
+    .unwrap();
 
     let dry = backup::prune_at(d.path(), 7, 1, true, now).unwrap();
     let ids = |v: &Vec<backup::PruneEntry>| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
-    assert_eq!(ids(&dry.kept), vec!["20260629T000000Z-file", "20260627T000000Z-logical"]);
-    assert_eq!(ids(&dry.deleted), vec!["20260620T000000Z-replication", "20260610T000000Z-file", "20260521T000000Z-file"]);
-    assert_eq!(backup::list(d.path()).unwrap().len(), 5, "dry run deletes nothing");
+    assert_eq!(
+        ids(&dry.kept),
+        vec!["20260629T000000Z-file", "20260627T000000Z-logical"]
+    );
+    assert_eq!(
+        ids(&dry.deleted),
+        vec![
+            "20260620T000000Z-replication",
+            "20260610T000000Z-file",
+            "20260521T000000Z-file"
+        ]
+    );
+    assert_eq!(
+        backup::list(d.path()).unwrap().len(),
+        5,
+        "dry run deletes nothing"
+    );
 
     let rep = backup::prune_at(d.path(), 7, 3, false, now).unwrap();
-    assert_eq!(ids(&rep.kept), vec!["20260629T000000Z-file", "20260627T000000Z-logical", "20260620T000000Z-replication"]);
-    assert_eq!(ids(&rep.deleted), vec!["20260610T000000Z-file", "20260521T000000Z-file"]);
-    let left: Vec<_> = backup::list(d.path()).unwrap().into_iter().map(|b| b.id).collect();
-    assert_eq!(left, vec!["20260620T000000Z-replication", "20260627T000000Z-logical", "20260629T000000Z-file"]);
-    assert!(d.path().join("notes").is_dir() && d.path().join("20200101T000000Z-file").exists(), "non-backups and symlinks untouched");
+    assert_eq!(
+        ids(&rep.kept),
+        vec![
+            "20260629T000000Z-file",
+            "20260627T000000Z-logical",
+            "20260620T000000Z-replication"
+        ]
+    );
+    assert_eq!(
+        ids(&rep.deleted),
+        vec!["20260610T000000Z-file", "20260521T000000Z-file"]
+    );
+    let left: Vec<_> = backup::list(d.path())
+        .unwrap()
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
+    assert_eq!(
+        left,
+        vec![
+            "20260620T000000Z-replication",
+            "20260627T000000Z-logical",
+            "20260629T000000Z-file"
+        ]
+    );
+    assert!(
+        d.path().join("notes").is_dir() && d.path().join("20200101T000000Z-file").exists(),
+        "non-backups and symlinks untouched"
+    );
 
     // The newest backup that verifies survives even when every rule would delete it.
     let d2 = backups_dir();
@@ -546,7 +939,10 @@ fn prune_keeps_exactly_what_the_rules_say() {
     fake_backup(d2.path(), "20260610T000000Z-file", false);
     fake_backup(d2.path(), "20260615T000000Z-file", false);
     let rep = backup::prune_at(d2.path(), 7, 1, false, now).unwrap();
-    assert_eq!(ids(&rep.kept), vec!["20260615T000000Z-file", "20260601T000000Z-file"]);
+    assert_eq!(
+        ids(&rep.kept),
+        vec!["20260615T000000Z-file", "20260601T000000Z-file"]
+    );
     assert!(rep.kept[1].reason.contains("newest backup that verifies"));
     assert_eq!(ids(&rep.deleted), vec!["20260610T000000Z-file"]);
     let rep = backup::prune_at(d2.path(), 0, 0, false, now).unwrap();
@@ -555,7 +951,10 @@ fn prune_keeps_exactly_what_the_rules_say() {
 }
 
 fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// Speed comparison with redis-cli. Run: `cargo test --release --test persistence bench -- --ignored --nocapture`
@@ -565,14 +964,31 @@ fn env_u64(name: &str, default: u64) -> u64 {
 async fn bench_replication_and_logical_vs_redis_cli() {
     use std::time::Instant;
     let keys = env_u64("BENCH_KEYS", 3_000_000);
-    let s = RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0").with("enable-debug-command", "yes").with("rdbcompression", "no"));
+    let s = RedisServer::start_with(
+        ServerOptions::default()
+            .with("repl-diskless-sync-delay", "0")
+            .with("enable-debug-command", "yes")
+            .with("rdbcompression", "no"),
+    );
     let t = target(&s);
-    let _: () = redis::cmd("DEBUG").arg("POPULATE").arg(keys).arg("key").arg(300).query(&mut s.conn()).unwrap();
+    let _: () = redis::cmd("DEBUG")
+        .arg("POPULATE")
+        .arg(keys)
+        .arg("key")
+        .arg(300)
+        .query(&mut s.conn())
+        .unwrap();
     let out = tempfile::tempdir().unwrap();
     for round in 0..env_u64("BENCH_ROUNDS", 3) {
         let cli = out.path().join("cli.rdb");
         let start = Instant::now();
-        let st = std::process::Command::new("redis-cli").arg("-p").arg(s.port.to_string()).arg("--rdb").arg(&cli).output().unwrap();
+        let st = std::process::Command::new("redis-cli")
+            .arg("-p")
+            .arg(s.port.to_string())
+            .arg("--rdb")
+            .arg(&cli)
+            .output()
+            .unwrap();
         assert!(st.status.success());
         let cli_t = start.elapsed();
         let cli_size = std::fs::metadata(&cli).unwrap().len();
@@ -580,21 +996,28 @@ async fn bench_replication_and_logical_vs_redis_cli() {
 
         let ours = out.path().join("ours.rdb");
         let start = Instant::now();
-        let stats = persist_scratch::persistence::replication::stream_rdb(&t, &ours, false, &no_progress).await.unwrap();
+        let stats = tartarus::persistence::replication::stream_rdb(&t, &ours, false, &no_progress)
+            .await
+            .unwrap();
         let ours_t = start.elapsed();
         let ours_size = std::fs::metadata(&ours).unwrap().len();
         assert_eq!(stats.bytes, ours_size);
         if round == 0 {
-            let r = persist_scratch::persistence::rdb::verify(&ours).unwrap();
+            let r = tartarus::persistence::rdb::verify(&ours).unwrap();
             assert!(r.ok, "{:?}", r.problems);
         }
         std::fs::remove_file(&ours).unwrap();
 
         let start = Instant::now();
-        let hashed = persist_scratch::persistence::replication::stream_rdb(&t, &ours, true, &no_progress).await.unwrap();
+        let hashed = tartarus::persistence::replication::stream_rdb(&t, &ours, true, &no_progress)
+            .await
+            .unwrap();
         let hashed_t = start.elapsed();
         if round == 0 {
-            assert_eq!(backup::sha256_file(&ours).unwrap().1, hashed.sha256.clone().unwrap());
+            assert_eq!(
+                backup::sha256_file(&ours).unwrap().1,
+                hashed.sha256.clone().unwrap()
+            );
         }
         std::fs::remove_file(&ours).unwrap();
         println!(
@@ -613,20 +1036,42 @@ async fn bench_replication_and_logical_vs_redis_cli() {
         return;
     }
     flushall(&s);
-    let _: () = redis::cmd("DEBUG").arg("POPULATE").arg(lkeys).arg("key").arg(300).query(&mut s.conn()).unwrap();
+    let _: () = redis::cmd("DEBUG")
+        .arg("POPULATE")
+        .arg(lkeys)
+        .arg("key")
+        .arg(300)
+        .query(&mut s.conn())
+        .unwrap();
     let admin = RedisAdmin::connect(&t).await.unwrap();
     let bdir = backups_dir();
-    let o = BackupOptions { method: BackupMethod::Logical, patterns: vec!["key:*".into()], ..Default::default() };
+    let o = BackupOptions {
+        method: BackupMethod::Logical,
+        patterns: vec!["key:*".into()],
+        ..Default::default()
+    };
     let start = Instant::now();
-    let m = backup::create(&admin, &t, bdir.path(), &o, &no_progress).await.unwrap();
-    println!("BENCH logical backup: {} keys in {:.2}s ({} bytes)", m.key_counts.per_pattern["key:*"], start.elapsed().as_secs_f64(), m.files[0].size);
+    let m = backup::create(&admin, &t, bdir.path(), &o, &no_progress)
+        .await
+        .unwrap();
+    println!(
+        "BENCH logical backup: {} keys in {:.2}s ({} bytes)",
+        m.key_counts.per_pattern["key:*"],
+        start.elapsed().as_secs_f64(),
+        m.files[0].size
+    );
     let path = bdir.path().join(&m.id);
     for round in 0..2 {
         for in_flight in [1usize, 4, 8, 16] {
             flushall(&s);
-            let ro = LogicalRestoreOptions { in_flight, ..Default::default() };
+            let ro = LogicalRestoreOptions {
+                in_flight,
+                ..Default::default()
+            };
             let start = Instant::now();
-            let rep = restore::restore_logical(&admin, &path, &ro, &no_progress).await.unwrap();
+            let rep = restore::restore_logical(&admin, &path, &ro, &no_progress)
+                .await
+                .unwrap();
             let ours = start.elapsed().as_secs_f64();
             assert_eq!(rep.restored, lkeys);
             println!(
@@ -642,14 +1087,21 @@ async fn bench_replication_and_logical_vs_redis_cli() {
         let start = Instant::now();
         let st = std::process::Command::new("sh")
             .arg("-c")
-            .arg(format!("redis-cli -p {} --pipe < {}", s.port, path.join("keys.resp").display()))
+            .arg(format!(
+                "redis-cli -p {} --pipe < {}",
+                s.port,
+                path.join("keys.resp").display()
+            ))
             .output()
             .unwrap();
         assert!(st.status.success());
         let cli = start.elapsed().as_secs_f64();
         let n: u64 = redis::cmd("DBSIZE").query(&mut s.conn()).unwrap();
         assert_eq!(n, lkeys);
-        println!("BENCH redis-cli --pipe round {round}: {n} keys in {cli:.2}s = {:.0} keys/s", n as f64 / cli);
+        println!(
+            "BENCH redis-cli --pipe round {round}: {n} keys in {cli:.2}s = {:.0} keys/s",
+            n as f64 / cli
+        );
     }
 }
 
@@ -660,17 +1112,24 @@ async fn replication_handles_disk_based_length_framing() {
     fill(&mut s.conn());
     let out = tempfile::tempdir().unwrap();
     let dest = out.path().join("x.rdb");
-    let st = persist_scratch::persistence::replication::stream_rdb(&target(&s), &dest, true, &no_progress).await.unwrap();
+    let st = tartarus::persistence::replication::stream_rdb(&target(&s), &dest, true, &no_progress)
+        .await
+        .unwrap();
     assert!(!st.eof_framing);
     assert_eq!(st.bytes, std::fs::metadata(&dest).unwrap().len());
     assert_eq!(st.sha256.unwrap(), backup::sha256_file(&dest).unwrap().1);
-    let r = persist_scratch::persistence::rdb::verify(&dest).unwrap();
+    let r = tartarus::persistence::rdb::verify(&dest).unwrap();
     assert!(r.ok, "{:?}", r.problems);
-    assert_eq!(r.checksum, Some(persist_scratch::persistence::rdb::ChecksumStatus::Ok));
+    assert_eq!(
+        r.checksum,
+        Some(tartarus::persistence::rdb::ChecksumStatus::Ok)
+    );
     // Wrong password: a clear error, and the password is not in it.
     let mut t = target(&s);
-    t.password = Some(persist_scratch::config::Secret("wrong-pw-123".into()));
-    let err = persist_scratch::persistence::replication::stream_rdb(&t, &dest, false, &no_progress).await.unwrap_err();
+    t.password = Some(tartarus::config::Secret("wrong-pw-123".into()));
+    let err = tartarus::persistence::replication::stream_rdb(&t, &dest, false, &no_progress)
+        .await
+        .unwrap_err();
     assert!(!err.to_string().contains("wrong-pw-123"), "{err}");
     assert!(err.to_string().contains("AUTH"), "{err}");
 }

@@ -31,9 +31,14 @@ pub struct RedisAdmin {
 
 fn command_error(command: &str, e: redis::RedisError) -> PersistenceError {
     if e.is_timeout() {
-        PersistenceError::CommandTimeout { command: command.to_string() }
+        PersistenceError::CommandTimeout {
+            command: command.to_string(),
+        }
     } else {
-        PersistenceError::Command { command: command.to_string(), reason: e.to_string() }
+        PersistenceError::Command {
+            command: command.to_string(),
+            reason: e.to_string(),
+        }
     }
 }
 
@@ -67,14 +72,23 @@ pub fn parse_info(text: &str) -> BTreeMap<String, String> {
 impl RedisAdmin {
     /// Connects (with the target's connect/response timeouts), authenticates and selects the db.
     pub async fn connect(target: &RedisTarget) -> Result<RedisAdmin> {
-        let fail = |e: redis::RedisError| PersistenceError::Connect { target: target.display(), reason: e.to_string() };
+        let fail = |e: redis::RedisError| PersistenceError::Connect {
+            target: target.display(),
+            reason: e.to_string(),
+        };
         let info = target.connection_info().map_err(fail)?;
         let client = redis::Client::open(info).map_err(fail)?;
         let cfg = AsyncConnectionConfig::new()
             .set_connection_timeout(Some(target.connect_timeout))
             .set_response_timeout(Some(target.command_timeout));
-        let conn = client.get_multiplexed_async_connection_with_config(&cfg).await.map_err(fail)?;
-        Ok(RedisAdmin { conn, display: target.display() })
+        let conn = client
+            .get_multiplexed_async_connection_with_config(&cfg)
+            .await
+            .map_err(fail)?;
+        Ok(RedisAdmin {
+            conn,
+            display: target.display(),
+        })
     }
 
     /// `host:port/db` of the server (no secrets).
@@ -84,16 +98,25 @@ impl RedisAdmin {
 
     async fn query(&self, command: &str, cmd: &redis::Cmd) -> Result<Value> {
         let mut conn = self.conn.clone();
-        let v: Value = cmd.query_async(&mut conn).await.map_err(|e| command_error(command, e))?;
+        let v: Value = cmd
+            .query_async(&mut conn)
+            .await
+            .map_err(|e| command_error(command, e))?;
         if let Value::ServerError(e) = v {
-            return Err(PersistenceError::Command { command: command.into(), reason: format!("{e:?}") });
+            return Err(PersistenceError::Command {
+                command: command.into(),
+                reason: format!("{e:?}"),
+            });
         }
         Ok(v)
     }
 
     async fn query_string(&self, command: &str, cmd: &redis::Cmd) -> Result<String> {
         let v = self.query(command, cmd).await?;
-        value_to_string(&v).ok_or_else(|| PersistenceError::Protocol { command: command.into(), detail: format!("{v:?}") })
+        value_to_string(&v).ok_or_else(|| PersistenceError::Protocol {
+            command: command.into(),
+            detail: format!("{v:?}"),
+        })
     }
 
     async fn query_int(&self, command: &str, cmd: &redis::Cmd) -> Result<i64> {
@@ -102,7 +125,10 @@ impl RedisAdmin {
             Value::Int(i) => Ok(*i),
             other => value_to_string(other)
                 .and_then(|s| s.parse().ok())
-                .ok_or_else(|| PersistenceError::Protocol { command: command.into(), detail: format!("{v:?}") }),
+                .ok_or_else(|| PersistenceError::Protocol {
+                    command: command.into(),
+                    detail: format!("{v:?}"),
+                }),
         }
     }
 
@@ -112,7 +138,10 @@ impl RedisAdmin {
         let reply = self.query_string("PING", &redis::cmd("PING")).await?;
         let rtt = start.elapsed();
         if reply != "PONG" {
-            return Err(PersistenceError::Protocol { command: "PING".into(), detail: reply });
+            return Err(PersistenceError::Protocol {
+                command: "PING".into(),
+                detail: reply,
+            });
         }
         Ok(rtt)
     }
@@ -124,26 +153,39 @@ impl RedisAdmin {
 
     /// `INFO <section>`, parsed.
     pub async fn info_section(&self, section: &str) -> Result<BTreeMap<String, String>> {
-        let text = self.query_string("INFO", redis::cmd("INFO").arg(section)).await?;
+        let text = self
+            .query_string("INFO", redis::cmd("INFO").arg(section))
+            .await?;
         Ok(parse_info(&text))
     }
 
     /// `CONFIG GET pattern` as a map (RESP2 flat array or RESP3 map).
     pub async fn config_get(&self, pattern: &str) -> Result<BTreeMap<String, String>> {
-        let v = self.query("CONFIG GET", redis::cmd("CONFIG").arg("GET").arg(pattern)).await?;
+        let v = self
+            .query("CONFIG GET", redis::cmd("CONFIG").arg("GET").arg(pattern))
+            .await?;
         let mut out = BTreeMap::new();
-        let bad = || PersistenceError::Protocol { command: "CONFIG GET".into(), detail: "unexpected reply shape".into() };
+        let bad = || PersistenceError::Protocol {
+            command: "CONFIG GET".into(),
+            detail: "unexpected reply shape".into(),
+        };
         match v {
             Value::Array(items) => {
                 for pair in items.chunks(2) {
                     if let [k, v] = pair {
-                        out.insert(value_to_string(k).ok_or_else(bad)?, value_to_string(v).ok_or_else(bad)?);
+                        out.insert(
+                            value_to_string(k).ok_or_else(bad)?,
+                            value_to_string(v).ok_or_else(bad)?,
+                        );
                     }
                 }
             }
             Value::Map(items) => {
                 for (k, v) in items {
-                    out.insert(value_to_string(&k).ok_or_else(bad)?, value_to_string(&v).ok_or_else(bad)?);
+                    out.insert(
+                        value_to_string(&k).ok_or_else(bad)?,
+                        value_to_string(&v).ok_or_else(bad)?,
+                    );
                 }
             }
             _ => return Err(bad()),
@@ -157,13 +199,25 @@ impl RedisAdmin {
     }
 
     pub async fn config_set(&self, name: &str, value: &str) -> Result<()> {
-        self.query("CONFIG SET", redis::cmd("CONFIG").arg("SET").arg(name).arg(value)).await.map(|_| ())
+        self.query(
+            "CONFIG SET",
+            redis::cmd("CONFIG").arg("SET").arg(name).arg(value),
+        )
+        .await
+        .map(|_| ())
     }
 
     /// `CONFIG REWRITE`; [`PersistenceError::NoConfigFile`] when the server was started without one.
     pub async fn config_rewrite(&self) -> Result<()> {
-        match self.query("CONFIG REWRITE", redis::cmd("CONFIG").arg("REWRITE")).await {
-            Err(PersistenceError::Command { reason, .. }) if reason.to_ascii_lowercase().contains("without a config file") => {
+        match self
+            .query("CONFIG REWRITE", redis::cmd("CONFIG").arg("REWRITE"))
+            .await
+        {
+            Err(PersistenceError::Command { reason, .. })
+                if reason
+                    .to_ascii_lowercase()
+                    .contains("without a config file") =>
+            {
                 Err(PersistenceError::NoConfigFile)
             }
             other => other.map(|_| ()),
@@ -172,10 +226,15 @@ impl RedisAdmin {
 
     /// `BGSAVE SCHEDULE`: starts a snapshot, or schedules it after a running AOF rewrite.
     pub async fn bgsave(&self) -> Result<BgsaveStart> {
-        match self.query_string("BGSAVE", redis::cmd("BGSAVE").arg("SCHEDULE")).await {
+        match self
+            .query_string("BGSAVE", redis::cmd("BGSAVE").arg("SCHEDULE"))
+            .await
+        {
             Ok(s) if s.to_ascii_lowercase().contains("scheduled") => Ok(BgsaveStart::Scheduled),
             Ok(_) => Ok(BgsaveStart::Started),
-            Err(PersistenceError::Command { reason, .. }) if reason.to_ascii_lowercase().contains("already in progress") => {
+            Err(PersistenceError::Command { reason, .. })
+                if reason.to_ascii_lowercase().contains("already in progress") =>
+            {
                 Ok(BgsaveStart::AlreadyInProgress)
             }
             Err(e) => Err(e),
@@ -188,23 +247,48 @@ impl RedisAdmin {
     }
 
     pub async fn dbsize(&self) -> Result<u64> {
-        Ok(self.query_int("DBSIZE", &redis::cmd("DBSIZE")).await?.max(0) as u64)
+        Ok(self
+            .query_int("DBSIZE", &redis::cmd("DBSIZE"))
+            .await?
+            .max(0) as u64)
     }
 
     /// One `SCAN cursor MATCH pattern COUNT count` page: (next cursor, keys).
-    pub async fn scan_page(&self, cursor: u64, pattern: &str, count: usize) -> Result<(u64, Vec<Vec<u8>>)> {
+    pub async fn scan_page(
+        &self,
+        cursor: u64,
+        pattern: &str,
+        count: usize,
+    ) -> Result<(u64, Vec<Vec<u8>>)> {
         let v = self
-            .query("SCAN", redis::cmd("SCAN").arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(count))
+            .query(
+                "SCAN",
+                redis::cmd("SCAN")
+                    .arg(cursor)
+                    .arg("MATCH")
+                    .arg(pattern)
+                    .arg("COUNT")
+                    .arg(count),
+            )
             .await?;
-        let bad = |d: &str| PersistenceError::Protocol { command: "SCAN".into(), detail: d.into() };
-        let Value::Array(mut parts) = v else { return Err(bad("not an array")) };
+        let bad = |d: &str| PersistenceError::Protocol {
+            command: "SCAN".into(),
+            detail: d.into(),
+        };
+        let Value::Array(mut parts) = v else {
+            return Err(bad("not an array"));
+        };
         if parts.len() != 2 {
             return Err(bad("expected [cursor, keys]"));
         }
         let keys_v = parts.pop().unwrap_or(Value::Nil);
         let cursor_v = parts.pop().unwrap_or(Value::Nil);
-        let next = value_to_string(&cursor_v).and_then(|s| s.parse::<u64>().ok()).ok_or_else(|| bad("bad cursor"))?;
-        let Value::Array(items) = keys_v else { return Err(bad("keys not an array")) };
+        let next = value_to_string(&cursor_v)
+            .and_then(|s| s.parse::<u64>().ok())
+            .ok_or_else(|| bad("bad cursor"))?;
+        let Value::Array(items) = keys_v else {
+            return Err(bad("keys not an array"));
+        };
         let mut keys = Vec::with_capacity(items.len());
         for k in items {
             match k {
@@ -246,27 +330,58 @@ impl RedisAdmin {
         }
         let mut pipe = redis::pipe();
         for k in keys {
-            pipe.cmd("PTTL").arg(k.as_slice()).cmd("DUMP").arg(k.as_slice());
+            pipe.cmd("PTTL")
+                .arg(k.as_slice())
+                .cmd("DUMP")
+                .arg(k.as_slice());
         }
         pipe.ignore_errors();
         let mut conn = self.conn.clone();
-        let replies: Vec<Value> = pipe.query_async(&mut conn).await.map_err(|e| command_error("PTTL/DUMP", e))?;
+        let replies: Vec<Value> = pipe
+            .query_async(&mut conn)
+            .await
+            .map_err(|e| command_error("PTTL/DUMP", e))?;
         if replies.len() != keys.len() * 2 {
-            return Err(PersistenceError::Protocol { command: "PTTL/DUMP".into(), detail: format!("{} replies for {} keys", replies.len(), keys.len()) });
+            return Err(PersistenceError::Protocol {
+                command: "PTTL/DUMP".into(),
+                detail: format!("{} replies for {} keys", replies.len(), keys.len()),
+            });
         }
         let mut out = Vec::with_capacity(keys.len());
         let mut it = replies.into_iter();
         while let (Some(ttl), Some(dump)) = (it.next(), it.next()) {
             let ttl = match ttl {
                 Value::Int(i) => i,
-                Value::ServerError(e) => return Err(PersistenceError::Command { command: "PTTL".into(), reason: format!("{e:?}") }),
-                other => return Err(PersistenceError::Protocol { command: "PTTL".into(), detail: format!("{other:?}") }),
+                Value::ServerError(e) => {
+                    return Err(PersistenceError::Command {
+                        command: "PTTL".into(),
+                        reason: format!("{e:?}"),
+                    })
+                }
+                other => {
+                    return Err(PersistenceError::Protocol {
+                        command: "PTTL".into(),
+                        detail: format!("{other:?}"),
+                    })
+                }
             };
             match (ttl, dump) {
                 (-2, _) | (_, Value::Nil) => out.push(None),
-                (t, Value::BulkString(payload)) => out.push(Some((if t < 0 { 0 } else { t.max(1) }, payload))),
-                (_, Value::ServerError(e)) => return Err(PersistenceError::Command { command: "DUMP".into(), reason: format!("{e:?}") }),
-                (_, other) => return Err(PersistenceError::Protocol { command: "DUMP".into(), detail: format!("{other:?}") }),
+                (t, Value::BulkString(payload)) => {
+                    out.push(Some((if t < 0 { 0 } else { t.max(1) }, payload)))
+                }
+                (_, Value::ServerError(e)) => {
+                    return Err(PersistenceError::Command {
+                        command: "DUMP".into(),
+                        reason: format!("{e:?}"),
+                    })
+                }
+                (_, other) => {
+                    return Err(PersistenceError::Protocol {
+                        command: "DUMP".into(),
+                        detail: format!("{other:?}"),
+                    })
+                }
             }
         }
         Ok(out)
@@ -280,26 +395,68 @@ impl RedisAdmin {
         }
         let mut pipe = redis::pipe();
         for (k, ttl, payload) in items {
-            pipe.cmd("RESTORE").arg(k.as_slice()).arg(*ttl).arg(payload.as_slice()).arg("REPLACE");
+            pipe.cmd("RESTORE")
+                .arg(k.as_slice())
+                .arg(*ttl)
+                .arg(payload.as_slice())
+                .arg("REPLACE");
         }
         pipe.ignore_errors();
         let mut conn = self.conn.clone();
-        let replies: Vec<Value> = pipe.query_async(&mut conn).await.map_err(|e| command_error("RESTORE", e))?;
+        let replies: Vec<Value> = pipe
+            .query_async(&mut conn)
+            .await
+            .map_err(|e| command_error("RESTORE", e))?;
         let mut first = None;
         let mut errors = 0usize;
         for (i, r) in replies.iter().enumerate() {
             if let Value::ServerError(e) = r {
                 errors += 1;
                 if first.is_none() {
-                    let key = items.get(i).map(|it| String::from_utf8_lossy(&it.0).into_owned()).unwrap_or_default();
+                    let key = items
+                        .get(i)
+                        .map(|it| String::from_utf8_lossy(&it.0).into_owned())
+                        .unwrap_or_default();
                     first = Some(format!("key {key:?}: {e:?}"));
                 }
             }
         }
         match first {
-            Some(f) => Err(PersistenceError::Command { command: "RESTORE".into(), reason: format!("{errors} of {} keys failed; first: {f}", items.len()) }),
+            Some(f) => Err(PersistenceError::Command {
+                command: "RESTORE".into(),
+                reason: format!("{errors} of {} keys failed; first: {f}", items.len()),
+            }),
             None => Ok(items.len()),
         }
+    }
+
+    /// `UNLINK` of the given keys; returns how many existed.
+    pub async fn unlink(&self, keys: &[String]) -> Result<u64> {
+        if keys.is_empty() {
+            return Ok(0);
+        }
+        let mut cmd = redis::cmd("UNLINK");
+        for k in keys {
+            cmd.arg(k);
+        }
+        Ok(self.query_int("UNLINK", &cmd).await?.max(0) as u64)
+    }
+
+    /// `ZREM key member` on each key, in one pipeline; returns how many removals happened.
+    pub async fn zrem_everywhere(&self, keys: &[String], member: &str) -> Result<u64> {
+        if keys.is_empty() {
+            return Ok(0);
+        }
+        let mut pipe = redis::pipe();
+        for k in keys {
+            pipe.cmd("ZREM").arg(k).arg(member);
+        }
+        let mut conn = self.conn.clone();
+        let replies: Vec<i64> = pipe
+            .query_async(&mut conn)
+            .await
+            .map_err(|e| command_error("ZREM", e))?;
+        Ok(replies.into_iter().map(|n| n.max(0) as u64).sum())
     }
 
     /// Deletes (UNLINK) every key matching the patterns; returns how many were removed.

@@ -28,7 +28,11 @@ impl Status {
         }
     }
     pub fn worst(self, other: Status) -> Status {
-        if other.severity() > self.severity() { other } else { self }
+        if other.severity() > self.severity() {
+            other
+        } else {
+            self
+        }
     }
     /// Monitoring exit code: OK 0, WARNING 1, CRITICAL 2, UNKNOWN 3.
     pub fn exit_code(self) -> i32 {
@@ -102,12 +106,30 @@ impl Default for HealthOptions {
     }
 }
 
-fn row(name: &str, status: Status, value: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) -> HealthCheck {
-    HealthCheck { name: name.into(), status, value: value.into(), message: message.into(), fix: fix.into() }
+fn row(
+    name: &str,
+    status: Status,
+    value: impl Into<String>,
+    message: impl Into<String>,
+    fix: impl Into<String>,
+) -> HealthCheck {
+    HealthCheck {
+        name: name.into(),
+        status,
+        value: value.into(),
+        message: message.into(),
+        fix: fix.into(),
+    }
 }
 
 fn missing(name: &str, field: &str) -> HealthCheck {
-    row(name, Status::Unknown, "", format!("{field} not reported by this server"), "")
+    row(
+        name,
+        Status::Unknown,
+        "",
+        format!("{field} not reported by this server"),
+        "",
+    )
 }
 
 const APPLY: &str = "tartarus redis configure --apply";
@@ -127,19 +149,47 @@ pub fn evaluate(
 
     // connection + latency
     out.push(match latency {
-        Some(l) if l > opts.latency_warning => row("connection", Status::Warning, format!("{:.1} ms", l.as_secs_f64() * 1e3), "slow round trip", "check network / server load"),
-        Some(l) => row("connection", Status::Ok, format!("{:.1} ms", l.as_secs_f64() * 1e3), "PING answered", ""),
-        None => row("connection", Status::Unknown, "", "no round trip measured", ""),
+        Some(l) if l > opts.latency_warning => row(
+            "connection",
+            Status::Warning,
+            format!("{:.1} ms", l.as_secs_f64() * 1e3),
+            "slow round trip",
+            "check network / server load",
+        ),
+        Some(l) => row(
+            "connection",
+            Status::Ok,
+            format!("{:.1} ms", l.as_secs_f64() * 1e3),
+            "PING answered",
+            "",
+        ),
+        None => row(
+            "connection",
+            Status::Unknown,
+            "",
+            "no round trip measured",
+            "",
+        ),
     });
 
     // version
     out.push(match get("redis_version") {
         Some(v) => {
-            let major = v.split('.').next().and_then(|m| m.parse::<u32>().ok()).unwrap_or(0);
+            let major = v
+                .split('.')
+                .next()
+                .and_then(|m| m.parse::<u32>().ok())
+                .unwrap_or(0);
             if major >= 7 {
                 row("redis_version", Status::Ok, v, "", "")
             } else {
-                row("redis_version", Status::Warning, v, "Redis < 7: single-file AOF, restore of AOF-dir backups needs Redis 7", "upgrade to Redis 7+")
+                row(
+                    "redis_version",
+                    Status::Warning,
+                    v,
+                    "Redis < 7: single-file AOF, restore of AOF-dir backups needs Redis 7",
+                    "upgrade to Redis 7+",
+                )
             }
         }
         None => missing("redis_version", "redis_version"),
@@ -149,14 +199,36 @@ pub fn evaluate(
     out.push(match get("role") {
         Some("master") => {
             let n = int("connected_slaves").unwrap_or(0);
-            row("role", Status::Ok, format!("master, {n} replica(s)"), if n == 0 { "no replicas: the data lives on this host only" } else { "" }, "")
+            row(
+                "role",
+                Status::Ok,
+                format!("master, {n} replica(s)"),
+                if n == 0 {
+                    "no replicas: the data lives on this host only"
+                } else {
+                    ""
+                },
+                "",
+            )
         }
         Some(r @ ("slave" | "replica")) => {
             let link = get("master_link_status").unwrap_or("unknown");
             if link == "up" {
-                row("role", Status::Warning, format!("{r}, link up"), "this is a read-only replica; the control plane must write to the master", "point REDIS_ADDR at the master")
+                row(
+                    "role",
+                    Status::Warning,
+                    format!("{r}, link up"),
+                    "this is a read-only replica; the control plane must write to the master",
+                    "point REDIS_ADDR at the master",
+                )
             } else {
-                row("role", Status::Critical, format!("{r}, link {link}"), "replica with its master link down", "check the master and replication")
+                row(
+                    "role",
+                    Status::Critical,
+                    format!("{r}, link {link}"),
+                    "replica with its master link down",
+                    "check the master and replication",
+                )
             }
         }
         Some(other) => row("role", Status::Unknown, other, "unknown role", ""),
@@ -189,14 +261,26 @@ pub fn evaluate(
     out.push(match (aof_on, cfg("appendfsync")) {
         (Some(false), v) => row("appendfsync", Status::Ok, v.unwrap_or(""), "AOF is off", ""),
         (_, Some(v @ ("always" | "everysec"))) => row("appendfsync", Status::Ok, v, "", ""),
-        (_, Some(v)) => row("appendfsync", Status::Warning, v, "fsync left to the OS: up to ~30 s of writes can be lost", "CONFIG SET appendfsync everysec"),
+        (_, Some(v)) => row(
+            "appendfsync",
+            Status::Warning,
+            v,
+            "fsync left to the OS: up to ~30 s of writes can be lost",
+            "CONFIG SET appendfsync everysec",
+        ),
         (_, None) => missing("appendfsync", "appendfsync"),
     });
 
     // aof_last_write_status
     out.push(match get("aof_last_write_status") {
         Some("ok") => row("aof_last_write_status", Status::Ok, "ok", "", ""),
-        Some(v) => row("aof_last_write_status", Status::Critical, v, "the last AOF write failed: Redis refuses writes", "check disk space/permissions of the data dir; see the Redis log"),
+        Some(v) => row(
+            "aof_last_write_status",
+            Status::Critical,
+            v,
+            "the last AOF write failed: Redis refuses writes",
+            "check disk space/permissions of the data dir; see the Redis log",
+        ),
         None => missing("aof_last_write_status", "aof_last_write_status"),
     });
 
@@ -205,8 +289,18 @@ pub fn evaluate(
     out.push(match get("aof_last_bgrewrite_status") {
         Some("ok") if failures == 0 => row("aof_rewrite", Status::Ok, "ok", "", ""),
         Some(v) => {
-            let status = if failures >= 3 { Status::Critical } else { Status::Warning };
-            row("aof_rewrite", status, format!("{v}, {failures} consecutive failure(s)"), "AOF rewrites fail: the AOF keeps growing", "check disk space and the Redis log")
+            let status = if failures >= 3 {
+                Status::Critical
+            } else {
+                Status::Warning
+            };
+            row(
+                "aof_rewrite",
+                status,
+                format!("{v}, {failures} consecutive failure(s)"),
+                "AOF rewrites fail: the AOF keeps growing",
+                "check disk space and the Redis log",
+            )
         }
         None => missing("aof_rewrite", "aof_last_bgrewrite_status"),
     });
@@ -214,14 +308,26 @@ pub fn evaluate(
     // aof_delayed_fsync
     out.push(match int("aof_delayed_fsync") {
         Some(0) => row("aof_delayed_fsync", Status::Ok, "0", "", ""),
-        Some(n) => row("aof_delayed_fsync", Status::Warning, n.to_string(), "fsync could not keep up with writes (disk too slow)", "use a faster disk or check I/O contention"),
+        Some(n) => row(
+            "aof_delayed_fsync",
+            Status::Warning,
+            n.to_string(),
+            "fsync could not keep up with writes (disk too slow)",
+            "use a faster disk or check I/O contention",
+        ),
         None => missing("aof_delayed_fsync", "aof_delayed_fsync"),
     });
 
     // rdb_last_bgsave_status
     out.push(match get("rdb_last_bgsave_status") {
         Some("ok") => row("rdb_last_bgsave_status", Status::Ok, "ok", "", ""),
-        Some(v) => row("rdb_last_bgsave_status", Status::Critical, v, "the last BGSAVE failed (Redis may refuse writes)", "check disk space/permissions of the data dir; see the Redis log"),
+        Some(v) => row(
+            "rdb_last_bgsave_status",
+            Status::Critical,
+            v,
+            "the last BGSAVE failed (Redis may refuse writes)",
+            "check disk space/permissions of the data dir; see the Redis log",
+        ),
         None => missing("rdb_last_bgsave_status", "rdb_last_bgsave_status"),
     });
 
@@ -231,9 +337,23 @@ pub fn evaluate(
             let age = (now_unix - t).max(0) as u64;
             let value = format!("{age} s ago");
             if snapshots_on == Some(false) {
-                row("last_save_age", Status::Ok, value, "RDB snapshots are disabled", "")
-            } else if age > opts.max_save_age.as_secs() && int("rdb_changes_since_last_save").unwrap_or(1) > 0 {
-                row("last_save_age", Status::Warning, value, format!("older than {} s", opts.max_save_age.as_secs()), "check the save rules and BGSAVE errors in the Redis log")
+                row(
+                    "last_save_age",
+                    Status::Ok,
+                    value,
+                    "RDB snapshots are disabled",
+                    "",
+                )
+            } else if age > opts.max_save_age.as_secs()
+                && int("rdb_changes_since_last_save").unwrap_or(1) > 0
+            {
+                row(
+                    "last_save_age",
+                    Status::Warning,
+                    value,
+                    format!("older than {} s", opts.max_save_age.as_secs()),
+                    "check the save rules and BGSAVE errors in the Redis log",
+                )
             } else {
                 row("last_save_age", Status::Ok, value, "", "")
             }
@@ -243,17 +363,39 @@ pub fn evaluate(
 
     // changes since last save
     out.push(match int("rdb_changes_since_last_save") {
-        Some(n) if aof_on != Some(true) && n as u64 > opts.max_changes_since_save => {
-            row("rdb_changes_since_last_save", Status::Warning, n.to_string(), "many writes not yet on disk and AOF is off", APPLY)
-        }
-        Some(n) => row("rdb_changes_since_last_save", Status::Ok, n.to_string(), "", ""),
+        Some(n) if aof_on != Some(true) && n as u64 > opts.max_changes_since_save => row(
+            "rdb_changes_since_last_save",
+            Status::Warning,
+            n.to_string(),
+            "many writes not yet on disk and AOF is off",
+            APPLY,
+        ),
+        Some(n) => row(
+            "rdb_changes_since_last_save",
+            Status::Ok,
+            n.to_string(),
+            "",
+            "",
+        ),
         None => missing("rdb_changes_since_last_save", "rdb_changes_since_last_save"),
     });
 
     // save rules
     out.push(match (save_rules, aof_on) {
-        (Some(""), Some(false)) => row("save", Status::Critical, "\"\"", "no snapshots and no AOF", APPLY),
-        (Some(""), _) => row("save", Status::Warning, "\"\"", "no RDB snapshots: backups and fast restarts rely on the AOF only", APPLY),
+        (Some(""), Some(false)) => row(
+            "save",
+            Status::Critical,
+            "\"\"",
+            "no snapshots and no AOF",
+            APPLY,
+        ),
+        (Some(""), _) => row(
+            "save",
+            Status::Warning,
+            "\"\"",
+            "no RDB snapshots: backups and fast restarts rely on the AOF only",
+            APPLY,
+        ),
         (Some(s), _) => row("save", Status::Ok, s, "", ""),
         (None, _) => missing("save", "save"),
     });
@@ -261,22 +403,48 @@ pub fn evaluate(
     // maxmemory-policy
     out.push(match cfg("maxmemory-policy") {
         Some("noeviction") => row("maxmemory_policy", Status::Ok, "noeviction", "", ""),
-        Some(p) => row("maxmemory_policy", Status::Warning, p, "eviction can silently drop queue and run keys", "CONFIG SET maxmemory-policy noeviction"),
+        Some(p) => row(
+            "maxmemory_policy",
+            Status::Warning,
+            p,
+            "eviction can silently drop queue and run keys",
+            "CONFIG SET maxmemory-policy noeviction",
+        ),
         None => missing("maxmemory_policy", "maxmemory-policy"),
     });
 
     // memory headroom
     let used = int("used_memory");
-    let max = cfg("maxmemory").and_then(|s| s.parse::<i64>().ok()).or_else(|| int("maxmemory"));
+    let max = cfg("maxmemory")
+        .and_then(|s| s.parse::<i64>().ok())
+        .or_else(|| int("maxmemory"));
     out.push(match (used, max) {
-        (Some(u), Some(0)) => row("memory", Status::Ok, format!("{u} bytes used, no maxmemory"), "no limit: the OS is the limit", ""),
+        (Some(u), Some(0)) => row(
+            "memory",
+            Status::Ok,
+            format!("{u} bytes used, no maxmemory"),
+            "no limit: the OS is the limit",
+            "",
+        ),
         (Some(u), Some(m)) => {
             let pct = u as f64 * 100.0 / m as f64;
             let value = format!("{pct:.1}% of {m} bytes");
             if pct >= opts.memory_critical_pct {
-                row("memory", Status::Critical, value, "almost out of memory: writes will fail (noeviction) or keys get evicted", "raise maxmemory or remove data")
+                row(
+                    "memory",
+                    Status::Critical,
+                    value,
+                    "almost out of memory: writes will fail (noeviction) or keys get evicted",
+                    "raise maxmemory or remove data",
+                )
             } else if pct >= opts.memory_warning_pct {
-                row("memory", Status::Warning, value, "little memory headroom", "raise maxmemory or remove data")
+                row(
+                    "memory",
+                    Status::Warning,
+                    value,
+                    "little memory headroom",
+                    "raise maxmemory or remove data",
+                )
             } else {
                 row("memory", Status::Ok, value, "", "")
             }
@@ -287,7 +455,13 @@ pub fn evaluate(
     // loading
     out.push(match get("loading") {
         Some("0") => row("loading", Status::Ok, "no", "", ""),
-        Some(_) => row("loading", Status::Warning, "yes", "the server is loading its dataset and answers only some commands", "wait for loading to finish"),
+        Some(_) => row(
+            "loading",
+            Status::Warning,
+            "yes",
+            "the server is loading its dataset and answers only some commands",
+            "wait for loading to finish",
+        ),
         None => missing("loading", "loading"),
     });
     out
@@ -304,14 +478,26 @@ pub fn overall(checks: &[HealthCheck]) -> Status {
 /// Connects and runs every check. Never fails: a server that cannot be reached gives an UNKNOWN report.
 pub async fn check(target: &RedisTarget, opts: &HealthOptions) -> HealthReport {
     let unknown = |msg: String| {
-        let checks = vec![row("connection", Status::Unknown, "", msg, "check the address, password and that redis-server runs")];
-        HealthReport { target: target.display(), overall: Status::Unknown, checks }
+        let checks = vec![row(
+            "connection",
+            Status::Unknown,
+            "",
+            msg,
+            "check the address, password and that redis-server runs",
+        )];
+        HealthReport {
+            target: target.display(),
+            overall: Status::Unknown,
+            checks,
+        }
     };
     let admin = match RedisAdmin::connect(target).await {
         Ok(a) => a,
         Err(e) => return unknown(e.to_string()),
     };
-    check_with(&admin, opts).await.unwrap_or_else(|e| unknown(e.to_string()))
+    check_with(&admin, opts)
+        .await
+        .unwrap_or_else(|e| unknown(e.to_string()))
 }
 
 /// Runs every check on an open connection.
@@ -319,18 +505,38 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
     let latency = admin.ping().await?;
     let info = admin.info().await?;
     let mut config = BTreeMap::new();
-    for k in ["appendonly", "appendfsync", "save", "maxmemory-policy", "maxmemory"] {
+    for k in [
+        "appendonly",
+        "appendfsync",
+        "save",
+        "maxmemory-policy",
+        "maxmemory",
+    ] {
         config.extend(admin.config_get(k).await?);
     }
-    let checks = evaluate(&info, &config, Some(latency), chrono::Utc::now().timestamp(), opts);
-    Ok(HealthReport { target: admin.display().to_string(), overall: overall(&checks), checks })
+    let checks = evaluate(
+        &info,
+        &config,
+        Some(latency),
+        chrono::Utc::now().timestamp(),
+        opts,
+    );
+    Ok(HealthReport {
+        target: admin.display().to_string(),
+        overall: overall(&checks),
+        checks,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn maps(aof: bool, save: &str, policy: &str) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    fn maps(
+        aof: bool,
+        save: &str,
+        policy: &str,
+    ) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
         let info: BTreeMap<String, String> = [
             ("redis_version", "7.0.15"),
             ("role", "master"),
@@ -363,7 +569,13 @@ mod tests {
     }
 
     fn run(info: &BTreeMap<String, String>, config: &BTreeMap<String, String>) -> Vec<HealthCheck> {
-        evaluate(info, config, Some(Duration::from_millis(1)), 1010, &HealthOptions::default())
+        evaluate(
+            info,
+            config,
+            Some(Duration::from_millis(1)),
+            1010,
+            &HealthOptions::default(),
+        )
     }
 
     #[test]
@@ -380,7 +592,14 @@ mod tests {
         let (i, c) = maps(false, "", "noeviction");
         let checks = run(&i, &c);
         assert_eq!(overall(&checks), Status::Critical);
-        assert_eq!(checks.iter().find(|c| c.name == "appendonly").unwrap().status, Status::Critical);
+        assert_eq!(
+            checks
+                .iter()
+                .find(|c| c.name == "appendonly")
+                .unwrap()
+                .status,
+            Status::Critical
+        );
         assert_eq!(overall(&checks).exit_code(), 2);
     }
 
@@ -389,7 +608,14 @@ mod tests {
         let (i, c) = maps(true, "3600 1", "allkeys-lru");
         let checks = run(&i, &c);
         assert_eq!(overall(&checks), Status::Warning);
-        assert_eq!(checks.iter().find(|c| c.name == "maxmemory_policy").unwrap().status, Status::Warning);
+        assert_eq!(
+            checks
+                .iter()
+                .find(|c| c.name == "maxmemory_policy")
+                .unwrap()
+                .status,
+            Status::Warning
+        );
     }
 
     #[test]
@@ -400,23 +626,60 @@ mod tests {
         i.insert("aof_last_write_status".into(), "ok".into());
         c.insert("maxmemory".into(), "1100000".into());
         let checks = run(&i, &c);
-        assert_eq!(checks.iter().find(|c| c.name == "memory").unwrap().status, Status::Warning);
+        assert_eq!(
+            checks.iter().find(|c| c.name == "memory").unwrap().status,
+            Status::Warning
+        );
         i.insert("loading".into(), "1".into());
         i.insert("rdb_last_save_time".into(), "0".into());
         let checks = run(&i, &c);
-        assert_eq!(checks.iter().find(|c| c.name == "loading").unwrap().status, Status::Warning);
-        assert_eq!(checks.iter().find(|c| c.name == "last_save_age").unwrap().status, Status::Ok, "1010 s < 2 h");
+        assert_eq!(
+            checks.iter().find(|c| c.name == "loading").unwrap().status,
+            Status::Warning
+        );
+        assert_eq!(
+            checks
+                .iter()
+                .find(|c| c.name == "last_save_age")
+                .unwrap()
+                .status,
+            Status::Ok,
+            "1010 s < 2 h"
+        );
         let checks = evaluate(&i, &c, None, 100_000, &HealthOptions::default());
-        assert_eq!(checks.iter().find(|c| c.name == "last_save_age").unwrap().status, Status::Warning);
+        assert_eq!(
+            checks
+                .iter()
+                .find(|c| c.name == "last_save_age")
+                .unwrap()
+                .status,
+            Status::Warning
+        );
         // An old save with nothing unsaved is fine: Redis only saves when there are changes.
         i.insert("rdb_changes_since_last_save".into(), "0".into());
         let checks = evaluate(&i, &c, None, 100_000, &HealthOptions::default());
-        assert_eq!(checks.iter().find(|c| c.name == "last_save_age").unwrap().status, Status::Ok);
+        assert_eq!(
+            checks
+                .iter()
+                .find(|c| c.name == "last_save_age")
+                .unwrap()
+                .status,
+            Status::Ok
+        );
     }
 
     #[test]
     fn exit_codes_and_order() {
-        assert_eq!([Status::Ok, Status::Warning, Status::Critical, Status::Unknown].map(|s| s.exit_code()), [0, 1, 2, 3]);
+        assert_eq!(
+            [
+                Status::Ok,
+                Status::Warning,
+                Status::Critical,
+                Status::Unknown
+            ]
+            .map(|s| s.exit_code()),
+            [0, 1, 2, 3]
+        );
         assert_eq!(Status::Warning.worst(Status::Unknown), Status::Warning);
         assert_eq!(Status::Ok.worst(Status::Unknown), Status::Unknown);
         assert_eq!(Status::Critical.worst(Status::Warning), Status::Critical);

@@ -23,7 +23,14 @@ pub const RECOMMENDED_SAVE: &str = "3600 1 300 100 60 10000";
 /// AOF rewrite it triggers already uses the final fsync/preamble settings).
 pub fn profile_settings(profile: Profile) -> Vec<(&'static str, &'static str)> {
     vec![
-        ("appendfsync", if profile == Profile::Strict { "always" } else { "everysec" }),
+        (
+            "appendfsync",
+            if profile == Profile::Strict {
+                "always"
+            } else {
+                "everysec"
+            },
+        ),
         ("aof-use-rdb-preamble", "yes"),
         ("save", RECOMMENDED_SAVE),
         ("maxmemory-policy", "noeviction"),
@@ -83,8 +90,16 @@ pub fn diff(config: &BTreeMap<String, String>, profile: Profile) -> Vec<SettingD
         .into_iter()
         .map(|(k, want)| {
             let current = config.get(k).cloned();
-            let change_needed = current.as_deref().map(|c| normalize(k, c) != normalize(k, want)).unwrap_or(true);
-            SettingDiff { setting: k.to_string(), current, recommended: want.to_string(), change_needed }
+            let change_needed = current
+                .as_deref()
+                .map(|c| normalize(k, c) != normalize(k, want))
+                .unwrap_or(true);
+            SettingDiff {
+                setting: k.to_string(),
+                current,
+                recommended: want.to_string(),
+                change_needed,
+            }
         })
         .collect()
 }
@@ -118,14 +133,22 @@ pub async fn apply(admin: &RedisAdmin, profile: Profile) -> Result<ApplyReport> 
         applied.push(c.setting.clone());
     }
     let (persisted, message) = match admin.config_rewrite().await {
-        Ok(()) => (true, match &plan.config_file {
-            Some(f) => format!("settings are live and written to {f}"),
-            None => "settings are live and written to the config file".to_string(),
-        }),
+        Ok(()) => (
+            true,
+            match &plan.config_file {
+                Some(f) => format!("settings are live and written to {f}"),
+                None => "settings are live and written to the config file".to_string(),
+            },
+        ),
         Err(PersistenceError::NoConfigFile) => (false, PersistenceError::NoConfigFile.to_string()),
         Err(e) => return Err(e),
     };
-    Ok(ApplyReport { plan, applied, persisted, message })
+    Ok(ApplyReport {
+        plan,
+        applied,
+        persisted,
+        message,
+    })
 }
 
 #[cfg(test)]
@@ -145,9 +168,15 @@ mod tests {
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
         let d = diff(&cfg, Profile::Recommended);
-        let needed: Vec<_> = d.iter().filter(|c| c.change_needed).map(|c| c.setting.as_str()).collect();
+        let needed: Vec<_> = d
+            .iter()
+            .filter(|c| c.change_needed)
+            .map(|c| c.setting.as_str())
+            .collect();
         assert_eq!(needed, vec!["maxmemory-policy", "appendonly"]);
         let d = diff(&cfg, Profile::Strict);
-        assert!(d.iter().any(|c| c.setting == "appendfsync" && c.change_needed && c.recommended == "always"));
+        assert!(d
+            .iter()
+            .any(|c| c.setting == "appendfsync" && c.change_needed && c.recommended == "always"));
     }
 }

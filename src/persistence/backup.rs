@@ -51,7 +51,10 @@ impl std::str::FromStr for BackupMethod {
             "replication" => Ok(BackupMethod::Replication),
             "logical" => Ok(BackupMethod::Logical),
             "auto" => Ok(BackupMethod::Auto),
-            _ => Err(PersistenceError::invalid("backup method", format!("{s:?} (expected file, replication, logical or auto)"))),
+            _ => Err(PersistenceError::invalid(
+                "backup method",
+                format!("{s:?} (expected file, replication, logical or auto)"),
+            )),
         }
     }
 }
@@ -69,7 +72,12 @@ pub struct BackupOptions {
 
 impl Default for BackupOptions {
     fn default() -> Self {
-        BackupOptions { method: BackupMethod::Auto, patterns: super::default_patterns(), bgsave_timeout: Duration::from_secs(600), batch: 1000 }
+        BackupOptions {
+            method: BackupMethod::Auto,
+            patterns: super::default_patterns(),
+            bgsave_timeout: Duration::from_secs(600),
+            batch: 1000,
+        }
     }
 }
 
@@ -149,7 +157,9 @@ pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
     let mut buf = vec![0u8; 1 << 20];
     let mut size = 0u64;
     loop {
-        let n = f.read(&mut buf).map_err(|e| PersistenceError::io(path, e))?;
+        let n = f
+            .read(&mut buf)
+            .map_err(|e| PersistenceError::io(path, e))?;
         if n == 0 {
             break;
         }
@@ -164,29 +174,47 @@ fn hex(b: &[u8]) -> String {
 }
 
 /// Copies `src` (at most `limit` bytes) to a new 0600 file `dst`, hashing on the way, fsynced.
-fn copy_hashed(src: &Path, dst: &Path, limit: Option<u64>, phase: &str, progress: ProgressFn<'_>) -> Result<(u64, String)> {
+fn copy_hashed(
+    src: &Path,
+    dst: &Path,
+    limit: Option<u64>,
+    phase: &str,
+    progress: ProgressFn<'_>,
+) -> Result<(u64, String)> {
     let f = std::fs::File::open(src).map_err(|e| PersistenceError::io(src, e))?;
     let total = match limit {
         Some(l) => l,
-        None => f.metadata().map_err(|e| PersistenceError::io(src, e))?.len(),
+        None => f
+            .metadata()
+            .map_err(|e| PersistenceError::io(src, e))?
+            .len(),
     };
     let mut reader = f.take(limit.unwrap_or(u64::MAX));
     let out = super::create_private_file(dst)?;
-    let mut w = HashingWriter { inner: out, hasher: Sha256::new(), bytes: 0 };
+    let mut w = HashingWriter {
+        inner: out,
+        hasher: Sha256::new(),
+        bytes: 0,
+    };
     let mut buf = vec![0u8; 1 << 20];
     let mut last = Instant::now();
     loop {
-        let n = reader.read(&mut buf).map_err(|e| PersistenceError::io(src, e))?;
+        let n = reader
+            .read(&mut buf)
+            .map_err(|e| PersistenceError::io(src, e))?;
         if n == 0 {
             break;
         }
-        w.write_all(&buf[..n]).map_err(|e| PersistenceError::io(dst, e))?;
+        w.write_all(&buf[..n])
+            .map_err(|e| PersistenceError::io(dst, e))?;
         if last.elapsed() > Duration::from_millis(200) {
             progress(Progress::bytes(phase, w.bytes, Some(total)));
             last = Instant::now();
         }
     }
-    w.inner.sync_all().map_err(|e| PersistenceError::io(dst, e))?;
+    w.inner
+        .sync_all()
+        .map_err(|e| PersistenceError::io(dst, e))?;
     progress(Progress::bytes(phase, w.bytes, Some(total)));
     Ok((w.bytes, hex(&w.hasher.finalize())))
 }
@@ -204,7 +232,11 @@ fn int_field(m: &BTreeMap<String, String>, k: &str) -> Option<i64> {
 /// Robust against a save already running (waits, then starts its own so recent writes are included),
 /// against a save scheduled behind an AOF rewrite, and against the 1-second resolution of
 /// `rdb_last_save_time` (waits for the clock to pass the previous save time first).
-pub async fn bgsave_and_wait(admin: &RedisAdmin, timeout: Duration, progress: ProgressFn<'_>) -> Result<i64> {
+pub async fn bgsave_and_wait(
+    admin: &RedisAdmin,
+    timeout: Duration,
+    progress: ProgressFn<'_>,
+) -> Result<i64> {
     let deadline = Instant::now() + timeout;
     let before = admin.info_section("persistence").await?;
     let before_time = int_field(&before, "rdb_last_save_time").unwrap_or(0);
@@ -219,7 +251,9 @@ pub async fn bgsave_and_wait(admin: &RedisAdmin, timeout: Duration, progress: Pr
             BgsaveStart::AlreadyInProgress => {
                 tries += 1;
                 if tries > 20 || Instant::now() > deadline {
-                    return Err(PersistenceError::Timeout("another BGSAVE kept running".into()));
+                    return Err(PersistenceError::Timeout(
+                        "another BGSAVE kept running".into(),
+                    ));
                 }
                 // That save may have forked before our latest writes: wait for it, then start ours.
                 loop {
@@ -228,7 +262,9 @@ pub async fn bgsave_and_wait(admin: &RedisAdmin, timeout: Duration, progress: Pr
                         break;
                     }
                     if Instant::now() > deadline {
-                        return Err(PersistenceError::Timeout("waiting for a running BGSAVE".into()));
+                        return Err(PersistenceError::Timeout(
+                            "waiting for a running BGSAVE".into(),
+                        ));
                     }
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
@@ -241,19 +277,29 @@ pub async fn bgsave_and_wait(admin: &RedisAdmin, timeout: Duration, progress: Pr
         let p = admin.info_section("persistence").await?;
         let running = int_field(&p, "rdb_bgsave_in_progress").unwrap_or(0) != 0;
         let t = int_field(&p, "rdb_last_save_time").unwrap_or(0);
-        let status = p.get("rdb_last_bgsave_status").map(String::as_str).unwrap_or("");
+        let status = p
+            .get("rdb_last_bgsave_status")
+            .map(String::as_str)
+            .unwrap_or("");
         if running {
             seen_running = true;
         } else if t > before_time {
             if status == "ok" {
                 return Ok(t);
             }
-            return Err(PersistenceError::BgsaveFailed(format!("rdb_last_bgsave_status:{status}")));
+            return Err(PersistenceError::BgsaveFailed(format!(
+                "rdb_last_bgsave_status:{status}"
+            )));
         } else if seen_running && status != "ok" {
-            return Err(PersistenceError::BgsaveFailed(format!("rdb_last_bgsave_status:{status} (see the Redis log)")));
+            return Err(PersistenceError::BgsaveFailed(format!(
+                "rdb_last_bgsave_status:{status} (see the Redis log)"
+            )));
         }
         if Instant::now() > deadline {
-            return Err(PersistenceError::Timeout(format!("BGSAVE did not finish within {:?}", timeout)));
+            return Err(PersistenceError::Timeout(format!(
+                "BGSAVE did not finish within {:?}",
+                timeout
+            )));
         }
     }
 }
@@ -262,7 +308,11 @@ fn keyspace_counts(info: &BTreeMap<String, String>) -> BTreeMap<String, u64> {
     let mut out = BTreeMap::new();
     for (k, v) in info {
         if k.starts_with("db") && k[2..].chars().all(|c| c.is_ascii_digit()) && k.len() > 2 {
-            if let Some(n) = v.split(',').find_map(|p| p.strip_prefix("keys=")).and_then(|n| n.parse().ok()) {
+            if let Some(n) = v
+                .split(',')
+                .find_map(|p| p.strip_prefix("keys="))
+                .and_then(|n| n.parse().ok())
+            {
                 out.insert(k.clone(), n);
             }
         }
@@ -296,7 +346,13 @@ fn new_id(dir: &Path, at: DateTime<Utc>, method: BackupMethod) -> String {
 
 /// Creates a backup of the server in a new dated folder inside `dir` and returns its manifest.
 /// The folder appears (by rename) only once complete; on error nothing but a removed temp folder remains.
-pub async fn create(admin: &RedisAdmin, target: &RedisTarget, dir: &Path, opts: &BackupOptions, progress: ProgressFn<'_>) -> Result<BackupManifest> {
+pub async fn create(
+    admin: &RedisAdmin,
+    target: &RedisTarget,
+    dir: &Path,
+    opts: &BackupOptions,
+    progress: ProgressFn<'_>,
+) -> Result<BackupManifest> {
     let created_at = Utc::now();
     let info = admin.info().await?;
     let redis_version = info.get("redis_version").cloned().unwrap_or_default();
@@ -315,7 +371,10 @@ pub async fn create(admin: &RedisAdmin, target: &RedisTarget, dir: &Path, opts: 
     super::create_private_dir(&tmp)?;
     let mut guard = TmpGuard(Some(tmp.clone()));
 
-    let mut key_counts = KeyCounts { per_db: keyspace_counts(&info), per_pattern: BTreeMap::new() };
+    let mut key_counts = KeyCounts {
+        per_db: keyspace_counts(&info),
+        per_pattern: BTreeMap::new(),
+    };
     let files = match method {
         BackupMethod::File => {
             let d = server_dir.clone().unwrap_or_default();
@@ -328,16 +387,29 @@ pub async fn create(admin: &RedisAdmin, target: &RedisTarget, dir: &Path, opts: 
                 Some(h) => h,
                 None => sha256_file(&dest)?.1,
             };
-            vec![BackupFile { name: RDB_FILE.into(), size: st.bytes, sha256 }]
+            vec![BackupFile {
+                name: RDB_FILE.into(),
+                size: st.bytes,
+                sha256,
+            }]
         }
         BackupMethod::Logical => {
             let (file, counts) = logical_backup(admin, &tmp, opts, progress).await?;
             key_counts.per_pattern = counts;
             vec![file]
         }
-        BackupMethod::Auto => return Err(PersistenceError::invalid("backup method", "auto was not resolved")),
+        BackupMethod::Auto => {
+            return Err(PersistenceError::invalid(
+                "backup method",
+                "auto was not resolved",
+            ))
+        }
     };
-    let rdb_version = if tmp.join(RDB_FILE).is_file() { rdb::read_version(&tmp.join(RDB_FILE)).ok() } else { None };
+    let rdb_version = if tmp.join(RDB_FILE).is_file() {
+        rdb::read_version(&tmp.join(RDB_FILE)).ok()
+    } else {
+        None
+    };
     let manifest = BackupManifest {
         format_version: FORMAT_VERSION,
         id: id.clone(),
@@ -350,7 +422,11 @@ pub async fn create(admin: &RedisAdmin, target: &RedisTarget, dir: &Path, opts: 
         files,
         key_counts,
         aof_enabled,
-        patterns: if method == BackupMethod::Logical { opts.patterns.clone() } else { Vec::new() },
+        patterns: if method == BackupMethod::Logical {
+            opts.patterns.clone()
+        } else {
+            Vec::new()
+        },
     };
     write_manifest(&tmp, &manifest)?;
     super::sync_dir(&tmp)?;
@@ -364,9 +440,13 @@ pub async fn create(admin: &RedisAdmin, target: &RedisTarget, dir: &Path, opts: 
 
 fn write_manifest(folder: &Path, m: &BackupManifest) -> Result<()> {
     let path = folder.join(MANIFEST);
-    let json = serde_json::to_vec_pretty(m).map_err(|e| PersistenceError::Json { path: path.clone(), source: e })?;
+    let json = serde_json::to_vec_pretty(m).map_err(|e| PersistenceError::Json {
+        path: path.clone(),
+        source: e,
+    })?;
     let mut f = super::create_private_file(&path)?;
-    f.write_all(&json).map_err(|e| PersistenceError::io(&path, e))?;
+    f.write_all(&json)
+        .map_err(|e| PersistenceError::io(&path, e))?;
     f.sync_all().map_err(|e| PersistenceError::io(&path, e))
 }
 
@@ -377,14 +457,28 @@ pub fn read_manifest(folder: &Path) -> Result<BackupManifest> {
     serde_json::from_slice(&bytes).map_err(|e| PersistenceError::Json { path, source: e })
 }
 
-async fn file_backup(admin: &RedisAdmin, data_dir: &Path, tmp: &Path, aof_enabled: bool, opts: &BackupOptions, progress: ProgressFn<'_>) -> Result<Vec<BackupFile>> {
+async fn file_backup(
+    admin: &RedisAdmin,
+    data_dir: &Path,
+    tmp: &Path,
+    aof_enabled: bool,
+    opts: &BackupOptions,
+    progress: ProgressFn<'_>,
+) -> Result<Vec<BackupFile>> {
     if data_dir.as_os_str().is_empty() {
-        return Err(PersistenceError::DataDirNotLocal { dir: "(the server reports no dir)".into() });
+        return Err(PersistenceError::DataDirNotLocal {
+            dir: "(the server reports no dir)".into(),
+        });
     }
     if !dir_readable(data_dir) {
-        return Err(PersistenceError::DataDirNotLocal { dir: data_dir.display().to_string() });
+        return Err(PersistenceError::DataDirNotLocal {
+            dir: data_dir.display().to_string(),
+        });
     }
-    let dbfilename = admin.config_get_one("dbfilename").await?.unwrap_or_else(|| "dump.rdb".into());
+    let dbfilename = admin
+        .config_get_one("dbfilename")
+        .await?
+        .unwrap_or_else(|| "dump.rdb".into());
     let lastsave = bgsave_and_wait(admin, opts.bgsave_timeout, progress).await?;
     let src = data_dir.join(&dbfilename);
     // Same path on this machine but another server's files? The RDB must be the one just saved.
@@ -395,10 +489,20 @@ async fn file_backup(admin: &RedisAdmin, data_dir: &Path, tmp: &Path, aof_enable
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
     if mtime + 2 < lastsave {
-        return Err(PersistenceError::DataDirNotLocal { dir: format!("{} ({} was not written by this BGSAVE)", data_dir.display(), src.display()) });
+        return Err(PersistenceError::DataDirNotLocal {
+            dir: format!(
+                "{} ({} was not written by this BGSAVE)",
+                data_dir.display(),
+                src.display()
+            ),
+        });
     }
     let (size, sha256) = copy_hashed(&src, &tmp.join(RDB_FILE), None, "copy dump.rdb", progress)?;
-    let mut files = vec![BackupFile { name: RDB_FILE.into(), size, sha256 }];
+    let mut files = vec![BackupFile {
+        name: RDB_FILE.into(),
+        size,
+        sha256,
+    }];
     if aof_enabled {
         let original = admin.config_get_one("auto-aof-rewrite-percentage").await?;
         admin.config_set("auto-aof-rewrite-percentage", "0").await?;
@@ -414,31 +518,52 @@ async fn file_backup(admin: &RedisAdmin, data_dir: &Path, tmp: &Path, aof_enable
     Ok(files)
 }
 
-async fn copy_aof_dir(admin: &RedisAdmin, data_dir: &Path, tmp: &Path, opts: &BackupOptions, progress: ProgressFn<'_>) -> Result<Vec<BackupFile>> {
-    let dirname = admin.config_get_one("appenddirname").await?.unwrap_or_else(|| AOF_DIR.into());
-    let filename = admin.config_get_one("appendfilename").await?.unwrap_or_else(|| "appendonly.aof".into());
+async fn copy_aof_dir(
+    admin: &RedisAdmin,
+    data_dir: &Path,
+    tmp: &Path,
+    opts: &BackupOptions,
+    progress: ProgressFn<'_>,
+) -> Result<Vec<BackupFile>> {
+    let dirname = admin
+        .config_get_one("appenddirname")
+        .await?
+        .unwrap_or_else(|| AOF_DIR.into());
+    let filename = admin
+        .config_get_one("appendfilename")
+        .await?
+        .unwrap_or_else(|| "appendonly.aof".into());
     let src_dir = data_dir.join(&dirname);
     let deadline = Instant::now() + opts.bgsave_timeout;
     for attempt in 0..3 {
         // A running rewrite replaces the manifest: wait for it to end.
         loop {
             let p = admin.info_section("persistence").await?;
-            if int_field(&p, "aof_rewrite_in_progress") == Some(0) && int_field(&p, "aof_rewrite_scheduled") == Some(0) {
+            if int_field(&p, "aof_rewrite_in_progress") == Some(0)
+                && int_field(&p, "aof_rewrite_scheduled") == Some(0)
+            {
                 break;
             }
             if Instant::now() > deadline {
-                return Err(PersistenceError::Timeout("AOF rewrite did not finish".into()));
+                return Err(PersistenceError::Timeout(
+                    "AOF rewrite did not finish".into(),
+                ));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let manifest_path = aof::find_manifest(&src_dir, Some(&filename))?;
-        let manifest_text = std::fs::read_to_string(&manifest_path).map_err(|e| PersistenceError::io(&manifest_path, e))?;
+        let manifest_text = std::fs::read_to_string(&manifest_path)
+            .map_err(|e| PersistenceError::io(&manifest_path, e))?;
         let manifest = aof::parse_manifest(&manifest_text)?;
         // Sizes now: the incr file keeps growing; we copy the prefix that existed at this point.
         let mut sizes = Vec::new();
         for e in &manifest.entries {
             let p = src_dir.join(&e.file);
-            sizes.push(std::fs::metadata(&p).map_err(|err| PersistenceError::io(&p, err))?.len());
+            sizes.push(
+                std::fs::metadata(&p)
+                    .map_err(|err| PersistenceError::io(&p, err))?
+                    .len(),
+            );
         }
         let out_dir = tmp.join(AOF_DIR);
         if out_dir.exists() {
@@ -447,30 +572,60 @@ async fn copy_aof_dir(admin: &RedisAdmin, data_dir: &Path, tmp: &Path, opts: &Ba
         super::create_private_dir(&out_dir)?;
         let mut files = Vec::new();
         for (e, size) in manifest.entries.iter().zip(sizes) {
-            let (n, sha) = copy_hashed(&src_dir.join(&e.file), &out_dir.join(&e.file), Some(size), &format!("copy {}", e.file), progress)?;
-            files.push(BackupFile { name: format!("{AOF_DIR}/{}", e.file), size: n, sha256: sha });
+            let (n, sha) = copy_hashed(
+                &src_dir.join(&e.file),
+                &out_dir.join(&e.file),
+                Some(size),
+                &format!("copy {}", e.file),
+                progress,
+            )?;
+            files.push(BackupFile {
+                name: format!("{AOF_DIR}/{}", e.file),
+                size: n,
+                sha256: sha,
+            });
         }
-        let mname = manifest_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("{filename}.manifest"));
+        let mname = manifest_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| format!("{filename}.manifest"));
         let mpath = out_dir.join(&mname);
         {
             let mut f = super::create_private_file(&mpath)?;
-            f.write_all(manifest_text.as_bytes()).map_err(|e| PersistenceError::io(&mpath, e))?;
+            f.write_all(manifest_text.as_bytes())
+                .map_err(|e| PersistenceError::io(&mpath, e))?;
             f.sync_all().map_err(|e| PersistenceError::io(&mpath, e))?;
         }
         super::sync_dir(&out_dir)?;
-        let after = std::fs::read_to_string(&manifest_path).map_err(|e| PersistenceError::io(&manifest_path, e))?;
+        let after = std::fs::read_to_string(&manifest_path)
+            .map_err(|e| PersistenceError::io(&manifest_path, e))?;
         if after == manifest_text {
             let (size, sha256) = sha256_file(&mpath)?;
-            files.push(BackupFile { name: format!("{AOF_DIR}/{mname}"), size, sha256 });
+            files.push(BackupFile {
+                name: format!("{AOF_DIR}/{mname}"),
+                size,
+                sha256,
+            });
             return Ok(files);
         }
-        progress(Progress::phase(format!("AOF changed during copy, retrying ({})", attempt + 1)));
+        progress(Progress::phase(format!(
+            "AOF changed during copy, retrying ({})",
+            attempt + 1
+        )));
     }
-    Err(PersistenceError::invalid("AOF directory", "kept changing during the copy (rewrites?)"))
+    Err(PersistenceError::invalid(
+        "AOF directory",
+        "kept changing during the copy (rewrites?)",
+    ))
 }
 
 /// Appends one `RESTORE key ttl payload REPLACE` command in RESP.
-pub fn write_restore_command<W: Write>(w: &mut W, key: &[u8], ttl_ms: i64, payload: &[u8]) -> std::io::Result<()> {
+pub fn write_restore_command<W: Write>(
+    w: &mut W,
+    key: &[u8],
+    ttl_ms: i64,
+    payload: &[u8],
+) -> std::io::Result<()> {
     let ttl = ttl_ms.to_string();
     write!(w, "*5\r\n$7\r\nRESTORE\r\n${}\r\n", key.len())?;
     w.write_all(key)?;
@@ -479,10 +634,22 @@ pub fn write_restore_command<W: Write>(w: &mut W, key: &[u8], ttl_ms: i64, paylo
     w.write_all(b"\r\n$7\r\nREPLACE\r\n")
 }
 
-async fn logical_backup(admin: &RedisAdmin, tmp: &Path, opts: &BackupOptions, progress: ProgressFn<'_>) -> Result<(BackupFile, BTreeMap<String, u64>)> {
+async fn logical_backup(
+    admin: &RedisAdmin,
+    tmp: &Path,
+    opts: &BackupOptions,
+    progress: ProgressFn<'_>,
+) -> Result<(BackupFile, BTreeMap<String, u64>)> {
     let path = tmp.join(LOGICAL_FILE);
     let f = super::create_private_file(&path)?;
-    let mut w = BufWriter::with_capacity(8 << 20, HashingWriter { inner: f, hasher: Sha256::new(), bytes: 0 });
+    let mut w = BufWriter::with_capacity(
+        8 << 20,
+        HashingWriter {
+            inner: f,
+            hasher: Sha256::new(),
+            bytes: 0,
+        },
+    );
     let mut seen: HashSet<Vec<u8>> = HashSet::new();
     let mut counts = BTreeMap::new();
     let mut total = 0u64;
@@ -492,13 +659,17 @@ async fn logical_backup(admin: &RedisAdmin, tmp: &Path, opts: &BackupOptions, pr
         let mut cursor = 0u64;
         loop {
             let (next, keys) = admin.scan_page(cursor, pattern, batch).await?;
-            let fresh: Vec<Vec<u8>> = keys.into_iter().filter(|k| seen.insert(k.clone())).collect();
+            let fresh: Vec<Vec<u8>> = keys
+                .into_iter()
+                .filter(|k| seen.insert(k.clone()))
+                .collect();
             for chunk in fresh.chunks(batch) {
                 let dumps = admin.dump_with_pttl(chunk).await?;
                 for (k, d) in chunk.iter().zip(dumps) {
                     // Keys that vanished between SCAN and DUMP are skipped.
                     if let Some((ttl, payload)) = d {
-                        write_restore_command(&mut w, k, ttl, &payload).map_err(|e| PersistenceError::io(&path, e))?;
+                        write_restore_command(&mut w, k, ttl, &payload)
+                            .map_err(|e| PersistenceError::io(&path, e))?;
                         n += 1;
                     }
                 }
@@ -512,9 +683,20 @@ async fn logical_backup(admin: &RedisAdmin, tmp: &Path, opts: &BackupOptions, pr
         total += n;
         counts.insert(pattern.clone(), n);
     }
-    let hw = w.into_inner().map_err(|e| PersistenceError::io(&path, e.into_error()))?;
-    hw.inner.sync_all().map_err(|e| PersistenceError::io(&path, e))?;
-    Ok((BackupFile { name: LOGICAL_FILE.into(), size: hw.bytes, sha256: hex(&hw.hasher.finalize()) }, counts))
+    let hw = w
+        .into_inner()
+        .map_err(|e| PersistenceError::io(&path, e.into_error()))?;
+    hw.inner
+        .sync_all()
+        .map_err(|e| PersistenceError::io(&path, e))?;
+    Ok((
+        BackupFile {
+            name: LOGICAL_FILE.into(),
+            size: hw.bytes,
+            sha256: hex(&hw.hasher.finalize()),
+        },
+        counts,
+    ))
 }
 
 // ---------------------------------------------------------------- list / verify / prune / resolve
@@ -522,7 +704,9 @@ async fn logical_backup(admin: &RedisAdmin, tmp: &Path, opts: &BackupOptions, pr
 /// True for names `yyyymmddThhmmssZ-<method>[-n]` that this module creates.
 pub fn parse_backup_id(name: &str) -> Option<(DateTime<Utc>, BackupMethod)> {
     let (ts, rest) = name.split_at_checked(16)?;
-    let t = NaiveDateTime::parse_from_str(ts, "%Y%m%dT%H%M%SZ").ok()?.and_utc();
+    let t = NaiveDateTime::parse_from_str(ts, "%Y%m%dT%H%M%SZ")
+        .ok()?
+        .and_utc();
     let rest = rest.strip_prefix('-')?;
     let (m, suffix) = match rest.split_once('-') {
         Some((m, s)) => (m, Some(s)),
@@ -557,7 +741,10 @@ pub struct BackupSummary {
 
 fn safe_relative(name: &str) -> bool {
     let p = Path::new(name);
-    !name.is_empty() && p.is_relative() && p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+    !name.is_empty()
+        && p.is_relative()
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 fn quick_status(folder: &Path) -> (Option<BackupManifest>, String) {
@@ -566,11 +753,24 @@ fn quick_status(folder: &Path) -> (Option<BackupManifest>, String) {
         Ok(m) => {
             for f in &m.files {
                 if !safe_relative(&f.name) {
-                    return (Some(m.clone()), format!("invalid: unsafe file name {:?}", f.name));
+                    return (
+                        Some(m.clone()),
+                        format!("invalid: unsafe file name {:?}", f.name),
+                    );
                 }
                 match std::fs::metadata(folder.join(&f.name)) {
                     Ok(md) if md.len() == f.size => {}
-                    Ok(md) => return (Some(m.clone()), format!("invalid: {} is {} bytes, manifest says {}", f.name, md.len(), f.size)),
+                    Ok(md) => {
+                        return (
+                            Some(m.clone()),
+                            format!(
+                                "invalid: {} is {} bytes, manifest says {}",
+                                f.name,
+                                md.len(),
+                                f.size
+                            ),
+                        )
+                    }
                     Err(_) => return (Some(m.clone()), format!("invalid: {} missing", f.name)),
                 }
             }
@@ -590,7 +790,9 @@ pub fn list(dir: &Path) -> Result<Vec<BackupSummary>> {
     for e in rd {
         let e = e.map_err(|e| PersistenceError::io(dir, e))?;
         let name = e.file_name().to_string_lossy().into_owned();
-        let ft = e.file_type().map_err(|err| PersistenceError::io(e.path(), err))?;
+        let ft = e
+            .file_type()
+            .map_err(|err| PersistenceError::io(e.path(), err))?;
         if name.starts_with('.') || !ft.is_dir() {
             continue;
         }
@@ -605,12 +807,19 @@ pub fn list(dir: &Path) -> Result<Vec<BackupSummary>> {
             path: path.display().to_string(),
             method: m.as_ref().map(|m| m.method).or(parsed.map(|p| p.1)),
             created_at: m.as_ref().map(|m| m.created_at).or(parsed.map(|p| p.0)),
-            size: m.as_ref().map(|m| m.files.iter().map(|f| f.size).sum()).unwrap_or(0),
+            size: m
+                .as_ref()
+                .map(|m| m.files.iter().map(|f| f.size).sum())
+                .unwrap_or(0),
             files: m.as_ref().map(|m| m.files.len()).unwrap_or(0),
             status,
         });
     }
-    out.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
+    out.sort_by(|a, b| {
+        a.created_at
+            .cmp(&b.created_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Ok(out)
 }
 
@@ -641,36 +850,81 @@ pub struct VerifyReport {
 impl VerifyReport {
     /// The failed checks, joined, for error messages.
     pub fn failure_reason(&self) -> String {
-        self.checks.iter().filter(|c| c.outcome == CheckOutcome::Failed).map(|c| format!("{}: {}", c.name, c.detail)).collect::<Vec<_>>().join("; ")
+        self.checks
+            .iter()
+            .filter(|c| c.outcome == CheckOutcome::Failed)
+            .map(|c| format!("{}: {}", c.name, c.detail))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 
 fn find_tool(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
 }
 
 fn run_tool(tool: &str, arg: &Path) -> VerifyCheck {
     let name = tool.to_string();
     let Some(bin) = find_tool(tool) else {
-        return VerifyCheck { name, outcome: CheckOutcome::Skipped, detail: "not installed".into() };
+        return VerifyCheck {
+            name,
+            outcome: CheckOutcome::Skipped,
+            detail: "not installed".into(),
+        };
     };
-    match std::process::Command::new(bin).arg(arg).stdin(std::process::Stdio::null()).output() {
+    match std::process::Command::new(bin)
+        .arg(arg)
+        .stdin(std::process::Stdio::null())
+        .output()
+    {
         Ok(o) => {
-            let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-            let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            );
+            let last = text
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim()
+                .to_string();
             if o.status.success() {
-                VerifyCheck { name, outcome: CheckOutcome::Ok, detail: last }
+                VerifyCheck {
+                    name,
+                    outcome: CheckOutcome::Ok,
+                    detail: last,
+                }
             } else {
-                VerifyCheck { name, outcome: CheckOutcome::Failed, detail: format!("exit {:?}: {last}", o.status.code()) }
+                VerifyCheck {
+                    name,
+                    outcome: CheckOutcome::Failed,
+                    detail: format!("exit {:?}: {last}", o.status.code()),
+                }
             }
         }
-        Err(e) => VerifyCheck { name, outcome: CheckOutcome::Skipped, detail: format!("could not run: {e}") },
+        Err(e) => VerifyCheck {
+            name,
+            outcome: CheckOutcome::Skipped,
+            detail: format!("could not run: {e}"),
+        },
     }
 }
 
 fn check(name: impl Into<String>, ok: bool, detail: impl Into<String>) -> VerifyCheck {
-    VerifyCheck { name: name.into(), outcome: if ok { CheckOutcome::Ok } else { CheckOutcome::Failed }, detail: detail.into() }
+    VerifyCheck {
+        name: name.into(),
+        outcome: if ok {
+            CheckOutcome::Ok
+        } else {
+            CheckOutcome::Failed
+        },
+        detail: detail.into(),
+    }
 }
 
 /// Full verification of a backup folder: manifest, sizes and SHA-256 of every file, RDB
@@ -688,7 +942,13 @@ pub fn verify_checksums(folder: &Path) -> VerifyReport {
 }
 
 fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
-    let mut rep = VerifyReport { path: folder.display().to_string(), id: None, method: None, ok: false, checks: Vec::new() };
+    let mut rep = VerifyReport {
+        path: folder.display().to_string(),
+        id: None,
+        method: None,
+        ok: false,
+        checks: Vec::new(),
+    };
     let m = match read_manifest(folder) {
         Ok(m) => m,
         Err(e) => {
@@ -698,18 +958,36 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
     };
     rep.id = Some(m.id.clone());
     rep.method = Some(m.method);
-    rep.checks.push(check("manifest", m.format_version <= FORMAT_VERSION && !m.files.is_empty(), format!("format {}, {} file(s)", m.format_version, m.files.len())));
+    rep.checks.push(check(
+        "manifest",
+        m.format_version <= FORMAT_VERSION && !m.files.is_empty(),
+        format!("format {}, {} file(s)", m.format_version, m.files.len()),
+    ));
     let mut all_files_ok = true;
     for f in &m.files {
         if !safe_relative(&f.name) {
-            rep.checks.push(check(format!("file {}", f.name), false, "unsafe name in manifest"));
+            rep.checks.push(check(
+                format!("file {}", f.name),
+                false,
+                "unsafe name in manifest",
+            ));
             all_files_ok = false;
             continue;
         }
         let c = match sha256_file(&folder.join(&f.name)) {
-            Ok((size, _)) if size != f.size => check(format!("file {}", f.name), false, format!("{size} bytes, manifest says {}", f.size)),
-            Ok((_, sha)) if sha != f.sha256 => check(format!("file {}", f.name), false, "SHA-256 mismatch"),
-            Ok((size, _)) => check(format!("file {}", f.name), true, format!("{size} bytes, sha256 ok")),
+            Ok((size, _)) if size != f.size => check(
+                format!("file {}", f.name),
+                false,
+                format!("{size} bytes, manifest says {}", f.size),
+            ),
+            Ok((_, sha)) if sha != f.sha256 => {
+                check(format!("file {}", f.name), false, "SHA-256 mismatch")
+            }
+            Ok((size, _)) => check(
+                format!("file {}", f.name),
+                true,
+                format!("{size} bytes, sha256 ok"),
+            ),
             Err(e) => check(format!("file {}", f.name), false, e.to_string()),
         };
         all_files_ok &= c.outcome == CheckOutcome::Ok;
@@ -719,29 +997,57 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
                 Ok(r) if r.ok => rep.checks.push(check(
                     format!("rdb {}", f.name),
                     true,
-                    format!("version {}, crc {:?}", r.version.unwrap_or(0), r.checksum.unwrap_or(rdb::ChecksumStatus::Absent)),
+                    format!(
+                        "version {}, crc {:?}",
+                        r.version.unwrap_or(0),
+                        r.checksum.unwrap_or(rdb::ChecksumStatus::Absent)
+                    ),
                 )),
-                Ok(r) => rep.checks.push(check(format!("rdb {}", f.name), false, r.problems.join("; "))),
-                Err(e) => rep.checks.push(check(format!("rdb {}", f.name), false, e.to_string())),
+                Ok(r) => rep.checks.push(check(
+                    format!("rdb {}", f.name),
+                    false,
+                    r.problems.join("; "),
+                )),
+                Err(e) => rep
+                    .checks
+                    .push(check(format!("rdb {}", f.name), false, e.to_string())),
             }
         }
     }
-    let has_aof = m.files.iter().any(|f| f.name.starts_with(&format!("{AOF_DIR}/")));
+    let has_aof = m
+        .files
+        .iter()
+        .any(|f| f.name.starts_with(&format!("{AOF_DIR}/")));
     if has_aof {
         let r = aof::verify_dir(&folder.join(AOF_DIR));
-        rep.checks.push(check("aof manifest", r.ok, if r.ok { format!("{} file(s) listed, all present", r.entries.len()) } else { r.problems.join("; ") }));
+        rep.checks.push(check(
+            "aof manifest",
+            r.ok,
+            if r.ok {
+                format!("{} file(s) listed, all present", r.entries.len())
+            } else {
+                r.problems.join("; ")
+            },
+        ));
     }
     if deep && m.method == BackupMethod::Logical {
         let expected: u64 = m.key_counts.per_pattern.values().sum();
         match count_resp_commands(&folder.join(LOGICAL_FILE)) {
-            Ok(n) => rep.checks.push(check("resp commands", n == expected, format!("{n} RESTORE commands, manifest says {expected} keys"))),
-            Err(e) => rep.checks.push(check("resp commands", false, e.to_string())),
+            Ok(n) => rep.checks.push(check(
+                "resp commands",
+                n == expected,
+                format!("{n} RESTORE commands, manifest says {expected} keys"),
+            )),
+            Err(e) => rep
+                .checks
+                .push(check("resp commands", false, e.to_string())),
         }
     }
     // External tools only on files whose checksums matched (they would just repeat the error).
     if deep && all_files_ok {
         if m.files.iter().any(|f| f.name == RDB_FILE) {
-            rep.checks.push(run_tool("redis-check-rdb", &folder.join(RDB_FILE)));
+            rep.checks
+                .push(run_tool("redis-check-rdb", &folder.join(RDB_FILE)));
         }
         if has_aof {
             if let Ok(p) = aof::find_manifest(&folder.join(AOF_DIR), Some("appendonly.aof")) {
@@ -757,8 +1063,12 @@ fn count_resp_commands(path: &Path) -> Result<u64> {
     let f = std::fs::File::open(path).map_err(|e| PersistenceError::io(path, e))?;
     let mut r = super::restore::RespReader::new(std::io::BufReader::with_capacity(1 << 20, f));
     let mut n = 0;
-    while let Some(cmd) = r.next_command().map_err(|e| PersistenceError::invalid(path.display().to_string(), e.to_string()))? {
-        super::restore::restore_item(cmd).map_err(|e| PersistenceError::invalid(path.display().to_string(), e))?;
+    while let Some(cmd) = r
+        .next_command()
+        .map_err(|e| PersistenceError::invalid(path.display().to_string(), e.to_string()))?
+    {
+        super::restore::restore_item(cmd)
+            .map_err(|e| PersistenceError::invalid(path.display().to_string(), e))?;
         n += 1;
     }
     Ok(n)
@@ -767,12 +1077,18 @@ fn count_resp_commands(path: &Path) -> Result<u64> {
 /// Resolves `ID|PATH` to a backup folder that is directly inside `dir`. Rejects `..`, hidden
 /// names, paths outside `dir`, and symlinks whose target escapes it.
 pub fn resolve(dir: &Path, reference: &str) -> Result<PathBuf> {
-    let bad = |reason: &str| PersistenceError::BadBackupRef { reference: reference.to_string(), reason: reason.to_string() };
+    let bad = |reason: &str| PersistenceError::BadBackupRef {
+        reference: reference.to_string(),
+        reason: reason.to_string(),
+    };
     if reference.is_empty() {
         return Err(bad("empty"));
     }
-    let canon_dir = dir.canonicalize().map_err(|e| PersistenceError::io(dir, e))?;
-    let is_path = reference.contains('/') || reference.contains('\\') || Path::new(reference).is_absolute();
+    let canon_dir = dir
+        .canonicalize()
+        .map_err(|e| PersistenceError::io(dir, e))?;
+    let is_path =
+        reference.contains('/') || reference.contains('\\') || Path::new(reference).is_absolute();
     let candidate = if is_path {
         PathBuf::from(reference)
     } else {
@@ -781,15 +1097,24 @@ pub fn resolve(dir: &Path, reference: &str) -> Result<PathBuf> {
         }
         dir.join(reference)
     };
-    if candidate.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+    if candidate
+        .components()
+        .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
         return Err(bad("must not contain '..'"));
     }
     std::fs::symlink_metadata(&candidate).map_err(|_| bad("no such backup"))?;
-    let canon = candidate.canonicalize().map_err(|e| PersistenceError::io(&candidate, e))?;
+    let canon = candidate
+        .canonicalize()
+        .map_err(|e| PersistenceError::io(&candidate, e))?;
     if canon.parent() != Some(canon_dir.as_path()) {
         return Err(bad("not a folder directly inside the backup directory"));
     }
-    if canon.file_name().map(|n| n.to_string_lossy().starts_with('.')).unwrap_or(true) {
+    if canon
+        .file_name()
+        .map(|n| n.to_string_lossy().starts_with('.'))
+        .unwrap_or(true)
+    {
         return Err(bad("temporary or hidden folder"));
     }
     if !canon.is_dir() {
@@ -820,14 +1145,22 @@ pub fn prune(dir: &Path, keep_days: u32, keep_last: usize, dry_run: bool) -> Res
 }
 
 /// [`prune`] with an explicit "now".
-pub fn prune_at(dir: &Path, keep_days: u32, keep_last: usize, dry_run: bool, now: DateTime<Utc>) -> Result<PruneReport> {
+pub fn prune_at(
+    dir: &Path,
+    keep_days: u32,
+    keep_last: usize,
+    dry_run: bool,
+    now: DateTime<Utc>,
+) -> Result<PruneReport> {
     let mut backups = Vec::new();
     let rd = std::fs::read_dir(dir).map_err(|e| PersistenceError::io(dir, e))?;
     for e in rd {
         let e = e.map_err(|e| PersistenceError::io(dir, e))?;
         let name = e.file_name().to_string_lossy().into_owned();
         // Symlinks are never followed or deleted.
-        let is_dir = std::fs::symlink_metadata(e.path()).map(|m| m.is_dir()).unwrap_or(false);
+        let is_dir = std::fs::symlink_metadata(e.path())
+            .map(|m| m.is_dir())
+            .unwrap_or(false);
         if !is_dir {
             continue;
         }
@@ -836,10 +1169,14 @@ pub fn prune_at(dir: &Path, keep_days: u32, keep_last: usize, dry_run: bool, now
         }
     }
     backups.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0))); // newest first
-    // The newest backup that verifies is always kept.
+                                                                       // The newest backup that verifies is always kept.
     let newest_good = backups.iter().position(|(_, _, p)| verify(p).ok);
     let max_age = chrono::Duration::days(i64::from(keep_days));
-    let mut rep = PruneReport { dry_run, deleted: Vec::new(), kept: Vec::new() };
+    let mut rep = PruneReport {
+        dry_run,
+        deleted: Vec::new(),
+        kept: Vec::new(),
+    };
     for (i, (id, t, path)) in backups.into_iter().enumerate() {
         let mut reasons = Vec::new();
         if i < keep_last {
@@ -855,10 +1192,22 @@ pub fn prune_at(dir: &Path, keep_days: u32, keep_last: usize, dry_run: bool, now
             if !dry_run {
                 std::fs::remove_dir_all(&path).map_err(|e| PersistenceError::io(&path, e))?;
             }
-            let why = if keep_days > 0 { format!("older than {keep_days} day(s) and not among the newest {keep_last}") } else { format!("not among the newest {keep_last}") };
-            rep.deleted.push(PruneEntry { id, created_at: t, reason: why });
+            let why = if keep_days > 0 {
+                format!("older than {keep_days} day(s) and not among the newest {keep_last}")
+            } else {
+                format!("not among the newest {keep_last}")
+            };
+            rep.deleted.push(PruneEntry {
+                id,
+                created_at: t,
+                reason: why,
+            });
         } else {
-            rep.kept.push(PruneEntry { id, created_at: t, reason: reasons.join(", ") });
+            rep.kept.push(PruneEntry {
+                id,
+                created_at: t,
+                reason: reasons.join(", "),
+            });
         }
     }
     Ok(rep)
@@ -884,7 +1233,11 @@ mod tests {
     fn restore_command_encoding() {
         let mut v = Vec::new();
         write_restore_command(&mut v, b"k", 0, b"\x00\x01").unwrap();
-        assert_eq!(v, b"*5\r\n$7\r\nRESTORE\r\n$1\r\nk\r\n$1\r\n0\r\n$2\r\n\x00\x01\r\n$7\r\nREPLACE\r\n".to_vec());
+        assert_eq!(
+            v,
+            b"*5\r\n$7\r\nRESTORE\r\n$1\r\nk\r\n$1\r\n0\r\n$2\r\n\x00\x01\r\n$7\r\nREPLACE\r\n"
+                .to_vec()
+        );
     }
 
     #[test]

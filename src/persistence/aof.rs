@@ -64,7 +64,10 @@ fn tokens(line: &str) -> Result<Vec<String>> {
                 }
             }
             if !closed {
-                return Err(PersistenceError::invalid("AOF manifest", format!("unterminated quote in {line:?}")));
+                return Err(PersistenceError::invalid(
+                    "AOF manifest",
+                    format!("unterminated quote in {line:?}"),
+                ));
             }
         } else {
             while let Some(&c) = chars.peek() {
@@ -89,13 +92,17 @@ pub fn parse_manifest(text: &str) -> Result<AofManifest> {
             continue;
         }
         let toks = tokens(line)?;
-        let bad = |d: &str| PersistenceError::invalid("AOF manifest", format!("line {}: {d}: {line:?}", i + 1));
+        let bad = |d: &str| {
+            PersistenceError::invalid("AOF manifest", format!("line {}: {d}: {line:?}", i + 1))
+        };
         let mut file = None;
         let mut seq = None;
         let mut kind = None;
         let mut it = toks.chunks(2);
         for pair in &mut it {
-            let [k, v] = pair else { return Err(bad("odd number of fields")) };
+            let [k, v] = pair else {
+                return Err(bad("odd number of fields"));
+            };
             match k.as_str() {
                 "file" => file = Some(v.clone()),
                 "seq" => seq = Some(v.parse::<u64>().map_err(|_| bad("seq is not a number"))?),
@@ -112,24 +119,48 @@ pub fn parse_manifest(text: &str) -> Result<AofManifest> {
         }
         let file = file.ok_or_else(|| bad("missing file"))?;
         if file.contains('/') || file == ".." || file == "." || file.is_empty() {
-            return Err(bad("file name must be a plain name inside the AOF directory"));
+            return Err(bad(
+                "file name must be a plain name inside the AOF directory",
+            ));
         }
-        entries.push(AofEntry { file, seq: seq.ok_or_else(|| bad("missing seq"))?, kind: kind.ok_or_else(|| bad("missing type"))? });
+        entries.push(AofEntry {
+            file,
+            seq: seq.ok_or_else(|| bad("missing seq"))?,
+            kind: kind.ok_or_else(|| bad("missing type"))?,
+        });
     }
     if entries.is_empty() {
         return Err(PersistenceError::invalid("AOF manifest", "no files listed"));
     }
-    if entries.iter().filter(|e| e.kind == AofFileType::Base).count() > 1 {
-        return Err(PersistenceError::invalid("AOF manifest", "more than one base file"));
+    if entries
+        .iter()
+        .filter(|e| e.kind == AofFileType::Base)
+        .count()
+        > 1
+    {
+        return Err(PersistenceError::invalid(
+            "AOF manifest",
+            "more than one base file",
+        ));
     }
-    let incr: Vec<u64> = entries.iter().filter(|e| e.kind == AofFileType::Incr).map(|e| e.seq).collect();
+    let incr: Vec<u64> = entries
+        .iter()
+        .filter(|e| e.kind == AofFileType::Incr)
+        .map(|e| e.seq)
+        .collect();
     if incr.windows(2).any(|w| w[0] >= w[1]) {
-        return Err(PersistenceError::invalid("AOF manifest", "incr files are not in increasing seq order"));
+        return Err(PersistenceError::invalid(
+            "AOF manifest",
+            "incr files are not in increasing seq order",
+        ));
     }
     let mut names: Vec<&str> = entries.iter().map(|e| e.file.as_str()).collect();
     names.sort_unstable();
     if names.windows(2).any(|w| w[0] == w[1]) {
-        return Err(PersistenceError::invalid("AOF manifest", "a file is listed twice"));
+        return Err(PersistenceError::invalid(
+            "AOF manifest",
+            "a file is listed twice",
+        ));
     }
     Ok(AofManifest { entries })
 }
@@ -151,8 +182,14 @@ pub fn find_manifest(dir: &Path, appendfilename: Option<&str>) -> Result<PathBuf
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => Err(PersistenceError::invalid(format!("AOF directory {}", dir.display()), "no *.manifest file")),
-        _ => Err(PersistenceError::invalid(format!("AOF directory {}", dir.display()), "several *.manifest files")),
+        0 => Err(PersistenceError::invalid(
+            format!("AOF directory {}", dir.display()),
+            "no *.manifest file",
+        )),
+        _ => Err(PersistenceError::invalid(
+            format!("AOF directory {}", dir.display()),
+            "several *.manifest files",
+        )),
     }
 }
 
@@ -169,7 +206,14 @@ pub struct AofDirReport {
 
 /// Reads the manifest and checks that every listed file exists.
 pub fn verify_dir(dir: &Path) -> AofDirReport {
-    let mut rep = AofDirReport { dir: dir.display().to_string(), manifest: None, entries: Vec::new(), missing: Vec::new(), ok: false, problems: Vec::new() };
+    let mut rep = AofDirReport {
+        dir: dir.display().to_string(),
+        manifest: None,
+        entries: Vec::new(),
+        missing: Vec::new(),
+        ok: false,
+        problems: Vec::new(),
+    };
     let manifest_path = match find_manifest(dir, Some("appendonly.aof")) {
         Ok(p) => p,
         Err(e) => {
@@ -181,7 +225,8 @@ pub fn verify_dir(dir: &Path) -> AofDirReport {
     let text = match std::fs::read_to_string(&manifest_path) {
         Ok(t) => t,
         Err(e) => {
-            rep.problems.push(format!("{}: {e}", manifest_path.display()));
+            rep.problems
+                .push(format!("{}: {e}", manifest_path.display()));
             return rep;
         }
     };
@@ -193,7 +238,8 @@ pub fn verify_dir(dir: &Path) -> AofDirReport {
                 }
             }
             if !rep.missing.is_empty() {
-                rep.problems.push(format!("listed but missing: {}", rep.missing.join(", ")));
+                rep.problems
+                    .push(format!("listed but missing: {}", rep.missing.join(", ")));
             }
             rep.entries = m.entries;
         }
@@ -215,13 +261,17 @@ pub fn write_rdb_as_base(rdb: &Path, aof_dir: &Path, appendfilename: &str) -> Re
     let base = aof_dir.join(format!("{appendfilename}.1.base.rdb"));
     let manifest = aof_dir.join(format!("{appendfilename}.manifest"));
     if manifest.exists() {
-        return Err(PersistenceError::invalid(format!("AOF directory {}", aof_dir.display()), "already has a manifest"));
+        return Err(PersistenceError::invalid(
+            format!("AOF directory {}", aof_dir.display()),
+            "already has a manifest",
+        ));
     }
     super::restore::copy_file_durable(rdb, &base)?;
     let tmp = aof_dir.join(format!(".{appendfilename}.manifest.tmp"));
     {
         let mut f = super::create_private_file(&tmp)?;
-        f.write_all(base_only_manifest(appendfilename).as_bytes()).map_err(|e| PersistenceError::io(&tmp, e))?;
+        f.write_all(base_only_manifest(appendfilename).as_bytes())
+            .map_err(|e| PersistenceError::io(&tmp, e))?;
         f.sync_all().map_err(|e| PersistenceError::io(&tmp, e))?;
     }
     std::fs::rename(&tmp, &manifest).map_err(|e| PersistenceError::io(&manifest, e))?;
@@ -241,7 +291,14 @@ mod tests {
         .unwrap();
         assert_eq!(m.entries.len(), 3);
         assert_eq!(m.base().unwrap().file, "appendonly.aof.1.base.rdb");
-        assert_eq!(m.entries[2], AofEntry { file: "appendonly.aof.2.incr.aof".into(), seq: 2, kind: AofFileType::Incr });
+        assert_eq!(
+            m.entries[2],
+            AofEntry {
+                file: "appendonly.aof.2.incr.aof".into(),
+                seq: 2,
+                kind: AofFileType::Incr
+            }
+        );
         let q = parse_manifest("file \"my file.aof.1.base.rdb\" seq 1 type b\n").unwrap();
         assert_eq!(q.entries[0].file, "my file.aof.1.base.rdb");
     }

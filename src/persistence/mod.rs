@@ -36,9 +36,17 @@ pub enum PersistenceError {
     )]
     NoConfigFile,
     #[error("{path}: {source}")]
-    Io { path: PathBuf, #[source] source: std::io::Error },
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("network error with {target}: {source}")]
-    Net { target: String, #[source] source: std::io::Error },
+    Net {
+        target: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("timed out: {0}")]
     Timeout(String),
     #[error("background save failed: {0}")]
@@ -56,15 +64,25 @@ pub enum PersistenceError {
     #[error("{0}")]
     Unsupported(String),
     #[error("JSON in {path}: {source}")]
-    Json { path: PathBuf, #[source] source: serde_json::Error },
+    Json {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
 }
 
 impl PersistenceError {
     pub(crate) fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
-        PersistenceError::Io { path: path.as_ref().to_path_buf(), source }
+        PersistenceError::Io {
+            path: path.as_ref().to_path_buf(),
+            source,
+        }
     }
     pub(crate) fn invalid(what: impl Into<String>, detail: impl Into<String>) -> Self {
-        PersistenceError::Invalid { what: what.into(), detail: detail.into() }
+        PersistenceError::Invalid {
+            what: what.into(),
+            detail: detail.into(),
+        }
     }
 }
 
@@ -85,13 +103,28 @@ pub struct Progress {
 
 impl Progress {
     pub fn phase(phase: impl Into<String>) -> Self {
-        Progress { phase: phase.into(), done: 0, total: None, unit: "" }
+        Progress {
+            phase: phase.into(),
+            done: 0,
+            total: None,
+            unit: "",
+        }
     }
     pub fn bytes(phase: impl Into<String>, done: u64, total: Option<u64>) -> Self {
-        Progress { phase: phase.into(), done, total, unit: "bytes" }
+        Progress {
+            phase: phase.into(),
+            done,
+            total,
+            unit: "bytes",
+        }
     }
     pub fn keys(phase: impl Into<String>, done: u64, total: Option<u64>) -> Self {
-        Progress { phase: phase.into(), done, total, unit: "keys" }
+        Progress {
+            phase: phase.into(),
+            done,
+            total,
+            unit: "keys",
+        }
     }
 }
 
@@ -117,7 +150,8 @@ pub(crate) fn create_private_dir(path: &Path) -> Result<()> {
 #[cfg(unix)]
 pub(crate) fn set_mode(path: &Path, mode: u32) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(|e| PersistenceError::io(path, e))
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| PersistenceError::io(path, e))
 }
 
 #[cfg(not(unix))]
@@ -142,7 +176,16 @@ pub(crate) fn create_private_file(path: &Path) -> Result<std::fs::File> {
 /// fsyncs a directory so a rename inside it is durable (best effort on platforms without it).
 pub(crate) fn sync_dir(path: &Path) -> Result<()> {
     match std::fs::File::open(path) {
-        Ok(f) => f.sync_all().or_else(|e| if e.kind() == std::io::ErrorKind::InvalidInput { Ok(()) } else { Err(e) }).map_err(|e| PersistenceError::io(path, e)),
+        Ok(f) => f
+            .sync_all()
+            .or_else(|e| {
+                if e.kind() == std::io::ErrorKind::InvalidInput {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            })
+            .map_err(|e| PersistenceError::io(path, e)),
         Err(e) => Err(PersistenceError::io(path, e)),
     }
 }
@@ -158,5 +201,7 @@ pub fn is_loopback_host(host: &str) -> bool {
     if h.eq_ignore_ascii_case("localhost") {
         return true;
     }
-    h.parse::<std::net::IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false)
+    h.parse::<std::net::IpAddr>()
+        .map(|ip| ip.is_loopback())
+        .unwrap_or(false)
 }

@@ -14,7 +14,10 @@ use super::{aof, PersistenceError, Progress, ProgressFn, Result};
 /// Copies `src` to `dst` through a temporary file in the same folder: fsync, rename, fsync dir. Mode 0600.
 pub fn copy_file_durable(src: &Path, dst: &Path) -> Result<u64> {
     let parent = dst.parent().unwrap_or(Path::new("."));
-    let name = dst.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = dst
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = parent.join(format!(".{name}.tmp"));
     let mut input = std::fs::File::open(src).map_err(|e| PersistenceError::io(src, e))?;
     let mut out = super::create_private_file(&tmp)?;
@@ -56,6 +59,73 @@ impl OfflineRestoreOptions {
     }
 }
 
+/// Reads a `redis.conf` (and the files it `include`s) for the settings that decide what a
+/// restarted server loads: `appendonly`, `appenddirname`, `appendfilename`, `dbfilename`. The last
+/// value wins, as in Redis; absent settings keep Redis's defaults (`appendonly no`).
+pub fn options_from_redis_conf(
+    conf: &Path,
+    data_dir: impl Into<PathBuf>,
+) -> Result<OfflineRestoreOptions> {
+    let mut opts = OfflineRestoreOptions::new(data_dir, false);
+    read_redis_conf(conf, &mut opts, 0)?;
+    Ok(opts)
+}
+
+fn conf_value(rest: &str) -> String {
+    let v = rest.trim();
+    let unquoted = v
+        .strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .or_else(|| v.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')));
+    unquoted.unwrap_or(v).to_string()
+}
+
+fn read_redis_conf(conf: &Path, opts: &mut OfflineRestoreOptions, depth: usize) -> Result<()> {
+    if depth > 8 {
+        return Err(PersistenceError::invalid(
+            conf.display().to_string(),
+            "include nesting deeper than 8",
+        ));
+    }
+    let text = std::fs::read_to_string(conf).map_err(|e| PersistenceError::io(conf, e))?;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let value = conf_value(rest);
+        match key.to_ascii_lowercase().as_str() {
+            "appendonly" => {
+                opts.appendonly = match value.to_ascii_lowercase().as_str() {
+                    "yes" => true,
+                    "no" => false,
+                    other => {
+                        return Err(PersistenceError::invalid(
+                            format!("{} line {}", conf.display(), n + 1),
+                            format!("appendonly {other:?} (expected yes or no)"),
+                        ))
+                    }
+                }
+            }
+            "appenddirname" => opts.appenddirname = value,
+            "appendfilename" => opts.appendfilename = value,
+            "dbfilename" => opts.dbfilename = value,
+            "include" => {
+                let inc = PathBuf::from(&value);
+                let inc = if inc.is_absolute() {
+                    inc
+                } else {
+                    conf.parent().unwrap_or(Path::new(".")).join(inc)
+                };
+                read_redis_conf(&inc, opts, depth + 1)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct OfflineRestoreReport {
     pub backup_id: String,
@@ -70,20 +140,31 @@ pub struct OfflineRestoreReport {
 
 fn server_answers(host: &str, port: u16) -> bool {
     use std::net::ToSocketAddrs;
-    let Ok(addrs) = (host, port).to_socket_addrs() else { return false };
-    addrs.into_iter().any(|a| std::net::TcpStream::connect_timeout(&a, Duration::from_millis(500)).is_ok())
+    let Ok(addrs) = (host, port).to_socket_addrs() else {
+        return false;
+    };
+    addrs
+        .into_iter()
+        .any(|a| std::net::TcpStream::connect_timeout(&a, Duration::from_millis(500)).is_ok())
 }
 
 fn check_name(what: &str, name: &str) -> Result<()> {
     if name.is_empty() || name.contains('/') || name.contains('\\') || name == "." || name == ".." {
-        return Err(PersistenceError::invalid(what, format!("{name:?} must be a plain file name")));
+        return Err(PersistenceError::invalid(
+            what,
+            format!("{name:?} must be a plain file name"),
+        ));
     }
     Ok(())
 }
 
 /// Installs a file or replication backup into a stopped server's data dir so it loads on start.
 /// Existing data files are moved into `<data_dir>/pre-restore-<timestamp>/`, never deleted.
-pub fn restore_offline(backup_path: &Path, opts: &OfflineRestoreOptions, progress: ProgressFn<'_>) -> Result<OfflineRestoreReport> {
+pub fn restore_offline(
+    backup_path: &Path,
+    opts: &OfflineRestoreOptions,
+    progress: ProgressFn<'_>,
+) -> Result<OfflineRestoreReport> {
     check_name("appenddirname", &opts.appenddirname)?;
     check_name("appendfilename", &opts.appendfilename)?;
     check_name("dbfilename", &opts.dbfilename)?;
@@ -95,11 +176,16 @@ pub fn restore_offline(backup_path: &Path, opts: &OfflineRestoreOptions, progres
     progress(Progress::phase("verify backup"));
     let report = backup::verify(backup_path);
     if !report.ok {
-        return Err(PersistenceError::VerificationFailed { path: backup_path.to_path_buf(), reason: report.failure_reason() });
+        return Err(PersistenceError::VerificationFailed {
+            path: backup_path.to_path_buf(),
+            reason: report.failure_reason(),
+        });
     }
     let manifest = backup::read_manifest(backup_path)?;
     if manifest.method == BackupMethod::Logical {
-        return Err(PersistenceError::Unsupported("a logical backup is restored online (restore_logical), not into a data dir".into()));
+        return Err(PersistenceError::Unsupported(
+            "a logical backup is restored online (restore_logical), not into a data dir".into(),
+        ));
     }
     let rdb = backup_path.join(backup::RDB_FILE);
     if !rdb.is_file() {
@@ -107,12 +193,22 @@ pub fn restore_offline(backup_path: &Path, opts: &OfflineRestoreOptions, progres
     }
     let dd = &opts.data_dir;
     if !dd.is_dir() {
-        return Err(PersistenceError::io(dd, std::io::Error::new(std::io::ErrorKind::NotFound, "data dir does not exist")));
+        return Err(PersistenceError::io(
+            dd,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "data dir does not exist"),
+        ));
     }
 
     // Move aside whatever the server would load instead of (or on top of) the backup.
-    let candidates = [opts.dbfilename.clone(), opts.appenddirname.clone(), opts.appendfilename.clone()];
-    let present: Vec<&String> = candidates.iter().filter(|n| std::fs::symlink_metadata(dd.join(n)).is_ok()).collect();
+    let candidates = [
+        opts.dbfilename.clone(),
+        opts.appenddirname.clone(),
+        opts.appendfilename.clone(),
+    ];
+    let present: Vec<&String> = candidates
+        .iter()
+        .filter(|n| std::fs::symlink_metadata(dd.join(n)).is_ok())
+        .collect();
     let mut moved = Vec::new();
     let mut aside = None;
     if !present.is_empty() {
@@ -143,18 +239,27 @@ pub fn restore_offline(backup_path: &Path, opts: &OfflineRestoreOptions, progres
         vec![dst]
     };
     let owner = match_owner(dd, &installed);
-    let mut next_steps = vec![
-        format!("start redis-server with dir {} and appendonly {}", dd.display(), if opts.appendonly { "yes" } else { "no" }),
-    ];
+    let mut next_steps = vec![format!(
+        "start redis-server with dir {} and appendonly {}",
+        dd.display(),
+        if opts.appendonly { "yes" } else { "no" }
+    )];
     if opts.appendonly {
-        next_steps.push(format!("it loads {}/{}.manifest (base = the backup's RDB)", opts.appenddirname, opts.appendfilename));
-        next_steps.push("do not start it with appendonly no: it would load an empty dump.rdb instead".into());
+        next_steps.push(format!(
+            "it loads {}/{}.manifest (base = the backup's RDB)",
+            opts.appenddirname, opts.appendfilename
+        ));
+        next_steps.push(
+            "do not start it with appendonly no: it would load an empty dump.rdb instead".into(),
+        );
     } else {
         next_steps.push(format!("it loads {}; if you later turn appendonly on, use CONFIG SET appendonly yes on the running server (not the config file) so the AOF is created from the data", opts.dbfilename));
     }
     next_steps.push("check the data: tartarus redis health, and DBSIZE / INFO keyspace against the backup's key counts".into());
     if let Some(a) = &aside {
-        next_steps.push(format!("the previous files are in {a}; delete them once the restore is confirmed"));
+        next_steps.push(format!(
+            "the previous files are in {a}; delete them once the restore is confirmed"
+        ));
     }
     if let Some(o) = owner {
         next_steps.push(o);
@@ -197,9 +302,14 @@ fn match_owner(data_dir: &Path, installed: &[PathBuf]) -> Option<String> {
         .map(|p| p.display().to_string())
         .collect();
     if failed.is_empty() {
-        Some(format!("installed files were given to the data dir's owner (uid {uid}, gid {gid})"))
+        Some(format!(
+            "installed files were given to the data dir's owner (uid {uid}, gid {gid})"
+        ))
     } else {
-        Some(format!("could not chown {} to uid {uid}: fix ownership before starting redis-server", failed.join(", ")))
+        Some(format!(
+            "could not chown {} to uid {uid}: fix ownership before starting redis-server",
+            failed.join(", ")
+        ))
     }
 }
 
@@ -218,7 +328,10 @@ pub struct RespReader<R: BufRead> {
 
 impl<R: BufRead> RespReader<R> {
     pub fn new(r: R) -> Self {
-        RespReader { r, line: Vec::new() }
+        RespReader {
+            r,
+            line: Vec::new(),
+        }
     }
 
     fn header(&mut self, prefix: u8) -> std::io::Result<Option<usize>> {
@@ -231,16 +344,26 @@ impl<R: BufRead> RespReader<R> {
         if self.line.len() < 3 || !self.line.ends_with(b"\r\n") || self.line[0] != prefix {
             return Err(bad(&format!("expected '{}' header", prefix as char)));
         }
-        let digits = std::str::from_utf8(&self.line[1..self.line.len() - 2]).map_err(|_| bad("bad length"))?;
-        digits.parse::<usize>().map(Some).map_err(|_| bad("bad length"))
+        let digits = std::str::from_utf8(&self.line[1..self.line.len() - 2])
+            .map_err(|_| bad("bad length"))?;
+        digits
+            .parse::<usize>()
+            .map(Some)
+            .map_err(|_| bad("bad length"))
     }
 
     /// The next command's arguments; None at a clean end of file.
     pub fn next_command(&mut self) -> std::io::Result<Option<Vec<Vec<u8>>>> {
-        let truncated = || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "truncated RESP command");
-        let Some(argc) = self.header(b'*')? else { return Ok(None) };
+        let truncated =
+            || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "truncated RESP command");
+        let Some(argc) = self.header(b'*')? else {
+            return Ok(None);
+        };
         if argc == 0 || argc > 64 {
-            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "unexpected argument count"));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "unexpected argument count",
+            ));
         }
         let mut args = Vec::with_capacity(argc);
         for _ in 0..argc {
@@ -248,7 +371,10 @@ impl<R: BufRead> RespReader<R> {
             let mut arg = vec![0u8; len + 2];
             self.r.read_exact(&mut arg).map_err(|_| truncated())?;
             if &arg[len..] != b"\r\n" {
-                return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "bulk string not followed by CRLF"));
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "bulk string not followed by CRLF",
+                ));
             }
             arg.truncate(len);
             args.push(arg);
@@ -262,7 +388,11 @@ pub fn restore_item(mut args: Vec<Vec<u8>>) -> std::result::Result<RestoreItem, 
     if args.len() < 4 || !args[0].eq_ignore_ascii_case(b"RESTORE") {
         return Err("not a RESTORE command".into());
     }
-    let ttl = std::str::from_utf8(&args[2]).ok().and_then(|s| s.parse::<i64>().ok()).filter(|t| *t >= 0).ok_or("bad ttl")?;
+    let ttl = std::str::from_utf8(&args[2])
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .filter(|t| *t >= 0)
+        .ok_or("bad ttl")?;
     let payload = std::mem::take(&mut args[3]);
     let key = std::mem::take(&mut args[1]);
     Ok((key, ttl, payload))
@@ -282,7 +412,12 @@ pub struct LogicalRestoreOptions {
 
 impl Default for LogicalRestoreOptions {
     fn default() -> Self {
-        LogicalRestoreOptions { flush: false, patterns: Vec::new(), batch: 1000, in_flight: 4 }
+        LogicalRestoreOptions {
+            flush: false,
+            patterns: Vec::new(),
+            batch: 1000,
+            in_flight: 4,
+        }
     }
 }
 
@@ -301,14 +436,22 @@ pub struct LogicalRestoreReport {
 }
 
 /// Loads a logical backup into a running server: RESTORE … REPLACE, pipelined in batches.
-pub async fn restore_logical(admin: &RedisAdmin, backup_path: &Path, opts: &LogicalRestoreOptions, progress: ProgressFn<'_>) -> Result<LogicalRestoreReport> {
+pub async fn restore_logical(
+    admin: &RedisAdmin,
+    backup_path: &Path,
+    opts: &LogicalRestoreOptions,
+    progress: ProgressFn<'_>,
+) -> Result<LogicalRestoreReport> {
     let start = Instant::now();
     progress(Progress::phase("verify backup"));
     // Checksums only: the RESP file is parsed while restoring anyway (a truncated or malformed
     // command stops the restore with an error), so the full verify would read it twice.
     let report = backup::verify_checksums(backup_path);
     if !report.ok {
-        return Err(PersistenceError::VerificationFailed { path: backup_path.to_path_buf(), reason: report.failure_reason() });
+        return Err(PersistenceError::VerificationFailed {
+            path: backup_path.to_path_buf(),
+            reason: report.failure_reason(),
+        });
     }
     let manifest = backup::read_manifest(backup_path)?;
     if manifest.method != BackupMethod::Logical {
@@ -318,7 +461,11 @@ pub async fn restore_logical(admin: &RedisAdmin, backup_path: &Path, opts: &Logi
     let mut flushed = 0;
     if opts.flush {
         progress(Progress::phase("delete existing keys"));
-        let patterns = if opts.patterns.is_empty() { manifest.patterns.clone() } else { opts.patterns.clone() };
+        let patterns = if opts.patterns.is_empty() {
+            manifest.patterns.clone()
+        } else {
+            opts.patterns.clone()
+        };
         flushed = admin.flush_keys(&patterns).await?;
     }
     let load_start = Instant::now();
@@ -335,8 +482,15 @@ pub async fn restore_logical(admin: &RedisAdmin, backup_path: &Path, opts: &Logi
         while !eof && in_flight.len() < opts.in_flight.max(1) {
             let mut batch: Vec<RestoreItem> = Vec::with_capacity(batch_size);
             while batch.len() < batch_size {
-                match reader.next_command().map_err(|e| PersistenceError::io(&path, e))? {
-                    Some(args) => batch.push(restore_item(args).map_err(|e| PersistenceError::invalid(path.display().to_string(), e))?),
+                match reader
+                    .next_command()
+                    .map_err(|e| PersistenceError::io(&path, e))?
+                {
+                    Some(args) => {
+                        batch.push(restore_item(args).map_err(|e| {
+                            PersistenceError::invalid(path.display().to_string(), e)
+                        })?)
+                    }
                     None => {
                         eof = true;
                         break;
@@ -361,7 +515,10 @@ pub async fn restore_logical(admin: &RedisAdmin, backup_path: &Path, opts: &Logi
     }
     progress(Progress::keys("restore keys", restored, Some(total)));
     if restored != total {
-        return Err(PersistenceError::invalid(path.display().to_string(), format!("restored {restored} keys, the manifest says {total}")));
+        return Err(PersistenceError::invalid(
+            path.display().to_string(),
+            format!("restored {restored} keys, the manifest says {total}"),
+        ));
     }
     let load = load_start.elapsed().as_secs_f64();
     Ok(LogicalRestoreReport {
@@ -371,14 +528,50 @@ pub async fn restore_logical(admin: &RedisAdmin, backup_path: &Path, opts: &Logi
         restored,
         verify_ms,
         elapsed_ms: start.elapsed().as_millis() as u64,
-        keys_per_sec: if load > 0.0 { restored as f64 / load } else { 0.0 },
+        keys_per_sec: if load > 0.0 {
+            restored as f64 / load
+        } else {
+            0.0
+        },
     })
 }
-
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redis_conf_settings() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("extra.conf"),
+            "appendonly yes\nappenddirname \"aof dir\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.path().join("redis.conf"),
+            "# comment\nport 6379\nappendonly no\ndbfilename 'data.rdb'\ninclude extra.conf\nappendfilename x.aof\n",
+        )
+        .unwrap();
+        let o = options_from_redis_conf(&d.path().join("redis.conf"), "/data").unwrap();
+        assert!(o.appendonly, "the include set it last");
+        assert_eq!(
+            (
+                o.appenddirname.as_str(),
+                o.appendfilename.as_str(),
+                o.dbfilename.as_str()
+            ),
+            ("aof dir", "x.aof", "data.rdb")
+        );
+        std::fs::write(d.path().join("bad.conf"), "appendonly maybe\n").unwrap();
+        assert!(options_from_redis_conf(&d.path().join("bad.conf"), "/data").is_err());
+        std::fs::write(d.path().join("plain.conf"), "port 1\n").unwrap();
+        assert!(
+            !options_from_redis_conf(&d.path().join("plain.conf"), "/data")
+                .unwrap()
+                .appendonly
+        );
+    }
 
     #[test]
     fn resp_reader_roundtrip() {
