@@ -1260,7 +1260,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench)
-            opts="-o -y -q -v -h -V --runs --claim-batch --no-raw --e2e-runs --latency-secs --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version backup help"
+            opts="-o -y -q -v -h -V --runs --claim-batch --no-raw --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version backup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1275,6 +1275,10 @@ _tartarus() {
                     return 0
                     ;;
                 --e2e-runs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --e2e-batch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

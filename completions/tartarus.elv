@@ -1550,6 +1550,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --runs 'Runs to submit'
             cand --claim-batch 'Runs per claim'
             cand --e2e-runs 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)'
+            cand --e2e-batch 'Scheduler batch size for the end-to-end figure'
             cand --latency-secs 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)'
             cand -o 'Output format'
             cand --output 'Output format'

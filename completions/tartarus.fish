@@ -1210,6 +1210,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l runs -d 'Runs to submit' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l claim-batch -d 'Runs per claim' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l e2e-runs -d 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l e2e-batch -d 'Scheduler batch size for the end-to-end figure' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l latency-secs -d 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'

@@ -96,6 +96,7 @@ pub struct Scheduler {
     policies: PolicySet,
     policy_updates: Option<mpsc::Receiver<u64>>,
     node_fingerprint: u64,
+    prefetched: Option<Batch>,
     last_maintenance: Option<Instant>,
     last_rotation: Option<Instant>,
 }
@@ -122,6 +123,38 @@ pub fn compile_policies(
             version,
             message: e.to_string(),
         })
+}
+
+/// A claimed batch with its runs read.
+struct Batch {
+    ids: Vec<String>,
+    runs: Vec<Option<crate::model::run::Run>>,
+}
+
+async fn fetch_batch(
+    store: &SharedStore,
+    max: usize,
+    lease: Duration,
+) -> Result<Batch, SchedulerError> {
+    let ids: Vec<String> = store
+        .claim(max, lease)
+        .await?
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Batch {
+            ids,
+            runs: Vec::new(),
+        });
+    }
+    match store.get_runs(&ids).await {
+        Ok(runs) => Ok(Batch { ids, runs }),
+        Err(e) => {
+            let _ = store.release(&ids).await;
+            Err(e.into())
+        }
+    }
 }
 
 fn fingerprint(nodes: &[Node], now: i64) -> u64 {
@@ -173,6 +206,7 @@ impl Scheduler {
             config,
             policy_updates,
             node_fingerprint: 0,
+            prefetched: None,
             last_maintenance: None,
             last_rotation: None,
         };
@@ -261,33 +295,86 @@ impl Scheduler {
 
     /// Claims and decides one batch. Returns what it did (`claimed == 0` when the queue is empty or paused).
     pub async fn schedule_batch(&mut self) -> Result<Report, SchedulerError> {
-        self.check_policies().await?;
-        let claims = self
-            .store
-            .claim(self.config.batch, self.config.lease)
-            .await?;
-        let mut report = Report {
-            claimed: claims.len() as u64,
-            ..Default::default()
-        };
-        if claims.is_empty() {
-            return Ok(report);
-        }
-        let ids: Vec<String> = claims.iter().map(|c| c.id.clone()).collect();
-        let result = self.decide_and_apply(&ids, &mut report).await;
-        if result.is_err() {
-            // Hand the batch back rather than wait for the lease to expire.
-            let _ = self.store.release(&ids).await;
-        }
-        result.map(|_| report)
+        self.step_batch(false).await
     }
 
-    async fn decide_and_apply(
-        &mut self,
-        ids: &[String],
-        report: &mut Report,
-    ) -> Result<(), SchedulerError> {
-        let runs = self.store.get_runs(ids).await?;
+    /// One batch. With `prefetch`, the next batch is claimed and read while this one's decisions
+    /// are written, so Redis is never idle waiting for the scheduler between batches.
+    async fn step_batch(&mut self, prefetch: bool) -> Result<Report, SchedulerError> {
+        self.check_policies().await?;
+        let batch = match self.prefetched.take() {
+            Some(b) => b,
+            None => fetch_batch(&self.store, self.config.batch, self.config.lease).await?,
+        };
+        let mut report = Report {
+            claimed: batch.ids.len() as u64,
+            ..Default::default()
+        };
+        if batch.ids.is_empty() {
+            return Ok(report);
+        }
+        let outcomes = match self.decide(batch.runs).await {
+            Ok(o) => o,
+            Err(e) => {
+                // Hand the batch back rather than wait for the lease to expire.
+                let _ = self.store.release(&batch.ids).await;
+                return Err(e);
+            }
+        };
+        let store = self.store.clone();
+        let (applied, next) = if prefetch {
+            let (a, n) = tokio::join!(
+                store.apply_outcomes(&outcomes),
+                fetch_batch(&store, self.config.batch, self.config.lease)
+            );
+            (a, Some(n))
+        } else {
+            (store.apply_outcomes(&outcomes).await, None)
+        };
+        match next {
+            Some(Ok(b)) if !b.ids.is_empty() => self.prefetched = Some(b),
+            Some(Err(e)) => tracing::warn!("claiming the next batch failed: {e}"),
+            _ => {}
+        }
+        let applied = match applied {
+            Ok(a) => a,
+            Err(e) => {
+                // Runs already decided are no longer leased, so only the rest go back.
+                let _ = self.store.release(&batch.ids).await;
+                return Err(e.into());
+            }
+        };
+        for a in applied {
+            match a {
+                Applied::Done(RunState::Scheduled) => report.scheduled += 1,
+                Applied::Done(RunState::Pending) => report.pending += 1,
+                Applied::Done(RunState::Denied) => report.denied += 1,
+                Applied::Done(RunState::Rejected) => report.rejected += 1,
+                Applied::Done(_) => {}
+                Applied::NodeUnavailable => report.retried += 1,
+                Applied::Stale => report.stale += 1,
+            }
+        }
+        Ok(report)
+    }
+
+    /// Returns a prefetched batch to the queue (shutdown, errors).
+    async fn release_prefetched(&mut self) {
+        if let Some(b) = self.prefetched.take() {
+            if let Err(e) = self.store.release(&b.ids).await {
+                tracing::warn!(
+                    "returning {} prefetched runs failed (their lease will expire): {e}",
+                    b.ids.len()
+                );
+            }
+        }
+    }
+
+    /// Judges, classifies and routes runs against one node snapshot.
+    async fn decide(
+        &self,
+        runs: Vec<Option<crate::model::run::Run>>,
+    ) -> Result<Vec<Outcome>, SchedulerError> {
         let mut nodes = self.store.nodes().await?;
         let now = now_ms();
         let mut outcomes = Vec::with_capacity(runs.len());
@@ -340,19 +427,7 @@ impl Scheduler {
                 message,
             });
         }
-        let applied = self.store.apply_outcomes(&outcomes).await?;
-        for a in applied {
-            match a {
-                Applied::Done(RunState::Scheduled) => report.scheduled += 1,
-                Applied::Done(RunState::Pending) => report.pending += 1,
-                Applied::Done(RunState::Denied) => report.denied += 1,
-                Applied::Done(RunState::Rejected) => report.rejected += 1,
-                Applied::Done(_) => {}
-                Applied::NodeUnavailable => report.retried += 1,
-                Applied::Stale => report.stale += 1,
-            }
-        }
-        Ok(())
+        Ok(outcomes)
     }
 
     /// Runs until `shutdown` turns true (finishing the batch in hand), or — with `until_idle` —
@@ -367,6 +442,7 @@ impl Scheduler {
         let mut idle_sleep = Duration::from_millis(1);
         loop {
             if *shutdown.borrow() {
+                self.release_prefetched().await;
                 return Ok(total);
             }
             let due = self
@@ -377,7 +453,7 @@ impl Scheduler {
                 if due {
                     r.add(&self.maintenance().await?);
                 }
-                r.add(&self.schedule_batch().await?);
+                r.add(&self.step_batch(true).await?);
                 Ok::<Report, SchedulerError>(r)
             }
             .await;
@@ -407,6 +483,7 @@ impl Scheduler {
                     }
                 }
                 Err(SchedulerError::Store(e)) if e.is_unavailable() => {
+                    self.release_prefetched().await;
                     tracing::warn!("store unavailable, retrying in {backoff:?}: {e}");
                     tokio::select! {
                         _ = tokio::time::sleep(backoff) => {}
@@ -414,7 +491,10 @@ impl Scheduler {
                     }
                     backoff = (backoff * 2).min(Duration::from_secs(5));
                 }
-                Err(e) => return Err(e),
+                Err(e) => {
+                    self.release_prefetched().await;
+                    return Err(e);
+                }
             }
         }
     }

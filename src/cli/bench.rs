@@ -32,6 +32,9 @@ pub struct BenchArgs {
     /// Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)
     #[arg(long, default_value_t = 50_000)]
     pub e2e_runs: usize,
+    /// Scheduler batch size for the end-to-end figure
+    #[arg(long, default_value_t = 1000)]
+    pub e2e_batch: usize,
     /// Seconds of steady 1,000 runs/s for the latency figure (0 skips it)
     #[arg(long, default_value_t = 5)]
     pub latency_secs: u64,
@@ -249,7 +252,15 @@ pub async fn run(ctx: &Ctx, args: BenchArgs) -> Result<u8> {
         cleanup(t).await?;
     }
     let (store, _) = bench_store(ctx).await?;
-    figures.extend(end_to_end(store.clone(), args.e2e_runs, args.latency_secs).await?);
+    figures.extend(
+        end_to_end(
+            store.clone(),
+            args.e2e_runs,
+            args.e2e_batch,
+            args.latency_secs,
+        )
+        .await?,
+    );
 
     if let Some(target) = &target {
         if !args.no_raw {
@@ -322,7 +333,12 @@ spec: {rules: [{name: r, when: {labels: {tier: {equals: untrusted}}}, verdict: q
 
 /// Submit → admitted → routed → scheduled through one in-process scheduler, then the latency
 /// from submit to scheduled at a steady 1,000 runs/s.
-async fn end_to_end(store: SharedStore, runs: usize, latency_secs: u64) -> Result<Vec<Figure>> {
+async fn end_to_end(
+    store: SharedStore,
+    runs: usize,
+    batch_size: usize,
+    latency_secs: u64,
+) -> Result<Vec<Figure>> {
     use crate::scheduler::{Scheduler, SchedulerConfig};
     use crate::store::{Heartbeat, StoredPolicy};
     let mut figures = Vec::new();
@@ -361,7 +377,7 @@ async fn end_to_end(store: SharedStore, runs: usize, latency_secs: u64) -> Resul
     store.apply_policies(&docs, "bench").await?;
     let spec = parse_sandbox_documents("bench", "spec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n")?.remove(0);
     let config = SchedulerConfig {
-        batch: 1000,
+        batch: batch_size.max(1),
         ..Default::default()
     };
 

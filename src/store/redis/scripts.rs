@@ -8,9 +8,9 @@
 pub const BASE_KEYS: usize = 19;
 
 const PRELUDE: &str = r#"
-local STATES = {'queued','admitted','pending','scheduled','running','succeeded','failed','timed_out','cancelled','denied','rejected','lost','dead'}
-local SIDX = {}
-for i, s in ipairs(STATES) do SIDX[s] = 6 + i end
+-- KEYS index of each state's index set (RunState::ALL order, after the six shared keys).
+local SIDX = {queued = 7, admitted = 8, pending = 9, scheduled = 10, running = 11, succeeded = 12, failed = 13,
+  timed_out = 14, cancelled = 15, denied = 16, rejected = 17, lost = 18, dead = 19}
 local K_RUNS, K_QUEUE, K_LEASES, K_PENDING, K_DEAD, K_EVENTS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local EVCAP = tonumber(ARGV[1])
 local RUNEVCAP = tonumber(ARGV[2])
@@ -27,8 +27,9 @@ local function event(evkey, id, from, to, node, msg)
     local e = {id = sid, at = NOW, kind = 'run', run = id, from = from, to = to}
     if node and node ~= '' then e.node = node end
     if msg and msg ~= '' then e.message = msg end
-    redis.call('RPUSH', evkey, cjson.encode(e))
-    redis.call('LTRIM', evkey, -RUNEVCAP, -1)
+    if redis.call('RPUSH', evkey, cjson.encode(e)) > RUNEVCAP then
+      redis.call('LTRIM', evkey, -RUNEVCAP, -1)
+    end
   end
 end
 
@@ -58,15 +59,13 @@ local function release(nodekey, noderuns, id)
   local r = redis.call('HGET', noderuns, id)
   if not r then return end
   redis.call('HDEL', noderuns, id)
-  if redis.call('EXISTS', nodekey) == 1 then
-    local c, m, g, s = string.match(r, '^(%d+),(%d+),(%d+),(%d+)$')
-    if c then
-      redis.call('HINCRBY', nodekey, 'used_cpu', 0 - tonumber(c))
-      redis.call('HINCRBY', nodekey, 'used_mem', 0 - tonumber(m))
-      redis.call('HINCRBY', nodekey, 'used_gpu', 0 - tonumber(g))
-      redis.call('HINCRBY', nodekey, 'used_slots', 0 - tonumber(s))
-      redis.call('HINCRBY', nodekey, 'releases', 1)
-    end
+  local c, m, g, s = string.match(r, '^(%d+),(%d+),(%d+),(%d+)$')
+  -- An expired node hash has no usage to give back (it is recomputed when the node returns).
+  local u = redis.call('HMGET', nodekey, 'used_cpu', 'used_mem', 'used_gpu', 'used_slots', 'releases')
+  if c and u[4] then
+    local function left(used, freed) return math.max(0, (tonumber(used) or 0) - tonumber(freed)) end
+    redis.call('HSET', nodekey, 'used_cpu', left(u[1], c), 'used_mem', left(u[2], m), 'used_gpu', left(u[3], g),
+      'used_slots', left(u[4], s), 'releases', (tonumber(u[5]) or 0) + 1)
   end
 end
 "#;
@@ -97,10 +96,15 @@ return n
 pub const CLAIM: &str = r#"
 if redis.call('EXISTS', KEYS[20]) == 1 then return {} end
 local popped = redis.call('ZPOPMIN', K_QUEUE, tonumber(ARGV[4]))
-local ids = {}
+local ids, lease = {}, {}
 for i = 1, #popped, 2 do
   ids[#ids+1] = popped[i]
-  redis.call('ZADD', K_LEASES, ARGV[5], popped[i])
+  lease[#lease+1] = ARGV[5]
+  lease[#lease+1] = popped[i]
+end
+-- One ZADD per few thousand ids (unpack has a stack limit).
+for i = 1, #lease, 4000 do
+  redis.call('ZADD', K_LEASES, unpack(lease, i, math.min(i + 3999, #lease)))
 end
 return ids
 "#;
@@ -133,13 +137,16 @@ return moved
 pub const APPLY_OUTCOME: &str = r#"
 local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
 local id, decision = ARGV[4], ARGV[5]
-local state = redis.call('HGET', runkey, 'state')
-if not state then return 'stale' end
-if not redis.call('ZSCORE', K_LEASES, id) then return 'stale' end
+-- Only the holder of the lease decides; a run without one was decided or reaped already.
+if redis.call('ZREM', K_LEASES, id) == 0 then return 'stale' end
+local cur = redis.call('HMGET', runkey, 'state', 'message', 'attempts')
+local state = cur[1]
 if state ~= 'queued' and state ~= 'pending' then return 'stale' end
-redis.call('ZREM', K_LEASES, id)
-redis.call('HSET', runkey, 'verdict', ARGV[6], 'reasons', ARGV[7], 'policy_version', ARGV[8], 'heat', ARGV[9], 'quarantined', ARGV[10])
 local msg = ARGV[11]
+local function record_verdict()
+  redis.call('HSET', runkey, 'verdict', ARGV[6], 'reasons', ARGV[7], 'policy_version', ARGV[8], 'heat', ARGV[9], 'quarantined', ARGV[10])
+end
+if decision ~= 'assign' then record_verdict() end
 if decision == 'deny' then
   set_state(runkey, evkey, id, state, 'denied', msg)
   redis.call('HSET', runkey, 'finished_at', NOW)
@@ -149,7 +156,7 @@ elseif decision == 'reject' then
   redis.call('HSET', runkey, 'finished_at', NOW)
   return 'rejected'
 elseif decision == 'pending' then
-  if state == 'pending' and (redis.call('HGET', runkey, 'message') or '') == msg then
+  if state == 'pending' and (cur[2] or '') == msg then
     redis.call('HSET', runkey, 'updated_at', NOW)
   else
     set_state(runkey, evkey, id, state, 'pending', msg)
@@ -160,25 +167,43 @@ end
 -- assign
 local cpu, mem, gpu, slots = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16])
 local ok = false
-if redis.call('EXISTS', nodekey) == 1 then
-  local v = redis.call('HMGET', nodekey, 'draining', 'cap_cpu', 'cap_mem', 'cap_gpu', 'cap_slots', 'used_cpu', 'used_mem', 'used_gpu', 'used_slots')
-  local n = {}
+-- An expired node has no hash, so no capacity fields: it fits nothing.
+local v = redis.call('HMGET', nodekey, 'draining', 'cap_cpu', 'cap_mem', 'cap_gpu', 'cap_slots', 'used_cpu', 'used_mem', 'used_gpu', 'used_slots')
+local n = {}
+if v[5] then
   for i = 2, 9 do n[i] = tonumber(v[i] or '0') or 0 end
   ok = v[1] ~= '1' and n[6] + cpu <= n[2] and n[7] + mem <= n[3] and n[8] + gpu <= n[4] and n[9] + slots <= n[5]
 end
 if not ok then
+  record_verdict()
   redis.call('ZADD', K_QUEUE, qscore(runkey), id)
   return 'node_unavailable'
 end
-redis.call('HINCRBY', nodekey, 'used_cpu', cpu)
-redis.call('HINCRBY', nodekey, 'used_mem', mem)
-redis.call('HINCRBY', nodekey, 'used_gpu', gpu)
-redis.call('HINCRBY', nodekey, 'used_slots', slots)
+redis.call('HSET', nodekey, 'used_cpu', n[6] + cpu, 'used_mem', n[7] + mem, 'used_gpu', n[8] + gpu, 'used_slots', n[9] + slots)
 redis.call('HSET', noderuns, id, ARGV[13] .. ',' .. ARGV[14] .. ',' .. ARGV[15] .. ',' .. ARGV[16])
-set_state(runkey, evkey, id, state, 'admitted', '')
-redis.call('HSET', runkey, 'node', ARGV[12])
-redis.call('HINCRBY', runkey, 'attempts', 1)
-set_state(runkey, evkey, id, 'admitted', 'scheduled', msg)
+-- Two transitions in one step (queued|pending → admitted → scheduled), written directly: the
+-- run passes through `admitted` inside this script, so its index entry would be added and removed
+-- at once; both events are still recorded.
+redis.call('ZREM', KEYS[SIDX[state]], id)
+redis.call('ZADD', KEYS[SIDX['scheduled']], 0, id)
+local attempts = (tonumber(cur[3]) or 0) + 1
+if msg ~= '' then
+  redis.call('HSET', runkey, 'state', 'scheduled', 'updated_at', NOW, 'node', ARGV[12], 'attempts', attempts, 'message', msg,
+    'verdict', ARGV[6], 'reasons', ARGV[7], 'policy_version', ARGV[8], 'heat', ARGV[9], 'quarantined', ARGV[10])
+else
+  redis.call('HSET', runkey, 'state', 'scheduled', 'updated_at', NOW, 'node', ARGV[12], 'attempts', attempts,
+    'verdict', ARGV[6], 'reasons', ARGV[7], 'policy_version', ARGV[8], 'heat', ARGV[9], 'quarantined', ARGV[10])
+  if cur[2] then redis.call('HDEL', runkey, 'message') end
+end
+local s1 = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', 'kind', 'run', 'run', id, 'from', state, 'to', 'admitted', 'at', NOW)
+local f2 = {'kind', 'run', 'run', id, 'from', 'admitted', 'to', 'scheduled', 'at', NOW, 'node', ARGV[12]}
+if msg ~= '' then f2[#f2+1] = 'message'; f2[#f2+1] = msg end
+local s2 = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f2))
+local e2 = {id = s2, at = NOW, kind = 'run', run = id, from = 'admitted', to = 'scheduled', node = ARGV[12]}
+if msg ~= '' then e2.message = msg end
+if redis.call('RPUSH', evkey, cjson.encode({id = s1, at = NOW, kind = 'run', run = id, from = state, to = 'admitted'}), cjson.encode(e2)) > RUNEVCAP then
+  redis.call('LTRIM', evkey, -RUNEVCAP, -1)
+end
 return 'scheduled'
 "#;
 
