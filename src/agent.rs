@@ -55,8 +55,7 @@ pub struct AgentReport {
 struct Active {
     cancel: watch::Sender<bool>,
     task: JoinHandle<Outcome>,
-    /// Set when the run is being stopped to hand it back (drain deadline), not because it was cancelled.
-    handing_back: bool,
+    stop: Stop,
 }
 
 /// The completion to record for an executor outcome.
@@ -109,6 +108,11 @@ impl Agent {
         })
     }
 
+    /// Announces the node (one heartbeat) so schedulers can place work before the loop starts.
+    pub async fn register(&self) -> Result<(), StoreError> {
+        self.heartbeat().await
+    }
+
     async fn heartbeat(&self) -> Result<(), StoreError> {
         self.store
             .heartbeat(&Heartbeat {
@@ -121,16 +125,32 @@ impl Agent {
             .await
     }
 
-    /// Runs on this node that a previous incarnation left `running` cannot be resumed: hand them back.
-    async fn recover_previous(&self, report: &mut AgentReport) -> Result<(), StoreError> {
-        let ids = self.store.node_runs(&self.config.name).await?;
-        let states = self.store.run_states(&ids).await?;
-        for (id, state) in ids.iter().zip(states) {
-            if state == Some(RunState::Running) {
-                let reason = format!("agent {} restarted while it ran", self.config.name);
+    /// Runs on this node left `running` but not by this agent (a previous incarnation, or an
+    /// outcome this agent could not record) can never be finished by it: hand them back.
+    async fn hand_back_orphans(
+        &self,
+        known: &HashMap<String, Active>,
+        unrecorded: &[Pending],
+        report: &mut AgentReport,
+    ) -> Result<(), StoreError> {
+        let name = &self.config.name;
+        let ids: Vec<String> = self
+            .store
+            .node_runs(name)
+            .await?
+            .into_iter()
+            .filter(|id| !known.contains_key(id) && !unrecorded.iter().any(|p| &p.id == id))
+            .collect();
+        let statuses = self.store.run_states(&ids).await?;
+        for (id, status) in ids.iter().zip(statuses) {
+            if status.is_some_and(|s| {
+                s.state == RunState::Running && s.node.as_deref() == Some(name.as_str())
+            }) {
+                let reason =
+                    format!("agent {name} has no sandbox for it (restarted, or lost track)");
                 if self
                     .store
-                    .hand_back(id, &self.config.name, &reason, self.config.max_attempts)
+                    .hand_back(id, name, &reason, self.config.max_attempts)
                     .await?
                     .is_some()
                 {
@@ -154,69 +174,75 @@ impl Agent {
         Active {
             cancel,
             task,
-            handing_back: false,
+            stop: Stop::No,
         }
-    }
-
-    /// Announces the node (one heartbeat) so schedulers can place work before the loop starts.
-    pub async fn register(&self) -> Result<(), StoreError> {
-        self.heartbeat().await
     }
 
     /// Runs until `shutdown` turns true, then drains: no new work, running sandboxes finish (or are
     /// handed back at the deadline), and the node leaves the registry.
+    ///
+    /// Every outcome is recorded in Redis before it is forgotten: one that cannot be written (Redis
+    /// down) is retried each step. When heartbeats have failed for longer than the TTL the node is
+    /// presumed dead and its runs already requeued elsewhere, so the agent stops its sandboxes
+    /// (fencing) rather than run them twice.
     pub async fn run(
         &self,
         mut shutdown: watch::Receiver<bool>,
     ) -> Result<AgentReport, AgentError> {
         let name = self.config.name.clone();
-        let mut report = AgentReport::default();
+        let mut state = LoopState::default();
         self.heartbeat().await?;
-        self.recover_previous(&mut report).await?;
+        let mut last_beat_ok = Instant::now();
+        self.hand_back_orphans(&state.active, &state.unrecorded, &mut state.report)
+            .await?;
         tracing::info!("agent {name} ready ({} slots)", self.config.capacity.slots);
-        let mut active: HashMap<String, Active> = HashMap::new();
-        let mut timeouts: HashMap<String, u64> = HashMap::new();
         let beat_every = (self.config.ttl / 3).max(Duration::from_millis(50));
-        let mut last_beat = Instant::now();
+        let mut last_beat_try = Instant::now();
         let mut drain_started: Option<Instant> = None;
         loop {
             if *shutdown.borrow() && drain_started.is_none() {
                 drain_started = Some(Instant::now());
                 tracing::info!(
                     "agent {name} draining: {} sandbox(es) running",
-                    active.len()
+                    state.active.len()
                 );
                 // Ask schedulers to place nothing new here; the node may already be gone.
                 let _ = self.store.drain_node(&name, true).await;
             }
-            let step = self
-                .step(
-                    &mut active,
-                    &mut timeouts,
-                    &mut report,
-                    drain_started.is_some(),
-                )
-                .await;
-            if let Err(e) = step {
+            if last_beat_try.elapsed() >= beat_every {
+                last_beat_try = Instant::now();
+                match self.heartbeat().await {
+                    Ok(()) => last_beat_ok = Instant::now(),
+                    Err(e) => tracing::warn!("agent {name}: heartbeat failed: {e}"),
+                }
+            }
+            if last_beat_ok.elapsed() > self.config.ttl {
+                for a in state.active.values_mut().filter(|a| a.stop == Stop::No) {
+                    a.stop = Stop::Fenced;
+                    let _ = a.cancel.send(true);
+                }
+            }
+            if let Err(e) = self.step(&mut state, drain_started.is_some()).await {
                 if !e.is_unavailable() {
                     return Err(e.into());
                 }
                 tracing::warn!("agent {name}: store unavailable ({e}); sandboxes keep running");
             }
-            if last_beat.elapsed() >= beat_every {
-                match self.heartbeat().await {
-                    Ok(()) => last_beat = Instant::now(),
-                    Err(e) => tracing::warn!("agent {name}: heartbeat failed: {e}"),
-                }
-            }
             if let Some(t) = drain_started {
-                if active.is_empty() {
+                if state.active.is_empty() && state.unrecorded.is_empty() {
                     break;
                 }
                 if t.elapsed() >= self.config.drain_deadline {
-                    for a in active.values_mut().filter(|a| !a.handing_back) {
-                        a.handing_back = true;
+                    for a in state.active.values_mut().filter(|a| a.stop == Stop::No) {
+                        a.stop = Stop::HandBack;
                         let _ = a.cancel.send(true);
+                    }
+                    if state.active.is_empty() && t.elapsed() >= self.config.drain_deadline * 2 {
+                        tracing::warn!(
+                            "agent {name}: {} outcome(s) could not be recorded before the deadline",
+                            state.unrecorded.len()
+                        );
+                        break;
                     }
                 }
             }
@@ -236,79 +262,122 @@ impl Agent {
             Err(e) => tracing::warn!("agent {name}: leaving the registry failed: {e}"),
         }
         tracing::info!("agent {name} stopped");
-        Ok(report)
+        Ok(state.report)
     }
 
-    async fn step(
-        &self,
-        active: &mut HashMap<String, Active>,
-        timeouts: &mut HashMap<String, u64>,
-        report: &mut AgentReport,
-        draining: bool,
-    ) -> Result<(), StoreError> {
+    /// Writes one outcome. `Ok(false)` when the store could not be reached (retry later).
+    async fn record(&self, p: &Pending, report: &mut AgentReport) -> Result<bool, StoreError> {
         let name = &self.config.name;
-        // 1. Record finished sandboxes.
-        let done: Vec<String> = active
+        let result = match &p.what {
+            Record::Finish(c) => self.store.finish_run(&p.id, name, c).await.map(|_| ()),
+            Record::HandBack(reason) => self
+                .store
+                .hand_back(&p.id, name, reason, self.config.max_attempts)
+                .await
+                .map(|r| {
+                    if r.is_some() {
+                        report.handed_back += 1;
+                    }
+                }),
+        };
+        match result {
+            Ok(()) => Ok(true),
+            Err(e) if e.is_unavailable() => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn step(&self, st: &mut LoopState, draining: bool) -> Result<(), StoreError> {
+        let name = &self.config.name;
+        // 1. Collect finished sandboxes into outcomes to record.
+        let done: Vec<String> = st
+            .active
             .iter()
             .filter(|(_, a)| a.task.is_finished())
             .map(|(id, _)| id.clone())
             .collect();
         for id in done {
-            let Some(a) = active.remove(&id) else {
+            let Some(a) = st.active.remove(&id) else {
                 continue;
             };
+            let timeout = st.timeouts.remove(&id).unwrap_or(0);
             let outcome = match a.task.await {
                 Ok(o) => o,
                 Err(e) => {
                     tracing::error!("sandbox {id}: executor task failed: {e}");
+                    st.unrecorded.push(Pending {
+                        id,
+                        what: Record::HandBack(format!("agent {name}: executor failed")),
+                    });
                     continue;
                 }
             };
             for w in &outcome.warnings {
                 tracing::warn!("sandbox {id}: {w}");
             }
-            if a.handing_back {
-                let reason = format!("agent {name} drained before it finished");
-                if self
-                    .store
-                    .hand_back(&id, name, &reason, self.config.max_attempts)
-                    .await?
-                    .is_some()
-                {
-                    report.handed_back += 1;
+            let what = match a.stop {
+                Stop::HandBack => {
+                    Record::HandBack(format!("agent {name} drained before it finished"))
                 }
-                continue;
-            }
-            let completion = completion_for(&outcome, timeouts.remove(&id).unwrap_or(0));
-            match completion.state {
-                RunState::Succeeded => report.succeeded += 1,
-                RunState::TimedOut => report.timed_out += 1,
-                RunState::Cancelled => report.cancelled += 1,
-                _ => report.failed += 1,
-            }
-            // Stale when the run was cancelled meanwhile: the cancel already recorded its end.
-            self.store.finish_run(&id, name, &completion).await?;
+                // Fenced: the run belongs to another node by now; handing back is a no-op then.
+                Stop::Fenced => Record::HandBack(format!("agent {name} lost contact with Redis")),
+                Stop::No => {
+                    let completion = completion_for(&outcome, timeout);
+                    match completion.state {
+                        RunState::Succeeded => st.report.succeeded += 1,
+                        RunState::TimedOut => st.report.timed_out += 1,
+                        RunState::Cancelled => st.report.cancelled += 1,
+                        _ => st.report.failed += 1,
+                    }
+                    Record::Finish(completion)
+                }
+            };
+            st.unrecorded.push(Pending { id, what });
         }
-        // 2. Stop sandboxes whose run is no longer ours to run (cancelled, or moved by a scheduler).
-        if !active.is_empty() {
-            let ids: Vec<String> = active.keys().cloned().collect();
-            let states = self.store.run_states(&ids).await?;
-            for (id, state) in ids.iter().zip(states) {
-                if state != Some(RunState::Running) {
-                    if let Some(a) = active.get(id) {
+        // 2. Record outcomes; keep the ones Redis did not take for the next step.
+        let mut still = Vec::new();
+        for p in std::mem::take(&mut st.unrecorded) {
+            if !self.record(&p, &mut st.report).await? {
+                still.push(p);
+            }
+        }
+        let unreachable = !still.is_empty();
+        st.unrecorded = still;
+        if unreachable {
+            return Ok(());
+        }
+        // 3. Stop sandboxes whose run is no longer ours: cancelled, or moved to another node.
+        if !st.active.is_empty() {
+            let ids: Vec<String> = st.active.keys().cloned().collect();
+            let statuses = self.store.run_states(&ids).await?;
+            for (id, status) in ids.iter().zip(statuses) {
+                let ours = status.is_some_and(|s| {
+                    s.state == RunState::Running && s.node.as_deref() == Some(name.as_str())
+                });
+                if !ours {
+                    if let Some(a) = st.active.get(id) {
                         let _ = a.cancel.send(true);
                     }
                 }
             }
         }
-        if draining {
+        // 4. Now and then, hand back runs this agent has no sandbox for.
+        if st
+            .last_orphan_check
+            .is_none_or(|t| t.elapsed() >= Duration::from_secs(5))
+        {
+            st.last_orphan_check = Some(Instant::now());
+            self.hand_back_orphans(&st.active, &st.unrecorded, &mut st.report)
+                .await?;
+        }
+        if draining || st.active.values().any(|a| a.stop == Stop::Fenced) {
             return Ok(());
         }
-        // 3. Start what was scheduled here.
+        // 5. Start what was scheduled here.
         let placed = self.store.node_runs(name).await?;
         let new: Vec<String> = placed
             .into_iter()
-            .filter(|id| !active.contains_key(id))
+            .filter(|id| !st.active.contains_key(id))
             .collect();
         if new.is_empty() {
             return Ok(());
@@ -323,38 +392,42 @@ impl Agent {
             if self.store.start_run(&run.id, name, Some(&log_text)).await?
                 == Applied::Done(RunState::Running)
             {
-                timeouts.insert(run.id.clone(), run.spec.timeout_secs);
+                st.timeouts.insert(run.id.clone(), run.spec.timeout_secs);
                 let a = self.spawn(&run.id, run.spec);
-                active.insert(run.id, a);
-                report.started += 1;
+                st.active.insert(run.id, a);
+                st.report.started += 1;
             }
         }
         Ok(())
     }
 }
 
-/// Runs a set of agents until shutdown, returning their reports by name.
-pub async fn run_agents(
-    agents: Vec<Arc<Agent>>,
-    shutdown: watch::Receiver<bool>,
-) -> Vec<(String, Result<AgentReport, AgentError>)> {
-    let handles: Vec<_> = agents
-        .into_iter()
-        .map(|a| {
-            let rx = shutdown.clone();
-            let name = a.config.name.clone();
-            (name, tokio::spawn(async move { a.run(rx).await }))
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (name, h) in handles {
-        let r = match h.await {
-            Ok(r) => r,
-            Err(e) => Err(AgentError::Store(StoreError::Backend(format!(
-                "agent task failed: {e}"
-            )))),
-        };
-        out.push((name, r));
-    }
-    out
+/// Why a sandbox is being stopped by the agent itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stop {
+    No,
+    /// The drain deadline passed: hand the run back to the queue.
+    HandBack,
+    /// Heartbeats failed past the TTL: the run is presumed requeued elsewhere.
+    Fenced,
+}
+
+/// An outcome waiting to be written to the store.
+struct Pending {
+    id: String,
+    what: Record,
+}
+
+enum Record {
+    Finish(Completion),
+    HandBack(String),
+}
+
+#[derive(Default)]
+struct LoopState {
+    active: HashMap<String, Active>,
+    timeouts: HashMap<String, u64>,
+    unrecorded: Vec<Pending>,
+    report: AgentReport,
+    last_orphan_check: Option<Instant>,
 }

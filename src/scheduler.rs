@@ -313,6 +313,17 @@ impl Scheduler {
         if batch.ids.is_empty() {
             return Ok(report);
         }
+        // A run whose data cannot be read must not block the queue: it leaves it, and a corrupt
+        // one is dead-lettered where an operator can see it.
+        for (id, run) in batch.ids.iter().zip(&batch.runs) {
+            if run.is_none() {
+                tracing::error!("run {id} cannot be read; dead-lettering it");
+                self.store
+                    .discard_unreadable(id, "the run's stored data could not be read")
+                    .await?;
+                report.dead_lettered += 1;
+            }
+        }
         let outcomes = match self.decide(batch.runs).await {
             Ok(o) => o,
             Err(e) => {

@@ -404,3 +404,268 @@ fn sigterm_drains_an_agent() {
     );
     assert_eq!(nodes.as_array().map(Vec::len), Some(0), "{nodes}");
 }
+
+#[test]
+fn wait_logs_and_watch() {
+    let server = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _scheduler = spawn(&server, &["scheduler", "run"]);
+    let _agent = agent(&server, "n1", "", dir.path());
+    // submit --wait of a run that succeeds: exit 0, the run listed as succeeded.
+    let out = tartarus_on(&server)
+        .args([
+            "-q",
+            "sandbox",
+            "submit",
+            "--wait",
+            "-o",
+            "json",
+            "--image",
+            "x",
+            "--command",
+            "sh",
+            "-c",
+            "echo ok",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out.stdout)[0]["state"], "succeeded");
+    // watch: a follower started before a submit sees its events, as JSON lines.
+    let watcher = Command::new(assert_cmd::cargo::cargo_bin("tartarus"))
+        .env("REDIS_ADDR", server.host_port())
+        .args(["-q", "sandbox", "watch", "-o", "json", "--count", "2"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let id = submit(&server, "spec: {image: x, command: [sh, -c, \"for i in 1 2 3 4 5; do echo tick $i; sleep 0.2; done\"]}\n");
+    let out = watcher.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(
+        (lines[0]["run"].as_str(), lines[0]["to"].as_str()),
+        (Some(id.as_str()), Some("queued"))
+    );
+    assert_eq!(lines[1]["from"], "queued");
+    // logs -f follows the output until the run ends.
+    wait_state(&server, &id, "running", Duration::from_secs(10));
+    let out = tartarus_on(&server)
+        .args(["-q", "sandbox", "logs", "-f", &id])
+        .timeout(Duration::from_secs(15))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "tick 1\ntick 2\ntick 3\ntick 4\ntick 5\n"
+    );
+    // wait --timeout gives up with 15 while the run goes on.
+    let id = submit(&server, "spec: {image: x, command: [sleep, \"30\"]}\n");
+    let out = tartarus_on(&server)
+        .args(["-q", "sandbox", "wait", "--timeout", "500ms", &id])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(15));
+    // --wait is refused on the in-memory store, where nothing would ever run the sandbox.
+    let out = tartarus()
+        .args([
+            "--in-memory",
+            "sandbox",
+            "submit",
+            "--wait",
+            "--image",
+            "x",
+            "--command",
+            "true",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("up --in-memory"));
+}
+
+#[test]
+fn bwrap_runtime_missing_refuses_to_start() {
+    let server = RedisServer::start();
+    let empty = tempfile::tempdir().unwrap();
+    let out = tartarus_on(&server)
+        .env("PATH", empty.path())
+        .args(["agent", "run", "--name", "b1", "--runtime", "bwrap"])
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bwrap") && err.contains("bubblewrap"), "{err}");
+    let nodes = json(
+        &tartarus_on(&server)
+            .args(["node", "list", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(
+        nodes.as_array().map(Vec::len),
+        Some(0),
+        "a refusing agent registers nothing"
+    );
+}
+
+#[test]
+fn drain_deadline_hands_runs_back() {
+    let server = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let _scheduler = spawn(&server, &["scheduler", "run"]);
+    let logs = dir.path().join("d1");
+    let mut a = spawn(
+        &server,
+        &[
+            "agent",
+            "run",
+            "--name",
+            "d1",
+            "--ttl",
+            "2s",
+            "--poll",
+            "50ms",
+            "--drain-deadline",
+            "1s",
+            "--log-dir",
+            logs.to_str().unwrap(),
+        ],
+    );
+    let id = submit(&server, "spec: {image: x, command: [sleep, \"30\"]}\n");
+    wait_state(&server, &id, "running", Duration::from_secs(10));
+    unsafe {
+        libc::kill(a.0.id() as i32, libc::SIGTERM);
+    }
+    let t = Instant::now();
+    while a.0.try_wait().unwrap().is_none() {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "agent did not stop after its drain deadline"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Handed back: lost, then queued again (and, with no node left, parked as pending).
+    let run = get(&server, &id);
+    assert!(
+        matches!(run["state"].as_str(), Some("queued" | "pending")),
+        "{run}"
+    );
+    assert_eq!(run["attempts"], 1);
+    let lost = run["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["to"] == "lost")
+        .cloned()
+        .expect("a lost event");
+    assert_eq!(lost["message"], "agent d1 drained before it finished");
+    assert!(
+        t.elapsed() < Duration::from_secs(5),
+        "handed back at the 1s deadline, not after the sandbox's 30s"
+    );
+}
+
+#[test]
+fn a_redis_crash_while_a_sandbox_runs_loses_no_outcome() {
+    let mut server = RedisServer::start_with(support::ServerOptions::aof("always"));
+    let dir = tempfile::tempdir().unwrap();
+    let _scheduler = spawn(&server, &["scheduler", "run"]);
+    let logs = dir.path().join("r1");
+    let _agent = spawn(
+        &server,
+        &[
+            "agent",
+            "run",
+            "--name",
+            "r1",
+            "--ttl",
+            "20s",
+            "--poll",
+            "50ms",
+            "--log-dir",
+            logs.to_str().unwrap(),
+        ],
+    );
+    let id = submit(
+        &server,
+        "spec: {image: x, command: [sh, -c, \"sleep 2; echo survived\"]}\n",
+    );
+    wait_state(&server, &id, "running", Duration::from_secs(10));
+    server.kill9();
+    std::thread::sleep(Duration::from_secs(3)); // the sandbox ends while Redis is down
+    server.restart();
+    let run = wait_state(&server, &id, "succeeded", Duration::from_secs(20));
+    assert_eq!(
+        (run["attempts"].as_u64(), run["log_tail"].as_str()),
+        (Some(1), Some("survived\n"))
+    );
+    let node = json(
+        &tartarus_on(&server)
+            .args(["node", "get", "r1", "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(node["usage"]["slots"], 0, "the slot was given back: {node}");
+}
+
+#[test]
+fn a_stalled_agent_does_not_run_a_moved_run_twice() {
+    let server = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let trace = dir.path().join("trace");
+    let _scheduler = spawn(&server, &["scheduler", "run"]);
+    let a1 = agent(&server, "a1", "", dir.path());
+    std::thread::sleep(Duration::from_millis(300));
+    let yaml = format!(
+        "spec:\n  image: x\n  env: {{TRACE: \"{}\"}}\n  command: [sh, -c, \"echo start >> $TRACE; sleep 4; echo done >> $TRACE\"]\n",
+        trace.display()
+    );
+    let id = submit(&server, &yaml);
+    wait_state(&server, &id, "running", Duration::from_secs(10));
+    // Stall the agent past its TTL (its sandbox keeps running); a second node takes the run over.
+    unsafe {
+        libc::kill(a1.0.id() as i32, libc::SIGSTOP);
+    }
+    let _a2 = agent(&server, "a2", "", dir.path());
+    let moved = {
+        let t = Instant::now();
+        loop {
+            let run = get(&server, &id);
+            if run["node"] == "a2" && run["state"] == "running" {
+                break run;
+            }
+            assert!(
+                t.elapsed() < Duration::from_secs(15),
+                "run not moved to a2: {run}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    assert_eq!(moved["attempts"], 2);
+    unsafe {
+        libc::kill(a1.0.id() as i32, libc::SIGCONT);
+    }
+    let run = wait_state(&server, &id, "succeeded", Duration::from_secs(20));
+    assert_eq!(run["node"], "a2");
+    std::thread::sleep(Duration::from_secs(1));
+    let lines = std::fs::read_to_string(&trace).unwrap();
+    assert_eq!(
+        lines.matches("done").count(),
+        1,
+        "the stalled agent let its copy finish too:\n{lines}"
+    );
+    drop(a1);
+}

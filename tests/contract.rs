@@ -330,17 +330,95 @@ async fn cancel_frees_capacity_and_refuses_finished_runs(store: SharedStore) {
         store.cancel("01NOPE", "x").await,
         Err(StoreError::RunNotFound(_))
     ));
-    // The agent's late completion is stale.
+    // The agent's late completion is stale, but the output it produced is kept.
     let done = Completion {
         state: RunState::Succeeded,
         exit_code: Some(0),
         message: None,
-        log_tail: String::new(),
+        log_tail: "partial output\n".into(),
     };
     assert_eq!(
         store.finish_run(&batch[0].id, "n1", &done).await.unwrap(),
         Applied::Stale
     );
+    let run = store.get_run(&batch[0].id).await.unwrap().unwrap();
+    assert_eq!(
+        (run.state, run.log_tail.as_str()),
+        (RunState::Cancelled, "partial output\n")
+    );
+}
+
+async fn delete_discard_and_quiet_policy_changes(store: SharedStore) {
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    let batch = runs(3, 0);
+    store.submit(&batch).await.unwrap();
+    store.claim(3, Duration::from_secs(30)).await.unwrap();
+    store
+        .apply_outcomes(&[outcome(
+            &batch[0].id,
+            Decision::Assign {
+                node: "n1".into(),
+                want: one_cpu(),
+            },
+        )])
+        .await
+        .unwrap();
+    // Delete a placed run: its reservation goes back, nothing of it is left.
+    assert!(store.delete_run(&batch[0].id).await.unwrap());
+    assert!(!store.delete_run(&batch[0].id).await.unwrap());
+    assert!(store.get_run(&batch[0].id).await.unwrap().is_none());
+    assert_eq!(
+        store.node("n1").await.unwrap().unwrap().usage,
+        Resources::default()
+    );
+    assert!(store.node_runs("n1").await.unwrap().is_empty());
+    // Discard a claimed run: it leaves the leases and is dead-lettered with the reason.
+    store
+        .discard_unreadable(&batch[1].id, "unreadable spec")
+        .await
+        .unwrap();
+    let dead = store.get_run(&batch[1].id).await.unwrap().unwrap();
+    assert_eq!(
+        (dead.state, dead.message.as_deref()),
+        (RunState::Dead, Some("unreadable spec"))
+    );
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.in_flight, stats.dead, stats.total_runs), (1, 1, 2));
+    assert_eq!(store.state_counts().await.unwrap()[&RunState::Dead], 1);
+    // The newest event id moves with every event.
+    let before = store
+        .latest_event_id()
+        .await
+        .unwrap()
+        .expect("events exist");
+    store.cancel(&batch[2].id, "x").await.unwrap();
+    let after = store.latest_event_id().await.unwrap().unwrap();
+    assert_ne!(before, after);
+    let next = store
+        .read_events(Some(&before), 10, Duration::ZERO)
+        .await
+        .unwrap();
+    assert_eq!(next.last().map(|e| e.id.clone()), Some(after));
+    // Policy changes without history still bump the version and publish.
+    let p = StoredPolicy {
+        name: "canary".into(),
+        document: "{}".into(),
+    };
+    assert_eq!(
+        store
+            .apply_policies(&[p], "verify", History::Skip)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .delete_policies(&["canary".into()], "verify", History::Skip)
+            .await
+            .unwrap(),
+        2
+    );
+    assert!(store.policy_history(10).await.unwrap().is_empty());
 }
 
 async fn agent_lifecycle(store: SharedStore) {
@@ -375,7 +453,13 @@ async fn agent_lifecycle(store: SharedStore) {
             .run_states(&[id.clone(), "nope".into()])
             .await
             .unwrap(),
-        vec![Some(RunState::Running), None]
+        vec![
+            Some(RunStatus {
+                state: RunState::Running,
+                node: Some("n1".into())
+            }),
+            None
+        ]
     );
     let done = Completion {
         state: RunState::Failed,
@@ -540,16 +624,22 @@ async fn policies_are_versioned(store: SharedStore) {
         document: d.into(),
     };
     let v1 = store
-        .apply_policies(&[p("a", "{\"x\":1}"), p("b", "{\"x\":2}")], "alice")
+        .apply_policies(
+            &[p("a", "{\"x\":1}"), p("b", "{\"x\":2}")],
+            "alice",
+            History::Keep,
+        )
         .await
         .unwrap();
     let v2 = store
-        .delete_policies(&["a".to_string()], "bob")
+        .delete_policies(&["a".to_string()], "bob", History::Keep)
         .await
         .unwrap();
     assert_eq!((v1, v2), (1, 2));
     assert!(matches!(
-        store.delete_policies(&["zzz".to_string()], "bob").await,
+        store
+            .delete_policies(&["zzz".to_string()], "bob", History::Keep)
+            .await,
         Err(StoreError::PolicyNotFound(_))
     ));
     assert_eq!(
@@ -648,4 +738,5 @@ contract!(
     nodes_labels_drain_remove,
     policies_are_versioned,
     events_stream,
+    delete_discard_and_quiet_policy_changes,
 );

@@ -348,11 +348,17 @@ async fn rlimits_are_applied() {
 
 // ---------- bubblewrap ----------
 
-/// The bwrap runtime, or None (with a loud reason) when this host cannot run it.
+/// The bwrap runtime, or None (with a loud reason) when this host cannot run it. When
+/// `TARTARUS_REQUIRE_BWRAP=1` (set by scripts/test.sh once it has seen bwrap sandbox a command)
+/// a missing runtime fails the test instead of skipping it.
 async fn bwrap_runtime() -> Option<Runtime> {
     match Runtime::bwrap().check_available().await {
         Ok(r) => Some(r),
         Err(e) => {
+            assert!(
+                std::env::var("TARTARUS_REQUIRE_BWRAP").as_deref() != Ok("1"),
+                "bubblewrap is required here but unusable: {e}"
+            );
             eprintln!("\n!!!!! SKIPPING bwrap test: {e} !!!!!\n");
             None
         }

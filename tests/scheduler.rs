@@ -206,6 +206,7 @@ async fn policy_changes_reach_running_and_deaf_schedulers() {
             document: deny.to_json(),
         }],
         "test",
+        tartarus::store::History::Keep,
     )
     .await
     .unwrap();
@@ -303,4 +304,36 @@ async fn expired_node_runs_move_to_another_node_then_dead_letter() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["entries"].as_array().map(Vec::len), Some(3));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_corrupt_run_is_dead_lettered_and_the_rest_proceed() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 1, 10, Duration::from_secs(60), "c").await;
+    let batch = runs(3, "");
+    s.submit(&batch).await.unwrap();
+    let mut c = server.conn();
+    let _: () = redis::cmd("HSET")
+        .arg(format!("tartarus:run:{}", batch[1].id))
+        .arg("spec")
+        .arg("{not json")
+        .query(&mut c)
+        .unwrap();
+    let mut sched = Scheduler::new(s.clone(), config()).await.unwrap();
+    let r = sched.schedule_batch().await.unwrap();
+    assert_eq!((r.claimed, r.scheduled, r.dead_lettered), (3, 2, 1));
+    let stats = s.queue_stats().await.unwrap();
+    assert_eq!((stats.depth, stats.in_flight, stats.dead), (0, 0, 1));
+    // `sandbox get` says what is wrong with it instead of pretending it is gone.
+    let out = tartarus_on(&server)
+        .args(["sandbox", "get", &batch[1].id])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("corrupt"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

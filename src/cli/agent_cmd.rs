@@ -83,15 +83,11 @@ impl AgentArgs {
             gpu: self.gpu,
             slots: self.slots,
         };
-        let base = std::env::temp_dir().join("tartarus-agent").join(&self.name);
-        let runtime = match self.runtime {
-            RuntimeChoice::Process => Runtime::Process,
-            RuntimeChoice::Bwrap => Runtime::bwrap(),
-        };
-        let executor = ExecutorConfig::new(
-            runtime,
-            self.work_dir.clone().unwrap_or_else(|| base.join("work")),
-            self.log_dir.clone().unwrap_or_else(|| base.join("logs")),
+        let executor = executor_config(
+            &self.name,
+            self.runtime,
+            self.work_dir.clone(),
+            self.log_dir.clone(),
         );
         Ok(AgentConfig {
             name: self.name.clone(),
@@ -104,6 +100,25 @@ impl AgentArgs {
             executor,
         })
     }
+}
+
+/// Where an agent's sandboxes work and log (defaults under the temp folder, per node).
+pub fn executor_config(
+    name: &str,
+    runtime: RuntimeChoice,
+    work_dir: Option<PathBuf>,
+    log_dir: Option<PathBuf>,
+) -> ExecutorConfig {
+    let base = std::env::temp_dir().join("tartarus-agent").join(name);
+    let runtime = match runtime {
+        RuntimeChoice::Process => Runtime::Process,
+        RuntimeChoice::Bwrap => Runtime::bwrap(),
+    };
+    ExecutorConfig::new(
+        runtime,
+        work_dir.unwrap_or_else(|| base.join("work")),
+        log_dir.unwrap_or_else(|| base.join("logs")),
+    )
 }
 
 impl Render for AgentReport {
@@ -131,7 +146,11 @@ impl AgentCmd {
                         .await
                         .context("starting the agent")?,
                 );
-                let report = agent.run(super::scheduler_cmd::shutdown_signal()).await?;
+                let report = agent
+                    .run(super::scheduler_cmd::shutdown_signal(
+                        "draining: no new work, running sandboxes may finish",
+                    ))
+                    .await?;
                 emit(ctx.output, &report)?;
                 Ok(exit::OK)
             }

@@ -374,7 +374,9 @@ async fn end_to_end(
             document: p.to_json(),
         })
         .collect();
-    store.apply_policies(&docs, "bench").await?;
+    store
+        .apply_policies(&docs, "bench", crate::store::History::Keep)
+        .await?;
     let spec = parse_sandbox_documents("bench", "spec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n")?.remove(0);
     let config = SchedulerConfig {
         batch: batch_size.max(1),

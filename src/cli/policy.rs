@@ -12,7 +12,7 @@ use crate::exit::{self, CodedError};
 use crate::model::run::Verdict;
 use crate::model::spec::parse_sandbox_documents;
 use crate::output::{columns, emit, fields, timestamp, Message, Render};
-use crate::store::{PolicyChange, StoreError, StoredPolicy};
+use crate::store::{History, PolicyChange, StoreError, StoredPolicy};
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCmd {
@@ -108,9 +108,9 @@ impl Render for PolicyList {
 
 #[derive(Serialize)]
 #[serde(transparent)]
-struct History(Vec<PolicyChange>);
+struct HistoryList(Vec<PolicyChange>);
 
-impl Render for History {
+impl Render for HistoryList {
     fn render_table(&self, _wide: bool) -> String {
         let rows = self
             .0
@@ -221,7 +221,7 @@ impl PolicyCmd {
                         document: p.to_json(),
                     })
                     .collect();
-                let version = store.apply_policies(&docs, &who()).await?;
+                let version = store.apply_policies(&docs, &who(), History::Keep).await?;
                 let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
                 let text = format!(
                     "applied {} ({} policies); Themis is at version {version}",
@@ -267,7 +267,7 @@ impl PolicyCmd {
             PolicyCmd::Delete { names } => {
                 let store = ctx.store().await?;
                 ctx.confirm(&format!("delete policies {}", names.join(", ")))?;
-                let version = store.delete_policies(&names, &who()).await?;
+                let version = store.delete_policies(&names, &who(), History::Keep).await?;
                 emit(
                     ctx.output,
                     &Message {
@@ -278,7 +278,7 @@ impl PolicyCmd {
             }
             PolicyCmd::History { limit } => {
                 let store = ctx.store().await?;
-                emit(ctx.output, &History(store.policy_history(limit).await?))?;
+                emit(ctx.output, &HistoryList(store.policy_history(limit).await?))?;
             }
             PolicyCmd::Rollback { to_version } => {
                 let store = ctx.store().await?;

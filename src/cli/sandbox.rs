@@ -34,6 +34,7 @@ pub enum SandboxCmd {
     /// (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered,
     /// 15 when --timeout passed first)
     Wait {
+        /// Run ids
         #[arg(required = true)]
         ids: Vec<String>,
         /// Give up after this long
@@ -415,12 +416,24 @@ impl SandboxCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
             SandboxCmd::Submit(args) => {
+                if args.wait && matches!(ctx.config.backend, crate::config::Backend::Memory) {
+                    return Err(CodedError::new(
+                        exit::USAGE,
+                        "--wait needs a shared store: with the in-memory store no scheduler or agent can see these runs; \
+                         run them with `tartarus up --in-memory --submit FILE --until-idle`",
+                    )
+                    .into());
+                }
                 let specs = read_specs(&args)?;
                 let runs = new_runs(specs);
                 let store = ctx.store().await?;
                 submit_with_progress(ctx, &*store, &runs).await?;
                 if args.wait {
                     let ids: Vec<String> = runs.iter().map(|r| r.id.clone()).collect();
+                    // Say the ids now: an interrupted wait must not lose them.
+                    if !ctx.quiet {
+                        eprintln!("submitted {}", ids.join(" "));
+                    }
                     return wait_for(ctx, &*store, &ids, None).await;
                 }
                 let list = SubmittedList(
@@ -592,12 +605,16 @@ pub async fn wait_for(
         if let Some((id, _)) = ids.iter().zip(&states).find(|(_, s)| s.is_none()) {
             return Err(crate::store::StoreError::RunNotFound(id.clone()).into());
         }
-        let done = states.iter().flatten().filter(|s| s.is_terminal()).count();
+        let done = states
+            .iter()
+            .flatten()
+            .filter(|s| s.state.is_terminal())
+            .count();
         if let Some(s) = &spinner {
             let running = states
                 .iter()
                 .flatten()
-                .filter(|s| **s == RunState::Running)
+                .filter(|s| s.state == RunState::Running)
                 .count();
             s.set_message(format!("{done}/{} finished, {running} running", ids.len()));
         }
@@ -687,10 +704,16 @@ async fn watch(
     count: Option<usize>,
 ) -> Result<u8> {
     use std::io::Write;
+    // Follow from the newest event by the server's own ids (a client clock may be off).
     let mut after: Option<String> = if from_start {
         Some("0".to_string())
     } else {
-        None
+        Some(
+            store
+                .latest_event_id()
+                .await?
+                .unwrap_or_else(|| "0".to_string()),
+        )
     };
     let mut seen = 0usize;
     loop {
@@ -730,9 +753,5 @@ async fn watch(
             }
         }
         let _ = out.flush();
-        if after.is_none() {
-            // Nothing yet: ask for events after the newest one from now on.
-            after = Some(format!("{}-0", crate::model::now_ms()));
-        }
     }
 }

@@ -61,32 +61,35 @@ impl Render for Report {
 }
 
 /// A watch that turns true on SIGINT or SIGTERM.
-pub fn shutdown_signal() -> watch::Receiver<bool> {
+/// A watch that turns true on the first SIGINT or SIGTERM (logging `stopping`, what the process
+/// does now); a second signal exits at once with code 130.
+pub fn shutdown_signal(stopping: &'static str) -> watch::Receiver<bool> {
     let (tx, rx) = watch::channel(false);
     tokio::spawn(async move {
-        let ctrl_c = tokio::signal::ctrl_c();
-        #[cfg(unix)]
-        {
-            let mut term =
-                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                    Ok(t) => t,
-                    Err(_) => {
-                        let _ = ctrl_c.await;
-                        let _ = tx.send(true);
-                        return;
-                    }
-                };
-            tokio::select! {
-                _ = ctrl_c => {}
-                _ = term.recv() => {}
-            }
-        }
-        #[cfg(not(unix))]
-        let _ = ctrl_c.await;
-        tracing::info!("stopping: finishing the batch in hand");
+        let mut term =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        wait_for_signal(&mut term).await;
+        tracing::warn!("stopping: {stopping} (signal again to exit at once)");
         let _ = tx.send(true);
+        wait_for_signal(&mut term).await;
+        eprintln!("second signal: exiting now");
+        std::process::exit(130);
     });
     rx
+}
+
+async fn wait_for_signal(term: &mut Option<tokio::signal::unix::Signal>) {
+    match term {
+        Some(t) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = t.recv() => {}
+            }
+        }
+        None => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
 }
 
 impl SchedulerCmd {
@@ -98,7 +101,9 @@ impl SchedulerCmd {
                     .await
                     .context("starting the scheduler")?;
                 tracing::info!("scheduler started (Themis version {})", s.policy_version());
-                let report = s.run(shutdown_signal(), args.once).await?;
+                let report = s
+                    .run(shutdown_signal("finishing the batch in hand"), args.once)
+                    .await?;
                 emit(ctx.output, &report)?;
                 Ok(exit::OK)
             }
@@ -285,8 +290,10 @@ struct IdleCheck {
     quiet_since: Option<std::time::Instant>,
 }
 
-impl IdleCheck {
-    async fn idle(&mut self, store: &SharedStore) -> Result<bool> {
+/// Runs in progress, pending and finished: of the submitted runs, or of the whole store.
+async fn progress(store: &SharedStore, submitted: &[String]) -> Result<(u64, u64, u64)> {
+    use crate::model::run::RunState;
+    if submitted.is_empty() {
         let stats = store.queue_stats().await?;
         let count = |s: &str| stats.states.get(s).copied().unwrap_or(0);
         let active = stats.depth
@@ -294,18 +301,34 @@ impl IdleCheck {
             + count("admitted")
             + count("scheduled")
             + count("running");
-        if active > 0 {
-            self.quiet_since = None;
-            return Ok(false);
-        }
-        if stats.pending == 0 {
-            return Ok(true);
-        }
-        let finished: u64 = crate::model::run::RunState::ALL
+        let finished = RunState::ALL
             .iter()
             .filter(|s| s.is_terminal())
             .map(|s| count(s.as_str()))
             .sum();
+        return Ok((active, stats.pending, finished));
+    }
+    let (mut active, mut pending, mut finished) = (0, 0, 0);
+    for s in store.run_states(submitted).await?.into_iter().flatten() {
+        match s.state {
+            RunState::Pending => pending += 1,
+            st if st.is_terminal() => finished += 1,
+            _ => active += 1,
+        }
+    }
+    Ok((active, pending, finished))
+}
+
+impl IdleCheck {
+    async fn idle(&mut self, store: &SharedStore, submitted: &[String]) -> Result<bool> {
+        let (active, pending, finished) = progress(store, submitted).await?;
+        if active > 0 {
+            self.quiet_since = None;
+            return Ok(false);
+        }
+        if pending == 0 {
+            return Ok(true);
+        }
         if self.finished != Some(finished) || self.quiet_since.is_none() {
             self.finished = Some(finished);
             self.quiet_since = Some(std::time::Instant::now());
@@ -332,36 +355,33 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
                 document: p.to_json(),
             })
             .collect();
-        store.apply_policies(&docs, "up").await?;
+        store
+            .apply_policies(&docs, "up", crate::store::History::Keep)
+            .await?;
     }
-    let shutdown = shutdown_signal();
+    let shutdown = shutdown_signal("stopping the scheduler and draining the local agents");
     let (stop_tx, stop_rx) = watch::channel(false);
     // Agents (or bare node registrations) first, so the first batch sees every node.
     let mut agent_handles = Vec::new();
+    let mut bare_nodes = Vec::new();
     if args.no_agents {
         for mut beat in beats {
             beat.ttl = Duration::from_secs(24 * 3600);
             store.heartbeat(&beat).await?;
+            bare_nodes.push(beat.name);
         }
     } else {
         for beat in beats {
-            let agent_args = super::agent_cmd::AgentArgs {
-                name: beat.name.clone(),
-                labels: None,
-                cpu: crate::model::units::format_cpu_millis(beat.capacity.cpu_millis),
-                memory: beat.capacity.memory_bytes.to_string(),
-                gpu: beat.capacity.gpu,
-                slots: beat.capacity.slots,
-                runtime: args.runtime,
+            let config = crate::agent::AgentConfig {
+                executor: super::agent_cmd::executor_config(&beat.name, args.runtime, None, None),
+                name: beat.name,
+                labels: beat.labels,
+                capacity: beat.capacity,
                 ttl: Duration::from_secs(10),
                 poll: Duration::from_millis(50),
                 drain_deadline: Duration::from_secs(30),
-                max_attempts: args.scheduler.max_attempts,
-                work_dir: None,
-                log_dir: None,
+                max_attempts: args.scheduler.max_attempts.max(1),
             };
-            let mut config = agent_args.config()?;
-            config.labels = beat.labels.clone();
             let agent = crate::agent::Agent::new(store.clone(), config)
                 .await
                 .context("starting a local agent")?;
@@ -391,7 +411,7 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
         if *watch_shutdown.borrow() {
             break;
         }
-        if args.until_idle && idle_check.idle(&store).await? {
+        if args.until_idle && idle_check.idle(&store, &submitted).await? {
             break;
         }
         tokio::select! {
@@ -411,12 +431,23 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
             Err(e) => tracing::warn!("an agent task failed: {e}"),
         }
     }
+
     let runs: Vec<Run> = store
         .get_runs(&submitted)
         .await?
         .into_iter()
         .flatten()
         .collect();
+    // Nodes registered without agents leave with this process (their runs go back to the queue):
+    // nothing would ever run them there.
+    for name in &bare_nodes {
+        if let Err(e) = store
+            .remove_node(name, args.scheduler.max_attempts.max(1))
+            .await
+        {
+            tracing::warn!("removing node {name}: {e}");
+        }
+    }
     emit(ctx.output, &Summary(runs))?;
     if !ctx.quiet {
         eprintln!("{}", report.render_table(false));

@@ -18,7 +18,7 @@ use crate::model::spec::parse_sandbox_documents;
 use crate::output::{columns, emit, Render};
 use crate::persistence::{backup, RedisAdmin};
 use crate::store::keys::Keys;
-use crate::store::{SharedStore, StoreError, StoredPolicy};
+use crate::store::{History, SharedStore, StoreError, StoredPolicy};
 
 #[derive(Debug, Subcommand)]
 pub enum VerifyCmd {
@@ -234,7 +234,11 @@ async fn remove_canary(
     }
     if policy_written {
         match store
-            .delete_policies(&[policy.to_string()], "tartarus verify persistence")
+            .delete_policies(
+                &[policy.to_string()],
+                "tartarus verify persistence",
+                History::Skip,
+            )
             .await
         {
             Ok(v) => done.push(format!(
@@ -352,6 +356,7 @@ async fn check(
                 document: document.clone(),
             }],
             "tartarus verify persistence",
+            History::Skip,
         )
         .await
         .context("writing the canary policy")?;

@@ -278,19 +278,23 @@ impl Inner {
         action: &str,
         names: Vec<String>,
         now: i64,
+        history: History,
     ) -> u64 {
         self.policy_version += 1;
         let version = self.policy_version;
-        self.policy_history.push_front(PolicyChange {
+        let entry = PolicyChange {
             version,
             at: now,
             who: who.to_string(),
             action: action.to_string(),
             names: names.clone(),
             snapshot: self.policies.clone(),
-        });
-        while self.policy_history.len() as u64 > settings.policy_history_cap {
-            self.policy_history.pop_back();
+        };
+        if history == History::Keep {
+            self.policy_history.push_front(entry);
+            while self.policy_history.len() as u64 > settings.policy_history_cap {
+                self.policy_history.pop_back();
+            }
         }
         self.push_event(
             settings,
@@ -452,6 +456,10 @@ impl Store for MemoryStore {
             .get(id)
             .map(|l| l.iter().cloned().collect())
             .unwrap_or_default())
+    }
+
+    async fn latest_event_id(&self) -> StoreResult<Option<String>> {
+        Ok(self.lock().events.back().map(|e| e.id.clone()))
     }
 
     async fn read_events(
@@ -978,6 +986,14 @@ impl Store for MemoryStore {
                 && r.node.as_deref() == Some(node)
         });
         if !ok || !done.state.is_terminal() {
+            // A run cancelled while it ran still gets the output it produced.
+            if let Some(run) = g
+                .runs
+                .get_mut(id)
+                .filter(|r| r.state == RunState::Cancelled && r.node.as_deref() == Some(node))
+            {
+                run.log_tail = done.log_tail.clone();
+            }
             return Ok(Applied::Stale);
         }
         let now = now_ms();
@@ -1013,12 +1029,46 @@ impl Store for MemoryStore {
         Ok(r)
     }
 
-    async fn run_states(&self, ids: &[String]) -> StoreResult<Vec<Option<RunState>>> {
+    async fn run_states(&self, ids: &[String]) -> StoreResult<Vec<Option<RunStatus>>> {
         let g = self.lock();
         Ok(ids
             .iter()
-            .map(|id| g.runs.get(id).map(|r| r.state))
+            .map(|id| {
+                g.runs.get(id).map(|r| RunStatus {
+                    state: r.state,
+                    node: r.node.clone(),
+                })
+            })
             .collect())
+    }
+
+    async fn delete_run(&self, id: &str) -> StoreResult<bool> {
+        let mut g = self.lock();
+        if !g.runs.contains_key(id) {
+            return Ok(false);
+        }
+        g.release_node(id);
+        g.delete_run(id);
+        Ok(true)
+    }
+
+    async fn discard_unreadable(&self, id: &str, reason: &str) -> StoreResult<()> {
+        let mut g = self.lock();
+        g.dequeue_everywhere(id);
+        if g.runs.contains_key(id) {
+            let now = now_ms();
+            g.set_state(
+                &self.settings,
+                id,
+                RunState::Dead,
+                now,
+                Some(reason.to_string()),
+            );
+            g.dead.insert(id.to_string(), now);
+            g.dead_order.insert((now, id.to_string()));
+            g.trim_dead(&self.settings);
+        }
+        Ok(())
     }
 
     async fn policy_version(&self) -> StoreResult<u64> {
@@ -1039,16 +1089,26 @@ impl Store for MemoryStore {
         ))
     }
 
-    async fn apply_policies(&self, policies: &[StoredPolicy], who: &str) -> StoreResult<u64> {
+    async fn apply_policies(
+        &self,
+        policies: &[StoredPolicy],
+        who: &str,
+        history: History,
+    ) -> StoreResult<u64> {
         let mut g = self.lock();
         for p in policies {
             g.policies.insert(p.name.clone(), p.document.clone());
         }
         let names = policies.iter().map(|p| p.name.clone()).collect();
-        Ok(g.record_policy_change(&self.settings, who, "apply", names, now_ms()))
+        Ok(g.record_policy_change(&self.settings, who, "apply", names, now_ms(), history))
     }
 
-    async fn delete_policies(&self, names: &[String], who: &str) -> StoreResult<u64> {
+    async fn delete_policies(
+        &self,
+        names: &[String],
+        who: &str,
+        history: History,
+    ) -> StoreResult<u64> {
         let mut g = self.lock();
         if let Some(missing) = names.iter().find(|n| !g.policies.contains_key(*n)) {
             return Err(StoreError::PolicyNotFound(missing.clone()));
@@ -1056,7 +1116,14 @@ impl Store for MemoryStore {
         for n in names {
             g.policies.remove(n);
         }
-        Ok(g.record_policy_change(&self.settings, who, "delete", names.to_vec(), now_ms()))
+        Ok(g.record_policy_change(
+            &self.settings,
+            who,
+            "delete",
+            names.to_vec(),
+            now_ms(),
+            history,
+        ))
     }
 
     async fn replace_policies(
@@ -1068,7 +1135,7 @@ impl Store for MemoryStore {
         let mut g = self.lock();
         g.policies = set.clone();
         let names = set.keys().cloned().collect();
-        Ok(g.record_policy_change(&self.settings, who, action, names, now_ms()))
+        Ok(g.record_policy_change(&self.settings, who, action, names, now_ms(), History::Keep))
     }
 
     async fn policy_history(&self, limit: usize) -> StoreResult<Vec<PolicyChange>> {

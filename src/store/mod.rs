@@ -196,6 +196,21 @@ pub struct Completion {
     pub log_tail: String,
 }
 
+/// A run's state and where it is placed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunStatus {
+    pub state: RunState,
+    pub node: Option<String>,
+}
+
+/// Whether a Themis change is written to the history. Temporary changes (the persistence canary)
+/// skip it, so they never push real changes out of the capped history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum History {
+    Keep,
+    Skip,
+}
+
 /// One Themis policy as stored: name and its JSON document (the store does not interpret it).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoredPolicy {
@@ -271,6 +286,8 @@ pub trait Store: Send + Sync {
     async fn cancel(&self, id: &str, message: &str) -> StoreResult<Run>;
     /// The run's recent history.
     async fn run_events(&self, id: &str) -> StoreResult<Vec<Event>>;
+    /// The id of the newest event, to follow the stream from "now" by the server's clock.
+    async fn latest_event_id(&self) -> StoreResult<Option<String>>;
     /// Events after `after` (a stream id; `None` = only new ones), waiting up to `block` for some.
     async fn read_events(
         &self,
@@ -345,16 +362,33 @@ pub trait Store: Send + Sync {
         reason: &str,
         max_attempts: u32,
     ) -> StoreResult<Option<Recovery>>;
-    /// Current states of many runs in one round trip (the agent's cancel check).
-    async fn run_states(&self, ids: &[String]) -> StoreResult<Vec<Option<RunState>>>;
+    /// Current state and node of many runs in one round trip (the agent's cancel check, `wait`).
+    async fn run_states(&self, ids: &[String]) -> StoreResult<Vec<Option<RunStatus>>>;
+    /// Deletes a run and everything about it (its queue entries, indexes, events, its node's
+    /// reservation). For canaries and tests; operators cancel or purge instead.
+    async fn delete_run(&self, id: &str) -> StoreResult<bool>;
+    /// A claimed run that cannot be read (its hash is corrupt or gone) leaves the queue: a corrupt
+    /// one is dead-lettered with `reason`, a missing one is simply dropped.
+    async fn discard_unreadable(&self, id: &str, reason: &str) -> StoreResult<()>;
 
     // ---- Themis: policies ----
 
     async fn policy_version(&self) -> StoreResult<u64>;
     async fn policies(&self) -> StoreResult<(u64, Vec<StoredPolicy>)>;
-    /// Adds or replaces policies; one version bump, history entry, event and publish.
-    async fn apply_policies(&self, policies: &[StoredPolicy], who: &str) -> StoreResult<u64>;
-    async fn delete_policies(&self, names: &[String], who: &str) -> StoreResult<u64>;
+    /// Adds or replaces policies; one version bump, event and publish, and a history entry
+    /// unless `history` is [`History::Skip`].
+    async fn apply_policies(
+        &self,
+        policies: &[StoredPolicy],
+        who: &str,
+        history: History,
+    ) -> StoreResult<u64>;
+    async fn delete_policies(
+        &self,
+        names: &[String],
+        who: &str,
+        history: History,
+    ) -> StoreResult<u64>;
     /// Replaces the whole set (rollback); one version bump.
     async fn replace_policies(
         &self,

@@ -32,9 +32,13 @@ enum ScriptId {
     Heartbeat,
     NodeEdit,
     PolicyChange,
+    DeleteRun,
+    DiscardUnreadable,
 }
 
-const ALL_SCRIPTS: [ScriptId; 13] = [
+const ALL_SCRIPTS: [ScriptId; 15] = [
+    ScriptId::DeleteRun,
+    ScriptId::DiscardUnreadable,
     ScriptId::Submit,
     ScriptId::Claim,
     ScriptId::MoveToQueue,
@@ -66,6 +70,8 @@ impl ScriptId {
             ScriptId::Heartbeat => HEARTBEAT.to_string(),
             ScriptId::NodeEdit => NODE_EDIT.to_string(),
             ScriptId::PolicyChange => POLICY_CHANGE.to_string(),
+            ScriptId::DeleteRun => with_prelude(DELETE_RUN),
+            ScriptId::DiscardUnreadable => with_prelude(DISCARD_UNREADABLE),
         }
     }
 }
@@ -541,6 +547,7 @@ impl RedisStore {
         who: &str,
         action: &str,
         args_tail: Vec<String>,
+        history: History,
     ) -> StoreResult<u64> {
         let k = &self.keys;
         let keys = vec![
@@ -554,7 +561,11 @@ impl RedisStore {
             who.to_string(),
             action.to_string(),
             now_ms().to_string(),
-            self.settings.policy_history_cap.to_string(),
+            // A history cap of 0 tells the script to write no history entry.
+            match history {
+                History::Keep => self.settings.policy_history_cap.max(1).to_string(),
+                History::Skip => "0".to_string(),
+            },
             self.settings.events_cap.to_string(),
             k.policy_channel(),
         ];
@@ -639,7 +650,14 @@ impl Store for RedisStore {
     }
 
     async fn get_run(&self, id: &str) -> StoreResult<Option<Run>> {
-        Ok(self.get_runs(&[id.to_string()]).await?.pop().flatten())
+        let mut p = ::redis::pipe();
+        p.hgetall(self.keys.run(id));
+        let (v,): (Value,) = self.query(&p).await?;
+        let h = hash(v);
+        if h.is_empty() {
+            return Ok(None);
+        }
+        Run::from_fields(&h).map(Some).map_err(corrupt)
     }
 
     async fn get_runs(&self, ids: &[String]) -> StoreResult<Vec<Option<Run>>> {
@@ -655,7 +673,15 @@ impl Store for RedisStore {
                 if h.is_empty() {
                     out.push(None);
                 } else {
-                    out.push(Some(Run::from_fields(&h).map_err(corrupt)?));
+                    // One unreadable run must not stop every reader of a batch: it reads as
+                    // absent here (the scheduler dead-letters it; `sandbox get` reports it).
+                    match Run::from_fields(&h) {
+                        Ok(run) => out.push(Some(run)),
+                        Err(e) => {
+                            tracing::error!("{e}");
+                            out.push(None);
+                        }
+                    }
                 }
             }
         }
@@ -771,6 +797,21 @@ impl Store for RedisStore {
         list.iter()
             .map(|e| serde_json::from_str::<Event>(e).map_err(corrupt))
             .collect()
+    }
+
+    async fn latest_event_id(&self) -> StoreResult<Option<String>> {
+        let mut p = ::redis::pipe();
+        p.cmd("XREVRANGE")
+            .arg(self.keys.events())
+            .arg("+")
+            .arg("-")
+            .arg("COUNT")
+            .arg(1);
+        let (v,): (Value,) = self.query(&p).await?;
+        Ok(items(v)
+            .into_iter()
+            .next()
+            .and_then(|e| items(e).first().and_then(text)))
     }
 
     async fn read_events(
@@ -1316,18 +1357,68 @@ impl Store for RedisStore {
         Ok(r)
     }
 
-    async fn run_states(&self, ids: &[String]) -> StoreResult<Vec<Option<RunState>>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
+    async fn run_states(&self, ids: &[String]) -> StoreResult<Vec<Option<RunStatus>>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(1000) {
+            let mut p = ::redis::pipe();
+            for id in chunk {
+                p.cmd("HMGET")
+                    .arg(self.keys.run(id))
+                    .arg(field::STATE)
+                    .arg(field::NODE);
+            }
+            let v: Vec<(Option<String>, Option<String>)> = self.query(&p).await?;
+            out.extend(v.into_iter().map(|(state, node)| {
+                state
+                    .as_deref()
+                    .and_then(RunState::parse)
+                    .map(|state| RunStatus {
+                        state,
+                        node: node.filter(|n| !n.is_empty()),
+                    })
+            }));
         }
-        let mut p = ::redis::pipe();
-        for id in ids {
-            p.hget(self.keys.run(id), field::STATE);
+        Ok(out)
+    }
+
+    async fn delete_run(&self, id: &str) -> StoreResult<bool> {
+        let mut node = String::new();
+        for _ in 0..5 {
+            let mut args = self.common_args();
+            args.extend([id.to_string(), node.clone()]);
+            let reply = text(
+                &self
+                    .eval(Call {
+                        script: ScriptId::DeleteRun,
+                        keys: self.run_node_keys(id, &node),
+                        args,
+                    })
+                    .await?,
+            )
+            .unwrap_or_default();
+            match reply.as_str() {
+                "deleted" => return Ok(true),
+                "missing" => return Ok(false),
+                r => node = r.strip_prefix("retry:").unwrap_or_default().to_string(),
+            }
         }
-        let v: Vec<Option<String>> = self.query(&p).await?;
-        Ok(v.into_iter()
-            .map(|s| s.as_deref().and_then(RunState::parse))
-            .collect())
+        Err(StoreError::Backend(format!(
+            "run {id} kept moving between nodes; delete again"
+        )))
+    }
+
+    async fn discard_unreadable(&self, id: &str, reason: &str) -> StoreResult<()> {
+        let mut keys = self.base_keys();
+        keys.push(self.keys.run(id));
+        let mut args = self.common_args();
+        args.extend([id.to_string(), reason.to_string()]);
+        self.eval(Call {
+            script: ScriptId::DiscardUnreadable,
+            keys,
+            args,
+        })
+        .await
+        .map(|_| ())
     }
 
     async fn policy_version(&self) -> StoreResult<u64> {
@@ -1352,16 +1443,27 @@ impl Store for RedisStore {
         ))
     }
 
-    async fn apply_policies(&self, policies: &[StoredPolicy], who: &str) -> StoreResult<u64> {
+    async fn apply_policies(
+        &self,
+        policies: &[StoredPolicy],
+        who: &str,
+        history: History,
+    ) -> StoreResult<u64> {
         let tail = policies
             .iter()
             .flat_map(|p| [p.name.clone(), p.document.clone()])
             .collect();
-        self.policy_change("apply", who, "apply", tail).await
+        self.policy_change("apply", who, "apply", tail, history)
+            .await
     }
 
-    async fn delete_policies(&self, names: &[String], who: &str) -> StoreResult<u64> {
-        self.policy_change("delete", who, "delete", names.to_vec())
+    async fn delete_policies(
+        &self,
+        names: &[String],
+        who: &str,
+        history: History,
+    ) -> StoreResult<u64> {
+        self.policy_change("delete", who, "delete", names.to_vec(), history)
             .await
     }
 
@@ -1375,7 +1477,8 @@ impl Store for RedisStore {
             .iter()
             .flat_map(|(n, d)| [n.clone(), d.clone()])
             .collect();
-        self.policy_change("replace", who, action, tail).await
+        self.policy_change("replace", who, action, tail, History::Keep)
+            .await
     }
 
     async fn policy_history(&self, limit: usize) -> StoreResult<Vec<PolicyChange>> {

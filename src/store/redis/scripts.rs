@@ -272,8 +272,15 @@ return 'running'
 pub const FINISH: &str = r#"
 local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
 local id, node, to = ARGV[4], ARGV[5], ARGV[6]
-local state = redis.call('HGET', runkey, 'state')
-if (state ~= 'running' and state ~= 'scheduled') or redis.call('HGET', runkey, 'node') ~= node or not TERMINAL[to] then
+local cur = redis.call('HMGET', runkey, 'state', 'node')
+local state = cur[1]
+if cur[2] ~= node then return 'stale' end
+if state == 'cancelled' then
+  -- Cancelled while it ran: the cancel recorded its end; keep the output it produced.
+  redis.call('HSET', runkey, 'log_tail', ARGV[9])
+  return 'stale'
+end
+if (state ~= 'running' and state ~= 'scheduled') or not TERMINAL[to] then
   return 'stale'
 end
 release(nodekey, noderuns, id)
@@ -378,9 +385,43 @@ if #flat > 0 then snap_json = cjson.encode(snap) end
 local names_json = '[]'
 if #names > 0 then names_json = cjson.encode(names) end
 local entry = '{"version":' .. v .. ',"at":' .. now .. ',"who":' .. cjson.encode(who) .. ',"action":' .. cjson.encode(action) .. ',"names":' .. names_json .. ',"snapshot":' .. snap_json .. '}'
-redis.call('LPUSH', hist, entry)
-redis.call('LTRIM', hist, 0, tonumber(ARGV[5]) - 1)
+if tonumber(ARGV[5]) > 0 then
+  redis.call('LPUSH', hist, entry)
+  redis.call('LTRIM', hist, 0, tonumber(ARGV[5]) - 1)
+end
 redis.call('XADD', events, 'MAXLEN', '~', ARGV[6], '*', 'kind', 'policy', 'to', 'v' .. v, 'at', now, 'message', action .. ' ' .. table.concat(names, ',') .. ' by ' .. who)
 redis.call('PUBLISH', ARGV[7], v)
 return v
+"#;
+
+/// Deletes a run and everything about it. KEYS: base + run, run events, node, node runs.
+/// ARGV: common(3), id, expected node. Returns 'deleted', 'missing' or 'retry:<node>'.
+pub const DELETE_RUN: &str = r#"
+local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local id = ARGV[4]
+if redis.call('EXISTS', runkey) == 0 then return 'missing' end
+local node = redis.call('HGET', runkey, 'node') or ''
+if node ~= ARGV[5] then return 'retry:' .. node end
+if node ~= '' then release(nodekey, noderuns, id) end
+for i = 1, 5 do redis.call('ZREM', KEYS[i], id) end
+for _, k in pairs(SIDX) do redis.call('ZREM', KEYS[k], id) end
+redis.call('DEL', runkey, evkey)
+return 'deleted'
+"#;
+
+/// A claimed run that cannot be read leaves the queue; a corrupt one is dead-lettered.
+/// KEYS: base + run. ARGV: common(3), id, reason.
+pub const DISCARD_UNREADABLE: &str = r#"
+local runkey, id = KEYS[20], ARGV[4]
+redis.call('ZREM', K_QUEUE, id)
+redis.call('ZREM', K_LEASES, id)
+redis.call('ZREM', K_PENDING, id)
+if redis.call('EXISTS', runkey) == 0 then return 0 end
+-- The state field may be the corrupt part: leave every index, join the dead one.
+for _, k in pairs(SIDX) do redis.call('ZREM', KEYS[k], id) end
+redis.call('ZADD', KEYS[SIDX['dead']], 0, id)
+redis.call('HSET', runkey, 'state', 'dead', 'message', ARGV[5], 'updated_at', NOW, 'finished_at', NOW)
+redis.call('ZADD', K_DEAD, NOW, id)
+event(nil, id, nil, 'dead', nil, ARGV[5])
+return 1
 "#;
