@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::{tartarus, tartarus_on, RedisServer};
+use support::{json, queue_stats, tartarus, tartarus_on, RedisServer};
 
 /// A `tartarus` process that is killed when the test ends.
 struct Proc(Child);
@@ -53,11 +53,6 @@ fn agent(server: &RedisServer, name: &str, labels: &str, dir: &std::path::Path) 
             "5s",
         ],
     )
-}
-
-fn json(out: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(out)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
 }
 
 fn submit(server: &RedisServer, yaml: &str) -> String {
@@ -176,13 +171,7 @@ fn examples_run_to_the_end_under_up_on_redis() {
     let out = tartarus_on(&server).args(up_args()).output().unwrap();
     check_example_summary(&out);
     // Everything is in Redis afterwards, readable by a new process.
-    let stats = json(
-        &tartarus_on(&server)
-            .args(["queue", "stats", "-o", "json"])
-            .output()
-            .unwrap()
-            .stdout,
-    );
+    let stats = queue_stats(&server);
     assert_eq!(
         (
             stats["states"]["succeeded"].as_u64(),

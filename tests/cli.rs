@@ -4,12 +4,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::{tartarus, tartarus_on, RedisServer, ServerOptions};
-
-fn json(out: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(out)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
-}
+use support::{json, queue_stats, tartarus, tartarus_on, RedisServer, ServerOptions};
 
 fn bulk_yaml(n: usize) -> String {
     let mut s = String::new();
@@ -199,25 +194,13 @@ fn destructive_verbs_refuse_without_a_terminal() {
         .unwrap();
     assert_eq!(out.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
-    let stats = json(
-        &tartarus_on(&server)
-            .args(["queue", "stats", "-o", "json"])
-            .output()
-            .unwrap()
-            .stdout,
-    );
+    let stats = queue_stats(&server);
     assert_eq!(stats["depth"], 3, "nothing purged");
     tartarus_on(&server)
         .args(["queue", "purge", "queued", "--yes"])
         .assert()
         .success();
-    let stats = json(
-        &tartarus_on(&server)
-            .args(["queue", "stats", "-o", "json"])
-            .output()
-            .unwrap()
-            .stdout,
-    );
+    let stats = queue_stats(&server);
     assert_eq!(
         (
             stats["depth"].as_u64(),
@@ -259,13 +242,7 @@ fn persistence_round(mut server: RedisServer, kill: bool) {
         .map(|v| v["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(acknowledged.len(), n);
-    let stats = json(
-        &tartarus_on(&server)
-            .args(["queue", "stats", "-o", "json"])
-            .output()
-            .unwrap()
-            .stdout,
-    );
+    let stats = queue_stats(&server);
     assert_eq!(stats["depth"], n as u64);
     let before = list_all(&server);
     assert_eq!(before.len(), n);
@@ -288,13 +265,7 @@ fn persistence_round(mut server: RedisServer, kill: bool) {
         after[1234]["spec"]["command"],
         serde_json::json!(["sh", "-c", "echo 1234"])
     );
-    let stats = json(
-        &tartarus_on(&server)
-            .args(["queue", "stats", "-o", "json"])
-            .output()
-            .unwrap()
-            .stdout,
-    );
+    let stats = queue_stats(&server);
     assert_eq!(
         (stats["depth"].as_u64(), stats["states"]["queued"].as_u64()),
         (Some(n as u64), Some(n as u64))

@@ -6,27 +6,13 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use support::RedisServer;
-use tartarus::config::RedisTarget;
+use support::{target, RedisServer};
 use tartarus::model::node::Resources;
 use tartarus::model::run::{Run, RunState, Verdict};
 use tartarus::model::spec::{parse_sandbox_documents, Heat};
 use tartarus::store::memory::MemoryStore;
 use tartarus::store::redis::RedisStore;
 use tartarus::store::*;
-
-fn target(server: &RedisServer) -> RedisTarget {
-    RedisTarget {
-        host: "127.0.0.1".into(),
-        port: server.port,
-        tls: false,
-        username: None,
-        password: None,
-        db: 0,
-        connect_timeout: Duration::from_secs(2),
-        command_timeout: Duration::from_secs(5),
-    }
-}
 
 fn settings() -> StoreSettings {
     StoreSettings {

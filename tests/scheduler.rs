@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use support::{tartarus_on, RedisServer};
-use tartarus::config::RedisTarget;
+use support::{target, tartarus_on, RedisServer};
 use tartarus::model::node::Resources;
 use tartarus::model::run::{RunState, Verdict};
 use tartarus::model::spec::parse_sandbox_documents;
@@ -16,16 +15,7 @@ use tartarus::store::redis::RedisStore;
 use tartarus::store::{Heartbeat, SharedStore, StoreSettings, StoredPolicy};
 
 async fn store(server: &RedisServer) -> SharedStore {
-    let t = RedisTarget {
-        host: "127.0.0.1".into(),
-        port: server.port,
-        tls: false,
-        username: None,
-        password: None,
-        db: 0,
-        connect_timeout: Duration::from_secs(2),
-        command_timeout: Duration::from_secs(10),
-    };
+    let t = target(server);
     Arc::new(
         RedisStore::connect(&t, "tartarus:queue", StoreSettings::default())
             .await

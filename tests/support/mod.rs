@@ -289,3 +289,38 @@ pub fn tartarus_on(server: &RedisServer) -> assert_cmd::Command {
     }
     cmd
 }
+
+/// Parses a command's stdout as JSON, showing the text when it is not.
+pub fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+/// `tartarus queue stats -o json` against this server.
+pub fn queue_stats(server: &RedisServer) -> serde_json::Value {
+    json(
+        &tartarus_on(server)
+            .args(["queue", "stats", "-o", "json"])
+            .output()
+            .expect("run tartarus")
+            .stdout,
+    )
+}
+
+/// A connection target for this server, for tests that use the library directly.
+pub fn target(server: &RedisServer) -> tartarus::config::RedisTarget {
+    tartarus::config::RedisTarget {
+        host: "127.0.0.1".into(),
+        port: server.port,
+        tls: false,
+        username: None,
+        password: server
+            .options
+            .password
+            .clone()
+            .map(tartarus::config::Secret),
+        db: 0,
+        connect_timeout: Duration::from_secs(2),
+        command_timeout: Duration::from_secs(10),
+    }
+}
