@@ -407,12 +407,19 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
     tracing::info!("up: scheduler and {} agent(s) running", agent_handles.len());
     let mut watch_shutdown = shutdown.clone();
     let mut idle_check = IdleCheck::default();
+    let mut warned_paused = false;
     loop {
         if *watch_shutdown.borrow() {
             break;
         }
         if args.until_idle && idle_check.idle(&store, &submitted).await? {
             break;
+        }
+        if !warned_paused && store.queue_stats().await?.paused {
+            warned_paused = true;
+            tracing::warn!(
+                "the queue is paused: nothing is scheduled until `tartarus queue resume`"
+            );
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_millis(100)) => {}
