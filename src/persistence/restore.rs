@@ -657,6 +657,29 @@ mod tests {
     }
 
     #[test]
+    fn resp_reader_rejects_garbage_lengths_without_allocating() {
+        for (input, want) in [
+            (&b"*5\r\n$18446744073709551615\r\nx\r\n"[..], "exceeds"),
+            (b"*5\r\n$99999999999999\r\nx\r\n", "exceeds"),
+            (b"*5\r\n$999999999999999999999999\r\nx\r\n", "exceeds"),
+            (b"*5\r\n$536870913\r\nx\r\n", "exceeds"),
+            (b"*18446744073709551615\r\n", "argument count"),
+            (b"*1\r\n$-1\r\n", "bad length"),
+            (b"*1\r\n$+3\r\nabc\r\n", "bad length"),
+            // Within the cap but longer than the file: truncated, read as it comes.
+            (b"*1\r\n$536870912\r\nabc\r\n", "truncated"),
+        ] {
+            let mut r = RespReader::new(std::io::Cursor::new(input.to_vec()));
+            let e = r.next_command().unwrap_err().to_string();
+            assert!(
+                e.contains(want),
+                "{:?}: {e}",
+                String::from_utf8_lossy(input)
+            );
+        }
+    }
+
+    #[test]
     fn resp_reader_roundtrip() {
         let mut v = Vec::new();
         backup::write_restore_command(&mut v, b"a\r\nb", 1500, b"\xff\x00\r\n").unwrap();
