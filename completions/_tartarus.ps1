@@ -1323,7 +1323,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;redis;health' {
-            [CompletionResult]::new('--max-save-age', '--max-save-age', [CompletionResultType]::ParameterName, 'Warn when the last successful RDB save is older than this while there are unsaved changes')
+            [CompletionResult]::new('--max-save-age', '--max-save-age', [CompletionResultType]::ParameterName, 'Warn when the last successful RDB save is older than this while there are unsaved changes (a bad value exits 3, UNKNOWN, like every other problem that stops the check)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
@@ -1517,7 +1517,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
             [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only show what would be deleted')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only show what would be deleted (backups and stale temporary folders)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')

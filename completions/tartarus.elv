@@ -1236,7 +1236,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;redis;health'= {
-            cand --max-save-age 'Warn when the last successful RDB save is older than this while there are unsaved changes'
+            cand --max-save-age 'Warn when the last successful RDB save is older than this while there are unsaved changes (a bad value exits 3, UNKNOWN, like every other problem that stops the check)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --environment 'Deployment environment: development or production [env: TARTARUS_ENV]'
@@ -1420,7 +1420,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
             cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
             cand --redis-connect-timeout 'How long connecting to Redis may take'
-            cand --dry-run 'Only show what would be deleted'
+            cand --dry-run 'Only show what would be deleted (backups and stale temporary folders)'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'

@@ -969,7 +969,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "health" -d 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "configure" -d 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l max-save-age -d 'Warn when the last successful RDB save is older than this while there are unsaved changes' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l max-save-age -d 'Warn when the last successful RDB save is older than this while there are unsaved changes (a bad value exits 3, UNKNOWN, like every other problem that stops the check)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -1041,7 +1041,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l method -d 'How to take the backup' -r -f -a "auto\t'file when the server\'s data dir is on this machine, else replication'
-file\t'copy dump.rdb (and the AOF directory, rewrites paused) after a BGSAVE'
+file\t'copy dump.rdb (and the AOF directory; a rewrite meanwhile makes it copy again) after a BGSAVE'
 replication\t'stream the RDB over the network like `redis-cli --rdb` (works for a remote server)'
 logical\t'SCAN + DUMP + PTTL of the tartarus and themis keys as RESTORE commands (`redis-cli --pipe` loads it too)'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l pattern -d 'Key patterns of a logical backup (repeatable; default tartarus:*, themis:* and the queue key)' -r
@@ -1121,7 +1121,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dry-run -d 'Only show what would be deleted'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dry-run -d 'Only show what would be deleted (backups and stale temporary folders)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'More log output (-v info, -vv debug)'

@@ -238,7 +238,7 @@ async fn file_backup_restores_offline_into_appendonly_yes() {
         "{:?}",
         m.files
     );
-    // The rewrite setting is back to what it was.
+    // The rewrite setting was never touched.
     assert_eq!(
         admin
             .config_get_one("auto-aof-rewrite-percentage")
@@ -295,7 +295,7 @@ async fn file_backup_restores_offline_into_appendonly_yes() {
     );
     let listed = backup::list(dir.path()).unwrap();
     assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].status, "ok");
+    assert_eq!(listed[0].status, "complete");
 
     flushall(&s);
     drop(admin);
@@ -509,10 +509,10 @@ async fn corrupted_backup_fails_verify_and_restore_refuses() {
         "{}",
         v.failure_reason()
     );
-    assert_ne!(
+    assert_eq!(
         backup::list(dir.path()).unwrap()[0].status,
-        "invalid",
-        "list is the cheap check (sizes only)"
+        "complete",
+        "list is the cheap check (sizes only): it does not claim more than that"
     );
 
     // Even with a manifest that matches the flipped file, the RDB CRC still catches it.
@@ -1132,4 +1132,103 @@ async fn replication_handles_disk_based_length_framing() {
         .unwrap_err();
     assert!(!err.to_string().contains("wrong-pw-123"), "{err}");
     assert!(err.to_string().contains("AUTH"), "{err}");
+}
+
+/// The file method no longer pauses automatic AOF rewrites: rewrites running during the copy are
+/// detected (the manifest changes, listed files vanish) and the copy starts over, so the backup
+/// is consistent, and the server's `auto-aof-rewrite-percentage` is never touched.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn file_backup_stays_consistent_while_the_aof_is_rewritten() {
+    let s =
+        RedisServer::start_with(ServerOptions::aof("everysec").with("enable-debug-command", "yes"));
+    fill(&mut s.conn());
+    let _: () = redis::cmd("DEBUG")
+        .arg("POPULATE")
+        .arg(100_000)
+        .arg("tartarus:bulk")
+        .arg(200)
+        .query(&mut s.conn())
+        .unwrap();
+    let admin = RedisAdmin::connect(&target(&s)).await.unwrap();
+    wait_aof_rewrite(&admin).await;
+    let dir = backups_dir();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let rewrites = {
+        let stop = stop.clone();
+        let mut c = s.conn();
+        let backups = dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            // Whenever the backup is copying the AOF directory (a copied file has bytes), append
+            // and start a rewrite — twice at most, so that the third attempt can succeed.
+            let copying = || {
+                std::fs::read_dir(&backups)
+                    .ok()
+                    .into_iter()
+                    .flatten()
+                    .any(|e| {
+                        let e = e.unwrap();
+                        e.file_name().to_string_lossy().starts_with(".tmp-")
+                            && std::fs::read_dir(e.path().join("appendonlydir"))
+                                .ok()
+                                .into_iter()
+                                .flatten()
+                                .any(|f| {
+                                    f.unwrap().metadata().map(|m| m.len() > 0).unwrap_or(false)
+                                })
+                    })
+            };
+            let mut n = 0;
+            while n < 2 && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                if copying() {
+                    let _: () = redis::cmd("SET")
+                        .arg("tartarus:churn")
+                        .arg(n)
+                        .query(&mut c)
+                        .unwrap();
+                    let r: redis::RedisResult<String> = redis::cmd("BGREWRITEAOF").query(&mut c);
+                    if r.is_ok() {
+                        n += 1;
+                        // Until that copy attempt has been thrown away.
+                        while copying() && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                            std::thread::sleep(Duration::from_millis(1));
+                        }
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            n
+        })
+    };
+    let phases = std::sync::Mutex::new(Vec::new());
+    let progress = |p: tartarus::persistence::Progress| {
+        if p.phase.contains("starting over") {
+            phases.lock().unwrap().push(p.phase);
+        }
+    };
+    let mut o = opts(BackupMethod::File);
+    o.bgsave_timeout = Duration::from_secs(120);
+    let created = backup::create(&admin, &target(&s), dir.path(), &o, &progress).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let n = rewrites.join().unwrap();
+    let retries = phases.lock().unwrap().len();
+    eprintln!("{n} rewrites started during the backup, {retries} copy restart(s)");
+    let m = created.expect("the backup retries after each rewrite and succeeds");
+    assert!(n >= 1 && retries >= 1, "{n} rewrites, {retries} restarts");
+    let v = backup::verify(&dir.path().join(&m.id));
+    assert!(v.ok, "{}", v.failure_reason());
+    assert!(
+        v.checks
+            .iter()
+            .any(|c| c.name == "redis-check-aof" && c.outcome == backup::CheckOutcome::Ok),
+        "{:?}",
+        v.checks
+    );
+    assert_eq!(
+        admin
+            .config_get_one("auto-aof-rewrite-percentage")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("100")
+    );
 }

@@ -166,6 +166,28 @@ fn configure_apply_turns_a_critical_server_ok() {
             .contains("will NOT survive a restart"),
         "{rep}"
     );
+    // The report shows the settings as re-read after the change, and what they were before.
+    let setting = |list: &serde_json::Value, name: &str| -> serde_json::Value {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["setting"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        setting(&rep["plan"]["changes"], "appendonly")["current"],
+        "yes"
+    );
+    assert_eq!(
+        setting(&rep["plan"]["changes"], "appendonly")["change_needed"],
+        false
+    );
+    assert_eq!(setting(&rep["before"], "appendonly")["current"], "no");
+    assert_eq!(
+        setting(&rep["plan"]["changes"], "save")["current"],
+        RECOMMENDED_SAVE
+    );
     // Live now: OK once the AOF rewrite that `appendonly yes` started is done.
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -446,7 +468,7 @@ fn logical_backup_create_verify_flush_restore_online() {
     let list = json(&out.stdout);
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["id"], id.as_str());
-    assert_eq!(list[0]["status"], "ok");
+    assert_eq!(list[0]["status"], "complete");
     tartarus_on(&server)
         .args(["backup", "verify", &id, "--dir"])
         .arg(dir.path())
@@ -521,6 +543,7 @@ fn replication_backup_restores_offline_into_an_appendonly_server() {
     };
     let out = restore(&server);
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
     server.kill9();
     // Without saying how the server starts, it refuses (the appendonly pitfall).
     let out = tartarus_on(&server)
@@ -531,8 +554,55 @@ fn replication_backup_restores_offline_into_an_appendonly_server() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("appendonly"), "{}", stderr(&out));
-    let out = restore(&server);
+    // The backup is verified once, not twice: count the redis-check-rdb runs with a wrapper.
+    let bin = tempfile::tempdir().unwrap();
+    let calls = bin.path().join("calls");
+    let real = std::env::split_paths(&std::env::var_os("PATH").unwrap())
+        .map(|d| d.join("redis-check-rdb"))
+        .find(|p| p.is_file())
+        .expect("redis-check-rdb is installed with redis-server");
+    let wrapper = bin.path().join("redis-check-rdb");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\necho x >> '{}'\nexec '{}' \"$@\"\n",
+            calls.display(),
+            real.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = std::env::join_paths(
+        std::iter::once(bin.path().to_path_buf())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let out = tartarus_on(&server)
+        .env("PATH", &path)
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args([
+            "backup",
+            "restore",
+            &id,
+            "--yes",
+            "-o",
+            "json",
+            "--appendonly",
+            "yes",
+            "--data-dir",
+        ])
+        .arg(server.data_dir())
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&calls).unwrap().lines().count(),
+        1,
+        "one verification (one redis-check-rdb run) per restore"
+    );
     let rep = json(&out.stdout);
     assert!(
         rep["installed"][0]
@@ -736,4 +806,451 @@ fn backup_commands_need_redis_and_a_directory() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--dir"), "{}", stderr(&out));
+}
+
+/// `redis health` reads the rows a file backup or a load can leave behind, and a bad threshold is
+/// UNKNOWN (3), not clap's usage error (2, which monitoring reads as CRITICAL).
+#[test]
+fn health_rewrite_percentage_bad_threshold_and_aof_off_rows() {
+    // auto-aof-rewrite-percentage 0 with AOF on: the AOF grows without bound → WARNING.
+    let s = RedisServer::start_with(recommended());
+    let _: () = redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("auto-aof-rewrite-percentage")
+        .arg("0")
+        .query(&mut s.conn())
+        .unwrap();
+    let (code, r) = health(tartarus_on(&s));
+    assert_eq!(code, Some(1), "{r}");
+    let row_ = row(&r, "auto_aof_rewrite_percentage");
+    assert_eq!(row_["status"], "WARNING", "{r}");
+    assert!(
+        row_["message"]
+            .as_str()
+            .unwrap()
+            .contains("grows without bound"),
+        "{r}"
+    );
+    assert!(
+        row_["fix"]
+            .as_str()
+            .unwrap()
+            .contains("CONFIG SET auto-aof-rewrite-percentage 100"),
+        "{r}"
+    );
+    assert_eq!(
+        not_ok(&r),
+        vec!["auto_aof_rewrite_percentage=\"WARNING\"".to_string()]
+    );
+
+    // A bad --max-save-age: 3 with a clear message, never 2.
+    let out = tartarus_on(&s)
+        .args(["redis", "health", "--max-save-age", "bogus"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("UNKNOWN") && stderr(&out).contains("--max-save-age"),
+        "{}",
+        stderr(&out)
+    );
+
+    // AOF off: the AOF-only rows say so instead of UNKNOWN "not reported".
+    let rdb_only = RedisServer::start_with(ServerOptions {
+        save: RECOMMENDED_SAVE,
+        ..Default::default()
+    });
+    let (_, r) = health(tartarus_on(&rdb_only));
+    for name in ["aof_delayed_fsync", "auto_aof_rewrite_percentage"] {
+        assert_eq!(row(&r, name)["status"], "OK", "{r}");
+        assert_eq!(row(&r, name)["message"], "AOF is off", "{r}");
+    }
+}
+
+/// While Redis loads its dataset PING answers -LOADING: health still reads INFO and CONFIG and
+/// reports the `loading` row (WARNING, with progress) instead of UNKNOWN.
+#[test]
+fn health_reports_a_loading_server() {
+    let s = RedisServer::start_with(
+        recommended()
+            .with("enable-debug-command", "yes")
+            // ~200 µs per key and client events served every KiB: a long, observable load.
+            .with("key-load-delay", "200")
+            .with("loading-process-events-interval-bytes", "1024"),
+    );
+    let _: () = redis::cmd("DEBUG")
+        .arg("POPULATE")
+        .arg(20_000)
+        .query(&mut s.conn())
+        .unwrap();
+    let _: () = redis::cmd("SAVE").query(&mut s.conn()).unwrap();
+    let mut c = s.conn();
+    let reload = std::thread::spawn(move || {
+        let r: redis::RedisResult<()> = redis::cmd("DEBUG").arg("RELOAD").query(&mut c);
+        r
+    });
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let (code, r) = loop {
+        std::thread::sleep(Duration::from_millis(100));
+        let (code, r) = health(tartarus_on(&s));
+        if row(&r, "loading")["status"] != "OK" || Instant::now() > deadline {
+            break (code, r);
+        }
+    };
+    assert_eq!(row(&r, "loading")["status"], "WARNING", "{r}");
+    assert!(
+        row(&r, "loading")["value"]
+            .as_str()
+            .unwrap()
+            .contains("% loaded"),
+        "{r}"
+    );
+    assert_eq!(row(&r, "connection")["status"], "OK", "{r}");
+    assert_eq!(code, Some(1), "{r}");
+    reload.join().unwrap().unwrap();
+    let (code, r) = health(tartarus_on(&s));
+    assert_eq!(code, Some(0), "{:?}", not_ok(&r));
+}
+
+/// The built binary as a plain `std::process::Command` (to spawn and signal it).
+fn tartarus_process(server: &RedisServer) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tartarus"));
+    for var in [
+        "TARTARUS_ENV",
+        "REDIS_DB",
+        "REDIS_QUEUE_KEY",
+        "REDIS_PASSWORD",
+        "REDIS_PASS",
+        "REDIS_USERNAME",
+        "TARTARUS_BACKUP_DIR",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("REDIS_ADDR", server.host_port())
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn config_value(server: &RedisServer, name: &str) -> String {
+    let v: Vec<String> = redis::cmd("CONFIG")
+        .arg("GET")
+        .arg(name)
+        .query(&mut server.conn())
+        .unwrap();
+    v[1].clone()
+}
+
+/// A `backup create --method file` killed while it copies the AOF directory leaves the server's
+/// settings as they were (an earlier version had set auto-aof-rewrite-percentage to 0 for the
+/// copy and left it so), and no folder that looks complete.
+#[test]
+fn a_file_backup_killed_mid_copy_leaves_the_rewrite_setting_alone() {
+    let s =
+        RedisServer::start_with(ServerOptions::aof("everysec").with("enable-debug-command", "yes"));
+    let before = config_value(&s, "auto-aof-rewrite-percentage");
+    // ~100 MB, in the RDB and (after the rewrite) in the AOF base: copying it takes a while.
+    let _: () = redis::cmd("DEBUG")
+        .arg("POPULATE")
+        .arg(300_000)
+        .arg("tartarus:bulk")
+        .arg(300)
+        .query(&mut s.conn())
+        .unwrap();
+    let _: () = redis::cmd("BGREWRITEAOF").query(&mut s.conn()).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let info: String = redis::cmd("INFO")
+            .arg("persistence")
+            .query(&mut s.conn())
+            .unwrap();
+        if info.contains("aof_rewrite_in_progress:0") && info.contains("aof_rewrite_scheduled:0") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the AOF rewrite did not finish");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = tartarus_process(&s)
+        .args(["backup", "create", "--method", "file", "--dir"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until it copies the AOF directory (the point where the old code had paused rewrites).
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let copying = loop {
+        let tmp_aof = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path().join("appendonlydir"))
+            .find(|p| p.is_dir());
+        if tmp_aof.is_some() {
+            break true;
+        }
+        if child.try_wait().unwrap().is_some() || Instant::now() > deadline {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    assert!(
+        copying,
+        "the backup never reached the AOF copy (finished too fast?)"
+    );
+    // SAFETY: kill(2) on the pid of a child this test spawned and has not reaped.
+    assert_eq!(
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) },
+        0
+    );
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "it was killed mid-copy: {status:?}");
+    assert_eq!(
+        config_value(&s, "auto-aof-rewrite-percentage"),
+        before,
+        "the server's rewrite setting is untouched"
+    );
+    assert_eq!(before, "100");
+    // No complete-looking folder; the .tmp- folder stays for `backup prune` (fresh: kept).
+    let out = tartarus_on(&s)
+        .args(["backup", "list", "-o", "json", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(json(&out.stdout), serde_json::json!([]));
+    let out = tartarus_on(&s)
+        .args([
+            "backup",
+            "prune",
+            "--keep-days",
+            "0",
+            "--keep-last",
+            "0",
+            "-o",
+            "json",
+            "--dir",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rep = json(&out.stdout);
+    assert_eq!(rep["tmp_kept"].as_array().unwrap().len(), 1, "{rep}");
+    assert_eq!(rep["tmp_deleted"], serde_json::json!([]), "{rep}");
+    // And health agrees that nothing needs fixing.
+    let (_, r) = health(tartarus_on(&s));
+    assert_eq!(
+        row(&r, "auto_aof_rewrite_percentage")["status"],
+        "OK",
+        "{r}"
+    );
+}
+
+/// A logical backup whose RESP file holds `bytes`, with a manifest whose checksum matches it (so
+/// verification gets past the checksums to the RESTORE file itself).
+fn crafted_logical_backup(dir: &Path, seconds_ago: i64, bytes: &[u8]) -> String {
+    let t = chrono::Utc::now() - chrono::Duration::seconds(seconds_ago);
+    let id = format!("{}-logical", t.format("%Y%m%dT%H%M%SZ"));
+    let folder = dir.join(&id);
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("keys.resp"), bytes).unwrap();
+    let (size, sha) =
+        tartarus::persistence::backup::sha256_file(&folder.join("keys.resp")).unwrap();
+    let manifest = serde_json::json!({
+        "format_version": 1, "id": id, "method": "logical",
+        "created_at": t, "finished_at": t, "source": "127.0.0.1:6379/0",
+        "redis_version": "7.0.15", "rdb_version": null,
+        "files": [{"name": "keys.resp", "size": size, "sha256": sha}],
+        "key_counts": {"per_db": {}, "per_pattern": {"tartarus:*": 1}},
+        "aof_enabled": false, "patterns": ["tartarus:*"]
+    });
+    std::fs::write(folder.join("manifest.json"), manifest.to_string()).unwrap();
+    id
+}
+
+/// Garbage bulk lengths in a logical backup (with matching checksums) fail verification with a
+/// reason and exit 31 — no panic, no abort on a huge allocation — and restore refuses it.
+#[test]
+fn oversized_bulk_lengths_fail_verify_without_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, len) in ["18446744073709551615", "99999999999999", "536870913"]
+        .into_iter()
+        .enumerate()
+    {
+        let bytes = format!("*5\r\n$7\r\nRESTORE\r\n${len}\r\ntartarus:k\r\n$1\r\n0\r\n");
+        let id = crafted_logical_backup(dir.path(), 10 * i as i64, bytes.as_bytes());
+        let out = tartarus()
+            .env("REDIS_ADDR", "")
+            .env("TARTARUS_BACKUP_DIR", dir.path())
+            .args(["backup", "verify", &id])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(31), "${len}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            err.contains("resp commands") && err.contains("exceeds the 536870912-byte limit"),
+            "${len}: {err}"
+        );
+        let out = tartarus()
+            .env("REDIS_ADDR", "127.0.0.1:1")
+            .env("TARTARUS_BACKUP_DIR", dir.path())
+            .args(["backup", "restore", &id, "--online", "--yes"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(31), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("failed verification"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // A file whose checksum already failed is not parsed at all: one clear reason.
+    let id = crafted_logical_backup(dir.path(), 100, b"*5\r\n$99999999999999\r\n");
+    let folder = dir.path().join(&id);
+    std::fs::write(folder.join("keys.resp"), b"*5\r\n$99999999999998\r\n").unwrap();
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args(["backup", "verify", &id, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(31), "{}", stderr(&out));
+    let rep = json(&out.stdout);
+    let names: Vec<&str> = rep["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["manifest", "file keys.resp"], "{rep}");
+    assert!(
+        stderr(&out).contains("SHA-256 mismatch"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `verify persistence -o json` prints the verdict object on its error paths too.
+#[test]
+fn verify_persistence_prints_the_json_verdict_when_it_cannot_finish() {
+    let server = RedisServer::start_with(ServerOptions::aof("everysec"));
+    let out = tartarus_on(&server)
+        .args([
+            "verify",
+            "persistence",
+            "--restart-cmd",
+            "echo restarting >&2; exit 1",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out.stdout);
+    assert_eq!(v["persisted"], false, "{v}");
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap()
+            .contains("the restart command failed"),
+        "{v}"
+    );
+    assert!(v["cleanup"].as_str().unwrap().contains("deleted"), "{v}");
+    let n: i64 = redis::cmd("HLEN")
+        .arg("themis:policies")
+        .query(&mut server.conn())
+        .unwrap();
+    assert_eq!(n, 0, "the canary policy was removed");
+
+    // Redis unreachable: exit 5, and still a verdict.
+    let out = tartarus()
+        .env("REDIS_ADDR", format!("127.0.0.1:{}", closed_port()))
+        .args(["verify", "persistence", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let v = json(&out.stdout);
+    assert_eq!(v["persisted"], false, "{v}");
+    assert!(v["error"].is_string(), "{v}");
+    assert_eq!(v["cleanup"], "nothing was written", "{v}");
+}
+
+/// Sets the modification time of `path` and everything below it (files first, then folders).
+fn age(path: &Path, t: std::time::SystemTime) {
+    if path.is_dir() {
+        for e in std::fs::read_dir(path).unwrap() {
+            age(&e.unwrap().path(), t);
+        }
+    }
+    std::fs::File::open(path).unwrap().set_modified(t).unwrap();
+}
+
+/// `backup prune` removes the `.tmp-*` folders of killed backups once they are an hour old, keeps
+/// fresh ones (a backup may be running), reports both, and respects --dry-run.
+#[test]
+fn prune_removes_stale_temporary_folders_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let keep = fake_backup(d, 0, true);
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+    let stamp = |secs: i64| {
+        (chrono::Utc::now() - chrono::Duration::seconds(secs))
+            .format("%Y%m%dT%H%M%SZ")
+            .to_string()
+    };
+    let stale = format!(".tmp-{}-file", stamp(7300));
+    std::fs::create_dir_all(d.join(&stale).join("appendonlydir")).unwrap();
+    std::fs::write(d.join(&stale).join("dump.rdb"), b"REDIS0010").unwrap();
+    age(&d.join(&stale), two_hours_ago);
+    // Started two hours ago but still writing: a long backup in progress.
+    let running = format!(".tmp-{}-replication", stamp(7200));
+    std::fs::create_dir_all(d.join(&running)).unwrap();
+    age(&d.join(&running), two_hours_ago);
+    std::fs::write(d.join(&running).join("dump.rdb"), b"REDIS0010").unwrap();
+    // Not a backup's temporary folder: never touched.
+    std::fs::create_dir_all(d.join(".tmp-notes")).unwrap();
+    age(&d.join(".tmp-notes"), two_hours_ago);
+    let prune = |extra: &[&str]| {
+        tartarus()
+            .env("REDIS_ADDR", "")
+            .env("TARTARUS_BACKUP_DIR", d)
+            .args(["backup", "prune", "--keep-days", "7", "--keep-last", "1"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = prune(&["--dry-run", "-o", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rep = json(&out.stdout);
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&rep["tmp_deleted"]), vec![stale.clone()], "{rep}");
+    assert_eq!(names(&rep["tmp_kept"]), vec![running.clone()], "{rep}");
+    assert_eq!(rep["deleted"], serde_json::json!([]));
+    assert!(d.join(&stale).exists(), "a dry run deletes nothing");
+    // The table says it too.
+    let out = prune(&["--dry-run"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&stale) && text.contains("would delete"),
+        "{text}"
+    );
+    // Without --yes: refused.
+    assert_eq!(prune(&[]).status.code(), Some(8));
+    assert!(d.join(&stale).exists());
+    let out = prune(&["--yes", "-o", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        names(&json(&out.stdout)["tmp_deleted"]),
+        vec![stale.clone()]
+    );
+    assert!(!d.join(&stale).exists());
+    assert!(d.join(&running).exists());
+    assert!(d.join(".tmp-notes").exists());
+    assert!(d.join(&keep).exists());
 }

@@ -42,6 +42,10 @@ pub enum BackupCmd {
     /// interrupted backup never leaves a folder that looks complete. Files are 0600, folders 0700.
     Create(CreateArgs),
     /// The backups in the directory, oldest first, with a quick status (sizes only; see verify)
+    ///
+    /// STATUS is `complete` when the manifest is readable and every file it lists is present with
+    /// the size it records, else `incomplete: <what is wrong>`. Checksums are not read, so a
+    /// complete backup can still be corrupt: `backup verify ID` reads everything.
     List {
         #[command(flatten)]
         dir: DirArg,
@@ -51,7 +55,9 @@ pub enum BackupCmd {
     ///
     /// Exits 31 with the reason when any check fails.
     Verify {
-        /// Backup id (folder name) or path of a folder directly inside the backup directory
+        /// Backup id (folder name), or the path of a backup folder that lies directly inside
+        /// --dir (a backup anywhere else — copied from offsite, say — must be moved or linked
+        /// into a backup directory first, or pointed at with --dir)
         #[arg(value_name = "ID|PATH")]
         backup: String,
         #[command(flatten)]
@@ -61,6 +67,8 @@ pub enum BackupCmd {
     ///
     /// A backup is kept when either rule keeps it, and the newest backup that verifies is never
     /// deleted. Only folders named like backups are considered; symlinks are never followed.
+    /// Also removes the `.tmp-<id>` folders that killed backups leave behind, once nothing in
+    /// them has been written for an hour (fresher ones may belong to a running backup).
     Prune {
         #[command(flatten)]
         dir: DirArg,
@@ -70,7 +78,7 @@ pub enum BackupCmd {
         /// Keep the newest N backups whatever their age
         #[arg(long, value_name = "N")]
         keep_last: usize,
-        /// Only show what would be deleted
+        /// Only show what would be deleted (backups and stale temporary folders)
         #[arg(long)]
         dry_run: bool,
     },
@@ -86,7 +94,8 @@ pub enum BackupCmd {
     /// Online (logical backups): `--online` loads RESTORE … REPLACE commands, pipelined;
     /// `--flush` first deletes the keys matching the backup's patterns.
     ///
-    /// Always verifies first and refuses a backup that fails, with the reason (exit 31).
+    /// Always verifies first (once, fully: checksums, RDB CRC-64, AOF manifest, the RESTORE file,
+    /// redis-check-rdb/-aof) and refuses a backup that fails, with the reason (exit 31).
     Restore(RestoreArgs),
 }
 
@@ -95,7 +104,7 @@ pub enum BackupCmd {
 pub enum MethodArg {
     /// file when the server's data dir is on this machine, else replication
     Auto,
-    /// copy dump.rdb (and the AOF directory, rewrites paused) after a BGSAVE
+    /// copy dump.rdb (and the AOF directory; a rewrite meanwhile makes it copy again) after a BGSAVE
     File,
     /// stream the RDB over the network like `redis-cli --rdb` (works for a remote server)
     Replication,
@@ -141,7 +150,9 @@ pub enum YesNo {
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// Backup id (folder name) or path of a folder directly inside the backup directory
+    /// Backup id (folder name), or the path of a backup folder that lies directly inside --dir
+    /// (a backup anywhere else must be moved or linked into a backup directory first, or
+    /// pointed at with --dir)
     #[arg(value_name = "ID|PATH")]
     pub backup: String,
     #[command(flatten)]
@@ -277,9 +288,15 @@ impl Render for Summaries {
                 ]
             })
             .collect();
-        columns(
-            &["ID", "METHOD", "CREATED", "SIZE", "FILES", "STATUS"],
-            rows,
+        if self.0.is_empty() {
+            return "no backups in the directory".into();
+        }
+        format!(
+            "{}\n\nSTATUS compares sizes only; `backup verify ID` checks the contents.",
+            columns(
+                &["ID", "METHOD", "CREATED", "SIZE", "FILES", "STATUS"],
+                rows,
+            )
         )
     }
 }
@@ -327,6 +344,16 @@ impl Render for PruneReport {
             self.kept
                 .iter()
                 .map(|e| vec![e.id.clone(), "keep".to_string(), e.reason.clone()]),
+        );
+        rows.extend(
+            self.tmp_deleted
+                .iter()
+                .map(|e| vec![e.name.clone(), verb.to_string(), e.reason.clone()]),
+        );
+        rows.extend(
+            self.tmp_kept
+                .iter()
+                .map(|e| vec![e.name.clone(), "keep".to_string(), e.reason.clone()]),
         );
         if rows.is_empty() {
             return "no backups in the directory".into();
@@ -376,8 +403,9 @@ impl Render for LogicalRestoreReport {
     }
 }
 
-/// Full verification on a blocking thread (it reads every file).
-async fn verify_blocking(path: PathBuf) -> Result<VerifyReport> {
+/// Full verification on a blocking thread (it reads every file). `bench backup` measures the
+/// restore through this too, so its figure is the command's.
+pub(super) async fn verify_blocking(path: PathBuf) -> Result<VerifyReport> {
     tokio::task::spawn_blocking(move || backup::verify(&path))
         .await
         .context("the verification task stopped")
@@ -433,16 +461,27 @@ impl BackupCmd {
                 .await
                 .context("the prune task stopped")?
                 .with_context(|| format!("pruning {}", dir.dir.display()))?;
-                if dry_run || plan.deleted.is_empty() {
+                if dry_run || !plan.deletes_anything() {
                     emit(ctx.output, &plan)?;
                     return Ok(exit::OK);
                 }
                 let ids: Vec<&str> = plan.deleted.iter().map(|e| e.id.as_str()).collect();
+                let tmps: Vec<&str> = plan.tmp_deleted.iter().map(|e| e.name.as_str()).collect();
+                let mut what = Vec::new();
+                if !ids.is_empty() {
+                    what.push(format!("{} backup(s): {}", ids.len(), ids.join(", ")));
+                }
+                if !tmps.is_empty() {
+                    what.push(format!(
+                        "{} stale temporary folder(s) of interrupted backups: {}",
+                        tmps.len(),
+                        tmps.join(", ")
+                    ));
+                }
                 ctx.confirm(&format!(
-                    "delete {} backup(s) from {}: {}",
-                    ids.len(),
+                    "delete from {} {}",
                     dir.dir.display(),
-                    ids.join(", ")
+                    what.join(", and ")
                 ))?;
                 let d = dir.dir.clone();
                 let report = tokio::task::spawn_blocking(move || {
@@ -512,7 +551,8 @@ async fn restore_cmd(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
     let manifest = backup::read_manifest(&path).map_err(|e| {
         CodedError::new(exit::BACKUP_INVALID, format!("backup {}: {e}", args.backup))
     })?;
-    // Refuse a bad backup before asking anything.
+    // Refuse a bad backup before asking anything. This is the only verification: the restore
+    // functions are told (`verified`) not to read everything again.
     let report = verify_blocking(path.clone()).await?;
     if !report.ok {
         return Err(invalid(&report));
@@ -554,6 +594,7 @@ async fn restore_cmd(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
         ))?;
         let opts = LogicalRestoreOptions {
             flush: args.flush,
+            verified: true,
             ..Default::default()
         };
         let progress = |p| reporter.report(p);
@@ -580,6 +621,7 @@ async fn restore_cmd(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
         .into()),
     };
     opts.force = args.force;
+    opts.verified = true;
     opts.server_addr = match &ctx.config.backend {
         Backend::Redis(t) => Some((t.host.clone(), t.port)),
         Backend::Memory => None,

@@ -22,8 +22,10 @@ pub enum RedisCmd {
     /// 3 UNKNOWN (Redis cannot be reached). `-o json` for monitoring systems.
     Health {
         /// Warn when the last successful RDB save is older than this while there are unsaved changes
-        #[arg(long, value_name = "DURATION", default_value = "2h", value_parser = parse_duration_arg)]
-        max_save_age: Duration,
+        /// (a bad value exits 3, UNKNOWN, like every other problem that stops the check)
+        // Parsed by the command, not by clap: clap's usage error exits 2, which monitoring reads as CRITICAL.
+        #[arg(long, value_name = "DURATION", default_value = "2h")]
+        max_save_age: String,
     },
     /// Compare the live settings with the recommended persistence profile; `--apply` sets them.
     ///
@@ -151,6 +153,14 @@ impl Render for PlanOut {
     }
 }
 
+fn show(v: Option<&str>) -> String {
+    match v {
+        Some("") => "\"\"".to_string(),
+        Some(v) => v.to_string(),
+        None => "(unknown)".into(),
+    }
+}
+
 impl Render for ApplyReport {
     fn render_table(&self, _wide: bool) -> String {
         let applied = if self.applied.is_empty() {
@@ -158,7 +168,32 @@ impl Render for ApplyReport {
         } else {
             format!("applied: {}", self.applied.join(", "))
         };
-        format!("{}\n\n{applied}\n{}", plan_table(&self.plan), self.message)
+        // The settings as re-read after the change, next to what they were.
+        let rows = self
+            .plan
+            .changes
+            .iter()
+            .map(|c| {
+                let before = self
+                    .before
+                    .iter()
+                    .find(|b| b.setting == c.setting)
+                    .and_then(|b| b.current.as_deref());
+                vec![
+                    c.setting.clone(),
+                    show(before),
+                    show(c.current.as_deref()),
+                    c.recommended.clone(),
+                    if c.change_needed { "DIFFERS" } else { "ok" }.to_string(),
+                ]
+            })
+            .collect();
+        format!(
+            "{}\n\n{}\n\n{applied}\n{}",
+            fields(vec![("Server", self.plan.target.clone())]),
+            columns(&["SETTING", "BEFORE", "NOW", "RECOMMENDED", ""], rows),
+            self.message
+        )
     }
 }
 
@@ -166,6 +201,13 @@ impl RedisCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
             RedisCmd::Health { max_save_age } => {
+                // A bad threshold is UNKNOWN (3), not clap's usage error (2 = CRITICAL to monitoring).
+                let max_save_age: Duration = parse_duration_arg(&max_save_age).map_err(|e| {
+                    CodedError::new(
+                        exit::HEALTH_UNKNOWN,
+                        format!("UNKNOWN: --max-save-age {max_save_age:?}: {e}"),
+                    )
+                })?;
                 // Without Redis there is nothing to check: UNKNOWN by the monitoring convention.
                 let target = redis_target(ctx, "redis health")
                     .map_err(|e| CodedError::new(exit::HEALTH_UNKNOWN, format!("UNKNOWN: {e}")))?;

@@ -35,7 +35,9 @@ pub enum VerifyCmd {
     /// version and leaves a `delete` entry in the policy history.
     ///
     /// Exits 0 only when the canary persisted; 30 when it did not; 5 when Redis did not come back
-    /// within --wait; 1 when the restart command failed. `-o json` for CI.
+    /// within --wait; 1 when the restart command failed. `-o json` for CI: the verdict object is
+    /// printed on every path, with `persisted: false` and `error` saying why when the check could
+    /// not finish.
     Persistence(PersistenceArgs),
 }
 
@@ -70,6 +72,9 @@ struct Verdict {
     checks: Vec<Step>,
     /// What removing the canary did (or why it could not).
     cleanup: String,
+    /// Why the check could not finish (Redis not back within --wait, the restart command failed,
+    /// Redis unreachable, ...); null when it ran to the end (then `checks` say what failed).
+    error: Option<String>,
     seconds: f64,
 }
 
@@ -86,11 +91,17 @@ impl Render for Verdict {
                 ]
             })
             .collect();
+        let error = match &self.error {
+            Some(e) => format!("\n\nerror: {e}"),
+            None => String::new(),
+        };
         format!(
-            "{}: {} ({}, {:.1}s)\n\n{}\n\ncleanup: {}",
+            "{}: {} ({}, {:.1}s)\n\n{}{error}\n\ncleanup: {}",
             self.target,
             if self.persisted {
                 "the canary persisted"
+            } else if self.error.is_some() {
+                "the check could NOT finish"
             } else {
                 "the canary did NOT persist"
             },
@@ -266,8 +277,6 @@ impl VerifyCmd {
 async fn persistence(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
     let started = Instant::now();
     let target = redis_target(ctx, "verify persistence")?;
-    let store = ctx.store().await?;
-    let admin = RedisAdmin::connect(&target).await?;
     let token = ulid::Ulid::new().to_string().to_lowercase();
     let name = format!("persistence-canary-{token}");
     let mode = if args.restart_cmd.is_some() {
@@ -283,23 +292,31 @@ async fn persistence(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
         canary_policy: name.clone(),
         checks: Vec::new(),
         cleanup: String::new(),
+        error: None,
         seconds: 0.0,
     };
     let mut policy_written = false;
-    let outcome = check(
-        ctx,
-        &args,
-        &target,
-        &store,
-        &admin,
-        &token,
-        &mut verdict,
-        &mut policy_written,
-    )
+    let outcome = async {
+        let store = ctx.store().await?;
+        let admin = RedisAdmin::connect(&target).await?;
+        check(
+            ctx,
+            &args,
+            &target,
+            &store,
+            &admin,
+            &token,
+            &mut verdict,
+            &mut policy_written,
+        )
+        .await
+    }
     .await;
-    drop(store);
-    drop(admin);
-    verdict.cleanup = remove_canary(ctx, &target, &verdict.canary_run, &name, policy_written).await;
+    verdict.cleanup = if policy_written || !verdict.canary_run.is_empty() {
+        remove_canary(ctx, &target, &verdict.canary_run, &name, policy_written).await
+    } else {
+        "nothing was written".to_string()
+    };
     verdict.seconds = started.elapsed().as_secs_f64();
     match outcome {
         Ok(()) => {
@@ -322,6 +339,12 @@ async fn persistence(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
             }
         }
         Err(e) => {
+            // CI parses stdout: the verdict comes out on this path too, saying why.
+            verdict.persisted = false;
+            verdict.error = Some(format!("{e:#}"));
+            if let Err(pe) = emit(ctx.output, &verdict) {
+                tracing::warn!("printing the verdict: {pe:#}");
+            }
             tracing::warn!("canary cleanup: {}", verdict.cleanup);
             Err(e)
         }

@@ -30,7 +30,11 @@ pub struct RedisAdmin {
 }
 
 fn command_error(command: &str, e: redis::RedisError) -> PersistenceError {
-    if e.is_timeout() {
+    if e.code() == Some("LOADING") {
+        PersistenceError::Loading {
+            command: command.to_string(),
+        }
+    } else if e.is_timeout() {
         PersistenceError::CommandTimeout {
             command: command.to_string(),
         }
@@ -144,6 +148,17 @@ impl RedisAdmin {
             });
         }
         Ok(rtt)
+    }
+
+    /// PING round trip, where a `-LOADING` reply counts as an answer: `(rtt, true)` while the
+    /// server loads its dataset (it is reachable, but refuses most commands until it is done).
+    pub async fn ping_or_loading(&self) -> Result<(Duration, bool)> {
+        let start = Instant::now();
+        match self.ping().await {
+            Ok(rtt) => Ok((rtt, false)),
+            Err(PersistenceError::Loading { .. }) => Ok((start.elapsed(), true)),
+            Err(e) => Err(e),
+        }
     }
 
     /// `INFO all`, parsed.

@@ -504,20 +504,36 @@ async fn file_backup(
         sha256,
     }];
     if aof_enabled {
-        let original = admin.config_get_one("auto-aof-rewrite-percentage").await?;
-        admin.config_set("auto-aof-rewrite-percentage", "0").await?;
-        let copied = copy_aof_dir(admin, data_dir, tmp, opts, progress).await;
-        // Always put the setting back, even when the copy failed.
-        let restored = match &original {
-            Some(v) => admin.config_set("auto-aof-rewrite-percentage", v).await,
-            None => Ok(()),
-        };
-        files.extend(copied?);
-        restored?;
+        files.extend(copy_aof_dir(admin, data_dir, tmp, opts, progress).await?);
     }
     Ok(files)
 }
 
+/// How often [`copy_aof_dir`] starts over when an AOF rewrite changed the directory under it.
+const AOF_COPY_ATTEMPTS: u32 = 5;
+
+/// Copies the AOF directory: the manifest and the prefix of every file it lists.
+///
+/// Automatic rewrites are deliberately **not** paused (an earlier version set
+/// `auto-aof-rewrite-percentage` to 0 during the copy, and a backup killed meanwhile left the
+/// server's AOF growing without bound; a signal handler cannot cover `kill -9`, the OOM killer or
+/// a lost SSH session). Not pausing is safe because every way a rewrite can interfere is detected,
+/// and a copy that saw one is thrown away and started over:
+///
+/// - Redis 7 writes a new manifest when a rewrite *starts* (it opens a new INCR file) and again
+///   when it *ends* (new BASE, old files become history). The manifest text is read before the
+///   copy and compared after it: any rewrite that overlapped the copy changes it → retry.
+/// - Files are append-only (INCR) or immutable (BASE): while the manifest is unchanged, the prefix
+///   of each listed file up to the size taken before the copy is exactly what that manifest
+///   describes, whatever is appended meanwhile.
+/// - History files are deleted after a rewrite: a listed file that vanished before it was opened
+///   (`NotFound`) means a rewrite happened → retry. One already opened stays readable (Unix).
+/// - A rewrite running or scheduled when an attempt starts is waited for first.
+///
+/// An automatic rewrite needs the AOF to grow by `auto-aof-rewrite-percentage` (100% by default)
+/// since the last one, so two in a row during one copy require writing about as much as the whole
+/// dataset while it is copied; after [`AOF_COPY_ATTEMPTS`] the backup fails cleanly (no folder).
+/// A manual BGREWRITEAOF was never prevented by the pause anyway.
 async fn copy_aof_dir(
     admin: &RedisAdmin,
     data_dir: &Path,
@@ -535,7 +551,7 @@ async fn copy_aof_dir(
         .unwrap_or_else(|| "appendonly.aof".into());
     let src_dir = data_dir.join(&dirname);
     let deadline = Instant::now() + opts.bgsave_timeout;
-    for attempt in 0..3 {
+    for attempt in 1..=AOF_COPY_ATTEMPTS {
         // A running rewrite replaces the manifest: wait for it to end.
         loop {
             let p = admin.info_section("persistence").await?;
@@ -555,68 +571,99 @@ async fn copy_aof_dir(
         let manifest_text = std::fs::read_to_string(&manifest_path)
             .map_err(|e| PersistenceError::io(&manifest_path, e))?;
         let manifest = aof::parse_manifest(&manifest_text)?;
-        // Sizes now: the incr file keeps growing; we copy the prefix that existed at this point.
-        let mut sizes = Vec::new();
-        for e in &manifest.entries {
-            let p = src_dir.join(&e.file);
-            sizes.push(
-                std::fs::metadata(&p)
-                    .map_err(|err| PersistenceError::io(&p, err))?
-                    .len(),
-            );
-        }
         let out_dir = tmp.join(AOF_DIR);
-        if out_dir.exists() {
-            std::fs::remove_dir_all(&out_dir).map_err(|e| PersistenceError::io(&out_dir, e))?;
-        }
-        super::create_private_dir(&out_dir)?;
-        let mut files = Vec::new();
-        for (e, size) in manifest.entries.iter().zip(sizes) {
-            let (n, sha) = copy_hashed(
-                &src_dir.join(&e.file),
-                &out_dir.join(&e.file),
-                Some(size),
-                &format!("copy {}", e.file),
-                progress,
-            )?;
-            files.push(BackupFile {
-                name: format!("{AOF_DIR}/{}", e.file),
-                size: n,
-                sha256: sha,
-            });
-        }
-        let mname = manifest_path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| format!("{filename}.manifest"));
-        let mpath = out_dir.join(&mname);
-        {
-            let mut f = super::create_private_file(&mpath)?;
-            f.write_all(manifest_text.as_bytes())
-                .map_err(|e| PersistenceError::io(&mpath, e))?;
-            f.sync_all().map_err(|e| PersistenceError::io(&mpath, e))?;
-        }
-        super::sync_dir(&out_dir)?;
-        let after = std::fs::read_to_string(&manifest_path)
-            .map_err(|e| PersistenceError::io(&manifest_path, e))?;
-        if after == manifest_text {
-            let (size, sha256) = sha256_file(&mpath)?;
-            files.push(BackupFile {
-                name: format!("{AOF_DIR}/{mname}"),
-                size,
-                sha256,
-            });
-            return Ok(files);
+        match copy_listed(&src_dir, &out_dir, &manifest, progress) {
+            Ok(Some(mut files)) => {
+                let mname = manifest_path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| format!("{filename}.manifest"));
+                let mpath = out_dir.join(&mname);
+                {
+                    let mut f = super::create_private_file(&mpath)?;
+                    f.write_all(manifest_text.as_bytes())
+                        .map_err(|e| PersistenceError::io(&mpath, e))?;
+                    f.sync_all().map_err(|e| PersistenceError::io(&mpath, e))?;
+                }
+                super::sync_dir(&out_dir)?;
+                let after = std::fs::read_to_string(&manifest_path)
+                    .map_err(|e| PersistenceError::io(&manifest_path, e))?;
+                if after == manifest_text {
+                    let (size, sha256) = sha256_file(&mpath)?;
+                    files.push(BackupFile {
+                        name: format!("{AOF_DIR}/{mname}"),
+                        size,
+                        sha256,
+                    });
+                    return Ok(files);
+                }
+            }
+            // A listed file vanished: a rewrite finished and removed it.
+            Ok(None) => {}
+            Err(e) => return Err(e),
         }
         progress(Progress::phase(format!(
-            "AOF changed during copy, retrying ({})",
-            attempt + 1
+            "AOF rewritten during the copy, starting over ({attempt}/{AOF_COPY_ATTEMPTS})"
         )));
     }
     Err(PersistenceError::invalid(
         "AOF directory",
-        "kept changing during the copy (rewrites?)",
+        format!("kept changing during the copy ({AOF_COPY_ATTEMPTS} attempts; AOF rewrites?)"),
     ))
+}
+
+/// Copies the prefix (up to the size at the start) of every file `manifest` lists into a fresh
+/// `out_dir`. `Ok(None)` when a listed file no longer exists (a rewrite removed it).
+fn copy_listed(
+    src_dir: &Path,
+    out_dir: &Path,
+    manifest: &aof::AofManifest,
+    progress: ProgressFn<'_>,
+) -> Result<Option<Vec<BackupFile>>> {
+    // Sizes now: the incr file keeps growing; we copy the prefix that existed at this point.
+    let mut sizes = Vec::new();
+    for e in &manifest.entries {
+        let p = src_dir.join(&e.file);
+        match std::fs::metadata(&p) {
+            Ok(m) => sizes.push(m.len()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(PersistenceError::io(&p, err)),
+        }
+    }
+    if out_dir.exists() {
+        std::fs::remove_dir_all(out_dir).map_err(|e| PersistenceError::io(out_dir, e))?;
+    }
+    super::create_private_dir(out_dir)?;
+    let mut files = Vec::new();
+    for (e, size) in manifest.entries.iter().zip(sizes) {
+        let src = src_dir.join(&e.file);
+        let copied = copy_hashed(
+            &src,
+            &out_dir.join(&e.file),
+            Some(size),
+            &format!("copy {}", e.file),
+            progress,
+        );
+        let (n, sha) = match copied {
+            Ok(x) => x,
+            Err(PersistenceError::Io { path, source })
+                if path == src && source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return Ok(None)
+            }
+            Err(e) => return Err(e),
+        };
+        if n < size {
+            // Shorter than when measured: not an append-only file of this manifest any more.
+            return Ok(None);
+        }
+        files.push(BackupFile {
+            name: format!("{AOF_DIR}/{}", e.file),
+            size: n,
+            sha256: sha,
+        });
+    }
+    Ok(Some(files))
 }
 
 /// Appends one `RESTORE key ttl payload REPLACE` command in RESP.
@@ -734,8 +781,9 @@ pub struct BackupSummary {
     pub created_at: Option<DateTime<Utc>>,
     pub size: u64,
     pub files: usize,
-    /// "ok" (manifest readable, every file present with its size), else what is wrong.
-    /// Checksums are not read here: use verify.
+    /// [`STATUS_COMPLETE`] when the manifest is readable and every file it lists is present with
+    /// its size, else `incomplete: <what is wrong>`. Only sizes are compared: checksums are not
+    /// read, so a complete backup with a flipped byte still says complete — use verify.
     pub status: String,
 }
 
@@ -747,15 +795,18 @@ fn safe_relative(name: &str) -> bool {
             .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
+/// The `status` of a backup whose files are all there with their sizes (contents unverified).
+pub const STATUS_COMPLETE: &str = "complete";
+
 fn quick_status(folder: &Path) -> (Option<BackupManifest>, String) {
     match read_manifest(folder) {
-        Err(e) => (None, format!("invalid: {e}")),
+        Err(e) => (None, format!("incomplete: {e}")),
         Ok(m) => {
             for f in &m.files {
                 if !safe_relative(&f.name) {
                     return (
                         Some(m.clone()),
-                        format!("invalid: unsafe file name {:?}", f.name),
+                        format!("incomplete: unsafe file name {:?}", f.name),
                     );
                 }
                 match std::fs::metadata(folder.join(&f.name)) {
@@ -764,17 +815,17 @@ fn quick_status(folder: &Path) -> (Option<BackupManifest>, String) {
                         return (
                             Some(m.clone()),
                             format!(
-                                "invalid: {} is {} bytes, manifest says {}",
+                                "incomplete: {} is {} bytes, manifest says {}",
                                 f.name,
                                 md.len(),
                                 f.size
                             ),
                         )
                     }
-                    Err(_) => return (Some(m.clone()), format!("invalid: {} missing", f.name)),
+                    Err(_) => return (Some(m.clone()), format!("incomplete: {} missing", f.name)),
                 }
             }
-            (Some(m), "ok".into())
+            (Some(m), STATUS_COMPLETE.into())
         }
     }
 }
@@ -1030,7 +1081,9 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
             },
         ));
     }
-    if deep && m.method == BackupMethod::Logical {
+    // The RESP parse only on a file whose checksum matched: a corrupt file already failed, and
+    // parsing it would only repeat the error (or trip over a garbage length).
+    if deep && all_files_ok && m.method == BackupMethod::Logical {
         let expected: u64 = m.key_counts.per_pattern.values().sum();
         match count_resp_commands(&folder.join(LOGICAL_FILE)) {
             Ok(n) => rep.checks.push(check(
@@ -1065,7 +1118,7 @@ fn count_resp_commands(path: &Path) -> Result<u64> {
     let mut n = 0;
     while let Some(cmd) = r
         .next_command()
-        .map_err(|e| PersistenceError::invalid(path.display().to_string(), e.to_string()))?
+        .map_err(|e| super::restore::resp_error(path, e))?
     {
         super::restore::restore_item(cmd)
             .map_err(|e| PersistenceError::invalid(path.display().to_string(), e))?;
@@ -1130,16 +1183,61 @@ pub struct PruneEntry {
     pub reason: String,
 }
 
+/// A `.tmp-<id>` folder left by a backup that was killed (or is still running).
+#[derive(Clone, Debug, Serialize)]
+pub struct TmpEntry {
+    /// The folder name (`.tmp-<id>`).
+    pub name: String,
+    /// The newest modification time of the folder and everything in it.
+    pub last_write: DateTime<Utc>,
+    pub reason: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct PruneReport {
     pub dry_run: bool,
     /// Deleted (or, with dry_run, would be deleted).
     pub deleted: Vec<PruneEntry>,
     pub kept: Vec<PruneEntry>,
+    /// Temporary folders of killed backups, untouched for [`STALE_TMP_AGE`]: deleted (or, with
+    /// dry_run, would be deleted).
+    pub tmp_deleted: Vec<TmpEntry>,
+    /// Temporary folders written to recently: a backup may still be running, so they stay.
+    pub tmp_kept: Vec<TmpEntry>,
+}
+
+impl PruneReport {
+    /// True when the report deletes (or would delete) anything.
+    pub fn deletes_anything(&self) -> bool {
+        !self.deleted.is_empty() || !self.tmp_deleted.is_empty()
+    }
+}
+
+/// A `.tmp-<id>` folder untouched for this long belongs to a backup that was killed: `prune`
+/// removes it. A running backup writes into its folder all the time (except while its BGSAVE
+/// runs, which `--bgsave-timeout` limits to 10 minutes by default).
+pub const STALE_TMP_AGE: Duration = Duration::from_secs(3600);
+
+/// The newest mtime of `path` and everything below it (symlinks not followed).
+fn last_write(path: &Path) -> Option<std::time::SystemTime> {
+    let md = std::fs::symlink_metadata(path).ok()?;
+    let mut newest = md.modified().ok()?;
+    if md.is_dir() {
+        if let Ok(rd) = std::fs::read_dir(path) {
+            for e in rd.flatten() {
+                if let Some(t) = last_write(&e.path()) {
+                    newest = newest.max(t);
+                }
+            }
+        }
+    }
+    Some(newest)
 }
 
 /// Deletes backups that are older than `keep_days` days AND not among the newest `keep_last`,
 /// never the newest backup that verifies. Only folders named like backups are considered.
+/// Also deletes the `.tmp-<id>` folders of killed backups once nothing in them has been written
+/// for [`STALE_TMP_AGE`]; fresher ones may belong to a running backup and are left alone.
 pub fn prune(dir: &Path, keep_days: u32, keep_last: usize, dry_run: bool) -> Result<PruneReport> {
     prune_at(dir, keep_days, keep_last, dry_run, Utc::now())
 }
@@ -1153,6 +1251,7 @@ pub fn prune_at(
     now: DateTime<Utc>,
 ) -> Result<PruneReport> {
     let mut backups = Vec::new();
+    let mut tmps = Vec::new();
     let rd = std::fs::read_dir(dir).map_err(|e| PersistenceError::io(dir, e))?;
     for e in rd {
         let e = e.map_err(|e| PersistenceError::io(dir, e))?;
@@ -1166,6 +1265,8 @@ pub fn prune_at(
         }
         if let Some((t, _)) = parse_backup_id(&name) {
             backups.push((name, t, e.path()));
+        } else if let Some((t, _)) = name.strip_prefix(".tmp-").and_then(parse_backup_id) {
+            tmps.push((name, t, e.path()));
         }
     }
     backups.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0))); // newest first
@@ -1176,7 +1277,38 @@ pub fn prune_at(
         dry_run,
         deleted: Vec::new(),
         kept: Vec::new(),
+        tmp_deleted: Vec::new(),
+        tmp_kept: Vec::new(),
     };
+    let stale = chrono::Duration::from_std(STALE_TMP_AGE).unwrap_or(chrono::Duration::hours(1));
+    tmps.sort();
+    for (name, started, path) in tmps {
+        // The id's time is when the backup started: a folder is never older than that.
+        let written = last_write(&path)
+            .map(DateTime::<Utc>::from)
+            .map_or(started, |w| w.max(started));
+        let minutes = (now - written).num_minutes();
+        if now - written >= stale {
+            if !dry_run {
+                std::fs::remove_dir_all(&path).map_err(|e| PersistenceError::io(&path, e))?;
+            }
+            rep.tmp_deleted.push(TmpEntry {
+                name,
+                last_write: written,
+                reason: format!(
+                    "temporary folder of an interrupted backup, untouched for {minutes} min"
+                ),
+            });
+        } else {
+            rep.tmp_kept.push(TmpEntry {
+                name,
+                last_write: written,
+                reason: format!(
+                    "temporary folder written {minutes} min ago: a backup may be running"
+                ),
+            });
+        }
+    }
     for (i, (id, t, path)) in backups.into_iter().enumerate() {
         let mut reasons = Vec::new();
         if i < keep_last {

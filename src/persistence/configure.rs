@@ -66,7 +66,11 @@ impl ConfigurePlan {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ApplyReport {
+    /// The settings re-read from the server after the change (so `current` is what it runs with
+    /// now, and `change_needed` is false for every setting that took).
     pub plan: ConfigurePlan,
+    /// The comparison as it was before the change.
+    pub before: Vec<SettingDiff>,
     /// Settings changed with CONFIG SET.
     pub applied: Vec<String>,
     /// True when CONFIG REWRITE wrote the settings to the config file.
@@ -126,16 +130,16 @@ pub async fn plan(admin: &RedisAdmin, profile: Profile) -> Result<ConfigurePlan>
 /// CONFIG SET every needed change, then CONFIG REWRITE. A server without a config file is not an
 /// error: the report says the settings are live but will not survive a restart.
 pub async fn apply(admin: &RedisAdmin, profile: Profile) -> Result<ApplyReport> {
-    let plan = plan(admin, profile).await?;
+    let before = plan(admin, profile).await?;
     let mut applied = Vec::new();
-    for c in plan.changes.iter().filter(|c| c.change_needed) {
+    for c in before.changes.iter().filter(|c| c.change_needed) {
         admin.config_set(&c.setting, &c.recommended).await?;
         applied.push(c.setting.clone());
     }
     let (persisted, message) = match admin.config_rewrite().await {
         Ok(()) => (
             true,
-            match &plan.config_file {
+            match &before.config_file {
                 Some(f) => format!("settings are live and written to {f}"),
                 None => "settings are live and written to the config file".to_string(),
             },
@@ -143,8 +147,11 @@ pub async fn apply(admin: &RedisAdmin, profile: Profile) -> Result<ApplyReport> 
         Err(PersistenceError::NoConfigFile) => (false, PersistenceError::NoConfigFile.to_string()),
         Err(e) => return Err(e),
     };
+    // Show what the server runs with now, not what it ran with before.
+    let after = plan(admin, profile).await?;
     Ok(ApplyReport {
-        plan,
+        plan: after,
+        before: before.changes,
         applied,
         persisted,
         message,

@@ -147,8 +147,18 @@ pub fn evaluate(
     let int = |k: &str| get(k).and_then(|s| s.parse::<i64>().ok());
     let cfg = |k: &str| config.get(k).map(|s| s.trim());
 
+    let loading = get("loading").map(|v| v != "0");
+
     // connection + latency
     out.push(match latency {
+        // While loading, PING answers -LOADING: reachable, and the `loading` row says the rest.
+        Some(l) if loading == Some(true) => row(
+            "connection",
+            Status::Ok,
+            format!("{:.1} ms", l.as_secs_f64() * 1e3),
+            "reachable (PING answers LOADING while the dataset loads)",
+            "",
+        ),
         Some(l) if l > opts.latency_warning => row(
             "connection",
             Status::Warning,
@@ -305,17 +315,41 @@ pub fn evaluate(
         None => missing("aof_rewrite", "aof_last_bgrewrite_status"),
     });
 
-    // aof_delayed_fsync
-    out.push(match int("aof_delayed_fsync") {
-        Some(0) => row("aof_delayed_fsync", Status::Ok, "0", "", ""),
-        Some(n) => row(
-            "aof_delayed_fsync",
-            Status::Warning,
-            n.to_string(),
-            "fsync could not keep up with writes (disk too slow)",
-            "use a faster disk or check I/O contention",
+    // auto-aof-rewrite-percentage: 0 turns automatic rewrites off
+    out.push(match (aof_on, cfg("auto-aof-rewrite-percentage")) {
+        (Some(false), v) => row(
+            "auto_aof_rewrite_percentage",
+            Status::Ok,
+            v.unwrap_or(""),
+            "AOF is off",
+            "",
         ),
-        None => missing("aof_delayed_fsync", "aof_delayed_fsync"),
+        (_, Some("0")) => row(
+            "auto_aof_rewrite_percentage",
+            Status::Warning,
+            "0",
+            "automatic AOF rewrites are off: the AOF grows without bound (disk, restart time); \
+             earlier tartarus builds left it so when `backup create --method file` was killed",
+            "CONFIG SET auto-aof-rewrite-percentage 100, then CONFIG REWRITE (or fix redis.conf)",
+        ),
+        (_, Some(v)) => row("auto_aof_rewrite_percentage", Status::Ok, v, "", ""),
+        (_, None) => missing("auto_aof_rewrite_percentage", "auto-aof-rewrite-percentage"),
+    });
+
+    // aof_delayed_fsync (only reported while AOF is on)
+    out.push(match (aof_on, int("aof_delayed_fsync")) {
+        (Some(false), _) => row("aof_delayed_fsync", Status::Ok, "", "AOF is off", ""),
+        (_, n) => match n {
+            Some(0) => row("aof_delayed_fsync", Status::Ok, "0", "", ""),
+            Some(n) => row(
+                "aof_delayed_fsync",
+                Status::Warning,
+                n.to_string(),
+                "fsync could not keep up with writes (disk too slow)",
+                "use a faster disk or check I/O contention",
+            ),
+            None => missing("aof_delayed_fsync", "aof_delayed_fsync"),
+        },
     });
 
     // rdb_last_bgsave_status
@@ -453,15 +487,25 @@ pub fn evaluate(
     });
 
     // loading
-    out.push(match get("loading") {
-        Some("0") => row("loading", Status::Ok, "no", "", ""),
-        Some(_) => row(
-            "loading",
-            Status::Warning,
-            "yes",
-            "the server is loading its dataset and answers only some commands",
-            "wait for loading to finish",
-        ),
+    out.push(match loading {
+        Some(false) => row("loading", Status::Ok, "no", "", ""),
+        Some(true) => {
+            let mut value = "yes".to_string();
+            if let Some(p) = get("loading_loaded_perc") {
+                value.push_str(&format!(", {p}% loaded"));
+            }
+            if let Some(eta) = int("loading_eta_seconds") {
+                value.push_str(&format!(", about {eta} s left"));
+            }
+            row(
+                "loading",
+                Status::Warning,
+                value,
+                "the server is loading its dataset and refuses most commands (tartarus cannot \
+                 run or schedule) until it is done",
+                "wait for loading to finish; check again",
+            )
+        }
         None => missing("loading", "loading"),
     });
     out
@@ -502,12 +546,15 @@ pub async fn check(target: &RedisTarget, opts: &HealthOptions) -> HealthReport {
 
 /// Runs every check on an open connection.
 pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Result<HealthReport> {
-    let latency = admin.ping().await?;
+    // A server that is loading answers PING with -LOADING but INFO and CONFIG GET normally:
+    // reachable, and the `loading` row reports it (with progress).
+    let (latency, _) = admin.ping_or_loading().await?;
     let info = admin.info().await?;
     let mut config = BTreeMap::new();
     for k in [
         "appendonly",
         "appendfsync",
+        "auto-aof-rewrite-percentage",
         "save",
         "maxmemory-policy",
         "maxmemory",
@@ -558,6 +605,7 @@ mod tests {
         let config: BTreeMap<String, String> = [
             ("appendonly", if aof { "yes" } else { "no" }),
             ("appendfsync", "everysec"),
+            ("auto-aof-rewrite-percentage", "100"),
             ("save", save),
             ("maxmemory-policy", policy),
             ("maxmemory", "0"),
@@ -666,6 +714,74 @@ mod tests {
                 .status,
             Status::Ok
         );
+    }
+
+    fn status_of(checks: &[HealthCheck], name: &str) -> (Status, String, String) {
+        let c = checks
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no row {name}"));
+        (c.status, c.value.clone(), c.message.clone())
+    }
+
+    #[test]
+    fn rewrite_percentage_zero_with_aof_warns() {
+        let (i, mut c) = maps(true, "3600 1", "noeviction");
+        c.insert("auto-aof-rewrite-percentage".into(), "0".into());
+        let checks = run(&i, &c);
+        let (st, _, msg) = status_of(&checks, "auto_aof_rewrite_percentage");
+        assert_eq!(st, Status::Warning);
+        assert!(msg.contains("grows without bound"), "{msg}");
+        let fix = &checks
+            .iter()
+            .find(|c| c.name == "auto_aof_rewrite_percentage")
+            .unwrap()
+            .fix;
+        assert!(fix.contains("auto-aof-rewrite-percentage 100"), "{fix}");
+        assert_eq!(overall(&checks), Status::Warning);
+        // With AOF off the setting does not matter.
+        let (i, mut c) = maps(false, "3600 1", "noeviction");
+        c.insert("auto-aof-rewrite-percentage".into(), "0".into());
+        let checks = run(&i, &c);
+        assert_eq!(
+            status_of(&checks, "auto_aof_rewrite_percentage").0,
+            Status::Ok
+        );
+    }
+
+    #[test]
+    fn delayed_fsync_with_aof_off_is_ok() {
+        // Redis reports aof_delayed_fsync only while AOF is on.
+        let (mut i, c) = maps(false, "3600 1", "noeviction");
+        i.remove("aof_delayed_fsync");
+        let checks = run(&i, &c);
+        let (st, _, msg) = status_of(&checks, "aof_delayed_fsync");
+        assert_eq!((st, msg.as_str()), (Status::Ok, "AOF is off"));
+        assert!(checks.iter().all(|c| c.status != Status::Unknown));
+        // With AOF on, a missing field is still UNKNOWN.
+        let (mut i, c) = maps(true, "3600 1", "noeviction");
+        i.remove("aof_delayed_fsync");
+        assert_eq!(
+            status_of(&run(&i, &c), "aof_delayed_fsync").0,
+            Status::Unknown
+        );
+    }
+
+    #[test]
+    fn loading_server_is_reachable_and_warns_with_progress() {
+        let (mut i, c) = maps(true, "3600 1", "noeviction");
+        i.insert("loading".into(), "1".into());
+        i.insert("loading_loaded_perc".into(), "42.50".into());
+        i.insert("loading_eta_seconds".into(), "7".into());
+        let checks = run(&i, &c);
+        let (st, value, _) = status_of(&checks, "loading");
+        assert_eq!(st, Status::Warning);
+        assert_eq!(value, "yes, 42.50% loaded, about 7 s left");
+        let (st, _, msg) = status_of(&checks, "connection");
+        assert_eq!(st, Status::Ok);
+        assert!(msg.contains("LOADING"), "{msg}");
+        assert_eq!(overall(&checks), Status::Warning);
+        assert_eq!(overall(&checks).exit_code(), 1);
     }
 
     #[test]

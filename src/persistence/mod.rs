@@ -26,6 +26,10 @@ pub enum PersistenceError {
     Connect { target: String, reason: String },
     #[error("Redis command {command} failed: {reason}")]
     Command { command: String, reason: String },
+    #[error(
+        "Redis is loading its dataset into memory and refused {command}: retry when it is done"
+    )]
+    Loading { command: String },
     #[error("Redis command {command} timed out")]
     CommandTimeout { command: String },
     #[error("unexpected reply to {command}: {detail}")]
@@ -59,7 +63,7 @@ pub enum PersistenceError {
     VerificationFailed { path: PathBuf, reason: String },
     #[error("invalid backup reference {reference:?}: {reason}")]
     BadBackupRef { reference: String, reason: String },
-    #[error("a Redis server answers at {0}: stop it first (or force)")]
+    #[error("a Redis server answers at {0}: stop it first (or pass --force to restore anyway)")]
     ServerRunning(String),
     #[error("{0}")]
     Unsupported(String),

@@ -1,6 +1,6 @@
 //! Restore: offline (install an RDB into a stopped server's data dir, AOF on or off) and online (logical RESTORE pipelines).
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -43,6 +43,10 @@ pub struct OfflineRestoreOptions {
     pub server_addr: Option<(String, u16)>,
     /// Restore even when a server answers there.
     pub force: bool,
+    /// The caller has just run the full [`backup::verify`] on this folder and it passed: skip the
+    /// module's own verification (it reads every file and runs redis-check-rdb/-aof, so doing it
+    /// twice doubles the time before anything is installed). False: verify here.
+    pub verified: bool,
 }
 
 impl OfflineRestoreOptions {
@@ -55,6 +59,7 @@ impl OfflineRestoreOptions {
             dbfilename: "dump.rdb".into(),
             server_addr: None,
             force: false,
+            verified: false,
         }
     }
 }
@@ -173,13 +178,15 @@ pub fn restore_offline(
             return Err(PersistenceError::ServerRunning(format!("{host}:{port}")));
         }
     }
-    progress(Progress::phase("verify backup"));
-    let report = backup::verify(backup_path);
-    if !report.ok {
-        return Err(PersistenceError::VerificationFailed {
-            path: backup_path.to_path_buf(),
-            reason: report.failure_reason(),
-        });
+    if !opts.verified {
+        progress(Progress::phase("verify backup"));
+        let report = backup::verify(backup_path);
+        if !report.ok {
+            return Err(PersistenceError::VerificationFailed {
+                path: backup_path.to_path_buf(),
+                reason: report.failure_reason(),
+            });
+        }
     }
     let manifest = backup::read_manifest(backup_path)?;
     if manifest.method == BackupMethod::Logical {
@@ -320,10 +327,38 @@ fn match_owner(_data_dir: &Path, _installed: &[PathBuf]) -> Option<String> {
 
 // ---------------------------------------------------------------- logical (online) restore
 
+/// The longest bulk string a RESP file may hold: Redis's own limit (`proto-max-bulk-len`, 512 MiB
+/// by default). A length above it is a corrupt or hostile file, never a reason to allocate.
+pub const MAX_BULK_LEN: u64 = 512 * 1024 * 1024;
+
+/// Most arguments a command of a logical backup has (`RESTORE key ttl payload REPLACE` has 5).
+pub const MAX_ARGS: u64 = 64;
+
+/// Why a RESP file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RespError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("malformed RESP at command {command}: {detail}")]
+    Malformed { command: u64, detail: String },
+    #[error(
+        "bulk string length {len} at command {command} exceeds the {max}-byte limit (corrupt file)"
+    )]
+    BulkTooLong { command: u64, len: u64, max: u64 },
+    #[error("truncated RESP command {command}")]
+    Truncated { command: u64 },
+}
+
 /// Streaming reader of RESP arrays of bulk strings (the `redis-cli --pipe` format).
+///
+/// Lengths read from the file are untrusted: they are parsed as `u64`, capped by [`MAX_ARGS`] and
+/// [`MAX_BULK_LEN`] before any arithmetic or allocation, and a large bulk string is read
+/// incrementally so that a truncated file never makes it allocate more than the file holds.
 pub struct RespReader<R: BufRead> {
     r: R,
     line: Vec<u8>,
+    /// Commands read so far (for error messages).
+    commands: u64,
 }
 
 impl<R: BufRead> RespReader<R> {
@@ -331,55 +366,99 @@ impl<R: BufRead> RespReader<R> {
         RespReader {
             r,
             line: Vec::new(),
+            commands: 0,
         }
     }
 
-    fn header(&mut self, prefix: u8) -> std::io::Result<Option<usize>> {
+    fn malformed(&self, detail: impl Into<String>) -> RespError {
+        RespError::Malformed {
+            command: self.commands + 1,
+            detail: detail.into(),
+        }
+    }
+
+    fn header(&mut self, prefix: u8) -> Result<Option<u64>, RespError> {
         self.line.clear();
-        let n = self.r.read_until(b'\n', &mut self.line)?;
+        // A header line is short: a length line longer than this is not RESP.
+        let n = (&mut self.r).take(64).read_until(b'\n', &mut self.line)?;
         if n == 0 {
             return Ok(None);
         }
-        let bad = |d: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, d.to_string());
         if self.line.len() < 3 || !self.line.ends_with(b"\r\n") || self.line[0] != prefix {
-            return Err(bad(&format!("expected '{}' header", prefix as char)));
+            return Err(self.malformed(format!("expected a '{}' header", prefix as char)));
         }
         let digits = std::str::from_utf8(&self.line[1..self.line.len() - 2])
-            .map_err(|_| bad("bad length"))?;
-        digits
-            .parse::<usize>()
-            .map(Some)
-            .map_err(|_| bad("bad length"))
+            .ok()
+            .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+        let Some(digits) = digits else {
+            return Err(self.malformed("bad length"));
+        };
+        // Too many digits for a u64 is as corrupt as any other oversized length.
+        match digits.parse::<u64>() {
+            Ok(n) => Ok(Some(n)),
+            Err(_) => Ok(Some(u64::MAX)),
+        }
     }
 
     /// The next command's arguments; None at a clean end of file.
-    pub fn next_command(&mut self) -> std::io::Result<Option<Vec<Vec<u8>>>> {
-        let truncated =
-            || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "truncated RESP command");
+    pub fn next_command(&mut self) -> Result<Option<Vec<Vec<u8>>>, RespError> {
+        let command = self.commands + 1;
+        let truncated = || RespError::Truncated { command };
         let Some(argc) = self.header(b'*')? else {
             return Ok(None);
         };
-        if argc == 0 || argc > 64 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "unexpected argument count",
-            ));
+        if argc == 0 || argc > MAX_ARGS {
+            return Err(self.malformed(format!("unexpected argument count {argc}")));
         }
-        let mut args = Vec::with_capacity(argc);
+        let mut args = Vec::with_capacity(argc as usize);
         for _ in 0..argc {
             let len = self.header(b'$')?.ok_or_else(truncated)?;
-            let mut arg = vec![0u8; len + 2];
-            self.r.read_exact(&mut arg).map_err(|_| truncated())?;
+            if len > MAX_BULK_LEN {
+                return Err(RespError::BulkTooLong {
+                    command,
+                    len,
+                    max: MAX_BULK_LEN,
+                });
+            }
+            // Checked even though the cap makes it impossible to overflow.
+            let with_crlf = usize::try_from(len)
+                .ok()
+                .and_then(|l| l.checked_add(2))
+                .ok_or_else(|| self.malformed("length does not fit in memory"))?;
+            let len = with_crlf - 2;
+            let arg = if with_crlf <= 1 << 20 {
+                let mut arg = vec![0u8; with_crlf];
+                self.r.read_exact(&mut arg).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::UnexpectedEof => truncated(),
+                    _ => RespError::Io(e),
+                })?;
+                arg
+            } else {
+                // Grows with what the file really holds, not with what the header claims.
+                let mut arg = Vec::with_capacity(1 << 20);
+                (&mut self.r).take(with_crlf as u64).read_to_end(&mut arg)?;
+                if arg.len() < with_crlf {
+                    return Err(truncated());
+                }
+                arg
+            };
+            let mut arg = arg;
             if &arg[len..] != b"\r\n" {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "bulk string not followed by CRLF",
-                ));
+                return Err(self.malformed("bulk string not followed by CRLF"));
             }
             arg.truncate(len);
             args.push(arg);
         }
+        self.commands += 1;
         Ok(Some(args))
+    }
+}
+
+/// A [`RespError`] of the file at `path` as a [`PersistenceError`].
+pub(crate) fn resp_error(path: &Path, e: RespError) -> PersistenceError {
+    match e {
+        RespError::Io(io) => PersistenceError::io(path, io),
+        other => PersistenceError::invalid(path.display().to_string(), other.to_string()),
     }
 }
 
@@ -408,6 +487,10 @@ pub struct LogicalRestoreOptions {
     pub batch: usize,
     /// Pipelines in flight at once.
     pub in_flight: usize,
+    /// The caller has just run the full [`backup::verify`] on this folder and it passed: skip the
+    /// checksum pass here (the CLI verifies before it asks for confirmation, so verifying again
+    /// would read the whole file a second time). False: check the checksums here.
+    pub verified: bool,
 }
 
 impl Default for LogicalRestoreOptions {
@@ -417,6 +500,7 @@ impl Default for LogicalRestoreOptions {
             patterns: Vec::new(),
             batch: 1000,
             in_flight: 4,
+            verified: false,
         }
     }
 }
@@ -427,7 +511,7 @@ pub struct LogicalRestoreReport {
     pub target: String,
     pub flushed: u64,
     pub restored: u64,
-    /// Time spent checking the backup's checksums before loading.
+    /// Time spent checking the backup's checksums before loading (0 when the caller had verified it).
     pub verify_ms: u64,
     /// Total time (verify, flush, load).
     pub elapsed_ms: u64,
@@ -443,15 +527,17 @@ pub async fn restore_logical(
     progress: ProgressFn<'_>,
 ) -> Result<LogicalRestoreReport> {
     let start = Instant::now();
-    progress(Progress::phase("verify backup"));
-    // Checksums only: the RESP file is parsed while restoring anyway (a truncated or malformed
-    // command stops the restore with an error), so the full verify would read it twice.
-    let report = backup::verify_checksums(backup_path);
-    if !report.ok {
-        return Err(PersistenceError::VerificationFailed {
-            path: backup_path.to_path_buf(),
-            reason: report.failure_reason(),
-        });
+    if !opts.verified {
+        progress(Progress::phase("verify backup"));
+        // Checksums only: the RESP file is parsed while restoring anyway (a truncated or malformed
+        // command stops the restore with an error), so the full verify would read it twice.
+        let report = backup::verify_checksums(backup_path);
+        if !report.ok {
+            return Err(PersistenceError::VerificationFailed {
+                path: backup_path.to_path_buf(),
+                reason: report.failure_reason(),
+            });
+        }
     }
     let manifest = backup::read_manifest(backup_path)?;
     if manifest.method != BackupMethod::Logical {
@@ -482,10 +568,7 @@ pub async fn restore_logical(
         while !eof && in_flight.len() < opts.in_flight.max(1) {
             let mut batch: Vec<RestoreItem> = Vec::with_capacity(batch_size);
             while batch.len() < batch_size {
-                match reader
-                    .next_command()
-                    .map_err(|e| PersistenceError::io(&path, e))?
-                {
+                match reader.next_command().map_err(|e| resp_error(&path, e))? {
                     Some(args) => {
                         batch.push(restore_item(args).map_err(|e| {
                             PersistenceError::invalid(path.display().to_string(), e)
@@ -571,6 +654,29 @@ mod tests {
                 .unwrap()
                 .appendonly
         );
+    }
+
+    #[test]
+    fn resp_reader_rejects_garbage_lengths_without_allocating() {
+        for (input, want) in [
+            (&b"*5\r\n$18446744073709551615\r\nx\r\n"[..], "exceeds"),
+            (b"*5\r\n$99999999999999\r\nx\r\n", "exceeds"),
+            (b"*5\r\n$999999999999999999999999\r\nx\r\n", "exceeds"),
+            (b"*5\r\n$536870913\r\nx\r\n", "exceeds"),
+            (b"*18446744073709551615\r\n", "argument count"),
+            (b"*1\r\n$-1\r\n", "bad length"),
+            (b"*1\r\n$+3\r\nabc\r\n", "bad length"),
+            // Within the cap but longer than the file: truncated, read as it comes.
+            (b"*1\r\n$536870912\r\nabc\r\n", "truncated"),
+        ] {
+            let mut r = RespReader::new(std::io::Cursor::new(input.to_vec()));
+            let e = r.next_command().unwrap_err().to_string();
+            assert!(
+                e.contains(want),
+                "{:?}: {e}",
+                String::from_utf8_lossy(input)
+            );
+        }
     }
 
     #[test]
