@@ -329,7 +329,7 @@ fn verify_persistence_passes_with_aof_and_removes_the_canary() {
         "{v}"
     );
     assert_ne!(run_id(&server), before, "really restarted");
-    // The canary is gone: no run, no policy (the delete left one history entry).
+    // The canary is gone: no run, no policy.
     let runs = tartarus_on(&server)
         .args(["sandbox", "list", "--all", "-o", "json"])
         .output()
@@ -341,6 +341,20 @@ fn verify_persistence_passes_with_aof_and_removes_the_canary() {
         .unwrap();
     assert_eq!(n, 0);
     assert!(v["cleanup"].as_str().unwrap().contains("deleted"), "{v}");
+    // Nothing of the canary is left anywhere: no key of its run, no policy history entry.
+    let hist: i64 = redis::cmd("LLEN")
+        .arg("themis:policies:history")
+        .query(&mut server.conn())
+        .unwrap();
+    assert_eq!(
+        hist, 0,
+        "the canary must not push real changes out of the policy history"
+    );
+    let left: Vec<String> = redis::cmd("KEYS")
+        .arg("tartarus:run:*")
+        .query(&mut server.conn())
+        .unwrap();
+    assert!(left.is_empty(), "{left:?}");
 
     // Without --restart-cmd: a BGSAVE, checked, and the AOF write status.
     let out = tartarus_on(&server)

@@ -17,7 +17,6 @@ use crate::model::run::Run;
 use crate::model::spec::parse_sandbox_documents;
 use crate::output::{columns, emit, Render};
 use crate::persistence::{backup, RedisAdmin};
-use crate::store::keys::Keys;
 use crate::store::{History, SharedStore, StoreError, StoredPolicy};
 
 #[derive(Debug, Subcommand)]
@@ -31,8 +30,8 @@ pub enum VerifyCmd {
     /// loading, and compares the canary run (id, name, spec, priority, creation time) and the
     /// policy document with what was written. With a restart command the server's run_id must
     /// change, so a command that restarts nothing cannot pass. The canary is then removed: the
-    /// run is cancelled and its keys deleted, the policy is deleted — which bumps the Themis
-    /// version and leaves a `delete` entry in the policy history.
+    /// run is deleted, the policy too — both changes bump the Themis version but stay out of the
+    /// policy history.
     ///
     /// Exits 0 only when the canary persisted; 30 when it did not; 5 when Redis did not come back
     /// within --wait; 1 when the restart command failed. `-o json` for CI: the verdict object is
@@ -202,13 +201,7 @@ async fn run_restart(cmd: &str, timeout: Duration) -> Result<()> {
 }
 
 /// Removes the canary: cancel + delete the run's keys, delete the policy. Best effort; says what it did.
-async fn remove_canary(
-    ctx: &Ctx,
-    target: &RedisTarget,
-    run_id: &str,
-    policy: &str,
-    policy_written: bool,
-) -> String {
+async fn remove_canary(ctx: &Ctx, run_id: &str, policy: &str, policy_written: bool) -> String {
     let mut done = Vec::new();
     let mut problems = Vec::new();
     let store = match ctx.store().await {
@@ -216,30 +209,9 @@ async fn remove_canary(
         Err(e) => return format!("not removed: {e:#}"),
     };
     if !run_id.is_empty() {
-        match store.cancel(run_id, "persistence canary removed").await {
-            Ok(_) | Err(StoreError::Conflict { .. }) | Err(StoreError::RunNotFound(_)) => {}
-            Err(e) => problems.push(format!("cancel {run_id}: {e}")),
-        }
-        match RedisAdmin::connect(target).await {
-            Ok(admin) => {
-                let keys = Keys::new(&ctx.config.queue_key);
-                let mut zsets = vec![
-                    keys.runs(),
-                    keys.queue(),
-                    keys.leases(),
-                    keys.pending(),
-                    keys.dead(),
-                ];
-                zsets.extend(keys.all_states());
-                let r1 = admin.zrem_everywhere(&zsets, run_id).await;
-                let r2 = admin
-                    .unlink(&[keys.run(run_id), keys.run_events(run_id)])
-                    .await;
-                match (r1, r2) {
-                    (Ok(_), Ok(_)) => done.push(format!("run {run_id} deleted")),
-                    (Err(e), _) | (_, Err(e)) => problems.push(format!("delete run {run_id}: {e}")),
-                }
-            }
+        match store.delete_run(run_id).await {
+            Ok(true) => done.push(format!("run {run_id} deleted")),
+            Ok(false) => done.push(format!("run {run_id} was gone")),
             Err(e) => problems.push(format!("delete run {run_id}: {e}")),
         }
     }
@@ -253,7 +225,7 @@ async fn remove_canary(
             .await
         {
             Ok(v) => done.push(format!(
-                "policy {policy} deleted (Themis version {v}, one history entry)"
+                "policy {policy} deleted (Themis version {v}; no history entry)"
             )),
             Err(StoreError::PolicyNotFound(_)) => done.push(format!("policy {policy} was gone")),
             Err(e) => problems.push(format!("delete policy {policy}: {e}")),
@@ -313,7 +285,7 @@ async fn persistence(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
     }
     .await;
     verdict.cleanup = if policy_written || !verdict.canary_run.is_empty() {
-        remove_canary(ctx, &target, &verdict.canary_run, &name, policy_written).await
+        remove_canary(ctx, &verdict.canary_run, &name, policy_written).await
     } else {
         "nothing was written".to_string()
     };

@@ -445,35 +445,6 @@ impl RedisAdmin {
         }
     }
 
-    /// `UNLINK` of the given keys; returns how many existed.
-    pub async fn unlink(&self, keys: &[String]) -> Result<u64> {
-        if keys.is_empty() {
-            return Ok(0);
-        }
-        let mut cmd = redis::cmd("UNLINK");
-        for k in keys {
-            cmd.arg(k);
-        }
-        Ok(self.query_int("UNLINK", &cmd).await?.max(0) as u64)
-    }
-
-    /// `ZREM key member` on each key, in one pipeline; returns how many removals happened.
-    pub async fn zrem_everywhere(&self, keys: &[String], member: &str) -> Result<u64> {
-        if keys.is_empty() {
-            return Ok(0);
-        }
-        let mut pipe = redis::pipe();
-        for k in keys {
-            pipe.cmd("ZREM").arg(k).arg(member);
-        }
-        let mut conn = self.conn.clone();
-        let replies: Vec<i64> = pipe
-            .query_async(&mut conn)
-            .await
-            .map_err(|e| command_error("ZREM", e))?;
-        Ok(replies.into_iter().map(|n| n.max(0) as u64).sum())
-    }
-
     /// Deletes (UNLINK) every key matching the patterns; returns how many were removed.
     pub async fn flush_keys(&self, patterns: &[String]) -> Result<u64> {
         let keys = self.scan_keys(patterns).await?;
