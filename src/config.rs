@@ -131,6 +131,13 @@ pub enum ConfigError {
     },
 }
 
+impl ConfigError {
+    /// The process exit code this error leads to.
+    pub fn code(&self) -> u8 {
+        crate::exit::CONFIG
+    }
+}
+
 /// Raw inputs, flags and variables, before checking.
 #[derive(Clone, Debug, Default)]
 pub struct RawSettings {

@@ -66,41 +66,26 @@ impl CodedError {
     }
 }
 
-/// The exit code for an error: the first cause in its chain that has a known meaning.
+/// The exit code for an error: the first cause in its chain whose type knows its code.
+///
+/// Every error type that maps to a code carries it next to its messages, as a `code()` method
+/// (like `just`'s `Error::code()`); this is the one list of those types.
 pub fn code_for(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<CodedError>() {
             return e.code;
         }
         if let Some(e) = cause.downcast_ref::<StoreError>() {
-            return match e {
-                StoreError::Unavailable { .. }
-                | StoreError::Auth { .. }
-                | StoreError::Timeout { .. } => UNAVAILABLE,
-                StoreError::RunNotFound(_)
-                | StoreError::NodeNotFound(_)
-                | StoreError::PolicyNotFound(_)
-                | StoreError::PolicyVersionNotFound(_) => NOT_FOUND,
-                StoreError::Conflict { .. } => CONFLICT,
-                StoreError::Corrupt(_) | StoreError::Backend(_) => FAILURE,
-            };
+            return e.code();
         }
         if let Some(e) = cause.downcast_ref::<PersistenceError>() {
-            return match e {
-                PersistenceError::Connect { .. }
-                | PersistenceError::CommandTimeout { .. }
-                | PersistenceError::Net { .. } => UNAVAILABLE,
-                PersistenceError::BadBackupRef { .. } => NOT_FOUND,
-                PersistenceError::ServerRunning(_) => CONFLICT,
-                PersistenceError::VerificationFailed { .. } => BACKUP_INVALID,
-                _ => FAILURE,
-            };
+            return e.code();
         }
-        if cause.downcast_ref::<ConfigError>().is_some() {
-            return CONFIG;
+        if let Some(e) = cause.downcast_ref::<ConfigError>() {
+            return e.code();
         }
-        if cause.downcast_ref::<SpecError>().is_some() {
-            return INVALID_INPUT;
+        if let Some(e) = cause.downcast_ref::<SpecError>() {
+            return e.code();
         }
     }
     FAILURE

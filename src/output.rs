@@ -1,4 +1,12 @@
 //! Rendering of command results: tables (comfy-table), JSON and YAML, chosen by `-o`.
+//!
+//! The conventions every command follows, so scripts read all of them the same way:
+//! - a list is `{"items": [...], "next": CURSOR_OR_NULL}` ([`Page`]);
+//! - a time is an RFC 3339 UTC string with milliseconds (`2026-11-29T23:27:30.123Z`, [`rfc3339`]);
+//! - a duration is an integer number of milliseconds in a field named `*_ms`;
+//! - a size is an integer number of bytes in a field named `*_bytes`;
+//! - a missing value is `null`, never a placeholder string;
+//! - tables show times as ages (`5s`, `3m`) in `table` and as RFC 3339 in `wide`.
 
 use std::io::Write;
 
@@ -93,21 +101,90 @@ pub fn dash(v: Option<impl ToString>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
 }
 
-/// A plain list of serializable rows with fixed columns.
+/// The one list shape every command prints in JSON and YAML: `{"items": [...], "next": null}`.
+///
+/// `next` is the cursor of the following page (pass it back with `--cursor`), or `null` when this
+/// is the last page. Commands that always return everything still use this shape, with
+/// `next: null`, so a script reads every list the same way.
 #[derive(Serialize)]
-#[serde(transparent)]
-pub struct Listing<T: Serialize> {
+pub struct Page<T: Serialize> {
     pub items: Vec<T>,
+    pub next: Option<String>,
+    /// Column headers for the table form.
     #[serde(skip)]
     pub headers: Vec<&'static str>,
+    /// Rows for the table form, one per item.
     #[serde(skip)]
     pub rows: Vec<Vec<String>>,
 }
 
-impl<T: Serialize> Render for Listing<T> {
+impl<T: Serialize> Page<T> {
+    /// A complete list (no further page).
+    pub fn all(items: Vec<T>, headers: Vec<&'static str>, row: impl Fn(&T) -> Vec<String>) -> Self {
+        let rows = items.iter().map(row).collect();
+        Page {
+            items,
+            next: None,
+            headers,
+            rows,
+        }
+    }
+}
+
+impl<T: Serialize> Render for Page<T> {
     fn render_table(&self, _wide: bool) -> String {
         columns(&self.headers, self.rows.clone())
     }
+}
+
+/// Serde helpers for the JSON unit rule: a time is an RFC 3339 UTC string with milliseconds.
+///
+/// Use on Unix-millisecond fields: `#[serde(with = "crate::output::rfc3339")]`, or
+/// `crate::output::rfc3339::option` for `Option<i64>` (a missing time is `null`).
+pub mod rfc3339 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(ms: &i64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::timestamp(*ms))
+    }
+
+    /// Accepts the RFC 3339 string, and a bare integer of milliseconds for older data.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Ms(i64),
+            Text(String),
+        }
+        match Either::deserialize(d)? {
+            Either::Ms(ms) => Ok(ms),
+            Either::Text(t) => super::parse_timestamp(&t).map_err(serde::de::Error::custom),
+        }
+    }
+
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(ms: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+            match ms {
+                Some(ms) => s.serialize_str(&super::super::timestamp(*ms)),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrap(#[serde(with = "super")] i64);
+            Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+        }
+    }
+}
+
+/// Parses an RFC 3339 time into Unix milliseconds.
+pub fn parse_timestamp(text: &str) -> Result<i64, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.timestamp_millis())
+        .map_err(|e| format!("`{text}` is not an RFC 3339 time (like 2026-01-31T12:00:00Z): {e}"))
 }
 
 /// A message for people (table) that is also a JSON/YAML object for scripts.

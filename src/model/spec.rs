@@ -497,6 +497,13 @@ pub enum SpecError {
     Empty { source_name: String },
 }
 
+impl SpecError {
+    /// The process exit code this error leads to: a bad input file.
+    pub fn code(&self) -> u8 {
+        crate::exit::INVALID_INPUT
+    }
+}
+
 /// Parses every YAML document of a file into validated specs. Any bad document fails the whole file.
 /// Document indexes are 0-based, in file order; empty documents (a stray `---`) are skipped.
 pub fn parse_sandbox_documents(

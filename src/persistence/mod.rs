@@ -76,6 +76,20 @@ pub enum PersistenceError {
 }
 
 impl PersistenceError {
+    /// The process exit code this error leads to.
+    pub fn code(&self) -> u8 {
+        use crate::exit;
+        match self {
+            PersistenceError::Connect { .. }
+            | PersistenceError::CommandTimeout { .. }
+            | PersistenceError::Net { .. } => exit::UNAVAILABLE,
+            PersistenceError::BadBackupRef { .. } => exit::NOT_FOUND,
+            PersistenceError::ServerRunning(_) => exit::CONFLICT,
+            PersistenceError::VerificationFailed { .. } => exit::BACKUP_INVALID,
+            _ => exit::FAILURE,
+        }
+    }
+
     pub(crate) fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
         PersistenceError::Io {
             path: path.as_ref().to_path_buf(),

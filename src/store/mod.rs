@@ -49,6 +49,22 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The process exit code this error leads to.
+    pub fn code(&self) -> u8 {
+        use crate::exit;
+        match self {
+            StoreError::Unavailable { .. }
+            | StoreError::Auth { .. }
+            | StoreError::Timeout { .. } => exit::UNAVAILABLE,
+            StoreError::RunNotFound(_)
+            | StoreError::NodeNotFound(_)
+            | StoreError::PolicyNotFound(_)
+            | StoreError::PolicyVersionNotFound(_) => exit::NOT_FOUND,
+            StoreError::Conflict { .. } => exit::CONFLICT,
+            StoreError::Corrupt(_) | StoreError::Backend(_) => exit::FAILURE,
+        }
+    }
+
     /// True for errors that mean "the store is not reachable" (fail fast, exit code for unavailability).
     pub fn is_unavailable(&self) -> bool {
         matches!(
