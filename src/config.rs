@@ -72,12 +72,40 @@ impl RedisTarget {
 }
 
 /// `TARTARUS_ENV`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Environment {
     Development,
     Production,
 }
+
+impl Environment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Environment::Development => "development",
+            Environment::Production => "production",
+        }
+    }
+}
+
+/// Every environment variable tartarus reads, with its meaning: the one list the man pages'
+/// ENVIRONMENT section and the README's table come from (a test checks that every variable the
+/// code reads is here).
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    ("TARTARUS_ENV", "development (default) or production; production requires REDIS_ADDR and a reachable Redis, with no in-memory fallback (--environment)"),
+    ("REDIS_ADDR", "host:port, redis://[user:pass@]host:port/db or rediss://...; percent-encoded user and password are decoded; \"\" selects the in-memory store in development; default localhost:6379 (--redis-addr)"),
+    ("REDIS_DB", "database number, default 0 (--redis-db)"),
+    ("REDIS_QUEUE_KEY", "key of the Acheron queue, default tartarus:queue; its leases, pending, dead and paused keys hang off it (--queue-key)"),
+    ("REDIS_PASSWORD", "the Redis password (--redis-password-file FILE reads it from a file instead, so it never shows in process listings)"),
+    ("REDIS_PASS", "alias of REDIS_PASSWORD"),
+    ("REDIS_USERNAME", "ACL user name (--redis-username)"),
+    ("REDIS_TLS", "1, true or yes: use TLS (--tls; implied by rediss://)"),
+    ("HADES_LABEL", "an agent's node labels, k=v,k=v, when agent run or node register has no --labels"),
+    ("TARTARUS_LOG", "log filter in tracing's EnvFilter syntax (overrides -v and -q); logs go to stderr"),
+    ("TARTARUS_BACKUP_DIR", "the backup directory of the backup commands (--dir)"),
+    ("NO_COLOR", "set to turn colours off in logs"),
+    ("USER", "recorded as WHO in the policy history (LOGNAME when USER is unset)"),
+];
 
 /// Which store backs this process.
 #[derive(Clone, Debug)]
@@ -108,12 +136,23 @@ impl fmt::Display for Source {
     }
 }
 
-/// One resolved setting, for `config show`.
+/// One resolved setting, for `config show`. `value` is `null` when the setting is not set, an
+/// integer for durations (named `*_ms`) and numbers, a boolean for switches.
 #[derive(Clone, Debug, Serialize)]
 pub struct Setting {
     pub name: &'static str,
-    pub value: String,
+    pub value: serde_json::Value,
     pub source: Source,
+}
+
+impl Setting {
+    fn text(name: &'static str, value: impl Into<String>, source: Source) -> Setting {
+        Setting {
+            name,
+            value: serde_json::Value::String(value.into()),
+            source,
+        }
+    }
 }
 
 /// A configuration problem, found before anything connects.
@@ -129,6 +168,25 @@ pub enum ConfigError {
         value: String,
         message: String,
     },
+    #[error("reading the Redis password file {}: {source}", path.display())]
+    PasswordFile {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Reads `--redis-password-file`: the whole file, without its trailing newline. A missing or
+/// unreadable file is a configuration error.
+pub fn read_password_file(path: &std::path::Path) -> Result<String, ConfigError> {
+    let bytes = std::fs::read(path).map_err(|source| ConfigError::PasswordFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| ConfigError::PasswordFile {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not UTF-8"),
+    })?;
+    Ok(text.trim_end_matches(['\n', '\r']).to_string())
 }
 
 impl ConfigError {
@@ -211,14 +269,15 @@ pub fn parse_redis_addr(input: &str) -> Result<ParsedAddr, String> {
         Some(_) => return Err("credentials need a redis:// URL; prefer REDIS_PASSWORD".into()),
         None => (None, authority),
     };
+    // User and password are percent-encoded in a URL (`p%40ss` for `p@ss`), as RFC 3986 says.
     let (username, password) = match userinfo {
         None => (None, None),
         Some(u) => match u.split_once(':') {
             Some((user, pass)) => (
-                Some(user.to_string()).filter(|s| !s.is_empty()),
-                Some(pass.to_string()).filter(|s| !s.is_empty()),
+                Some(percent_decode(user, "user name")?).filter(|s| !s.is_empty()),
+                Some(percent_decode(pass, "password")?).filter(|s| !s.is_empty()),
             ),
-            None => (Some(u.to_string()).filter(|s| !s.is_empty()), None),
+            None => (Some(percent_decode(u, "user name")?).filter(|s| !s.is_empty()), None),
         },
     };
     let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
@@ -265,26 +324,24 @@ pub fn parse_redis_addr(input: &str) -> Result<ParsedAddr, String> {
     })
 }
 
+/// Decodes `%XX` escapes; the error never repeats the (secret) text.
+fn percent_decode(text: &str, what: &str) -> Result<String, String> {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .map(|s| s.into_owned())
+        .map_err(|_| format!("the {what} in the URL is not valid UTF-8 once percent-decoded"))
+}
+
 impl Config {
     /// Resolves and checks raw settings. Nothing here connects anywhere.
     pub fn from_raw(raw: RawSettings) -> Result<Config, ConfigError> {
         let mut settings = Vec::new();
-        let environment = match raw.env.0.as_deref().map(str::trim) {
-            None | Some("") | Some("development") | Some("dev") => Environment::Development,
-            Some("production") | Some("prod") => Environment::Production,
-            Some(other) => {
-                return Err(ConfigError::Invalid {
-                    name: "TARTARUS_ENV",
-                    value: other.to_string(),
-                    message: "expected `development` or `production`".into(),
-                })
-            }
-        };
-        settings.push(Setting {
-            name: "TARTARUS_ENV",
-            value: format!("{environment:?}").to_lowercase(),
-            source: raw.env.1,
-        });
+        let environment = parse_environment(raw.env.0.as_deref())?;
+        settings.push(Setting::text(
+            "TARTARUS_ENV",
+            environment.as_str(),
+            raw.env.1,
+        ));
         let queue_key = raw
             .queue_key
             .0
@@ -298,12 +355,11 @@ impl Config {
                 message: "must not contain spaces".into(),
             });
         }
-        settings.push(Setting {
-            name: "REDIS_QUEUE_KEY",
-            value: queue_key.clone(),
-            source: raw.queue_key.1,
-        });
-
+        settings.push(Setting::text(
+            "REDIS_QUEUE_KEY",
+            queue_key.clone(),
+            raw.queue_key.1,
+        ));
         let memory_requested = raw.in_memory
             || raw
                 .redis_addr
@@ -314,129 +370,25 @@ impl Config {
             if environment == Environment::Production {
                 return Err(ConfigError::ProductionForbidsMemory);
             }
-            settings.push(Setting {
-                name: "REDIS_ADDR",
-                value: "(empty: in-memory backend)".into(),
-                source: if raw.in_memory {
-                    Source::Flag
-                } else {
-                    raw.redis_addr.1
-                },
-            });
+            let source = if raw.in_memory {
+                Source::Flag
+            } else {
+                raw.redis_addr.1
+            };
+            settings.insert(1, Setting::text("REDIS_ADDR", "", source));
             Backend::Memory
         } else {
-            let (addr_text, addr_source) = match &raw.redis_addr.0 {
-                Some(a) => (a.clone(), raw.redis_addr.1),
-                None if environment == Environment::Production => {
-                    return Err(ConfigError::ProductionNeedsRedis)
-                }
-                None => (DEFAULT_REDIS_ADDR.to_string(), Source::Default),
-            };
-            let parsed = parse_redis_addr(&addr_text).map_err(|message| ConfigError::Invalid {
-                name: "REDIS_ADDR",
-                value: redact_url(&addr_text),
-                message,
-            })?;
-            let db = match &raw.redis_db.0 {
-                Some(d) if !d.trim().is_empty() => {
-                    settings.push(Setting {
-                        name: "REDIS_DB",
-                        value: d.clone(),
-                        source: raw.redis_db.1,
-                    });
-                    d.trim()
-                        .parse::<i64>()
-                        .ok()
-                        .filter(|d| (0..=15_000).contains(d))
-                        .ok_or_else(|| ConfigError::Invalid {
-                            name: "REDIS_DB",
-                            value: d.clone(),
-                            message: "expected a database number such as 0".into(),
-                        })?
-                }
-                _ => {
-                    let (db, src) = parsed
-                        .db
-                        .map(|d| (d, Source::Url))
-                        .unwrap_or((0, Source::Default));
-                    settings.push(Setting {
-                        name: "REDIS_DB",
-                        value: db.to_string(),
-                        source: src,
-                    });
-                    db
-                }
-            };
-            let (password, pass_source) = match &raw.password.0 {
-                Some(p) if !p.is_empty() => (Some(Secret(p.clone())), raw.password.1),
-                _ => match parsed.password.clone() {
-                    Some(p) => (Some(Secret(p)), Source::Url),
-                    None => (None, Source::Default),
-                },
-            };
-            let (username, user_source) = match &raw.username.0 {
-                Some(u) if !u.is_empty() => (Some(u.clone()), raw.username.1),
-                _ => match parsed.username.clone() {
-                    Some(u) => (Some(u), Source::Url),
-                    None => (None, Source::Default),
-                },
-            };
-            let target = RedisTarget {
-                host: parsed.host,
-                port: parsed.port,
-                tls: parsed.tls || raw.tls,
-                username,
-                password,
-                db,
-                connect_timeout: raw.connect_timeout,
-                command_timeout: raw.command_timeout,
-            };
-            settings.insert(
-                1,
-                Setting {
-                    name: "REDIS_ADDR",
-                    value: target.display(),
-                    source: addr_source,
-                },
-            );
-            settings.push(Setting {
-                name: "REDIS_PASSWORD",
-                value: if target.password.is_some() {
-                    "<redacted>".into()
-                } else {
-                    "(none)".into()
-                },
-                source: pass_source,
-            });
-            settings.push(Setting {
-                name: "REDIS_USERNAME",
-                value: target
-                    .username
-                    .clone()
-                    .unwrap_or_else(|| "(default user)".into()),
-                source: user_source,
-            });
-            settings.push(Setting {
-                name: "REDIS_TLS",
-                value: target.tls.to_string(),
-                source: if parsed.tls {
-                    Source::Url
-                } else if raw.tls {
-                    Source::Flag
-                } else {
-                    Source::Default
-                },
-            });
-            Backend::Redis(target)
+            Backend::Redis(redis_target(&raw, environment, &mut settings)?)
         };
+        let millis = |d: Duration| serde_json::Value::from(d.as_millis() as u64);
         settings.push(Setting {
-            name: "connect timeout",
-            value: crate::model::units::format_duration(raw.connect_timeout),
+            name: "connect_timeout_ms",
+            value: millis(raw.connect_timeout),
             source: Source::Default,
         });
         settings.push(Setting {
-            name: "command timeout",
-            value: crate::model::units::format_duration(raw.command_timeout),
+            name: "command_timeout_ms",
+            value: millis(raw.command_timeout),
             source: Source::Default,
         });
         Ok(Config {
@@ -446,6 +398,124 @@ impl Config {
             settings,
         })
     }
+}
+
+/// `TARTARUS_ENV`: unset or empty means development.
+fn parse_environment(text: Option<&str>) -> Result<Environment, ConfigError> {
+    match text.map(str::trim) {
+        None | Some("") | Some("development") | Some("dev") => Ok(Environment::Development),
+        Some("production") | Some("prod") => Ok(Environment::Production),
+        Some(other) => Err(ConfigError::Invalid {
+            name: "TARTARUS_ENV",
+            value: other.to_string(),
+            message: "expected `development` or `production`".into(),
+        }),
+    }
+}
+
+/// `REDIS_DB`: the variable or flag, else the URL's path, else 0.
+fn redis_db(
+    raw: &RawSettings,
+    parsed: &ParsedAddr,
+    settings: &mut Vec<Setting>,
+) -> Result<i64, ConfigError> {
+    let (db, source) = match &raw.redis_db.0 {
+        Some(d) if !d.trim().is_empty() => {
+            let db = d
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|d| (0..=15_000).contains(d))
+                .ok_or_else(|| ConfigError::Invalid {
+                    name: "REDIS_DB",
+                    value: d.clone(),
+                    message: "expected a database number such as 0".into(),
+                })?;
+            (db, raw.redis_db.1)
+        }
+        _ => parsed
+            .db
+            .map(|d| (d, Source::Url))
+            .unwrap_or((0, Source::Default)),
+    };
+    settings.push(Setting {
+        name: "REDIS_DB",
+        value: serde_json::Value::from(db),
+        source,
+    });
+    Ok(db)
+}
+
+/// The Redis server and credentials, from the address and the separate settings (which win).
+fn redis_target(
+    raw: &RawSettings,
+    environment: Environment,
+    settings: &mut Vec<Setting>,
+) -> Result<RedisTarget, ConfigError> {
+    let (addr_text, addr_source) = match &raw.redis_addr.0 {
+        Some(a) => (a.clone(), raw.redis_addr.1),
+        None if environment == Environment::Production => {
+            return Err(ConfigError::ProductionNeedsRedis)
+        }
+        None => (DEFAULT_REDIS_ADDR.to_string(), Source::Default),
+    };
+    let parsed = parse_redis_addr(&addr_text).map_err(|message| ConfigError::Invalid {
+        name: "REDIS_ADDR",
+        value: redact_url(&addr_text),
+        message,
+    })?;
+    let db = redis_db(raw, &parsed, settings)?;
+    let (password, pass_source) = match &raw.password.0 {
+        Some(p) if !p.is_empty() => (Some(Secret(p.clone())), raw.password.1),
+        _ => match parsed.password.clone() {
+            Some(p) => (Some(Secret(p)), Source::Url),
+            None => (None, Source::Default),
+        },
+    };
+    let (username, user_source) = match &raw.username.0 {
+        Some(u) if !u.is_empty() => (Some(u.clone()), raw.username.1),
+        _ => match parsed.username.clone() {
+            Some(u) => (Some(u), Source::Url),
+            None => (None, Source::Default),
+        },
+    };
+    let target = RedisTarget {
+        host: parsed.host,
+        port: parsed.port,
+        tls: parsed.tls || raw.tls,
+        username,
+        password,
+        db,
+        connect_timeout: raw.connect_timeout,
+        command_timeout: raw.command_timeout,
+    };
+    settings.insert(
+        1,
+        Setting::text("REDIS_ADDR", target.display(), addr_source),
+    );
+    let optional = |v: Option<String>| v.map_or(serde_json::Value::Null, serde_json::Value::from);
+    settings.push(Setting {
+        name: "REDIS_PASSWORD",
+        value: optional(target.password.as_ref().map(|_| "<redacted>".to_string())),
+        source: pass_source,
+    });
+    settings.push(Setting {
+        name: "REDIS_USERNAME",
+        value: optional(target.username.clone()),
+        source: user_source,
+    });
+    settings.push(Setting {
+        name: "REDIS_TLS",
+        value: serde_json::Value::Bool(target.tls),
+        source: if parsed.tls {
+            Source::Url
+        } else if raw.tls {
+            Source::Flag
+        } else {
+            Source::Default
+        },
+    });
+    Ok(target)
 }
 
 /// Hides a password inside a URL for error messages.
@@ -523,7 +593,42 @@ mod tests {
         }
         let shown = format!("{:?}", cfg);
         assert!(!shown.contains("hunter2"), "{shown}");
-        assert!(cfg.settings.iter().all(|s| !s.value.contains("hunter2")));
+        assert!(cfg
+            .settings
+            .iter()
+            .all(|s| !s.value.to_string().contains("hunter2")));
+    }
+
+    #[test]
+    fn url_credentials_are_percent_decoded() {
+        let a = parse_redis_addr("redis://app%2Fops:p%40ss%3Aw%25rd@cache:6390/1").unwrap();
+        assert_eq!(a.username.as_deref(), Some("app/ops"));
+        assert_eq!(a.password.as_deref(), Some("p@ss:w%rd"));
+        let a = parse_redis_addr("rediss://:s%20ecret@cache").unwrap();
+        assert_eq!((a.username, a.password.as_deref()), (None, Some("s ecret")));
+        assert!(parse_redis_addr("redis://u:%ff%fe@h").is_err(), "not UTF-8");
+    }
+
+    #[test]
+    fn unset_settings_are_null_not_placeholders() {
+        let cfg = Config::from_raw(raw()).unwrap();
+        let value = |name: &str| {
+            cfg.settings
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| s.value.clone())
+        };
+        assert_eq!(value("REDIS_PASSWORD"), Some(serde_json::Value::Null));
+        assert_eq!(value("REDIS_USERNAME"), Some(serde_json::Value::Null));
+        assert_eq!(value("REDIS_DB"), Some(serde_json::json!(0)));
+        assert_eq!(value("connect_timeout_ms"), Some(serde_json::json!(2000)));
+    }
+
+    #[test]
+    fn a_missing_password_file_is_a_config_error() {
+        let err = read_password_file(std::path::Path::new("/nonexistent/tartarus-pass")).unwrap_err();
+        assert_eq!(err.code(), crate::exit::CONFIG);
+        assert!(err.to_string().contains("/nonexistent/tartarus-pass"), "{err}");
     }
 
     #[test]

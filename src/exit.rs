@@ -1,79 +1,110 @@
-//! Exit codes, defined in one place, and the mapping from errors to them.
+//! Exit codes, defined in one place with their meaning, and the one mapping from errors to them.
+//!
+//! Each constant's doc comment is its documentation everywhere: [`ALL`] carries it to the man
+//! pages' EXIT STATUS section and to the README's table, so the meaning is written once.
 
 use crate::config::ConfigError;
+use crate::control::PolicyError;
 use crate::model::spec::SpecError;
 use crate::persistence::PersistenceError;
 use crate::store::StoreError;
 
-pub const OK: u8 = 0;
-/// Any failure not listed below.
-pub const FAILURE: u8 = 1;
-/// Bad flags or arguments (clap's own code).
-pub const USAGE: u8 = 2;
-/// A bad input file: malformed YAML, unknown fields, values out of range. Nothing was written.
-pub const INVALID_INPUT: u8 = 3;
-/// The configuration is unusable (e.g. production without REDIS_ADDR).
-pub const CONFIG: u8 = 4;
-/// Redis could not be reached, refused the credentials, or did not answer in time.
-pub const UNAVAILABLE: u8 = 5;
-/// The run, node, policy or backup asked for does not exist.
-pub const NOT_FOUND: u8 = 6;
-/// The object is in a state that does not allow the step (e.g. cancelling a finished run).
-pub const CONFLICT: u8 = 7;
-/// A destructive step was declined, or refused without a terminal and without `--yes`.
-pub const REFUSED: u8 = 8;
-
-/// `sandbox wait`: the run failed (non-zero exit).
-pub const RUN_FAILED: u8 = 10;
-/// `sandbox wait`: the run timed out.
-pub const RUN_TIMED_OUT: u8 = 11;
-/// `sandbox wait`: the run was cancelled.
-pub const RUN_CANCELLED: u8 = 12;
-/// `sandbox wait`: the run was denied by policy or rejected by routing.
-pub const RUN_REFUSED: u8 = 13;
-/// `sandbox wait`: the run was dead-lettered.
-pub const RUN_DEAD: u8 = 14;
-/// `sandbox wait`: `--timeout` passed before the run finished.
-pub const WAIT_TIMED_OUT: u8 = 15;
-
-/// `policy test`: the verdict was deny.
-pub const VERDICT_DENY: u8 = 20;
-/// `policy test`: the verdict was quarantine.
-pub const VERDICT_QUARANTINE: u8 = 21;
-
-/// `verify persistence`: the canary did not survive (or the restart could not be proven).
-pub const PERSISTENCE_FAILED: u8 = 30;
-/// `backup verify` / `backup restore`: the backup failed verification (checksums, RDB CRC-64, AOF manifest).
-pub const BACKUP_INVALID: u8 = 31;
-
-/// `redis health` uses the monitoring-plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-pub const HEALTH_UNKNOWN: u8 = 3;
-
-/// An error that carries its own exit code (e.g. a declined confirmation).
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct CodedError {
+/// One documented exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExitCode {
+    pub name: &'static str,
     pub code: u8,
-    pub message: String,
+    /// The constant's doc comment.
+    pub meaning: &'static str,
 }
 
-impl CodedError {
-    pub fn new(code: u8, message: impl Into<String>) -> CodedError {
-        CodedError {
-            code,
-            message: message.into(),
-        }
-    }
+/// Declares each code as a `pub const` with its doc comment, and [`ALL`] from the same text.
+macro_rules! exit_codes {
+    ($( $(#[doc = $doc:literal])+ $name:ident = $code:literal; )+) => {
+        $( $(#[doc = $doc])+ pub const $name: u8 = $code; )+
+        /// Every exit code, in the order declared, with its documentation.
+        pub const ALL: &[ExitCode] = &[
+            $( ExitCode { name: stringify!($name), code: $code, meaning: concat!($($doc, "\n"),+) }, )+
+        ];
+    };
+}
+
+exit_codes! {
+    /// Success.
+    OK = 0;
+    /// Any failure not listed below.
+    FAILURE = 1;
+    /// Bad flags or arguments (clap's own code), e.g. `--command` instead of `-- CMD ARGS`.
+    USAGE = 2;
+    /// A bad input file: missing, unreadable, not UTF-8, malformed YAML, unknown fields, values
+    /// out of range. Nothing was written.
+    INVALID_INPUT = 3;
+    /// The configuration is unusable: production without REDIS_ADDR, a bad variable, a missing or
+    /// unreadable --redis-password-file.
+    CONFIG = 4;
+    /// Redis could not be reached, refused the credentials, or did not answer in time.
+    UNAVAILABLE = 5;
+    /// The run, node, policy or backup asked for does not exist.
+    NOT_FOUND = 6;
+    /// The object is in a state that does not allow the step (e.g. cancelling a finished run).
+    CONFLICT = 7;
+    /// A destructive step was declined, or refused without a terminal and without --yes.
+    REFUSED = 8;
+    /// `sandbox wait`, `submit --wait`, `up --exit-code`: the run failed (non-zero exit, or it
+    /// could not start).
+    RUN_FAILED = 10;
+    /// `sandbox wait`, `submit --wait`, `up --exit-code`: the run hit its own timeout.
+    RUN_TIMED_OUT = 11;
+    /// `sandbox wait`, `submit --wait`, `up --exit-code`: the run was cancelled.
+    RUN_CANCELLED = 12;
+    /// `sandbox wait`, `submit --wait`, `up --exit-code`: the run was denied by policy or
+    /// rejected by routing.
+    RUN_REFUSED = 13;
+    /// `sandbox wait`, `submit --wait`, `up --exit-code`: the run was dead-lettered.
+    RUN_DEAD = 14;
+    /// A wait's --timeout passed before the run finished (or `up` was stopped before it did).
+    WAIT_TIMED_OUT = 15;
+    /// A wait found no live scheduler (none announced itself within its TTL), so nothing would
+    /// ever move the run.
+    NO_SCHEDULER = 16;
+    /// A wait saw the run `pending` (no feasible node) for longer than --pending-timeout; the
+    /// message says why no node fits. `up --exit-code`: a run left pending at idle.
+    STUCK_PENDING = 17;
+    /// `policy test`: the verdict was deny.
+    VERDICT_DENY = 20;
+    /// `policy test`: the verdict was quarantine.
+    VERDICT_QUARANTINE = 21;
+    /// `verify persistence`: the canary did not survive (or the restart could not be proven).
+    PERSISTENCE_FAILED = 30;
+    /// `backup verify` / `backup restore`: the backup failed verification (checksums, RDB
+    /// CRC-64, AOF manifest).
+    BACKUP_INVALID = 31;
+}
+
+/// `redis health` uses the monitoring-plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL,
+/// 3 UNKNOWN. This is its UNKNOWN.
+pub const HEALTH_UNKNOWN: u8 = 3;
+
+/// The documentation of one code (its constant's doc comment), if it is one of [`ALL`].
+pub fn meaning(code: u8) -> Option<&'static str> {
+    ALL.iter().find(|c| c.code == code).map(|c| c.meaning)
 }
 
 /// The exit code for an error: the first cause in its chain whose type knows its code.
 ///
 /// Every error type that maps to a code carries it next to its messages, as a `code()` method
-/// (like `just`'s `Error::code()`); this is the one list of those types.
+/// (like `just`'s `Error::code()`); this is the one list of those types. An error none of them
+/// claims is a plain [`FAILURE`].
 pub fn code_for(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
-        if let Some(e) = cause.downcast_ref::<CodedError>() {
-            return e.code;
+        if let Some(e) = cause.downcast_ref::<crate::cli::CliError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::ops::WaitError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::ops::InputError>() {
+            return e.code();
         }
         if let Some(e) = cause.downcast_ref::<StoreError>() {
             return e.code();
@@ -87,6 +118,28 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<SpecError>() {
             return e.code();
         }
+        if let Some(e) = cause.downcast_ref::<PolicyError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::scheduler::SchedulerError>() {
+            return e.code();
+        }
     }
     FAILURE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in ALL {
+            assert!(seen.insert(c.code), "code {} is used twice", c.code);
+            assert!(c.meaning.trim().len() > 5, "{} has no documentation", c.name);
+        }
+        assert_eq!(meaning(NO_SCHEDULER), ALL.iter().find(|c| c.name == "NO_SCHEDULER").map(|c| c.meaning));
+        assert!(meaning(STUCK_PENDING).is_some_and(|m| m.contains("--pending-timeout")));
+    }
 }

@@ -1,5 +1,20 @@
-//! Entry point: parse, run, exit with the code the command chose.
+//! Entry point: parse the command line, run it, print a failure once with its causes, exit with its code.
+
+use std::io::Write;
+
+use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    std::process::ExitCode::from(tartarus::cli::main())
+    let cli = tartarus::cli::Cli::parse();
+    let code = match tartarus::cli::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            let mut stderr = std::io::stderr().lock();
+            for line in tartarus::cli::error_lines(&err) {
+                let _ = writeln!(stderr, "{line}");
+            }
+            tartarus::exit::code_for(&err)
+        }
+    };
+    std::process::ExitCode::from(code)
 }

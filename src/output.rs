@@ -116,25 +116,61 @@ pub struct Page<T: Serialize> {
     /// Rows for the table form, one per item.
     #[serde(skip)]
     pub rows: Vec<Vec<String>>,
+    /// Headers and rows for `-o wide`, when it shows more than the table.
+    #[serde(skip)]
+    pub wide: Option<(Vec<&'static str>, Vec<Vec<String>>)>,
 }
 
 impl<T: Serialize> Page<T> {
     /// A complete list (no further page).
     pub fn all(items: Vec<T>, headers: Vec<&'static str>, row: impl Fn(&T) -> Vec<String>) -> Self {
         let rows = items.iter().map(row).collect();
+        Page::new(items, None).table(headers, rows)
+    }
+
+    /// A page of `items`; `next` is the cursor of the page after it.
+    pub fn new(items: Vec<T>, next: Option<String>) -> Self {
         Page {
             items,
-            next: None,
-            headers,
-            rows,
+            next,
+            headers: Vec::new(),
+            rows: Vec::new(),
+            wide: None,
         }
+    }
+
+    /// The table form.
+    pub fn table(mut self, headers: Vec<&'static str>, rows: Vec<Vec<String>>) -> Self {
+        self.headers = headers;
+        self.rows = rows;
+        self
+    }
+
+    /// The `-o wide` form.
+    pub fn wide(mut self, headers: Vec<&'static str>, rows: Vec<Vec<String>>) -> Self {
+        self.wide = Some((headers, rows));
+        self
     }
 }
 
 impl<T: Serialize> Render for Page<T> {
-    fn render_table(&self, _wide: bool) -> String {
-        columns(&self.headers, self.rows.clone())
+    fn render_table(&self, wide: bool) -> String {
+        match (&self.wide, wide) {
+            (Some((headers, rows)), true) => columns(headers, rows.clone()),
+            _ => columns(&self.headers, self.rows.clone()),
+        }
     }
+}
+
+/// Prints a page; in table form, a following page is announced on stderr (`more results:
+/// --cursor X`) even with `-q`, so a table never ends silently short. JSON and YAML carry it as
+/// `next`.
+pub fn emit_page<T: Serialize>(format: OutputFormat, page: &Page<T>) -> anyhow::Result<()> {
+    emit(format, page)?;
+    if let (Some(next), OutputFormat::Table | OutputFormat::Wide) = (&page.next, format) {
+        let _ = writeln!(std::io::stderr(), "more results: --cursor {next}");
+    }
+    Ok(())
 }
 
 /// Serde helpers for the JSON unit rule: a time is an RFC 3339 UTC string with milliseconds.

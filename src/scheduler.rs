@@ -27,6 +27,16 @@ pub enum SchedulerError {
     },
 }
 
+impl SchedulerError {
+    /// The process exit code this error leads to.
+    pub fn code(&self) -> u8 {
+        match self {
+            SchedulerError::Store(e) => e.code(),
+            SchedulerError::BadPolicy { .. } => crate::exit::FAILURE,
+        }
+    }
+}
+
 /// Tunables of the loop.
 #[derive(Clone, Debug)]
 pub struct SchedulerConfig {

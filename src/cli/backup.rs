@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::persist_common::{connect, human_bytes, redis_target, Reporter};
 use super::{parse_duration_arg, Ctx};
 use crate::config::Backend;
-use crate::exit::{self, CodedError};
+use super::CliError;
+use crate::exit;
 use crate::output::{columns, emit, fields, Render};
 use crate::persistence::backup::{
     self, BackupManifest, BackupMethod, BackupOptions, BackupSummary, CheckOutcome, PruneReport,
@@ -412,14 +413,11 @@ pub(super) async fn verify_blocking(path: PathBuf) -> Result<VerifyReport> {
 }
 
 fn invalid(report: &VerifyReport) -> anyhow::Error {
-    CodedError::new(
-        exit::BACKUP_INVALID,
-        format!(
-            "backup {} failed verification: {}",
-            report.id.as_deref().unwrap_or(&report.path),
-            report.failure_reason()
-        ),
-    )
+    CliError::BackupInvalid(format!(
+        "backup {} failed verification: {}",
+        report.id.as_deref().unwrap_or(&report.path),
+        report.failure_reason()
+    ))
     .into()
 }
 
@@ -549,7 +547,7 @@ async fn create(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
 async fn restore_cmd(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
     let path = resolve(&args.dir.dir, &args.backup)?;
     let manifest = backup::read_manifest(&path).map_err(|e| {
-        CodedError::new(exit::BACKUP_INVALID, format!("backup {}: {e}", args.backup))
+        CliError::BackupInvalid(format!("backup {}: {e}", args.backup))
     })?;
     // Refuse a bad backup before asking anything. This is the only verification: the restore
     // functions are told (`verified`) not to read everything again.
@@ -571,7 +569,7 @@ async fn restore_cmd(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
                 manifest.method.as_str()
             )
         };
-        return Err(CodedError::new(exit::USAGE, msg).into());
+        return Err(CliError::Usage(msg).into());
     }
     let reporter = Reporter::new(ctx);
     if args.online {
@@ -607,18 +605,16 @@ async fn restore_cmd(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
     }
 
     let data_dir = args.data_dir.ok_or_else(|| {
-        CodedError::new(exit::USAGE, "--data-dir is required for an offline restore")
+        CliError::Usage("--data-dir is required for an offline restore".into())
     })?;
     let mut opts = match (&args.redis_conf, args.appendonly) {
         (Some(conf), _) => restore::options_from_redis_conf(conf, data_dir.clone())
             .with_context(|| format!("reading {}", conf.display()))?,
         (None, Some(a)) => OfflineRestoreOptions::new(data_dir.clone(), matches!(a, YesNo::Yes)),
-        (None, None) => return Err(CodedError::new(
-            exit::USAGE,
+        (None, None) => return Err(CliError::usage(
             "say how the server will start: --appendonly yes|no, or --redis-conf FILE to read it \
                  (with appendonly yes Redis ignores dump.rdb, so guessing wrong restores nothing)",
-        )
-        .into()),
+        )),
     };
     opts.force = args.force;
     opts.verified = true;

@@ -8,15 +8,14 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Ctx;
 use crate::config::{Backend, RedisTarget};
-use crate::exit::{self, CodedError};
+use super::CliError;
 use crate::persistence::{Progress, RedisAdmin};
 
 /// The configured Redis server; the in-memory store has nothing to check, back up or restore.
 pub fn redis_target(ctx: &Ctx, command: &str) -> Result<RedisTarget> {
     match &ctx.config.backend {
         Backend::Redis(t) => Ok(t.clone()),
-        Backend::Memory => Err(CodedError::new(
-            exit::CONFIG,
+        Backend::Memory => Err(CliError::NeedsSharedStore(
             format!(
                 "`{command}` needs Redis: the in-memory store keeps nothing to check, back up or restore \
                  (set REDIS_ADDR or --redis-addr)"

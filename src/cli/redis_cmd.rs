@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::persist_common::{connect, redis_target};
 use super::{parse_duration_arg, Ctx};
-use crate::exit::{self, CodedError};
+use super::CliError;
+use crate::exit;
 use crate::output::{columns, emit, fields, Render};
 use crate::persistence::configure::{self, ApplyReport, ConfigurePlan, Profile};
 use crate::persistence::health::{self, HealthOptions, HealthReport};
@@ -203,14 +204,13 @@ impl RedisCmd {
             RedisCmd::Health { max_save_age } => {
                 // A bad threshold is UNKNOWN (3), not clap's usage error (2 = CRITICAL to monitoring).
                 let max_save_age: Duration = parse_duration_arg(&max_save_age).map_err(|e| {
-                    CodedError::new(
-                        exit::HEALTH_UNKNOWN,
-                        format!("UNKNOWN: --max-save-age {max_save_age:?}: {e}"),
-                    )
+                    CliError::HealthUnknown(format!(
+                        "UNKNOWN: --max-save-age {max_save_age:?}: {e}"
+                    ))
                 })?;
                 // Without Redis there is nothing to check: UNKNOWN by the monitoring convention.
                 let target = redis_target(ctx, "redis health")
-                    .map_err(|e| CodedError::new(exit::HEALTH_UNKNOWN, format!("UNKNOWN: {e}")))?;
+                    .map_err(|e| CliError::HealthUnknown(format!("UNKNOWN: {e}")))?;
                 let opts = HealthOptions {
                     max_save_age,
                     ..Default::default()

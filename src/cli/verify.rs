@@ -12,7 +12,8 @@ use super::persist_common::{redis_target, Reporter};
 use super::{parse_duration_arg, Ctx};
 use crate::config::RedisTarget;
 use crate::control::policy::parse_policies;
-use crate::exit::{self, CodedError};
+use super::CliError;
+use crate::exit;
 use crate::model::run::Run;
 use crate::model::spec::parse_sandbox_documents;
 use crate::output::{columns, emit, Render};
@@ -154,8 +155,7 @@ async fn wait_ready(target: &RedisTarget, wait: Duration) -> Result<(RedisAdmin,
             Err(e) => last_error = e.to_string(),
         }
         if start.elapsed() >= wait {
-            return Err(CodedError::new(
-                exit::UNAVAILABLE,
+            return Err(CliError::NotReady(
                 format!(
                     "Redis at {} was not ready within {} after the restart: {last_error}",
                     target.display(),
@@ -303,10 +303,10 @@ async fn persistence(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
                     .filter(|s| !s.ok)
                     .map(|s| format!("{}: {}", s.name, s.detail))
                     .collect();
-                Err(CodedError::new(
-                    exit::PERSISTENCE_FAILED,
-                    format!("persistence check FAILED: {}", failed.join("; ")),
-                )
+                Err(CliError::PersistenceFailed(format!(
+                    "persistence check FAILED: {}",
+                    failed.join("; ")
+                ))
                 .into())
             }
         }

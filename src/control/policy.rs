@@ -287,6 +287,13 @@ pub enum PolicyError {
     Empty { source_name: String },
 }
 
+impl PolicyError {
+    /// The process exit code this error leads to: a bad policy file.
+    pub fn code(&self) -> u8 {
+        crate::exit::INVALID_INPUT
+    }
+}
+
 fn field_err(field: impl Into<String>, message: impl Into<String>) -> FieldError {
     FieldError {
         field: field.into(),

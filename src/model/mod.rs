@@ -1,9 +1,10 @@
-//! The domain model shared by every layer: sandbox specs, runs and their states, nodes, units.
+//! The domain model shared by every layer: sandbox specs, runs and their states, nodes, units, and their output views.
 
 pub mod node;
 pub mod run;
 pub mod spec;
 pub mod units;
+pub mod view;
 
 /// Current time in Unix milliseconds.
 pub fn now_ms() -> i64 {

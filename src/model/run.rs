@@ -19,7 +19,6 @@ use super::spec::{Heat, SandboxSpec};
     Hash,
     Serialize,
     Deserialize,
-    clap::ValueEnum,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum RunState {

@@ -54,7 +54,6 @@ pub mod limits {
     Hash,
     Serialize,
     Deserialize,
-    clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Heat {
@@ -96,6 +95,10 @@ pub struct SandboxDocument {
     #[serde(default)]
     pub metadata: MetadataDocument,
     pub spec: SpecDocument,
+    /// What `sandbox get` prints about a run (its id, state, placement, times). Ignored on
+    /// submit, so the output of `sandbox get -o yaml` can be submitted again.
+    #[serde(default)]
+    pub status: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Debug, Default, Deserialize)]

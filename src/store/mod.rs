@@ -106,7 +106,7 @@ pub struct RunPage {
 }
 
 /// Which Acheron list to look at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QueueName {
     /// Waiting to be claimed by a scheduler.

@@ -7,10 +7,12 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::Ctx;
+use super::args::parse_duration_arg;
+use super::examples;
+use super::{CliError, Ctx};
 use crate::agent::{Agent, AgentConfig, AgentReport};
 use crate::executor::{ExecutorConfig, Runtime};
-use crate::exit::{self, CodedError};
+use crate::exit;
 use crate::model::node::Resources;
 use crate::model::units::{parse_bytes, parse_cpu_millis};
 use crate::output::{emit, Render};
@@ -18,6 +20,7 @@ use crate::output::{emit, Render};
 #[derive(Debug, Subcommand)]
 pub enum AgentCmd {
     /// Run an agent for one node until SIGINT/SIGTERM (then drain)
+    #[command(after_long_help = examples::AGENT_RUN)]
     Run(AgentArgs),
 }
 
@@ -44,21 +47,23 @@ pub struct AgentArgs {
     /// Memory capacity
     #[arg(long, default_value = "8Gi")]
     pub memory: String,
+    /// GPU capacity
     #[arg(long, default_value_t = 0)]
     pub gpu: u32,
     /// Concurrent sandboxes
     #[arg(long, default_value_t = 4)]
     pub slots: u32,
+    /// How sandboxes are isolated
     #[arg(long, value_enum, default_value = "process")]
     pub runtime: RuntimeChoice,
     /// Heartbeat validity (renewed every third of it); a dead agent's runs are recovered after it
-    #[arg(long, default_value = "10s", value_parser = super::parse_duration_arg)]
+    #[arg(long, default_value = "10s", value_parser = parse_duration_arg)]
     pub ttl: Duration,
     /// How often to look for new work and cancellations
-    #[arg(long, default_value = "200ms", value_parser = super::parse_duration_arg)]
+    #[arg(long, default_value = "200ms", value_parser = parse_duration_arg)]
     pub poll: Duration,
     /// On SIGTERM, how long running sandboxes may finish before they are handed back
-    #[arg(long, default_value = "30s", value_parser = super::parse_duration_arg)]
+    #[arg(long, default_value = "30s", value_parser = parse_duration_arg)]
     pub drain_deadline: Duration,
     /// Attempts after which a handed-back run is dead-lettered
     #[arg(long, default_value_t = 3)]
@@ -75,8 +80,8 @@ impl AgentArgs {
     /// A checked agent configuration.
     pub fn config(&self) -> Result<AgentConfig> {
         crate::model::spec::check_name("--name", &self.name)
-            .map_err(|e| CodedError::new(exit::USAGE, e.to_string()))?;
-        let usage = |m: String| anyhow::Error::from(CodedError::new(exit::USAGE, m));
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+        let usage = |m: String| anyhow::Error::from(CliError::Usage(m));
         let capacity = Resources {
             cpu_millis: parse_cpu_millis(&self.cpu).map_err(usage)?,
             memory_bytes: parse_bytes(&self.memory).map_err(usage)?,
@@ -147,7 +152,7 @@ impl AgentCmd {
                         .context("starting the agent")?,
                 );
                 let report = agent
-                    .run(super::scheduler_cmd::shutdown_signal(
+                    .run(super::signal::shutdown_signal(
                         "draining: no new work, running sandboxes may finish",
                     ))
                     .await?;

@@ -1,5 +1,6 @@
-//! Shell completions and man pages, generated from the same clap definitions as the parser.
+//! `tartarus completions` and `tartarus man`: generated from the same clap definitions as the parser.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -7,6 +8,11 @@ use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
 use super::Cli;
+use crate::exit;
+
+mod man;
+
+pub use man::man_pages;
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -30,6 +36,7 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
     buf
 }
 
+/// The committed completion files, by shell.
 pub const SHELLS: [(Shell, &str); 5] = [
     (Shell::Bash, "tartarus.bash"),
     (Shell::Zsh, "_tartarus"),
@@ -38,46 +45,26 @@ pub const SHELLS: [(Shell, &str); 5] = [
     (Shell::Elvish, "tartarus.elv"),
 ];
 
+/// Prints the script; a reader that stopped early (`| head`) is not an error.
 pub fn completions(args: &CompletionsArgs) -> Result<u8> {
-    use std::io::Write;
-    std::io::stdout()
+    let mut out = std::io::stdout().lock();
+    match out
         .write_all(&completion_script(args.shell))
-        .context("writing completions")?;
-    Ok(0)
-}
-
-/// Every man page: (file name, roff text), one per command and subcommand.
-pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
-    let mut out = Vec::new();
-    let cmd = Cli::command();
-    collect(&cmd, "tartarus", &mut out)?;
-    Ok(out)
-}
-
-fn collect(cmd: &clap::Command, name: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
-    let cmd = cmd
-        .clone()
-        .name(name.to_string())
-        .disable_help_subcommand(true);
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd.clone())
-        .render(&mut buf)
-        .context("rendering a man page")?;
-    out.push((format!("{name}.1"), buf));
-    for sub in cmd.get_subcommands() {
-        if sub.get_name() == "help" {
-            continue;
+        .and_then(|_| out.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::from(e).context("writing completions"))
         }
-        collect(sub, &format!("{name}-{}", sub.get_name()), out)?;
+        _ => Ok(exit::OK),
     }
-    Ok(())
 }
 
 pub fn man(args: &ManArgs) -> Result<u8> {
     write_man(&args.dir)?;
-    Ok(0)
+    Ok(exit::OK)
 }
 
+/// Writes every man page into `dir`.
 pub fn write_man(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     for (name, text) in man_pages()? {

@@ -2,13 +2,16 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use clap::Subcommand;
 use serde::Serialize;
 
+use super::examples;
 use super::Ctx;
 use crate::control::{parse_policies, Judgement, Policy, PolicySet};
-use crate::exit::{self, CodedError};
+use crate::exit;
+use crate::ops::input::read_input;
+use crate::ops::policies::load_policies;
 use crate::model::run::Verdict;
 use crate::model::spec::parse_sandbox_documents;
 use crate::output::{columns, emit, fields, timestamp, Message, Render};
@@ -17,51 +20,53 @@ use crate::store::{History, PolicyChange, StoreError, StoredPolicy};
 #[derive(Debug, Subcommand)]
 pub enum PolicyCmd {
     /// Validate and store policies from a YAML file (one bad document applies nothing)
+    #[command(after_long_help = examples::POLICY_APPLY)]
     Apply {
-        #[arg(short = 'f', long = "file")]
+        /// Policy file, one or more documents (`-` reads stdin)
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
         file: PathBuf,
     },
     /// Stored policies with their mode and rule count
+    #[command(after_long_help = examples::POLICY_LIST)]
     List,
     /// One stored policy as YAML/JSON
-    Get { name: String },
+    #[command(after_long_help = examples::POLICY_GET)]
+    Get {
+        /// Policy name
+        name: String,
+    },
     /// Delete policies (one version bump)
+    #[command(after_long_help = examples::POLICY_DELETE)]
     Delete {
+        /// Policy names
         #[arg(required = true)]
         names: Vec<String>,
     },
     /// Changes, newest first: version, time, who, what
+    #[command(after_long_help = examples::POLICY_HISTORY)]
     History {
+        /// Most changes to show
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
     /// Restore the policy set as it stood after version N (recorded as a new version)
+    #[command(after_long_help = examples::POLICY_ROLLBACK)]
     Rollback {
-        #[arg(long = "to-version")]
+        /// The version whose policy set comes back (see `policy history`)
+        #[arg(long = "to-version", value_name = "N")]
         to_version: u64,
     },
     /// Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain
     /// the verdict; exits 0 allow, 20 deny, 21 quarantine
+    #[command(after_long_help = examples::POLICY_TEST)]
     Test {
-        #[arg(short = 'f', long = "file")]
+        /// Sandbox file to judge (`-` reads stdin)
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
         file: PathBuf,
         /// Judge against this policy file instead of the stored set (no Redis needed)
         #[arg(long)]
         policies: Option<PathBuf>,
     },
-}
-
-fn read(path: &PathBuf) -> Result<String> {
-    if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("reading stdin")?;
-        return Ok(s);
-    }
-    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
-}
-
-fn invalid(e: impl std::fmt::Display) -> anyhow::Error {
-    CodedError::new(exit::INVALID_INPUT, e.to_string()).into()
 }
 
 fn who() -> String {
@@ -177,12 +182,13 @@ impl PolicyCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
             PolicyCmd::Test { file, policies } => {
-                let specs = parse_sandbox_documents(&file.display().to_string(), &read(&file)?)?;
+                let input = read_input(&file)?;
+                let specs = parse_sandbox_documents(&input.name, &input.text)?;
                 let set = match policies {
                     Some(p) => {
-                        let list = parse_policies(&p.display().to_string(), &read(&p)?)
-                            .map_err(invalid)?;
-                        PolicySet::compile(&list, 0).map_err(invalid)?
+                        let input = read_input(&p)?;
+                        let list = parse_policies(&input.name, &input.text)?;
+                        PolicySet::compile(&list, 0)?
                     }
                     None => {
                         let store = ctx.store().await?;
@@ -210,17 +216,8 @@ impl PolicyCmd {
                 });
             }
             PolicyCmd::Apply { file } => {
-                let list =
-                    parse_policies(&file.display().to_string(), &read(&file)?).map_err(invalid)?;
-                PolicySet::compile(&list, 0).map_err(invalid)?;
+                let docs: Vec<StoredPolicy> = load_policies(&read_input(&file)?)?;
                 let store = ctx.store().await?;
-                let docs: Vec<StoredPolicy> = list
-                    .iter()
-                    .map(|p| StoredPolicy {
-                        name: p.name().to_string(),
-                        document: p.to_json(),
-                    })
-                    .collect();
                 let version = store.apply_policies(&docs, &who(), History::Keep).await?;
                 let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
                 let text = format!(

@@ -1,0 +1,248 @@
+//! Clap mirrors of domain enums (run states, heat, queue lists, environments) and shared value parsers.
+//!
+//! Domain types stay free of clap: each mirror converts both ways, and the tests map every domain
+//! variant to its mirror and back, so the two cannot drift apart.
+
+use std::time::Duration;
+
+use clap::ValueEnum;
+
+use crate::config::Environment;
+use crate::model::run::RunState;
+use crate::model::spec::Heat;
+use crate::store::QueueName;
+
+/// A duration flag: `30s`, `5m`, `1h30m`, `250ms`, or bare seconds.
+pub fn parse_duration_arg(s: &str) -> Result<Duration, String> {
+    crate::model::units::parse_duration(s)
+}
+
+/// `--state`: spelled exactly as the output spells it (`timed_out`; `timed-out` is accepted too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StateArg {
+    #[value(name = "queued")]
+    Queued,
+    #[value(name = "admitted")]
+    Admitted,
+    #[value(name = "pending")]
+    Pending,
+    #[value(name = "scheduled")]
+    Scheduled,
+    #[value(name = "running")]
+    Running,
+    #[value(name = "succeeded")]
+    Succeeded,
+    #[value(name = "failed")]
+    Failed,
+    #[value(name = "timed_out", alias = "timed-out")]
+    TimedOut,
+    #[value(name = "cancelled")]
+    Cancelled,
+    #[value(name = "denied")]
+    Denied,
+    #[value(name = "rejected")]
+    Rejected,
+    #[value(name = "lost")]
+    Lost,
+    #[value(name = "dead")]
+    Dead,
+}
+
+impl From<StateArg> for RunState {
+    fn from(s: StateArg) -> RunState {
+        match s {
+            StateArg::Queued => RunState::Queued,
+            StateArg::Admitted => RunState::Admitted,
+            StateArg::Pending => RunState::Pending,
+            StateArg::Scheduled => RunState::Scheduled,
+            StateArg::Running => RunState::Running,
+            StateArg::Succeeded => RunState::Succeeded,
+            StateArg::Failed => RunState::Failed,
+            StateArg::TimedOut => RunState::TimedOut,
+            StateArg::Cancelled => RunState::Cancelled,
+            StateArg::Denied => RunState::Denied,
+            StateArg::Rejected => RunState::Rejected,
+            StateArg::Lost => RunState::Lost,
+            StateArg::Dead => RunState::Dead,
+        }
+    }
+}
+
+impl From<RunState> for StateArg {
+    fn from(s: RunState) -> StateArg {
+        match s {
+            RunState::Queued => StateArg::Queued,
+            RunState::Admitted => StateArg::Admitted,
+            RunState::Pending => StateArg::Pending,
+            RunState::Scheduled => StateArg::Scheduled,
+            RunState::Running => StateArg::Running,
+            RunState::Succeeded => StateArg::Succeeded,
+            RunState::Failed => StateArg::Failed,
+            RunState::TimedOut => StateArg::TimedOut,
+            RunState::Cancelled => StateArg::Cancelled,
+            RunState::Denied => StateArg::Denied,
+            RunState::Rejected => StateArg::Rejected,
+            RunState::Lost => StateArg::Lost,
+            RunState::Dead => StateArg::Dead,
+        }
+    }
+}
+
+/// `--heat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HeatArg {
+    Cold,
+    Warm,
+    Hot,
+    Inferno,
+}
+
+impl From<HeatArg> for Heat {
+    fn from(h: HeatArg) -> Heat {
+        match h {
+            HeatArg::Cold => Heat::Cold,
+            HeatArg::Warm => Heat::Warm,
+            HeatArg::Hot => Heat::Hot,
+            HeatArg::Inferno => Heat::Inferno,
+        }
+    }
+}
+
+impl From<Heat> for HeatArg {
+    fn from(h: Heat) -> HeatArg {
+        match h {
+            Heat::Cold => HeatArg::Cold,
+            Heat::Warm => HeatArg::Warm,
+            Heat::Hot => HeatArg::Hot,
+            Heat::Inferno => HeatArg::Inferno,
+        }
+    }
+}
+
+/// Which Acheron list a `queue` verb works on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QueueArg {
+    /// Waiting to be claimed by a scheduler
+    Queued,
+    /// Claimed by a scheduler under a lease
+    Leased,
+    /// Waiting for a feasible node
+    Pending,
+    /// Dead letters
+    Dead,
+}
+
+impl From<QueueArg> for QueueName {
+    fn from(q: QueueArg) -> QueueName {
+        match q {
+            QueueArg::Queued => QueueName::Queued,
+            QueueArg::Leased => QueueName::Leased,
+            QueueArg::Pending => QueueName::Pending,
+            QueueArg::Dead => QueueName::Dead,
+        }
+    }
+}
+
+impl From<QueueName> for QueueArg {
+    fn from(q: QueueName) -> QueueArg {
+        match q {
+            QueueName::Queued => QueueArg::Queued,
+            QueueName::Leased => QueueArg::Leased,
+            QueueName::Pending => QueueArg::Pending,
+            QueueName::Dead => QueueArg::Dead,
+        }
+    }
+}
+
+/// `--environment` (`TARTARUS_ENV`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EnvironmentArg {
+    /// REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store
+    #[value(alias = "dev")]
+    Development,
+    /// REDIS_ADDR is required and Redis must answer; no in-memory store
+    #[value(alias = "prod")]
+    Production,
+}
+
+impl From<EnvironmentArg> for Environment {
+    fn from(e: EnvironmentArg) -> Environment {
+        match e {
+            EnvironmentArg::Development => Environment::Development,
+            EnvironmentArg::Production => Environment::Production,
+        }
+    }
+}
+
+impl From<Environment> for EnvironmentArg {
+    fn from(e: Environment) -> EnvironmentArg {
+        match e {
+            Environment::Development => EnvironmentArg::Development,
+            Environment::Production => EnvironmentArg::Production,
+        }
+    }
+}
+
+impl EnvironmentArg {
+    /// The name `Config` parses (the flag is passed on as text, like the variable).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnvironmentArg::Development => "development",
+            EnvironmentArg::Production => "production",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name<T: ValueEnum>(v: T) -> String {
+        v.to_possible_value()
+            .map(|p| p.get_name().to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_state_has_its_mirror_spelled_as_the_output() {
+        assert_eq!(StateArg::value_variants().len(), RunState::ALL.len());
+        for s in RunState::ALL {
+            let arg = StateArg::from(s);
+            assert_eq!(RunState::from(arg), s);
+            assert_eq!(name(arg), s.as_str(), "the filter must be spelled as the output");
+            assert_eq!(StateArg::from_str(s.as_str(), false), Ok(arg));
+        }
+        assert_eq!(
+            StateArg::from_str("timed-out", false),
+            Ok(StateArg::TimedOut)
+        );
+    }
+
+    #[test]
+    fn every_heat_queue_and_environment_has_its_mirror() {
+        assert_eq!(HeatArg::value_variants().len(), Heat::ALL.len());
+        for h in Heat::ALL {
+            assert_eq!(Heat::from(HeatArg::from(h)), h);
+            assert_eq!(name(HeatArg::from(h)), h.as_str());
+        }
+        for q in [
+            QueueName::Queued,
+            QueueName::Leased,
+            QueueName::Pending,
+            QueueName::Dead,
+        ] {
+            assert_eq!(QueueName::from(QueueArg::from(q)), q);
+            assert_eq!(
+                serde_json::to_value(q).ok(),
+                Some(serde_json::Value::String(name(QueueArg::from(q))))
+            );
+        }
+        assert_eq!(QueueArg::value_variants().len(), 4);
+        for e in [Environment::Development, Environment::Production] {
+            let arg = EnvironmentArg::from(e);
+            assert_eq!(Environment::from(arg), e);
+            assert_eq!(name(arg), arg.as_str());
+        }
+        assert_eq!(EnvironmentArg::value_variants().len(), 2);
+    }
+}

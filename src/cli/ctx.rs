@@ -1,0 +1,103 @@
+//! What every command runs with: the checked configuration, the output choices, the store, and confirmations.
+
+use std::io::IsTerminal;
+
+use anyhow::{Context as _, Result};
+
+use super::{CliError, GlobalOpts};
+use crate::config::{Backend, Config, Environment};
+use crate::output::OutputFormat;
+use crate::store::memory::MemoryStore;
+use crate::store::redis::RedisStore;
+use crate::store::{SharedStore, StoreSettings};
+
+/// What every command runs with: the checked config and the output choices.
+pub struct Ctx {
+    pub config: Config,
+    pub output: OutputFormat,
+    pub yes: bool,
+    pub quiet: bool,
+    pub store_settings: StoreSettings,
+}
+
+impl Ctx {
+    pub fn new(config: Config, g: &GlobalOpts) -> Ctx {
+        Ctx {
+            config,
+            output: g.output,
+            yes: g.yes,
+            quiet: g.quiet,
+            store_settings: StoreSettings::default(),
+        }
+    }
+
+    /// Connects to the configured store, logging which backend is in use.
+    pub async fn store(&self) -> Result<SharedStore> {
+        match &self.config.backend {
+            Backend::Memory => {
+                tracing::warn!(
+                    "Using in-memory queue and registry: all state is lost when this process exits"
+                );
+                Ok(std::sync::Arc::new(MemoryStore::new(
+                    self.store_settings.clone(),
+                )))
+            }
+            Backend::Redis(target) => {
+                let store = RedisStore::connect(target, &self.config.queue_key, self.store_settings.clone())
+                    .await
+                    .with_context(|| {
+                        if self.config.environment == Environment::Production {
+                            format!("fatal: production needs Redis at {} (no fallback)", target.display())
+                        } else {
+                            format!("connecting to Redis at {} (set REDIS_ADDR, or REDIS_ADDR=\"\" for the in-memory store)", target.display())
+                        }
+                    })?;
+                tracing::info!(
+                    "Using Redis queue {} at {}",
+                    self.config.queue_key,
+                    target.display()
+                );
+                tracing::info!("Using Redis registry at {}", target.display());
+                Ok(std::sync::Arc::new(store))
+            }
+        }
+    }
+
+    /// Asks before a destructive step. `--yes` skips the question; without a terminal it refuses.
+    pub fn confirm(&self, question: &str) -> Result<()> {
+        if self.yes {
+            return Ok(());
+        }
+        if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+            return Err(CliError::NoTerminal(question.to_string()).into());
+        }
+        let answer = dialoguer::Confirm::new()
+            .with_prompt(format!("{}?", capitalize(question)))
+            .default(false)
+            .interact()
+            .context("reading the confirmation")?;
+        if answer {
+            Ok(())
+        } else {
+            Err(CliError::Declined.into())
+        }
+    }
+
+    /// True when progress bars and spinners should be drawn.
+    pub fn interactive(&self) -> bool {
+        !self.quiet && std::io::stderr().is_terminal()
+    }
+
+    /// True when the store is the in-memory one (nothing outside this process can see it).
+    pub fn in_memory(&self) -> bool {
+        matches!(self.config.backend, Backend::Memory)
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,149 @@
+//! Options every command takes (output and connection), the checked configuration built from them, and logging.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::args::{parse_duration_arg, EnvironmentArg};
+use crate::config::{pick, read_password_file, Config, RawSettings, Source};
+use crate::output::OutputFormat;
+
+/// Help heading of the options every command takes that shape its output.
+pub const OUTPUT_HEADING: &str = "Output options";
+/// Help heading of the options that say where Redis is and how to reach it.
+pub const CONNECTION_HEADING: &str = "Connection options";
+
+/// Options every command takes. Each connection option has an environment variable; the flag wins.
+#[derive(Debug, Args)]
+pub struct GlobalOpts {
+    /// Output format
+    #[arg(short = 'o', long, global = true, value_enum, default_value = "table", help_heading = OUTPUT_HEADING)]
+    pub output: OutputFormat,
+
+    /// Answer yes to confirmations of destructive steps (required without a terminal)
+    #[arg(short = 'y', long, global = true, help_heading = OUTPUT_HEADING)]
+    pub yes: bool,
+
+    /// Print only results and errors
+    #[arg(short, long, global = true, conflicts_with = "verbose", help_heading = OUTPUT_HEADING)]
+    pub quiet: bool,
+
+    /// More log output (-v info, -vv debug)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = OUTPUT_HEADING)]
+    pub verbose: u8,
+
+    /// Deployment environment [env: TARTARUS_ENV]
+    #[arg(long = "environment", global = true, value_name = "ENV", value_enum, help_heading = CONNECTION_HEADING)]
+    pub environment: Option<EnvironmentArg>,
+
+    /// Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]
+    #[arg(long, global = true, value_name = "ADDR", help_heading = CONNECTION_HEADING)]
+    pub redis_addr: Option<String>,
+
+    /// Redis database number [env: REDIS_DB]
+    #[arg(long, global = true, value_name = "N", help_heading = CONNECTION_HEADING)]
+    pub redis_db: Option<String>,
+
+    /// Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]
+    #[arg(long, global = true, value_name = "KEY", help_heading = CONNECTION_HEADING)]
+    pub queue_key: Option<String>,
+
+    /// ACL user name [env: REDIS_USERNAME]
+    #[arg(long, global = true, value_name = "USER", help_heading = CONNECTION_HEADING)]
+    pub redis_username: Option<String>,
+
+    /// Read the Redis password from this file (a flag never takes the password itself, so it
+    /// stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]
+    #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION_HEADING)]
+    pub redis_password_file: Option<PathBuf>,
+
+    /// Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]
+    #[arg(long, global = true, help_heading = CONNECTION_HEADING)]
+    pub tls: bool,
+
+    /// Use the in-memory store (development only; state is lost on exit)
+    #[arg(long, global = true, help_heading = CONNECTION_HEADING)]
+    pub in_memory: bool,
+
+    /// How long each Redis command may take (named so to leave `--timeout` to the commands
+    /// whose own timeouts it sets, like `sandbox submit --timeout`)
+    #[arg(long = "redis-timeout", global = true, value_name = "DURATION", default_value = "5s", value_parser = parse_duration_arg, help_heading = CONNECTION_HEADING)]
+    pub redis_timeout: Duration,
+
+    /// How long connecting to Redis may take
+    #[arg(long = "redis-connect-timeout", global = true, value_name = "DURATION", default_value = "3s", value_parser = parse_duration_arg, help_heading = CONNECTION_HEADING)]
+    pub redis_connect_timeout: Duration,
+}
+
+/// Builds the checked configuration from flags and environment (flags win). Nothing connects.
+pub fn build_config(g: &GlobalOpts) -> Result<Config> {
+    let password_from_file = match &g.redis_password_file {
+        Some(path) => Some(read_password_file(path)?),
+        None => None,
+    };
+    let tls_env = std::env::var("REDIS_TLS")
+        .map(|v| matches!(v.as_str(), "1" | "true" | "yes"))
+        .unwrap_or(false);
+    let raw = RawSettings {
+        env: pick(
+            g.environment.map(|e| e.as_str().to_string()),
+            &["TARTARUS_ENV"],
+        ),
+        redis_addr: pick(g.redis_addr.clone(), &["REDIS_ADDR"]),
+        redis_db: pick(g.redis_db.clone(), &["REDIS_DB"]),
+        queue_key: pick(g.queue_key.clone(), &["REDIS_QUEUE_KEY"]),
+        password: match password_from_file {
+            Some(p) => (Some(p), Source::Flag),
+            None => pick(None, &["REDIS_PASSWORD", "REDIS_PASS"]),
+        },
+        username: pick(g.redis_username.clone(), &["REDIS_USERNAME"]),
+        tls: g.tls || tls_env,
+        in_memory: g.in_memory,
+        connect_timeout: g.redis_connect_timeout,
+        command_timeout: g.redis_timeout,
+    };
+    Ok(Config::from_raw(raw)?)
+}
+
+/// Log times as RFC 3339 UTC with milliseconds, like every time tartarus prints.
+struct Rfc3339Millis;
+
+impl tracing_subscriber::fmt::time::FormatTime for Rfc3339Millis {
+    fn format_time(&self, w: &mut tracing_subscriber::fmt::format::Writer<'_>) -> std::fmt::Result {
+        write!(
+            w,
+            "{}",
+            chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        )
+    }
+}
+
+/// Logs to stderr, filtered by `-q`/`-v` or `TARTARUS_LOG`; with timestamps for commands that
+/// run until stopped (scheduler, agent, up), without for one-shot commands.
+pub fn init_logging(g: &GlobalOpts, timestamps: bool) {
+    let level = if g.quiet {
+        "error"
+    } else {
+        match g.verbose {
+            0 => "warn,tartarus=info",
+            1 => "info",
+            _ => "debug",
+        }
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("TARTARUS_LOG")
+        .unwrap_or_else(|_| level.into());
+    let ansi = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .with_ansi(ansi);
+    let _ = if timestamps {
+        builder.with_timer(Rfc3339Millis).try_init()
+    } else {
+        builder.without_time().try_init()
+    };
+}

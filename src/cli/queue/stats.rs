@@ -1,0 +1,39 @@
+//! `queue stats`: Acheron at a glance, every figure O(1).
+
+use anyhow::Result;
+
+use crate::cli::Ctx;
+use crate::output::{dash, emit, fields, Render};
+use crate::store::{QueueStats, Store};
+
+impl Render for QueueStats {
+    fn render_table(&self, _wide: bool) -> String {
+        let mut rows = vec![
+            ("Queue", self.queue_key.clone()),
+            ("Paused", self.paused.to_string()),
+            ("Queued", self.depth.to_string()),
+            ("In flight (leased)", self.in_flight.to_string()),
+            ("Pending (no node)", self.pending.to_string()),
+            ("Dead letters", self.dead.to_string()),
+            (
+                "Head age",
+                dash(self.oldest_age_ms.map(|ms| {
+                    crate::model::units::format_duration(std::time::Duration::from_millis(
+                        ms as u64,
+                    ))
+                })),
+            ),
+            ("Runs", self.total_runs.to_string()),
+        ];
+        for (s, n) in &self.states {
+            if *n > 0 {
+                rows.push((s.as_str(), n.to_string()));
+            }
+        }
+        fields(rows)
+    }
+}
+
+pub async fn run(ctx: &Ctx, store: &dyn Store) -> Result<()> {
+    emit(ctx.output, &store.queue_stats().await?)
+}

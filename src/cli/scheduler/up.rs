@@ -1,0 +1,113 @@
+//! `tartarus up`: the flags of the all-in-one command, turned into an [`UpPlan`], and its summary.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::LoopArgs;
+use crate::cli::agent::{executor_config, RuntimeChoice};
+use crate::cli::sandbox::render::summary_page;
+use crate::cli::signal::shutdown_signal;
+use crate::cli::{CliError, Ctx};
+use crate::exit;
+use crate::model::node::parse_label_list;
+use crate::ops::input::read_input;
+use crate::ops::node_file::{default_nodes, parse_nodes, plain_node};
+use crate::ops::policies::load_policies;
+use crate::ops::submit::{new_runs, specs_from_input};
+use crate::ops::up::{run_up, UpPlan};
+use crate::output::{emit_page, Render};
+use crate::store::Heartbeat;
+
+#[derive(Debug, Args)]
+pub struct UpArgs {
+    /// Local agents to run, as a YAML list (name, labels, cpu, memory, gpu, slots); default: one
+    /// standard, one phlegethon and one typhon node (see examples/nodes.yaml)
+    #[arg(long)]
+    pub nodes: Option<PathBuf>,
+    /// Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 8 slots)
+    #[arg(long = "agent", value_name = "NAME[:LABELS]")]
+    pub agents: Vec<String>,
+    /// Isolation for the local agents' sandboxes
+    #[arg(long, value_enum, default_value = "process")]
+    pub runtime: RuntimeChoice,
+    /// Register the nodes but run no agents: runs are only admitted and placed
+    #[arg(long)]
+    pub no_agents: bool,
+    /// Themis policies to apply first (YAML)
+    #[arg(long)]
+    pub policies: Option<PathBuf>,
+    /// Sandbox file to submit
+    #[arg(long)]
+    pub submit: Option<PathBuf>,
+    /// Exit when nothing is left to do (every run finished, or waiting for a node that will not
+    /// come), printing a summary of every submitted run
+    #[arg(long)]
+    pub until_idle: bool,
+    /// With --until-idle: exit 0 only when every submitted run succeeded, else with the
+    /// `sandbox wait` code of the worst run (the highest: 17 left pending, 15 unfinished,
+    /// 14 dead, 13 denied/rejected, 12 cancelled, 11 timed out, 10 failed). Without it, `up`
+    /// exits 0 whatever happened to the runs
+    #[arg(long, requires = "until_idle")]
+    pub exit_code: bool,
+    #[command(flatten)]
+    pub scheduler: LoopArgs,
+}
+
+/// The nodes from `--nodes`, `--agent`, or the built-in three.
+fn nodes(args: &UpArgs) -> Result<Vec<Heartbeat>> {
+    let mut beats = match &args.nodes {
+        Some(path) => parse_nodes(&read_input(path)?)?,
+        None if args.agents.is_empty() => default_nodes()?,
+        None => Vec::new(),
+    };
+    for spec in &args.agents {
+        let (name, labels) = spec.split_once(':').unwrap_or((spec.as_str(), ""));
+        let labels = parse_label_list(labels)
+            .map_err(|m| CliError::Usage(format!("--agent {spec}: {m}")))?;
+        beats.push(plain_node(name, labels)?);
+    }
+    Ok(beats)
+}
+
+/// Reads every input before anything connects: a bad file changes nothing.
+fn plan(args: &UpArgs) -> Result<UpPlan> {
+    let policies = match &args.policies {
+        Some(path) => load_policies(&read_input(path)?)?,
+        None => Vec::new(),
+    };
+    let runs = match &args.submit {
+        Some(path) => new_runs(specs_from_input(&read_input(path)?)?),
+        None => Vec::new(),
+    };
+    let runtime = args.runtime;
+    Ok(UpPlan {
+        nodes: nodes(args)?,
+        agents: (!args.no_agents).then(|| {
+            Arc::new(move |name: &str| executor_config(name, runtime, None, None))
+                as crate::ops::up::ExecutorFor
+        }),
+        policies,
+        runs,
+        until_idle: args.until_idle,
+        scheduler: args.scheduler.config(),
+    })
+}
+
+pub async fn run(ctx: &Ctx, args: UpArgs) -> Result<u8> {
+    let plan = plan(&args)?;
+    let store = ctx.store().await?;
+    let shutdown = shutdown_signal("stopping the scheduler and draining the local agents");
+    let outcome = run_up(store, plan, shutdown).await?;
+    emit_page(ctx.output, &summary_page(&outcome.runs))?;
+    if !ctx.quiet {
+        eprintln!("{}", outcome.report.render_table(false));
+    }
+    Ok(if args.exit_code {
+        outcome.exit_code()
+    } else {
+        exit::OK
+    })
+}

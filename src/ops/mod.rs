@@ -1,0 +1,17 @@
+//! Use cases the commands run — submit, wait, watch, logs, list, cancel, `up` — as library code
+//! that tests call directly. The CLI layer (`src/cli`) only declares flags, calls these, and
+//! renders what they return.
+
+pub mod cancel;
+pub mod input;
+pub mod list;
+pub mod logs;
+pub mod node_file;
+pub mod policies;
+pub mod submit;
+pub mod up;
+pub mod wait;
+pub mod watch;
+
+pub use input::InputError;
+pub use wait::WaitError;

@@ -1,0 +1,134 @@
+//! Node lists for `up` (`--nodes FILE`, `--agent NAME:LABELS`, the built-in three nodes) turned into heartbeats.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::model::node::Resources;
+use crate::model::units::{parse_bytes, parse_cpu_millis};
+use crate::ops::input::{Input, InputError};
+use crate::store::Heartbeat;
+
+/// A node in a `--nodes` file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeDoc {
+    pub name: String,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default = "default_cpu")]
+    pub cpu: serde_yaml::Value,
+    #[serde(default = "default_memory")]
+    pub memory: String,
+    #[serde(default)]
+    pub gpu: u32,
+    #[serde(default = "default_slots")]
+    pub slots: u32,
+}
+
+fn default_cpu() -> serde_yaml::Value {
+    serde_yaml::Value::from(4)
+}
+fn default_memory() -> String {
+    "8Gi".into()
+}
+fn default_slots() -> u32 {
+    8
+}
+
+/// The nodes `up` starts agents for when neither `--nodes` nor `--agent` is given.
+pub const DEFAULT_NODES: &str = r#"
+- name: standard-1
+  cpu: 8
+  memory: 16Gi
+  slots: 8
+- name: phlegethon-1
+  labels: {tartarus.io/phlegethon: "true"}
+  cpu: 16
+  memory: 64Gi
+  gpu: 1
+  slots: 4
+- name: typhon-1
+  labels: {tartarus.io/typhon: "true"}
+  cpu: 4
+  memory: 8Gi
+  slots: 4
+"#;
+
+/// The heartbeats a node list describes; any bad entry fails the whole list.
+pub fn parse_nodes(input: &Input) -> Result<Vec<Heartbeat>, InputError> {
+    let invalid = |message: String| InputError::Invalid {
+        name: input.name.clone(),
+        message,
+    };
+    let docs: Vec<NodeDoc> =
+        serde_yaml::from_str(&input.text).map_err(|e| invalid(e.to_string()))?;
+    let mut out = Vec::new();
+    for (i, d) in docs.into_iter().enumerate() {
+        let bad = |m: String| invalid(format!("node {i}: {m}"));
+        crate::model::spec::check_name("name", &d.name).map_err(|e| bad(e.to_string()))?;
+        let cpu_text = match &d.cpu {
+            serde_yaml::Value::Number(n) => n.to_string(),
+            serde_yaml::Value::String(s) => s.clone(),
+            _ => return Err(bad("cpu must be a number or a quantity like 500m".into())),
+        };
+        let capacity = Resources {
+            cpu_millis: parse_cpu_millis(&cpu_text).map_err(|m| bad(format!("cpu: {m}")))?,
+            memory_bytes: parse_bytes(&d.memory).map_err(|m| bad(format!("memory: {m}")))?,
+            gpu: d.gpu,
+            slots: d.slots,
+        };
+        out.push(Heartbeat {
+            name: d.name,
+            labels: d.labels,
+            capacity,
+            version: env!("CARGO_PKG_VERSION").into(),
+            ttl: Duration::from_secs(3600),
+        });
+    }
+    Ok(out)
+}
+
+/// The built-in nodes.
+pub fn default_nodes() -> Result<Vec<Heartbeat>, InputError> {
+    parse_nodes(&Input {
+        name: "built-in nodes".into(),
+        text: DEFAULT_NODES.into(),
+    })
+}
+
+/// One node with the defaults of a node list entry (4 cpu, 8Gi, 8 slots) and these labels.
+pub fn plain_node(
+    name: &str,
+    labels: BTreeMap<String, String>,
+) -> Result<Heartbeat, InputError> {
+    let mut beats = parse_nodes(&Input {
+        name: "--agent".into(),
+        text: format!("- name: {}\n", serde_json::Value::from(name)),
+    })?;
+    let mut beat = beats.remove(0);
+    beat.labels = labels;
+    Ok(beat)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_lists() {
+        let beats = default_nodes().unwrap();
+        assert_eq!(beats.len(), 3);
+        assert_eq!(beats[1].capacity.gpu, 1);
+        let err = parse_nodes(&Input {
+            name: "n.yaml".into(),
+            text: "- name: a\n  cpu: lots\n".into(),
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("n.yaml: node 0: cpu"), "{err}");
+        assert_eq!(err.code(), crate::exit::INVALID_INPUT);
+        let one = plain_node("x-1", BTreeMap::new()).unwrap();
+        assert_eq!((one.name.as_str(), one.capacity.slots), ("x-1", 8));
+    }
+}
