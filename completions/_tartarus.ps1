@@ -23,7 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -43,7 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Submit, list, inspect and cancel sandbox runs (Hades)')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Submit, list, inspect, wait for and cancel sandbox runs (Hades)')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Inspect and repair the Acheron queue')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'The node registry: heartbeats, labels, drain, remove')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Themis admission policies: apply, list, test, history, rollback')
@@ -63,7 +63,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;sandbox' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -81,12 +81,10 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, oldest first, with filters and paging')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: spec, verdict, placement, outcome and its recent events')
-            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: its document (resubmittable with -o yaml), verdict, placement, outcome and recent events')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code is that of the worst run')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
@@ -97,19 +95,21 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'YAML file with one or more sandbox documents (`-` reads stdin)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'YAML file with one or more sandbox documents (`-` reads stdin)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the sandbox (flags mode)')
-            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Image to run')
-            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Command and arguments, after `--command` or as the trailing arguments after `--`')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Image to run (flags mode; the command follows `--`)')
             [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU: cores (`2`, `0.5`) or millicores (`500m`)')
             [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory: `512Mi`, `2Gi`')
             [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'GPUs')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout: `30s`, `5m`, `1h`')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'The sandbox''s own timeout: `30s`, `5m`, `1h` (the wait''s is --wait-timeout)')
             [CompletionResult]::new('--heat', '--heat', [CompletionResultType]::ParameterName, 'Heat class; classified from resources and timeout when not given')
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Priority 0–1000; higher runs first')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Label key=value (repeatable)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment variable K=V (repeatable)')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'With --wait: give up after this long (exit 15)')
+            [CompletionResult]::new('--pending-timeout', '--pending-timeout', [CompletionResultType]::ParameterName, 'With --wait: fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever')
+            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Removed: the command now follows `--` (using it prints how)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -119,7 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
             [CompletionResult]::new('--quarantine', '--quarantine', [CompletionResultType]::ParameterName, 'Ask for quarantine: the run goes only to Typhon nodes')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'Allow network access inside the sandbox')
-            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the runs to finish (as `sandbox wait`); the exit code mirrors them')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the runs to finish (as `sandbox wait`); the exit code is that of the worst run')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -130,20 +130,18 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;sandbox;list' {
-            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only runs in this state')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only runs in this state (spelled as the output spells it)')
             [CompletionResult]::new('--heat', '--heat', [CompletionResultType]::ParameterName, 'Only runs of this heat')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Only runs with this label (k=v)')
             [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Only runs placed on this node')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most runs to print')
-            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Continue after this run id (the `next` cursor of a previous page)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most runs on this page; the next page''s cursor is `next` (JSON) or printed on stderr')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start after this cursor (the `next` of the previous page)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -151,7 +149,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
             [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Page through everything (ignores --limit)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every page (ignores --limit)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -162,14 +160,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;sandbox;get' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -187,15 +183,14 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;sandbox;wait' {
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (exit 15); no default, a run may last days')
+            [CompletionResult]::new('--pending-timeout', '--pending-timeout', [CompletionResultType]::ParameterName, 'Fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -213,14 +208,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;sandbox;logs' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -240,8 +233,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;sandbox;watch' {
@@ -249,7 +240,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many events')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -268,15 +259,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;sandbox;cancel' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Reason recorded on the run')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -294,15 +283,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;sandbox;help' {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, oldest first, with filters and paging')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: spec, verdict, placement, outcome and its recent events')
-            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: its document (resubmittable with -o yaml), verdict, placement, outcome and recent events')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code is that of the worst run')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
@@ -336,7 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;queue' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -354,10 +341,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Depth, in-flight, pending and dead counts, pause state and runs per state (all O(1))')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the entries of one Acheron list')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the entries of one Acheron list, a page at a time')
             [CompletionResult]::new('peek', 'peek', [CompletionResultType]::ParameterValue, 'The next runs a scheduler would claim, with their names')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Empty a list: queued, leased and pending runs are cancelled; dead letters are deleted with their data')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send dead letters back to the queue (attempts reset)')
@@ -369,7 +354,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;queue;stats' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -387,16 +372,14 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;queue;list' {
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'limit')
-            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'offset')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most entries on this page')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this cursor (the `next` of the previous page)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -414,16 +397,14 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;queue;peek' {
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'n')
-            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'count')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many runs')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many runs')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -441,14 +422,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;queue;purge' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -466,14 +445,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;queue;retry' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -492,14 +469,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;queue;pause' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -517,14 +492,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;queue;resume' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -542,13 +515,11 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;queue;help' {
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Depth, in-flight, pending and dead counts, pause state and runs per state (all O(1))')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the entries of one Acheron list')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the entries of one Acheron list, a page at a time')
             [CompletionResult]::new('peek', 'peek', [CompletionResultType]::ParameterValue, 'The next runs a scheduler would claim, with their names')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Empty a list: queued, leased and pending runs are cancelled; dead letters are deleted with their data')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send dead letters back to the queue (attempts reset)')
@@ -584,7 +555,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;node' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -602,8 +573,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every known node: alive or expired, pools, capacity, usage, heartbeat age')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One node with the runs placed on it')
@@ -615,14 +584,14 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         }
         'tartarus;node;register' {
             [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'Labels k=v,k=v (defaults to $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")')
-            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'cpu')
-            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'memory')
-            [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'gpu')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU capacity: cores or millicores')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory capacity')
+            [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'GPUs')
             [CompletionResult]::new('--slots', '--slots', [CompletionResultType]::ParameterName, 'Concurrent sandboxes')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the heartbeat is valid')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -640,14 +609,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;node;list' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -665,14 +632,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;node;get' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -690,14 +655,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;node;label' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -715,14 +678,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;node;drain' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -730,7 +691,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
             [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
-            [CompletionResult]::new('--undo', '--undo', [CompletionResultType]::ParameterName, 'undo')
+            [CompletionResult]::new('--undo', '--undo', [CompletionResultType]::ParameterName, 'Take new work again')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -741,15 +702,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;node;remove' {
-            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'max-attempts')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts after which one of its runs is dead-lettered instead of requeued')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -767,8 +726,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;node;help' {
@@ -805,7 +762,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;policy' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -823,8 +780,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Stored policies with their mode and rule count')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One stored policy as YAML/JSON')
@@ -836,11 +791,11 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;policy;apply' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'f')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Policy file, one or more documents (`-` reads stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Policy file, one or more documents (`-` reads stdin)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -858,14 +813,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;policy;list' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -883,14 +836,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;policy;get' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -908,14 +859,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;policy;delete' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -933,15 +882,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;policy;history' {
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'limit')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most changes to show')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -959,15 +906,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;policy;rollback' {
-            [CompletionResult]::new('--to-version', '--to-version', [CompletionResultType]::ParameterName, 'to-version')
+            [CompletionResult]::new('--to-version', '--to-version', [CompletionResultType]::ParameterName, 'The version whose policy set comes back (see `policy history`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -985,17 +930,15 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;policy;test' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'f')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Sandbox file to judge (`-` reads stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Sandbox file to judge (`-` reads stdin)')
             [CompletionResult]::new('--policies', '--policies', [CompletionResultType]::ParameterName, 'Judge against this policy file instead of the stored set (no Redis needed)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1013,8 +956,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;policy;help' {
@@ -1055,7 +996,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;scheduler' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1073,8 +1014,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1085,7 +1024,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Placements before a run whose node keeps dying is dead-lettered')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1104,8 +1043,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;scheduler;help' {
@@ -1122,7 +1059,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;agent' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1140,8 +1077,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an agent for one node until SIGINT/SIGTERM (then drain)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1151,9 +1086,9 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'Labels k=v,k=v (default: $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")')
             [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU capacity (cores or millicores)')
             [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory capacity')
-            [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'gpu')
+            [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'GPU capacity')
             [CompletionResult]::new('--slots', '--slots', [CompletionResultType]::ParameterName, 'Concurrent sandboxes')
-            [CompletionResult]::new('--runtime', '--runtime', [CompletionResultType]::ParameterName, 'runtime')
+            [CompletionResult]::new('--runtime', '--runtime', [CompletionResultType]::ParameterName, 'How sandboxes are isolated')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Heartbeat validity (renewed every third of it); a dead agent''s runs are recovered after it')
             [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'How often to look for new work and cancellations')
             [CompletionResult]::new('--drain-deadline', '--drain-deadline', [CompletionResultType]::ParameterName, 'On SIGTERM, how long running sandboxes may finish before they are handed back')
@@ -1162,7 +1097,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Folder for the capped full logs, <run>.log (default: <tmp>/tartarus-agent/<name>/logs)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1180,8 +1115,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;agent;help' {
@@ -1197,7 +1130,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         }
         'tartarus;up' {
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Local agents to run, as a YAML list (name, labels, cpu, memory, gpu, slots); default: one standard, one phlegethon and one typhon node (see examples/nodes.yaml)')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 4 slots)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 8 slots)')
             [CompletionResult]::new('--runtime', '--runtime', [CompletionResultType]::ParameterName, 'Isolation for the local agents'' sandboxes')
             [CompletionResult]::new('--policies', '--policies', [CompletionResultType]::ParameterName, 'Themis policies to apply first (YAML)')
             [CompletionResult]::new('--submit', '--submit', [CompletionResultType]::ParameterName, 'Sandbox file to submit')
@@ -1206,7 +1139,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Placements before a run whose node keeps dying is dead-lettered')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1216,6 +1149,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
             [CompletionResult]::new('--no-agents', '--no-agents', [CompletionResultType]::ParameterName, 'Register the nodes but run no agents: runs are only admitted and placed')
             [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit when nothing is left to do (every run finished, or waiting for a node that will not come), printing a summary of every submitted run')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'With --until-idle: exit 0 only when every submitted run succeeded, else with the `sandbox wait` code of the worst run (the highest: 17 left pending, 15 unfinished, 14 dead, 13 denied/rejected, 12 cancelled, 11 timed out, 10 failed). Without it, `up` exits 0 whatever happened to the runs')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Drain the queue once and exit (for scripts)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
@@ -1227,14 +1161,12 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;config' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1252,16 +1184,14 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'tartarus;config;show' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1279,12 +1209,10 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;config;help' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1297,7 +1225,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;redis' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1315,8 +1243,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Compare the live settings with the recommended persistence profile; `--apply` sets them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1326,7 +1252,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--max-save-age', '--max-save-age', [CompletionResultType]::ParameterName, 'Warn when the last successful RDB save is older than this while there are unsaved changes (a bad value exits 3, UNKNOWN, like every other problem that stops the check)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1344,15 +1270,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;redis;configure' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which profile to compare with')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1371,8 +1295,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;redis;help' {
@@ -1393,7 +1315,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;backup' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1411,8 +1333,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed')
@@ -1428,7 +1348,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--bgsave-timeout', '--bgsave-timeout', [CompletionResultType]::ParameterName, 'How long the BGSAVE may take')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1447,15 +1367,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;backup;list' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory (one dated folder per backup inside it)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1473,15 +1391,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;backup;verify' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory (one dated folder per backup inside it)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1499,8 +1415,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;backup;prune' {
@@ -1509,7 +1423,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--keep-last', '--keep-last', [CompletionResultType]::ParameterName, 'Keep the newest N backups whatever their age')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1528,8 +1442,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;backup;restore' {
@@ -1539,7 +1451,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-conf', '--redis-conf', [CompletionResultType]::ParameterName, 'Offline: read appendonly, appenddirname, appendfilename and dbfilename from this redis.conf')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1560,8 +1472,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;backup;help' {
@@ -1594,7 +1504,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;verify' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1612,8 +1522,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('persistence', 'persistence', [CompletionResultType]::ParameterValue, 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1624,7 +1532,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--restart-timeout', '--restart-timeout', [CompletionResultType]::ParameterName, 'How long the restart command may run before it is killed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1642,8 +1550,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;verify;help' {
@@ -1665,7 +1571,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--latency-secs', '--latency-secs', [CompletionResultType]::ParameterName, 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1684,8 +1590,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1697,7 +1601,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Scratch folder for the backups and redis-cli''s files (default: a new folder in the temp dir)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1715,8 +1619,6 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;bench;help' {
@@ -1733,7 +1635,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;completions' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1751,15 +1653,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;man' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Folder to write `tartarus*.1` into')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment: development or production [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
             [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
             [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
             [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
@@ -1777,12 +1677,10 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'tartarus;help' {
-            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Submit, list, inspect and cancel sandbox runs (Hades)')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Submit, list, inspect, wait for and cancel sandbox runs (Hades)')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Inspect and repair the Acheron queue')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'The node registry: heartbeats, labels, drain, remove')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Themis admission policies: apply, list, test, history, rollback')
@@ -1802,8 +1700,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;help;sandbox' {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, oldest first, with filters and paging')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: spec, verdict, placement, outcome and its recent events')
-            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one run: its document (resubmittable with -o yaml), verdict, placement, outcome and recent events')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until runs finish; the exit code is that of the worst run')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
@@ -1832,7 +1730,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         }
         'tartarus;help;queue' {
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Depth, in-flight, pending and dead counts, pause state and runs per state (all O(1))')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the entries of one Acheron list')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the entries of one Acheron list, a page at a time')
             [CompletionResult]::new('peek', 'peek', [CompletionResultType]::ParameterValue, 'The next runs a scheduler would claim, with their names')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Empty a list: queued, leased and pending runs are cancelled; dead letters are deleted with their data')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send dead letters back to the queue (attempts reset)')
@@ -1937,7 +1835,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;help;config' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)')
             break
         }
         'tartarus;help;config;show' {

@@ -545,7 +545,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -584,7 +584,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version run help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -599,7 +599,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -680,7 +680,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent__subcmd__run)
-            opts="-o -y -q -v -h -V --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -747,7 +747,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -786,7 +786,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version create list verify prune restore help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help create list verify prune restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,7 +801,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -840,7 +840,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__create)
-            opts="-o -y -q -v -h -V --dir --method --pattern --bgsave-timeout --verify --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --dir --method --pattern --bgsave-timeout --verify --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,7 +871,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1008,7 +1008,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__list)
-            opts="-o -y -q -v -h -V --dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,7 +1027,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1066,7 +1066,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__prune)
-            opts="-o -y -q -v -h -V --dir --keep-days --keep-last --dry-run --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --dir --keep-days --keep-last --dry-run --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1093,7 +1093,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1132,7 +1132,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__restore)
-            opts="-o -y -q -v -h -V --dir --data-dir --appendonly --redis-conf --force --online --flush --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --dir --data-dir --appendonly --redis-conf --force --online --flush --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1163,7 +1163,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1202,7 +1202,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__verify)
-            opts="-o -y -q -v -h -V --dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1221,7 +1221,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1260,7 +1260,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench)
-            opts="-o -y -q -v -h -V --runs --claim-batch --no-raw --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version backup help"
+            opts="-o -y -q -v -h --runs --claim-batch --no-raw --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help backup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,7 +1295,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1334,7 +1334,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench__subcmd__backup)
-            opts="-o -y -q -v -h -V --populate --logical-keys --rounds --dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --populate --logical-keys --rounds --dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1365,7 +1365,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1446,7 +1446,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__completions)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,7 +1461,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1500,7 +1500,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__config)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version show help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1515,7 +1515,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -1596,7 +1596,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__config__subcmd__show)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1611,7 +1611,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2420,7 +2420,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__man)
-            opts="-o -y -q -v -h -V --dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2439,7 +2439,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2478,7 +2478,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version register list get label drain remove help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help register list get label drain remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2493,7 +2493,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2532,7 +2532,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__drain)
-            opts="-o -y -q -v -h -V --undo --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --undo --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2547,7 +2547,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2586,7 +2586,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__get)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2601,7 +2601,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2752,7 +2752,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__label)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2767,7 +2767,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2806,7 +2806,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__list)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2821,7 +2821,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2860,7 +2860,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__register)
-            opts="-o -y -q -v -h -V --labels --cpu --memory --gpu --slots --ttl --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --labels --cpu --memory --gpu --slots --ttl --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2899,7 +2899,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2938,7 +2938,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__remove)
-            opts="-o -y -q -v -h -V --max-attempts --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --max-attempts --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2957,7 +2957,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -2996,7 +2996,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version apply list get delete history rollback test help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help apply list get delete history rollback test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3011,7 +3011,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3050,7 +3050,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__apply)
-            opts="-f -o -y -q -v -h -V --file --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-f -o -y -q -v -h --file --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3073,7 +3073,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3112,7 +3112,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__delete)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3127,7 +3127,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3166,7 +3166,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__get)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3181,7 +3181,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3346,7 +3346,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__history)
-            opts="-o -y -q -v -h -V --limit --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --limit --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3365,7 +3365,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3404,7 +3404,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__list)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3419,7 +3419,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3458,7 +3458,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__rollback)
-            opts="-o -y -q -v -h -V --to-version --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --to-version --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3477,7 +3477,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3516,7 +3516,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__test)
-            opts="-f -o -y -q -v -h -V --file --policies --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3543,7 +3543,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3582,7 +3582,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version stats list peek purge retry pause resume help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help stats list peek purge retry pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3597,7 +3597,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3762,7 +3762,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__list)
-            opts="-o -y -q -v -h -V --limit --offset --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version queued leased pending dead"
+            opts="-o -y -q -v -h --limit --cursor --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3772,7 +3772,7 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --offset)
+                --cursor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3785,7 +3785,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3824,7 +3824,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__pause)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3839,7 +3839,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3878,7 +3878,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__peek)
-            opts="-n -o -y -q -v -h -V --count --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-n -o -y -q -v -h --count --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3901,7 +3901,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3940,7 +3940,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__purge)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version queued leased pending dead"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3955,7 +3955,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -3994,7 +3994,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__resume)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4009,7 +4009,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4048,7 +4048,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__retry)
-            opts="-o -y -q -v -h -V --all --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --all --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4063,7 +4063,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4102,7 +4102,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__stats)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4117,7 +4117,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4156,7 +4156,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version health configure help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help health configure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4171,7 +4171,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4210,7 +4210,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis__subcmd__configure)
-            opts="-o -y -q -v -h -V --profile --apply --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --profile --apply --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4229,7 +4229,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4268,7 +4268,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis__subcmd__health)
-            opts="-o -y -q -v -h -V --max-save-age --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --max-save-age --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4287,7 +4287,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4382,7 +4382,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version submit list get wait logs watch cancel help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4397,7 +4397,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4436,7 +4436,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__cancel)
-            opts="-o -y -q -v -h -V --reason --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --reason --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4455,7 +4455,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4494,7 +4494,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__get)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4509,7 +4509,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4674,14 +4674,14 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__list)
-            opts="-o -y -q -v -h -V --state --heat --label --node --limit --after --all --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --state --heat --label --node --limit --cursor --all --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --state)
-                    COMPREPLY=($(compgen -W "queued admitted pending scheduled running succeeded failed timed-out cancelled denied rejected lost dead" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "queued admitted pending scheduled running succeeded failed timed_out cancelled denied rejected lost dead" -- "${cur}"))
                     return 0
                     ;;
                 --heat)
@@ -4700,7 +4700,7 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --after)
+                --cursor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4713,7 +4713,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4752,7 +4752,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__logs)
-            opts="-f -o -y -q -v -h -V --follow --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-f -o -y -q -v -h --follow --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4767,7 +4767,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4806,7 +4806,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__submit)
-            opts="-f -o -y -q -v -h -V --file --name --image --command --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4825,10 +4825,6 @@ _tartarus() {
                     return 0
                     ;;
                 --image)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4864,6 +4860,18 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pending-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
@@ -4873,7 +4881,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4912,13 +4920,17 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__wait)
-            opts="-o -y -q -v -h -V --timeout --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --timeout --pending-timeout --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pending-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4931,7 +4943,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -4970,7 +4982,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__watch)
-            opts="-o -y -q -v -h -V --run --from-start --count --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --run --from-start --count --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4993,7 +5005,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -5032,7 +5044,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version run help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5047,7 +5059,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -5128,7 +5140,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler__subcmd__run)
-            opts="-o -y -q -v -h -V --once --batch --lease --max-attempts --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --once --batch --lease --max-attempts --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5155,7 +5167,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -5194,7 +5206,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__up)
-            opts="-o -y -q -v -h -V --nodes --agent --runtime --no-agents --policies --submit --until-idle --once --batch --lease --max-attempts --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5241,7 +5253,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -5280,7 +5292,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__verify)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version persistence help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help persistence help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5295,7 +5307,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)
@@ -5376,7 +5388,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__verify__subcmd__persistence)
-            opts="-o -y -q -v -h -V --restart-cmd --wait --restart-timeout --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version"
+            opts="-o -y -q -v -h --restart-cmd --wait --restart-timeout --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5403,7 +5415,7 @@ _tartarus() {
                     return 0
                     ;;
                 --environment)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
                     return 0
                     ;;
                 --redis-addr)

@@ -28,7 +28,8 @@ complete -c tartarus -n "__fish_tartarus_needs_command" -s o -l output -d 'Outpu
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_needs_command" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_needs_command" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_needs_command" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_needs_command" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_needs_command" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -43,7 +44,7 @@ complete -c tartarus -n "__fish_tartarus_needs_command" -l tls -d 'Use TLS to re
 complete -c tartarus -n "__fish_tartarus_needs_command" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_needs_command" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "sandbox" -d 'Submit, list, inspect, wait for and cancel sandbox runs (Hades)'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "queue" -d 'Inspect and repair the Acheron queue'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
@@ -62,7 +63,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fis
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -76,23 +78,21 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fis
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "list" -d 'List runs, oldest first, with filters and paging'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "wait" -d 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "get" -d 'Show one run: its document (resubmittable with -o yaml), verdict, placement, outcome and recent events'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "wait" -d 'Wait until runs finish; the exit code is that of the worst run'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "logs" -d 'Print a run\'s output: the full log when it is readable here, else the stored tail'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "watch" -d 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "cancel" -d 'Cancel runs in any unfinished state (frees their node capacity)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s f -l file -d 'YAML file with one or more sandbox documents (`-` reads stdin)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l name -d 'Name of the sandbox (flags mode)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l image -d 'Image to run' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l command -d 'Command and arguments, after `--command` or as the trailing arguments after `--`' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l image -d 'Image to run (flags mode; the command follows `--`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l cpu -d 'CPU: cores (`2`, `0.5`) or millicores (`500m`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l memory -d 'Memory: `512Mi`, `2Gi`' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l gpu -d 'GPUs' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l timeout -d 'Timeout: `30s`, `5m`, `1h`' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l timeout -d 'The sandbox\'s own timeout: `30s`, `5m`, `1h` (the wait\'s is --wait-timeout)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l heat -d 'Heat class; classified from resources and timeout when not given' -r -f -a "cold\t''
 warm\t''
 hot\t''
@@ -100,11 +100,15 @@ inferno\t''"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l priority -d 'Priority 0–1000; higher runs first' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l label -d 'Label key=value (repeatable)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l env -d 'Environment variable K=V (repeatable)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l wait-timeout -d 'With --wait: give up after this long (exit 15)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l pending-timeout -d 'With --wait: fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l command -d 'Removed: the command now follows `--` (using it prints how)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -114,40 +118,40 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l quarantine -d 'Ask for quarantine: the run goes only to Typhon nodes'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l network -d 'Allow network access inside the sandbox'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l wait -d 'Wait for the runs to finish (as `sandbox wait`); the exit code mirrors them'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l wait -d 'Wait for the runs to finish (as `sandbox wait`); the exit code is that of the worst run'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s v -l verbose -d 'More log output (-v info, -vv debug)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l state -d 'Only runs in this state' -r -f -a "queued\t'Submitted and waiting in Acheron'
-admitted\t'Allowed by Rhadamanthus, not yet placed'
-pending\t'Waiting for a feasible node (the reason says why)'
-scheduled\t'Assigned to a node, not yet started by its agent'
-running\t'Started by the agent'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l state -d 'Only runs in this state (spelled as the output spells it)' -r -f -a "queued\t''
+admitted\t''
+pending\t''
+scheduled\t''
+running\t''
 succeeded\t''
 failed\t''
-timed-out\t''
+timed_out\t''
 cancelled\t''
-denied\t'Refused by an admission policy'
-rejected\t'Refused by routing (e.g. quarantine with no Typhon node)'
-lost\t'Its node\'s heartbeat expired; it will be requeued or dead-lettered'
-dead\t'Dead-lettered after too many attempts'"
+denied\t''
+rejected\t''
+lost\t''
+dead\t''"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l heat -d 'Only runs of this heat' -r -f -a "cold\t''
 warm\t''
 hot\t''
 inferno\t''"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l label -d 'Only runs with this label (k=v)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l node -d 'Only runs placed on this node' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l limit -d 'Most runs to print' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l after -d 'Continue after this run id (the `next` cursor of a previous page)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l limit -d 'Most runs on this page; the next page\'s cursor is `next` (JSON) or printed on stderr' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l cursor -d 'Start after this cursor (the `next` of the previous page)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -155,19 +159,19 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l all -d 'Page through everything (ignores --limit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l all -d 'Every page (ignores --limit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More log output (-v info, -vv debug)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -181,13 +185,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up after this long' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up after this long (exit 15); no default, a run may last days' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l pending-timeout -d 'Fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -201,12 +206,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -221,14 +226,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l run -d 'Only this run\'s events' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l count -d 'Stop after this many events' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -243,13 +248,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l reason -d 'Reason recorded on the run' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -263,11 +268,10 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs, oldest first, with filters and paging'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one run: its document (resubmittable with -o yaml), verdict, placement, outcome and recent events'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until runs finish; the exit code is that of the worst run'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print a run\'s output: the full log when it is readable here, else the stored tail'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel runs in any unfinished state (frees their node capacity)'
@@ -276,7 +280,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -290,9 +295,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -f -a "stats" -d 'Depth, in-flight, pending and dead counts, pause state and runs per state (all O(1))'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -f -a "list" -d 'List the entries of one Acheron list'
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -f -a "list" -d 'List the entries of one Acheron list, a page at a time'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -f -a "peek" -d 'The next runs a scheduler would claim, with their names'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -f -a "purge" -d 'Empty a list: queued, leased and pending runs are cancelled; dead letters are deleted with their data'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -f -a "retry" -d 'Send dead letters back to the queue (attempts reset)'
@@ -303,7 +307,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -317,14 +322,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l limit -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l offset -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l limit -d 'Most entries on this page' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l cursor -d 'Start at this cursor (the `next` of the previous page)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -338,13 +343,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -s n -l count -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -s n -l count -d 'How many runs' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -358,12 +363,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -377,12 +382,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -397,12 +402,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -416,12 +421,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -435,9 +440,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Depth, in-flight, pending and dead counts, pause state and runs per state (all O(1))'
-complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the entries of one Acheron list'
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the entries of one Acheron list, a page at a time'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "peek" -d 'The next runs a scheduler would claim, with their names'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Empty a list: queued, leased and pending runs are cancelled; dead letters are deleted with their data'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Send dead letters back to the queue (attempts reset)'
@@ -448,7 +452,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_s
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -462,7 +467,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_s
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "register" -d 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "list" -d 'Every known node: alive or expired, pools, capacity, usage, heartbeat age'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "get" -d 'One node with the runs placed on it'
@@ -471,16 +475,17 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_s
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "remove" -d 'Forget a node; its runs are requeued (or dead-lettered after too many attempts)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l labels -d 'Labels k=v,k=v (defaults to $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l cpu -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l memory -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l gpu -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l cpu -d 'CPU capacity: cores or millicores' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l memory -d 'Memory capacity' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l gpu -d 'GPUs' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l slots -d 'Concurrent sandboxes' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l ttl -d 'How long the heartbeat is valid' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -494,12 +499,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -513,12 +518,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -532,12 +537,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -551,12 +556,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -564,20 +569,20 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l undo
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l undo -d 'Take new work again'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More log output (-v info, -vv debug)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l max-attempts -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l max-attempts -d 'Attempts after which one of its runs is dead-lettered instead of requeued' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -591,7 +596,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "register" -d 'Send one heartbeat for a node (for scripts; agents heartbeat on their own)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every known node: alive or expired, pools, capacity, usage, heartbeat age'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "get" -d 'One node with the runs placed on it'
@@ -603,7 +607,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -617,7 +622,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "list" -d 'Stored policies with their mode and rule count'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "get" -d 'One stored policy as YAML/JSON'
@@ -626,12 +630,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "rollback" -d 'Restore the policy set as it stood after version N (recorded as a new version)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "test" -d 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s f -l file -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s f -l file -d 'Policy file, one or more documents (`-` reads stdin)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -645,12 +650,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -664,12 +669,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -683,12 +688,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -702,13 +707,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l limit -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l limit -d 'Most changes to show' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -722,13 +727,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l to-version -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l to-version -d 'The version whose policy set comes back (see `policy history`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -742,14 +747,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s f -l file -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s f -l file -d 'Sandbox file to judge (`-` reads stdin)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l policies -d 'Judge against this policy file instead of the stored set (no Redis needed)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -763,7 +768,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "list" -d 'Stored policies with their mode and rule count'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "get" -d 'One stored policy as YAML/JSON'
@@ -776,7 +780,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __f
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -790,7 +795,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __f
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l batch -d 'Runs claimed per batch' -r
@@ -800,7 +804,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -815,14 +820,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -836,16 +841,15 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l name -d 'Node name' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l labels -d 'Labels k=v,k=v (default: $HADES_LABEL, e.g. HADES_LABEL="tartarus.io/typhon=true")' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l cpu -d 'CPU capacity (cores or millicores)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l memory -d 'Memory capacity' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l gpu -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l gpu -d 'GPU capacity' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l slots -d 'Concurrent sandboxes' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l runtime -r -f -a "process\t'A child process: private env and working folder, own process group, rlimits'
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l runtime -d 'How sandboxes are isolated' -r -f -a "process\t'A child process: private env and working folder, own process group, rlimits'
 bwrap\t'bubblewrap: new namespaces, read-only system, private /tmp, no network unless asked'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l ttl -d 'Heartbeat validity (renewed every third of it); a dead agent\'s runs are recovered after it' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l poll -d 'How often to look for new work and cancellations' -r
@@ -857,7 +861,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -871,11 +876,10 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l nodes -d 'Local agents to run, as a YAML list (name, labels, cpu, memory, gpu, slots); default: one standard, one phlegethon and one typhon node (see examples/nodes.yaml)' -r -F
-complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l agent -d 'Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 4 slots)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l agent -d 'Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 8 slots)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l runtime -d 'Isolation for the local agents\' sandboxes' -r -f -a "process\t'A child process: private env and working folder, own process group, rlimits'
 bwrap\t'bubblewrap: new namespaces, read-only system, private /tmp, no network unless asked'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l policies -d 'Themis policies to apply first (YAML)' -r -F
@@ -887,7 +891,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s o -l output -d 
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -897,6 +902,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-timeout -
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l no-agents -d 'Register the nodes but run no agents: runs are only admitted and placed'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l until-idle -d 'Exit when nothing is left to do (every run finished, or waiting for a node that will not come), printing a summary of every submitted run'
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l exit-code -d 'With --until-idle: exit 0 only when every submitted run succeeded, else with the `sandbox wait` code of the worst run (the highest: 17 left pending, 15 unfinished, 14 dead, 13 denied/rejected, 12 cancelled, 11 timed out, 10 failed). Without it, `up` exits 0 whatever happened to the runs'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l once -d 'Drain the queue once and exit (for scripts)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s q -l quiet -d 'Print only results and errors'
@@ -904,12 +910,12 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s v -l verbose -d
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -923,14 +929,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted'
+complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -944,14 +950,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted'
+complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -965,7 +971,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "health" -d 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "configure" -d 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -974,7 +979,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -988,14 +994,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l profile -d 'Which profile to compare with' -r -f -a "recommended\t'appendfsync everysec: at most about one second of writes lost on a power failure'
 strict\t'appendfsync always: every write is on disk before it is acknowledged (slower)'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1010,7 +1016,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from help" -f -a "health" -d 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from help" -f -a "configure" -d 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1018,7 +1023,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1032,7 +1038,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "list" -d 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "verify" -d 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
@@ -1050,7 +1055,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1065,13 +1071,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1085,13 +1091,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1105,7 +1111,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-days -d 'Keep every backup younger than this many days (0: age keeps nothing)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-last -d 'Keep the newest N backups whatever their age' -r
@@ -1113,7 +1118,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1128,7 +1134,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l data-dir -d 'Offline: the stopped server\'s data directory (its `dir`)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l appendonly -d 'Offline: whether the server will start with appendonly yes or no' -r -f -a "yes\t''
@@ -1138,7 +1143,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1155,7 +1161,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
@@ -1166,7 +1171,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1180,7 +1186,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -f -a "persistence" -d 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l restart-cmd -d 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)' -r
@@ -1190,7 +1195,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1204,7 +1210,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "persistence" -d 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l runs -d 'Runs to submit' -r
@@ -1216,7 +1221,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1231,7 +1237,6 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l populate -d 'Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb (0: use the data already there). Needs `enable-debug-command local` on the server; with `rdbcompression no` the default makes an RDB of about 1.1 GB' -r
@@ -1242,7 +1247,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1256,14 +1262,14 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1277,13 +1283,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -s v -l v
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l dir -d 'Folder to write `tartarus*.1` into' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l environment -d 'Deployment environment: development or production [env: TARTARUS_ENV]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
@@ -1297,8 +1303,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s v -l verbose -
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s V -l version -d 'Print version'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect and cancel sandbox runs (Hades)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect, wait for and cancel sandbox runs (Hades)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
@@ -1315,13 +1320,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_s
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List runs, oldest first, with filters and paging'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "get" -d 'Show one run: spec, verdict, placement, outcome and its recent events'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "wait" -d 'Wait until runs finish; the exit code mirrors the first run that did not succeed (0 succeeded, 10 failed, 11 timed out, 12 cancelled, 13 denied/rejected, 14 dead-lettered, 15 when --timeout passed first)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "get" -d 'Show one run: its document (resubmittable with -o yaml), verdict, placement, outcome and recent events'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "wait" -d 'Wait until runs finish; the exit code is that of the worst run'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "logs" -d 'Print a run\'s output: the full log when it is readable here, else the stored tail'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "watch" -d 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "cancel" -d 'Cancel runs in any unfinished state (frees their node capacity)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "stats" -d 'Depth, in-flight, pending and dead counts, pause state and runs per state (all O(1))'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "list" -d 'List the entries of one Acheron list'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "list" -d 'List the entries of one Acheron list, a page at a time'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "peek" -d 'The next runs a scheduler would claim, with their names'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Empty a list: queued, leased and pending runs are cancelled; dead letters are deleted with their data'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "retry" -d 'Send dead letters back to the queue (attempts reset)'
@@ -1342,7 +1347,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from scheduler" -f -a "run" -d 'Run the scheduler loop until SIGINT/SIGTERM (or, with --once, until the queue is empty)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "run" -d 'Run an agent for one node until SIGINT/SIGTERM (then drain)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from redis" -f -a "health" -d 'Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory, replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from redis" -f -a "configure" -d 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'

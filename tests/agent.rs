@@ -66,7 +66,10 @@ fn submit(server: &RedisServer, yaml: &str) -> String {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    json(&out.stdout)[0]["id"].as_str().unwrap().to_string()
+    json(&out.stdout)["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 fn get(server: &RedisServer, id: &str) -> serde_json::Value {
@@ -74,7 +77,7 @@ fn get(server: &RedisServer, id: &str) -> serde_json::Value {
         .args(["-q", "sandbox", "get", id, "-o", "json"])
         .output()
         .unwrap();
-    json(&out.stdout)
+    support::flat_run(&json(&out.stdout))
 }
 
 fn wait_state(server: &RedisServer, id: &str, state: &str, within: Duration) -> serde_json::Value {
@@ -95,10 +98,9 @@ fn wait_state(server: &RedisServer, id: &str, state: &str, within: Duration) -> 
 
 /// name → (state, node, exit code) for every run `up` printed.
 fn summary(out: &[u8]) -> BTreeMap<String, (String, String, Option<i64>)> {
-    json(out)
-        .as_array()
-        .unwrap()
+    support::items(&json(out))
         .iter()
+        .map(support::flat_run)
         .map(|r| {
             (
                 r["name"].as_str().unwrap().to_string(),
@@ -258,7 +260,7 @@ fn timeout_cancel_missing_command_and_big_output() {
             "x",
             "--timeout",
             "1s",
-            "--command",
+            "--",
             "sleep",
             "30",
         ])
@@ -391,7 +393,7 @@ fn sigterm_drains_an_agent() {
             .unwrap()
             .stdout,
     );
-    assert_eq!(nodes.as_array().map(Vec::len), Some(0), "{nodes}");
+    assert_eq!(support::items(&nodes).len(), 0, "{nodes}");
 }
 
 #[test]
@@ -411,7 +413,7 @@ fn wait_logs_and_watch() {
             "json",
             "--image",
             "x",
-            "--command",
+            "--",
             "sh",
             "-c",
             "echo ok",
@@ -424,7 +426,10 @@ fn wait_logs_and_watch() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(json(&out.stdout)[0]["state"], "succeeded");
+    assert_eq!(
+        json(&out.stdout)["items"][0]["status"]["state"],
+        "succeeded"
+    );
     // watch: a follower started before a submit sees its events, as JSON lines.
     let watcher = Command::new(assert_cmd::cargo::cargo_bin("tartarus"))
         .env("REDIS_ADDR", server.host_port())
@@ -473,7 +478,7 @@ fn wait_logs_and_watch() {
             "--wait",
             "--image",
             "x",
-            "--command",
+            "--",
             "true",
         ])
         .output()
@@ -503,7 +508,7 @@ fn bwrap_runtime_missing_refuses_to_start() {
             .stdout,
     );
     assert_eq!(
-        nodes.as_array().map(Vec::len),
+        nodes["items"].as_array().map(Vec::len),
         Some(0),
         "a refusing agent registers nothing"
     );

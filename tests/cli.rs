@@ -4,7 +4,8 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::{json, queue_stats, tartarus, tartarus_on, RedisServer, ServerOptions};
+use support::{items, json, queue_stats, tartarus, tartarus_on, RedisServer, ServerOptions};
+use tartarus::exit;
 
 fn bulk_yaml(n: usize) -> String {
     let mut s = String::new();
@@ -24,7 +25,7 @@ fn production_without_redis_addr_is_fatal() {
         .args(["queue", "stats"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(out.status.code(), Some(exit::CONFIG.into()));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("REDIS_ADDR"), "{err}");
     // And no in-memory escape hatch in production.
@@ -34,7 +35,7 @@ fn production_without_redis_addr_is_fatal() {
         .args(["queue", "stats"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(out.status.code(), Some(exit::CONFIG.into()));
 }
 
 #[test]
@@ -47,7 +48,7 @@ fn closed_port_fails_fast_with_a_clear_message() {
     for args in [
         vec!["queue", "stats"],
         vec!["sandbox", "list"],
-        vec!["sandbox", "submit", "--image", "a", "--command", "b"],
+        vec!["sandbox", "submit", "--image", "a", "--", "b"],
     ] {
         let t = Instant::now();
         let out = tartarus()
@@ -55,7 +56,7 @@ fn closed_port_fails_fast_with_a_clear_message() {
             .args(&args)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(5), "{args:?}");
+        assert_eq!(out.status.code(), Some(exit::UNAVAILABLE.into()), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
             err.contains("cannot reach Redis") || err.contains("did not answer"),
@@ -82,7 +83,7 @@ fn wrong_password_is_reported_and_never_printed() {
         .args(["queue", "stats"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(5));
+    assert_eq!(out.status.code(), Some(exit::UNAVAILABLE.into()));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.to_lowercase().contains("credentials") || err.contains("WRONGPASS"),
@@ -127,7 +128,7 @@ fn in_memory_submit_warns_and_prints_ids() {
             "500m",
             "-o",
             "json",
-            "--command",
+            "--",
             "echo",
             "hi",
         ])
@@ -139,8 +140,8 @@ fn in_memory_submit_warns_and_prints_ids() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("in-memory"));
-    let v = json(&out.stdout);
-    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    let v = items(&json(&out.stdout));
+    assert_eq!(v.len(), 1);
     assert_eq!(v[0]["id"].as_str().map(str::len), Some(26), "a ULID");
 }
 
@@ -155,7 +156,7 @@ fn a_bad_document_submits_nothing() {
         .write_stdin(text)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(exit::INVALID_INPUT.into()));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("document 50") && err.contains("spec.resources.cpu"),
@@ -176,7 +177,7 @@ fn a_bad_document_submits_nothing() {
             .write_stdin(bad)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(3), "{bad}");
+        assert_eq!(out.status.code(), Some(exit::INVALID_INPUT.into()), "{bad}");
     }
 }
 
@@ -192,7 +193,7 @@ fn destructive_verbs_refuse_without_a_terminal() {
         .args(["queue", "purge", "queued"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(8));
+    assert_eq!(out.status.code(), Some(exit::REFUSED.into()));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
     let stats = queue_stats(&server);
     assert_eq!(stats["depth"], 3, "nothing purged");
@@ -220,7 +221,9 @@ fn list_all(server: &RedisServer) -> Vec<serde_json::Value> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    json(&out.stdout).as_array().cloned().unwrap_or_default()
+    let list = json(&out.stdout);
+    assert_eq!(list["next"], serde_json::Value::Null, "--all reads every page");
+    items(&list)
 }
 
 fn persistence_round(mut server: RedisServer, kill: bool) {
@@ -235,9 +238,7 @@ fn persistence_round(mut server: RedisServer, kill: bool) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let acknowledged: Vec<String> = json(&out.stdout)
-        .as_array()
-        .unwrap()
+    let acknowledged: Vec<String> = items(&json(&out.stdout))
         .iter()
         .map(|v| v["id"].as_str().unwrap().to_string())
         .collect();
@@ -258,7 +259,7 @@ fn persistence_round(mut server: RedisServer, kill: bool) {
     assert_eq!(after, before, "runs changed across the restart");
     let ids: Vec<String> = after
         .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
+        .map(|r| r["status"]["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(ids, acknowledged);
     assert_eq!(

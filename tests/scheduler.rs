@@ -293,7 +293,7 @@ async fn expired_node_runs_move_to_another_node_then_dead_letter() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["entries"].as_array().map(Vec::len), Some(3));
+    assert_eq!(v["items"].as_array().map(Vec::len), Some(3));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -149,27 +149,47 @@ fn could_ever_fit(run: &Run, nodes: &[crate::model::node::Node], now: i64) -> bo
     matches!(route(&req, &empty, now), RouteDecision::Assign { .. })
 }
 
-/// Tracks, per run, since when it has been waiting for a node that could ever take it.
+/// Tracks, per run, since when it has been waiting for a node that could ever take it. The clock
+/// keeps running while the scheduler's retries move the run between `pending` and the queue; it
+/// stops when the run is placed or finishes, or when some node could take it once free.
 #[derive(Default)]
 struct StuckClock {
     since: HashMap<String, Instant>,
 }
 
+/// States of a run that waits to be placed (a pending run is retried through the queue).
+fn awaiting_placement(state: RunState) -> bool {
+    matches!(
+        state,
+        RunState::Queued | RunState::Admitted | RunState::Pending
+    )
+}
+
 impl StuckClock {
-    /// Looks at the pending runs; returns the first one stuck for longer than `bound`.
+    /// Looks at the runs still waiting; fails with the first pending one stuck for longer than
+    /// `bound`.
     async fn check(
         &mut self,
         store: &dyn Store,
-        pending: &[String],
+        states: &[(&String, RunState)],
         bound: Duration,
     ) -> Result<(), WaitError> {
-        self.since.retain(|id, _| pending.contains(id));
+        self.since.retain(|id, _| {
+            states
+                .iter()
+                .any(|(i, s)| *i == id && awaiting_placement(*s))
+        });
+        let pending: Vec<String> = states
+            .iter()
+            .filter(|(_, s)| *s == RunState::Pending)
+            .map(|(id, _)| id.to_string())
+            .collect();
         if pending.is_empty() {
             return Ok(());
         }
         let nodes = store.nodes().await?;
         let now = now_ms();
-        let runs = store.get_runs(pending).await?;
+        let runs = store.get_runs(&pending).await?;
         for run in runs.into_iter().flatten() {
             if run.state != RunState::Pending || could_ever_fit(&run, &nodes, now) {
                 self.since.remove(&run.id);
@@ -250,12 +270,7 @@ pub async fn wait_for_runs(
                 }
             }
             if let Some(bound) = opts.pending_timeout {
-                let pending: Vec<String> = states
-                    .iter()
-                    .filter(|(_, s)| *s == RunState::Pending)
-                    .map(|(id, _)| id.to_string())
-                    .collect();
-                stuck.check(store, &pending, bound).await?;
+                stuck.check(store, &states, bound).await?;
             }
         }
         tokio::time::sleep(poll).await;

@@ -172,7 +172,11 @@ impl RedisServer {
 
     pub fn url(&self) -> String {
         match &self.options.password {
-            Some(p) => format!("redis://:{p}@127.0.0.1:{}/", self.port),
+            Some(p) => format!(
+                "redis://:{}@127.0.0.1:{}/",
+                percent_encoding::utf8_percent_encode(p, percent_encoding::NON_ALPHANUMERIC),
+                self.port
+            ),
             None => format!("redis://127.0.0.1:{}/", self.port),
         }
     }
@@ -294,6 +298,25 @@ pub fn tartarus_on(server: &RedisServer) -> assert_cmd::Command {
 pub fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+/// The items of a `{"items": [...], "next": ...}` list.
+pub fn items(list: &serde_json::Value) -> Vec<serde_json::Value> {
+    list["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("not a list (`items` missing): {list}"))
+}
+
+/// A run as `sandbox get`/`list` print it (`metadata`, `spec`, `status`), flattened for tests
+/// that look at its status fields: the status, plus `name` and `spec`.
+pub fn flat_run(view: &serde_json::Value) -> serde_json::Value {
+    let mut run = view["status"].clone();
+    if let Some(map) = run.as_object_mut() {
+        map.insert("name".into(), view["metadata"]["name"].clone());
+        map.insert("spec".into(), view["spec"].clone());
+    }
+    run
 }
 
 /// `tartarus queue stats -o json` against this server.
