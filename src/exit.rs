@@ -90,6 +90,16 @@ pub fn meaning(code: u8) -> Option<&'static str> {
     ALL.iter().find(|c| c.code == code).map(|c| c.meaning)
 }
 
+/// The README's exit code table, generated from [`ALL`] (a test keeps the README equal to it).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| code | name | meaning |\n| --- | --- | --- |\n");
+    for c in ALL {
+        let meaning = c.meaning.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        out.push_str(&format!("| {} | `{}` | {} |\n", c.code, c.name, meaning));
+    }
+    out
+}
+
 /// The exit code for an error: the first cause in its chain whose type knows its code.
 ///
 /// Every error type that maps to a code carries it next to its messages, as a `code()` method

@@ -550,3 +550,59 @@ fn percent_encoded_credentials_in_the_url_reach_redis() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("p@ss"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_readme_lists_every_exit_code_as_src_exit_documents_it() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = exit::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README's exit code table is stale; it must contain exactly:\n{table}"
+    );
+}
+
+#[test]
+fn every_environment_variable_the_code_reads_is_documented() {
+    let documented: Vec<&str> = tartarus::config::ENVIRONMENT.iter().map(|(n, _)| *n).collect();
+    let mut read = std::collections::BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            // std::env::var("X"), var_os("X"), and the lists `pick` reads: &["X", "Y"].
+            for marker in ["var(\"", "var_os(\"", "&[\"", "from_env(\""] {
+                for (i, _) in text.match_indices(marker) {
+                    let rest = &text[i + marker.len()..];
+                    let names: Vec<&str> = if marker == "&[\"" {
+                        rest.split(']')
+                            .next()
+                            .unwrap_or_default()
+                            .split(',')
+                            .map(|n| n.trim().trim_matches('"'))
+                            .collect()
+                    } else {
+                        rest.split('"').next().into_iter().collect()
+                    };
+                    for name in names {
+                        let upper = !name.is_empty()
+                            && name.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+                        if upper && (name.contains('_') || matches!(name, "USER" | "LOGNAME")) {
+                            read.insert(name.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(read.contains("REDIS_ADDR") && read.contains("HADES_LABEL"), "{read:?}");
+    let missing: Vec<_> = read
+        .iter()
+        .filter(|n| !documented.contains(&n.as_str()) && n.as_str() != "LOGNAME")
+        .collect();
+    assert!(missing.is_empty(), "read but not in config::ENVIRONMENT: {missing:?}");
+}
