@@ -277,7 +277,10 @@ pub fn parse_redis_addr(input: &str) -> Result<ParsedAddr, String> {
                 Some(percent_decode(user, "user name")?).filter(|s| !s.is_empty()),
                 Some(percent_decode(pass, "password")?).filter(|s| !s.is_empty()),
             ),
-            None => (Some(percent_decode(u, "user name")?).filter(|s| !s.is_empty()), None),
+            None => (
+                Some(percent_decode(u, "user name")?).filter(|s| !s.is_empty()),
+                None,
+            ),
         },
     };
     let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
@@ -626,9 +629,13 @@ mod tests {
 
     #[test]
     fn a_missing_password_file_is_a_config_error() {
-        let err = read_password_file(std::path::Path::new("/nonexistent/tartarus-pass")).unwrap_err();
+        let err =
+            read_password_file(std::path::Path::new("/nonexistent/tartarus-pass")).unwrap_err();
         assert_eq!(err.code(), crate::exit::CONFIG);
-        assert!(err.to_string().contains("/nonexistent/tartarus-pass"), "{err}");
+        assert!(
+            err.to_string().contains("/nonexistent/tartarus-pass"),
+            "{err}"
+        );
     }
 
     #[test]

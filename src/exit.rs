@@ -94,7 +94,12 @@ pub fn meaning(code: u8) -> Option<&'static str> {
 pub fn markdown_table() -> String {
     let mut out = String::from("| code | name | meaning |\n| --- | --- | --- |\n");
     for c in ALL {
-        let meaning = c.meaning.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        let meaning = c
+            .meaning
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ");
         out.push_str(&format!("| {} | `{}` | {} |\n", c.code, c.name, meaning));
     }
     out
@@ -147,9 +152,18 @@ mod tests {
         let mut seen = std::collections::BTreeSet::new();
         for c in ALL {
             assert!(seen.insert(c.code), "code {} is used twice", c.code);
-            assert!(c.meaning.trim().len() > 5, "{} has no documentation", c.name);
+            assert!(
+                c.meaning.trim().len() > 5,
+                "{} has no documentation",
+                c.name
+            );
         }
-        assert_eq!(meaning(NO_SCHEDULER), ALL.iter().find(|c| c.name == "NO_SCHEDULER").map(|c| c.meaning));
+        assert_eq!(
+            meaning(NO_SCHEDULER),
+            ALL.iter()
+                .find(|c| c.name == "NO_SCHEDULER")
+                .map(|c| c.meaning)
+        );
         assert!(meaning(STUCK_PENDING).is_some_and(|m| m.contains("--pending-timeout")));
     }
 }

@@ -405,17 +405,7 @@ fn wait_logs_and_watch() {
     // submit --wait of a run that succeeds: exit 0, the run listed as succeeded.
     let out = tartarus_on(&server)
         .args([
-            "-q",
-            "sandbox",
-            "submit",
-            "--wait",
-            "-o",
-            "json",
-            "--image",
-            "x",
-            "--",
-            "sh",
-            "-c",
+            "-q", "sandbox", "submit", "--wait", "-o", "json", "--image", "x", "--", "sh", "-c",
             "echo ok",
         ])
         .output()

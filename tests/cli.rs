@@ -56,7 +56,11 @@ fn closed_port_fails_fast_with_a_clear_message() {
             .args(&args)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(exit::UNAVAILABLE.into()), "{args:?}");
+        assert_eq!(
+            out.status.code(),
+            Some(exit::UNAVAILABLE.into()),
+            "{args:?}"
+        );
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
             err.contains("cannot reach Redis") || err.contains("did not answer"),
@@ -120,16 +124,7 @@ fn in_memory_submit_warns_and_prints_ids() {
     let out = tartarus()
         .env("REDIS_ADDR", "")
         .args([
-            "sandbox",
-            "submit",
-            "--image",
-            "alpine",
-            "--cpu",
-            "500m",
-            "-o",
-            "json",
-            "--",
-            "echo",
+            "sandbox", "submit", "--image", "alpine", "--cpu", "500m", "-o", "json", "--", "echo",
             "hi",
         ])
         .output()
@@ -222,7 +217,11 @@ fn list_all(server: &RedisServer) -> Vec<serde_json::Value> {
         String::from_utf8_lossy(&out.stderr)
     );
     let list = json(&out.stdout);
-    assert_eq!(list["next"], serde_json::Value::Null, "--all reads every page");
+    assert_eq!(
+        list["next"],
+        serde_json::Value::Null,
+        "--all reads every page"
+    );
     items(&list)
 }
 

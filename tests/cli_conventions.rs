@@ -51,8 +51,8 @@ fn the_command_follows_double_dash_and_flags_before_it_are_tartarus_own() {
     let server = RedisServer::start();
     let out = tartarus_on(&server)
         .args([
-            "sandbox", "submit", "--image", "alpine", "-o", "json", "--", "sh", "-c", "echo",
-            "-o", "json", "--image", "x",
+            "sandbox", "submit", "--image", "alpine", "-o", "json", "--", "sh", "-c", "echo", "-o",
+            "json", "--image", "x",
         ])
         .output()
         .unwrap();
@@ -132,28 +132,29 @@ fn verbs() -> Vec<(String, clap::Command)> {
 fn help_puts_own_options_first_connection_options_last_and_examples_everywhere() {
     for (name, mut cmd) in verbs() {
         let help = cmd.render_long_help().to_string();
-        assert!(help.contains("\nExamples:\n"), "{name} has no examples:\n{help}");
+        assert!(
+            help.contains("\nExamples:\n"),
+            "{name} has no examples:\n{help}"
+        );
         assert!(!help.contains("--version"), "{name} offers --version");
         let connection = help
             .find("Connection options:")
             .unwrap_or_else(|| panic!("{name}: no Connection options heading:\n{help}"));
         let output = help.find("Output options:").unwrap_or(usize::MAX);
         let own = help.find("Options:").unwrap_or(0);
-        assert!(own < output && output < connection, "{name}: headings out of order:\n{help}");
+        assert!(
+            own < output && output < connection,
+            "{name}: headings out of order:\n{help}"
+        );
         assert!(
             help[..connection].find("--redis-addr").is_none(),
             "{name}: a connection option before its heading"
         );
     }
     // The top level alone has -V/--version.
-    let top = tartarus::cli::Cli::command()
-        .render_long_help()
-        .to_string();
+    let top = tartarus::cli::Cli::command().render_long_help().to_string();
     assert!(top.contains("-V, --version"), "{top}");
-    let out = tartarus()
-        .args(["sandbox", "list", "-V"])
-        .output()
-        .unwrap();
+    let out = tartarus().args(["sandbox", "list", "-V"]).output().unwrap();
     assert_eq!(out.status.code(), Some(exit::USAGE.into()));
 }
 
@@ -210,7 +211,10 @@ fn lists_have_one_shape_and_never_end_silently() {
         };
         let got = items(&p);
         assert!(got.len() <= 2);
-        seen.extend(got.iter().map(|r| r["status"]["id"].as_str().unwrap().to_string()));
+        seen.extend(
+            got.iter()
+                .map(|r| r["status"]["id"].as_str().unwrap().to_string()),
+        );
         match p["next"].as_str() {
             Some(next) => cursor = Some(next.to_string()),
             None => break,
@@ -218,7 +222,10 @@ fn lists_have_one_shape_and_never_end_silently() {
     }
     assert_eq!(seen, ids, "pages add up to every run, in order");
     let all = page(&["--all"]);
-    assert_eq!((items(&all).len(), all["next"].clone()), (5, serde_json::Value::Null));
+    assert_eq!(
+        (items(&all).len(), all["next"].clone()),
+        (5, serde_json::Value::Null)
+    );
     // The table says there is more on stderr, even with -q.
     let out = tartarus_on(&server)
         .args(["-q", "sandbox", "list", "--limit", "2"])
@@ -240,7 +247,10 @@ fn lists_have_one_shape_and_never_end_silently() {
             .unwrap();
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         let v = json(&out.stdout);
-        assert!(v["items"].is_array() && v.get("next").is_some(), "{args:?}: {v}");
+        assert!(
+            v["items"].is_array() && v.get("next").is_some(),
+            "{args:?}: {v}"
+        );
     }
     // queue list pages by cursor too.
     let out = tartarus_on(&server)
@@ -251,11 +261,16 @@ fn lists_have_one_shape_and_never_end_silently() {
     assert_eq!(items(&v).len(), 3);
     let next = v["next"].as_str().unwrap().to_string();
     let out = tartarus_on(&server)
-        .args(["queue", "list", "--limit", "3", "--cursor", &next, "-o", "json"])
+        .args([
+            "queue", "list", "--limit", "3", "--cursor", &next, "-o", "json",
+        ])
         .output()
         .unwrap();
     let v = json(&out.stdout);
-    assert_eq!((items(&v).len(), v["next"].clone()), (2, serde_json::Value::Null));
+    assert_eq!(
+        (items(&v).len(), v["next"].clone()),
+        (2, serde_json::Value::Null)
+    );
 }
 
 #[test]
@@ -341,7 +356,16 @@ spec: {image: x, command: [sh, -c, 'exit 3']}
 
 fn up_until_idle(file: &std::path::Path, extra: &[&str]) -> std::process::Output {
     tartarus()
-        .args(["--in-memory", "-o", "json", "up", "--agent", "n1", "--until-idle", "--submit"])
+        .args([
+            "--in-memory",
+            "-o",
+            "json",
+            "up",
+            "--agent",
+            "n1",
+            "--until-idle",
+            "--submit",
+        ])
         .arg(file)
         .args(extra)
         .output()
@@ -354,14 +378,27 @@ fn up_exit_code_is_the_worst_runs_and_only_when_asked() {
     let file = dir.path().join("mixed.yaml");
     std::fs::write(&file, MIXED).unwrap();
     let plain = up_until_idle(&file, &[]);
-    assert_eq!(plain.status.code(), Some(exit::OK.into()), "{}", stderr(&plain));
+    assert_eq!(
+        plain.status.code(),
+        Some(exit::OK.into()),
+        "{}",
+        stderr(&plain)
+    );
     let strict = up_until_idle(&file, &["--exit-code"]);
-    assert_eq!(strict.status.code(), Some(exit::RUN_FAILED.into()), "{}", stderr(&strict));
+    assert_eq!(
+        strict.status.code(),
+        Some(exit::RUN_FAILED.into()),
+        "{}",
+        stderr(&strict)
+    );
     let states: Vec<_> = items(&json(&strict.stdout))
         .iter()
         .map(|r| flat_run(r)["state"].clone())
         .collect();
-    assert_eq!(states, [serde_json::json!("succeeded"), serde_json::json!("failed")]);
+    assert_eq!(
+        states,
+        [serde_json::json!("succeeded"), serde_json::json!("failed")]
+    );
     // A rejected run (quarantine, no typhon node) is worse than a failed one.
     let worse = dir.path().join("worse.yaml");
     std::fs::write(
@@ -370,7 +407,12 @@ fn up_exit_code_is_the_worst_runs_and_only_when_asked() {
     )
     .unwrap();
     let out = up_until_idle(&worse, &["--exit-code"]);
-    assert_eq!(out.status.code(), Some(exit::RUN_REFUSED.into()), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::RUN_REFUSED.into()),
+        "{}",
+        stderr(&out)
+    );
     // Every run succeeded: 0.
     let good = dir.path().join("good.yaml");
     std::fs::write(&good, "spec: {image: x, command: ['true']}\n").unwrap();
@@ -416,10 +458,20 @@ fn get_yaml_submits_again_to_the_same_spec() {
         .unwrap();
     assert!(yaml.status.success(), "{}", stderr(&yaml));
     let text = String::from_utf8_lossy(&yaml.stdout).to_string();
-    for expected in ["apiVersion: tartarus.io/v1", "kind: Sandbox", "cpu: 1500m", "memory: 300Mi", "timeout: 1h30m", "status:"] {
+    for expected in [
+        "apiVersion: tartarus.io/v1",
+        "kind: Sandbox",
+        "cpu: 1500m",
+        "memory: 300Mi",
+        "timeout: 1h30m",
+        "status:",
+    ] {
         assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
-    assert!(!text.contains("cpu_millis") && !text.contains("timeout_secs"), "{text}");
+    assert!(
+        !text.contains("cpu_millis") && !text.contains("timeout_secs"),
+        "{text}"
+    );
     let again = submit_yaml(&server, &text);
     assert_eq!(again.len(), 1);
     assert_ne!(again[0], ids[0], "a new run");
@@ -450,19 +502,30 @@ fn cancelling_a_finished_run_prints_one_error_and_nothing_else() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(exit::CONFLICT.into()));
-    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let err = stderr(&out);
     assert_eq!(err.matches("error").count(), 1, "{err}");
     assert_eq!(err.matches(ids[0].as_str()).count(), 1, "{err}");
     // Two runs, one finished: the other is cancelled and listed, the failure said once.
     let more = submit_yaml(&server, "spec: {image: x, command: ['true']}\n");
     let out = tartarus_on(&server)
-        .args(["sandbox", "cancel", "--yes", "-o", "json", &ids[0], &more[0]])
+        .args([
+            "sandbox", "cancel", "--yes", "-o", "json", &ids[0], &more[0],
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(exit::CONFLICT.into()));
     assert_eq!(items(&json(&out.stdout)).len(), 1);
-    assert_eq!(stderr(&out).matches("is cancelled").count(), 1, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).matches("is cancelled").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -506,7 +569,12 @@ fn bad_inputs_exit_with_their_documented_codes() {
             .arg(&missing)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(exit::INVALID_INPUT.into()), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(exit::INVALID_INPUT.into()),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert!(stderr(&out).contains("missing.yaml"), "{}", stderr(&out));
     }
     let binary = dir.path().join("binary.yaml");
@@ -519,7 +587,12 @@ fn bad_inputs_exit_with_their_documented_codes() {
         .arg(&binary)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(exit::INVALID_INPUT.into()), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(exit::INVALID_INPUT.into()),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("UTF-8"), "{}", stderr(&out));
     // The password file: missing, or a directory (unreadable as a file) is a config error.
     for path in [dir.path().join("no-password"), dir.path().to_path_buf()] {
@@ -528,7 +601,12 @@ fn bad_inputs_exit_with_their_documented_codes() {
             .arg(&path)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(exit::CONFIG.into()), "{}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(exit::CONFIG.into()),
+            "{}",
+            stderr(&out)
+        );
         assert!(stderr(&out).contains("password file"), "{}", stderr(&out));
     }
 }
@@ -553,7 +631,8 @@ fn percent_encoded_credentials_in_the_url_reach_redis() {
 
 #[test]
 fn the_readme_lists_every_exit_code_as_src_exit_documents_it() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = exit::markdown_table();
     assert!(
         readme.contains(&table),
@@ -563,9 +642,15 @@ fn the_readme_lists_every_exit_code_as_src_exit_documents_it() {
 
 #[test]
 fn every_environment_variable_the_code_reads_is_documented() {
-    let documented: Vec<&str> = tartarus::config::ENVIRONMENT.iter().map(|(n, _)| *n).collect();
+    let documented: Vec<&str> = tartarus::config::ENVIRONMENT
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
     let mut read = std::collections::BTreeSet::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
@@ -599,10 +684,16 @@ fn every_environment_variable_the_code_reads_is_documented() {
             }
         }
     }
-    assert!(read.contains("REDIS_ADDR") && read.contains("HADES_LABEL"), "{read:?}");
+    assert!(
+        read.contains("REDIS_ADDR") && read.contains("HADES_LABEL"),
+        "{read:?}"
+    );
     let missing: Vec<_> = read
         .iter()
         .filter(|n| !documented.contains(&n.as_str()) && n.as_str() != "LOGNAME")
         .collect();
-    assert!(missing.is_empty(), "read but not in config::ENVIRONMENT: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "read but not in config::ENVIRONMENT: {missing:?}"
+    );
 }

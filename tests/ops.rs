@@ -90,13 +90,17 @@ async fn a_run_waiting_for_capacity_is_not_stuck() {
     let stop = scheduler(&store).await;
     store.heartbeat(&node("one-slot", 1)).await.unwrap();
     // No agent: the first run keeps the only slot (scheduled); the second waits for it.
-    let batch = runs("spec: {image: x, command: ['true']}\n---\nspec: {image: x, command: ['true']}\n");
+    let batch =
+        runs("spec: {image: x, command: ['true']}\n---\nspec: {image: x, command: ['true']}\n");
     store.submit(&batch).await.unwrap();
     let ids = vec![batch[1].id.clone()];
     let err = wait_for_runs(
         &*store,
         &ids,
-        &quick(Duration::from_millis(200), Some(Duration::from_millis(1500))),
+        &quick(
+            Duration::from_millis(200),
+            Some(Duration::from_millis(1500)),
+        ),
         &mut |_| {},
     )
     .await
@@ -118,14 +122,27 @@ async fn a_wait_for_finished_runs_returns_them() {
     let batch = runs("spec: {image: x, command: ['true']}\n");
     store.submit(&batch).await.unwrap();
     store.cancel(&batch[0].id, "test").await.unwrap();
-    let got = wait_for_runs(&*store, &[batch[0].id.clone()], &WaitOptions::default(), &mut |_| {})
-        .await
-        .unwrap();
+    let got = wait_for_runs(
+        &*store,
+        &[batch[0].id.clone()],
+        &WaitOptions::default(),
+        &mut |_| {},
+    )
+    .await
+    .unwrap();
     assert_eq!(got.len(), 1);
-    assert_eq!(tartarus::ops::wait::worst_code(got.iter().map(|r| r.state)), exit::RUN_CANCELLED);
-    let err = wait_for_runs(&*store, &["nope".to_string()], &WaitOptions::default(), &mut |_| {})
-        .await
-        .unwrap_err();
+    assert_eq!(
+        tartarus::ops::wait::worst_code(got.iter().map(|r| r.state)),
+        exit::RUN_CANCELLED
+    );
+    let err = wait_for_runs(
+        &*store,
+        &["nope".to_string()],
+        &WaitOptions::default(),
+        &mut |_| {},
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code(), exit::NOT_FOUND);
 }
 

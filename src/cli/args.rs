@@ -209,7 +209,11 @@ mod tests {
         for s in RunState::ALL {
             let arg = StateArg::from(s);
             assert_eq!(RunState::from(arg), s);
-            assert_eq!(name(arg), s.as_str(), "the filter must be spelled as the output");
+            assert_eq!(
+                name(arg),
+                s.as_str(),
+                "the filter must be spelled as the output"
+            );
             assert_eq!(StateArg::from_str(s.as_str(), false), Ok(arg));
         }
         assert_eq!(

@@ -8,9 +8,9 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use super::persist_common::{connect, human_bytes, redis_target, Reporter};
+use super::CliError;
 use super::{parse_duration_arg, Ctx};
 use crate::config::Backend;
-use super::CliError;
 use crate::exit;
 use crate::output::{columns, emit, fields, Render};
 use crate::persistence::backup::{
@@ -546,9 +546,8 @@ async fn create(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
 
 async fn restore_cmd(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
     let path = resolve(&args.dir.dir, &args.backup)?;
-    let manifest = backup::read_manifest(&path).map_err(|e| {
-        CliError::BackupInvalid(format!("backup {}: {e}", args.backup))
-    })?;
+    let manifest = backup::read_manifest(&path)
+        .map_err(|e| CliError::BackupInvalid(format!("backup {}: {e}", args.backup)))?;
     // Refuse a bad backup before asking anything. This is the only verification: the restore
     // functions are told (`verified`) not to read everything again.
     let report = verify_blocking(path.clone()).await?;
@@ -604,9 +603,9 @@ async fn restore_cmd(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
         return Ok(exit::OK);
     }
 
-    let data_dir = args.data_dir.ok_or_else(|| {
-        CliError::Usage("--data-dir is required for an offline restore".into())
-    })?;
+    let data_dir = args
+        .data_dir
+        .ok_or_else(|| CliError::Usage("--data-dir is required for an offline restore".into()))?;
     let mut opts = match (&args.redis_conf, args.appendonly) {
         (Some(conf), _) => restore::options_from_redis_conf(conf, data_dir.clone())
             .with_context(|| format!("reading {}", conf.display()))?,

@@ -6,9 +6,9 @@ use std::time::Duration;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::CliError;
 use super::Ctx;
 use crate::config::{Backend, RedisTarget};
-use super::CliError;
 use crate::persistence::{Progress, RedisAdmin};
 
 /// The configured Redis server; the in-memory store has nothing to check, back up or restore.

@@ -7,8 +7,8 @@ use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
 use super::persist_common::{connect, redis_target};
-use super::{parse_duration_arg, Ctx};
 use super::CliError;
+use super::{parse_duration_arg, Ctx};
 use crate::exit;
 use crate::output::{columns, emit, fields, Render};
 use crate::persistence::configure::{self, ApplyReport, ConfigurePlan, Profile};

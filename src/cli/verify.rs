@@ -9,10 +9,10 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::persist_common::{redis_target, Reporter};
+use super::CliError;
 use super::{parse_duration_arg, Ctx};
 use crate::config::RedisTarget;
 use crate::control::policy::parse_policies;
-use super::CliError;
 use crate::exit;
 use crate::model::run::Run;
 use crate::model::spec::parse_sandbox_documents;
@@ -155,13 +155,11 @@ async fn wait_ready(target: &RedisTarget, wait: Duration) -> Result<(RedisAdmin,
             Err(e) => last_error = e.to_string(),
         }
         if start.elapsed() >= wait {
-            return Err(CliError::NotReady(
-                format!(
-                    "Redis at {} was not ready within {} after the restart: {last_error}",
-                    target.display(),
-                    crate::model::units::format_duration(wait)
-                ),
-            )
+            return Err(CliError::NotReady(format!(
+                "Redis at {} was not ready within {} after the restart: {last_error}",
+                target.display(),
+                crate::model::units::format_duration(wait)
+            ))
             .into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

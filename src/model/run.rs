@@ -8,18 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::spec::{Heat, SandboxSpec};
 
 /// Every state a run can be in. Transitions are checked by the store atomically.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RunState {
     /// Submitted and waiting in Acheron.

@@ -304,12 +304,22 @@ mod tests {
     fn a_run_view_submits_back_to_the_same_spec() {
         let text = "metadata: {name: odd, labels: {a: b}, tenant: acme}\nspec:\n  image: x\n  command: [sh, -c, 'exit 0']\n  env: {K: v}\n  resources: {cpu: 1500m, memory: 5000000, gpu: 1}\n  timeout: 1h30m5s\n  heat: hot\n  priority: 7\n  network: true\n";
         let spec = parse_sandbox_documents("t", text).unwrap().remove(0);
-        let mut run = Run::new("01J0000000000000000000000".into(), spec.clone(), 1_700_000_000_000);
+        let mut run = Run::new(
+            "01J0000000000000000000000".into(),
+            spec.clone(),
+            1_700_000_000_000,
+        );
         run.finished_at = Some(1_700_000_000_500);
         run.started_at = Some(1_700_000_000_100);
         let yaml = serde_yaml::to_string(&RunView::detailed(&run, &[])).unwrap();
-        assert!(yaml.contains("cpu: 1500m") && yaml.contains("timeout: 1h30m5s"), "{yaml}");
-        assert!(yaml.contains("created_at: 2023-11-14T22:13:20.000Z"), "{yaml}");
+        assert!(
+            yaml.contains("cpu: 1500m") && yaml.contains("timeout: 1h30m5s"),
+            "{yaml}"
+        );
+        assert!(
+            yaml.contains("created_at: 2023-11-14T22:13:20.000Z"),
+            "{yaml}"
+        );
         assert!(yaml.contains("duration_ms: 400"), "{yaml}");
         let again = parse_sandbox_documents("again", &yaml).unwrap().remove(0);
         assert_eq!(again, spec);

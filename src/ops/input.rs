@@ -99,7 +99,10 @@ mod tests {
         let bin = dir.path().join("bin.yaml");
         std::fs::write(&bin, b"spec: \xff\xfe").unwrap();
         let err = read_input(&bin).unwrap_err();
-        assert!(matches!(err, InputError::NotUtf8 { offset: 6, .. }), "{err}");
+        assert!(
+            matches!(err, InputError::NotUtf8 { offset: 6, .. }),
+            "{err}"
+        );
         let big = dir.path().join("big.yaml");
         std::fs::write(&big, vec![b'a'; 100]).unwrap();
         assert!(matches!(

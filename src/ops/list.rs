@@ -17,7 +17,11 @@ pub async fn list_runs(
     let mut cursor = cursor.map(str::to_string);
     loop {
         let page = store
-            .list_runs(filter, cursor.as_deref(), if all { PAGE_FOR_ALL } else { limit })
+            .list_runs(
+                filter,
+                cursor.as_deref(),
+                if all { PAGE_FOR_ALL } else { limit },
+            )
             .await?;
         runs.extend(page.runs);
         cursor = page.next_cursor;

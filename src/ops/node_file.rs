@@ -99,10 +99,7 @@ pub fn default_nodes() -> Result<Vec<Heartbeat>, InputError> {
 }
 
 /// One node with the defaults of a node list entry (4 cpu, 8Gi, 8 slots) and these labels.
-pub fn plain_node(
-    name: &str,
-    labels: BTreeMap<String, String>,
-) -> Result<Heartbeat, InputError> {
+pub fn plain_node(name: &str, labels: BTreeMap<String, String>) -> Result<Heartbeat, InputError> {
     let mut beats = parse_nodes(&Input {
         name: "--agent".into(),
         text: format!("- name: {}\n", serde_json::Value::from(name)),

@@ -115,7 +115,11 @@ impl IdleCheck {
 }
 
 /// The agent configuration `up` gives each local node.
-pub fn local_agent_config(beat: Heartbeat, executor: ExecutorConfig, max_attempts: u32) -> AgentConfig {
+pub fn local_agent_config(
+    beat: Heartbeat,
+    executor: ExecutorConfig,
+    max_attempts: u32,
+) -> AgentConfig {
     AgentConfig {
         executor,
         name: beat.name,
@@ -168,7 +172,10 @@ pub async fn run_up(
     }
     let submitted: Vec<String> = plan.runs.iter().map(|r| r.id.clone()).collect();
     if !plan.runs.is_empty() {
-        store.submit(&plan.runs).await.context("submitting the runs")?;
+        store
+            .submit(&plan.runs)
+            .await
+            .context("submitting the runs")?;
     }
     let mut scheduler = Scheduler::new(store.clone(), plan.scheduler.clone())
         .await

@@ -195,7 +195,10 @@ impl StuckClock {
                 self.since.remove(&run.id);
                 continue;
             }
-            let since = *self.since.entry(run.id.clone()).or_insert_with(Instant::now);
+            let since = *self
+                .since
+                .entry(run.id.clone())
+                .or_insert_with(Instant::now);
             if since.elapsed() >= bound {
                 return Err(WaitError::StuckPending {
                     waited: format_duration(since.elapsed()),
@@ -287,7 +290,10 @@ mod tests {
         use RunState::*;
         assert_eq!(worst_code([Succeeded, Succeeded]), exit::OK);
         assert_eq!(worst_code([]), exit::OK);
-        assert_eq!(worst_code([Succeeded, Failed, Cancelled]), exit::RUN_CANCELLED);
+        assert_eq!(
+            worst_code([Succeeded, Failed, Cancelled]),
+            exit::RUN_CANCELLED
+        );
         assert_eq!(worst_code([Dead, Denied, Failed]), exit::RUN_DEAD);
         assert_eq!(worst_code([Failed, Pending]), exit::STUCK_PENDING);
         assert_eq!(worst_code([TimedOut, Running]), exit::WAIT_TIMED_OUT);

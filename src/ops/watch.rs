@@ -43,7 +43,11 @@ pub async fn watch_events(
             .await?;
         for e in &events {
             after = e.id.clone();
-            if opts.run.as_deref().is_some_and(|r| e.run.as_deref() != Some(r)) {
+            if opts
+                .run
+                .as_deref()
+                .is_some_and(|r| e.run.as_deref() != Some(r))
+            {
                 continue;
             }
             if !sink(e) {

@@ -45,7 +45,11 @@ impl ConfigCmd {
                 }];
                 settings.extend(ctx.config.settings.iter().cloned());
                 let page = Page::all(settings, vec!["SETTING", "VALUE", "SOURCE"], |s| {
-                    vec![s.name.to_string(), value_text(&s.value), s.source.to_string()]
+                    vec![
+                        s.name.to_string(),
+                        value_text(&s.value),
+                        s.source.to_string(),
+                    ]
                 });
                 emit_page(ctx.output, &page)?;
                 Ok(exit::OK)

@@ -85,7 +85,11 @@ fn examples_section(roff: &mut String, text: &str) {
 fn environment_section(roff: &mut String) {
     roff.push_str(".SH ENVIRONMENT\n");
     for (name, meaning) in crate::config::ENVIRONMENT {
-        roff.push_str(&format!(".TP\n\\fB{}\\fR\n{}\n", escape(name), escape(meaning)));
+        roff.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            escape(name),
+            escape(meaning)
+        ));
     }
 }
 
@@ -132,7 +136,10 @@ mod tests {
         ] {
             assert!(submit.contains(section), "{section} missing:\n{submit}");
         }
-        assert!(!submit.contains("commit:"), "the long version must stay out");
+        assert!(
+            !submit.contains("commit:"),
+            "the long version must stay out"
+        );
         for (name, text) in &pages {
             let text = String::from_utf8_lossy(text);
             assert!(text.contains(".SH \"EXIT STATUS\""), "{name}");

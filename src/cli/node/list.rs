@@ -40,7 +40,14 @@ fn row(n: &Node, wide: bool) -> Vec<String> {
 }
 
 const HEADERS: [&str; 8] = [
-    "NAME", "STATUS", "POOL", "CPU", "MEMORY", "GPU", "SLOTS", "HEARTBEAT",
+    "NAME",
+    "STATUS",
+    "POOL",
+    "CPU",
+    "MEMORY",
+    "GPU",
+    "SLOTS",
+    "HEARTBEAT",
 ];
 
 pub async fn list(ctx: &Ctx, store: &dyn Store) -> Result<()> {
@@ -48,7 +55,10 @@ pub async fn list(ctx: &Ctx, store: &dyn Store) -> Result<()> {
     let mut wide = HEADERS.to_vec();
     wide.extend(["LABELS", "VERSION"]);
     let page = Page::new(nodes.iter().map(NodeView::of).collect(), None)
-        .table(HEADERS.to_vec(), nodes.iter().map(|n| row(n, false)).collect())
+        .table(
+            HEADERS.to_vec(),
+            nodes.iter().map(|n| row(n, false)).collect(),
+        )
         .wide(wide, nodes.iter().map(|n| row(n, true)).collect());
     emit_page(ctx.output, &page)
 }

@@ -48,8 +48,14 @@ fn row(r: &Run, wide: bool) -> Vec<String> {
 /// A page of runs: documents with their status in JSON/YAML, columns in tables.
 pub fn run_page(runs: &[Run], next: Option<String>) -> Page<RunView> {
     Page::new(runs.iter().map(RunView::of).collect(), next)
-        .table(HEADERS.to_vec(), runs.iter().map(|r| row(r, false)).collect())
-        .wide(WIDE_HEADERS.to_vec(), runs.iter().map(|r| row(r, true)).collect())
+        .table(
+            HEADERS.to_vec(),
+            runs.iter().map(|r| row(r, false)).collect(),
+        )
+        .wide(
+            WIDE_HEADERS.to_vec(),
+            runs.iter().map(|r| row(r, true)).collect(),
+        )
 }
 
 /// `up`'s summary: where each run went and how it ended.
