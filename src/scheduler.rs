@@ -12,7 +12,7 @@ use crate::control::{
 use crate::model::node::Node;
 use crate::model::now_ms;
 use crate::model::run::{RunState, Verdict};
-use crate::store::{Applied, Decision, Outcome, SharedStore, StoreError};
+use crate::store::{Applied, Decision, Outcome, SchedulerBeat, SharedStore, StoreError};
 
 /// What can stop the scheduler.
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +52,9 @@ pub struct SchedulerConfig {
     /// How often expired leases are reaped and dead nodes recovered.
     pub maintenance_every: Duration,
     pub thresholds: HeatThresholds,
+    /// How long the scheduler's announcement stays valid; it is refreshed three times per TTL
+    /// from the loop, so a scheduler that stops (or loses Redis) disappears within it.
+    pub announce_ttl: Duration,
 }
 
 impl Default for SchedulerConfig {
@@ -63,6 +66,7 @@ impl Default for SchedulerConfig {
             idle_sleep: Duration::from_millis(50),
             maintenance_every: Duration::from_millis(100),
             thresholds: HeatThresholds::default(),
+            announce_ttl: Duration::from_secs(5),
         }
     }
 }
@@ -109,6 +113,9 @@ pub struct Scheduler {
     prefetched: Option<Batch>,
     last_maintenance: Option<Instant>,
     last_rotation: Option<Instant>,
+    /// What this scheduler announces while its loop runs.
+    identity: SchedulerBeat,
+    last_announce: Option<Instant>,
 }
 
 /// Compiles stored policy documents.
@@ -206,6 +213,7 @@ impl Scheduler {
                 None
             }
         };
+        let announce_ttl = config.announce_ttl;
         let mut s = Scheduler {
             store,
             policies: PolicySet::compile(&[], 0).map_err(|e| SchedulerError::BadPolicy {
@@ -219,6 +227,15 @@ impl Scheduler {
             prefetched: None,
             last_maintenance: None,
             last_rotation: None,
+            identity: SchedulerBeat {
+                id: ulid::Ulid::new().to_string(),
+                host: host_name(),
+                pid: std::process::id(),
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                started_at: now_ms(),
+                ttl: announce_ttl,
+            },
+            last_announce: None,
         };
         s.reload_policies().await?;
         Ok(s)
@@ -226,6 +243,28 @@ impl Scheduler {
 
     pub fn policy_version(&self) -> u64 {
         self.policies.version()
+    }
+
+    /// The id this scheduler announces itself under while [`Scheduler::run`] runs.
+    pub fn id(&self) -> &str {
+        &self.identity.id
+    }
+
+    /// Refreshes the announcement when a third of its TTL has passed. A failure is logged, not
+    /// fatal: the announcement then expires, which is the truth while the store is unreachable.
+    async fn announce_if_due(&mut self) {
+        let every = self.identity.ttl / 3;
+        if self.last_announce.is_some_and(|t| t.elapsed() < every) {
+            return;
+        }
+        match self.store.announce_scheduler(&self.identity).await {
+            Ok(()) => self.last_announce = Some(Instant::now()),
+            Err(e) => {
+                // Retried at the next turn of the loop, at most once per interval.
+                self.last_announce = Some(Instant::now());
+                tracing::warn!("announcing the scheduler failed: {e}");
+            }
+        }
     }
 
     async fn reload_policies(&mut self) -> Result<(), SchedulerError> {
@@ -453,7 +492,25 @@ impl Scheduler {
 
     /// Runs until `shutdown` turns true (finishing the batch in hand), or — with `until_idle` —
     /// until the queue is empty. Store errors are logged and retried with backoff.
+    ///
+    /// While it runs, the scheduler announces itself in the store (see [`Store::schedulers`]);
+    /// the announcement is removed when it returns.
+    ///
+    /// [`Store::schedulers`]: crate::store::Store::schedulers
     pub async fn run(
+        &mut self,
+        shutdown: watch::Receiver<bool>,
+        until_idle: bool,
+    ) -> Result<Report, SchedulerError> {
+        self.last_announce = None;
+        let result = self.run_loop(shutdown, until_idle).await;
+        if let Err(e) = self.store.retire_scheduler(&self.identity.id).await {
+            tracing::warn!("removing the scheduler's announcement failed (it expires): {e}");
+        }
+        result
+    }
+
+    async fn run_loop(
         &mut self,
         mut shutdown: watch::Receiver<bool>,
         until_idle: bool,
@@ -466,6 +523,7 @@ impl Scheduler {
                 self.release_prefetched().await;
                 return Ok(total);
             }
+            self.announce_if_due().await;
             let due = self
                 .last_maintenance
                 .is_none_or(|t| t.elapsed() >= self.config.maintenance_every);
@@ -519,6 +577,16 @@ impl Scheduler {
             }
         }
     }
+}
+
+/// This machine's host name, for announcements ("unknown" when the system will not say).
+pub fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok().filter(|h| !h.is_empty()))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Counts of decided runs by node, for summaries.

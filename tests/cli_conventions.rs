@@ -697,3 +697,98 @@ fn every_environment_variable_the_code_reads_is_documented() {
         "read but not in config::ENVIRONMENT: {missing:?}"
     );
 }
+
+/// A `tartarus` process in the background, killed on drop.
+struct Background(std::process::Child);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn background(server: &RedisServer, args: &[&str]) -> Background {
+    Background(
+        Command::new(assert_cmd::cargo::cargo_bin("tartarus"))
+            .env("REDIS_ADDR", server.host_port())
+            .arg("-q")
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+#[test]
+fn waits_fail_fast_without_a_scheduler_and_on_a_run_no_node_can_take() {
+    let server = RedisServer::start();
+    // No scheduler at all: submit --wait says so instead of hanging.
+    let t = std::time::Instant::now();
+    let out = tartarus_on(&server)
+        .args(["sandbox", "submit", "--wait", "--image", "x", "--", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(exit::NO_SCHEDULER.into()),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("no scheduler is alive"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(15),
+        "{:?}",
+        t.elapsed()
+    );
+    // A scheduler, a node without GPUs, and a run that wants one: pending for good.
+    let _scheduler = background(&server, &["scheduler", "run"]);
+    tartarus_on(&server)
+        .args(["node", "register", "plain", "--ttl", "5m"])
+        .assert()
+        .success();
+    let ids = submit_yaml(
+        &server,
+        "metadata: {name: gpu}\nspec: {image: x, command: ['true'], resources: {gpu: 1}, heat: inferno}\n",
+    );
+    let out = tartarus_on(&server)
+        .args(["sandbox", "wait", "--pending-timeout", "1s", &ids[0]])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(exit::STUCK_PENDING.into()),
+        "{}",
+        stderr(&out)
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains(&ids[0]) && err.contains("nodes available"),
+        "{err}"
+    );
+    // --timeout still works, and with --pending-timeout 0 only it ends the wait.
+    let out = tartarus_on(&server)
+        .args([
+            "sandbox",
+            "wait",
+            "--pending-timeout",
+            "0",
+            "--timeout",
+            "1500ms",
+            &ids[0],
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(exit::WAIT_TIMED_OUT.into()),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -690,6 +690,67 @@ async fn events_stream(store: SharedStore) {
     );
 }
 
+fn scheduler_beat(id: &str, ttl: Duration) -> SchedulerBeat {
+    SchedulerBeat {
+        id: id.into(),
+        host: "host-a".into(),
+        pid: 4242,
+        version: "test".into(),
+        started_at: 1_700_000_000_000,
+        ttl,
+    }
+}
+
+async fn schedulers_announce_expire_and_retire(store: SharedStore) {
+    assert!(store.schedulers().await.unwrap().is_empty());
+    assert_eq!(store.queue_stats().await.unwrap().live_schedulers, 0);
+    let before = tartarus::model::now_ms();
+    store
+        .announce_scheduler(&scheduler_beat("s-long", Duration::from_secs(30)))
+        .await
+        .unwrap();
+    let mut short = scheduler_beat("s-short", Duration::from_millis(300));
+    short.started_at += 1;
+    store.announce_scheduler(&short).await.unwrap();
+    let live = store.schedulers().await.unwrap();
+    let ids: Vec<&str> = live.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["s-long", "s-short"], "oldest first");
+    let s = &live[0];
+    assert_eq!(
+        (
+            s.host.as_str(),
+            s.pid,
+            s.version.as_str(),
+            s.started_at,
+            s.ttl_ms
+        ),
+        ("host-a", 4242, "test", 1_700_000_000_000, 30_000)
+    );
+    assert!(s.last_beat >= before && s.last_beat <= tartarus::model::now_ms());
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!(stats.live_schedulers, 2);
+    assert_eq!(stats.schedulers, live);
+    // A scheduler that stops announcing drops out after its TTL; a refresh keeps the other.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    store
+        .announce_scheduler(&scheduler_beat("s-long", Duration::from_secs(30)))
+        .await
+        .unwrap();
+    let live = store.schedulers().await.unwrap();
+    assert_eq!(live.len(), 1);
+    assert_eq!(live[0].id, "s-long");
+    assert!(
+        live[0].last_beat > s.last_beat,
+        "the refresh moved last_beat"
+    );
+    // A clean exit removes it at once; retiring an unknown id is harmless.
+    store.retire_scheduler("s-long").await.unwrap();
+    store.retire_scheduler("never-seen").await.unwrap();
+    assert!(store.schedulers().await.unwrap().is_empty());
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.live_schedulers, stats.schedulers.len()), (0, 0));
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod redis_backend {
@@ -725,4 +786,5 @@ contract!(
     policies_are_versioned,
     events_stream,
     delete_discard_and_quiet_policy_changes,
+    schedulers_announce_expire_and_retire,
 );

@@ -182,3 +182,78 @@ async fn up_runs_a_file_to_the_end_and_reports_the_worst_run() {
     assert_eq!(outcome.exit_code(), exit::RUN_FAILED);
     assert_eq!(outcome.agents, 1);
 }
+
+#[tokio::test]
+async fn a_wait_without_a_live_scheduler_fails_fast() {
+    let store = store();
+    let batch = runs("spec: {image: x, command: ['true']}\n");
+    store.submit(&batch).await.unwrap();
+    let opts = WaitOptions {
+        scheduler_grace: Duration::from_millis(300),
+        ..Default::default()
+    };
+    let t = Instant::now();
+    let err = wait_for_runs(&*store, &[batch[0].id.clone()], &opts, &mut |_| {})
+        .await
+        .unwrap_err();
+    assert!(matches!(err, WaitError::NoScheduler { .. }), "{err}");
+    assert_eq!(err.code(), exit::NO_SCHEDULER);
+    assert!(
+        err.to_string().contains("scheduler run"),
+        "says what to do: {err}"
+    );
+    assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
+}
+
+#[tokio::test]
+async fn a_scheduler_that_dies_during_the_wait_is_noticed() {
+    let store = store();
+    let stop = scheduler(&store).await;
+    // No node: the run stays queued/pending, which needs a scheduler to move on.
+    let batch = runs("spec: {image: x, command: ['true']}\n");
+    store.submit(&batch).await.unwrap();
+    let killer = {
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let _ = stop.send(true); // a clean exit retires the announcement
+        })
+    };
+    let opts = WaitOptions {
+        pending_timeout: None,
+        check_every: Duration::from_millis(100),
+        scheduler_grace: Duration::from_millis(100),
+        ..Default::default()
+    };
+    let err = wait_for_runs(&*store, &[batch[0].id.clone()], &opts, &mut |_| {})
+        .await
+        .unwrap_err();
+    killer.await.unwrap();
+    assert_eq!(err.code(), exit::NO_SCHEDULER, "{err}");
+}
+
+#[tokio::test]
+async fn a_placed_run_needs_no_scheduler_to_finish() {
+    let store = store();
+    store.heartbeat(&node("n1", 2)).await.unwrap();
+    let batch = runs("spec: {image: x, command: ['true']}\n");
+    store.submit(&batch).await.unwrap();
+    // One batch by hand: the run is scheduled on n1, and no scheduler stays alive.
+    let mut s = Scheduler::new(store.clone(), SchedulerConfig::default())
+        .await
+        .unwrap();
+    s.schedule_batch().await.unwrap();
+    assert!(store.schedulers().await.unwrap().is_empty());
+    let opts = WaitOptions {
+        timeout: Some(Duration::from_millis(800)),
+        check_every: Duration::from_millis(50),
+        scheduler_grace: Duration::from_millis(50),
+        ..Default::default()
+    };
+    let err = wait_for_runs(&*store, &[batch[0].id.clone()], &opts, &mut |_| {})
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, WaitError::TimedOut { .. }),
+        "an agent can still finish it: {err}"
+    );
+}

@@ -127,10 +127,9 @@ fn needs_scheduler(state: RunState) -> bool {
     )
 }
 
-/// How many schedulers are alive now.
+/// How many schedulers are alive now (announced within their TTL).
 pub async fn live_schedulers(store: &dyn Store) -> StoreResult<usize> {
-    let _ = store;
-    Ok(1)
+    Ok(store.schedulers().await?.len())
 }
 
 /// True when some alive node could take the run if it were empty: the run waits for capacity

@@ -70,6 +70,15 @@ impl Keys {
     pub fn nodes(&self) -> String {
         format!("{}:nodes", self.prefix)
     }
+    /// Hash with TTL: one live scheduler (host, pid, version, started_at, last_beat, ttl_ms).
+    pub fn scheduler(&self, id: &str) -> String {
+        format!("{}:scheduler:{id}", self.prefix)
+    }
+    /// Sorted set: scheduler ids by the deadline of their last announcement (ms); an index only,
+    /// the hash's TTL decides who is alive.
+    pub fn schedulers(&self) -> String {
+        format!("{}:schedulers", self.prefix)
+    }
     /// Stream: run and policy events, capped.
     pub fn events(&self) -> String {
         format!("{}:events", self.prefix)

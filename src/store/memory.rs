@@ -52,6 +52,8 @@ struct Inner {
     policy_version: u64,
     policy_history: VecDeque<PolicyChange>,
     policy_watchers: Vec<mpsc::Sender<u64>>,
+    /// Scheduler announcements with the time they expire (ms).
+    schedulers: BTreeMap<String, (SchedulerInfo, i64)>,
 }
 
 /// The in-memory store. Cheap to clone (shared state).
@@ -269,6 +271,18 @@ impl Inner {
             alive: e.alive(now),
             releases: e.releases,
         }
+    }
+
+    /// Schedulers whose announcement has not expired, oldest first.
+    fn live_schedulers(&self, now: i64) -> Vec<SchedulerInfo> {
+        let mut out: Vec<SchedulerInfo> = self
+            .schedulers
+            .values()
+            .filter(|(_, expires)| *expires > now)
+            .map(|(info, _)| info.clone())
+            .collect();
+        out.sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
+        out
     }
 
     fn record_policy_change(
@@ -686,7 +700,10 @@ impl Store for MemoryStore {
         let counts = self.state_counts().await?;
         let g = self.lock();
         let head_age = g.queue.iter().next().and_then(|(_, id)| ulid_age(id));
+        let schedulers = g.live_schedulers(now_ms());
         Ok(QueueStats {
+            live_schedulers: schedulers.len() as u64,
+            schedulers,
             queue_key: "memory".into(),
             depth: g.queue.len() as u64,
             in_flight: g.leases.len() as u64,
@@ -952,6 +969,33 @@ impl Store for MemoryStore {
             self.new_events.notify_waiters();
         }
         Ok(out)
+    }
+
+    async fn announce_scheduler(&self, beat: &SchedulerBeat) -> StoreResult<()> {
+        let now = now_ms();
+        let ttl = ms(beat.ttl).max(1);
+        let info = SchedulerInfo {
+            id: beat.id.clone(),
+            host: beat.host.clone(),
+            pid: beat.pid,
+            version: beat.version.clone(),
+            started_at: beat.started_at,
+            last_beat: now,
+            ttl_ms: ttl as u64,
+        };
+        let mut g = self.lock();
+        g.schedulers.retain(|_, (_, expires)| *expires > now);
+        g.schedulers.insert(beat.id.clone(), (info, now + ttl));
+        Ok(())
+    }
+
+    async fn schedulers(&self) -> StoreResult<Vec<SchedulerInfo>> {
+        Ok(self.lock().live_schedulers(now_ms()))
+    }
+
+    async fn retire_scheduler(&self, id: &str) -> StoreResult<()> {
+        self.lock().schedulers.remove(id);
+        Ok(())
     }
 
     async fn start_run(

@@ -141,6 +141,10 @@ pub struct QueueStats {
     pub oldest_age_ms: Option<i64>,
     pub states: BTreeMap<String, u64>,
     pub total_runs: u64,
+    /// How many schedulers are alive (announced within their TTL).
+    pub live_schedulers: u64,
+    /// The live schedulers, oldest first.
+    pub schedulers: Vec<SchedulerInfo>,
 }
 
 /// A claimed run under a scheduler lease.
@@ -201,6 +205,36 @@ pub struct Heartbeat {
     pub capacity: Resources,
     pub version: String,
     pub ttl: Duration,
+}
+
+/// A scheduler's announcement, sent when it starts and refreshed from its loop: it is alive
+/// while the announcement's TTL runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchedulerBeat {
+    /// Unique per scheduler process (a ULID), so two schedulers on one host never share a key.
+    pub id: String,
+    pub host: String,
+    pub pid: u32,
+    pub version: String,
+    /// Unix ms when the scheduler started.
+    pub started_at: i64,
+    pub ttl: Duration,
+}
+
+/// A live scheduler as the store sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct SchedulerInfo {
+    pub id: String,
+    pub host: String,
+    pub pid: u32,
+    pub version: String,
+    #[serde(with = "crate::output::rfc3339")]
+    pub started_at: i64,
+    /// When it last announced itself.
+    #[serde(with = "crate::output::rfc3339")]
+    pub last_beat: i64,
+    /// How long an announcement stays valid.
+    pub ttl_ms: u64,
 }
 
 /// How a sandbox ended, as reported by its agent.
@@ -361,6 +395,15 @@ pub trait Store: Send + Sync {
     /// For every node whose heartbeat expired: its runs become `lost`, then are requeued
     /// (attempts + 1) or dead-lettered after `max_attempts`.
     async fn recover_dead_nodes(&self, max_attempts: u32) -> StoreResult<Vec<Recovery>>;
+
+    // ---- schedulers ----
+
+    /// Records (or refreshes) a scheduler's announcement, valid for `beat.ttl`.
+    async fn announce_scheduler(&self, beat: &SchedulerBeat) -> StoreResult<()>;
+    /// The schedulers whose announcement has not expired, oldest first.
+    async fn schedulers(&self) -> StoreResult<Vec<SchedulerInfo>>;
+    /// Removes a scheduler's announcement (clean exit). Unknown ids are not an error.
+    async fn retire_scheduler(&self, id: &str) -> StoreResult<()>;
 
     // ---- agent side ----
 

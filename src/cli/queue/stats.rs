@@ -24,6 +24,7 @@ impl Render for QueueStats {
                 })),
             ),
             ("Runs", self.total_runs.to_string()),
+            ("Schedulers alive", scheduler_summary(self)),
         ];
         for (s, n) in &self.states {
             if *n > 0 {
@@ -32,6 +33,20 @@ impl Render for QueueStats {
         }
         fields(rows)
     }
+}
+
+/// `2 (host-a pid 41, host-b pid 77)`, or `0` with a hint when none is alive.
+fn scheduler_summary(stats: &QueueStats) -> String {
+    if stats.schedulers.is_empty() {
+        return "0 (nothing claims queued runs: start `tartarus scheduler run` or `tartarus up`)"
+            .into();
+    }
+    let list: Vec<String> = stats
+        .schedulers
+        .iter()
+        .map(|s| format!("{} pid {}", s.host, s.pid))
+        .collect();
+    format!("{} ({})", stats.live_schedulers, list.join(", "))
 }
 
 pub async fn run(ctx: &Ctx, store: &dyn Store) -> Result<()> {

@@ -174,6 +174,28 @@ fn hash(v: Value) -> BTreeMap<String, String> {
     }
 }
 
+/// A scheduler's announcement hash; `None` once it expired (the hash is gone).
+fn parse_scheduler(id: &str, fields: &BTreeMap<String, String>) -> Option<SchedulerInfo> {
+    if fields.is_empty() {
+        return None;
+    }
+    let num = |k: &str| {
+        fields
+            .get(k)
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    Some(SchedulerInfo {
+        id: id.to_string(),
+        host: fields.get("host").cloned().unwrap_or_default(),
+        pid: u32::try_from(num("pid")).unwrap_or(0),
+        version: fields.get("version").cloned().unwrap_or_default(),
+        started_at: num("started_at"),
+        last_beat: num("last_beat"),
+        ttl_ms: u64::try_from(num("ttl_ms")).unwrap_or(0),
+    })
+}
+
 fn corrupt(e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(e.to_string())
 }
@@ -587,6 +609,25 @@ impl RedisStore {
                 "unexpected reply from the policy script".into(),
             )),
         }
+    }
+
+    /// The announcements of these schedulers that are still alive, oldest first.
+    async fn read_schedulers(&self, ids: &[String]) -> StoreResult<Vec<SchedulerInfo>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut p = ::redis::pipe();
+        for id in ids {
+            p.hgetall(self.keys.scheduler(id));
+        }
+        let values: Vec<Value> = self.query(&p).await?;
+        let mut out: Vec<SchedulerInfo> = ids
+            .iter()
+            .zip(values)
+            .filter_map(|(id, v)| parse_scheduler(id, &hash(v)))
+            .collect();
+        out.sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
+        Ok(out)
     }
 
     fn parse_stream_entry(id: String, fields: BTreeMap<String, String>) -> Event {
@@ -1008,14 +1049,19 @@ impl Store for RedisStore {
             .zcard(k.dead())
             .exists(k.paused())
             .zrange(k.queue(), 0, 0)
-            .zcard(k.runs());
+            .zcard(k.runs())
+            .zrange(k.schedulers(), 0, -1);
         for s in RunState::ALL {
             p.zcard(k.state(s));
         }
         let v: Vec<Value> = self.query(&p).await?;
         let n = |i: usize| v.get(i).and_then(int).unwrap_or(0).max(0) as u64;
         let head = v.get(5).cloned().map(strings).unwrap_or_default();
+        let scheduler_ids = v.get(7).cloned().map(strings).unwrap_or_default();
+        let schedulers = self.read_schedulers(&scheduler_ids).await?;
         Ok(QueueStats {
+            live_schedulers: schedulers.len() as u64,
+            schedulers,
             queue_key: k.queue(),
             depth: n(0),
             in_flight: n(1),
@@ -1027,7 +1073,7 @@ impl Store for RedisStore {
             states: RunState::ALL
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (s.as_str().to_string(), n(7 + i)))
+                .map(|(i, s)| (s.as_str().to_string(), n(8 + i)))
                 .collect(),
         })
     }
@@ -1282,6 +1328,53 @@ impl Store for RedisStore {
             }
         }
         Ok(out)
+    }
+
+    async fn announce_scheduler(&self, beat: &SchedulerBeat) -> StoreResult<()> {
+        let now = now_ms();
+        let ttl = ms(beat.ttl).max(1);
+        let key = self.keys.scheduler(&beat.id);
+        let mut p = ::redis::pipe();
+        p.atomic()
+            .hset_multiple(
+                &key,
+                &[
+                    ("id", beat.id.clone()),
+                    ("host", beat.host.clone()),
+                    ("pid", beat.pid.to_string()),
+                    ("version", beat.version.clone()),
+                    ("started_at", beat.started_at.to_string()),
+                    ("last_beat", now.to_string()),
+                    ("ttl_ms", ttl.to_string()),
+                ],
+            )
+            .ignore()
+            .pexpire(&key, ttl)
+            .ignore()
+            .zadd(self.keys.schedulers(), &beat.id, now + ttl)
+            .ignore()
+            // Index entries of schedulers that died without retiring; a minute of slack so
+            // that clock skew between hosts never drops a live one.
+            .zrembyscore(self.keys.schedulers(), "-inf", now - 60_000)
+            .ignore();
+        self.query::<()>(&p).await
+    }
+
+    async fn schedulers(&self) -> StoreResult<Vec<SchedulerInfo>> {
+        let mut p = ::redis::pipe();
+        p.zrange(self.keys.schedulers(), 0, -1);
+        let (ids,): (Vec<String>,) = self.query(&p).await?;
+        self.read_schedulers(&ids).await
+    }
+
+    async fn retire_scheduler(&self, id: &str) -> StoreResult<()> {
+        let mut p = ::redis::pipe();
+        p.atomic()
+            .del(self.keys.scheduler(id))
+            .ignore()
+            .zrem(self.keys.schedulers(), id)
+            .ignore();
+        self.query::<()>(&p).await
     }
 
     async fn start_run(
