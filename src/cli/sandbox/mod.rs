@@ -26,7 +26,7 @@ pub enum SandboxCmd {
     /// nothing. Prints the new run ids. With flags, the command and its arguments come after
     /// `--`: `tartarus sandbox submit --image alpine -- sh -c 'echo hi'`.
     #[command(after_long_help = examples::SANDBOX_SUBMIT)]
-    Submit(submit::SubmitArgs),
+    Submit(Box<submit::SubmitArgs>),
     /// List runs, oldest first, with filters and paging
     #[command(after_long_help = examples::SANDBOX_LIST)]
     List(list::ListArgs),
@@ -56,7 +56,7 @@ pub enum SandboxCmd {
 impl SandboxCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
-            SandboxCmd::Submit(args) => submit::run(ctx, args).await,
+            SandboxCmd::Submit(args) => submit::run(ctx, *args).await,
             SandboxCmd::List(args) => list::run(ctx, args).await,
             SandboxCmd::Get(args) => get::run(ctx, args).await,
             SandboxCmd::Wait(args) => wait::run(ctx, args).await,
