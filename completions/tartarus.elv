@@ -202,6 +202,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;sandbox;logs'= {
+            cand --pending-timeout 'With --follow: how long the run may stay pending with no node that could ever take it; 0 waits for ever'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --environment 'Deployment environment [env: TARTARUS_ENV]'
@@ -212,8 +213,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
             cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
             cand --redis-connect-timeout 'How long connecting to Redis may take'
-            cand -f 'Keep printing until the run ends'
-            cand --follow 'Keep printing until the run ends'
+            cand -f 'Keep printing until the run ends (failing fast as `sandbox wait` does: exit 16 without a live scheduler, 17 when the run stays pending with no node that could take it)'
+            cand --follow 'Keep printing until the run ends (failing fast as `sandbox wait` does: exit 16 without a live scheduler, 17 when the run stays pending with no node that could take it)'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'

@@ -206,6 +206,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l pending-timeout -d 'With --follow: how long the run may stay pending with no node that could ever take it; 0 waits for ever' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -219,7 +220,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing until the run ends'
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing until the run ends (failing fast as `sandbox wait` does: exit 16 without a live scheduler, 17 when the run stays pending with no node that could take it)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'More log output (-v info, -vv debug)'

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 
+use crate::ops::wait::{WaitOptions, Watchdog};
 use crate::store::{Store, StoreError};
 
 /// How often a followed log is read again.
@@ -17,16 +18,19 @@ pub struct RemoteLog {
     pub path: String,
 }
 
-/// Writes the run's output to `out`. With `follow`, keeps writing until the run ends. A closed
+/// Writes the run's output to `out`. With `follow`, keeps writing until the run ends, failing
+/// fast as a wait does (`follow` carries its options: no live scheduler, stuck pending). A closed
 /// `out` (a reader that went away) ends it quietly. Returns where the full log is when only the
 /// stored tail could be printed.
 pub async fn copy_logs(
     store: &dyn Store,
     id: &str,
-    follow: bool,
+    follow: Option<WaitOptions>,
     out: &mut dyn Write,
 ) -> Result<Option<RemoteLog>> {
     let mut printed: u64 = 0;
+    let mut watchdog = follow.map(Watchdog::new);
+    let id_owned = id.to_string();
     loop {
         let run = store
             .get_run(id)
@@ -63,9 +67,10 @@ pub async fn copy_logs(
             None => {}
         }
         let _ = out.flush();
-        if !follow || run.state.is_terminal() {
+        let Some(watchdog) = watchdog.as_mut().filter(|_| !run.state.is_terminal()) else {
             return Ok(remote);
-        }
+        };
+        watchdog.check(store, &[(&id_owned, run.state)], 1).await?;
         tokio::time::sleep(FOLLOW_EVERY).await;
     }
 }

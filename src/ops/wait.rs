@@ -214,6 +214,65 @@ impl StuckClock {
     }
 }
 
+/// The checks that make a wait fail fast, for any loop that waits on runs (`sandbox wait`,
+/// `submit --wait`, `logs -f`): `--timeout`, a live scheduler while a run needs one, and the
+/// pending bound. Call [`Watchdog::check`] on every poll; it does the store calls only every
+/// `check_every`.
+pub struct Watchdog {
+    opts: WaitOptions,
+    started: Instant,
+    next_check: Instant,
+    stuck: StuckClock,
+}
+
+impl Watchdog {
+    pub fn new(opts: WaitOptions) -> Watchdog {
+        let now = Instant::now();
+        Watchdog {
+            opts,
+            started: now,
+            next_check: now,
+            stuck: StuckClock::default(),
+        }
+    }
+
+    /// Fails when the wait should end: `states` are the unfinished runs waited on.
+    pub async fn check(
+        &mut self,
+        store: &dyn Store,
+        states: &[(&String, RunState)],
+        total: usize,
+    ) -> Result<(), WaitError> {
+        if let Some(t) = self.opts.timeout.filter(|t| self.started.elapsed() >= *t) {
+            return Err(WaitError::TimedOut {
+                waited: format_duration(t),
+                unfinished: states.iter().filter(|(_, s)| !s.is_terminal()).count(),
+                total,
+            });
+        }
+        if Instant::now() < self.next_check {
+            return Ok(());
+        }
+        self.next_check = Instant::now() + self.opts.check_every;
+        if let Some((id, state)) = states.iter().find(|(_, s)| needs_scheduler(*s)) {
+            if live_schedulers(store).await? == 0 {
+                if self.started.elapsed() >= self.opts.scheduler_grace {
+                    return Err(WaitError::NoScheduler {
+                        id: id.to_string(),
+                        state: *state,
+                    });
+                }
+                // Within the grace: look again soon, a scheduler may be starting.
+                self.next_check = Instant::now() + Duration::from_millis(250);
+            }
+        }
+        if let Some(bound) = self.opts.pending_timeout {
+            self.stuck.check(store, states, bound).await?;
+        }
+        Ok(())
+    }
+}
+
 /// Waits until every run in `ids` is finished and returns them, calling `progress` as states
 /// change. Fails with [`WaitError`] when `--timeout` passes, when no scheduler is alive while a
 /// run needs one (checked at the start, after `scheduler_grace`, and every `check_every`), or
@@ -224,10 +283,8 @@ pub async fn wait_for_runs(
     opts: &WaitOptions,
     progress: &mut dyn FnMut(WaitProgress),
 ) -> Result<Vec<Run>, WaitError> {
-    let started = Instant::now();
     let mut poll = Duration::from_millis(20);
-    let mut next_check = started;
-    let mut stuck = StuckClock::default();
+    let mut watchdog = Watchdog::new(opts.clone());
     loop {
         let states = store.run_states(ids).await?;
         if let Some((id, _)) = ids.iter().zip(&states).find(|(_, s)| s.is_none()) {
@@ -250,31 +307,7 @@ pub async fn wait_for_runs(
         if finished == ids.len() {
             return Ok(store.get_runs(ids).await?.into_iter().flatten().collect());
         }
-        if let Some(t) = opts.timeout.filter(|t| started.elapsed() >= *t) {
-            return Err(WaitError::TimedOut {
-                waited: format_duration(t),
-                unfinished: ids.len() - finished,
-                total: ids.len(),
-            });
-        }
-        if Instant::now() >= next_check {
-            next_check = Instant::now() + opts.check_every;
-            if let Some((id, state)) = states.iter().find(|(_, s)| needs_scheduler(*s)) {
-                if live_schedulers(store).await? == 0 {
-                    if started.elapsed() >= opts.scheduler_grace {
-                        return Err(WaitError::NoScheduler {
-                            id: id.to_string(),
-                            state: *state,
-                        });
-                    }
-                    // Within the grace: look again soon, a scheduler may be starting.
-                    next_check = Instant::now() + Duration::from_millis(250);
-                }
-            }
-            if let Some(bound) = opts.pending_timeout {
-                stuck.check(store, &states, bound).await?;
-            }
-        }
+        watchdog.check(store, &states, ids.len()).await?;
         tokio::time::sleep(poll).await;
         poll = (poll * 2).min(Duration::from_millis(250));
     }
