@@ -23,10 +23,10 @@ pub async fn label(ctx: &Ctx, store: &dyn Store, name: &str, changes: &[String])
         .label_node(name, &set, &remove)
         .await
         .context("labelling the node (it must be alive)")?;
-    emit(ctx.output, &super::list::detail(&node, Vec::new()))
+    emit(ctx.output, &super::list::detail(&node, None))
 }
 
 pub async fn drain(ctx: &Ctx, store: &dyn Store, name: &str, undo: bool) -> Result<()> {
     let node = store.drain_node(name, !undo).await?;
-    emit(ctx.output, &super::list::detail(&node, Vec::new()))
+    emit(ctx.output, &super::list::detail(&node, None))
 }

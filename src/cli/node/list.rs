@@ -63,8 +63,9 @@ pub async fn list(ctx: &Ctx, store: &dyn Store) -> Result<()> {
     emit_page(ctx.output, &page)
 }
 
-/// One node in detail: fields for people, the node view (with its runs) for scripts.
-pub fn detail(n: &Node, runs: Vec<String>) -> Message<NodeView> {
+/// One node in detail: fields for people, the node view for scripts; `runs` (placed on it) when
+/// they were read.
+pub fn detail(n: &Node, runs: Option<Vec<String>>) -> Message<NodeView> {
     let text = fields(vec![
         ("Name", n.name.clone()),
         ("Status", node_status(n).into()),
@@ -103,15 +104,14 @@ pub fn detail(n: &Node, runs: Vec<String>) -> Message<NodeView> {
         ("Version", n.version.clone()),
         (
             "Runs",
-            if runs.is_empty() {
-                "-".into()
-            } else {
-                runs.join(", ")
+            match &runs {
+                Some(r) if !r.is_empty() => r.join(", "),
+                _ => "-".into(),
             },
         ),
     ]);
     let mut data = NodeView::of(n);
-    data.runs = Some(runs);
+    data.runs = runs;
     Message { data, text }
 }
 
@@ -121,5 +121,5 @@ pub async fn get(ctx: &Ctx, store: &dyn Store, name: &str) -> Result<()> {
         .await?
         .ok_or_else(|| StoreError::NodeNotFound(name.to_string()))?;
     let runs = store.node_runs(name).await?;
-    emit(ctx.output, &detail(&node, runs))
+    emit(ctx.output, &detail(&node, Some(runs)))
 }

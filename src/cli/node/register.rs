@@ -57,5 +57,5 @@ pub async fn run(ctx: &Ctx, store: &dyn Store, args: RegisterArgs) -> Result<()>
         .node(&args.name)
         .await?
         .ok_or_else(|| StoreError::NodeNotFound(args.name.clone()))?;
-    emit(ctx.output, &super::list::detail(&node, Vec::new()))
+    emit(ctx.output, &super::list::detail(&node, None))
 }
