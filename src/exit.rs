@@ -166,4 +166,53 @@ mod tests {
         );
         assert!(meaning(STUCK_PENDING).is_some_and(|m| m.contains("--pending-timeout")));
     }
+
+    #[test]
+    fn every_typed_error_is_found_in_the_chain() {
+        use crate::cli::CliError;
+        use crate::ops::{InputError, WaitError};
+        use crate::store::StoreError;
+        let cases: Vec<(anyhow::Error, u8)> = vec![
+            (CliError::Declined.into(), REFUSED),
+            (CliError::CommandFlagRemoved.into(), USAGE),
+            (
+                WaitError::NoScheduler {
+                    id: "r".into(),
+                    state: crate::model::run::RunState::Queued,
+                }
+                .into(),
+                NO_SCHEDULER,
+            ),
+            (
+                InputError::NotUtf8 {
+                    name: "f".into(),
+                    offset: 0,
+                }
+                .into(),
+                INVALID_INPUT,
+            ),
+            (
+                anyhow::Error::from(StoreError::RunNotFound("r".into())).context("getting r"),
+                NOT_FOUND,
+            ),
+            (
+                crate::scheduler::SchedulerError::Store(StoreError::Timeout {
+                    addr: "a".into(),
+                    timeout: std::time::Duration::from_secs(1),
+                })
+                .into(),
+                UNAVAILABLE,
+            ),
+            (
+                crate::config::read_password_file(std::path::Path::new("/nonexistent/x"))
+                    .unwrap_err()
+                    .into(),
+                CONFIG,
+            ),
+            (anyhow::anyhow!("something else"), FAILURE),
+        ];
+        for (err, code) in cases {
+            assert_eq!(code_for(&err), code, "{err:#}");
+        }
+    }
 }
