@@ -9,8 +9,10 @@ pub mod aof;
 pub mod backup;
 pub mod configure;
 pub mod health;
+pub mod logical;
 pub mod rdb;
 pub mod replication;
+pub mod resp;
 pub mod restore;
 
 use std::path::{Path, PathBuf};
