@@ -6,6 +6,8 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::admin::RedisAdmin;
+
+mod checks;
 use crate::config::RedisTarget;
 
 /// Check status. Severity order for "worst": OK < UNKNOWN < WARNING < CRITICAL.
@@ -106,7 +108,7 @@ impl Default for HealthOptions {
     }
 }
 
-fn row(
+pub(super) fn row(
     name: &str,
     status: Status,
     value: impl Into<String>,
@@ -122,7 +124,7 @@ fn row(
     }
 }
 
-fn missing(name: &str, field: &str) -> HealthCheck {
+pub(super) fn missing(name: &str, field: &str) -> HealthCheck {
     row(
         name,
         Status::Unknown,
@@ -132,7 +134,7 @@ fn missing(name: &str, field: &str) -> HealthCheck {
     )
 }
 
-const APPLY: &str = "tartarus redis configure --apply";
+pub(super) const APPLY: &str = "tartarus redis configure --apply";
 
 /// Evaluates every check. Pure: `latency` is the measured PING round trip, `now_unix` the current time.
 pub fn evaluate(
@@ -142,373 +144,16 @@ pub fn evaluate(
     now_unix: i64,
     opts: &HealthOptions,
 ) -> Vec<HealthCheck> {
-    let mut out = Vec::new();
-    let get = |k: &str| info.get(k).map(|s| s.trim());
-    let int = |k: &str| get(k).and_then(|s| s.parse::<i64>().ok());
-    let cfg = |k: &str| config.get(k).map(|s| s.trim());
-
-    let loading = get("loading").map(|v| v != "0");
-
-    // connection + latency
-    out.push(match latency {
-        // While loading, PING answers -LOADING: reachable, and the `loading` row says the rest.
-        Some(l) if loading == Some(true) => row(
-            "connection",
-            Status::Ok,
-            format!("{:.1} ms", l.as_secs_f64() * 1e3),
-            "reachable (PING answers LOADING while the dataset loads)",
-            "",
-        ),
-        Some(l) if l > opts.latency_warning => row(
-            "connection",
-            Status::Warning,
-            format!("{:.1} ms", l.as_secs_f64() * 1e3),
-            "slow round trip",
-            "check network / server load",
-        ),
-        Some(l) => row(
-            "connection",
-            Status::Ok,
-            format!("{:.1} ms", l.as_secs_f64() * 1e3),
-            "PING answered",
-            "",
-        ),
-        None => row(
-            "connection",
-            Status::Unknown,
-            "",
-            "no round trip measured",
-            "",
-        ),
-    });
-
-    // version
-    out.push(match get("redis_version") {
-        Some(v) => {
-            let major = v
-                .split('.')
-                .next()
-                .and_then(|m| m.parse::<u32>().ok())
-                .unwrap_or(0);
-            if major >= 7 {
-                row("redis_version", Status::Ok, v, "", "")
-            } else {
-                row(
-                    "redis_version",
-                    Status::Warning,
-                    v,
-                    "Redis < 7: single-file AOF, restore of AOF-dir backups needs Redis 7",
-                    "upgrade to Redis 7+",
-                )
-            }
-        }
-        None => missing("redis_version", "redis_version"),
-    });
-
-    // role
-    out.push(match get("role") {
-        Some("master") => {
-            let n = int("connected_slaves").unwrap_or(0);
-            row(
-                "role",
-                Status::Ok,
-                format!("master, {n} replica(s)"),
-                if n == 0 {
-                    "no replicas: the data lives on this host only"
-                } else {
-                    ""
-                },
-                "",
-            )
-        }
-        Some(r @ ("slave" | "replica")) => {
-            let link = get("master_link_status").unwrap_or("unknown");
-            if link == "up" {
-                row(
-                    "role",
-                    Status::Warning,
-                    format!("{r}, link up"),
-                    "this is a read-only replica; the control plane must write to the master",
-                    "point REDIS_ADDR at the master",
-                )
-            } else {
-                row(
-                    "role",
-                    Status::Critical,
-                    format!("{r}, link {link}"),
-                    "replica with its master link down",
-                    "check the master and replication",
-                )
-            }
-        }
-        Some(other) => row("role", Status::Unknown, other, "unknown role", ""),
-        None => missing("role", "role"),
-    });
-
-    let aof_on = match get("aof_enabled").or(cfg("appendonly")) {
-        Some("1") | Some("yes") => Some(true),
-        Some("0") | Some("no") => Some(false),
-        _ => None,
+    let facts = checks::Facts {
+        info,
+        config,
+        latency,
+        now_unix,
     };
-    let save_rules = cfg("save");
-    let snapshots_on = save_rules.map(|s| !s.is_empty());
-
-    // appendonly (and "no persistence at all")
-    out.push(match (aof_on, snapshots_on) {
-        (Some(true), _) => row("appendonly", Status::Ok, "yes", "", ""),
-        (Some(false), Some(false)) => row(
-            "appendonly",
-            Status::Critical,
-            "no",
-            "no persistence at all: appendonly no and save \"\" — a restart loses every queue and run",
-            APPLY,
-        ),
-        (Some(false), _) => row("appendonly", Status::Warning, "no", "only RDB snapshots: a crash loses writes since the last snapshot", APPLY),
-        (None, _) => missing("appendonly", "aof_enabled / appendonly"),
-    });
-
-    // appendfsync
-    out.push(match (aof_on, cfg("appendfsync")) {
-        (Some(false), v) => row("appendfsync", Status::Ok, v.unwrap_or(""), "AOF is off", ""),
-        (_, Some(v @ ("always" | "everysec"))) => row("appendfsync", Status::Ok, v, "", ""),
-        (_, Some(v)) => row(
-            "appendfsync",
-            Status::Warning,
-            v,
-            "fsync left to the OS: up to ~30 s of writes can be lost",
-            "CONFIG SET appendfsync everysec",
-        ),
-        (_, None) => missing("appendfsync", "appendfsync"),
-    });
-
-    // aof_last_write_status
-    out.push(match get("aof_last_write_status") {
-        Some("ok") => row("aof_last_write_status", Status::Ok, "ok", "", ""),
-        Some(v) => row(
-            "aof_last_write_status",
-            Status::Critical,
-            v,
-            "the last AOF write failed: Redis refuses writes",
-            "check disk space/permissions of the data dir; see the Redis log",
-        ),
-        None => missing("aof_last_write_status", "aof_last_write_status"),
-    });
-
-    // aof rewrite
-    let failures = int("aof_rewrites_consecutive_failures").unwrap_or(0);
-    out.push(match get("aof_last_bgrewrite_status") {
-        Some("ok") if failures == 0 => row("aof_rewrite", Status::Ok, "ok", "", ""),
-        Some(v) => {
-            let status = if failures >= 3 {
-                Status::Critical
-            } else {
-                Status::Warning
-            };
-            row(
-                "aof_rewrite",
-                status,
-                format!("{v}, {failures} consecutive failure(s)"),
-                "AOF rewrites fail: the AOF keeps growing",
-                "check disk space and the Redis log",
-            )
-        }
-        None => missing("aof_rewrite", "aof_last_bgrewrite_status"),
-    });
-
-    // auto-aof-rewrite-percentage: 0 turns automatic rewrites off
-    out.push(match (aof_on, cfg("auto-aof-rewrite-percentage")) {
-        (Some(false), v) => row(
-            "auto_aof_rewrite_percentage",
-            Status::Ok,
-            v.unwrap_or(""),
-            "AOF is off",
-            "",
-        ),
-        (_, Some("0")) => row(
-            "auto_aof_rewrite_percentage",
-            Status::Warning,
-            "0",
-            "automatic AOF rewrites are off: the AOF grows without bound (disk, restart time); \
-             earlier tartarus builds left it so when `backup create --method file` was killed",
-            "CONFIG SET auto-aof-rewrite-percentage 100, then CONFIG REWRITE (or fix redis.conf)",
-        ),
-        (_, Some(v)) => row("auto_aof_rewrite_percentage", Status::Ok, v, "", ""),
-        (_, None) => missing("auto_aof_rewrite_percentage", "auto-aof-rewrite-percentage"),
-    });
-
-    // aof_delayed_fsync (only reported while AOF is on)
-    out.push(match (aof_on, int("aof_delayed_fsync")) {
-        (Some(false), _) => row("aof_delayed_fsync", Status::Ok, "", "AOF is off", ""),
-        (_, n) => match n {
-            Some(0) => row("aof_delayed_fsync", Status::Ok, "0", "", ""),
-            Some(n) => row(
-                "aof_delayed_fsync",
-                Status::Warning,
-                n.to_string(),
-                "fsync could not keep up with writes (disk too slow)",
-                "use a faster disk or check I/O contention",
-            ),
-            None => missing("aof_delayed_fsync", "aof_delayed_fsync"),
-        },
-    });
-
-    // rdb_last_bgsave_status
-    out.push(match get("rdb_last_bgsave_status") {
-        Some("ok") => row("rdb_last_bgsave_status", Status::Ok, "ok", "", ""),
-        Some(v) => row(
-            "rdb_last_bgsave_status",
-            Status::Critical,
-            v,
-            "the last BGSAVE failed (Redis may refuse writes)",
-            "check disk space/permissions of the data dir; see the Redis log",
-        ),
-        None => missing("rdb_last_bgsave_status", "rdb_last_bgsave_status"),
-    });
-
-    // last save age
-    out.push(match int("rdb_last_save_time") {
-        Some(t) => {
-            let age = (now_unix - t).max(0) as u64;
-            let value = format!("{age} s ago");
-            if snapshots_on == Some(false) {
-                row(
-                    "last_save_age",
-                    Status::Ok,
-                    value,
-                    "RDB snapshots are disabled",
-                    "",
-                )
-            } else if age > opts.max_save_age.as_secs()
-                && int("rdb_changes_since_last_save").unwrap_or(1) > 0
-            {
-                row(
-                    "last_save_age",
-                    Status::Warning,
-                    value,
-                    format!("older than {} s", opts.max_save_age.as_secs()),
-                    "check the save rules and BGSAVE errors in the Redis log",
-                )
-            } else {
-                row("last_save_age", Status::Ok, value, "", "")
-            }
-        }
-        None => missing("last_save_age", "rdb_last_save_time"),
-    });
-
-    // changes since last save
-    out.push(match int("rdb_changes_since_last_save") {
-        Some(n) if aof_on != Some(true) && n as u64 > opts.max_changes_since_save => row(
-            "rdb_changes_since_last_save",
-            Status::Warning,
-            n.to_string(),
-            "many writes not yet on disk and AOF is off",
-            APPLY,
-        ),
-        Some(n) => row(
-            "rdb_changes_since_last_save",
-            Status::Ok,
-            n.to_string(),
-            "",
-            "",
-        ),
-        None => missing("rdb_changes_since_last_save", "rdb_changes_since_last_save"),
-    });
-
-    // save rules
-    out.push(match (save_rules, aof_on) {
-        (Some(""), Some(false)) => row(
-            "save",
-            Status::Critical,
-            "\"\"",
-            "no snapshots and no AOF",
-            APPLY,
-        ),
-        (Some(""), _) => row(
-            "save",
-            Status::Warning,
-            "\"\"",
-            "no RDB snapshots: backups and fast restarts rely on the AOF only",
-            APPLY,
-        ),
-        (Some(s), _) => row("save", Status::Ok, s, "", ""),
-        (None, _) => missing("save", "save"),
-    });
-
-    // maxmemory-policy
-    out.push(match cfg("maxmemory-policy") {
-        Some("noeviction") => row("maxmemory_policy", Status::Ok, "noeviction", "", ""),
-        Some(p) => row(
-            "maxmemory_policy",
-            Status::Warning,
-            p,
-            "eviction can silently drop queue and run keys",
-            "CONFIG SET maxmemory-policy noeviction",
-        ),
-        None => missing("maxmemory_policy", "maxmemory-policy"),
-    });
-
-    // memory headroom
-    let used = int("used_memory");
-    let max = cfg("maxmemory")
-        .and_then(|s| s.parse::<i64>().ok())
-        .or_else(|| int("maxmemory"));
-    out.push(match (used, max) {
-        (Some(u), Some(0)) => row(
-            "memory",
-            Status::Ok,
-            format!("{u} bytes used, no maxmemory"),
-            "no limit: the OS is the limit",
-            "",
-        ),
-        (Some(u), Some(m)) => {
-            let pct = u as f64 * 100.0 / m as f64;
-            let value = format!("{pct:.1}% of {m} bytes");
-            if pct >= opts.memory_critical_pct {
-                row(
-                    "memory",
-                    Status::Critical,
-                    value,
-                    "almost out of memory: writes will fail (noeviction) or keys get evicted",
-                    "raise maxmemory or remove data",
-                )
-            } else if pct >= opts.memory_warning_pct {
-                row(
-                    "memory",
-                    Status::Warning,
-                    value,
-                    "little memory headroom",
-                    "raise maxmemory or remove data",
-                )
-            } else {
-                row("memory", Status::Ok, value, "", "")
-            }
-        }
-        _ => missing("memory", "used_memory / maxmemory"),
-    });
-
-    // loading
-    out.push(match loading {
-        Some(false) => row("loading", Status::Ok, "no", "", ""),
-        Some(true) => {
-            let mut value = "yes".to_string();
-            if let Some(p) = get("loading_loaded_perc") {
-                value.push_str(&format!(", {p}% loaded"));
-            }
-            if let Some(eta) = int("loading_eta_seconds") {
-                value.push_str(&format!(", about {eta} s left"));
-            }
-            row(
-                "loading",
-                Status::Warning,
-                value,
-                "the server is loading its dataset and refuses most commands (tartarus cannot \
-                 run or schedule) until it is done",
-                "wait for loading to finish; check again",
-            )
-        }
-        None => missing("loading", "loading"),
-    });
-    out
+    checks::ALL
+        .iter()
+        .map(|check| check(&facts, opts))
+        .collect()
 }
 
 /// Worst status of a list of checks (UNKNOWN for an empty list).
