@@ -46,7 +46,14 @@ pub const PERSISTENCE_FAILED: u8 = 30;
 /// `backup verify` / `backup restore`: the backup failed verification (checksums, RDB CRC-64, AOF manifest).
 pub const BACKUP_INVALID: u8 = 31;
 
-/// `redis health` uses the monitoring-plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+/// `redis health` speaks the monitoring-plugin convention instead of the codes above
+/// (`HealthStatus::code()` maps its overall status to these): every check passed.
+pub const HEALTH_OK: u8 = 0;
+/// `redis health`: at least one WARNING, no CRITICAL.
+pub const HEALTH_WARNING: u8 = 1;
+/// `redis health`: at least one CRITICAL.
+pub const HEALTH_CRITICAL: u8 = 2;
+/// `redis health`: the checks could not run (Redis unreachable, no Redis configured, a bad threshold).
 pub const HEALTH_UNKNOWN: u8 = 3;
 
 /// An error that carries its own exit code (e.g. a declined confirmation).

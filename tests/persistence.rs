@@ -8,9 +8,10 @@ use std::time::Duration;
 
 use support::{RedisServer, ServerOptions};
 use tartarus::config::RedisTarget;
+use tartarus::exit;
 use tartarus::persistence::backup::{self, BackupMethod, BackupOptions};
 use tartarus::persistence::configure::{self, Profile};
-use tartarus::persistence::health::{self, HealthOptions, Status};
+use tartarus::persistence::health::{self, HealthOptions, HealthStatus as Status};
 use tartarus::persistence::restore::{self, LogicalRestoreOptions, OfflineRestoreOptions};
 use tartarus::persistence::{no_progress, PersistenceError, RedisAdmin};
 
@@ -290,7 +291,7 @@ async fn file_backup_restores_offline_into_appendonly_yes() {
         BackupMethod::Replication
     );
     assert_eq!(
-        backup::resolve(dir.path(), &m.id).unwrap(),
+        backup::resolve(Some(dir.path()), &m.id).unwrap(),
         path.canonicalize().unwrap()
     );
     let listed = backup::list(dir.path()).unwrap();
@@ -518,7 +519,7 @@ async fn corrupted_backup_fails_verify_and_restore_refuses() {
     // Even with a manifest that matches the flipped file, the RDB CRC still catches it.
     let mut manifest = backup::read_manifest(&path).unwrap();
     let (size, sha) = backup::sha256_file(&rdb).unwrap();
-    manifest.files[0].size = size;
+    manifest.files[0].size_bytes = size;
     manifest.files[0].sha256 = sha;
     std::fs::write(
         path.join("manifest.json"),
@@ -626,8 +627,8 @@ async fn interrupted_backup_leaves_no_complete_looking_folder() {
     std::fs::create_dir_all(&tmp).unwrap();
     std::fs::write(tmp.join("dump.rdb"), b"REDIS0010").unwrap();
     assert!(backup::list(dir.path()).unwrap().is_empty());
-    assert!(backup::resolve(dir.path(), ".tmp-20260101T000000Z-file").is_err());
-    assert!(backup::resolve(dir.path(), tmp.to_str().unwrap()).is_err());
+    assert!(backup::resolve(Some(dir.path()), ".tmp-20260101T000000Z-file").is_err());
+    assert!(backup::resolve(Some(dir.path()), tmp.to_str().unwrap()).is_err());
 }
 
 #[tokio::test]
@@ -638,7 +639,7 @@ async fn health_levels() {
     let r = health::check(&target(&s), &opts).await;
     assert_eq!(r.overall, Status::Critical, "{:?}", r.checks);
     assert_eq!(r.check("appendonly").unwrap().status, Status::Critical);
-    assert_eq!(r.exit_code(), 2);
+    assert_eq!(r.code(), exit::HEALTH_CRITICAL);
 
     // recommended profile → OK
     let good = ServerOptions {
@@ -659,15 +660,17 @@ async fn health_levels() {
             .filter(|c| c.status != Status::Ok)
             .collect::<Vec<_>>()
     );
-    assert_eq!(r.exit_code(), 0);
-    assert!(r.check("connection").unwrap().value.ends_with("ms"));
+    assert_eq!(r.code(), exit::HEALTH_OK);
+    let conn = r.check("connection").unwrap();
+    assert!(conn.value.is_number(), "a number: {:?}", conn.value);
+    assert_eq!(conn.unit, Some("ms"));
 
     // allkeys-lru → WARNING
     let s3 = RedisServer::start_with(good.with("maxmemory-policy", "allkeys-lru"));
     let r = health::check(&target(&s3), &opts).await;
     assert_eq!(r.overall, Status::Warning);
     assert_eq!(r.check("maxmemory_policy").unwrap().status, Status::Warning);
-    assert_eq!(r.exit_code(), 1);
+    assert_eq!(r.code(), exit::HEALTH_WARNING);
 
     // closed port → UNKNOWN
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -677,7 +680,7 @@ async fn health_levels() {
         .port();
     let r = health::check(&target_port(port), &opts).await;
     assert_eq!(r.overall, Status::Unknown);
-    assert_eq!(r.exit_code(), 3);
+    assert_eq!(r.code(), exit::HEALTH_UNKNOWN);
     assert_eq!(r.checks.len(), 1);
 }
 
@@ -843,7 +846,7 @@ fn fake_backup(dir: &Path, id: &str, valid: bool) {
         rdb_version: None,
         files: vec![backup::BackupFile {
             name: "keys.resp".into(),
-            size,
+            size_bytes: size,
             sha256: if valid { sha } else { "0".repeat(64) },
         }],
         key_counts: backup::KeyCounts {
@@ -862,9 +865,7 @@ fn fake_backup(dir: &Path, id: &str, valid: bool) {
 
 #[test]
 fn prune_keeps_exactly_what_the_rules_say() {
-    let now = chrono::DateTime::parse_from_rfc3339("2026-06-30T00:00:00Z")
-        .unwrap()
-        .with_timezone(&chrono::Utc);
+    let now = tartarus::output::parse_timestamp("2026-06-30T00:00:00Z").unwrap();
     let d = backups_dir();
     for id in [
         "20260629T000000Z-file",
@@ -883,28 +884,34 @@ fn prune_keeps_exactly_what_the_rules_say() {
     .unwrap();
 
     let dry = backup::prune_at(d.path(), 7, 1, true, now).unwrap();
-    let ids = |v: &Vec<backup::PruneEntry>| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+    use backup::{PruneAction, PruneKind};
+    let kept = |r: &backup::PruneReport| r.ids(PruneKind::Backup, PruneAction::Keep);
+    let deleted = |r: &backup::PruneReport| r.ids(PruneKind::Backup, PruneAction::Delete);
     assert_eq!(
-        ids(&dry.kept),
+        kept(&dry),
         vec!["20260629T000000Z-file", "20260627T000000Z-logical"]
     );
     assert_eq!(
-        ids(&dry.deleted),
+        deleted(&dry),
         vec![
             "20260620T000000Z-replication",
             "20260610T000000Z-file",
             "20260521T000000Z-file"
         ]
     );
-    assert_eq!(
-        backup::list(d.path()).unwrap().len(),
-        5,
-        "dry run deletes nothing"
+    let listed = backup::list(d.path()).unwrap();
+    assert_eq!(listed.len(), 6, "dry run deletes nothing");
+    // The link named like a backup is listed as invalid, never followed (nor pruned).
+    assert_eq!(listed[0].id, "20200101T000000Z-file");
+    assert!(
+        listed[0].status.starts_with("invalid"),
+        "{}",
+        listed[0].status
     );
 
     let rep = backup::prune_at(d.path(), 7, 3, false, now).unwrap();
     assert_eq!(
-        ids(&rep.kept),
+        kept(&rep),
         vec![
             "20260629T000000Z-file",
             "20260627T000000Z-logical",
@@ -912,7 +919,7 @@ fn prune_keeps_exactly_what_the_rules_say() {
         ]
     );
     assert_eq!(
-        ids(&rep.deleted),
+        deleted(&rep),
         vec!["20260610T000000Z-file", "20260521T000000Z-file"]
     );
     let left: Vec<_> = backup::list(d.path())
@@ -923,6 +930,7 @@ fn prune_keeps_exactly_what_the_rules_say() {
     assert_eq!(
         left,
         vec![
+            "20200101T000000Z-file",
             "20260620T000000Z-replication",
             "20260627T000000Z-logical",
             "20260629T000000Z-file"
@@ -940,14 +948,23 @@ fn prune_keeps_exactly_what_the_rules_say() {
     fake_backup(d2.path(), "20260615T000000Z-file", false);
     let rep = backup::prune_at(d2.path(), 7, 1, false, now).unwrap();
     assert_eq!(
-        ids(&rep.kept),
+        kept(&rep),
         vec!["20260615T000000Z-file", "20260601T000000Z-file"]
     );
-    assert!(rep.kept[1].reason.contains("newest backup that verifies"));
-    assert_eq!(ids(&rep.deleted), vec!["20260610T000000Z-file"]);
+    let oldest = rep
+        .items
+        .iter()
+        .find(|e| e.id == "20260601T000000Z-file")
+        .unwrap();
+    assert!(
+        oldest.reason.contains("newest backup that verifies"),
+        "{}",
+        oldest.reason
+    );
+    assert_eq!(deleted(&rep), vec!["20260610T000000Z-file"]);
     let rep = backup::prune_at(d2.path(), 0, 0, false, now).unwrap();
-    assert_eq!(ids(&rep.kept), vec!["20260601T000000Z-file"]);
-    assert_eq!(ids(&rep.deleted), vec!["20260615T000000Z-file"]);
+    assert_eq!(kept(&rep), vec!["20260601T000000Z-file"]);
+    assert_eq!(deleted(&rep), vec!["20260615T000000Z-file"]);
 }
 
 fn env_u64(name: &str, default: u64) -> u64 {
@@ -1058,7 +1075,7 @@ async fn bench_replication_and_logical_vs_redis_cli() {
         "BENCH logical backup: {} keys in {:.2}s ({} bytes)",
         m.key_counts.per_pattern["key:*"],
         start.elapsed().as_secs_f64(),
-        m.files[0].size
+        m.files[0].size_bytes
     );
     let path = bdir.path().join(&m.id);
     for round in 0..2 {

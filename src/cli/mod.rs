@@ -21,10 +21,10 @@ pub mod bench_backup;
 pub mod config_cmd;
 pub mod docs;
 pub mod node;
-pub mod persist_common;
 pub mod policy;
+pub mod progress;
 pub mod queue;
-pub mod redis_cmd;
+pub mod redis;
 pub mod sandbox;
 pub mod scheduler_cmd;
 pub mod verify;
@@ -143,7 +143,7 @@ pub enum Command {
     Config(config_cmd::ConfigCmd),
     /// Redis persistence: health checks (monitoring exit codes) and the recommended settings
     #[command(subcommand)]
-    Redis(redis_cmd::RedisCmd),
+    Redis(redis::RedisCmd),
     /// Backups: create, list, verify, prune, restore
     #[command(subcommand)]
     Backup(backup::BackupCmd),

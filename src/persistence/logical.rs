@@ -73,10 +73,12 @@ impl<R: std::io::BufRead> RestoreReader<R> {
     }
 }
 
-/// Counts the RESTORE commands of a file, checking each one.
-pub(crate) fn count_restore_commands(path: &Path) -> Result<u64> {
-    let f = std::fs::File::open(path).map_err(|e| PersistenceError::io(path, e))?;
-    let mut r = RestoreReader::new(std::io::BufReader::with_capacity(1 << 20, f), path);
+/// Counts the RESTORE commands of a backup folder's `keys.resp`, checking each one.
+pub(crate) fn count_restore_commands(folder: &Path) -> Result<u64> {
+    let path = folder.join(LOGICAL_FILE);
+    let f = super::files::open_beneath(folder, LOGICAL_FILE)
+        .map_err(|e| PersistenceError::io(&path, e))?;
+    let mut r = RestoreReader::new(std::io::BufReader::with_capacity(1 << 20, f), &path);
     let mut n = 0;
     while r.next_item()?.is_some() {
         n += 1;
@@ -137,7 +139,7 @@ pub(crate) async fn dump_keys(
     Ok((
         BackupFile {
             name: LOGICAL_FILE.into(),
-            size: hw.bytes,
+            size_bytes: hw.bytes,
             sha256: hw.hex_digest(),
         },
         counts,

@@ -32,7 +32,7 @@ pub struct StreamStats {
 fn net(target: &RedisTarget, e: std::io::Error) -> PersistenceError {
     PersistenceError::Net {
         target: target.display(),
-        source: e,
+        error: e,
     }
 }
 

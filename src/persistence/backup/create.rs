@@ -66,7 +66,8 @@ pub fn auto_method(target: &RedisTarget, data_dir: Option<&Path>) -> BackupMetho
 }
 
 /// Creates a backup of the server in a new dated folder inside `dir` and returns its manifest.
-/// The folder appears (by rename) only once complete; on error nothing but a removed temp folder remains.
+/// The folder (0700, files 0600) appears by rename only once complete; on error nothing but a
+/// removed temporary folder remains.
 pub async fn create(
     admin: &RedisAdmin,
     target: &RedisTarget,
@@ -76,8 +77,6 @@ pub async fn create(
 ) -> Result<BackupManifest> {
     let created_at = Utc::now();
     let info = admin.info().await?;
-    let redis_version = info.get("redis_version").cloned().unwrap_or_default();
-    let aof_enabled = info.get("aof_enabled").map(|v| v == "1").unwrap_or(false);
     let server_dir = admin.config_get_one("dir").await?.map(PathBuf::from);
     let method = match opts.method {
         BackupMethod::Auto => auto_method(target, server_dir.as_deref()),
@@ -89,59 +88,36 @@ pub async fn create(
     }
     let id = new_id(dir, created_at, method);
     let tmp = dir.join(format!(".tmp-{id}"));
-    crate::persistence::create_private_dir(&tmp)?;
+    // A new folder: never one (or a link) that was there before.
+    crate::persistence::create_new_private_dir(&tmp)?;
     let mut guard = TmpGuard(Some(tmp.clone()));
-
-    let mut key_counts = KeyCounts {
-        per_db: keyspace_counts(&info),
-        per_pattern: BTreeMap::new(),
+    let aof_enabled = info.get("aof_enabled").map(|v| v == "1").unwrap_or(false);
+    let source = Source {
+        admin,
+        target,
+        data_dir: server_dir.unwrap_or_default(),
+        aof_enabled,
     };
-    let files = match method {
-        BackupMethod::File => {
-            let d = server_dir.clone().unwrap_or_default();
-            file_backup(admin, &d, &tmp, aof_enabled, opts, progress).await?
-        }
-        BackupMethod::Replication => {
-            let dest = tmp.join(RDB_FILE);
-            let st = replication::stream_rdb(target, &dest, true, progress).await?;
-            let sha256 = match st.sha256 {
-                Some(h) => h,
-                None => sha256_file(&dest)?.1,
-            };
-            vec![BackupFile {
-                name: RDB_FILE.into(),
-                size: st.bytes,
-                sha256,
-            }]
-        }
-        BackupMethod::Logical => {
-            let (file, counts) = logical::dump_keys(admin, &tmp, opts, progress).await?;
-            key_counts.per_pattern = counts;
-            vec![file]
-        }
-        BackupMethod::Auto => {
-            return Err(PersistenceError::invalid(
-                "backup method",
-                "auto was not resolved",
-            ))
-        }
-    };
-    let rdb_version = if tmp.join(RDB_FILE).is_file() {
-        rdb::read_version(&tmp.join(RDB_FILE)).ok()
-    } else {
-        None
-    };
+    let (files, per_pattern) = take_files(&source, method, &tmp, opts, progress).await?;
+    let rdb_path = tmp.join(RDB_FILE);
     let manifest = BackupManifest {
         format_version: FORMAT_VERSION,
         id: id.clone(),
         method,
-        created_at,
-        finished_at: Utc::now(),
+        created_at: created_at.timestamp_millis(),
+        finished_at: crate::model::now_ms(),
         source: target.display(),
-        redis_version,
-        rdb_version,
+        redis_version: info.get("redis_version").cloned().unwrap_or_default(),
+        rdb_version: files
+            .iter()
+            .any(|f| f.name == RDB_FILE)
+            .then(|| rdb::read_version(&rdb_path).ok())
+            .flatten(),
         files,
-        key_counts,
+        key_counts: KeyCounts {
+            per_db: keyspace_counts(&info),
+            per_pattern,
+        },
         aof_enabled,
         patterns: if method == BackupMethod::Logical {
             opts.patterns.clone()
@@ -159,14 +135,62 @@ pub async fn create(
     Ok(manifest)
 }
 
-async fn file_backup(
-    admin: &RedisAdmin,
-    data_dir: &Path,
-    tmp: &Path,
+/// The server a backup is taken from.
+struct Source<'a> {
+    admin: &'a RedisAdmin,
+    target: &'a RedisTarget,
+    /// Its `dir` (empty when it reports none).
+    data_dir: PathBuf,
     aof_enabled: bool,
+}
+
+/// Writes the backup's files into `tmp` with the chosen method. Returns them, and the keys per
+/// pattern of a logical backup (empty otherwise).
+async fn take_files(
+    source: &Source<'_>,
+    method: BackupMethod,
+    tmp: &Path,
+    opts: &BackupOptions,
+    progress: ProgressFn<'_>,
+) -> Result<(Vec<BackupFile>, BTreeMap<String, u64>)> {
+    match method {
+        BackupMethod::File => {
+            let files = file_backup(source, tmp, opts, progress).await?;
+            Ok((files, BTreeMap::new()))
+        }
+        BackupMethod::Replication => {
+            let dest = tmp.join(RDB_FILE);
+            let st = replication::stream_rdb(source.target, &dest, true, progress).await?;
+            let sha256 = match st.sha256 {
+                Some(h) => h,
+                None => sha256_file(&dest)?.1,
+            };
+            let file = BackupFile {
+                name: RDB_FILE.into(),
+                size_bytes: st.bytes,
+                sha256,
+            };
+            Ok((vec![file], BTreeMap::new()))
+        }
+        BackupMethod::Logical => {
+            let (file, counts) = logical::dump_keys(source.admin, tmp, opts, progress).await?;
+            Ok((vec![file], counts))
+        }
+        BackupMethod::Auto => Err(PersistenceError::invalid(
+            "backup method",
+            "auto was not resolved",
+        )),
+    }
+}
+
+/// BGSAVE, then copies dump.rdb (and, with AOF on, the AOF directory) from the server's data dir.
+async fn file_backup(
+    source: &Source<'_>,
+    tmp: &Path,
     opts: &BackupOptions,
     progress: ProgressFn<'_>,
 ) -> Result<Vec<BackupFile>> {
+    let (admin, data_dir) = (source.admin, source.data_dir.as_path());
     if data_dir.as_os_str().is_empty() {
         return Err(PersistenceError::DataDirNotLocal {
             dir: "(the server reports no dir)".into(),
@@ -202,10 +226,10 @@ async fn file_backup(
     let (size, sha256) = copy_hashed(&src, &tmp.join(RDB_FILE), None, "copy dump.rdb", progress)?;
     let mut files = vec![BackupFile {
         name: RDB_FILE.into(),
-        size,
+        size_bytes: size,
         sha256,
     }];
-    if aof_enabled {
+    if source.aof_enabled {
         files.extend(copy_aof_dir(admin, data_dir, tmp, opts, progress).await?);
     }
     Ok(files)
@@ -270,8 +294,7 @@ async fn copy_aof_dir(
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let manifest_path = aof::find_manifest(&src_dir, Some(&filename))?;
-        let manifest_text = std::fs::read_to_string(&manifest_path)
-            .map_err(|e| PersistenceError::io(&manifest_path, e))?;
+        let manifest_text = aof::read_manifest_text(&manifest_path)?;
         let manifest = aof::parse_manifest(&manifest_text)?;
         let out_dir = tmp.join(AOF_DIR);
         match copy_listed(&src_dir, &out_dir, &manifest, progress) {
@@ -288,13 +311,12 @@ async fn copy_aof_dir(
                     f.sync_all().map_err(|e| PersistenceError::io(&mpath, e))?;
                 }
                 crate::persistence::sync_dir(&out_dir)?;
-                let after = std::fs::read_to_string(&manifest_path)
-                    .map_err(|e| PersistenceError::io(&manifest_path, e))?;
+                let after = aof::read_manifest_text(&manifest_path)?;
                 if after == manifest_text {
                     let (size, sha256) = sha256_file(&mpath)?;
                     files.push(BackupFile {
                         name: format!("{AOF_DIR}/{mname}"),
-                        size,
+                        size_bytes: size,
                         sha256,
                     });
                     return Ok(files);
@@ -332,10 +354,10 @@ fn copy_listed(
             Err(err) => return Err(PersistenceError::io(&p, err)),
         }
     }
-    if out_dir.exists() {
+    if std::fs::symlink_metadata(out_dir).is_ok() {
         std::fs::remove_dir_all(out_dir).map_err(|e| PersistenceError::io(out_dir, e))?;
     }
-    crate::persistence::create_private_dir(out_dir)?;
+    crate::persistence::create_new_private_dir(out_dir)?;
     let mut files = Vec::new();
     for (e, size) in manifest.entries.iter().zip(sizes) {
         let src = src_dir.join(&e.file);
@@ -348,8 +370,8 @@ fn copy_listed(
         );
         let (n, sha) = match copied {
             Ok(x) => x,
-            Err(PersistenceError::Io { path, source })
-                if path == src && source.kind() == std::io::ErrorKind::NotFound =>
+            Err(PersistenceError::Io { path, error })
+                if path == src && error.kind() == std::io::ErrorKind::NotFound =>
             {
                 return Ok(None)
             }
@@ -361,7 +383,7 @@ fn copy_listed(
         }
         files.push(BackupFile {
             name: format!("{AOF_DIR}/{}", e.file),
-            size: n,
+            size_bytes: n,
             sha256: sha,
         });
     }

@@ -42,9 +42,10 @@ impl<W: Write> Write for HashingWriter<W> {
     }
 }
 
-/// SHA-256 and size of a file, streamed.
+/// SHA-256 and size of a file, streamed (a link at `path` is not followed).
 pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
-    let f = std::fs::File::open(path).map_err(|e| PersistenceError::io(path, e))?;
+    let f = crate::persistence::files::open_nofollow(path)
+        .map_err(|e| PersistenceError::io(path, e))?;
     sha256_reader(f, path)
 }
 

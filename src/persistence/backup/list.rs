@@ -2,10 +2,8 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::manifest::safe_relative;
 use super::{parse_backup_id, read_manifest, BackupManifest, BackupMethod, MANIFEST};
 use crate::persistence::{PersistenceError, Result};
 
@@ -14,12 +12,16 @@ pub struct BackupSummary {
     pub id: String,
     pub path: String,
     pub method: Option<BackupMethod>,
-    pub created_at: Option<DateTime<Utc>>,
-    pub size: u64,
+    /// Unix ms; RFC 3339 in JSON, null when neither the manifest nor the name says.
+    #[serde(with = "crate::output::rfc3339::option")]
+    pub created_at: Option<i64>,
+    /// The files the manifest lists, together.
+    pub size_bytes: u64,
     pub files: usize,
     /// [`STATUS_COMPLETE`] when the manifest is readable and every file it lists is present with
-    /// its size, else `incomplete: <what is wrong>`. Only sizes are compared: checksums are not
-    /// read, so a complete backup with a flipped byte still says complete — use verify.
+    /// its size, else `incomplete: <what is wrong>`, or `invalid: <why>` for a folder that is not
+    /// safe to read (a symbolic link). Only sizes are compared: checksums are not read, so a
+    /// complete backup with a flipped byte still says complete — use verify.
     pub status: String,
 }
 
@@ -27,38 +29,39 @@ pub struct BackupSummary {
 pub const STATUS_COMPLETE: &str = "complete";
 
 fn quick_status(folder: &Path) -> (Option<BackupManifest>, String) {
-    match read_manifest(folder) {
-        Err(e) => (None, format!("incomplete: {e}")),
-        Ok(m) => {
-            for f in &m.files {
-                if !safe_relative(&f.name) {
-                    return (
-                        Some(m.clone()),
-                        format!("incomplete: unsafe file name {:?}", f.name),
-                    );
-                }
-                match std::fs::metadata(folder.join(&f.name)) {
-                    Ok(md) if md.len() == f.size => {}
-                    Ok(md) => {
-                        return (
-                            Some(m.clone()),
-                            format!(
-                                "incomplete: {} is {} bytes, manifest says {}",
-                                f.name,
-                                md.len(),
-                                f.size
-                            ),
-                        )
-                    }
-                    Err(_) => return (Some(m.clone()), format!("incomplete: {} missing", f.name)),
-                }
+    let m = match read_manifest(folder) {
+        Err(e) => return (None, format!("incomplete: {e}")),
+        Ok(m) => m,
+    };
+    for f in &m.files {
+        // lstat: a link in a backup is never followed, so it is not the file.
+        match std::fs::symlink_metadata(folder.join(&f.name)) {
+            Ok(md) if md.file_type().is_symlink() => {
+                return (
+                    Some(m.clone()),
+                    format!("invalid: {} is a symbolic link", f.name),
+                )
             }
-            (Some(m), STATUS_COMPLETE.into())
+            Ok(md) if md.is_file() && md.len() == f.size_bytes => {}
+            Ok(md) => {
+                return (
+                    Some(m.clone()),
+                    format!(
+                        "incomplete: {} is {} bytes, manifest says {}",
+                        f.name,
+                        md.len(),
+                        f.size_bytes
+                    ),
+                )
+            }
+            Err(_) => return (Some(m.clone()), format!("incomplete: {} missing", f.name)),
         }
     }
+    (Some(m), STATUS_COMPLETE.into())
 }
 
-/// Backup folders in `dir`, oldest first. Temporary (`.tmp-*`) folders of running or interrupted backups are not listed.
+/// Backup folders in `dir`, oldest first. Temporary (`.tmp-*`) folders of running or interrupted
+/// backups are not listed; a link named like a backup is listed as invalid, never followed.
 pub fn list(dir: &Path) -> Result<Vec<BackupSummary>> {
     let mut out = Vec::new();
     let rd = match std::fs::read_dir(dir) {
@@ -72,25 +75,31 @@ pub fn list(dir: &Path) -> Result<Vec<BackupSummary>> {
         let ft = e
             .file_type()
             .map_err(|err| PersistenceError::io(e.path(), err))?;
-        if name.starts_with('.') || !ft.is_dir() {
-            continue;
-        }
         let path = e.path();
         let parsed = parse_backup_id(&name);
-        if parsed.is_none() && !path.join(MANIFEST).is_file() {
+        if name.starts_with('.') {
             continue;
         }
-        let (m, status) = quick_status(&path);
+        let is_backup_folder = ft.is_dir()
+            && (parsed.is_some()
+                || std::fs::symlink_metadata(path.join(MANIFEST)).is_ok_and(|m| m.is_file()));
+        let (m, status) = if ft.is_symlink() && parsed.is_some() {
+            (
+                None,
+                "invalid: a symbolic link (backups never follow links)".to_string(),
+            )
+        } else if is_backup_folder {
+            quick_status(&path)
+        } else {
+            continue;
+        };
         out.push(BackupSummary {
             id: name,
             path: path.display().to_string(),
             method: m.as_ref().map(|m| m.method).or(parsed.map(|p| p.1)),
             created_at: m.as_ref().map(|m| m.created_at).or(parsed.map(|p| p.0)),
-            size: m
-                .as_ref()
-                .map(|m| m.files.iter().map(|f| f.size).sum())
-                .unwrap_or(0),
-            files: m.as_ref().map(|m| m.files.len()).unwrap_or(0),
+            size_bytes: m.as_ref().map_or(0, BackupManifest::total_bytes),
+            files: m.as_ref().map_or(0, |m| m.files.len()),
             status,
         });
     }

@@ -24,7 +24,7 @@ pub use list::{list, BackupSummary, STATUS_COMPLETE};
 pub use manifest::{
     parse_backup_id, read_manifest, BackupFile, BackupManifest, KeyCounts, FORMAT_VERSION,
 };
-pub use prune::{prune, prune_at, PruneEntry, PruneReport, TmpEntry, STALE_TMP_AGE};
+pub use prune::{prune, prune_at, PruneAction, PruneEntry, PruneKind, PruneReport, STALE_TMP_AGE};
 pub use resolve::resolve;
 pub use verify::{verify, verify_checksums, CheckOutcome, VerifyCheck, VerifyReport};
 
@@ -34,6 +34,28 @@ pub const MANIFEST: &str = "manifest.json";
 pub const RDB_FILE: &str = "dump.rdb";
 pub const AOF_DIR: &str = "appendonlydir";
 pub const LOGICAL_FILE: &str = "keys.resp";
+
+/// The key patterns a logical backup covers by default: every key of tartarus and of Themis, and
+/// the configured queue key (with the keys hanging off it) when it lies outside `tartarus:`.
+///
+/// This is the one place the patterns are written.
+// TODO(issue 8): take them from the owner of key names, `Keys::backup_patterns()` in
+// src/store/keys.rs, once it lands (the store helper adds it).
+pub fn default_patterns(queue_key: &str) -> Vec<String> {
+    let mut out = vec!["tartarus:*".to_string(), "themis:*".to_string()];
+    if !queue_key.starts_with("tartarus:") {
+        let escaped: String = queue_key
+            .chars()
+            .flat_map(|c| {
+                let esc = matches!(c, '*' | '?' | '[' | ']' | '\\');
+                esc.then_some('\\').into_iter().chain(std::iter::once(c))
+            })
+            .collect();
+        out.push(escaped.clone());
+        out.push(format!("{escaped}:*"));
+    }
+    out
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -90,9 +112,25 @@ impl Default for BackupOptions {
     fn default() -> Self {
         BackupOptions {
             method: BackupMethod::Auto,
-            patterns: super::default_patterns(),
+            patterns: default_patterns(crate::config::DEFAULT_QUEUE_KEY),
             bgsave_timeout: Duration::from_secs(600),
             batch: 1000,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn logical_patterns_cover_a_custom_queue_key() {
+        assert_eq!(
+            super::default_patterns(crate::config::DEFAULT_QUEUE_KEY),
+            vec!["tartarus:*", "themis:*"]
+        );
+        let p = super::default_patterns("jobs[1]");
+        assert_eq!(
+            &p[2..],
+            &["jobs\\[1\\]".to_string(), "jobs\\[1\\]:*".to_string()]
+        );
     }
 }

@@ -5,11 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::manifest::safe_relative;
-use super::{
-    read_manifest, sha256_file, BackupMethod, AOF_DIR, FORMAT_VERSION, LOGICAL_FILE, RDB_FILE,
-};
-use crate::persistence::{aof, rdb};
+use super::hashing::sha256_reader;
+use super::{read_manifest, BackupManifest, BackupMethod, AOF_DIR, RDB_FILE};
+use crate::persistence::{aof, files, rdb, PersistenceError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -115,16 +113,16 @@ fn check(name: impl Into<String>, ok: bool, detail: impl Into<String>) -> Verify
     }
 }
 
-/// Full verification of a backup folder: manifest, sizes and SHA-256 of every file, RDB
-/// magic/version/CRC-64, AOF manifest consistency, the RESP file of logical backups, and
-/// `redis-check-rdb` / `redis-check-aof` when installed.
+/// Full verification of a backup folder: no links or special files anywhere, the manifest,
+/// sizes and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest consistency, the RESP
+/// file of logical backups, and `redis-check-rdb` / `redis-check-aof` when installed.
 pub fn verify(folder: &Path) -> VerifyReport {
     verify_with(folder, true)
 }
 
-/// The part of [`verify`] that reads every file once: manifest, sizes and SHA-256 (plus RDB/AOF structure
-/// checks, which are cheap) — no RESP re-parse and no external tools. Used before an online restore, which
-/// parses the RESP file anyway.
+/// The part of [`verify`] that reads every file once: entries, manifest, sizes and SHA-256 (plus
+/// RDB/AOF structure checks, which are cheap) — no RESP re-parse and no external tools. Used
+/// before an online restore, which parses the RESP file anyway.
 pub fn verify_checksums(folder: &Path) -> VerifyReport {
     verify_with(folder, false)
 }
@@ -137,6 +135,22 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
         ok: false,
         checks: Vec::new(),
     };
+    // Every entry is lstat-ed before anything is read: a link fails here, naming it.
+    match files::check_tree(folder) {
+        Ok(present) => rep.checks.push(check(
+            "entries",
+            true,
+            format!("{} file(s), no links or special files", present.len()),
+        )),
+        Err(bad) => {
+            rep.checks.push(check(
+                "entries",
+                false,
+                format!("{}: {}", bad.entry, bad.reason),
+            ));
+            return rep;
+        }
+    }
     let m = match read_manifest(folder) {
         Ok(m) => m,
         Err(e) => {
@@ -148,60 +162,10 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
     rep.method = Some(m.method);
     rep.checks.push(check(
         "manifest",
-        m.format_version <= FORMAT_VERSION && !m.files.is_empty(),
+        true,
         format!("format {}, {} file(s)", m.format_version, m.files.len()),
     ));
-    let mut all_files_ok = true;
-    for f in &m.files {
-        if !safe_relative(&f.name) {
-            rep.checks.push(check(
-                format!("file {}", f.name),
-                false,
-                "unsafe name in manifest",
-            ));
-            all_files_ok = false;
-            continue;
-        }
-        let c = match sha256_file(&folder.join(&f.name)) {
-            Ok((size, _)) if size != f.size => check(
-                format!("file {}", f.name),
-                false,
-                format!("{size} bytes, manifest says {}", f.size),
-            ),
-            Ok((_, sha)) if sha != f.sha256 => {
-                check(format!("file {}", f.name), false, "SHA-256 mismatch")
-            }
-            Ok((size, _)) => check(
-                format!("file {}", f.name),
-                true,
-                format!("{size} bytes, sha256 ok"),
-            ),
-            Err(e) => check(format!("file {}", f.name), false, e.to_string()),
-        };
-        all_files_ok &= c.outcome == CheckOutcome::Ok;
-        rep.checks.push(c);
-        if f.name.ends_with(".rdb") {
-            match rdb::verify(&folder.join(&f.name)) {
-                Ok(r) if r.ok => rep.checks.push(check(
-                    format!("rdb {}", f.name),
-                    true,
-                    format!(
-                        "version {}, crc {:?}",
-                        r.version.unwrap_or(0),
-                        r.checksum.unwrap_or(rdb::ChecksumStatus::Absent)
-                    ),
-                )),
-                Ok(r) => rep.checks.push(check(
-                    format!("rdb {}", f.name),
-                    false,
-                    r.problems.join("; "),
-                )),
-                Err(e) => rep
-                    .checks
-                    .push(check(format!("rdb {}", f.name), false, e.to_string())),
-            }
-        }
-    }
+    let all_files_ok = check_files(folder, &m, &mut rep);
     let has_aof = m
         .files
         .iter()
@@ -218,11 +182,71 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
             },
         ));
     }
-    // The RESP parse only on a file whose checksum matched: a corrupt file already failed, and
+    // The deep checks only on files whose checksums matched: a corrupt file already failed, and
     // parsing it would only repeat the error (or trip over a garbage length).
-    if deep && all_files_ok && m.method == BackupMethod::Logical {
-        let expected: u64 = m.key_counts.per_pattern.values().sum();
-        match crate::persistence::logical::count_restore_commands(&folder.join(LOGICAL_FILE)) {
+    if deep && all_files_ok {
+        deep_checks(folder, &m, has_aof, &mut rep);
+    }
+    rep.ok = rep.checks.iter().all(|c| c.outcome != CheckOutcome::Failed);
+    rep
+}
+
+/// Size and SHA-256 of every listed file (opened without following links), and the structure
+/// of RDB files. True when every file matched.
+fn check_files(folder: &Path, m: &BackupManifest, rep: &mut VerifyReport) -> bool {
+    let mut all_ok = true;
+    for f in &m.files {
+        let name = format!("file {}", f.name);
+        let path = folder.join(&f.name);
+        let hashed = files::open_beneath(folder, &f.name)
+            .map_err(|e| PersistenceError::io(&path, e))
+            .and_then(|file| sha256_reader(file, &path));
+        let c = match hashed {
+            Ok((size, _)) if size != f.size_bytes => check(
+                name,
+                false,
+                format!("{size} bytes, manifest says {}", f.size_bytes),
+            ),
+            Ok((_, sha)) if sha != f.sha256 => check(name, false, "SHA-256 mismatch"),
+            Ok((size, _)) => check(name, true, format!("{size} bytes, SHA-256 ok")),
+            Err(e) => check(name, false, e.to_string()),
+        };
+        all_ok &= c.outcome == CheckOutcome::Ok;
+        rep.checks.push(c);
+        if f.name.ends_with(".rdb") {
+            rep.checks.push(check_rdb(folder, &f.name));
+        }
+    }
+    all_ok
+}
+
+/// RDB magic, version, EOF opcode and CRC-64, in words.
+fn check_rdb(folder: &Path, name: &str) -> VerifyCheck {
+    let label = format!("rdb {name}");
+    let path = folder.join(name);
+    let r = files::open_beneath(folder, name)
+        .map_err(|e| PersistenceError::io(&path, e))
+        .and_then(|f| rdb::verify_file(f, &path));
+    match r {
+        Ok(r) if r.ok => check(
+            label,
+            true,
+            format!(
+                "RDB version {}, {}",
+                r.version.unwrap_or(0),
+                r.checksum.unwrap_or(rdb::ChecksumStatus::Absent).describe()
+            ),
+        ),
+        Ok(r) => check(label, false, r.problems.join("; ")),
+        Err(e) => check(label, false, e.to_string()),
+    }
+}
+
+/// The RESTORE file of a logical backup against the manifest's key count, and the Redis tools.
+fn deep_checks(folder: &Path, m: &BackupManifest, has_aof: bool, rep: &mut VerifyReport) {
+    if m.method == BackupMethod::Logical {
+        let expected = m.total_keys();
+        match crate::persistence::logical::count_restore_commands(folder) {
             Ok(n) => rep.checks.push(check(
                 "resp commands",
                 n == expected,
@@ -233,18 +257,13 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
                 .push(check("resp commands", false, e.to_string())),
         }
     }
-    // External tools only on files whose checksums matched (they would just repeat the error).
-    if deep && all_files_ok {
-        if m.files.iter().any(|f| f.name == RDB_FILE) {
-            rep.checks
-                .push(run_tool("redis-check-rdb", &folder.join(RDB_FILE)));
-        }
-        if has_aof {
-            if let Ok(p) = aof::find_manifest(&folder.join(AOF_DIR), Some("appendonly.aof")) {
-                rep.checks.push(run_tool("redis-check-aof", &p));
-            }
+    if m.files.iter().any(|f| f.name == RDB_FILE) {
+        rep.checks
+            .push(run_tool("redis-check-rdb", &folder.join(RDB_FILE)));
+    }
+    if has_aof {
+        if let Ok(p) = aof::find_manifest(&folder.join(AOF_DIR), Some("appendonly.aof")) {
+            rep.checks.push(run_tool("redis-check-aof", &p));
         }
     }
-    rep.ok = rep.checks.iter().all(|c| c.outcome != CheckOutcome::Failed);
-    rep
 }

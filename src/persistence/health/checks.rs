@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use super::{missing, row, HealthCheck, HealthOptions, Status, APPLY};
+use serde_json::Value;
+
+use super::{missing, row, HealthCheck, HealthOptions, HealthStatus, APPLY};
 
 /// What the checks read: INFO fields, CONFIG values, the PING round trip and the time.
 pub(super) struct Facts<'a> {
@@ -65,32 +67,34 @@ pub(super) const ALL: &[Check] = &[
 ];
 
 fn connection(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
-    let ms = |l: Duration| format!("{:.1} ms", l.as_secs_f64() * 1e3);
-    match f.latency {
+    // Milliseconds with the fraction kept (a loopback round trip is a tenth of one).
+    let ms = |l: Duration| (l.as_secs_f64() * 1e6).round() / 1e3;
+    let check = match f.latency {
         // While loading, PING answers -LOADING: reachable, and the `loading` row says the rest.
         Some(l) if f.loading() == Some(true) => row(
             "connection",
-            Status::Ok,
+            HealthStatus::Ok,
             ms(l),
             "reachable (PING answers LOADING while the dataset loads)",
             "",
         ),
         Some(l) if l > opts.latency_warning => row(
             "connection",
-            Status::Warning,
+            HealthStatus::Warning,
             ms(l),
             "slow round trip",
             "check network / server load",
         ),
-        Some(l) => row("connection", Status::Ok, ms(l), "PING answered", ""),
+        Some(l) => row("connection", HealthStatus::Ok, ms(l), "PING answered", ""),
         None => row(
             "connection",
-            Status::Unknown,
-            "",
+            HealthStatus::Unknown,
+            Value::Null,
             "no round trip measured",
             "",
         ),
-    }
+    };
+    check.unit("ms")
 }
 
 fn redis_version(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
@@ -103,11 +107,11 @@ fn redis_version(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
         .and_then(|m| m.parse::<u32>().ok())
         .unwrap_or(0);
     if major >= 7 {
-        row("redis_version", Status::Ok, v, "", "")
+        row("redis_version", HealthStatus::Ok, v, "", "")
     } else {
         row(
             "redis_version",
-            Status::Warning,
+            HealthStatus::Warning,
             v,
             "Redis < 7: single-file AOF, restore of AOF-dir backups needs Redis 7",
             "upgrade to Redis 7+",
@@ -121,12 +125,12 @@ fn role(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
             let n = f.int("connected_slaves").unwrap_or(0);
             row(
                 "role",
-                Status::Ok,
-                format!("master, {n} replica(s)"),
+                HealthStatus::Ok,
+                "master",
                 if n == 0 {
-                    "no replicas: the data lives on this host only"
+                    "no replicas: the data lives on this host only".to_string()
                 } else {
-                    ""
+                    format!("{n} replica(s)")
                 },
                 "",
             )
@@ -136,22 +140,22 @@ fn role(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
             if link == "up" {
                 row(
                     "role",
-                    Status::Warning,
-                    format!("{r}, link up"),
-                    "this is a read-only replica; the control plane must write to the master",
+                    HealthStatus::Warning,
+                    r,
+                    "this is a read-only replica (master link up); the control plane must write to the master",
                     "point REDIS_ADDR at the master",
                 )
             } else {
                 row(
                     "role",
-                    Status::Critical,
-                    format!("{r}, link {link}"),
-                    "replica with its master link down",
+                    HealthStatus::Critical,
+                    r,
+                    format!("replica with its master link {link}"),
                     "check the master and replication",
                 )
             }
         }
-        Some(other) => row("role", Status::Unknown, other, "unknown role", ""),
+        Some(other) => row("role", HealthStatus::Unknown, other, "unknown role", ""),
         None => missing("role", "role"),
     }
 }
@@ -159,17 +163,17 @@ fn role(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
 /// `appendonly`, and "no persistence at all".
 fn appendonly(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     match (f.aof_on(), f.snapshots_on()) {
-        (Some(true), _) => row("appendonly", Status::Ok, "yes", "", ""),
+        (Some(true), _) => row("appendonly", HealthStatus::Ok, "yes", "", ""),
         (Some(false), Some(false)) => row(
             "appendonly",
-            Status::Critical,
+            HealthStatus::Critical,
             "no",
             "no persistence at all: appendonly no and save \"\" — a restart loses every queue and run",
             APPLY,
         ),
         (Some(false), _) => row(
             "appendonly",
-            Status::Warning,
+            HealthStatus::Warning,
             "no",
             "only RDB snapshots: a crash loses writes since the last snapshot",
             APPLY,
@@ -180,11 +184,17 @@ fn appendonly(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
 
 fn appendfsync(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     match (f.aof_on(), f.cfg("appendfsync")) {
-        (Some(false), v) => row("appendfsync", Status::Ok, v.unwrap_or(""), "AOF is off", ""),
-        (_, Some(v @ ("always" | "everysec"))) => row("appendfsync", Status::Ok, v, "", ""),
+        (Some(false), v) => row(
+            "appendfsync",
+            HealthStatus::Ok,
+            v.unwrap_or(""),
+            "AOF is off",
+            "",
+        ),
+        (_, Some(v @ ("always" | "everysec"))) => row("appendfsync", HealthStatus::Ok, v, "", ""),
         (_, Some(v)) => row(
             "appendfsync",
-            Status::Warning,
+            HealthStatus::Warning,
             v,
             "fsync left to the OS: up to ~30 s of writes can be lost",
             "CONFIG SET appendfsync everysec",
@@ -195,10 +205,10 @@ fn appendfsync(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
 
 fn aof_last_write_status(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     match f.get("aof_last_write_status") {
-        Some("ok") => row("aof_last_write_status", Status::Ok, "ok", "", ""),
+        Some("ok") => row("aof_last_write_status", HealthStatus::Ok, "ok", "", ""),
         Some(v) => row(
             "aof_last_write_status",
-            Status::Critical,
+            HealthStatus::Critical,
             v,
             "the last AOF write failed: Redis refuses writes",
             "check disk space/permissions of the data dir; see the Redis log",
@@ -210,18 +220,18 @@ fn aof_last_write_status(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
 fn aof_rewrite(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     let failures = f.int("aof_rewrites_consecutive_failures").unwrap_or(0);
     match f.get("aof_last_bgrewrite_status") {
-        Some("ok") if failures == 0 => row("aof_rewrite", Status::Ok, "ok", "", ""),
+        Some("ok") if failures == 0 => row("aof_rewrite", HealthStatus::Ok, "ok", "", ""),
         Some(v) => {
             let status = if failures >= 3 {
-                Status::Critical
+                HealthStatus::Critical
             } else {
-                Status::Warning
+                HealthStatus::Warning
             };
             row(
                 "aof_rewrite",
                 status,
-                format!("{v}, {failures} consecutive failure(s)"),
-                "AOF rewrites fail: the AOF keeps growing",
+                v,
+                format!("AOF rewrites fail ({failures} in a row): the AOF keeps growing"),
                 "check disk space and the Redis log",
             )
         }
@@ -232,30 +242,40 @@ fn aof_rewrite(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
 /// `auto-aof-rewrite-percentage`: 0 turns automatic rewrites off.
 fn auto_aof_rewrite_percentage(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     const NAME: &str = "auto_aof_rewrite_percentage";
-    match (f.aof_on(), f.cfg("auto-aof-rewrite-percentage")) {
-        (Some(false), v) => row(NAME, Status::Ok, v.unwrap_or(""), "AOF is off", ""),
-        (_, Some("0")) => row(
+    let pct = f
+        .cfg("auto-aof-rewrite-percentage")
+        .and_then(|v| v.parse::<u64>().ok());
+    let check = match (f.aof_on(), pct) {
+        (Some(false), v) => row(NAME, HealthStatus::Ok, v, "AOF is off", ""),
+        (_, Some(0)) => row(
             NAME,
-            Status::Warning,
-            "0",
+            HealthStatus::Warning,
+            0,
             "automatic AOF rewrites are off: the AOF grows without bound (disk, restart time); \
              earlier tartarus builds left it so when `backup create --method file` was killed",
             "CONFIG SET auto-aof-rewrite-percentage 100, then CONFIG REWRITE (or fix redis.conf)",
         ),
-        (_, Some(v)) => row(NAME, Status::Ok, v, "", ""),
+        (_, Some(v)) => row(NAME, HealthStatus::Ok, v, "", ""),
         (_, None) => missing(NAME, "auto-aof-rewrite-percentage"),
-    }
+    };
+    check.unit("percent")
 }
 
 /// `aof_delayed_fsync` (only reported while AOF is on).
 fn aof_delayed_fsync(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     match (f.aof_on(), f.int("aof_delayed_fsync")) {
-        (Some(false), _) => row("aof_delayed_fsync", Status::Ok, "", "AOF is off", ""),
-        (_, Some(0)) => row("aof_delayed_fsync", Status::Ok, "0", "", ""),
+        (Some(false), _) => row(
+            "aof_delayed_fsync",
+            HealthStatus::Ok,
+            Value::Null,
+            "AOF is off",
+            "",
+        ),
+        (_, Some(0)) => row("aof_delayed_fsync", HealthStatus::Ok, 0, "", ""),
         (_, Some(n)) => row(
             "aof_delayed_fsync",
-            Status::Warning,
-            n.to_string(),
+            HealthStatus::Warning,
+            n,
             "fsync could not keep up with writes (disk too slow)",
             "use a faster disk or check I/O contention",
         ),
@@ -265,10 +285,10 @@ fn aof_delayed_fsync(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
 
 fn rdb_last_bgsave_status(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     match f.get("rdb_last_bgsave_status") {
-        Some("ok") => row("rdb_last_bgsave_status", Status::Ok, "ok", "", ""),
+        Some("ok") => row("rdb_last_bgsave_status", HealthStatus::Ok, "ok", "", ""),
         Some(v) => row(
             "rdb_last_bgsave_status",
-            Status::Critical,
+            HealthStatus::Critical,
             v,
             "the last BGSAVE failed (Redis may refuse writes)",
             "check disk space/permissions of the data dir; see the Redis log",
@@ -282,11 +302,11 @@ fn last_save_age(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
         return missing("last_save_age", "rdb_last_save_time");
     };
     let age = (f.now_unix - t).max(0) as u64;
-    let value = format!("{age} s ago");
-    if f.snapshots_on() == Some(false) {
+    let value = age.saturating_mul(1000);
+    let check = if f.snapshots_on() == Some(false) {
         row(
             "last_save_age",
-            Status::Ok,
+            HealthStatus::Ok,
             value,
             "RDB snapshots are disabled",
             "",
@@ -296,14 +316,18 @@ fn last_save_age(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
     {
         row(
             "last_save_age",
-            Status::Warning,
+            HealthStatus::Warning,
             value,
-            format!("older than {} s", opts.max_save_age.as_secs()),
+            format!(
+                "older than {}",
+                crate::model::units::format_duration(opts.max_save_age)
+            ),
             "check the save rules and BGSAVE errors in the Redis log",
         )
     } else {
-        row("last_save_age", Status::Ok, value, "", "")
-    }
+        row("last_save_age", HealthStatus::Ok, value, "", "")
+    };
+    check.unit("ms")
 }
 
 fn rdb_changes_since_last_save(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
@@ -311,12 +335,12 @@ fn rdb_changes_since_last_save(f: &Facts<'_>, opts: &HealthOptions) -> HealthChe
     match f.int("rdb_changes_since_last_save") {
         Some(n) if f.aof_on() != Some(true) && n as u64 > opts.max_changes_since_save => row(
             NAME,
-            Status::Warning,
-            n.to_string(),
+            HealthStatus::Warning,
+            n,
             "many writes not yet on disk and AOF is off",
             APPLY,
         ),
-        Some(n) => row(NAME, Status::Ok, n.to_string(), "", ""),
+        Some(n) => row(NAME, HealthStatus::Ok, n, "", ""),
         None => missing(NAME, "rdb_changes_since_last_save"),
     }
 }
@@ -325,29 +349,29 @@ fn save_rules(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     match (f.cfg("save"), f.aof_on()) {
         (Some(""), Some(false)) => row(
             "save",
-            Status::Critical,
-            "\"\"",
+            HealthStatus::Critical,
+            "",
             "no snapshots and no AOF",
             APPLY,
         ),
         (Some(""), _) => row(
             "save",
-            Status::Warning,
-            "\"\"",
+            HealthStatus::Warning,
+            "",
             "no RDB snapshots: backups and fast restarts rely on the AOF only",
             APPLY,
         ),
-        (Some(s), _) => row("save", Status::Ok, s, "", ""),
+        (Some(s), _) => row("save", HealthStatus::Ok, s, "", ""),
         (None, _) => missing("save", "save"),
     }
 }
 
 fn maxmemory_policy(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     match f.cfg("maxmemory-policy") {
-        Some("noeviction") => row("maxmemory_policy", Status::Ok, "noeviction", "", ""),
+        Some("noeviction") => row("maxmemory_policy", HealthStatus::Ok, "noeviction", "", ""),
         Some(p) => row(
             "maxmemory_policy",
-            Status::Warning,
+            HealthStatus::Warning,
             p,
             "eviction can silently drop queue and run keys",
             "CONFIG SET maxmemory-policy noeviction",
@@ -366,33 +390,39 @@ fn memory(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
     match (used, max) {
         (Some(u), Some(0)) => row(
             "memory",
-            Status::Ok,
-            format!("{u} bytes used, no maxmemory"),
-            "no limit: the OS is the limit",
+            HealthStatus::Ok,
+            u,
+            "used; no maxmemory: the OS is the limit",
             "",
-        ),
+        )
+        .unit("bytes"),
         (Some(u), Some(m)) => {
             let pct = u as f64 * 100.0 / m as f64;
-            let value = format!("{pct:.1}% of {m} bytes");
+            let value = (pct * 10.0).round() / 10.0;
+            let of = format!(
+                "of maxmemory {}",
+                crate::output::human_bytes(m.max(0) as u64)
+            );
             if pct >= opts.memory_critical_pct {
                 row(
                     "memory",
-                    Status::Critical,
+                    HealthStatus::Critical,
                     value,
-                    "almost out of memory: writes will fail (noeviction) or keys get evicted",
+                    format!("{of}: almost out of memory, writes will fail (noeviction) or keys get evicted"),
                     "raise maxmemory or remove data",
                 )
             } else if pct >= opts.memory_warning_pct {
                 row(
                     "memory",
-                    Status::Warning,
+                    HealthStatus::Warning,
                     value,
-                    "little memory headroom",
+                    format!("{of}: little memory headroom"),
                     "raise maxmemory or remove data",
                 )
             } else {
-                row("memory", Status::Ok, value, "", "")
+                row("memory", HealthStatus::Ok, value, of, "")
             }
+            .unit("percent")
         }
         _ => missing("memory", "used_memory / maxmemory"),
     }
@@ -400,21 +430,23 @@ fn memory(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
 
 fn loading(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {
     match f.loading() {
-        Some(false) => row("loading", Status::Ok, "no", "", ""),
+        Some(false) => row("loading", HealthStatus::Ok, false, "", ""),
         Some(true) => {
-            let mut value = "yes".to_string();
+            let mut progress = String::new();
             if let Some(p) = f.get("loading_loaded_perc") {
-                value.push_str(&format!(", {p}% loaded"));
+                progress.push_str(&format!("{p}% loaded, "));
             }
             if let Some(eta) = f.int("loading_eta_seconds") {
-                value.push_str(&format!(", about {eta} s left"));
+                progress.push_str(&format!("about {eta} s left, "));
             }
             row(
                 "loading",
-                Status::Warning,
-                value,
-                "the server is loading its dataset and refuses most commands (tartarus cannot \
-                 run or schedule) until it is done",
+                HealthStatus::Warning,
+                true,
+                format!(
+                    "{progress}the server is loading its dataset and refuses most commands \
+                     (tartarus cannot run or schedule) until it is done"
+                ),
                 "wait for loading to finish; check again",
             )
         }

@@ -9,48 +9,51 @@ use super::admin::RedisAdmin;
 
 mod checks;
 use crate::config::RedisTarget;
+use crate::exit;
 
-/// Check status. Severity order for "worst": OK < UNKNOWN < WARNING < CRITICAL.
+/// The status of a check and of the whole report. Severity order for "worst":
+/// OK < UNKNOWN < WARNING < CRITICAL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
-pub enum Status {
+pub enum HealthStatus {
     Ok,
     Warning,
     Critical,
     Unknown,
 }
 
-impl Status {
+impl HealthStatus {
     fn severity(self) -> u8 {
         match self {
-            Status::Ok => 0,
-            Status::Unknown => 1,
-            Status::Warning => 2,
-            Status::Critical => 3,
+            HealthStatus::Ok => 0,
+            HealthStatus::Unknown => 1,
+            HealthStatus::Warning => 2,
+            HealthStatus::Critical => 3,
         }
     }
-    pub fn worst(self, other: Status) -> Status {
+    pub fn worst(self, other: HealthStatus) -> HealthStatus {
         if other.severity() > self.severity() {
             other
         } else {
             self
         }
     }
-    /// Monitoring exit code: OK 0, WARNING 1, CRITICAL 2, UNKNOWN 3.
-    pub fn exit_code(self) -> i32 {
+    /// The monitoring-plugin exit code: `exit::HEALTH_OK`, `HEALTH_WARNING`, `HEALTH_CRITICAL`
+    /// or `HEALTH_UNKNOWN`.
+    pub fn code(self) -> u8 {
         match self {
-            Status::Ok => 0,
-            Status::Warning => 1,
-            Status::Critical => 2,
-            Status::Unknown => 3,
+            HealthStatus::Ok => exit::HEALTH_OK,
+            HealthStatus::Warning => exit::HEALTH_WARNING,
+            HealthStatus::Critical => exit::HEALTH_CRITICAL,
+            HealthStatus::Unknown => exit::HEALTH_UNKNOWN,
         }
     }
     pub fn as_str(self) -> &'static str {
         match self {
-            Status::Ok => "OK",
-            Status::Warning => "WARNING",
-            Status::Critical => "CRITICAL",
-            Status::Unknown => "UNKNOWN",
+            HealthStatus::Ok => "OK",
+            HealthStatus::Warning => "WARNING",
+            HealthStatus::Critical => "CRITICAL",
+            HealthStatus::Unknown => "UNKNOWN",
         }
     }
 }
@@ -59,26 +62,78 @@ impl Status {
 #[derive(Clone, Debug, Serialize)]
 pub struct HealthCheck {
     pub name: String,
-    pub status: Status,
-    pub value: String,
+    pub status: HealthStatus,
+    /// What was measured or is configured: a number for a quantity (in `unit`), text for a
+    /// setting or a state, a boolean for yes/no, null when the server did not say.
+    pub value: serde_json::Value,
+    /// The unit of a numeric value: `ms`, `bytes` or `percent`; null for counts and text.
+    /// (The round trip keeps its fraction of a millisecond: 0.123 ms.)
+    pub unit: Option<&'static str>,
     pub message: String,
     /// What to do about it (empty when OK).
     pub fix: String,
 }
 
+impl HealthCheck {
+    /// The same row with a unit for its value.
+    pub(super) fn unit(mut self, unit: &'static str) -> Self {
+        self.unit = Some(unit);
+        self
+    }
+
+    /// The value for people: `0.1 ms`, `1.2 GiB`, `42.5%`, `""` for an empty setting.
+    pub fn value_text(&self) -> String {
+        use serde_json::Value;
+        match (&self.value, self.unit) {
+            (Value::Null, _) => String::new(),
+            (Value::String(s), _) if s.is_empty() => "\"\"".into(),
+            (Value::String(s), _) => s.clone(),
+            (Value::Bool(b), _) => if *b { "yes" } else { "no" }.into(),
+            (Value::Number(n), Some("ms")) => match n.as_u64() {
+                Some(ms) if ms >= 10_000 => {
+                    crate::model::units::format_duration(std::time::Duration::from_millis(ms))
+                }
+                _ => format!("{n} ms"),
+            },
+            (Value::Number(n), Some("bytes")) => n
+                .as_u64()
+                .map(crate::output::human_bytes)
+                .unwrap_or_else(|| n.to_string()),
+            (Value::Number(n), Some("percent")) => format!("{n}%"),
+            (v, _) => v.to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct HealthReport {
     pub target: String,
-    pub overall: Status,
+    pub overall: HealthStatus,
     pub checks: Vec<HealthCheck>,
 }
 
 impl HealthReport {
-    pub fn exit_code(&self) -> i32 {
-        self.overall.exit_code()
+    /// The monitoring-plugin exit code of the whole report.
+    pub fn code(&self) -> u8 {
+        self.overall.code()
     }
     pub fn check(&self, name: &str) -> Option<&HealthCheck> {
         self.checks.iter().find(|c| c.name == name)
+    }
+
+    /// A report that could not check anything: UNKNOWN, with the reason in one row.
+    pub fn unknown(target: impl Into<String>, row_name: &str, reason: String, fix: &str) -> Self {
+        HealthReport {
+            target: target.into(),
+            overall: HealthStatus::Unknown,
+            checks: vec![row(
+                row_name,
+                HealthStatus::Unknown,
+                serde_json::Value::Null,
+                reason,
+                fix,
+            )],
+        }
     }
 }
 
@@ -110,8 +165,8 @@ impl Default for HealthOptions {
 
 pub(super) fn row(
     name: &str,
-    status: Status,
-    value: impl Into<String>,
+    status: HealthStatus,
+    value: impl Into<serde_json::Value>,
     message: impl Into<String>,
     fix: impl Into<String>,
 ) -> HealthCheck {
@@ -119,6 +174,7 @@ pub(super) fn row(
         name: name.into(),
         status,
         value: value.into(),
+        unit: None,
         message: message.into(),
         fix: fix.into(),
     }
@@ -127,8 +183,8 @@ pub(super) fn row(
 pub(super) fn missing(name: &str, field: &str) -> HealthCheck {
     row(
         name,
-        Status::Unknown,
-        "",
+        HealthStatus::Unknown,
+        serde_json::Value::Null,
         format!("{field} not reported by this server"),
         "",
     )
@@ -157,28 +213,24 @@ pub fn evaluate(
 }
 
 /// Worst status of a list of checks (UNKNOWN for an empty list).
-pub fn overall(checks: &[HealthCheck]) -> Status {
+pub fn overall(checks: &[HealthCheck]) -> HealthStatus {
     if checks.is_empty() {
-        return Status::Unknown;
+        return HealthStatus::Unknown;
     }
-    checks.iter().fold(Status::Ok, |acc, c| acc.worst(c.status))
+    checks
+        .iter()
+        .fold(HealthStatus::Ok, |acc, c| acc.worst(c.status))
 }
 
 /// Connects and runs every check. Never fails: a server that cannot be reached gives an UNKNOWN report.
 pub async fn check(target: &RedisTarget, opts: &HealthOptions) -> HealthReport {
     let unknown = |msg: String| {
-        let checks = vec![row(
+        HealthReport::unknown(
+            target.display(),
             "connection",
-            Status::Unknown,
-            "",
             msg,
             "check the address, password and that redis-server runs",
-        )];
-        HealthReport {
-            target: target.display(),
-            overall: Status::Unknown,
-            checks,
-        }
+        )
     };
     let admin = match RedisAdmin::connect(target).await {
         Ok(a) => a,
@@ -223,6 +275,7 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exit;
 
     fn maps(
         aof: bool,
@@ -275,39 +328,42 @@ mod tests {
     fn recommended_profile_is_ok() {
         let (i, c) = maps(true, "3600 1 300 100 60 10000", "noeviction");
         let checks = run(&i, &c);
-        let bad: Vec<_> = checks.iter().filter(|c| c.status != Status::Ok).collect();
+        let bad: Vec<_> = checks
+            .iter()
+            .filter(|c| c.status != HealthStatus::Ok)
+            .collect();
         assert!(bad.is_empty(), "{bad:?}");
-        assert_eq!(overall(&checks), Status::Ok);
+        assert_eq!(overall(&checks), HealthStatus::Ok);
     }
 
     #[test]
     fn no_persistence_is_critical() {
         let (i, c) = maps(false, "", "noeviction");
         let checks = run(&i, &c);
-        assert_eq!(overall(&checks), Status::Critical);
+        assert_eq!(overall(&checks), HealthStatus::Critical);
         assert_eq!(
             checks
                 .iter()
                 .find(|c| c.name == "appendonly")
                 .unwrap()
                 .status,
-            Status::Critical
+            HealthStatus::Critical
         );
-        assert_eq!(overall(&checks).exit_code(), 2);
+        assert_eq!(overall(&checks).code(), exit::HEALTH_CRITICAL);
     }
 
     #[test]
     fn eviction_policy_warns() {
         let (i, c) = maps(true, "3600 1", "allkeys-lru");
         let checks = run(&i, &c);
-        assert_eq!(overall(&checks), Status::Warning);
+        assert_eq!(overall(&checks), HealthStatus::Warning);
         assert_eq!(
             checks
                 .iter()
                 .find(|c| c.name == "maxmemory_policy")
                 .unwrap()
                 .status,
-            Status::Warning
+            HealthStatus::Warning
         );
     }
 
@@ -315,20 +371,20 @@ mod tests {
     fn failures_and_memory() {
         let (mut i, mut c) = maps(true, "3600 1", "noeviction");
         i.insert("aof_last_write_status".into(), "err".into());
-        assert_eq!(overall(&run(&i, &c)), Status::Critical);
+        assert_eq!(overall(&run(&i, &c)), HealthStatus::Critical);
         i.insert("aof_last_write_status".into(), "ok".into());
         c.insert("maxmemory".into(), "1100000".into());
         let checks = run(&i, &c);
         assert_eq!(
             checks.iter().find(|c| c.name == "memory").unwrap().status,
-            Status::Warning
+            HealthStatus::Warning
         );
         i.insert("loading".into(), "1".into());
         i.insert("rdb_last_save_time".into(), "0".into());
         let checks = run(&i, &c);
         assert_eq!(
             checks.iter().find(|c| c.name == "loading").unwrap().status,
-            Status::Warning
+            HealthStatus::Warning
         );
         assert_eq!(
             checks
@@ -336,7 +392,7 @@ mod tests {
                 .find(|c| c.name == "last_save_age")
                 .unwrap()
                 .status,
-            Status::Ok,
+            HealthStatus::Ok,
             "1010 s < 2 h"
         );
         let checks = evaluate(&i, &c, None, 100_000, &HealthOptions::default());
@@ -346,7 +402,7 @@ mod tests {
                 .find(|c| c.name == "last_save_age")
                 .unwrap()
                 .status,
-            Status::Warning
+            HealthStatus::Warning
         );
         // An old save with nothing unsaved is fine: Redis only saves when there are changes.
         i.insert("rdb_changes_since_last_save".into(), "0".into());
@@ -357,11 +413,11 @@ mod tests {
                 .find(|c| c.name == "last_save_age")
                 .unwrap()
                 .status,
-            Status::Ok
+            HealthStatus::Ok
         );
     }
 
-    fn status_of(checks: &[HealthCheck], name: &str) -> (Status, String, String) {
+    fn status_of(checks: &[HealthCheck], name: &str) -> (HealthStatus, serde_json::Value, String) {
         let c = checks
             .iter()
             .find(|c| c.name == name)
@@ -375,7 +431,7 @@ mod tests {
         c.insert("auto-aof-rewrite-percentage".into(), "0".into());
         let checks = run(&i, &c);
         let (st, _, msg) = status_of(&checks, "auto_aof_rewrite_percentage");
-        assert_eq!(st, Status::Warning);
+        assert_eq!(st, HealthStatus::Warning);
         assert!(msg.contains("grows without bound"), "{msg}");
         let fix = &checks
             .iter()
@@ -383,14 +439,14 @@ mod tests {
             .unwrap()
             .fix;
         assert!(fix.contains("auto-aof-rewrite-percentage 100"), "{fix}");
-        assert_eq!(overall(&checks), Status::Warning);
+        assert_eq!(overall(&checks), HealthStatus::Warning);
         // With AOF off the setting does not matter.
         let (i, mut c) = maps(false, "3600 1", "noeviction");
         c.insert("auto-aof-rewrite-percentage".into(), "0".into());
         let checks = run(&i, &c);
         assert_eq!(
             status_of(&checks, "auto_aof_rewrite_percentage").0,
-            Status::Ok
+            HealthStatus::Ok
         );
     }
 
@@ -401,14 +457,14 @@ mod tests {
         i.remove("aof_delayed_fsync");
         let checks = run(&i, &c);
         let (st, _, msg) = status_of(&checks, "aof_delayed_fsync");
-        assert_eq!((st, msg.as_str()), (Status::Ok, "AOF is off"));
-        assert!(checks.iter().all(|c| c.status != Status::Unknown));
+        assert_eq!((st, msg.as_str()), (HealthStatus::Ok, "AOF is off"));
+        assert!(checks.iter().all(|c| c.status != HealthStatus::Unknown));
         // With AOF on, a missing field is still UNKNOWN.
         let (mut i, c) = maps(true, "3600 1", "noeviction");
         i.remove("aof_delayed_fsync");
         assert_eq!(
             status_of(&run(&i, &c), "aof_delayed_fsync").0,
-            Status::Unknown
+            HealthStatus::Unknown
         );
     }
 
@@ -420,29 +476,87 @@ mod tests {
         i.insert("loading_eta_seconds".into(), "7".into());
         let checks = run(&i, &c);
         let (st, value, _) = status_of(&checks, "loading");
-        assert_eq!(st, Status::Warning);
-        assert_eq!(value, "yes, 42.50% loaded, about 7 s left");
+        assert_eq!(st, HealthStatus::Warning);
+        assert_eq!(value, serde_json::json!(true));
+        let (_, _, msg) = status_of(&checks, "loading");
+        assert!(msg.starts_with("42.50% loaded, about 7 s left, "), "{msg}");
         let (st, _, msg) = status_of(&checks, "connection");
-        assert_eq!(st, Status::Ok);
+        assert_eq!(st, HealthStatus::Ok);
         assert!(msg.contains("LOADING"), "{msg}");
-        assert_eq!(overall(&checks), Status::Warning);
-        assert_eq!(overall(&checks).exit_code(), 1);
+        assert_eq!(overall(&checks), HealthStatus::Warning);
+        assert_eq!(overall(&checks).code(), exit::HEALTH_WARNING);
+    }
+
+    #[test]
+    fn values_are_numbers_with_units() {
+        let (i, mut c) = maps(true, "3600 1", "noeviction");
+        let checks = run(&i, &c);
+        let get =
+            |checks: &[HealthCheck], n: &str| checks.iter().find(|c| c.name == n).unwrap().clone();
+        let conn = get(&checks, "connection");
+        assert_eq!((conn.value.as_f64(), conn.unit), (Some(1.0), Some("ms")));
+        assert_eq!(conn.value_text(), "1.0 ms");
+        let age = get(&checks, "last_save_age");
+        assert_eq!((age.value.as_u64(), age.unit), (Some(10_000), Some("ms")));
+        assert_eq!(
+            get(&checks, "rdb_changes_since_last_save").value,
+            serde_json::json!(5)
+        );
+        assert_eq!(
+            get(&checks, "aof_delayed_fsync").value,
+            serde_json::json!(0)
+        );
+        let pct = get(&checks, "auto_aof_rewrite_percentage");
+        assert_eq!((pct.value.as_u64(), pct.unit), (Some(100), Some("percent")));
+        let mem = get(&checks, "memory");
+        assert_eq!(
+            (mem.value.as_u64(), mem.unit),
+            (Some(1_000_000), Some("bytes"))
+        );
+        assert_eq!(mem.value_text(), "976.6 KiB");
+        c.insert("maxmemory".into(), "2000000".into());
+        let mem = get(&run(&i, &c), "memory");
+        assert_eq!(
+            (mem.value.as_f64(), mem.unit),
+            (Some(50.0), Some("percent"))
+        );
+        assert_eq!(get(&checks, "loading").value, serde_json::json!(false));
+        // A field the server did not report is null, never an empty string.
+        let mut i2 = i.clone();
+        i2.remove("aof_delayed_fsync");
+        assert!(get(&run(&i2, &c), "aof_delayed_fsync").value.is_null());
+        let json = serde_json::to_value(get(&checks, "connection")).unwrap();
+        assert!(json["value"].is_number(), "{json}");
     }
 
     #[test]
     fn exit_codes_and_order() {
         assert_eq!(
             [
-                Status::Ok,
-                Status::Warning,
-                Status::Critical,
-                Status::Unknown
+                HealthStatus::Ok,
+                HealthStatus::Warning,
+                HealthStatus::Critical,
+                HealthStatus::Unknown
             ]
-            .map(|s| s.exit_code()),
-            [0, 1, 2, 3]
+            .map(|s| s.code()),
+            [
+                exit::HEALTH_OK,
+                exit::HEALTH_WARNING,
+                exit::HEALTH_CRITICAL,
+                exit::HEALTH_UNKNOWN
+            ]
         );
-        assert_eq!(Status::Warning.worst(Status::Unknown), Status::Warning);
-        assert_eq!(Status::Ok.worst(Status::Unknown), Status::Unknown);
-        assert_eq!(Status::Critical.worst(Status::Warning), Status::Critical);
+        assert_eq!(
+            HealthStatus::Warning.worst(HealthStatus::Unknown),
+            HealthStatus::Warning
+        );
+        assert_eq!(
+            HealthStatus::Ok.worst(HealthStatus::Unknown),
+            HealthStatus::Unknown
+        );
+        assert_eq!(
+            HealthStatus::Critical.worst(HealthStatus::Warning),
+            HealthStatus::Critical
+        );
     }
 }

@@ -6,7 +6,10 @@ mod online;
 mod redis_conf;
 
 pub use offline::{
-    copy_file_durable, restore_offline, OfflineRestoreOptions, OfflineRestoreReport,
+    copy_file_durable, plan_offline, restore_offline, OfflineRestoreOptions, OfflineRestorePlan,
+    OfflineRestoreReport, PlannedFile,
 };
-pub use online::{restore_logical, LogicalRestoreOptions, LogicalRestoreReport};
+pub use online::{
+    plan_logical, restore_logical, LogicalRestoreOptions, LogicalRestorePlan, LogicalRestoreReport,
+};
 pub use redis_conf::options_from_redis_conf;

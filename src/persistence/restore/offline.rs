@@ -1,32 +1,41 @@
 //! Offline restore: install a file or replication backup into a stopped server's data dir, so it
 //! loads on start (as dump.rdb, or as the AOF base when the server runs with appendonly yes).
+//!
+//! [`plan_offline`] runs every check and works out exactly what would be moved and written,
+//! writing nothing (`backup restore --dry-run` prints it); [`restore_offline`] then does it.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::persistence::backup::{self, BackupMethod};
+use crate::persistence::files::open_beneath;
 use crate::persistence::{aof, PersistenceError, Progress, ProgressFn, Result};
 
-/// Copies `src` to `dst` through a temporary file in the same folder: fsync, rename, fsync dir. Mode 0600.
-pub fn copy_file_durable(src: &Path, dst: &Path) -> Result<u64> {
+/// Copies `input` (the file at `src`) to `dst` through a temporary file in the same folder:
+/// 0600, fsync, rename, fsync the folder. A link at the temporary name is refused, never followed.
+pub fn copy_file_durable(mut input: File, src: &Path, dst: &Path) -> Result<u64> {
     let parent = dst.parent().unwrap_or(Path::new("."));
     let name = dst
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = parent.join(format!(".{name}.tmp"));
-    let mut input = std::fs::File::open(src).map_err(|e| PersistenceError::io(src, e))?;
     let mut out = crate::persistence::create_private_file(&tmp)?;
-    let n = std::io::copy(&mut input, &mut out).map_err(|e| PersistenceError::io(&tmp, e))?;
+    let n = std::io::copy(&mut input, &mut out).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
+            PersistenceError::io(src, e)
+        }
+        _ => PersistenceError::io(&tmp, e),
+    })?;
     out.sync_all().map_err(|e| PersistenceError::io(&tmp, e))?;
     drop(out);
     std::fs::rename(&tmp, dst).map_err(|e| PersistenceError::io(dst, e))?;
     crate::persistence::sync_dir(parent)?;
     Ok(n)
 }
-
 /// Where and how to install an offline restore.
 #[derive(Clone, Debug)]
 pub struct OfflineRestoreOptions {
@@ -62,13 +71,40 @@ impl OfflineRestoreOptions {
     }
 }
 
+/// One file a restore writes.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlannedFile {
+    /// Where it is written.
+    pub path: String,
+    pub size_bytes: u64,
+    /// What it holds: a file of the backup, or a manifest written for it.
+    pub from: String,
+}
+
+/// What an offline restore does, worked out with every check run and nothing written.
+#[derive(Clone, Debug, Serialize)]
+pub struct OfflineRestorePlan {
+    pub backup_id: String,
+    pub data_dir: String,
+    /// How the server will start: with appendonly yes the RDB becomes the AOF base.
+    pub appendonly: bool,
+    /// The check that no server answers at the configured address (or why it was skipped).
+    pub server_check: String,
+    /// Entries of the data dir the server would load instead: moved aside, never deleted.
+    pub move_aside: Vec<String>,
+    /// The folder they are moved into (null when nothing is there to move).
+    pub move_aside_to: Option<String>,
+    /// The files written, in order.
+    pub install: Vec<PlannedFile>,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct OfflineRestoreReport {
     pub backup_id: String,
     pub data_dir: String,
     /// Files written into the data dir.
     pub installed: Vec<String>,
-    /// Where the previous files were moved (None when there was nothing to move).
+    /// Where the previous files were moved (null when there was nothing to move).
     pub moved_aside_to: Option<String>,
     pub moved: Vec<String>,
     pub next_steps: Vec<String>,
@@ -94,21 +130,43 @@ fn check_name(what: &str, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Installs a file or replication backup into a stopped server's data dir so it loads on start.
-/// Existing data files are moved into `<data_dir>/pre-restore-<timestamp>/`, never deleted.
-pub fn restore_offline(
+/// Refuses while a server answers where the restored one will run; says what was checked.
+fn check_server_stopped(opts: &OfflineRestoreOptions) -> Result<String> {
+    let Some((host, port)) = &opts.server_addr else {
+        return Ok("not checked (no Redis address configured)".into());
+    };
+    if opts.force {
+        return Ok(format!("not checked at {host}:{port} (--force)"));
+    }
+    if server_answers(host, *port) {
+        return Err(PersistenceError::ServerRunning(format!("{host}:{port}")));
+    }
+    Ok(format!("no server answers at {host}:{port}"))
+}
+
+/// A `pre-restore-<time>[-n]` folder name not yet used in the data dir.
+fn aside_folder(dd: &Path) -> PathBuf {
+    let ts = crate::persistence::compact_utc(chrono::Utc::now());
+    let mut folder = dd.join(format!("pre-restore-{ts}"));
+    let mut n = 2;
+    while std::fs::symlink_metadata(&folder).is_ok() {
+        folder = dd.join(format!("pre-restore-{ts}-{n}"));
+        n += 1;
+    }
+    folder
+}
+
+/// Runs every check of an offline restore and says exactly what it would move and write.
+/// Writes nothing.
+pub fn plan_offline(
     backup_path: &Path,
     opts: &OfflineRestoreOptions,
     progress: ProgressFn<'_>,
-) -> Result<OfflineRestoreReport> {
+) -> Result<OfflineRestorePlan> {
     check_name("appenddirname", &opts.appenddirname)?;
     check_name("appendfilename", &opts.appendfilename)?;
     check_name("dbfilename", &opts.dbfilename)?;
-    if let Some((host, port)) = &opts.server_addr {
-        if !opts.force && server_answers(host, *port) {
-            return Err(PersistenceError::ServerRunning(format!("{host}:{port}")));
-        }
-    }
+    let server_check = check_server_stopped(opts)?;
     if !opts.verified {
         progress(Progress::phase("verify backup"));
         let report = backup::verify(backup_path);
@@ -125,10 +183,11 @@ pub fn restore_offline(
             "a logical backup is restored online (restore_logical), not into a data dir".into(),
         ));
     }
-    let rdb = backup_path.join(backup::RDB_FILE);
-    if !rdb.is_file() {
-        return Err(PersistenceError::invalid("backup", "has no dump.rdb"));
-    }
+    let rdb_path = backup_path.join(backup::RDB_FILE);
+    let rdb_size = open_beneath(backup_path, backup::RDB_FILE)
+        .and_then(|f| f.metadata())
+        .map_err(|e| PersistenceError::invalid("backup", format!("{}: {e}", backup::RDB_FILE)))?
+        .len();
     let dd = &opts.data_dir;
     if !dd.is_dir() {
         return Err(PersistenceError::io(
@@ -136,80 +195,124 @@ pub fn restore_offline(
             std::io::Error::new(std::io::ErrorKind::NotFound, "data dir does not exist"),
         ));
     }
-
-    // Move aside whatever the server would load instead of (or on top of) the backup.
-    let candidates = [
-        opts.dbfilename.clone(),
-        opts.appenddirname.clone(),
-        opts.appendfilename.clone(),
-    ];
-    let present: Vec<&String> = candidates
-        .iter()
+    // Whatever the server would load instead of (or on top of) the backup.
+    let move_aside: Vec<String> = [&opts.dbfilename, &opts.appenddirname, &opts.appendfilename]
+        .into_iter()
         .filter(|n| std::fs::symlink_metadata(dd.join(n)).is_ok())
+        .cloned()
         .collect();
+    let move_aside_to = (!move_aside.is_empty()).then(|| aside_folder(dd).display().to_string());
+    let from = rdb_path.display().to_string();
+    let install = if opts.appendonly {
+        let (base, manifest_file) =
+            aof::base_files(&dd.join(&opts.appenddirname), &opts.appendfilename);
+        let text = aof::base_only_manifest(&opts.appendfilename);
+        vec![
+            PlannedFile {
+                path: base.display().to_string(),
+                size_bytes: rdb_size,
+                from,
+            },
+            PlannedFile {
+                path: manifest_file.display().to_string(),
+                size_bytes: text.len() as u64,
+                from: format!("a new AOF manifest: {}", text.trim_end()),
+            },
+        ]
+    } else {
+        vec![PlannedFile {
+            path: dd.join(&opts.dbfilename).display().to_string(),
+            size_bytes: rdb_size,
+            from,
+        }]
+    };
+    Ok(OfflineRestorePlan {
+        backup_id: manifest.id,
+        data_dir: dd.display().to_string(),
+        appendonly: opts.appendonly,
+        server_check,
+        move_aside,
+        move_aside_to,
+        install,
+    })
+}
+
+/// Installs a file or replication backup into a stopped server's data dir so it loads on start.
+/// Existing data files are moved into `<data_dir>/pre-restore-<timestamp>/`, never deleted.
+pub fn restore_offline(
+    backup_path: &Path,
+    opts: &OfflineRestoreOptions,
+    progress: ProgressFn<'_>,
+) -> Result<OfflineRestoreReport> {
+    let plan = plan_offline(backup_path, opts, progress)?;
+    let dd = &opts.data_dir;
     let mut moved = Vec::new();
-    let mut aside = None;
-    if !present.is_empty() {
-        let ts = crate::persistence::compact_utc(chrono::Utc::now());
-        let mut folder = dd.join(format!("pre-restore-{ts}"));
-        let mut n = 2;
-        while folder.exists() {
-            folder = dd.join(format!("pre-restore-{ts}-{n}"));
-            n += 1;
-        }
-        crate::persistence::create_private_dir(&folder)?;
-        for name in present {
+    if let Some(folder) = &plan.move_aside_to {
+        let folder = Path::new(folder);
+        crate::persistence::create_new_private_dir(folder)?;
+        for name in &plan.move_aside {
             let from = dd.join(name);
-            let to = folder.join(name);
-            std::fs::rename(&from, &to).map_err(|e| PersistenceError::io(&from, e))?;
+            std::fs::rename(&from, folder.join(name))
+                .map_err(|e| PersistenceError::io(&from, e))?;
             moved.push(name.clone());
         }
         crate::persistence::sync_dir(dd)?;
-        aside = Some(folder.display().to_string());
     }
-
     progress(Progress::phase("install"));
+    let rdb_path = backup_path.join(backup::RDB_FILE);
+    let rdb = open_beneath(backup_path, backup::RDB_FILE)
+        .map_err(|e| PersistenceError::io(&rdb_path, e))?;
     let installed: Vec<PathBuf> = if opts.appendonly {
-        aof::write_rdb_as_base(&rdb, &dd.join(&opts.appenddirname), &opts.appendfilename)?
+        aof::write_rdb_as_base(
+            rdb,
+            &rdb_path,
+            &dd.join(&opts.appenddirname),
+            &opts.appendfilename,
+        )?
     } else {
         let dst = dd.join(&opts.dbfilename);
-        copy_file_durable(&rdb, &dst)?;
+        copy_file_durable(rdb, &rdb_path, &dst)?;
         vec![dst]
     };
     let owner = match_owner(dd, &installed);
-    let mut next_steps = vec![format!(
+    let mut next_steps = next_steps(opts, plan.move_aside_to.as_deref());
+    next_steps.extend(owner);
+    Ok(OfflineRestoreReport {
+        backup_id: plan.backup_id,
+        data_dir: plan.data_dir,
+        installed: installed.iter().map(|p| p.display().to_string()).collect(),
+        moved_aside_to: plan.move_aside_to,
+        moved,
+        next_steps,
+    })
+}
+
+/// What the operator does after an offline restore.
+fn next_steps(opts: &OfflineRestoreOptions, aside: Option<&str>) -> Vec<String> {
+    let dd = &opts.data_dir;
+    let mut steps = vec![format!(
         "start redis-server with dir {} and appendonly {}",
         dd.display(),
         if opts.appendonly { "yes" } else { "no" }
     )];
     if opts.appendonly {
-        next_steps.push(format!(
+        steps.push(format!(
             "it loads {}/{}.manifest (base = the backup's RDB)",
             opts.appenddirname, opts.appendfilename
         ));
-        next_steps.push(
+        steps.push(
             "do not start it with appendonly no: it would load an empty dump.rdb instead".into(),
         );
     } else {
-        next_steps.push(format!("it loads {}; if you later turn appendonly on, use CONFIG SET appendonly yes on the running server (not the config file) so the AOF is created from the data", opts.dbfilename));
+        steps.push(format!("it loads {}; if you later turn appendonly on, use CONFIG SET appendonly yes on the running server (not the config file) so the AOF is created from the data", opts.dbfilename));
     }
-    next_steps.push("check the data: tartarus redis health, and DBSIZE / INFO keyspace against the backup's key counts".into());
-    if let Some(a) = &aside {
-        next_steps.push(format!(
+    steps.push("check the data: tartarus redis health, and DBSIZE / INFO keyspace against the backup's key counts".into());
+    if let Some(a) = aside {
+        steps.push(format!(
             "the previous files are in {a}; delete them once the restore is confirmed"
         ));
     }
-    if let Some(o) = owner {
-        next_steps.push(o);
-    }
-    Ok(OfflineRestoreReport {
-        backup_id: manifest.id,
-        data_dir: dd.display().to_string(),
-        installed: installed.iter().map(|p| p.display().to_string()).collect(),
-        moved_aside_to: aside,
-        moved,
-        next_steps,
-    })
+    steps
 }
 
 /// When running as root, gives the installed files to the data dir's owner (redis-server usually

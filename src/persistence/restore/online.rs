@@ -1,4 +1,7 @@
 //! Online restore: load a logical backup into a running server, RESTORE … REPLACE, pipelined.
+//!
+//! [`plan_logical`] runs every check and counts what would be deleted and loaded, changing
+//! nothing (`backup restore --online --dry-run`); [`restore_logical`] then does it.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -8,6 +11,7 @@ use serde::Serialize;
 
 use crate::persistence::admin::{RedisAdmin, RestoreItem};
 use crate::persistence::backup::{self, BackupMethod};
+use crate::persistence::files::open_beneath;
 use crate::persistence::logical::RestoreReader;
 use crate::persistence::{PersistenceError, Progress, ProgressFn, Result};
 
@@ -53,14 +57,25 @@ pub struct LogicalRestoreReport {
     pub keys_per_sec: f64,
 }
 
-/// Loads a logical backup into a running server: RESTORE … REPLACE, pipelined in batches.
-pub async fn restore_logical(
-    admin: &RedisAdmin,
+/// What an online restore does, worked out with every check run and nothing changed.
+#[derive(Clone, Debug, Serialize)]
+pub struct LogicalRestorePlan {
+    pub backup_id: String,
+    pub target: String,
+    /// RESTORE … REPLACE commands in the backup: keys with the same names are replaced.
+    pub keys_to_restore: u64,
+    /// Patterns whose keys are deleted first (empty without `flush`).
+    pub flush_patterns: Vec<String>,
+    /// How many keys match them now (null without `flush`).
+    pub keys_to_delete: Option<u64>,
+}
+
+/// Verifies (unless the caller did) and checks that the backup restores online.
+fn check_backup(
     backup_path: &Path,
     opts: &LogicalRestoreOptions,
     progress: ProgressFn<'_>,
-) -> Result<LogicalRestoreReport> {
-    let start = Instant::now();
+) -> Result<backup::BackupManifest> {
     if !opts.verified {
         progress(Progress::phase("verify backup"));
         // Checksums only: the RESP file is parsed while restoring anyway (a truncated or malformed
@@ -77,21 +92,88 @@ pub async fn restore_logical(
     if manifest.method != BackupMethod::Logical {
         return Err(PersistenceError::Unsupported("only logical backups restore online; use the offline restore for file/replication backups".into()));
     }
+    Ok(manifest)
+}
+
+fn flush_patterns(manifest: &backup::BackupManifest, opts: &LogicalRestoreOptions) -> Vec<String> {
+    match (opts.flush, opts.patterns.is_empty()) {
+        (false, _) => Vec::new(),
+        (true, true) => manifest.patterns.clone(),
+        (true, false) => opts.patterns.clone(),
+    }
+}
+
+/// Runs every check of an online restore and says what it would delete and load. Changes nothing.
+pub async fn plan_logical(
+    admin: &RedisAdmin,
+    backup_path: &Path,
+    opts: &LogicalRestoreOptions,
+    progress: ProgressFn<'_>,
+) -> Result<LogicalRestorePlan> {
+    let manifest = check_backup(backup_path, opts, progress)?;
+    admin.ping().await?;
+    let flush_patterns = flush_patterns(&manifest, opts);
+    let keys_to_delete = if opts.flush {
+        progress(Progress::phase("count the keys --flush would delete"));
+        Some(admin.scan_keys(&flush_patterns).await?.len() as u64)
+    } else {
+        None
+    };
+    Ok(LogicalRestorePlan {
+        backup_id: manifest.id.clone(),
+        target: admin.display().to_string(),
+        keys_to_restore: manifest.total_keys(),
+        flush_patterns,
+        keys_to_delete,
+    })
+}
+
+/// Loads a logical backup into a running server: RESTORE … REPLACE, pipelined in batches.
+pub async fn restore_logical(
+    admin: &RedisAdmin,
+    backup_path: &Path,
+    opts: &LogicalRestoreOptions,
+    progress: ProgressFn<'_>,
+) -> Result<LogicalRestoreReport> {
+    let start = Instant::now();
+    let manifest = check_backup(backup_path, opts, progress)?;
     let verify_ms = start.elapsed().as_millis() as u64;
     let mut flushed = 0;
     if opts.flush {
         progress(Progress::phase("delete existing keys"));
-        let patterns = if opts.patterns.is_empty() {
-            manifest.patterns.clone()
-        } else {
-            opts.patterns.clone()
-        };
-        flushed = admin.flush_keys(&patterns).await?;
+        flushed = admin.flush_keys(&flush_patterns(&manifest, opts)).await?;
     }
     let load_start = Instant::now();
-    let total: u64 = manifest.key_counts.per_pattern.values().sum();
+    let total = manifest.total_keys();
+    let restored = load_file(admin, backup_path, total, opts, progress).await?;
+    let load = load_start.elapsed().as_secs_f64();
+    Ok(LogicalRestoreReport {
+        backup_id: manifest.id,
+        target: admin.display().to_string(),
+        flushed,
+        restored,
+        verify_ms,
+        elapsed_ms: start.elapsed().as_millis() as u64,
+        keys_per_sec: if load > 0.0 {
+            restored as f64 / load
+        } else {
+            0.0
+        },
+    })
+}
+
+/// Streams the RESTORE file into the server, `opts.in_flight` pipelines at a time; fails unless
+/// exactly `total` keys were restored.
+async fn load_file(
+    admin: &RedisAdmin,
+    backup_path: &Path,
+    total: u64,
+    opts: &LogicalRestoreOptions,
+    progress: ProgressFn<'_>,
+) -> Result<u64> {
     let path = backup_path.join(backup::LOGICAL_FILE);
-    let f = std::fs::File::open(&path).map_err(|e| PersistenceError::io(&path, e))?;
+    let f = open_beneath(backup_path, backup::LOGICAL_FILE)
+        .map_err(|e| PersistenceError::io(&path, e))?;
     let mut reader = RestoreReader::new(std::io::BufReader::with_capacity(8 << 20, f), &path);
     let batch_size = opts.batch.max(1);
     let mut in_flight = FuturesOrdered::new();
@@ -133,18 +215,5 @@ pub async fn restore_logical(
             format!("restored {restored} keys, the manifest says {total}"),
         ));
     }
-    let load = load_start.elapsed().as_secs_f64();
-    Ok(LogicalRestoreReport {
-        backup_id: manifest.id,
-        target: admin.display().to_string(),
-        flushed,
-        restored,
-        verify_ms,
-        elapsed_ms: start.elapsed().as_millis() as u64,
-        keys_per_sec: if load > 0.0 {
-            restored as f64 / load
-        } else {
-            0.0
-        },
-    })
+    Ok(restored)
 }
