@@ -101,6 +101,15 @@ fn health_exit_codes_follow_the_monitoring_convention() {
     // The recommended profile → OK, 0
     let good = RedisServer::start_with(recommended());
     let (code, r) = health(tartarus_on(&good));
+    // Values are numbers where they are quantities, with their unit.
+    assert!(row(&r, "connection")["value"].is_number(), "{r}");
+    assert_eq!(row(&r, "connection")["unit"], "ms", "{r}");
+    assert!(row(&r, "memory")["value"].as_u64().unwrap() > 0, "{r}");
+    assert_eq!(row(&r, "memory")["unit"], "bytes", "{r}");
+    assert!(
+        row(&r, "rdb_changes_since_last_save")["value"].is_u64(),
+        "{r}"
+    );
     assert_eq!(code, Some(i32::from(exit::HEALTH_OK)), "{:?}", not_ok(&r));
     assert_eq!(r["overall"], "OK");
     assert!(not_ok(&r).is_empty(), "{:?}", not_ok(&r));
@@ -765,7 +774,8 @@ fn a_flipped_byte_fails_verify_and_restore_refuses() {
     let n: i64 = redis::cmd("DBSIZE").query(&mut server.conn()).unwrap();
     assert_eq!(n, 0, "nothing was restored");
 
-    // Paths outside the backup directory are refused too.
+    // A path that is no backup folder is not found (ids never leave the directory: see
+    // verify_takes_a_path_alone).
     let out = tartarus_on(&server)
         .env("TARTARUS_BACKUP_DIR", dir.path())
         .args(["backup", "verify", "../etc"])
@@ -1413,4 +1423,266 @@ fn prune_removes_stale_temporary_folders_only() {
     assert!(d.join(&running).exists());
     assert!(d.join(".tmp-notes").exists());
     assert!(d.join(&keep).exists());
+}
+
+/// `backup restore --dry-run` runs every check and says what it would do; nothing changes:
+/// offline (files moved and written) and online (keys deleted and loaded).
+#[test]
+fn restore_dry_run_says_what_it_would_do_and_changes_nothing() {
+    let server =
+        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
+    submit_some(&server, 5);
+    let dir = tempfile::tempdir().unwrap();
+    let rdb = backup_create(&server, dir.path(), "replication");
+    let logical = backup_create(&server, dir.path(), "logical");
+    let data_dir = tempfile::tempdir().unwrap();
+    std::fs::write(data_dir.path().join("dump.rdb"), b"the server's own").unwrap();
+    let listing = |p: &Path| -> Vec<(String, u64)> {
+        let mut v: Vec<(String, u64)> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().len(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing(data_dir.path());
+    // Offline, with the server still running: the dry run runs that check too.
+    let offline = |server: &RedisServer| {
+        tartarus_on(server)
+            .env("TARTARUS_BACKUP_DIR", dir.path())
+            .args([
+                "backup",
+                "restore",
+                rdb["id"].as_str().unwrap(),
+                "--dry-run",
+                "-o",
+                "json",
+            ])
+            .args(["--appendonly", "yes", "--data-dir"])
+            .arg(data_dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = offline(&server);
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::CONFLICT)),
+        "{}",
+        stderr(&out)
+    );
+    let out = tartarus()
+        .env("REDIS_ADDR", format!("127.0.0.1:{}", closed_port()))
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args([
+            "backup",
+            "restore",
+            rdb["id"].as_str().unwrap(),
+            "--dry-run",
+            "-o",
+            "json",
+        ])
+        .args(["--appendonly", "yes", "--data-dir"])
+        .arg(data_dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "no --yes needed: {}", stderr(&out));
+    let plan = json(&out.stdout);
+    assert_eq!(
+        plan["move_aside"],
+        serde_json::json!(["dump.rdb"]),
+        "{plan}"
+    );
+    assert!(
+        plan["move_aside_to"]
+            .as_str()
+            .unwrap()
+            .contains("pre-restore-"),
+        "{plan}"
+    );
+    let install: Vec<&str> = plan["install"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        install[0].ends_with("appendonlydir/appendonly.aof.1.base.rdb"),
+        "{plan}"
+    );
+    assert!(
+        install[1].ends_with("appendonlydir/appendonly.aof.manifest"),
+        "{plan}"
+    );
+    assert_eq!(
+        plan["install"][0]["size_bytes"], rdb["files"][0]["size_bytes"],
+        "{plan}"
+    );
+    assert!(
+        plan["server_check"]
+            .as_str()
+            .unwrap()
+            .contains("no server answers"),
+        "{plan}"
+    );
+    assert_eq!(listing(data_dir.path()), before, "a dry run writes nothing");
+
+    // Online with --flush: how many keys it would delete and load; Redis unchanged.
+    let dbsize = |s: &RedisServer| -> i64 { redis::cmd("DBSIZE").query(&mut s.conn()).unwrap() };
+    let keys_before = dbsize(&server);
+    let out = tartarus_on(&server)
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args(["backup", "restore", logical["id"].as_str().unwrap()])
+        .args(["--online", "--flush", "--dry-run", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan = json(&out.stdout);
+    let restorable = logical["key_counts"]["per_pattern"]["tartarus:*"]
+        .as_u64()
+        .unwrap()
+        + logical["key_counts"]["per_pattern"]["themis:*"]
+            .as_u64()
+            .unwrap();
+    assert_eq!(plan["keys_to_restore"].as_u64(), Some(restorable), "{plan}");
+    assert_eq!(plan["keys_to_delete"].as_i64(), Some(keys_before), "{plan}");
+    assert_eq!(
+        plan["flush_patterns"],
+        serde_json::json!(["tartarus:*", "themis:*"])
+    );
+    assert_eq!(dbsize(&server), keys_before, "a dry run deletes nothing");
+    // The table says it in words.
+    let out = tartarus_on(&server)
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args([
+            "backup",
+            "restore",
+            logical["id"].as_str().unwrap(),
+            "--online",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!("load {restorable} key(s)")),
+        "{text}"
+    );
+}
+
+/// `backup verify PATH` needs no --dir; an id without one is a usage error that says so.
+#[test]
+fn verify_takes_a_path_alone() {
+    let server = RedisServer::start();
+    submit_some(&server, 3);
+    let dir = tempfile::tempdir().unwrap();
+    let m = backup_create(&server, dir.path(), "logical");
+    let path = dir.path().join(m["id"].as_str().unwrap());
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .env_remove("TARTARUS_BACKUP_DIR")
+        .args(["backup", "verify"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .env_remove("TARTARUS_BACKUP_DIR")
+        .args(["backup", "verify", m["id"].as_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::USAGE)),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--dir"), "{}", stderr(&out));
+    // An id never leaves the directory.
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args(["backup", "verify", ".."])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::NOT_FOUND)),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `verify` shows checksum results in words, and an error prints its cause once.
+#[test]
+fn verify_words_and_errors_printed_once() {
+    let server =
+        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
+    submit_some(&server, 3);
+    let dir = tempfile::tempdir().unwrap();
+    let m = backup_create(&server, dir.path(), "replication");
+    let path = dir.path().join(m["id"].as_str().unwrap());
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .args(["backup", "verify"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("CRC-64 ok") && text.contains("SHA-256 ok"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Ok") && !text.contains("Some("),
+        "no debug text: {text}"
+    );
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .args([
+            "backup",
+            "restore",
+            "--yes",
+            "--appendonly",
+            "no",
+            "--data-dir",
+        ])
+        .arg(dir.path().join("no-such-data-dir"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.matches("data dir does not exist").count(), 1, "{err}");
+    assert!(err.contains("no-such-data-dir"), "{err}");
+}
+
+/// Every verb of `redis`, `backup`, `verify` and `bench backup` has EXAMPLES in its long help.
+#[test]
+fn every_persistence_verb_has_examples() {
+    for verb in [
+        &["redis", "health"][..],
+        &["redis", "configure"],
+        &["backup", "create"],
+        &["backup", "list"],
+        &["backup", "verify"],
+        &["backup", "prune"],
+        &["backup", "restore"],
+        &["verify", "persistence"],
+        &["bench", "backup"],
+    ] {
+        let out = tartarus().args(verb).arg("--help").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{verb:?}");
+        assert!(
+            text.contains("Examples:") && text.contains(&format!("tartarus {}", verb.join(" "))),
+            "{verb:?}: {text}"
+        );
+    }
 }

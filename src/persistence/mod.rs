@@ -218,3 +218,82 @@ pub fn is_loopback_host(host: &str) -> bool {
         .map(|ip| ip.is_loopback())
         .unwrap_or(false)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exit;
+
+    #[test]
+    fn every_error_carries_its_exit_code_through_contexts() {
+        let cases = [
+            (
+                PersistenceError::VerificationFailed {
+                    path: "b".into(),
+                    reason: "x".into(),
+                },
+                exit::BACKUP_INVALID,
+            ),
+            (
+                PersistenceError::NeedsRedis {
+                    command: "backup create".into(),
+                },
+                exit::CONFIG,
+            ),
+            (
+                PersistenceError::NoBackupDir {
+                    reference: "id".into(),
+                },
+                exit::USAGE,
+            ),
+            (PersistenceError::RestoreUsage("x".into()), exit::USAGE),
+            (
+                PersistenceError::CanaryLost("x".into()),
+                exit::PERSISTENCE_FAILED,
+            ),
+            (
+                PersistenceError::NotReady {
+                    target: "t".into(),
+                    wait: "1s".into(),
+                    reason: "r".into(),
+                },
+                exit::UNAVAILABLE,
+            ),
+            (PersistenceError::ServerRunning("t".into()), exit::CONFLICT),
+            (
+                PersistenceError::BadBackupRef {
+                    reference: "r".into(),
+                    reason: "x".into(),
+                },
+                exit::NOT_FOUND,
+            ),
+            (PersistenceError::RestartFailed("x".into()), exit::FAILURE),
+        ];
+        for (e, want) in cases {
+            let text = e.to_string();
+            let err = anyhow::Error::from(e).context("restoring x into y");
+            assert_eq!(exit::code_for(&err), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_io_error_says_its_cause_once() {
+        let e = PersistenceError::io(
+            "/data",
+            std::io::Error::new(std::io::ErrorKind::NotFound, "data dir does not exist"),
+        );
+        let err = anyhow::Error::from(e).context("restoring b into /data");
+        let printed: Vec<String> = err.chain().map(|c| c.to_string()).collect();
+        assert_eq!(
+            printed,
+            ["restoring b into /data", "/data: data dir does not exist"]
+        );
+    }
+
+    #[test]
+    fn the_in_memory_store_has_nothing_to_back_up() {
+        let e = require_redis(&crate::config::Backend::Memory, "backup create").unwrap_err();
+        assert_eq!(e.code(), exit::CONFIG);
+        assert!(e.to_string().contains("needs Redis"));
+    }
+}

@@ -222,7 +222,9 @@ async fn online(
     };
     let reporter = Reporter::new(ctx);
     let progress = |p| reporter.report(p);
-    let plan = restore::plan_logical(&admin, path, &opts, &progress).await?;
+    let plan = restore::plan_logical(&admin, path, &opts, &progress)
+        .await
+        .with_context(|| format!("restoring {} into {}", manifest.id, target.display()))?;
     reporter.finish();
     if args.dry_run {
         emit(ctx.output, &plan)?;
@@ -288,7 +290,8 @@ async fn offline(
             restore::plan_offline(&p, &o, &crate::persistence::no_progress)
         })
         .await
-        .context("the restore check stopped")??
+        .context("the restore check stopped")?
+        .with_context(|| format!("restoring {} into {}", manifest.id, data_dir.display()))?
     };
     if args.dry_run {
         emit(ctx.output, &plan)?;

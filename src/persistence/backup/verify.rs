@@ -170,8 +170,10 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
         .files
         .iter()
         .any(|f| f.name.starts_with(&format!("{AOF_DIR}/")));
+    let mut aof_ok = true;
     if has_aof {
         let r = aof::verify_dir(&folder.join(AOF_DIR));
+        aof_ok = r.ok;
         rep.checks.push(check(
             "aof manifest",
             r.ok,
@@ -183,9 +185,10 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
         ));
     }
     // The deep checks only on files whose checksums matched: a corrupt file already failed, and
-    // parsing it would only repeat the error (or trip over a garbage length).
+    // parsing it would only repeat the error (or trip over a garbage length). redis-check-aof
+    // only on an AOF manifest that passed: it opens the files that manifest names.
     if deep && all_files_ok {
-        deep_checks(folder, &m, has_aof, &mut rep);
+        deep_checks(folder, &m, has_aof && aof_ok, &mut rep);
     }
     rep.ok = rep.checks.iter().all(|c| c.outcome != CheckOutcome::Failed);
     rep
