@@ -299,6 +299,9 @@ fn a_linked_backup_folder_is_refused() {
     );
 }
 
+/// A change made to a manifest.json.
+type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+
 /// Manifests naming files outside the backup, twice, or with crafted sizes and counts.
 #[test]
 fn crafted_manifests_are_refused_without_reading_outside() {
@@ -308,7 +311,7 @@ fn crafted_manifests_are_refused_without_reading_outside() {
     // Anything named outside the backup is a FIFO: opening it would block.
     mkfifo(&root.path().join("backups/outside.rdb"));
     mkfifo(&root.path().join("outside.rdb"));
-    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>, &str)> = vec![
+    let cases: Vec<(&str, Edit, &str)> = vec![
         (
             "parent",
             Box::new(|m| m["files"][0]["name"] = "../outside.rdb".into()),

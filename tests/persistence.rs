@@ -1267,7 +1267,7 @@ async fn backup_under_rewrites(
     };
     let mut o = opts(BackupMethod::File);
     o.bgsave_timeout = Duration::from_secs(120);
-    let created = backup::create(&admin, &target(&s), dir.path(), &o, &progress).await;
+    let created = backup::create(admin, &target(s), dir.path(), &o, &progress).await;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let n = rewrites.join().unwrap();
     let retries = phases.lock().unwrap().len();
