@@ -96,22 +96,12 @@ async fn simple_command(
     }
 }
 
-/// Streams the server's RDB into `dest` (created 0600). TLS targets are not supported by the raw stream.
-///
-/// With `sha256`, the writer thread hashes the data on the way (about +15% stream time on 2 cores,
-/// but cheaper than reading the file again); without it `StreamStats::sha256` is `None`.
-pub async fn stream_rdb(
+/// Connects, authenticates, asks for an RDB-only SYNC, and reads its framing: the connection
+/// positioned at the payload, the `$EOF:` mark (diskless) or the length (from disk).
+async fn start_sync(
     target: &RedisTarget,
-    dest: &Path,
-    sha256: bool,
     progress: ProgressFn<'_>,
-) -> Result<StreamStats> {
-    if target.tls {
-        return Err(PersistenceError::Unsupported(
-            "replication backups over TLS are not supported: use --method logical or file".into(),
-        ));
-    }
-    let start = Instant::now();
+) -> Result<(BufReader<TcpStream>, Option<Vec<u8>>, Option<u64>)> {
     let stream = tokio::time::timeout(
         target.connect_timeout,
         TcpStream::connect((target.host.as_str(), target.port)),
@@ -158,6 +148,26 @@ pub async fn stream_rdb(
     progress(Progress::phase("waiting for the server's snapshot"));
     let header = read_line(&mut r, target).await?;
     let (mark, total) = sync_framing(&header)?;
+    Ok((r, mark, total))
+}
+
+/// Streams the server's RDB into `dest` (created 0600). TLS targets are not supported by the raw stream.
+///
+/// With `sha256`, the writer thread hashes the data on the way (about +15% stream time on 2 cores,
+/// but cheaper than reading the file again); without it `StreamStats::sha256` is `None`.
+pub async fn stream_rdb(
+    target: &RedisTarget,
+    dest: &Path,
+    sha256: bool,
+    progress: ProgressFn<'_>,
+) -> Result<StreamStats> {
+    if target.tls {
+        return Err(PersistenceError::Unsupported(
+            "replication backups over TLS are not supported: use --method logical or file".into(),
+        ));
+    }
+    let start = Instant::now();
+    let (mut r, mark, total) = start_sync(target, progress).await?;
 
     // Disk writes happen on a thread so they overlap the network reads. Buffers go back to the
     // reader for reuse: fresh multi-MB allocations would page-fault on every chunk.
