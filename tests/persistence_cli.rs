@@ -1663,17 +1663,21 @@ fn verify_words_and_errors_printed_once() {
     assert!(err.contains("no-such-data-dir"), "{err}");
 }
 
-/// Every verb of `redis`, `backup`, `verify` and `bench backup` has EXAMPLES in its long help.
+/// Every group and verb of `redis`, `backup`, `verify`, and `bench backup`, has EXAMPLES in its
+/// long help.
 #[test]
 fn every_persistence_verb_has_examples() {
     for verb in [
-        &["redis", "health"][..],
+        &["redis"][..],
+        &["redis", "health"],
         &["redis", "configure"],
+        &["backup"],
         &["backup", "create"],
         &["backup", "list"],
         &["backup", "verify"],
         &["backup", "prune"],
         &["backup", "restore"],
+        &["verify"],
         &["verify", "persistence"],
         &["bench", "backup"],
     ] {
@@ -1681,7 +1685,8 @@ fn every_persistence_verb_has_examples() {
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{verb:?}");
         assert!(
-            text.contains("Examples:") && text.contains(&format!("tartarus {}", verb.join(" "))),
+            text.contains("\nExamples:\n")
+                && text.contains(&format!("tartarus {}", verb.join(" "))),
             "{verb:?}: {text}"
         );
     }

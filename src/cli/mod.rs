@@ -142,13 +142,13 @@ pub enum Command {
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
     /// Redis persistence: health checks (monitoring exit codes) and the recommended settings
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = redis::EXAMPLES)]
     Redis(redis::RedisCmd),
     /// Backups: create, list, verify, prune, restore
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = backup::EXAMPLES)]
     Backup(backup::BackupCmd),
     /// End-to-end checks for CI (`verify persistence`)
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = verify::EXAMPLES)]
     Verify(verify::VerifyCmd),
     /// Measure throughput against the configured store (`bench backup`: backup and restore speed)
     Bench(bench::BenchArgs),

@@ -41,6 +41,16 @@ pub struct RefDirArg {
     pub dir: Option<PathBuf>,
 }
 
+/// The group's EXAMPLES (`tartarus backup --help`).
+pub const EXAMPLES: &str = "\
+Examples:
+  export TARTARUS_BACKUP_DIR=/var/backups/tartarus
+  tartarus backup create --verify
+  tartarus backup list
+  tartarus backup verify 20260102T030405Z-file
+  tartarus backup prune --keep-days 7 --keep-last 7 --dry-run
+  tartarus backup restore 20260102T030405Z-logical --online --dry-run";
+
 #[derive(Debug, Subcommand)]
 pub enum BackupCmd {
     /// Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)

@@ -220,12 +220,13 @@ async fn online(
         verified: true,
         ..Default::default()
     };
-    let reporter = Reporter::new(ctx);
-    let progress = |p| reporter.report(p);
-    let plan = restore::plan_logical(&admin, path, &opts, &progress)
-        .await
-        .with_context(|| format!("restoring {} into {}", manifest.id, target.display()))?;
-    reporter.finish();
+    let plan = {
+        let reporter = Reporter::new(ctx);
+        let progress = |p| reporter.report(p);
+        let plan = restore::plan_logical(&admin, path, &opts, &progress).await;
+        reporter.finish();
+        plan.with_context(|| format!("restoring {} into {}", manifest.id, target.display()))?
+    };
     if args.dry_run {
         emit(ctx.output, &plan)?;
         return Ok(exit::OK);
@@ -244,6 +245,8 @@ async fn online(
         manifest.id,
         target.display()
     ))?;
+    let reporter = Reporter::new(ctx);
+    let progress = |p| reporter.report(p);
     let rep = restore::restore_logical(&admin, path, &opts, &progress)
         .await
         .with_context(|| format!("restoring {} into {}", manifest.id, target.display()))?;

@@ -9,6 +9,16 @@ use clap::Subcommand;
 
 use super::Ctx;
 
+/// The group's EXAMPLES (`tartarus redis --help`).
+pub const EXAMPLES: &str = "\
+Examples:
+  # is Redis set up to keep what tartarus writes? (exit 0/1/2/3 for monitoring)
+  tartarus redis health
+
+  # the recommended persistence settings, then apply them
+  tartarus redis configure
+  tartarus redis configure --apply";
+
 #[derive(Debug, Subcommand)]
 pub enum RedisCmd {
     /// Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory,

@@ -7,6 +7,12 @@ use clap::Subcommand;
 
 use super::Ctx;
 
+/// The group's EXAMPLES (`tartarus verify --help`).
+pub const EXAMPLES: &str = "\
+Examples:
+  # in CI: restart Redis and prove the canary survived
+  tartarus verify persistence --restart-cmd 'docker restart redis' -o json";
+
 #[derive(Debug, Subcommand)]
 pub enum VerifyCmd {
     /// Prove that Redis keeps what tartarus writes: write a canary, restart, read it back.
