@@ -43,7 +43,8 @@ pub const VERDICT_QUARANTINE: u8 = 21;
 
 /// `verify persistence`: the canary did not survive (or the restart could not be proven).
 pub const PERSISTENCE_FAILED: u8 = 30;
-/// `backup verify` / `backup restore`: the backup failed verification (checksums, RDB CRC-64, AOF manifest).
+/// `backup verify` / `backup restore`: the backup failed verification (checksums, RDB CRC-64, AOF
+/// manifest, a crafted manifest.json, or a symbolic link or special file anywhere in it).
 pub const BACKUP_INVALID: u8 = 31;
 
 /// `redis health` speaks the monitoring-plugin convention instead of the codes above
