@@ -1336,7 +1336,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete backups older than --keep-days that are not among the newest --keep-last')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1395,7 +1395,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;backup;verify' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory (one dated folder per backup inside it)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory, where a backup id is looked up (not needed with a path)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
@@ -1446,7 +1446,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;backup;restore' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory (one dated folder per backup inside it)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory, where a backup id is looked up (not needed with a path)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Offline: the stopped server''s data directory (its `dir`)')
             [CompletionResult]::new('--appendonly', '--appendonly', [CompletionResultType]::ParameterName, 'Offline: whether the server will start with appendonly yes or no')
             [CompletionResult]::new('--redis-conf', '--redis-conf', [CompletionResultType]::ParameterName, 'Offline: read appendonly, appenddirname, appendfilename and dbfilename from this redis.conf')
@@ -1463,6 +1463,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Offline: restore even though a server answers at the configured address')
             [CompletionResult]::new('--online', '--online', [CompletionResultType]::ParameterName, 'Load a logical backup into the running server (RESTORE … REPLACE)')
             [CompletionResult]::new('--flush', '--flush', [CompletionResultType]::ParameterName, 'Online: first delete the keys matching the backup''s patterns')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Run every check and print what would be moved, written, deleted or loaded; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -1478,7 +1479,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;backup;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete backups older than --keep-days that are not among the newest --keep-last')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1856,7 +1857,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;help;backup' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete backups older than --keep-days that are not among the newest --keep-last')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)')
             break

@@ -1243,7 +1243,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
             cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
-            cand verify 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+            cand verify 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
             cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
             cand restore 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1299,7 +1299,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;backup;verify'= {
-            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand --dir 'The backup directory, where a backup id is looked up (not needed with a path)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --environment 'Deployment environment [env: TARTARUS_ENV]'
@@ -1348,7 +1348,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;backup;restore'= {
-            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand --dir 'The backup directory, where a backup id is looked up (not needed with a path)'
             cand --data-dir 'Offline: the stopped server''s data directory (its `dir`)'
             cand --appendonly 'Offline: whether the server will start with appendonly yes or no'
             cand --redis-conf 'Offline: read appendonly, appenddirname, appendfilename and dbfilename from this redis.conf'
@@ -1365,6 +1365,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --force 'Offline: restore even though a server answers at the configured address'
             cand --online 'Load a logical backup into the running server (RESTORE … REPLACE)'
             cand --flush 'Online: first delete the keys matching the backup''s patterns'
+            cand --dry-run 'Run every check and print what would be moved, written, deleted or loaded; change nothing'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'
@@ -1379,7 +1380,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;backup;help'= {
             cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
             cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
-            cand verify 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+            cand verify 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
             cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
             cand restore 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1696,7 +1697,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;help;backup'= {
             cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
             cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
-            cand verify 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+            cand verify 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
             cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
             cand restore 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)'
         }

@@ -1041,7 +1041,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "list" -d 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "verify" -d 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "verify" -d 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "prune" -d 'Delete backups older than --keep-days that are not among the newest --keep-last'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "restore" -d 'Restore a backup: offline into a stopped server\'s data dir, or online (logical backups)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1092,7 +1092,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l dir -d 'The backup directory, where a backup id is looked up (not needed with a path)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -1135,7 +1135,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l dir -d 'The backup directory (one dated folder per backup inside it)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l dir -d 'The backup directory, where a backup id is looked up (not needed with a path)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l data-dir -d 'Offline: the stopped server\'s data directory (its `dir`)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l appendonly -d 'Offline: whether the server will start with appendonly yes or no' -r -f -a "yes\t''
 no\t''"
@@ -1156,6 +1156,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l force -d 'Offline: restore even though a server answers at the configured address'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l online -d 'Load a logical backup into the running server (RESTORE … REPLACE)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l flush -d 'Online: first delete the keys matching the backup\'s patterns'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l dry-run -d 'Run every check and print what would be moved, written, deleted or loaded; change nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -1164,7 +1165,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete backups older than --keep-days that are not among the newest --keep-last'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a backup: offline into a stopped server\'s data dir, or online (logical backups)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1353,7 +1354,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from redis" -f -a "configure" -d 'Compare the live settings with the recommended persistence profile; `--apply` sets them'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "create" -d 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup: manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete backups older than --keep-days that are not among the newest --keep-last'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "restore" -d 'Restore a backup: offline into a stopped server\'s data dir, or online (logical backups)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "persistence" -d 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'

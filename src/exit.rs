@@ -34,7 +34,8 @@ exit_codes! {
     OK = 0;
     /// Any failure not listed below.
     FAILURE = 1;
-    /// Bad flags or arguments (clap's own code), e.g. `--command` instead of `-- CMD ARGS`.
+    /// Bad flags or arguments (clap's own code), e.g. `--command` instead of `-- CMD ARGS`; a
+    /// backup id without --dir; a restore that does not fit the backup.
     USAGE = 2;
     /// A bad input file: missing, unreadable, not UTF-8, malformed YAML, unknown fields, values
     /// out of range. Nothing was written.
@@ -77,12 +78,19 @@ exit_codes! {
     /// `verify persistence`: the canary did not survive (or the restart could not be proven).
     PERSISTENCE_FAILED = 30;
     /// `backup verify` / `backup restore`: the backup failed verification (checksums, RDB
-    /// CRC-64, AOF manifest).
+    /// CRC-64, AOF manifest, a crafted manifest.json, or a symbolic link or special file anywhere
+    /// in it).
     BACKUP_INVALID = 31;
 }
 
-/// `redis health` uses the monitoring-plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL,
-/// 3 UNKNOWN. This is its UNKNOWN.
+/// `redis health` speaks the monitoring-plugin convention instead of the codes above
+/// (`HealthStatus::code()` maps its overall status to these): every check passed.
+pub const HEALTH_OK: u8 = 0;
+/// `redis health`: at least one WARNING, no CRITICAL.
+pub const HEALTH_WARNING: u8 = 1;
+/// `redis health`: at least one CRITICAL.
+pub const HEALTH_CRITICAL: u8 = 2;
+/// `redis health`: the checks could not run (Redis unreachable, no Redis configured, a bad threshold).
 pub const HEALTH_UNKNOWN: u8 = 3;
 
 /// The documentation of one code (its constant's doc comment), if it is one of [`ALL`].

@@ -111,6 +111,9 @@ fn verbs() -> Vec<(String, clap::Command)> {
         "config",
         "completions",
         "man",
+        "redis",
+        "backup",
+        "verify",
     ] {
         let cmd = root
             .find_subcommand(group)

@@ -7,12 +7,35 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use support::{tartarus, tartarus_on, RedisServer, ServerOptions};
+use tartarus::exit;
 
 const RECOMMENDED_SAVE: &str = "3600 1 300 100 60 10000";
 
 fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+/// The items of a list: `{"items": [...], "next": …}`, or a bare array (lists printed by
+/// commands outside the persistence area may still have that shape).
+fn items(v: &serde_json::Value) -> Vec<serde_json::Value> {
+    v.get("items")
+        .unwrap_or(v)
+        .as_array()
+        .unwrap_or_else(|| panic!("not a list: {v}"))
+        .clone()
+}
+
+/// The folders of a `backup prune -o json` report of one kind with one action, sorted.
+fn pruned(rep: &serde_json::Value, kind: &str, action: &str) -> Vec<String> {
+    assert_eq!(rep["next"], serde_json::Value::Null, "{rep}");
+    let mut out: Vec<String> = items(rep)
+        .iter()
+        .filter(|e| e["kind"] == kind && e["action"] == action)
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    out.sort();
+    out
 }
 
 fn stderr(out: &std::process::Output) -> String {
@@ -70,7 +93,7 @@ fn health_exit_codes_follow_the_monitoring_convention() {
     // appendonly no + save "" → CRITICAL, 2
     let bare = RedisServer::start();
     let (code, r) = health(tartarus_on(&bare));
-    assert_eq!(code, Some(2), "{r}");
+    assert_eq!(code, Some(i32::from(exit::HEALTH_CRITICAL)), "{r}");
     assert_eq!(r["overall"], "CRITICAL");
     assert_eq!(row(&r, "appendonly")["status"], "CRITICAL");
     assert_eq!(row(&r, "save")["status"], "CRITICAL");
@@ -78,14 +101,23 @@ fn health_exit_codes_follow_the_monitoring_convention() {
     // The recommended profile → OK, 0
     let good = RedisServer::start_with(recommended());
     let (code, r) = health(tartarus_on(&good));
-    assert_eq!(code, Some(0), "{:?}", not_ok(&r));
+    // Values are numbers where they are quantities, with their unit.
+    assert!(row(&r, "connection")["value"].is_number(), "{r}");
+    assert_eq!(row(&r, "connection")["unit"], "ms", "{r}");
+    assert!(row(&r, "memory")["value"].as_u64().unwrap() > 0, "{r}");
+    assert_eq!(row(&r, "memory")["unit"], "bytes", "{r}");
+    assert!(
+        row(&r, "rdb_changes_since_last_save")["value"].is_u64(),
+        "{r}"
+    );
+    assert_eq!(code, Some(i32::from(exit::HEALTH_OK)), "{:?}", not_ok(&r));
     assert_eq!(r["overall"], "OK");
     assert!(not_ok(&r).is_empty(), "{:?}", not_ok(&r));
 
     // Same with allkeys-lru → WARNING, 1, and the eviction row is the only one that is not OK
     let evicting = RedisServer::start_with(recommended().with("maxmemory-policy", "allkeys-lru"));
     let (code, r) = health(tartarus_on(&evicting));
-    assert_eq!(code, Some(1), "{r}");
+    assert_eq!(code, Some(i32::from(exit::HEALTH_WARNING)), "{r}");
     assert_eq!(r["overall"], "WARNING");
     assert_eq!(row(&r, "maxmemory_policy")["status"], "WARNING");
     assert_eq!(not_ok(&r), vec!["maxmemory_policy=\"WARNING\"".to_string()]);
@@ -95,7 +127,7 @@ fn health_exit_codes_follow_the_monitoring_convention() {
     let mut cmd = tartarus();
     cmd.env("REDIS_ADDR", format!("127.0.0.1:{}", closed_port()));
     let (code, r) = health(cmd);
-    assert_eq!(code, Some(3), "{r}");
+    assert_eq!(code, Some(i32::from(exit::HEALTH_UNKNOWN)), "{r}");
     assert_eq!(r["overall"], "UNKNOWN");
     assert_eq!(row(&r, "connection")["status"], "UNKNOWN");
     assert!(t.elapsed() < Duration::from_secs(10));
@@ -117,14 +149,17 @@ fn health_exit_codes_follow_the_monitoring_convention() {
         .args(["redis", "health"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(i32::from(exit::HEALTH_UNKNOWN)));
     assert!(stderr(&out).contains("needs Redis"), "{}", stderr(&out));
 }
 
 #[test]
 fn configure_apply_turns_a_critical_server_ok() {
     let s = RedisServer::start();
-    assert_eq!(health(tartarus_on(&s)).0, Some(2));
+    assert_eq!(
+        health(tartarus_on(&s)).0,
+        Some(i32::from(exit::HEALTH_CRITICAL))
+    );
     // The diff, as JSON.
     let out = tartarus_on(&s)
         .args(["redis", "configure", "-o", "json"])
@@ -148,9 +183,17 @@ fn configure_apply_turns_a_critical_server_ok() {
         .args(["redis", "configure", "--apply"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::REFUSED)),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("no config file"), "{}", stderr(&out));
-    assert_eq!(health(tartarus_on(&s)).0, Some(2));
+    assert_eq!(
+        health(tartarus_on(&s)).0,
+        Some(i32::from(exit::HEALTH_CRITICAL))
+    );
 
     let out = tartarus_on(&s)
         .args(["redis", "configure", "--apply", "--yes", "-o", "json"])
@@ -192,7 +235,7 @@ fn configure_apply_turns_a_critical_server_ok() {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let (code, r) = health(tartarus_on(&s));
-        if code == Some(0) {
+        if code == Some(i32::from(exit::HEALTH_OK)) {
             assert_eq!(row(&r, "appendonly")["status"], "OK");
             break;
         }
@@ -277,7 +320,12 @@ fn verify_persistence_fails_without_persistence() {
     let server = RedisServer::start();
     let restart = Restarter::new(&server);
     let out = verify_persistence(&server, &restart);
-    assert_eq!(out.status.code(), Some(30), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::PERSISTENCE_FAILED)),
+        "{}",
+        stderr(&out)
+    );
     let v = json(&out.stdout);
     assert_eq!(v["persisted"], false);
     assert_eq!(v["mode"], "restart");
@@ -313,7 +361,7 @@ fn verify_persistence_passes_with_aof_and_removes_the_canary() {
     let out = verify_persistence(&server, &restart);
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(i32::from(exit::OK)),
         "{}\n{}",
         stderr(&out),
         String::from_utf8_lossy(&out.stdout)
@@ -364,7 +412,12 @@ fn verify_persistence_passes_with_aof_and_removes_the_canary() {
         .args(["verify", "persistence", "-o", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::OK)),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(json(&out.stdout)["mode"], "bgsave");
     // A restart command that restarts nothing cannot pass.
     let out = tartarus_on(&server)
@@ -378,7 +431,12 @@ fn verify_persistence_passes_with_aof_and_removes_the_canary() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(30), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::PERSISTENCE_FAILED)),
+        "{}",
+        stderr(&out)
+    );
 }
 
 fn submit_some(server: &RedisServer, n: usize) {
@@ -454,7 +512,7 @@ fn logical_backup_create_verify_flush_restore_online() {
     let server = RedisServer::start();
     submit_some(&server, 300);
     let before = state(&server);
-    assert_eq!(before.0.as_array().unwrap().len(), 300);
+    assert_eq!(items(&before.0).len(), 300);
     let dir = tempfile::tempdir().unwrap();
     let m = backup_create(&server, dir.path(), "logical");
     let id = m["id"].as_str().unwrap().to_string();
@@ -483,9 +541,21 @@ fn logical_backup_create_verify_flush_restore_online() {
         .output()
         .unwrap();
     let list = json(&out.stdout);
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list["next"], serde_json::Value::Null, "{list}");
+    let list = items(&list);
+    assert_eq!(list.len(), 1);
     assert_eq!(list[0]["id"], id.as_str());
     assert_eq!(list[0]["status"], "complete");
+    // Times are RFC 3339 UTC with milliseconds, sizes integer bytes.
+    let created = list[0]["created_at"].as_str().unwrap();
+    assert!(
+        created.len() == 24 && created.ends_with('Z') && created.as_bytes()[19] == b'.',
+        "{created}"
+    );
+    assert!(list[0]["size_bytes"].as_u64().unwrap() > 0);
+    assert_eq!(m["created_at"].as_str().unwrap().len(), 24, "{m}");
+    assert!(m["elapsed_ms"].is_u64(), "{m}");
+    assert!(m["files"][0]["size_bytes"].is_u64(), "{m}");
     tartarus_on(&server)
         .args(["backup", "verify", &id, "--dir"])
         .arg(dir.path())
@@ -493,7 +563,7 @@ fn logical_backup_create_verify_flush_restore_online() {
         .success();
 
     flushall(&server);
-    assert_eq!(state(&server).0, serde_json::json!([]));
+    assert!(items(&state(&server).0).is_empty());
     // Not a logical restore target offline, and not without confirmation.
     let out = tartarus_on(&server)
         .env("TARTARUS_BACKUP_DIR", dir.path())
@@ -502,14 +572,24 @@ fn logical_backup_create_verify_flush_restore_online() {
         .args(["--appendonly", "no", "--yes"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::USAGE)),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("--online"), "{}", stderr(&out));
     let out = tartarus_on(&server)
         .env("TARTARUS_BACKUP_DIR", dir.path())
         .args(["backup", "restore", &id, "--online"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::REFUSED)),
+        "{}",
+        stderr(&out)
+    );
 
     let out = tartarus_on(&server)
         .env("TARTARUS_BACKUP_DIR", dir.path())
@@ -559,7 +639,12 @@ fn replication_backup_restores_offline_into_an_appendonly_server() {
             .unwrap()
     };
     let out = restore(&server);
-    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::CONFLICT)),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
     server.kill9();
     // Without saying how the server starts, it refuses (the appendonly pitfall).
@@ -569,7 +654,12 @@ fn replication_backup_restores_offline_into_an_appendonly_server() {
         .arg(server.data_dir())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::USAGE)),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("appendonly"), "{}", stderr(&out));
     // The backup is verified once, not twice: count the redis-check-rdb runs with a wrapper.
     let bin = tempfile::tempdir().unwrap();
@@ -654,7 +744,12 @@ fn a_flipped_byte_fails_verify_and_restore_refuses() {
         .args(["backup", "verify", &id])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(31), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::BACKUP_INVALID)),
+        "{}",
+        stderr(&out)
+    );
     assert!(
         stderr(&out).contains("SHA-256 mismatch"),
         "{}",
@@ -668,7 +763,12 @@ fn a_flipped_byte_fails_verify_and_restore_refuses() {
         .args(["backup", "restore", &id, "--online", "--flush", "--yes"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(31), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::BACKUP_INVALID)),
+        "{}",
+        stderr(&out)
+    );
     assert!(
         stderr(&out).contains("failed verification"),
         "{}",
@@ -677,13 +777,19 @@ fn a_flipped_byte_fails_verify_and_restore_refuses() {
     let n: i64 = redis::cmd("DBSIZE").query(&mut server.conn()).unwrap();
     assert_eq!(n, 0, "nothing was restored");
 
-    // Paths outside the backup directory are refused too.
+    // A path that is no backup folder is not found (ids never leave the directory: see
+    // verify_takes_a_path_alone).
     let out = tartarus_on(&server)
         .env("TARTARUS_BACKUP_DIR", dir.path())
         .args(["backup", "verify", "../etc"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::NOT_FOUND)),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// A small logical backup folder that verifies (or not), with an id dated `days_ago`.
@@ -737,28 +843,23 @@ fn prune_keeps_exactly_what_its_rules_say() {
         v
     };
     let all = left();
-    let names = |v: &serde_json::Value| -> Vec<String> {
-        let mut out: Vec<String> = v
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["id"].as_str().unwrap().to_string())
-            .collect();
-        out.sort();
-        out
-    };
     // Dry run: 7 days keeps 1 and 3 days old; keep-last 3 keeps 10 days old too.
     let out = prune(&["--keep-last", "3", "--dry-run"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let rep = json(&out.stdout);
     let mut expected_deleted = vec![ids[3].clone(), ids[4].clone()];
     expected_deleted.sort();
-    assert_eq!(names(&rep["deleted"]), expected_deleted);
+    assert_eq!(pruned(&rep, "backup", "delete"), expected_deleted);
     assert_eq!(rep["dry_run"], true);
     assert_eq!(left(), all, "a dry run deletes nothing");
     // Without --yes and no terminal: refused, nothing deleted.
     let out = prune(&["--keep-last", "3"]);
-    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::REFUSED)),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(left(), all);
     // For real.
     let out = prune(&["--keep-last", "3", "--yes"]);
@@ -800,8 +901,12 @@ fn prune_keeps_exactly_what_its_rules_say() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let rep = json(&out.stdout);
-    assert_eq!(names(&rep["kept"]), vec![ids[0].clone()]);
-    assert!(rep["kept"][0]["reason"]
+    assert_eq!(pruned(&rep, "backup", "keep"), vec![ids[0].clone()]);
+    let kept = items(&rep)
+        .into_iter()
+        .find(|e| e["action"] == "keep")
+        .unwrap();
+    assert!(kept["reason"]
         .as_str()
         .unwrap()
         .contains("newest backup that verifies"));
@@ -814,14 +919,19 @@ fn backup_commands_need_redis_and_a_directory() {
         .args(["backup", "create", "--dir", "/nonexistent-tartarus"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::CONFIG)),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("needs Redis"), "{}", stderr(&out));
     let out = tartarus()
         .env_remove("TARTARUS_BACKUP_DIR")
         .args(["backup", "list"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(i32::from(exit::USAGE)));
     assert!(stderr(&out).contains("--dir"), "{}", stderr(&out));
 }
 
@@ -838,7 +948,7 @@ fn health_rewrite_percentage_bad_threshold_and_aof_off_rows() {
         .query(&mut s.conn())
         .unwrap();
     let (code, r) = health(tartarus_on(&s));
-    assert_eq!(code, Some(1), "{r}");
+    assert_eq!(code, Some(i32::from(exit::HEALTH_WARNING)), "{r}");
     let row_ = row(&r, "auto_aof_rewrite_percentage");
     assert_eq!(row_["status"], "WARNING", "{r}");
     assert!(
@@ -865,7 +975,12 @@ fn health_rewrite_percentage_bad_threshold_and_aof_off_rows() {
         .args(["redis", "health", "--max-save-age", "bogus"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::HEALTH_UNKNOWN)),
+        "{}",
+        stderr(&out)
+    );
     assert!(
         stderr(&out).contains("UNKNOWN") && stderr(&out).contains("--max-save-age"),
         "{}",
@@ -915,18 +1030,19 @@ fn health_reports_a_loading_server() {
         }
     };
     assert_eq!(row(&r, "loading")["status"], "WARNING", "{r}");
+    assert_eq!(row(&r, "loading")["value"], true, "{r}");
     assert!(
-        row(&r, "loading")["value"]
+        row(&r, "loading")["message"]
             .as_str()
             .unwrap()
             .contains("% loaded"),
         "{r}"
     );
     assert_eq!(row(&r, "connection")["status"], "OK", "{r}");
-    assert_eq!(code, Some(1), "{r}");
+    assert_eq!(code, Some(i32::from(exit::HEALTH_WARNING)), "{r}");
     reload.join().unwrap().unwrap();
     let (code, r) = health(tartarus_on(&s));
-    assert_eq!(code, Some(0), "{:?}", not_ok(&r));
+    assert_eq!(code, Some(i32::from(exit::HEALTH_OK)), "{:?}", not_ok(&r));
 }
 
 /// The built binary as a plain `std::process::Command` (to spawn and signal it).
@@ -1033,7 +1149,10 @@ fn a_file_backup_killed_mid_copy_leaves_the_rewrite_setting_alone() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert_eq!(json(&out.stdout), serde_json::json!([]));
+    assert_eq!(
+        json(&out.stdout),
+        serde_json::json!({"items": [], "next": null})
+    );
     let out = tartarus_on(&s)
         .args([
             "backup",
@@ -1051,8 +1170,8 @@ fn a_file_backup_killed_mid_copy_leaves_the_rewrite_setting_alone() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let rep = json(&out.stdout);
-    assert_eq!(rep["tmp_kept"].as_array().unwrap().len(), 1, "{rep}");
-    assert_eq!(rep["tmp_deleted"], serde_json::json!([]), "{rep}");
+    assert_eq!(pruned(&rep, "temporary", "keep").len(), 1, "{rep}");
+    assert!(pruned(&rep, "temporary", "delete").is_empty(), "{rep}");
     // And health agrees that nothing needs fixing.
     let (_, r) = health(tartarus_on(&s));
     assert_eq!(
@@ -1102,7 +1221,11 @@ fn oversized_bulk_lengths_fail_verify_without_panicking() {
             .output()
             .unwrap();
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(31), "${len}: {err}");
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(exit::BACKUP_INVALID)),
+            "${len}: {err}"
+        );
         assert!(!err.contains("panicked"), "{err}");
         assert!(
             err.contains("resp commands") && err.contains("exceeds the 536870912-byte limit"),
@@ -1114,7 +1237,12 @@ fn oversized_bulk_lengths_fail_verify_without_panicking() {
             .args(["backup", "restore", &id, "--online", "--yes"])
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(31), "{}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(exit::BACKUP_INVALID)),
+            "{}",
+            stderr(&out)
+        );
         assert!(
             stderr(&out).contains("failed verification"),
             "{}",
@@ -1131,7 +1259,12 @@ fn oversized_bulk_lengths_fail_verify_without_panicking() {
         .args(["backup", "verify", &id, "-o", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(31), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::BACKUP_INVALID)),
+        "{}",
+        stderr(&out)
+    );
     let rep = json(&out.stdout);
     let names: Vec<&str> = rep["checks"]
         .as_array()
@@ -1139,7 +1272,11 @@ fn oversized_bulk_lengths_fail_verify_without_panicking() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, vec!["manifest", "file keys.resp"], "{rep}");
+    assert_eq!(
+        names,
+        vec!["entries", "manifest", "file keys.resp"],
+        "{rep}"
+    );
     assert!(
         stderr(&out).contains("SHA-256 mismatch"),
         "{}",
@@ -1162,7 +1299,12 @@ fn verify_persistence_prints_the_json_verdict_when_it_cannot_finish() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::FAILURE)),
+        "{}",
+        stderr(&out)
+    );
     let v = json(&out.stdout);
     assert_eq!(v["persisted"], false, "{v}");
     assert!(
@@ -1185,7 +1327,12 @@ fn verify_persistence_prints_the_json_verdict_when_it_cannot_finish() {
         .args(["verify", "persistence", "-o", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::UNAVAILABLE)),
+        "{}",
+        stderr(&out)
+    );
     let v = json(&out.stdout);
     assert_eq!(v["persisted"], false, "{v}");
     assert!(v["error"].is_string(), "{v}");
@@ -1239,16 +1386,25 @@ fn prune_removes_stale_temporary_folders_only() {
     let out = prune(&["--dry-run", "-o", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let rep = json(&out.stdout);
-    let names = |v: &serde_json::Value| -> Vec<String> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["name"].as_str().unwrap().to_string())
-            .collect()
-    };
-    assert_eq!(names(&rep["tmp_deleted"]), vec![stale.clone()], "{rep}");
-    assert_eq!(names(&rep["tmp_kept"]), vec![running.clone()], "{rep}");
-    assert_eq!(rep["deleted"], serde_json::json!([]));
+    assert_eq!(
+        pruned(&rep, "temporary", "delete"),
+        vec![stale.clone()],
+        "{rep}"
+    );
+    assert_eq!(
+        pruned(&rep, "temporary", "keep"),
+        vec![running.clone()],
+        "{rep}"
+    );
+    assert!(pruned(&rep, "backup", "delete").is_empty());
+    let tmp = items(&rep)
+        .into_iter()
+        .find(|e| e["id"] == stale.as_str())
+        .unwrap();
+    assert!(
+        tmp["last_write_at"].as_str().unwrap().ends_with('Z'),
+        "{tmp}"
+    );
     assert!(d.join(&stale).exists(), "a dry run deletes nothing");
     // The table says it too.
     let out = prune(&["--dry-run"]);
@@ -1258,16 +1414,283 @@ fn prune_removes_stale_temporary_folders_only() {
         "{text}"
     );
     // Without --yes: refused.
-    assert_eq!(prune(&[]).status.code(), Some(8));
+    assert_eq!(prune(&[]).status.code(), Some(i32::from(exit::REFUSED)));
     assert!(d.join(&stale).exists());
     let out = prune(&["--yes", "-o", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
-        names(&json(&out.stdout)["tmp_deleted"]),
+        pruned(&json(&out.stdout), "temporary", "delete"),
         vec![stale.clone()]
     );
     assert!(!d.join(&stale).exists());
     assert!(d.join(&running).exists());
     assert!(d.join(".tmp-notes").exists());
     assert!(d.join(&keep).exists());
+}
+
+/// `backup restore --dry-run` runs every check and says what it would do; nothing changes:
+/// offline (files moved and written) and online (keys deleted and loaded).
+#[test]
+fn restore_dry_run_says_what_it_would_do_and_changes_nothing() {
+    let server =
+        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
+    submit_some(&server, 5);
+    let dir = tempfile::tempdir().unwrap();
+    let rdb = backup_create(&server, dir.path(), "replication");
+    let logical = backup_create(&server, dir.path(), "logical");
+    let data_dir = tempfile::tempdir().unwrap();
+    std::fs::write(data_dir.path().join("dump.rdb"), b"the server's own").unwrap();
+    let listing = |p: &Path| -> Vec<(String, u64)> {
+        let mut v: Vec<(String, u64)> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().len(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing(data_dir.path());
+    // Offline, with the server still running: the dry run runs that check too.
+    let offline = |server: &RedisServer| {
+        tartarus_on(server)
+            .env("TARTARUS_BACKUP_DIR", dir.path())
+            .args([
+                "backup",
+                "restore",
+                rdb["id"].as_str().unwrap(),
+                "--dry-run",
+                "-o",
+                "json",
+            ])
+            .args(["--appendonly", "yes", "--data-dir"])
+            .arg(data_dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = offline(&server);
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::CONFLICT)),
+        "{}",
+        stderr(&out)
+    );
+    let out = tartarus()
+        .env("REDIS_ADDR", format!("127.0.0.1:{}", closed_port()))
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args([
+            "backup",
+            "restore",
+            rdb["id"].as_str().unwrap(),
+            "--dry-run",
+            "-o",
+            "json",
+        ])
+        .args(["--appendonly", "yes", "--data-dir"])
+        .arg(data_dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "no --yes needed: {}", stderr(&out));
+    let plan = json(&out.stdout);
+    assert_eq!(
+        plan["move_aside"],
+        serde_json::json!(["dump.rdb"]),
+        "{plan}"
+    );
+    assert!(
+        plan["move_aside_to"]
+            .as_str()
+            .unwrap()
+            .contains("pre-restore-"),
+        "{plan}"
+    );
+    let install: Vec<&str> = plan["install"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        install[0].ends_with("appendonlydir/appendonly.aof.1.base.rdb"),
+        "{plan}"
+    );
+    assert!(
+        install[1].ends_with("appendonlydir/appendonly.aof.manifest"),
+        "{plan}"
+    );
+    assert_eq!(
+        plan["install"][0]["size_bytes"], rdb["files"][0]["size_bytes"],
+        "{plan}"
+    );
+    assert!(
+        plan["server_check"]
+            .as_str()
+            .unwrap()
+            .contains("no server answers"),
+        "{plan}"
+    );
+    assert_eq!(listing(data_dir.path()), before, "a dry run writes nothing");
+
+    // Online with --flush: how many keys it would delete and load; Redis unchanged.
+    let dbsize = |s: &RedisServer| -> i64 { redis::cmd("DBSIZE").query(&mut s.conn()).unwrap() };
+    let keys_before = dbsize(&server);
+    let out = tartarus_on(&server)
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args(["backup", "restore", logical["id"].as_str().unwrap()])
+        .args(["--online", "--flush", "--dry-run", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan = json(&out.stdout);
+    let restorable = logical["key_counts"]["per_pattern"]["tartarus:*"]
+        .as_u64()
+        .unwrap()
+        + logical["key_counts"]["per_pattern"]["themis:*"]
+            .as_u64()
+            .unwrap();
+    assert_eq!(plan["keys_to_restore"].as_u64(), Some(restorable), "{plan}");
+    assert_eq!(plan["keys_to_delete"].as_i64(), Some(keys_before), "{plan}");
+    assert_eq!(
+        plan["flush_patterns"],
+        serde_json::json!(["tartarus:*", "themis:*"])
+    );
+    assert_eq!(dbsize(&server), keys_before, "a dry run deletes nothing");
+    // The table says it in words.
+    let out = tartarus_on(&server)
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args([
+            "backup",
+            "restore",
+            logical["id"].as_str().unwrap(),
+            "--online",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!("load {restorable} key(s)")),
+        "{text}"
+    );
+}
+
+/// `backup verify PATH` needs no --dir; an id without one is a usage error that says so.
+#[test]
+fn verify_takes_a_path_alone() {
+    let server = RedisServer::start();
+    submit_some(&server, 3);
+    let dir = tempfile::tempdir().unwrap();
+    let m = backup_create(&server, dir.path(), "logical");
+    let path = dir.path().join(m["id"].as_str().unwrap());
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .env_remove("TARTARUS_BACKUP_DIR")
+        .args(["backup", "verify"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .env_remove("TARTARUS_BACKUP_DIR")
+        .args(["backup", "verify", m["id"].as_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::USAGE)),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--dir"), "{}", stderr(&out));
+    // An id never leaves the directory.
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .env("TARTARUS_BACKUP_DIR", dir.path())
+        .args(["backup", "verify", ".."])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::NOT_FOUND)),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `verify` shows checksum results in words, and an error prints its cause once.
+#[test]
+fn verify_words_and_errors_printed_once() {
+    let server =
+        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
+    submit_some(&server, 3);
+    let dir = tempfile::tempdir().unwrap();
+    let m = backup_create(&server, dir.path(), "replication");
+    let path = dir.path().join(m["id"].as_str().unwrap());
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .args(["backup", "verify"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("CRC-64 ok") && text.contains("SHA-256 ok"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Ok") && !text.contains("Some("),
+        "no debug text: {text}"
+    );
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .args([
+            "backup",
+            "restore",
+            "--yes",
+            "--appendonly",
+            "no",
+            "--data-dir",
+        ])
+        .arg(dir.path().join("no-such-data-dir"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.matches("data dir does not exist").count(), 1, "{err}");
+    assert!(err.contains("no-such-data-dir"), "{err}");
+}
+
+/// Every group and verb of `redis`, `backup`, `verify`, and `bench backup`, has EXAMPLES in its
+/// long help.
+#[test]
+fn every_persistence_verb_has_examples() {
+    for verb in [
+        &["redis"][..],
+        &["redis", "health"],
+        &["redis", "configure"],
+        &["backup"],
+        &["backup", "create"],
+        &["backup", "list"],
+        &["backup", "verify"],
+        &["backup", "prune"],
+        &["backup", "restore"],
+        &["verify"],
+        &["verify", "persistence"],
+        &["bench", "backup"],
+    ] {
+        let out = tartarus().args(verb).arg("--help").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{verb:?}");
+        assert!(
+            text.contains("\nExamples:\n")
+                && text.contains(&format!("tartarus {}", verb.join(" "))),
+            "{verb:?}: {text}"
+        );
+    }
 }

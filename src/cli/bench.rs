@@ -44,6 +44,7 @@ pub struct BenchArgs {
 #[derive(Debug, clap::Subcommand)]
 pub enum BenchWhat {
     /// Backup and restore speed against redis-cli (--rdb and --pipe) on the same server
+    #[command(after_long_help = super::bench_backup::EXAMPLES)]
     Backup(super::bench_backup::BenchBackupArgs),
 }
 

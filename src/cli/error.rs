@@ -21,21 +21,6 @@ pub enum CliError {
     /// The operator answered no.
     #[error("cancelled: nothing was changed")]
     Declined,
-    /// A command that needs a shared Redis store was given the in-memory one.
-    #[error("{0}")]
-    NeedsSharedStore(String),
-    /// `redis health` could not produce a verdict (the monitoring convention's UNKNOWN).
-    #[error("{0}")]
-    HealthUnknown(String),
-    /// A backup failed verification.
-    #[error("{0}")]
-    BackupInvalid(String),
-    /// `verify persistence`: the canary did not survive.
-    #[error("{0}")]
-    PersistenceFailed(String),
-    /// Redis did not come back (or was not ready) in time.
-    #[error("{0}")]
-    NotReady(String),
 }
 
 impl CliError {
@@ -44,11 +29,6 @@ impl CliError {
         match self {
             CliError::Usage(_) | CliError::CommandFlagRemoved => exit::USAGE,
             CliError::NoTerminal(_) | CliError::Declined => exit::REFUSED,
-            CliError::NeedsSharedStore(_) => exit::CONFIG,
-            CliError::HealthUnknown(_) => exit::HEALTH_UNKNOWN,
-            CliError::BackupInvalid(_) => exit::BACKUP_INVALID,
-            CliError::PersistenceFailed(_) => exit::PERSISTENCE_FAILED,
-            CliError::NotReady(_) => exit::UNAVAILABLE,
         }
     }
 

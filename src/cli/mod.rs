@@ -18,10 +18,10 @@ mod error;
 pub mod examples;
 mod global;
 pub mod node;
-pub mod persist_common;
 pub mod policy;
+pub mod progress;
 pub mod queue;
-pub mod redis_cmd;
+pub mod redis;
 pub mod sandbox;
 pub mod scheduler;
 pub mod signal;
@@ -93,13 +93,13 @@ pub enum Command {
     #[command(subcommand, after_long_help = examples::CONFIG)]
     Config(config::ConfigCmd),
     /// Redis persistence: health checks (monitoring exit codes) and the recommended settings
-    #[command(subcommand)]
-    Redis(redis_cmd::RedisCmd),
+    #[command(subcommand, after_long_help = redis::EXAMPLES)]
+    Redis(redis::RedisCmd),
     /// Backups: create, list, verify, prune, restore
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = backup::EXAMPLES)]
     Backup(backup::BackupCmd),
     /// End-to-end checks for CI (`verify persistence`)
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = verify::EXAMPLES)]
     Verify(verify::VerifyCmd),
     /// Measure throughput against the configured store (`bench backup`: backup and restore speed)
     Bench(bench::BenchArgs),

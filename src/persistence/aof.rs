@@ -7,6 +7,12 @@ use serde::Serialize;
 
 use super::{PersistenceError, Result};
 
+/// The largest AOF manifest read (Redis writes about 60 bytes per listed file).
+pub const MAX_MANIFEST_BYTES: u64 = 1 << 20;
+
+/// The most files an AOF manifest may list.
+pub const MAX_ENTRIES: usize = 10_000;
+
 /// Kind of an AOF file in the manifest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -118,10 +124,19 @@ pub fn parse_manifest(text: &str) -> Result<AofManifest> {
             }
         }
         let file = file.ok_or_else(|| bad("missing file"))?;
-        if file.contains('/') || file == ".." || file == "." || file.is_empty() {
+        if file.contains('/')
+            || file.contains('\\')
+            || file.contains('\0')
+            || file == ".."
+            || file == "."
+            || file.is_empty()
+        {
             return Err(bad(
                 "file name must be a plain name inside the AOF directory",
             ));
+        }
+        if entries.len() >= MAX_ENTRIES {
+            return Err(bad(&format!("more than {MAX_ENTRIES} files listed")));
         }
         entries.push(AofEntry {
             file,
@@ -169,14 +184,15 @@ pub fn parse_manifest(text: &str) -> Result<AofManifest> {
 pub fn find_manifest(dir: &Path, appendfilename: Option<&str>) -> Result<PathBuf> {
     if let Some(name) = appendfilename {
         let p = dir.join(format!("{name}.manifest"));
-        if p.is_file() {
+        if std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) {
             return Ok(p);
         }
     }
     let mut found = Vec::new();
     for e in std::fs::read_dir(dir).map_err(|e| PersistenceError::io(dir, e))? {
         let e = e.map_err(|e| PersistenceError::io(dir, e))?;
-        if e.file_name().to_string_lossy().ends_with(".manifest") {
+        let regular = e.file_type().is_ok_and(|t| t.is_file());
+        if regular && e.file_name().to_string_lossy().ends_with(".manifest") {
             found.push(e.path());
         }
     }
@@ -191,6 +207,14 @@ pub fn find_manifest(dir: &Path, appendfilename: Option<&str>) -> Result<PathBuf
             "several *.manifest files",
         )),
     }
+}
+
+/// Reads an AOF manifest file: no link followed, at most [`MAX_MANIFEST_BYTES`], UTF-8.
+pub fn read_manifest_text(path: &Path) -> Result<String> {
+    let f = super::files::open_nofollow(path).map_err(|e| PersistenceError::io(path, e))?;
+    let bytes = super::files::read_bounded(f, MAX_MANIFEST_BYTES, path)?;
+    String::from_utf8(bytes)
+        .map_err(|_| PersistenceError::invalid(path.display().to_string(), "not UTF-8 text"))
 }
 
 /// Consistency of an AOF directory.
@@ -222,18 +246,20 @@ pub fn verify_dir(dir: &Path) -> AofDirReport {
         }
     };
     rep.manifest = Some(manifest_path.display().to_string());
-    let text = match std::fs::read_to_string(&manifest_path) {
+    let text = match read_manifest_text(&manifest_path) {
         Ok(t) => t,
         Err(e) => {
-            rep.problems
-                .push(format!("{}: {e}", manifest_path.display()));
+            rep.problems.push(e.to_string());
             return rep;
         }
     };
     match parse_manifest(&text) {
         Ok(m) => {
             for e in &m.entries {
-                if !dir.join(&e.file).is_file() {
+                // lstat: a link to a file elsewhere is not the file.
+                let present =
+                    std::fs::symlink_metadata(dir.join(&e.file)).is_ok_and(|m| m.is_file());
+                if !present {
                     rep.missing.push(e.file.clone());
                 }
             }
@@ -254,19 +280,26 @@ pub fn base_only_manifest(appendfilename: &str) -> String {
     format!("file {appendfilename}.1.base.rdb seq 1 type b\n")
 }
 
-/// Installs `rdb` as the base of a fresh AOF directory `aof_dir` (created 0700; must not contain a manifest).
-/// Files are written under temporary names, fsynced and renamed. Returns the files written.
-pub fn write_rdb_as_base(rdb: &Path, aof_dir: &Path, appendfilename: &str) -> Result<Vec<PathBuf>> {
-    super::create_private_dir(aof_dir)?;
-    let base = aof_dir.join(format!("{appendfilename}.1.base.rdb"));
-    let manifest = aof_dir.join(format!("{appendfilename}.manifest"));
-    if manifest.exists() {
-        return Err(PersistenceError::invalid(
-            format!("AOF directory {}", aof_dir.display()),
-            "already has a manifest",
-        ));
-    }
-    super::restore::copy_file_durable(rdb, &base)?;
+/// The files [`write_rdb_as_base`] writes into `aof_dir`: the base and the manifest.
+pub fn base_files(aof_dir: &Path, appendfilename: &str) -> (PathBuf, PathBuf) {
+    (
+        aof_dir.join(format!("{appendfilename}.1.base.rdb")),
+        aof_dir.join(format!("{appendfilename}.manifest")),
+    )
+}
+
+/// Installs the RDB read from `rdb` (named `rdb_path` in errors) as the base of a new AOF
+/// directory `aof_dir` (created 0700; it must not exist). Files are written 0600 under temporary
+/// names, fsynced and renamed. Returns the files written.
+pub fn write_rdb_as_base(
+    rdb: std::fs::File,
+    rdb_path: &Path,
+    aof_dir: &Path,
+    appendfilename: &str,
+) -> Result<Vec<PathBuf>> {
+    super::create_new_private_dir(aof_dir)?;
+    let (base, manifest) = base_files(aof_dir, appendfilename);
+    super::restore::copy_file_durable(rdb, rdb_path, &base)?;
     let tmp = aof_dir.join(format!(".{appendfilename}.manifest.tmp"));
     {
         let mut f = super::create_private_file(&tmp)?;
@@ -312,6 +345,51 @@ mod tests {
         assert!(parse_manifest("file ../etc/passwd seq 1 type b\n").is_err());
         assert!(parse_manifest("file a seq 2 type i\nfile b seq 1 type i\n").is_err());
         assert!(parse_manifest("file a seq 1\n").is_err());
+    }
+
+    #[test]
+    fn rejects_hostile_manifests() {
+        assert!(parse_manifest("file /etc/passwd seq 1 type b\n").is_err());
+        assert!(parse_manifest("file .. seq 1 type b\n").is_err());
+        assert!(parse_manifest("file \"../x\" seq 1 type b\n").is_err());
+        assert!(parse_manifest("file a seq 99999999999999999999999 type b\n").is_err());
+        let many: String = (0..=MAX_ENTRIES)
+            .map(|i| format!("file f{i} seq {i} type h\n"))
+            .collect();
+        let e = parse_manifest(&many).unwrap_err().to_string();
+        assert!(e.contains("more than"), "{e}");
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("appendonly.aof.manifest");
+        std::fs::write(&p, vec![b'#'; MAX_MANIFEST_BYTES as usize + 1]).unwrap();
+        let e = read_manifest_text(&p).unwrap_err().to_string();
+        assert!(e.contains("limit"), "{e}");
+        let r = verify_dir(d.path());
+        assert!(!r.ok && r.problems[0].contains("limit"), "{:?}", r.problems);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn verify_dir_does_not_follow_links() {
+        let d = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(
+            outside.path().join("appendonly.aof.1.base.rdb"),
+            b"REDIS0010",
+        )
+        .unwrap();
+        std::fs::write(
+            d.path().join("appendonly.aof.manifest"),
+            "file appendonly.aof.1.base.rdb seq 1 type b\n",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("appendonly.aof.1.base.rdb"),
+            d.path().join("appendonly.aof.1.base.rdb"),
+        )
+        .unwrap();
+        let r = verify_dir(d.path());
+        assert!(!r.ok);
+        assert_eq!(r.missing, vec!["appendonly.aof.1.base.rdb".to_string()]);
     }
 
     #[test]

@@ -1,16 +1,24 @@
-//! Redis persistence operations: health, configure, backups (file, replication, logical), verify, prune and restore.
+//! Redis persistence operations: health, configure, backups (file, replication, logical), verify,
+//! prune and restore, and the persistence canary of `verify persistence`.
 //!
 //! Only [`admin`] talks to Redis through the `redis` crate; [`replication`] speaks raw RESP
-//! to stream an RDB the way `redis-cli --rdb` does. Every operation returns a plain
-//! `Serialize` struct and reports progress only through a [`ProgressFn`] callback.
+//! ([`resp`]) to stream an RDB the way `redis-cli --rdb` does; [`canary`] goes through the store
+//! contract, as the rest of tartarus does. Every operation returns a plain `Serialize` struct and
+//! reports progress only through a [`ProgressFn`] callback. Backups are untrusted input: see
+//! [`files`] for how they are read (no link followed, bounded).
 
 pub mod admin;
 pub mod aof;
 pub mod backup;
+pub mod bench;
+pub mod canary;
 pub mod configure;
+pub mod files;
 pub mod health;
+pub mod logical;
 pub mod rdb;
 pub mod replication;
+pub mod resp;
 pub mod restore;
 
 use std::path::{Path, PathBuf};
@@ -18,8 +26,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use admin::RedisAdmin;
+pub(crate) use files::{create_new_private_dir, create_private_dir, create_private_file, sync_dir};
 
 /// Everything that can go wrong in this module.
+///
+/// Each message is complete on its own (an I/O error says its path and its cause), and no
+/// variant exposes a `source`: `main` prints the chain of contexts once, without repeating a cause.
 #[derive(Debug, thiserror::Error)]
 pub enum PersistenceError {
     #[error("cannot connect to Redis at {target}: {reason}")]
@@ -39,17 +51,15 @@ pub enum PersistenceError {
          (add them to redis.conf or start redis-server with a config file)"
     )]
     NoConfigFile,
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("network error with {target}: {source}")]
+    #[error("network error with {target}: {error}")]
     Net {
         target: String,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("timed out: {0}")]
     Timeout(String),
@@ -63,15 +73,38 @@ pub enum PersistenceError {
     VerificationFailed { path: PathBuf, reason: String },
     #[error("invalid backup reference {reference:?}: {reason}")]
     BadBackupRef { reference: String, reason: String },
+    #[error(
+        "{reference:?} is a backup id: say where backups live with --dir (or TARTARUS_BACKUP_DIR), \
+         or give the path of the backup folder"
+    )]
+    NoBackupDir { reference: String },
     #[error("a Redis server answers at {0}: stop it first (or pass --force to restore anyway)")]
     ServerRunning(String),
+    /// The restore was asked for in a way that does not fit the backup (online vs offline, how
+    /// the server starts): a usage error, nothing was read or written.
+    #[error("{0}")]
+    RestoreUsage(String),
+    #[error(
+        "`{command}` needs Redis: the in-memory store keeps nothing to check, back up or restore \
+         (set REDIS_ADDR or --redis-addr)"
+    )]
+    NeedsRedis { command: String },
+    #[error("Redis at {target} was not ready within {wait} after the restart: {reason}")]
+    NotReady {
+        target: String,
+        wait: String,
+        reason: String,
+    },
+    #[error("{0}")]
+    RestartFailed(String),
+    #[error("persistence check FAILED: {0}")]
+    CanaryLost(String),
     #[error("{0}")]
     Unsupported(String),
-    #[error("JSON in {path}: {source}")]
+    #[error("JSON in {path}: {error}")]
     Json {
         path: PathBuf,
-        #[source]
-        source: serde_json::Error,
+        error: serde_json::Error,
     },
 }
 
@@ -82,18 +115,22 @@ impl PersistenceError {
         match self {
             PersistenceError::Connect { .. }
             | PersistenceError::CommandTimeout { .. }
-            | PersistenceError::Net { .. } => exit::UNAVAILABLE,
+            | PersistenceError::Net { .. }
+            | PersistenceError::NotReady { .. } => exit::UNAVAILABLE,
             PersistenceError::BadBackupRef { .. } => exit::NOT_FOUND,
             PersistenceError::ServerRunning(_) => exit::CONFLICT,
             PersistenceError::VerificationFailed { .. } => exit::BACKUP_INVALID,
+            PersistenceError::CanaryLost(_) => exit::PERSISTENCE_FAILED,
+            PersistenceError::NeedsRedis { .. } => exit::CONFIG,
+            PersistenceError::NoBackupDir { .. } | PersistenceError::RestoreUsage(_) => exit::USAGE,
             _ => exit::FAILURE,
         }
     }
 
-    pub(crate) fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: impl AsRef<Path>, error: std::io::Error) -> Self {
         PersistenceError::Io {
             path: path.as_ref().to_path_buf(),
-            source,
+            error,
         }
     }
     pub(crate) fn invalid(what: impl Into<String>, detail: impl Into<String>) -> Self {
@@ -101,6 +138,20 @@ impl PersistenceError {
             what: what.into(),
             detail: detail.into(),
         }
+    }
+}
+
+/// The configured Redis server, for the commands that need one: the in-memory store has nothing
+/// to check, back up or restore.
+pub fn require_redis(
+    backend: &crate::config::Backend,
+    command: &str,
+) -> Result<crate::config::RedisTarget> {
+    match backend {
+        crate::config::Backend::Redis(t) => Ok(t.clone()),
+        crate::config::Backend::Memory => Err(PersistenceError::NeedsRedis {
+            command: command.to_string(),
+        }),
     }
 }
 
@@ -152,62 +203,6 @@ pub type ProgressFn<'a> = &'a (dyn Fn(Progress) + Send + Sync);
 /// A callback that ignores progress.
 pub fn no_progress(_: Progress) {}
 
-/// Key patterns a logical backup covers by default.
-pub const DEFAULT_PATTERNS: &[&str] = &["tartarus:*", "themis:*"];
-
-pub fn default_patterns() -> Vec<String> {
-    DEFAULT_PATTERNS.iter().map(|s| s.to_string()).collect()
-}
-
-/// Creates a directory (and parents) with mode 0700 on the last component.
-pub(crate) fn create_private_dir(path: &Path) -> Result<()> {
-    std::fs::create_dir_all(path).map_err(|e| PersistenceError::io(path, e))?;
-    set_mode(path, 0o700)
-}
-
-#[cfg(unix)]
-pub(crate) fn set_mode(path: &Path, mode: u32) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-        .map_err(|e| PersistenceError::io(path, e))
-}
-
-#[cfg(not(unix))]
-pub(crate) fn set_mode(_path: &Path, _mode: u32) -> Result<()> {
-    Ok(())
-}
-
-/// Creates (truncating) a file with mode 0600.
-pub(crate) fn create_private_file(path: &Path) -> Result<std::fs::File> {
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    let f = o.open(path).map_err(|e| PersistenceError::io(path, e))?;
-    set_mode(path, 0o600)?;
-    Ok(f)
-}
-
-/// fsyncs a directory so a rename inside it is durable (best effort on platforms without it).
-pub(crate) fn sync_dir(path: &Path) -> Result<()> {
-    match std::fs::File::open(path) {
-        Ok(f) => f
-            .sync_all()
-            .or_else(|e| {
-                if e.kind() == std::io::ErrorKind::InvalidInput {
-                    Ok(())
-                } else {
-                    Err(e)
-                }
-            })
-            .map_err(|e| PersistenceError::io(path, e)),
-        Err(e) => Err(PersistenceError::io(path, e)),
-    }
-}
-
 /// UTC timestamp `yyyymmddThhmmssZ`.
 pub(crate) fn compact_utc(t: chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
@@ -222,4 +217,83 @@ pub fn is_loopback_host(host: &str) -> bool {
     h.parse::<std::net::IpAddr>()
         .map(|ip| ip.is_loopback())
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exit;
+
+    #[test]
+    fn every_error_carries_its_exit_code_through_contexts() {
+        let cases = [
+            (
+                PersistenceError::VerificationFailed {
+                    path: "b".into(),
+                    reason: "x".into(),
+                },
+                exit::BACKUP_INVALID,
+            ),
+            (
+                PersistenceError::NeedsRedis {
+                    command: "backup create".into(),
+                },
+                exit::CONFIG,
+            ),
+            (
+                PersistenceError::NoBackupDir {
+                    reference: "id".into(),
+                },
+                exit::USAGE,
+            ),
+            (PersistenceError::RestoreUsage("x".into()), exit::USAGE),
+            (
+                PersistenceError::CanaryLost("x".into()),
+                exit::PERSISTENCE_FAILED,
+            ),
+            (
+                PersistenceError::NotReady {
+                    target: "t".into(),
+                    wait: "1s".into(),
+                    reason: "r".into(),
+                },
+                exit::UNAVAILABLE,
+            ),
+            (PersistenceError::ServerRunning("t".into()), exit::CONFLICT),
+            (
+                PersistenceError::BadBackupRef {
+                    reference: "r".into(),
+                    reason: "x".into(),
+                },
+                exit::NOT_FOUND,
+            ),
+            (PersistenceError::RestartFailed("x".into()), exit::FAILURE),
+        ];
+        for (e, want) in cases {
+            let text = e.to_string();
+            let err = anyhow::Error::from(e).context("restoring x into y");
+            assert_eq!(exit::code_for(&err), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_io_error_says_its_cause_once() {
+        let e = PersistenceError::io(
+            "/data",
+            std::io::Error::new(std::io::ErrorKind::NotFound, "data dir does not exist"),
+        );
+        let err = anyhow::Error::from(e).context("restoring b into /data");
+        let printed: Vec<String> = err.chain().map(|c| c.to_string()).collect();
+        assert_eq!(
+            printed,
+            ["restoring b into /data", "/data: data dir does not exist"]
+        );
+    }
+
+    #[test]
+    fn the_in_memory_store_has_nothing_to_back_up() {
+        let e = require_redis(&crate::config::Backend::Memory, "backup create").unwrap_err();
+        assert_eq!(e.code(), exit::CONFIG);
+        assert!(e.to_string().contains("needs Redis"));
+    }
 }

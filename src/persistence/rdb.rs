@@ -28,11 +28,33 @@ pub enum ChecksumStatus {
     Absent,
 }
 
+impl ChecksumStatus {
+    /// The result in one word, as `verify` shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChecksumStatus::Ok => "ok",
+            ChecksumStatus::Disabled => "disabled",
+            ChecksumStatus::Mismatch => "mismatch",
+            ChecksumStatus::Absent => "absent",
+        }
+    }
+
+    /// What the result means, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ChecksumStatus::Ok => "CRC-64 ok",
+            ChecksumStatus::Disabled => "CRC-64 disabled (written with rdbchecksum no)",
+            ChecksumStatus::Mismatch => "CRC-64 mismatch",
+            ChecksumStatus::Absent => "no CRC-64 (RDB version < 5)",
+        }
+    }
+}
+
 /// What an RDB file looks like.
 #[derive(Clone, Debug, Serialize)]
 pub struct RdbReport {
     pub path: String,
-    pub size: u64,
+    pub size_bytes: u64,
     pub version: Option<u32>,
     pub checksum: Option<ChecksumStatus>,
     pub stored_crc: Option<String>,
@@ -62,25 +84,31 @@ pub fn parse_header(header: &[u8]) -> Result<u32> {
         .map_err(|_| PersistenceError::invalid("RDB header", "bad version"))
 }
 
-/// The RDB version from a file's header.
+/// The RDB version from a file's header (a link at `path` is not followed).
 pub fn read_version(path: &Path) -> Result<u32> {
-    let mut f = std::fs::File::open(path).map_err(|e| PersistenceError::io(path, e))?;
+    let mut f = super::files::open_nofollow(path).map_err(|e| PersistenceError::io(path, e))?;
     let mut h = [0u8; 9];
     f.read_exact(&mut h)
         .map_err(|e| PersistenceError::io(path, e))?;
     parse_header(&h)
 }
 
-/// Verifies an RDB file without loading it into memory.
+/// Verifies an RDB file without loading it into memory (a link at `path` is not followed).
 pub fn verify(path: &Path) -> Result<RdbReport> {
-    let mut f = std::fs::File::open(path).map_err(|e| PersistenceError::io(path, e))?;
+    let f = super::files::open_nofollow(path).map_err(|e| PersistenceError::io(path, e))?;
+    verify_file(f, path)
+}
+
+/// Verifies an opened RDB file, streamed; `path` names it in the report. Only the size the file
+/// has when opened is read: nothing it claims inside is trusted for an allocation.
+pub fn verify_file(mut f: std::fs::File, path: &Path) -> Result<RdbReport> {
     let size = f
         .metadata()
         .map_err(|e| PersistenceError::io(path, e))?
         .len();
     let mut rep = RdbReport {
         path: path.display().to_string(),
-        size,
+        size_bytes: size,
         version: None,
         checksum: None,
         stored_crc: None,

@@ -8,6 +8,7 @@ use serde::Serialize;
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
+use super::resp::{self, Line};
 use super::{PersistenceError, Progress, ProgressFn, Result};
 use crate::config::RedisTarget;
 
@@ -31,18 +32,8 @@ pub struct StreamStats {
 fn net(target: &RedisTarget, e: std::io::Error) -> PersistenceError {
     PersistenceError::Net {
         target: target.display(),
-        source: e,
+        error: e,
     }
-}
-
-fn resp_command(args: &[&[u8]]) -> Vec<u8> {
-    let mut out = format!("*{}\r\n", args.len()).into_bytes();
-    for a in args {
-        out.extend_from_slice(format!("${}\r\n", a.len()).as_bytes());
-        out.extend_from_slice(a);
-        out.extend_from_slice(b"\r\n");
-    }
-    out
 }
 
 async fn read_byte(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result<u8> {
@@ -58,7 +49,7 @@ async fn read_byte(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result
 }
 
 /// Reads one reply line (without CRLF), skipping the bare `\n` keepalives the master sends while preparing.
-async fn read_line(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result<String> {
+async fn read_line(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result<Vec<u8>> {
     let mut line = Vec::new();
     loop {
         let b = read_byte(r, target).await?;
@@ -69,7 +60,7 @@ async fn read_line(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result
             if line.last() == Some(&b'\r') {
                 line.pop();
             }
-            return Ok(String::from_utf8_lossy(&line).into_owned());
+            return Ok(line);
         }
         line.push(b);
         if line.len() > 64 * 1024 {
@@ -86,37 +77,31 @@ async fn simple_command(
     target: &RedisTarget,
     args: &[&[u8]],
     name: &str,
-) -> Result<String> {
+) -> Result<()> {
     w.get_mut()
-        .write_all(&resp_command(args))
+        .write_all(&resp::command(args))
         .await
         .map_err(|e| net(target, e))?;
     let line = read_line(w, target).await?;
-    if let Some(err) = line.strip_prefix('-') {
-        return Err(PersistenceError::Command {
+    match resp::parse_line(&line) {
+        Ok(Line::Error(err)) => Err(PersistenceError::Command {
             command: name.into(),
-            reason: err.to_string(),
-        });
+            reason: String::from_utf8_lossy(err).into_owned(),
+        }),
+        Ok(_) => Ok(()),
+        Err(detail) => Err(PersistenceError::Protocol {
+            command: name.into(),
+            detail,
+        }),
     }
-    Ok(line)
 }
 
-/// Streams the server's RDB into `dest` (created 0600). TLS targets are not supported by the raw stream.
-///
-/// With `sha256`, the writer thread hashes the data on the way (about +15% stream time on 2 cores,
-/// but cheaper than reading the file again); without it `StreamStats::sha256` is `None`.
-pub async fn stream_rdb(
+/// Connects, authenticates, asks for an RDB-only SYNC, and reads its framing: the connection
+/// positioned at the payload, the `$EOF:` mark (diskless) or the length (from disk).
+async fn start_sync(
     target: &RedisTarget,
-    dest: &Path,
-    sha256: bool,
     progress: ProgressFn<'_>,
-) -> Result<StreamStats> {
-    if target.tls {
-        return Err(PersistenceError::Unsupported(
-            "replication backups over TLS are not supported: use --method logical or file".into(),
-        ));
-    }
-    let start = Instant::now();
+) -> Result<(BufReader<TcpStream>, Option<Vec<u8>>, Option<u64>)> {
     let stream = tokio::time::timeout(
         target.connect_timeout,
         TcpStream::connect((target.host.as_str(), target.port)),
@@ -157,40 +142,32 @@ pub async fn stream_rdb(
     )
     .await;
     r.get_mut()
-        .write_all(b"SYNC\r\n")
+        .write_all(&resp::command(&[b"SYNC"]))
         .await
         .map_err(|e| net(target, e))?;
     progress(Progress::phase("waiting for the server's snapshot"));
     let header = read_line(&mut r, target).await?;
-    if let Some(err) = header.strip_prefix('-') {
-        return Err(PersistenceError::Command {
-            command: "SYNC".into(),
-            reason: err.to_string(),
-        });
+    let (mark, total) = sync_framing(&header)?;
+    Ok((r, mark, total))
+}
+
+/// Streams the server's RDB into `dest` (created 0600). TLS targets are not supported by the raw stream.
+///
+/// With `sha256`, the writer thread hashes the data on the way (about +15% stream time on 2 cores,
+/// but cheaper than reading the file again); without it `StreamStats::sha256` is `None`.
+pub async fn stream_rdb(
+    target: &RedisTarget,
+    dest: &Path,
+    sha256: bool,
+    progress: ProgressFn<'_>,
+) -> Result<StreamStats> {
+    if target.tls {
+        return Err(PersistenceError::Unsupported(
+            "replication backups over TLS are not supported: use --method logical or file".into(),
+        ));
     }
-    let Some(spec) = header.strip_prefix('$') else {
-        return Err(PersistenceError::Protocol {
-            command: "SYNC".into(),
-            detail: format!("unexpected reply {header:?}"),
-        });
-    };
-    let (mark, total): (Option<Vec<u8>>, Option<u64>) = if let Some(m) = spec.strip_prefix("EOF:") {
-        if m.len() != MARK_LEN {
-            return Err(PersistenceError::Protocol {
-                command: "SYNC".into(),
-                detail: "EOF mark is not 40 bytes".into(),
-            });
-        }
-        (Some(m.as_bytes().to_vec()), None)
-    } else {
-        let n = spec
-            .parse::<u64>()
-            .map_err(|_| PersistenceError::Protocol {
-                command: "SYNC".into(),
-                detail: format!("bad length {spec:?}"),
-            })?;
-        (None, Some(n))
-    };
+    let start = Instant::now();
+    let (mut r, mark, total) = start_sync(target, progress).await?;
 
     // Disk writes happen on a thread so they overlap the network reads. Buffers go back to the
     // reader for reuse: fresh multi-MB allocations would page-fault on every chunk.
@@ -238,6 +215,32 @@ pub async fn stream_rdb(
         elapsed_ms: start.elapsed().as_millis() as u64,
         eof_framing: mark.is_some(),
     })
+}
+
+/// The framing of the SYNC reply: `$EOF:<40-byte mark>` (diskless) or `$<length>` (from disk).
+/// The length is not capped: the payload is streamed to a file, never allocated whole.
+fn sync_framing(header: &[u8]) -> Result<(Option<Vec<u8>>, Option<u64>)> {
+    let protocol = |detail: String| PersistenceError::Protocol {
+        command: "SYNC".into(),
+        detail,
+    };
+    match resp::parse_line(header) {
+        Ok(Line::Error(err)) => Err(PersistenceError::Command {
+            command: "SYNC".into(),
+            reason: String::from_utf8_lossy(err).into_owned(),
+        }),
+        Ok(Line::BulkEof(mark)) if mark.len() == MARK_LEN => Ok((Some(mark.to_vec()), None)),
+        Ok(Line::BulkEof(_)) => Err(protocol("EOF mark is not 40 bytes".into())),
+        Ok(Line::Bulk(n)) => Ok((None, Some(n))),
+        Ok(_) => Err(protocol(format!(
+            "unexpected reply {:?}",
+            String::from_utf8_lossy(header)
+        ))),
+        Err(e) => Err(protocol(format!(
+            "{e} in {:?}",
+            String::from_utf8_lossy(header)
+        ))),
+    }
 }
 
 /// Fails when no byte arrived for [`IDLE_TIMEOUT`] (cheaper than a timer per read).
@@ -347,11 +350,21 @@ async fn pump(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn resp_encoding() {
-        assert_eq!(
-            super::resp_command(&[b"AUTH", b"pw"]),
-            b"*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n".to_vec()
-        );
+    fn sync_reply_framing() {
+        let mark = [b'a'; MARK_LEN];
+        let mut eof = b"$EOF:".to_vec();
+        eof.extend_from_slice(&mark);
+        assert_eq!(sync_framing(&eof).unwrap(), (Some(mark.to_vec()), None));
+        assert_eq!(sync_framing(b"$1234").unwrap(), (None, Some(1234)));
+        assert!(sync_framing(b"$EOF:short").is_err());
+        assert!(sync_framing(b"-NOPERM no")
+            .unwrap_err()
+            .to_string()
+            .contains("NOPERM"));
+        assert!(sync_framing(b"+FULLRESYNC x 0").is_err());
+        assert!(sync_framing(b"$x").is_err());
     }
 }

@@ -1,34 +1,13 @@
-//! Shared by the persistence commands (`redis`, `backup`, `verify`, `bench backup`): the Redis target and the progress display.
+//! The progress display of long commands (backups, restores, the persistence check): a spinner or
+//! bar on a terminal, the phase changes in the debug log otherwise.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::CliError;
 use super::Ctx;
-use crate::config::{Backend, RedisTarget};
-use crate::persistence::{Progress, RedisAdmin};
-
-/// The configured Redis server; the in-memory store has nothing to check, back up or restore.
-pub fn redis_target(ctx: &Ctx, command: &str) -> Result<RedisTarget> {
-    match &ctx.config.backend {
-        Backend::Redis(t) => Ok(t.clone()),
-        Backend::Memory => Err(CliError::NeedsSharedStore(
-            format!(
-                "`{command}` needs Redis: the in-memory store keeps nothing to check, back up or restore \
-                 (set REDIS_ADDR or --redis-addr)"
-            ),
-        )
-        .into()),
-    }
-}
-
-/// Connects for administrative commands, with the same fatal-error wording as the store.
-pub async fn connect(target: &RedisTarget) -> Result<RedisAdmin> {
-    Ok(RedisAdmin::connect(target).await?)
-}
+use crate::persistence::Progress;
 
 /// A spinner / progress bar on a terminal (only when `ctx.interactive()`); phase changes go to the
 /// debug log otherwise. Cheap to clone; the callback is `Send + Sync` for blocking tasks.
@@ -107,21 +86,5 @@ impl Drop for Reporter {
         if Arc::strong_count(&self.last) == 1 {
             self.finish();
         }
-    }
-}
-
-/// Human size: `1.2 GiB`.
-pub fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = n as f64;
-    let mut u = 0;
-    while v >= 1024.0 && u < UNITS.len() - 1 {
-        v /= 1024.0;
-        u += 1;
-    }
-    if u == 0 {
-        format!("{n} B")
-    } else {
-        format!("{v:.1} {}", UNITS[u])
     }
 }

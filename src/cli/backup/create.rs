@@ -1,0 +1,173 @@
+//! `backup create`: flags, the summary table, and the call into `persistence::backup::create`.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::verify::{failed, verify_blocking};
+use super::DirArg;
+use crate::cli::progress::Reporter;
+use crate::cli::{parse_duration_arg, Ctx};
+use crate::exit;
+use crate::output::{emit, fields, human_bytes, Render};
+use crate::persistence::backup::{self, BackupManifest, BackupMethod, BackupOptions, VerifyReport};
+use crate::persistence::{require_redis, RedisAdmin};
+
+pub const EXAMPLES: &str = "\
+Examples:
+  # BGSAVE, copy, manifest; then a full verify (exit 31 if it fails)
+  tartarus backup create --dir /var/backups/tartarus --verify
+
+  # a remote server: stream the RDB like redis-cli --rdb
+  REDIS_ADDR=redis.internal:6379 tartarus backup create --method replication
+
+  # only tartarus's keys, as RESTORE commands (restored online, or by redis-cli --pipe)
+  tartarus backup create --method logical -o json";
+
+/// `--method`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum MethodArg {
+    /// file when the server's data dir is on this machine, else replication
+    Auto,
+    /// copy dump.rdb (and the AOF directory; a rewrite meanwhile makes it copy again) after a BGSAVE
+    File,
+    /// stream the RDB over the network like `redis-cli --rdb` (works for a remote server)
+    Replication,
+    /// SCAN + DUMP + PTTL of the tartarus and themis keys as RESTORE commands (`redis-cli --pipe` loads it too)
+    Logical,
+}
+
+impl From<MethodArg> for BackupMethod {
+    fn from(m: MethodArg) -> BackupMethod {
+        match m {
+            MethodArg::Auto => BackupMethod::Auto,
+            MethodArg::File => BackupMethod::File,
+            MethodArg::Replication => BackupMethod::Replication,
+            MethodArg::Logical => BackupMethod::Logical,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub dir: DirArg,
+    /// How to take the backup
+    #[arg(long, value_enum, default_value = "auto")]
+    pub method: MethodArg,
+    /// Key patterns of a logical backup (repeatable; default tartarus:*, themis:* and the queue key)
+    #[arg(long = "pattern", value_name = "GLOB")]
+    pub patterns: Vec<String>,
+    /// How long the BGSAVE may take
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration_arg)]
+    pub bgsave_timeout: Duration,
+    /// Verify the new backup right away (exit 31 when it fails)
+    #[arg(long)]
+    pub verify: bool,
+}
+
+#[derive(Serialize)]
+struct Created {
+    path: String,
+    #[serde(flatten)]
+    manifest: BackupManifest,
+    elapsed_ms: u64,
+    /// The verification of `--verify`; null without it.
+    verify: Option<VerifyReport>,
+}
+
+fn key_counts(m: &BackupManifest) -> String {
+    let counts = if m.key_counts.per_pattern.is_empty() {
+        &m.key_counts.per_db
+    } else {
+        &m.key_counts.per_pattern
+    };
+    let text = counts
+        .iter()
+        .map(|(k, n)| format!("{k}={n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if text.is_empty() {
+        "-".into()
+    } else {
+        text
+    }
+}
+
+impl Render for Created {
+    fn render_table(&self, _wide: bool) -> String {
+        let m = &self.manifest;
+        let rdb = m
+            .rdb_version
+            .map_or_else(|| "-".to_string(), |v| v.to_string());
+        let mut rows = vec![
+            ("Backup", m.id.clone()),
+            ("Path", self.path.clone()),
+            ("Method", m.method.as_str().to_string()),
+            ("Source", m.source.clone()),
+            ("Redis", format!("{} (RDB version {rdb})", m.redis_version)),
+            (
+                "Files",
+                format!("{} ({})", m.files.len(), human_bytes(m.total_bytes())),
+            ),
+            ("Keys", key_counts(m)),
+            ("Took", format!("{:.1}s", self.elapsed_ms as f64 / 1000.0)),
+        ];
+        if let Some(v) = &self.verify {
+            rows.push((
+                "Verified",
+                if v.ok {
+                    "ok".to_string()
+                } else {
+                    format!("FAILED: {}", v.failure_reason())
+                },
+            ));
+        }
+        fields(rows)
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
+    let target = require_redis(&ctx.config.backend, "backup create")?;
+    let admin = RedisAdmin::connect(&target).await?;
+    let opts = BackupOptions {
+        method: args.method.into(),
+        patterns: if args.patterns.is_empty() {
+            backup::default_patterns(&ctx.config.queue_key)
+        } else {
+            args.patterns
+        },
+        bgsave_timeout: args.bgsave_timeout,
+        ..Default::default()
+    };
+    let reporter = Reporter::new(ctx);
+    let started = Instant::now();
+    let progress = |p| reporter.report(p);
+    let dir = &args.dir.dir;
+    let manifest = backup::create(&admin, &target, dir, &opts, &progress)
+        .await
+        .with_context(|| format!("backing up {} into {}", target.display(), dir.display()))?;
+    reporter.finish();
+    let path = dir.join(&manifest.id);
+    let verify = if args.verify {
+        Some(verify_blocking(path.clone()).await?)
+    } else {
+        None
+    };
+    let failure = verify.as_ref().filter(|v| !v.ok).map(failed);
+    emit(
+        ctx.output,
+        &Created {
+            path: path.display().to_string(),
+            manifest,
+            elapsed_ms: started.elapsed().as_millis() as u64,
+            verify,
+        },
+    )?;
+    match failure {
+        Some(e) => Err(e.into()),
+        None => Ok(exit::OK),
+    }
+}

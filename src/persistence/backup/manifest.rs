@@ -1,0 +1,273 @@
+//! `manifest.json`: what a backup holds (files with sizes and SHA-256, versions, key counts), and backup ids.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::{BackupMethod, MANIFEST};
+use crate::persistence::files::{open_beneath, read_bounded};
+use crate::persistence::{PersistenceError, Result};
+
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The largest `manifest.json` read: a real one is a few KiB.
+pub const MAX_MANIFEST_BYTES: u64 = 4 << 20;
+
+/// The most files a manifest may list (a Redis 7 AOF directory has a handful).
+pub const MAX_FILES: usize = 10_000;
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct BackupFile {
+    /// Relative path inside the backup folder (`/`-separated).
+    pub name: String,
+    /// Manifests written before the JSON unit rule call it `size`.
+    #[serde(alias = "size")]
+    pub size_bytes: u64,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct KeyCounts {
+    /// From INFO keyspace when the backup started: `db0 -> keys`.
+    pub per_db: BTreeMap<String, u64>,
+    /// Logical backups: keys written per pattern (a key matching several counts for the first).
+    #[serde(default)]
+    pub per_pattern: BTreeMap<String, u64>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BackupManifest {
+    pub format_version: u32,
+    pub id: String,
+    pub method: BackupMethod,
+    /// Unix milliseconds; RFC 3339 UTC with milliseconds in JSON (older manifests: nanoseconds).
+    #[serde(with = "crate::output::rfc3339")]
+    pub created_at: i64,
+    #[serde(with = "crate::output::rfc3339")]
+    pub finished_at: i64,
+    /// `host:port/db` (never a password).
+    pub source: String,
+    pub redis_version: String,
+    pub rdb_version: Option<u32>,
+    pub files: Vec<BackupFile>,
+    pub key_counts: KeyCounts,
+    pub aof_enabled: bool,
+    /// Logical backups: the key patterns covered.
+    #[serde(default)]
+    pub patterns: Vec<String>,
+}
+
+impl BackupManifest {
+    /// Keys a logical backup holds (the sum of the per-pattern counts; saturating, as the counts
+    /// come from a file).
+    pub fn total_keys(&self) -> u64 {
+        self.key_counts
+            .per_pattern
+            .values()
+            .fold(0u64, |a, n| a.saturating_add(*n))
+    }
+
+    /// The size of every file it lists, together (saturating).
+    pub fn total_bytes(&self) -> u64 {
+        self.files
+            .iter()
+            .fold(0u64, |a, f| a.saturating_add(f.size_bytes))
+    }
+
+    /// Checks what the rest of the code trusts: a known format, a bounded list of files, each
+    /// named by a plain relative path inside the backup, none twice.
+    fn validate(&self) -> std::result::Result<(), String> {
+        if self.format_version > FORMAT_VERSION {
+            return Err(format!(
+                "format {} is newer than this tartarus reads ({FORMAT_VERSION})",
+                self.format_version
+            ));
+        }
+        if self.files.is_empty() {
+            return Err("lists no files".into());
+        }
+        if self.files.len() > MAX_FILES {
+            return Err(format!("lists more than {MAX_FILES} files"));
+        }
+        let mut names = std::collections::HashSet::new();
+        for f in &self.files {
+            if !safe_relative(&f.name) {
+                return Err(format!(
+                    "file name {:?} is not a plain relative path inside the backup",
+                    f.name
+                ));
+            }
+            if !names.insert(f.name.as_str()) {
+                return Err(format!("lists {:?} twice", f.name));
+            }
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn write_manifest(folder: &Path, m: &BackupManifest) -> Result<()> {
+    let path = folder.join(MANIFEST);
+    let json = serde_json::to_vec_pretty(m).map_err(|e| PersistenceError::Json {
+        path: path.clone(),
+        error: e,
+    })?;
+    let mut f = crate::persistence::create_private_file(&path)?;
+    f.write_all(&json)
+        .map_err(|e| PersistenceError::io(&path, e))?;
+    f.sync_all().map_err(|e| PersistenceError::io(&path, e))
+}
+
+/// Reads and checks `manifest.json` of a backup folder: no link followed (neither the folder
+/// nor the file), at most [`MAX_MANIFEST_BYTES`], every file name inside the backup.
+pub fn read_manifest(folder: &Path) -> Result<BackupManifest> {
+    let path = folder.join(MANIFEST);
+    let f = open_beneath(folder, MANIFEST).map_err(|e| PersistenceError::io(&path, e))?;
+    let bytes = read_bounded(f, MAX_MANIFEST_BYTES, &path)?;
+    let m: BackupManifest = serde_json::from_slice(&bytes).map_err(|e| PersistenceError::Json {
+        path: path.clone(),
+        error: e,
+    })?;
+    m.validate()
+        .map_err(|detail| PersistenceError::invalid(path.display().to_string(), detail))?;
+    Ok(m)
+}
+
+/// For names `yyyymmddThhmmssZ-<method>[-n]` that this module creates: the time (Unix ms) and method.
+pub fn parse_backup_id(name: &str) -> Option<(i64, BackupMethod)> {
+    let (ts, rest) = name.split_at_checked(16)?;
+    let t = NaiveDateTime::parse_from_str(ts, "%Y%m%dT%H%M%SZ")
+        .ok()?
+        .and_utc()
+        .timestamp_millis();
+    let rest = rest.strip_prefix('-')?;
+    let (m, suffix) = match rest.split_once('-') {
+        Some((m, s)) => (m, Some(s)),
+        None => (rest, None),
+    };
+    if let Some(s) = suffix {
+        if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let method = match m {
+        "file" => BackupMethod::File,
+        "replication" => BackupMethod::Replication,
+        "logical" => BackupMethod::Logical,
+        _ => return None,
+    };
+    Some((t, method))
+}
+
+/// A unique id `<UTC yyyymmddThhmmssZ>-<method>` not yet used in `dir`.
+pub(crate) fn new_id(
+    dir: &Path,
+    at: chrono::DateTime<chrono::Utc>,
+    method: BackupMethod,
+) -> String {
+    let base = format!(
+        "{}-{}",
+        crate::persistence::compact_utc(at),
+        method.as_str()
+    );
+    let mut id = base.clone();
+    let mut n = 2;
+    let taken = |name: &str| std::fs::symlink_metadata(dir.join(name)).is_ok();
+    while taken(&id) || taken(&format!(".tmp-{id}")) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// True for a relative path of plain components (no `..`, no root, not empty).
+pub(crate) fn safe_relative(name: &str) -> bool {
+    let p = Path::new(name);
+    !name.is_empty()
+        && p.is_relative()
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_ids() {
+        let (t, m) = parse_backup_id("20260102T030405Z-file").unwrap();
+        assert_eq!(crate::output::timestamp(t), "2026-01-02T03:04:05.000Z");
+        assert_eq!(m, BackupMethod::File);
+        assert!(parse_backup_id("20260102T030405Z-logical-2").is_some());
+        assert!(parse_backup_id("20260102T030405Z-other").is_none());
+        assert!(parse_backup_id("x0260102T030405Z-file").is_none());
+        assert!(parse_backup_id("20260102T030405Z-file-").is_none());
+        assert!(parse_backup_id("short").is_none());
+    }
+
+    fn manifest(files: serde_json::Value) -> serde_json::Value {
+        serde_json::json!({
+            "format_version": 1, "id": "x", "method": "logical",
+            "created_at": "2026-01-02T03:04:05.123456789Z", "finished_at": 1767323045123i64,
+            "source": "h:1/0", "redis_version": "7", "rdb_version": null,
+            "files": files, "key_counts": {"per_db": {}, "per_pattern": {"a": u64::MAX, "b": 5}},
+            "aof_enabled": false
+        })
+    }
+
+    #[test]
+    fn manifests_are_checked_and_old_ones_still_read() {
+        let d = tempfile::tempdir().unwrap();
+        let write = |v: serde_json::Value| {
+            std::fs::write(d.path().join(MANIFEST), v.to_string()).unwrap();
+        };
+        // The older spelling (`size`, nanoseconds) reads; sums saturate instead of overflowing.
+        write(manifest(serde_json::json!([
+            {"name": "keys.resp", "size": u64::MAX, "sha256": "x"},
+            {"name": "b", "size": 5, "sha256": "x"}
+        ])));
+        let m = read_manifest(d.path()).unwrap();
+        assert_eq!(m.files[0].size_bytes, u64::MAX);
+        assert_eq!(m.created_at, 1767323045123);
+        assert_eq!((m.total_keys(), m.total_bytes()), (u64::MAX, u64::MAX));
+        let json = serde_json::to_value(&m).unwrap();
+        assert_eq!(json["created_at"], "2026-01-02T03:04:05.123Z");
+        assert_eq!(json["files"][0]["size_bytes"], u64::MAX);
+        for (files, want) in [
+            (
+                serde_json::json!([{"name": "../x", "size": 1, "sha256": "x"}]),
+                "plain relative",
+            ),
+            (
+                serde_json::json!([{"name": "/etc/passwd", "size": 1, "sha256": "x"}]),
+                "plain relative",
+            ),
+            (
+                serde_json::json!([{"name": "a/../../x", "size": 1, "sha256": "x"}]),
+                "plain relative",
+            ),
+            (
+                serde_json::json!([{"name": "", "size": 1, "sha256": "x"}]),
+                "plain relative",
+            ),
+            (serde_json::json!([]), "no files"),
+            (
+                serde_json::json!([{"name": "a", "size": 1, "sha256": "x"}, {"name": "a", "size": 1, "sha256": "x"}]),
+                "twice",
+            ),
+        ] {
+            write(manifest(files));
+            let e = read_manifest(d.path()).unwrap_err().to_string();
+            assert!(e.contains(want), "{e}");
+        }
+        std::fs::write(
+            d.path().join(MANIFEST),
+            vec![b' '; MAX_MANIFEST_BYTES as usize + 1],
+        )
+        .unwrap();
+        let e = read_manifest(d.path()).unwrap_err().to_string();
+        assert!(e.contains("limit"), "{e}");
+    }
+}
