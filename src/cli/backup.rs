@@ -19,7 +19,6 @@ use crate::persistence::backup::{
 use crate::persistence::restore::{
     self, LogicalRestoreOptions, LogicalRestoreReport, OfflineRestoreOptions, OfflineRestoreReport,
 };
-use crate::persistence::DEFAULT_PATTERNS;
 
 /// Where backups live: `--dir`, or `TARTARUS_BACKUP_DIR`.
 #[derive(Debug, Args)]
@@ -182,21 +181,9 @@ pub struct RestoreArgs {
     pub flush: bool,
 }
 
-/// The default logical patterns: tartarus:*, themis:*, and the configured queue key when it lies elsewhere.
+/// The default logical patterns: every key of the layout, and the configured queue key when it lies elsewhere.
 fn default_patterns(queue_key: &str) -> Vec<String> {
-    let mut out: Vec<String> = DEFAULT_PATTERNS.iter().map(|s| s.to_string()).collect();
-    if !queue_key.starts_with("tartarus:") {
-        let escaped: String = queue_key
-            .chars()
-            .flat_map(|c| {
-                let esc = matches!(c, '*' | '?' | '[' | ']' | '\\');
-                esc.then_some('\\').into_iter().chain(std::iter::once(c))
-            })
-            .collect();
-        out.push(escaped.clone());
-        out.push(format!("{escaped}:*"));
-    }
-    out
+    crate::store::keys::Keys::new(queue_key).backup_patterns()
 }
 
 #[derive(Serialize)]

@@ -152,11 +152,10 @@ pub type ProgressFn<'a> = &'a (dyn Fn(Progress) + Send + Sync);
 /// A callback that ignores progress.
 pub fn no_progress(_: Progress) {}
 
-/// Key patterns a logical backup covers by default.
-pub const DEFAULT_PATTERNS: &[&str] = &["tartarus:*", "themis:*"];
-
+/// Key patterns a logical backup covers by default: every key of the default layout (the key
+/// layout owns them: [`crate::store::keys::Keys::backup_patterns`]).
 pub fn default_patterns() -> Vec<String> {
-    DEFAULT_PATTERNS.iter().map(|s| s.to_string()).collect()
+    crate::store::keys::Keys::default().backup_patterns()
 }
 
 /// Creates a directory (and parents) with mode 0700 on the last component.
