@@ -8,11 +8,11 @@ use anyhow::{Context as _, Result};
 use clap::Args;
 use serde::Serialize;
 
-use super::bench::BENCH_PREFIX;
 use super::persist_common::{human_bytes, redis_target};
 use super::Ctx;
 use crate::config::RedisTarget;
 use crate::exit;
+use crate::ops::bench::BENCH_PREFIX;
 use crate::output::{columns, emit, Render};
 use crate::persistence::backup::{self, BackupMethod, BackupOptions};
 use crate::persistence::restore::{self, LogicalRestoreOptions};
