@@ -425,3 +425,62 @@ redis.call('ZADD', K_DEAD, NOW, id)
 event(nil, id, nil, 'dead', nil, ARGV[5])
 return 1
 "#;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ScriptId {
+    Submit,
+    Claim,
+    MoveToQueue,
+    ApplyOutcome,
+    Cancel,
+    Recover,
+    Start,
+    Finish,
+    RetryDead,
+    DeleteDead,
+    Heartbeat,
+    NodeEdit,
+    PolicyChange,
+    DeleteRun,
+    DiscardUnreadable,
+}
+
+pub(super) const ALL_SCRIPTS: [ScriptId; 15] = [
+    ScriptId::DeleteRun,
+    ScriptId::DiscardUnreadable,
+    ScriptId::Submit,
+    ScriptId::Claim,
+    ScriptId::MoveToQueue,
+    ScriptId::ApplyOutcome,
+    ScriptId::Cancel,
+    ScriptId::Recover,
+    ScriptId::Start,
+    ScriptId::Finish,
+    ScriptId::RetryDead,
+    ScriptId::DeleteDead,
+    ScriptId::Heartbeat,
+    ScriptId::NodeEdit,
+    ScriptId::PolicyChange,
+];
+
+impl ScriptId {
+    pub(super) fn source(self) -> String {
+        match self {
+            ScriptId::Submit => with_prelude(SUBMIT),
+            ScriptId::Claim => with_prelude(CLAIM),
+            ScriptId::MoveToQueue => with_prelude(MOVE_TO_QUEUE),
+            ScriptId::ApplyOutcome => with_prelude(APPLY_OUTCOME),
+            ScriptId::Cancel => with_prelude(CANCEL),
+            ScriptId::Recover => with_prelude(RECOVER),
+            ScriptId::Start => with_prelude(START),
+            ScriptId::Finish => with_prelude(FINISH),
+            ScriptId::RetryDead => with_prelude(RETRY_DEAD),
+            ScriptId::DeleteDead => with_prelude(DELETE_DEAD),
+            ScriptId::Heartbeat => HEARTBEAT.to_string(),
+            ScriptId::NodeEdit => NODE_EDIT.to_string(),
+            ScriptId::PolicyChange => POLICY_CHANGE.to_string(),
+            ScriptId::DeleteRun => with_prelude(DELETE_RUN),
+            ScriptId::DiscardUnreadable => with_prelude(DISCARD_UNREADABLE),
+        }
+    }
+}
