@@ -42,18 +42,7 @@ impl RedisStore {
     }
 
     pub(super) fn base_keys(&self) -> Vec<String> {
-        let k = &self.keys;
-        let mut v = vec![
-            k.runs(),
-            k.queue(),
-            k.leases(),
-            k.pending(),
-            k.dead(),
-            k.events(),
-        ];
-        v.extend(k.all_states());
-        debug_assert_eq!(v.len(), BASE_KEYS);
-        v
+        scripts::base_keys(&self.keys)
     }
 
     pub(super) fn common_args(&self) -> Vec<String> {
