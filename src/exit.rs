@@ -1,6 +1,7 @@
 //! Exit codes, defined in one place, and the mapping from errors to them.
 
 use crate::config::ConfigError;
+use crate::control::PolicyError;
 use crate::model::spec::SpecError;
 use crate::persistence::PersistenceError;
 use crate::store::StoreError;
@@ -85,6 +86,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<SpecError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<PolicyError>() {
             return e.code();
         }
     }

@@ -55,6 +55,7 @@ use glob::Pattern;
 use serde::{Deserialize, Serialize};
 
 use super::quantity::{Bytes, Cpu, Millis};
+use crate::model::documents::{read_documents, DocumentError};
 use crate::model::run::Verdict;
 use crate::model::spec::{check_name, FieldError, Heat};
 
@@ -285,6 +286,16 @@ pub enum PolicyError {
     },
     #[error("{source_name}: no policy documents found")]
     Empty { source_name: String },
+    /// A policy file that is not text, not YAML, or not the schema.
+    #[error(transparent)]
+    Read(#[from] DocumentError),
+}
+
+impl PolicyError {
+    /// The process exit code this error leads to: a bad input.
+    pub fn code(&self) -> u8 {
+        crate::exit::INVALID_INPUT
+    }
 }
 
 fn field_err(field: impl Into<String>, message: impl Into<String>) -> FieldError {
@@ -380,13 +391,8 @@ impl Policy {
 pub fn parse_policies(source_name: &str, text: &str) -> Result<Vec<Policy>, PolicyError> {
     let mut out: Vec<Policy> = Vec::new();
     let mut first_index: HashMap<String, usize> = HashMap::new();
-    for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
-        let parsed = Option::<Policy>::deserialize(document).map_err(|e| PolicyError::Parse {
-            source_name: source_name.to_string(),
-            index,
-            message: e.to_string(),
-        })?;
-        let Some(policy) = parsed else { continue };
+    for doc in read_documents::<Policy>(source_name, text.as_bytes())? {
+        let (index, policy) = (doc.index, doc.value);
         policy.validate().map_err(|error| PolicyError::Invalid {
             source_name: source_name.to_string(),
             index,
