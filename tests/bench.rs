@@ -6,36 +6,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use support::{json, target, tartarus_on, RedisServer};
+use support::{changed_keys, json, keyspace_digest, target, tartarus_on, RedisServer};
 use tartarus::model::node::Resources;
 use tartarus::model::spec::parse_sandbox_documents;
 use tartarus::scheduler::{Scheduler, SchedulerConfig};
 use tartarus::store::redis::RedisStore;
 use tartarus::store::{Heartbeat, History, SharedStore, StoreSettings};
-
-/// Every key of the database with its type and DUMP payload (SCAN, never KEYS).
-fn digest(server: &RedisServer) -> BTreeMap<String, (String, Vec<u8>)> {
-    let mut c = server.conn();
-    let mut out = BTreeMap::new();
-    let mut cursor = 0u64;
-    loop {
-        let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
-            .arg(cursor)
-            .arg("COUNT")
-            .arg(1000)
-            .query(&mut c)
-            .unwrap();
-        for key in keys {
-            let kind: String = redis::cmd("TYPE").arg(&key).query(&mut c).unwrap();
-            let dump: Vec<u8> = redis::cmd("DUMP").arg(&key).query(&mut c).unwrap();
-            out.insert(key, (kind, dump));
-        }
-        cursor = next;
-        if cursor == 0 {
-            return out;
-        }
-    }
-}
 
 /// A live deployment: policies (with history), a node, runs in several states, events, and a
 /// key of some other application on the same server.
@@ -106,7 +82,7 @@ async fn bench_leaves_a_live_deployment_untouched() {
     let server = RedisServer::start();
     let store = live_dataset(&server).await;
     let live_version = store.policy_version().await.unwrap();
-    let before = digest(&server);
+    let before = keyspace_digest(&server);
     assert!(
         before.contains_key("themis:policies") && before.contains_key("tartarus:queue"),
         "the live dataset is in place: {:?}",
@@ -160,19 +136,14 @@ async fn bench_leaves_a_live_deployment_untouched() {
         assert!(f["per_second"].is_number(), "{f}");
     }
 
-    let after = digest(&server);
+    let after = keyspace_digest(&server);
     let leftovers: Vec<&String> = after
         .keys()
         .filter(|k| k.starts_with("tartarus-bench"))
         .take(10)
         .collect();
     assert!(leftovers.is_empty(), "bench keys left: {leftovers:?}");
-    let changed: Vec<&String> = before
-        .keys()
-        .chain(after.keys())
-        .filter(|k| before.get(*k) != after.get(*k))
-        .take(10)
-        .collect();
+    let changed = changed_keys(&before, &after);
     assert!(changed.is_empty(), "live keys changed: {changed:?}");
     assert_eq!(store.policy_version().await.unwrap(), live_version);
     // Live schedulers heard nothing: the bench's policy publishes went to its own channel.

@@ -3,23 +3,27 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::Ctx;
-use crate::control::{parse_policies, Judgement, Policy, PolicySet};
+use crate::control::{parse_policy_bytes, Judgement, Policy, PolicySet};
 use crate::exit::{self, CodedError};
 use crate::model::run::Verdict;
 use crate::model::spec::parse_sandbox_documents;
-use crate::output::{columns, emit, fields, timestamp, Message, Render};
-use crate::store::{History, PolicyChange, StoreError, StoredPolicy};
+use crate::ops::policies::{self, ApplyOptions, PolicyDiff, PolicyReport, PolicyResult};
+use crate::output::{emit, fields, timestamp, Message, Page, Render};
+use crate::store::{History, PolicyChange, StoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCmd {
-    /// Validate and store policies from a YAML file (one bad document applies nothing)
+    /// Validate and store policies from a YAML file (one bad document applies nothing); an
+    /// unchanged set is reported as such and bumps nothing
     Apply {
         #[arg(short = 'f', long = "file")]
         file: PathBuf,
+        #[command(flatten)]
+        change: ChangeArgs,
     },
     /// Stored policies with their mode and rule count
     List,
@@ -29,6 +33,8 @@ pub enum PolicyCmd {
     Delete {
         #[arg(required = true)]
         names: Vec<String>,
+        #[command(flatten)]
+        change: ChangeArgs,
     },
     /// Changes, newest first: version, time, who, what
     History {
@@ -39,6 +45,8 @@ pub enum PolicyCmd {
     Rollback {
         #[arg(long = "to-version")]
         to_version: u64,
+        #[command(flatten)]
+        change: ChangeArgs,
     },
     /// Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain
     /// the verdict; exits 0 allow, 20 deny, 21 quarantine
@@ -51,23 +59,84 @@ pub enum PolicyCmd {
     },
 }
 
-fn read(path: &PathBuf) -> Result<String> {
+/// Options of the verbs that change the policy set.
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+    /// Print what would change (policy names and a diff of their documents) and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Name recorded in the history [default: $TARTARUS_WHO, else the OS user]
+    #[arg(long, value_name = "NAME")]
+    pub who: Option<String>,
+}
+
+fn read(path: &PathBuf) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("reading stdin")?;
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut s).context("reading stdin")?;
         return Ok(s);
     }
-    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+    std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+}
+
+fn read_text(path: &PathBuf) -> Result<String> {
+    String::from_utf8(read(path)?)
+        .map_err(|_| invalid(format!("{}: not UTF-8 text", path.display())))
 }
 
 fn invalid(e: impl std::fmt::Display) -> anyhow::Error {
     CodedError::new(exit::INVALID_INPUT, e.to_string()).into()
 }
 
-fn who() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .unwrap_or_else(|_| "unknown".into())
+/// `add a; change b` (or `added a; changed b`): what a change does to which policies.
+fn what_changes(d: &PolicyDiff, past: bool) -> String {
+    let verbs = if past {
+        ["added", "changed", "removed"]
+    } else {
+        ["add", "change", "remove"]
+    };
+    verbs
+        .iter()
+        .zip([&d.added, &d.changed, &d.removed])
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(verb, names)| format!("{verb} {}", names.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Render for PolicyReport {
+    fn render_table(&self, _wide: bool) -> String {
+        let d = &self.diff;
+        match self.result {
+            PolicyResult::Unchanged if d.unchanged.is_empty() => format!(
+                "unchanged: the set already is as asked; Themis stays at version {}",
+                self.version
+            ),
+            PolicyResult::Unchanged => format!(
+                "unchanged: {} already stored as given; Themis stays at version {}",
+                d.unchanged.join(", "),
+                self.version
+            ),
+            PolicyResult::WouldChange => format!(
+                "dry run: {} would {} (Themis version {}); nothing was written\n\n{}",
+                self.action,
+                what_changes(d, false),
+                self.version,
+                d.diff.trim_end()
+            ),
+            PolicyResult::Changed => format!(
+                "{}: {}; Themis is at version {}",
+                match self.action.as_str() {
+                    "apply" => "applied",
+                    "delete" => "deleted",
+                    "rollback" => "rolled back",
+                    other => other,
+                },
+                what_changes(d, true),
+                self.version
+            ),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -78,59 +147,39 @@ struct PolicyRow {
     description: Option<String>,
 }
 
+/// `{"items": [...], "next": null, "version": N}`: the list, and the Themis version it is at.
 #[derive(Serialize)]
 struct PolicyList {
+    #[serde(flatten)]
+    page: Page<PolicyRow>,
     version: u64,
-    policies: Vec<PolicyRow>,
 }
 
 impl Render for PolicyList {
-    fn render_table(&self, _wide: bool) -> String {
-        let rows = self
-            .policies
-            .iter()
-            .map(|p| {
-                vec![
-                    p.name.clone(),
-                    p.mode.clone(),
-                    p.rules.to_string(),
-                    p.description.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
+    fn render_table(&self, wide: bool) -> String {
         format!(
             "Themis version {}\n{}",
             self.version,
-            columns(&["NAME", "MODE", "RULES", "DESCRIPTION"], rows)
+            self.page.render_table(wide)
         )
     }
 }
 
-#[derive(Serialize)]
-#[serde(transparent)]
-struct HistoryList(Vec<PolicyChange>);
-
-impl Render for HistoryList {
-    fn render_table(&self, _wide: bool) -> String {
-        let rows = self
-            .0
-            .iter()
-            .map(|c| {
-                vec![
-                    c.version.to_string(),
-                    timestamp(c.at),
-                    c.who.clone(),
-                    c.action.clone(),
-                    c.names.join(","),
-                    c.snapshot.len().to_string(),
-                ]
-            })
-            .collect();
-        columns(
-            &["VERSION", "TIME", "WHO", "ACTION", "POLICIES", "SET SIZE"],
-            rows,
-        )
-    }
+fn history_page(changes: Vec<PolicyChange>) -> Page<PolicyChange> {
+    Page::all(
+        changes,
+        vec!["VERSION", "TIME", "WHO", "ACTION", "POLICIES", "SET SIZE"],
+        |c| {
+            vec![
+                c.version.to_string(),
+                timestamp(c.at),
+                c.who.clone(),
+                c.action.clone(),
+                c.names.join(","),
+                c.snapshot.len().to_string(),
+            ]
+        },
+    )
 }
 
 #[derive(Serialize)]
@@ -176,82 +225,24 @@ impl Render for TestResults {
 impl PolicyCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
-            PolicyCmd::Test { file, policies } => {
-                let specs = parse_sandbox_documents(&file.display().to_string(), &read(&file)?)?;
-                let set = match policies {
-                    Some(p) => {
-                        let list = parse_policies(&p.display().to_string(), &read(&p)?)
-                            .map_err(invalid)?;
-                        PolicySet::compile(&list, 0).map_err(invalid)?
-                    }
-                    None => {
-                        let store = ctx.store().await?;
-                        let (v, docs) = store.policies().await?;
-                        crate::scheduler::compile_policies(v, &docs, &Default::default())?
-                    }
-                };
-                let results: Vec<Tested> = specs
-                    .iter()
-                    .map(|s| Tested {
-                        sandbox: s.name.clone(),
-                        judgement: set.judge(s),
-                    })
-                    .collect();
-                let worst = results
-                    .iter()
-                    .map(|t| t.judgement.verdict)
-                    .max()
-                    .unwrap_or(Verdict::Allow);
-                emit(ctx.output, &TestResults(results))?;
-                return Ok(match worst {
-                    Verdict::Allow => exit::OK,
-                    Verdict::Deny => exit::VERDICT_DENY,
-                    Verdict::Quarantine => exit::VERDICT_QUARANTINE,
-                });
-            }
-            PolicyCmd::Apply { file } => {
-                let list =
-                    parse_policies(&file.display().to_string(), &read(&file)?).map_err(invalid)?;
-                PolicySet::compile(&list, 0).map_err(invalid)?;
+            PolicyCmd::Test { file, policies } => return test(ctx, file, policies).await,
+            PolicyCmd::Apply { file, change } => {
                 let store = ctx.store().await?;
-                let docs: Vec<StoredPolicy> = list
-                    .iter()
-                    .map(|p| StoredPolicy {
-                        name: p.name().to_string(),
-                        document: p.to_json(),
-                    })
-                    .collect();
-                let version = store.apply_policies(&docs, &who(), History::Keep).await?;
-                let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
-                let text = format!(
-                    "applied {} ({} policies); Themis is at version {version}",
-                    names.join(", "),
-                    names.len()
-                );
-                emit(
-                    ctx.output,
-                    &Message {
-                        data: serde_json::json!({"version": version, "applied": names}),
-                        text,
+                let who = policies::actor(change.who.as_deref());
+                let report = policies::apply_file(
+                    store.as_ref(),
+                    &file.display().to_string(),
+                    &read(&file)?,
+                    ApplyOptions {
+                        who: &who,
+                        history: History::Keep,
+                        dry_run: change.dry_run,
                     },
-                )?;
+                )
+                .await?;
+                emit(ctx.output, &report)?;
             }
-            PolicyCmd::List => {
-                let store = ctx.store().await?;
-                let (version, docs) = store.policies().await?;
-                let mut policies = Vec::new();
-                for d in docs {
-                    let p = Policy::from_json(&d.document)
-                        .map_err(|e| StoreError::Corrupt(format!("policy {}: {e}", d.name)))?;
-                    policies.push(PolicyRow {
-                        name: d.name,
-                        mode: format!("{:?}", p.spec.mode).to_lowercase(),
-                        rules: p.spec.rules.len(),
-                        description: p.metadata.description.clone(),
-                    });
-                }
-                emit(ctx.output, &PolicyList { version, policies })?;
-            }
+            PolicyCmd::List => list(ctx).await?,
             PolicyCmd::Get { name } => {
                 let store = ctx.store().await?;
                 let (_, docs) = store.policies().await?;
@@ -264,51 +255,101 @@ impl PolicyCmd {
                 let text = serde_yaml::to_string(&p)?;
                 emit(ctx.output, &Message { data: p, text })?;
             }
-            PolicyCmd::Delete { names } => {
+            PolicyCmd::Delete { names, change } => {
                 let store = ctx.store().await?;
-                ctx.confirm(&format!("delete policies {}", names.join(", ")))?;
-                let version = store.delete_policies(&names, &who(), History::Keep).await?;
-                emit(
-                    ctx.output,
-                    &Message {
-                        data: serde_json::json!({"version": version, "deleted": names}),
-                        text: format!("deleted; Themis is at version {version}"),
-                    },
-                )?;
+                let who = policies::actor(change.who.as_deref());
+                if !change.dry_run {
+                    // Unknown names fail before the question.
+                    policies::delete(store.as_ref(), &names, &who, true).await?;
+                    ctx.confirm(&format!("delete policies {}", names.join(", ")))?;
+                }
+                let report = policies::delete(store.as_ref(), &names, &who, change.dry_run).await?;
+                emit(ctx.output, &report)?;
             }
             PolicyCmd::History { limit } => {
                 let store = ctx.store().await?;
-                emit(ctx.output, &HistoryList(store.policy_history(limit).await?))?;
-            }
-            PolicyCmd::Rollback { to_version } => {
-                let store = ctx.store().await?;
-                let hist = store.policy_history(usize::MAX / 2).await?;
-                let entry = hist
-                    .into_iter()
-                    .find(|c| c.version == to_version)
-                    .ok_or(StoreError::PolicyVersionNotFound(to_version))?;
-                ctx.confirm(&format!(
-                    "replace the policy set with version {to_version}'s ({} policies)",
-                    entry.snapshot.len()
-                ))?;
-                let version = store
-                    .replace_policies(
-                        &entry.snapshot,
-                        &who(),
-                        &format!("rollback to v{to_version}"),
-                    )
-                    .await?;
                 emit(
                     ctx.output,
-                    &Message {
-                        data: serde_json::json!({"version": version, "rolled_back_to": to_version}),
-                        text: format!(
-                            "rolled back to version {to_version}; Themis is at version {version}"
-                        ),
-                    },
+                    &history_page(store.policy_history(limit).await?),
                 )?;
+            }
+            PolicyCmd::Rollback { to_version, change } => {
+                let store = ctx.store().await?;
+                let who = policies::actor(change.who.as_deref());
+                if !change.dry_run {
+                    let plan = policies::rollback(store.as_ref(), to_version, &who, true).await?;
+                    // A rollback to the set as it is writes nothing: no question to ask.
+                    if plan.result != PolicyResult::Unchanged {
+                        ctx.confirm(&format!(
+                            "replace the policy set with version {to_version}'s ({})",
+                            what_changes(&plan.diff, false)
+                        ))?;
+                    }
+                }
+                let report =
+                    policies::rollback(store.as_ref(), to_version, &who, change.dry_run).await?;
+                emit(ctx.output, &report)?;
             }
         }
         Ok(exit::OK)
     }
+}
+
+async fn list(ctx: &Ctx) -> Result<()> {
+    let store = ctx.store().await?;
+    let (version, docs) = store.policies().await?;
+    let mut rows = Vec::new();
+    for d in docs {
+        let p = Policy::from_json(&d.document)
+            .map_err(|e| StoreError::Corrupt(format!("policy {}: {e}", d.name)))?;
+        rows.push(PolicyRow {
+            name: d.name,
+            mode: p.spec.mode.as_str().to_string(),
+            rules: p.spec.rules.len(),
+            description: p.metadata.description.clone(),
+        });
+    }
+    let page = Page::all(rows, vec!["NAME", "MODE", "RULES", "DESCRIPTION"], |p| {
+        vec![
+            p.name.clone(),
+            p.mode.clone(),
+            p.rules.to_string(),
+            p.description.clone().unwrap_or_default(),
+        ]
+    });
+    emit(ctx.output, &PolicyList { page, version })
+}
+
+/// `policy test`: judges sandbox documents offline and exits with the worst verdict's code.
+async fn test(ctx: &Ctx, file: PathBuf, policies: Option<PathBuf>) -> Result<u8> {
+    let specs = parse_sandbox_documents(&file.display().to_string(), &read_text(&file)?)?;
+    let set = match policies {
+        Some(p) => {
+            let list = parse_policy_bytes(&p.display().to_string(), &read(&p)?)?;
+            PolicySet::compile(&list, 0)?
+        }
+        None => {
+            let store = ctx.store().await?;
+            let (v, docs) = store.policies().await?;
+            crate::scheduler::compile_policies(v, &docs, &Default::default())?
+        }
+    };
+    let results: Vec<Tested> = specs
+        .iter()
+        .map(|s| Tested {
+            sandbox: s.name.clone(),
+            judgement: set.judge(s),
+        })
+        .collect();
+    let worst = results
+        .iter()
+        .map(|t| t.judgement.verdict)
+        .max()
+        .unwrap_or(Verdict::Allow);
+    emit(ctx.output, &TestResults(results))?;
+    Ok(match worst {
+        Verdict::Allow => exit::OK,
+        Verdict::Deny => exit::VERDICT_DENY,
+        Verdict::Quarantine => exit::VERDICT_QUARANTINE,
+    })
 }

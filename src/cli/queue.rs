@@ -32,6 +32,9 @@ pub enum QueueCmd {
     Purge {
         #[arg(value_enum)]
         which: QueueName,
+        /// Say how many runs would be cancelled (or dead letters deleted) and change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Send dead letters back to the queue (attempts reset)
     Retry {
@@ -120,6 +123,52 @@ impl Render for Entries {
     }
 }
 
+/// What `queue purge` did, or with `--dry-run` would do.
+#[derive(Serialize)]
+struct PurgeReport {
+    list: QueueName,
+    /// `cancel` (queued, leased, pending) or `delete` (dead letters, with their run data).
+    effect: &'static str,
+    dry_run: bool,
+    /// Runs cancelled or dead letters deleted (with `--dry-run`: how many are in the list now).
+    count: u64,
+}
+
+impl PurgeReport {
+    fn what(&self) -> String {
+        let list = serde_json::to_value(self.list)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        match self.list {
+            QueueName::Dead => format!("{} dead letter(s) and their run data", self.count),
+            _ => format!("the {} run(s) in the {list} list", self.count),
+        }
+    }
+
+    fn question(&self) -> String {
+        format!("{} {}", self.effect, self.what())
+    }
+}
+
+impl Render for PurgeReport {
+    fn render_table(&self, _wide: bool) -> String {
+        if self.dry_run {
+            format!(
+                "dry run: purge would {}; nothing was changed",
+                self.question()
+            )
+        } else {
+            let done = if self.effect == "delete" {
+                "deleted"
+            } else {
+                "cancelled"
+            };
+            format!("purged: {done} {}", self.what())
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Count {
     action: &'static str,
@@ -145,30 +194,29 @@ impl QueueCmd {
                 let runs = store.get_runs(&ids).await?.into_iter().flatten().collect();
                 emit(ctx.output, &super::sandbox::RunList(runs))?
             }
-            QueueCmd::Purge { which } => {
+            QueueCmd::Purge { which, dry_run } => {
                 let stats = store.queue_stats().await?;
-                let n = match which {
-                    QueueName::Queued => stats.depth,
-                    QueueName::Leased => stats.in_flight,
-                    QueueName::Pending => stats.pending,
-                    QueueName::Dead => stats.dead,
-                };
-                let what = match which {
-                    QueueName::Dead => format!("delete {n} dead letter(s) and their run data"),
-                    _ => format!("cancel the {n} run(s) in the {which:?} list").to_lowercase(),
-                };
-                ctx.confirm(&what)?;
-                let count = store.purge(which).await?;
-                emit(
-                    ctx.output,
-                    &Message {
-                        data: Count {
-                            action: "purged",
-                            count,
-                        },
-                        text: format!("purged {count}"),
+                let plan = PurgeReport {
+                    list: which,
+                    effect: match which {
+                        QueueName::Dead => "delete",
+                        _ => "cancel",
                     },
-                )?
+                    dry_run,
+                    count: match which {
+                        QueueName::Queued => stats.depth,
+                        QueueName::Leased => stats.in_flight,
+                        QueueName::Pending => stats.pending,
+                        QueueName::Dead => stats.dead,
+                    },
+                };
+                if !dry_run {
+                    ctx.confirm(&plan.question())?;
+                    let count = store.purge(which).await?;
+                    emit(ctx.output, &PurgeReport { count, ..plan })?
+                } else {
+                    emit(ctx.output, &plan)?
+                }
             }
             QueueCmd::Retry { ids, all } => {
                 if ids.is_empty() && !all {

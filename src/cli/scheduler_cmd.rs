@@ -344,20 +344,25 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
     let store: SharedStore = ctx.store().await?;
     let beats = agent_specs(&args)?;
     if let Some(file) = &args.policies {
-        let text =
-            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-        let list = crate::control::parse_policies(&file.display().to_string(), &text)
-            .map_err(|e| CodedError::new(exit::INVALID_INPUT, e.to_string()))?;
-        let docs: Vec<crate::store::StoredPolicy> = list
-            .iter()
-            .map(|p| crate::store::StoredPolicy {
-                name: p.name().to_string(),
-                document: p.to_json(),
-            })
-            .collect();
-        store
-            .apply_policies(&docs, "up", crate::store::History::Keep)
-            .await?;
+        let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+        let who = crate::ops::policies::actor(None);
+        let report = crate::ops::policies::apply_file(
+            store.as_ref(),
+            &file.display().to_string(),
+            &bytes,
+            crate::ops::policies::ApplyOptions {
+                who: &who,
+                history: crate::store::History::Keep,
+                dry_run: false,
+            },
+        )
+        .await?;
+        tracing::info!(
+            "policies from {}: {:?}, Themis version {}",
+            file.display(),
+            report.result,
+            report.version
+        );
     }
     let shutdown = shutdown_signal("stopping the scheduler and draining the local agents");
     let (stop_tx, stop_rx) = watch::channel(false);

@@ -11,13 +11,12 @@ use serde::Serialize;
 use super::persist_common::{redis_target, Reporter};
 use super::{parse_duration_arg, Ctx};
 use crate::config::RedisTarget;
-use crate::control::policy::parse_policies;
 use crate::exit::{self, CodedError};
 use crate::model::run::Run;
 use crate::model::spec::parse_sandbox_documents;
 use crate::output::{columns, emit, Render};
 use crate::persistence::{backup, RedisAdmin};
-use crate::store::{History, SharedStore, StoreError, StoredPolicy};
+use crate::store::{History, SharedStore, StoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum VerifyCmd {
@@ -224,8 +223,9 @@ async fn remove_canary(ctx: &Ctx, run_id: &str, policy: &str, policy_written: bo
             )
             .await
         {
-            Ok(v) => done.push(format!(
-                "policy {policy} deleted (Themis version {v}; no history entry)"
+            Ok(w) => done.push(format!(
+                "policy {policy} deleted (Themis version {}; no history entry)",
+                w.version
             )),
             Err(StoreError::PolicyNotFound(_)) => done.push(format!("policy {policy} was gone")),
             Err(e) => problems.push(format!("delete policy {policy}: {e}")),
@@ -339,22 +339,24 @@ async fn check(
     let policy_yaml = format!(
         "apiVersion: themis.tartarus.io/v1\nkind: Policy\nmetadata:\n  name: {name}\n  description: canary of `tartarus verify persistence`; removed by it\nspec:\n  mode: enforce\n  match:\n    labels: {{tartarus.io/canary: \"{token}\"}}\n  rules:\n    - name: never-schedule-the-canary\n      verdict: deny\n      message: persistence canary, never scheduled\n"
     );
-    let policy = parse_policies("the canary policy", &policy_yaml)?
+    let report = crate::ops::policies::apply_file(
+        store.as_ref(),
+        "the canary policy",
+        policy_yaml.as_bytes(),
+        crate::ops::policies::ApplyOptions {
+            who: "tartarus verify persistence",
+            history: History::Skip,
+            dry_run: false,
+        },
+    )
+    .await
+    .context("writing the canary policy")?;
+    let document = report
+        .documents
         .into_iter()
         .next()
+        .map(|d| d.document)
         .context("the canary policy document is empty")?;
-    let document = policy.to_json();
-    store
-        .apply_policies(
-            &[StoredPolicy {
-                name: name.clone(),
-                document: document.clone(),
-            }],
-            "tartarus verify persistence",
-            History::Skip,
-        )
-        .await
-        .context("writing the canary policy")?;
     *policy_written = true;
     let sandbox_yaml = format!(
         "metadata:\n  name: {name}\n  labels: {{tartarus.io/canary: \"{token}\"}}\n  annotations: {{tartarus.io/purpose: \"tartarus verify persistence\"}}\nspec:\n  image: tartarus.io/persistence-canary:1\n  command: [\"true\"]\n  resources: {{cpu: 10m, memory: 4Mi}}\n  timeout: 1s\n  priority: 0\n"

@@ -389,9 +389,14 @@ impl Policy {
 /// Parses every YAML document of a policy file. One bad document fails the whole file; names must be unique.
 /// Empty documents (a stray `---`) are skipped.
 pub fn parse_policies(source_name: &str, text: &str) -> Result<Vec<Policy>, PolicyError> {
+    parse_policy_bytes(source_name, text.as_bytes())
+}
+
+/// [`parse_policies`] on the raw bytes of a file (which must be UTF-8 text).
+pub fn parse_policy_bytes(source_name: &str, bytes: &[u8]) -> Result<Vec<Policy>, PolicyError> {
     let mut out: Vec<Policy> = Vec::new();
     let mut first_index: HashMap<String, usize> = HashMap::new();
-    for doc in read_documents::<Policy>(source_name, text.as_bytes())? {
+    for doc in read_documents::<Policy>(source_name, bytes)? {
         let (index, policy) = (doc.index, doc.value);
         policy.validate().map_err(|error| PolicyError::Invalid {
             source_name: source_name.to_string(),

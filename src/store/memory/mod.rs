@@ -254,7 +254,7 @@ impl Store for MemoryStore {
         policies: &[StoredPolicy],
         who: &str,
         history: History,
-    ) -> StoreResult<u64> {
+    ) -> StoreResult<PolicyWrite> {
         policies::apply_policies(self, policies, who, history).await
     }
 
@@ -263,7 +263,7 @@ impl Store for MemoryStore {
         names: &[String],
         who: &str,
         history: History,
-    ) -> StoreResult<u64> {
+    ) -> StoreResult<PolicyWrite> {
         policies::delete_policies(self, names, who, history).await
     }
 
@@ -272,7 +272,7 @@ impl Store for MemoryStore {
         set: &BTreeMap<String, String>,
         who: &str,
         action: &str,
-    ) -> StoreResult<u64> {
+    ) -> StoreResult<PolicyWrite> {
         policies::replace_policies(self, set, who, action).await
     }
 

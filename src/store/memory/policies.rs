@@ -31,8 +31,14 @@ pub(super) async fn apply_policies(
     policies: &[StoredPolicy],
     who: &str,
     history: History,
-) -> StoreResult<u64> {
+) -> StoreResult<PolicyWrite> {
     let mut g = store.lock();
+    if policies
+        .iter()
+        .all(|p| g.policies.get(&p.name) == Some(&p.document))
+    {
+        return Ok(g.unchanged());
+    }
     for p in policies {
         g.policies.insert(p.name.clone(), p.document.clone());
     }
@@ -45,7 +51,7 @@ pub(super) async fn delete_policies(
     names: &[String],
     who: &str,
     history: History,
-) -> StoreResult<u64> {
+) -> StoreResult<PolicyWrite> {
     let mut g = store.lock();
     if let Some(missing) = names.iter().find(|n| !g.policies.contains_key(*n)) {
         return Err(StoreError::PolicyNotFound(missing.clone()));
@@ -68,8 +74,11 @@ pub(super) async fn replace_policies(
     set: &BTreeMap<String, String>,
     who: &str,
     action: &str,
-) -> StoreResult<u64> {
+) -> StoreResult<PolicyWrite> {
     let mut g = store.lock();
+    if g.policies == *set {
+        return Ok(g.unchanged());
+    }
     g.policies = set.clone();
     let names = set.keys().cloned().collect();
     Ok(g.record_policy_change(&store.settings, who, action, names, now_ms(), History::Keep))

@@ -257,7 +257,7 @@ impl Inner {
         names: Vec<String>,
         now: i64,
         history: History,
-    ) -> u64 {
+    ) -> PolicyWrite {
         self.policy_version += 1;
         let version = self.policy_version;
         let entry = PolicyChange {
@@ -290,7 +290,18 @@ impl Inner {
         );
         self.policy_watchers
             .retain(|w| w.try_send(version).is_ok() || !w.is_closed());
-        version
+        PolicyWrite {
+            version,
+            changed: true,
+        }
+    }
+
+    /// The answer to a Themis change that would store what is stored already.
+    pub(super) fn unchanged(&self) -> PolicyWrite {
+        PolicyWrite {
+            version: self.policy_version,
+            changed: false,
+        }
     }
 }
 

@@ -270,7 +270,7 @@ impl Store for RedisStore {
         policies: &[StoredPolicy],
         who: &str,
         history: History,
-    ) -> StoreResult<u64> {
+    ) -> StoreResult<PolicyWrite> {
         policies::apply_policies(self, policies, who, history).await
     }
 
@@ -279,7 +279,7 @@ impl Store for RedisStore {
         names: &[String],
         who: &str,
         history: History,
-    ) -> StoreResult<u64> {
+    ) -> StoreResult<PolicyWrite> {
         policies::delete_policies(self, names, who, history).await
     }
 
@@ -288,7 +288,7 @@ impl Store for RedisStore {
         set: &BTreeMap<String, String>,
         who: &str,
         action: &str,
-    ) -> StoreResult<u64> {
+    ) -> StoreResult<PolicyWrite> {
         policies::replace_policies(self, set, who, action).await
     }
 

@@ -18,7 +18,7 @@ impl RedisStore {
         action: &str,
         args_tail: Vec<String>,
         history: History,
-    ) -> StoreResult<u64> {
+    ) -> StoreResult<PolicyWrite> {
         let k = &self.keys;
         let keys = vec![
             k.policies(),
@@ -47,11 +47,17 @@ impl RedisStore {
                 args,
             })
             .await?;
-        if let Some(version) = int(&v) {
-            return Ok(version as u64);
-        }
         let parts = strings(v);
+        let version = |v: &str| v.parse::<u64>().map_err(corrupt);
         match parts.as_slice() {
+            [tag, v] if tag == "changed" => Ok(PolicyWrite {
+                version: version(v)?,
+                changed: true,
+            }),
+            [tag, v] if tag == "unchanged" => Ok(PolicyWrite {
+                version: version(v)?,
+                changed: false,
+            }),
             [tag, name] if tag == "missing" => Err(StoreError::PolicyNotFound(name.clone())),
             _ => Err(StoreError::Backend(
                 "unexpected reply from the policy script".into(),
@@ -87,7 +93,7 @@ pub(super) async fn apply_policies(
     policies: &[StoredPolicy],
     who: &str,
     history: History,
-) -> StoreResult<u64> {
+) -> StoreResult<PolicyWrite> {
     let tail = policies
         .iter()
         .flat_map(|p| [p.name.clone(), p.document.clone()])
@@ -102,7 +108,7 @@ pub(super) async fn delete_policies(
     names: &[String],
     who: &str,
     history: History,
-) -> StoreResult<u64> {
+) -> StoreResult<PolicyWrite> {
     store
         .policy_change("delete", who, "delete", names.to_vec(), history)
         .await
@@ -113,7 +119,7 @@ pub(super) async fn replace_policies(
     set: &BTreeMap<String, String>,
     who: &str,
     action: &str,
-) -> StoreResult<u64> {
+) -> StoreResult<PolicyWrite> {
     let tail = set
         .iter()
         .flat_map(|(n, d)| [n.clone(), d.clone()])

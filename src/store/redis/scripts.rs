@@ -418,7 +418,9 @@ return 1
 
 /// A Themis change. KEYS: policies, version, history, events.
 /// ARGV: mode ('apply'|'delete'|'replace'), who, action, now, history cap, events cap, channel, then
-/// name/document pairs (apply, replace) or names (delete). Returns the new version, or {'missing', name}.
+/// name/document pairs (apply, replace) or names (delete). Returns {'changed', new version},
+/// {'unchanged', version} (every document already stored as given, and for replace nothing
+/// else stored: nothing is written, published or recorded), or {'missing', name}.
 pub const POLICY_CHANGE: &str = r#"
 local pol, ver, hist, events = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local mode, who, action, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
@@ -429,6 +431,13 @@ if mode == 'delete' then
   end
   for i = 8, #ARGV do redis.call('HDEL', pol, ARGV[i]); names[#names+1] = ARGV[i] end
 else
+  local same = mode ~= 'replace' or redis.call('HLEN', pol) == (#ARGV - 7) / 2
+  if same then
+    for i = 8, #ARGV, 2 do
+      if redis.call('HGET', pol, ARGV[i]) ~= ARGV[i+1] then same = false; break end
+    end
+  end
+  if same then return {'unchanged', tonumber(redis.call('GET', ver) or '0')} end
   if mode == 'replace' then redis.call('DEL', pol) end
   for i = 8, #ARGV, 2 do
     redis.call('HSET', pol, ARGV[i], ARGV[i+1])
@@ -450,7 +459,7 @@ if tonumber(ARGV[5]) > 0 then
 end
 redis.call('XADD', events, 'MAXLEN', '~', ARGV[6], '*', 'kind', 'policy', 'to', 'v' .. v, 'at', now, 'message', action .. ' ' .. table.concat(names, ',') .. ' by ' .. who)
 redis.call('PUBLISH', ARGV[7], v)
-return v
+return {'changed', v}
 "#;
 
 /// Deletes a run and everything about it. KEYS: base + run, run events, node, node runs.
