@@ -13,6 +13,8 @@ use crate::model::node::{Node, Resources};
 use crate::model::run::{Event, Run, RunState, Verdict};
 use crate::model::spec::Heat;
 
+#[macro_use]
+mod delegate;
 pub mod keys;
 pub mod memory;
 pub mod redis;

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::state::NodeEntry;
 use super::MemoryStore;
 use crate::model::now_ms;
 use crate::store::*;
@@ -43,27 +44,29 @@ pub(super) async fn label_node(
     set: &BTreeMap<String, String>,
     remove: &[String],
 ) -> StoreResult<Node> {
-    let mut g = store.lock();
-    let now = now_ms();
-    let e = g
-        .nodes
-        .get_mut(name)
-        .filter(|e| e.alive(now))
-        .ok_or_else(|| StoreError::NodeNotFound(name.into()))?;
-    for (k, v) in set {
-        e.labels.insert(k.clone(), v.clone());
-    }
-    for k in remove {
-        e.labels.remove(k);
-    }
-    let g2 = &*g;
-    Ok(g2.node_view(name, &g2.nodes[name], now))
+    edit_live_node(store, name, |e| {
+        for (k, v) in set {
+            e.labels.insert(k.clone(), v.clone());
+        }
+        for k in remove {
+            e.labels.remove(k);
+        }
+    })
 }
 
 pub(super) async fn drain_node(
     store: &MemoryStore,
     name: &str,
     draining: bool,
+) -> StoreResult<Node> {
+    edit_live_node(store, name, |e| e.draining = draining)
+}
+
+/// Changes a live node (an expired one is not found) and returns it as it now is.
+fn edit_live_node(
+    store: &MemoryStore,
+    name: &str,
+    edit: impl FnOnce(&mut NodeEntry),
 ) -> StoreResult<Node> {
     let mut g = store.lock();
     let now = now_ms();
@@ -72,7 +75,7 @@ pub(super) async fn drain_node(
         .get_mut(name)
         .filter(|e| e.alive(now))
         .ok_or_else(|| StoreError::NodeNotFound(name.into()))?;
-    e.draining = draining;
+    edit(e);
     let g2 = &*g;
     Ok(g2.node_view(name, &g2.nodes[name], now))
 }

@@ -105,31 +105,17 @@ pub(super) async fn apply_outcomes(
             run.quarantined = o.quarantined;
         }
         let applied = match &o.decision {
-            Decision::Deny => {
-                g.set_state(
-                    &store.settings,
-                    id,
-                    RunState::Denied,
-                    now,
-                    o.message.clone(),
-                );
+            Decision::Deny | Decision::Reject => {
+                let to = if o.decision == Decision::Deny {
+                    RunState::Denied
+                } else {
+                    RunState::Rejected
+                };
+                g.set_state(&store.settings, id, to, now, o.message.clone());
                 if let Some(run) = g.runs.get_mut(id) {
                     run.finished_at = Some(now);
                 }
-                Applied::Done(RunState::Denied)
-            }
-            Decision::Reject => {
-                g.set_state(
-                    &store.settings,
-                    id,
-                    RunState::Rejected,
-                    now,
-                    o.message.clone(),
-                );
-                if let Some(run) = g.runs.get_mut(id) {
-                    run.finished_at = Some(now);
-                }
-                Applied::Done(RunState::Rejected)
+                Applied::Done(to)
             }
             Decision::Pending => {
                 let same = state == RunState::Pending

@@ -1,9 +1,11 @@
 //! The in-memory state behind the lock, and the steps every operation shares: state transitions with their events, queue membership, releasing a node's reservation, recovery, policy changes.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
 
+use super::MemoryStore;
 use crate::store::keys::queue_score;
 use crate::store::*;
 
@@ -311,4 +313,12 @@ pub(super) fn conflict(id: &str, actual: RunState, expected: &str) -> StoreError
         actual: actual.as_str().to_string(),
         expected: expected.to_string(),
     }
+}
+
+/// The lock's round trip (the in-memory store's ping).
+pub(super) async fn ping(store: &MemoryStore) -> StoreResult<Duration> {
+    let t = Instant::now();
+    drop(store.lock());
+    let _ = store.started;
+    Ok(t.elapsed())
 }

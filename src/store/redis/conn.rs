@@ -305,3 +305,12 @@ impl RedisStore {
             .ok_or_else(|| StoreError::Backend("empty script reply".into()))
     }
 }
+
+/// One PING round trip.
+pub(super) async fn ping(store: &RedisStore) -> StoreResult<Duration> {
+    let t = std::time::Instant::now();
+    let mut p = ::redis::pipe();
+    p.cmd("PING");
+    let _: Vec<Value> = store.query(&p).await?;
+    Ok(t.elapsed())
+}
