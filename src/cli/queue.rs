@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::exit;
 use crate::output::{columns, dash, emit, fields, timestamp, Message, Render};
-use crate::store::{QueueEntry, QueueName, QueueStats};
+use crate::store::{QueueEntry, QueueName, QueueStats, Store};
 
 #[derive(Debug, Subcommand)]
 pub enum QueueCmd {
@@ -195,28 +195,7 @@ impl QueueCmd {
                 emit(ctx.output, &super::sandbox::RunList(runs))?
             }
             QueueCmd::Purge { which, dry_run } => {
-                let stats = store.queue_stats().await?;
-                let plan = PurgeReport {
-                    list: which,
-                    effect: match which {
-                        QueueName::Dead => "delete",
-                        _ => "cancel",
-                    },
-                    dry_run,
-                    count: match which {
-                        QueueName::Queued => stats.depth,
-                        QueueName::Leased => stats.in_flight,
-                        QueueName::Pending => stats.pending,
-                        QueueName::Dead => stats.dead,
-                    },
-                };
-                if !dry_run {
-                    ctx.confirm(&plan.question())?;
-                    let count = store.purge(which).await?;
-                    emit(ctx.output, &PurgeReport { count, ..plan })?
-                } else {
-                    emit(ctx.output, &plan)?
-                }
+                purge(ctx, store.as_ref(), which, dry_run).await?
             }
             QueueCmd::Retry { ids, all } => {
                 if ids.is_empty() && !all {
@@ -269,4 +248,29 @@ impl QueueCmd {
         }
         Ok(exit::OK)
     }
+}
+
+/// `queue purge`: with `--dry-run`, how many entries the list holds; otherwise asks, then purges.
+async fn purge(ctx: &Ctx, store: &dyn Store, which: QueueName, dry_run: bool) -> Result<()> {
+    let stats = store.queue_stats().await?;
+    let plan = PurgeReport {
+        list: which,
+        effect: match which {
+            QueueName::Dead => "delete",
+            _ => "cancel",
+        },
+        dry_run,
+        count: match which {
+            QueueName::Queued => stats.depth,
+            QueueName::Leased => stats.in_flight,
+            QueueName::Pending => stats.pending,
+            QueueName::Dead => stats.dead,
+        },
+    };
+    if dry_run {
+        return emit(ctx.output, &plan);
+    }
+    ctx.confirm(&plan.question())?;
+    let count = store.purge(which).await?;
+    emit(ctx.output, &PurgeReport { count, ..plan })
 }
