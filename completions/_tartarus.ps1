@@ -436,6 +436,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
             [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say how many runs would be cancelled (or dead letters deleted) and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -781,7 +782,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Stored policies with their mode and rule count')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One stored policy as YAML/JSON')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies (one version bump)')
@@ -794,6 +795,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;policy;apply' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Policy file, one or more documents (`-` reads stdin)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Policy file, one or more documents (`-` reads stdin)')
+            [CompletionResult]::new('--who', '--who', [CompletionResultType]::ParameterName, 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
@@ -804,6 +806,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
             [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change (policy names and a diff of their documents) and write nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -863,6 +866,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;policy;delete' {
+            [CompletionResult]::new('--who', '--who', [CompletionResultType]::ParameterName, 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
@@ -873,6 +877,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
             [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change (policy names and a diff of their documents) and write nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -911,6 +916,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         }
         'tartarus;policy;rollback' {
             [CompletionResult]::new('--to-version', '--to-version', [CompletionResultType]::ParameterName, 'The version whose policy set comes back (see `policy history`)')
+            [CompletionResult]::new('--who', '--who', [CompletionResultType]::ParameterName, 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
@@ -921,6 +927,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
             [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
             [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change (policy names and a diff of their documents) and write nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -960,7 +967,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;policy;help' {
-            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Stored policies with their mode and rule count')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One stored policy as YAML/JSON')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies (one version bump)')
@@ -1568,6 +1575,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;bench' {
             [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Runs to submit')
             [CompletionResult]::new('--claim-batch', '--claim-batch', [CompletionResultType]::ParameterName, 'Runs per claim')
+            [CompletionResult]::new('--raw-requests', '--raw-requests', [CompletionResultType]::ParameterName, 'SET requests redis-benchmark sends for the raw server rate')
             [CompletionResult]::new('--e2e-runs', '--e2e-runs', [CompletionResultType]::ParameterName, 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)')
             [CompletionResult]::new('--e2e-batch', '--e2e-batch', [CompletionResultType]::ParameterName, 'Scheduler batch size for the end-to-end figure')
             [CompletionResult]::new('--latency-secs', '--latency-secs', [CompletionResultType]::ParameterName, 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)')
@@ -1789,7 +1797,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;help;policy' {
-            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Stored policies with their mode and rule count')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One stored policy as YAML/JSON')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies (one version bump)')

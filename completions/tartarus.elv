@@ -411,6 +411,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
             cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
             cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --dry-run 'Say how many runs would be cancelled (or dead letters deleted) and change nothing'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'
@@ -728,7 +729,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand apply 'Validate and store policies from a YAML file (one bad document applies nothing)'
+            cand apply 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing'
             cand list 'Stored policies with their mode and rule count'
             cand get 'One stored policy as YAML/JSON'
             cand delete 'Delete policies (one version bump)'
@@ -740,6 +741,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;policy;apply'= {
             cand -f 'Policy file, one or more documents (`-` reads stdin)'
             cand --file 'Policy file, one or more documents (`-` reads stdin)'
+            cand --who 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --environment 'Deployment environment [env: TARTARUS_ENV]'
@@ -750,6 +752,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
             cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
             cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --dry-run 'Print what would change (policy names and a diff of their documents) and write nothing'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'
@@ -806,6 +809,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;policy;delete'= {
+            cand --who 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --environment 'Deployment environment [env: TARTARUS_ENV]'
@@ -816,6 +820,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
             cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
             cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --dry-run 'Print what would change (policy names and a diff of their documents) and write nothing'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'
@@ -852,6 +857,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;policy;rollback'= {
             cand --to-version 'The version whose policy set comes back (see `policy history`)'
+            cand --who 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --environment 'Deployment environment [env: TARTARUS_ENV]'
@@ -862,6 +868,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
             cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
             cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand --dry-run 'Print what would change (policy names and a diff of their documents) and write nothing'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'
@@ -899,7 +906,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;policy;help'= {
-            cand apply 'Validate and store policies from a YAML file (one bad document applies nothing)'
+            cand apply 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing'
             cand list 'Stored policies with their mode and rule count'
             cand get 'One stored policy as YAML/JSON'
             cand delete 'Delete policies (one version bump)'
@@ -1457,6 +1464,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;bench'= {
             cand --runs 'Runs to submit'
             cand --claim-batch 'Runs per claim'
+            cand --raw-requests 'SET requests redis-benchmark sends for the raw server rate'
             cand --e2e-runs 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)'
             cand --e2e-batch 'Scheduler batch size for the end-to-end figure'
             cand --latency-secs 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)'
@@ -1647,7 +1655,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;help;node;remove'= {
         }
         &'tartarus;help;policy'= {
-            cand apply 'Validate and store policies from a YAML file (one bad document applies nothing)'
+            cand apply 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing'
             cand list 'Stored policies with their mode and rule count'
             cand get 'One stored policy as YAML/JSON'
             cand delete 'Delete policies (one version bump)'

@@ -377,6 +377,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l dry-run -d 'Say how many runs would be cancelled (or dead letters deleted) and change nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -623,7 +624,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "list" -d 'Stored policies with their mode and rule count'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "get" -d 'One stored policy as YAML/JSON'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "delete" -d 'Delete policies (one version bump)'
@@ -632,6 +633,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "test" -d 'Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain the verdict; exits 0 allow, 20 deny, 21 quarantine'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s f -l file -d 'Policy file, one or more documents (`-` reads stdin)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l who -d 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -645,6 +647,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print what would change (policy names and a diff of their documents) and write nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -689,6 +692,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l who -d 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -702,6 +706,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print what would change (policy names and a diff of their documents) and write nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -729,6 +734,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l to-version -d 'The version whose policy set comes back (see `policy history`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l who -d 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -742,6 +748,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l dry-run -d 'Print what would change (policy names and a diff of their documents) and write nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -769,7 +776,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "list" -d 'Stored policies with their mode and rule count'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "get" -d 'One stored policy as YAML/JSON'
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete policies (one version bump)'
@@ -1216,6 +1223,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l runs -d 'Runs to submit' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l claim-batch -d 'Runs per claim' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l raw-requests -d 'SET requests redis-benchmark sends for the raw server rate' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l e2e-runs -d 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l e2e-batch -d 'Scheduler batch size for the end-to-end figure' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l latency-secs -d 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)' -r
@@ -1340,7 +1348,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "label" -d 'Set labels (k=v) or remove them (k-) on a live node'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "drain" -d 'Stop placing new work on a node (`--undo` to resume)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "remove" -d 'Forget a node; its runs are requeued (or dead-lettered after too many attempts)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "apply" -d 'Validate and store policies from a YAML file (one bad document applies nothing); an unchanged set is reported as such and bumps nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "list" -d 'Stored policies with their mode and rule count'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "get" -d 'One stored policy as YAML/JSON'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "delete" -d 'Delete policies (one version bump)'

@@ -104,7 +104,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("TARTARUS_LOG", "log filter in tracing's EnvFilter syntax (overrides -v and -q); logs go to stderr"),
     ("TARTARUS_BACKUP_DIR", "the backup directory of the backup commands (--dir)"),
     ("NO_COLOR", "set to turn colours off in logs"),
-    ("USER", "recorded as WHO in the policy history (LOGNAME when USER is unset)"),
+    ("TARTARUS_WHO", "the name recorded as WHO in the policy history when a change has no --who"),
+    ("USER", "recorded as WHO in the policy history when neither --who nor TARTARUS_WHO is given (LOGNAME when USER is unset, else the account of the effective uid)"),
 ];
 
 /// Which store backs this process.

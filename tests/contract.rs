@@ -395,14 +395,20 @@ async fn delete_discard_and_quiet_policy_changes(store: SharedStore) {
             .apply_policies(&[p], "verify", History::Skip)
             .await
             .unwrap(),
-        1
+        PolicyWrite {
+            version: 1,
+            changed: true
+        }
     );
     assert_eq!(
         store
             .delete_policies(&["canary".into()], "verify", History::Skip)
             .await
             .unwrap(),
-        2
+        PolicyWrite {
+            version: 2,
+            changed: true
+        }
     );
     assert!(store.policy_history(10).await.unwrap().is_empty());
 }
@@ -621,7 +627,8 @@ async fn policies_are_versioned(store: SharedStore) {
         .delete_policies(&["a".to_string()], "bob", History::Keep)
         .await
         .unwrap();
-    assert_eq!((v1, v2), (1, 2));
+    assert_eq!((v1.version, v2.version), (1, 2));
+    assert!(v1.changed && v2.changed);
     assert!(matches!(
         store
             .delete_policies(&["zzz".to_string()], "bob", History::Keep)
@@ -650,7 +657,7 @@ async fn policies_are_versioned(store: SharedStore) {
         .replace_policies(&hist[1].snapshot, "carol", "rollback to v1")
         .await
         .unwrap();
-    assert_eq!(v3, 3);
+    assert_eq!(v3.version, 3);
     assert_eq!(store.policies().await.unwrap().1.len(), 2);
     let mut seen = Vec::new();
     while seen.len() < 3 {
@@ -660,6 +667,107 @@ async fn policies_are_versioned(store: SharedStore) {
         }
     }
     assert_eq!(seen, vec![1, 2, 3]);
+}
+
+async fn unchanged_policies_change_nothing(store: SharedStore) {
+    let p = |n: &str, d: &str| StoredPolicy {
+        name: n.into(),
+        document: d.into(),
+    };
+    let first = store
+        .apply_policies(
+            &[p("a", "{\"x\":1}"), p("b", "{\"x\":2}")],
+            "alice",
+            History::Keep,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        first,
+        PolicyWrite {
+            version: 1,
+            changed: true
+        }
+    );
+    let mut watch = store.watch_policies().await.unwrap();
+    let events_before = store.latest_event_id().await.unwrap();
+    // The same documents again, all or a part of them: nothing is written, published or recorded.
+    for again in [
+        vec![p("a", "{\"x\":1}"), p("b", "{\"x\":2}")],
+        vec![p("b", "{\"x\":2}")],
+    ] {
+        let w = store
+            .apply_policies(&again, "bob", History::Keep)
+            .await
+            .unwrap();
+        assert_eq!(
+            w,
+            PolicyWrite {
+                version: 1,
+                changed: false
+            }
+        );
+    }
+    let w = store
+        .replace_policies(
+            &BTreeMap::from([
+                ("a".to_string(), "{\"x\":1}".to_string()),
+                ("b".to_string(), "{\"x\":2}".to_string()),
+            ]),
+            "carol",
+            "rollback to v1",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        w,
+        PolicyWrite {
+            version: 1,
+            changed: false
+        }
+    );
+    assert_eq!(store.policy_version().await.unwrap(), 1);
+    assert_eq!(store.policy_history(10).await.unwrap().len(), 1);
+    assert_eq!(store.latest_event_id().await.unwrap(), events_before);
+    // One changed document is a change; a replace that drops a policy is one too.
+    let w = store
+        .apply_policies(
+            &[p("a", "{\"x\":1}"), p("b", "{\"x\":3}")],
+            "dave",
+            History::Keep,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        w,
+        PolicyWrite {
+            version: 2,
+            changed: true
+        }
+    );
+    let w = store
+        .replace_policies(
+            &BTreeMap::from([("a".to_string(), "{\"x\":1}".to_string())]),
+            "erin",
+            "rollback",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        w,
+        PolicyWrite {
+            version: 3,
+            changed: true
+        }
+    );
+    let hist = store.policy_history(10).await.unwrap();
+    let who: Vec<&str> = hist.iter().map(|h| h.who.as_str()).collect();
+    assert_eq!(who, ["erin", "dave", "alice"]);
+    let mut seen = Vec::new();
+    while let Ok(Some(v)) = tokio::time::timeout(Duration::from_millis(500), watch.recv()).await {
+        seen.push(v);
+    }
+    assert_eq!(seen, vec![2, 3], "only real changes are published");
 }
 
 async fn events_stream(store: SharedStore) {
@@ -787,4 +895,5 @@ contract!(
     events_stream,
     delete_discard_and_quiet_policy_changes,
     schedulers_announce_expire_and_retire,
+    unchanged_policies_change_nothing,
 );

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use super::bench::BENCH_PREFIX;
 use super::Ctx;
 use crate::exit;
+use crate::ops::bench::BENCH_PREFIX;
 use crate::output::{columns, emit, human_bytes, Render};
 use crate::persistence::bench::{bench_backup, BackupBench, BenchOptions};
 use crate::persistence::require_redis;

@@ -9,8 +9,8 @@ pub mod routing;
 pub use heat::{classify, HeatError, HeatLevel, HeatThresholds};
 pub use judge::{judge, manual_quarantine_reason, normalize_image, Decision, Judgement, PolicySet};
 pub use policy::{
-    parse_policies, Conditions, GlobSet, KeyCondition, Match, Mode, Policy, PolicyError,
-    PolicyMetadata, PolicySpec, Rule, Threshold, API_VERSION, KIND,
+    parse_policies, parse_policy_bytes, Conditions, GlobSet, KeyCondition, Match, Mode, Policy,
+    PolicyError, PolicyMetadata, PolicySpec, Rule, Threshold, API_VERSION, KIND,
 };
 pub use quantity::{Bytes, Cpu, Millis};
 pub use routing::{

@@ -55,6 +55,7 @@ use glob::Pattern;
 use serde::{Deserialize, Serialize};
 
 use super::quantity::{Bytes, Cpu, Millis};
+use crate::model::documents::{read_documents, DocumentError};
 use crate::model::run::Verdict;
 use crate::model::spec::{check_name, FieldError, Heat};
 
@@ -285,10 +286,13 @@ pub enum PolicyError {
     },
     #[error("{source_name}: no policy documents found")]
     Empty { source_name: String },
+    /// A policy file that is not text, not YAML, or not the schema.
+    #[error(transparent)]
+    Read(#[from] DocumentError),
 }
 
 impl PolicyError {
-    /// The process exit code this error leads to: a bad policy file.
+    /// The process exit code this error leads to: a bad input.
     pub fn code(&self) -> u8 {
         crate::exit::INVALID_INPUT
     }
@@ -385,15 +389,15 @@ impl Policy {
 /// Parses every YAML document of a policy file. One bad document fails the whole file; names must be unique.
 /// Empty documents (a stray `---`) are skipped.
 pub fn parse_policies(source_name: &str, text: &str) -> Result<Vec<Policy>, PolicyError> {
+    parse_policy_bytes(source_name, text.as_bytes())
+}
+
+/// [`parse_policies`] on the raw bytes of a file (which must be UTF-8 text).
+pub fn parse_policy_bytes(source_name: &str, bytes: &[u8]) -> Result<Vec<Policy>, PolicyError> {
     let mut out: Vec<Policy> = Vec::new();
     let mut first_index: HashMap<String, usize> = HashMap::new();
-    for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
-        let parsed = Option::<Policy>::deserialize(document).map_err(|e| PolicyError::Parse {
-            source_name: source_name.to_string(),
-            index,
-            message: e.to_string(),
-        })?;
-        let Some(policy) = parsed else { continue };
+    for doc in read_documents::<Policy>(source_name, bytes)? {
+        let (index, policy) = (doc.index, doc.value);
         policy.validate().map_err(|error| PolicyError::Invalid {
             source_name: source_name.to_string(),
             index,

@@ -1,5 +1,6 @@
 //! The domain model shared by every layer: sandbox specs, runs and their states, nodes, units, and their output views.
 
+pub mod documents;
 pub mod node;
 pub mod run;
 pub mod spec;

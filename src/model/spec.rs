@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::model::documents::{read_documents, DocumentError};
 use serde::{Deserialize, Serialize};
 
 use super::units::{
@@ -473,12 +474,9 @@ impl SandboxDocument {
 /// Where a bad document is: file, index, field.
 #[derive(Debug, thiserror::Error)]
 pub enum SpecError {
-    #[error("{source_name}: document {index}: {message}")]
-    Parse {
-        source_name: String,
-        index: usize,
-        message: String,
-    },
+    /// Not text, not YAML, or not the schema (unknown field, wrong type).
+    #[error(transparent)]
+    Parse(#[from] DocumentError),
     #[error("{source_name}: document {index}: {error}")]
     Invalid {
         source_name: String,
@@ -503,26 +501,14 @@ pub fn parse_sandbox_documents(
     text: &str,
 ) -> Result<Vec<SandboxSpec>, SpecError> {
     let mut specs = Vec::new();
-    for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
-        let value = serde_yaml::Value::deserialize(document).map_err(|e| SpecError::Parse {
-            source_name: source_name.to_string(),
-            index,
-            message: e.to_string(),
-        })?;
-        if value.is_null() {
-            continue;
-        }
-        let doc: SandboxDocument = serde_yaml::from_value(value).map_err(|e| SpecError::Parse {
-            source_name: source_name.to_string(),
-            index,
-            message: e.to_string(),
-        })?;
-        let fallback = format!("sandbox-{index}");
+    for doc in read_documents::<SandboxDocument>(source_name, text.as_bytes())? {
+        let fallback = format!("sandbox-{}", doc.index);
         let spec = doc
+            .value
             .validate(&fallback)
             .map_err(|error| SpecError::Invalid {
                 source_name: source_name.to_string(),
-                index,
+                index: doc.index,
                 error,
             })?;
         specs.push(spec);

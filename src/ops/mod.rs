@@ -2,6 +2,7 @@
 //! that tests call directly. The CLI layer (`src/cli`) only declares flags, calls these, and
 //! renders what they return.
 
+pub mod bench;
 pub mod cancel;
 pub mod input;
 pub mod list;
@@ -9,6 +10,7 @@ pub mod logs;
 pub mod node_file;
 pub mod policies;
 pub mod submit;
+pub mod textdiff;
 pub mod up;
 pub mod wait;
 pub mod watch;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use anyhow::{Context as _, Result};
 
+use crate::model::documents::DocumentError;
 use crate::model::now_ms;
 use crate::model::run::Run;
 use crate::model::spec::{parse_sandbox_documents, Heat, SandboxSpec, SpecError};
@@ -93,10 +94,12 @@ pub fn spec_from_flags(flags: &FlagSpec) -> Result<SandboxSpec, SpecError> {
     let mut doc = Mapping::new();
     doc.insert("metadata".into(), meta.into());
     doc.insert("spec".into(), spec.into());
-    let text = serde_yaml::to_string(&doc).map_err(|e| SpecError::Parse {
-        source_name: "flags".into(),
-        index: 0,
-        message: e.to_string(),
+    let text = serde_yaml::to_string(&doc).map_err(|e| {
+        SpecError::Parse(DocumentError::Parse {
+            source_name: "flags".into(),
+            index: 0,
+            message: e.to_string(),
+        })
     })?;
     let mut specs = parse_sandbox_documents("flags", &text)?;
     Ok(specs.remove(0))

@@ -140,7 +140,11 @@ pub async fn run_up(
 ) -> Result<UpOutcome> {
     if !plan.policies.is_empty() {
         store
-            .apply_policies(&plan.policies, "up", History::Keep)
+            .apply_policies(
+                &plan.policies,
+                &crate::ops::policies::actor(None),
+                History::Keep,
+            )
             .await
             .context("applying the policies")?;
     }

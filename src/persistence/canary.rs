@@ -16,10 +16,9 @@ use serde::Serialize;
 
 use super::{backup, PersistenceError, ProgressFn, RedisAdmin};
 use crate::config::RedisTarget;
-use crate::control::policy::parse_policies;
 use crate::model::run::Run;
 use crate::model::spec::parse_sandbox_documents;
-use crate::store::{History, SharedStore, StoreError, StoredPolicy};
+use crate::store::{History, SharedStore, StoreError};
 
 /// Who the canary's policy changes are recorded as.
 const WHO: &str = "tartarus verify persistence";
@@ -218,19 +217,24 @@ async fn write_canary(
     let policy_yaml = format!(
         "apiVersion: themis.tartarus.io/v1\nkind: Policy\nmetadata:\n  name: {name}\n  description: canary of `tartarus verify persistence`; removed by it\nspec:\n  mode: enforce\n  match:\n    labels: {{tartarus.io/canary: \"{token}\"}}\n  rules:\n    - name: never-schedule-the-canary\n      verdict: deny\n      message: persistence canary, never scheduled\n"
     );
-    let policy = parse_policies("the canary policy", &policy_yaml)?
+    let report = crate::ops::policies::apply_file(
+        store.as_ref(),
+        "the canary policy",
+        policy_yaml.as_bytes(),
+        crate::ops::policies::ApplyOptions {
+            who: WHO,
+            history: History::Skip,
+            dry_run: false,
+        },
+    )
+    .await
+    .context("writing the canary policy")?;
+    let document = report
+        .documents
         .into_iter()
         .next()
+        .map(|d| d.document)
         .context("the canary policy document is empty")?;
-    let document = policy.to_json();
-    let stored = StoredPolicy {
-        name: name.clone(),
-        document: document.clone(),
-    };
-    store
-        .apply_policies(&[stored], WHO, History::Skip)
-        .await
-        .context("writing the canary policy")?;
     *policy_written = true;
     let sandbox_yaml = format!(
         "metadata:\n  name: {name}\n  labels: {{tartarus.io/canary: \"{token}\"}}\n  annotations: {{tartarus.io/purpose: \"tartarus verify persistence\"}}\nspec:\n  image: tartarus.io/persistence-canary:1\n  command: [\"true\"]\n  resources: {{cpu: 10m, memory: 4Mi}}\n  timeout: 1s\n  priority: 0\n"
@@ -469,7 +473,8 @@ async fn remove_canary(
             .await
         {
             Ok(v) => done.push(format!(
-                "policy {policy} deleted (Themis version {v}; no history entry)"
+                "policy {policy} deleted (Themis version {}; no history entry)",
+                v.version
             )),
             Err(StoreError::PolicyNotFound(_)) => done.push(format!("policy {policy} was gone")),
             Err(e) => problems.push(format!("delete policy {policy}: {e}")),

@@ -13,6 +13,8 @@ use crate::model::node::{Node, Resources};
 use crate::model::run::{Event, Run, RunState, Verdict};
 use crate::model::spec::Heat;
 
+#[macro_use]
+mod delegate;
 pub mod keys;
 pub mod memory;
 pub mod redis;
@@ -268,10 +270,21 @@ pub struct StoredPolicy {
     pub document: String,
 }
 
+/// What a Themis change did. Storing exactly what is stored already (an apply of unchanged
+/// documents, a rollback to the current set) changes nothing: no version bump, no history entry,
+/// no event, no publish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PolicyWrite {
+    /// The Themis version after the call (the current one when nothing changed).
+    pub version: u64,
+    pub changed: bool,
+}
+
 /// One change in the Themis history, with the whole policy set as it stood after it (for rollback).
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct PolicyChange {
     pub version: u64,
+    #[serde(with = "crate::output::rfc3339")]
     pub at: i64,
     pub who: String,
     pub action: String,
@@ -435,26 +448,28 @@ pub trait Store: Send + Sync {
     async fn policy_version(&self) -> StoreResult<u64>;
     async fn policies(&self) -> StoreResult<(u64, Vec<StoredPolicy>)>;
     /// Adds or replaces policies; one version bump, event and publish, and a history entry
-    /// unless `history` is [`History::Skip`].
+    /// unless `history` is [`History::Skip`]. Decided atomically: when every document is stored
+    /// exactly as given, nothing is written and `changed` is false.
     async fn apply_policies(
         &self,
         policies: &[StoredPolicy],
         who: &str,
         history: History,
-    ) -> StoreResult<u64>;
+    ) -> StoreResult<PolicyWrite>;
+    /// Deletes policies (all must exist, or nothing is deleted); one version bump.
     async fn delete_policies(
         &self,
         names: &[String],
         who: &str,
         history: History,
-    ) -> StoreResult<u64>;
-    /// Replaces the whole set (rollback); one version bump.
+    ) -> StoreResult<PolicyWrite>;
+    /// Replaces the whole set (rollback); one version bump, none when the set is already this one.
     async fn replace_policies(
         &self,
         set: &BTreeMap<String, String>,
         who: &str,
         action: &str,
-    ) -> StoreResult<u64>;
+    ) -> StoreResult<PolicyWrite>;
     async fn policy_history(&self, limit: usize) -> StoreResult<Vec<PolicyChange>>;
     /// A receiver of new policy versions as they are published.
     async fn watch_policies(&self) -> StoreResult<tokio::sync::mpsc::Receiver<u64>>;

@@ -319,6 +319,50 @@ pub fn flat_run(view: &serde_json::Value) -> serde_json::Value {
     run
 }
 
+/// Every key of the database with its type and DUMP payload (SCAN, never KEYS): compare two of
+/// these to prove a command wrote nothing (TTLs are not part of DUMP, so they may tick).
+pub fn keyspace_digest(
+    server: &RedisServer,
+) -> std::collections::BTreeMap<String, (String, Vec<u8>)> {
+    let mut c = server.conn();
+    let mut out = std::collections::BTreeMap::new();
+    let mut cursor = 0u64;
+    loop {
+        let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
+            .arg(cursor)
+            .arg("COUNT")
+            .arg(1000)
+            .query(&mut c)
+            .expect("SCAN");
+        for key in keys {
+            let kind: String = redis::cmd("TYPE").arg(&key).query(&mut c).expect("TYPE");
+            let dump: Vec<u8> = redis::cmd("DUMP").arg(&key).query(&mut c).expect("DUMP");
+            out.insert(key, (kind, dump));
+        }
+        cursor = next;
+        if cursor == 0 {
+            return out;
+        }
+    }
+}
+
+/// The keys whose type or content differ between two digests (at most 10, for messages).
+pub fn changed_keys(
+    before: &std::collections::BTreeMap<String, (String, Vec<u8>)>,
+    after: &std::collections::BTreeMap<String, (String, Vec<u8>)>,
+) -> Vec<String> {
+    let mut keys: Vec<String> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| before.get(*k) != after.get(*k))
+        .cloned()
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.truncate(10);
+    keys
+}
+
 /// `tartarus queue stats -o json` against this server.
 pub fn queue_stats(server: &RedisServer) -> serde_json::Value {
     json(

@@ -1,33 +1,32 @@
-//! `policy apply`: validates a policy file and stores it (one bad document applies nothing).
+//! `policy apply`: validates a policy file and stores it (one bad document applies nothing); an unchanged set bumps nothing, and `--dry-run` shows the diff.
 
 use std::path::Path;
 
 use anyhow::Result;
 
-use super::who;
+use super::ChangeArgs;
 use crate::cli::Ctx;
 use crate::exit;
 use crate::ops::input::read_input;
-use crate::ops::policies::load_policies;
-use crate::output::{emit, Message};
-use crate::store::{History, StoredPolicy};
+use crate::ops::policies::{self, ApplyOptions};
+use crate::output::emit;
+use crate::store::History;
 
-pub async fn run(ctx: &Ctx, file: &Path) -> Result<u8> {
-    let docs: Vec<StoredPolicy> = load_policies(&read_input(file)?)?;
+pub async fn run(ctx: &Ctx, file: &Path, change: &ChangeArgs) -> Result<u8> {
+    let input = read_input(file)?;
     let store = ctx.store().await?;
-    let version = store.apply_policies(&docs, &who(), History::Keep).await?;
-    let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
-    let text = format!(
-        "applied {} ({} policies); Themis is at version {version}",
-        names.join(", "),
-        names.len()
-    );
-    emit(
-        ctx.output,
-        &Message {
-            data: serde_json::json!({"version": version, "applied": names}),
-            text,
+    let who = policies::actor(change.who.as_deref());
+    let report = policies::apply_file(
+        store.as_ref(),
+        &input.name,
+        input.text.as_bytes(),
+        ApplyOptions {
+            who: &who,
+            history: History::Keep,
+            dry_run: change.dry_run,
         },
-    )?;
+    )
+    .await?;
+    emit(ctx.output, &report)?;
     Ok(exit::OK)
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use super::examples;
 use super::Ctx;
@@ -15,12 +15,15 @@ pub mod test;
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCmd {
-    /// Validate and store policies from a YAML file (one bad document applies nothing)
+    /// Validate and store policies from a YAML file (one bad document applies nothing); an
+    /// unchanged set is reported as such and bumps nothing
     #[command(after_long_help = examples::POLICY_APPLY)]
     Apply {
         /// Policy file, one or more documents (`-` reads stdin)
         #[arg(short = 'f', long = "file", value_name = "FILE")]
         file: PathBuf,
+        #[command(flatten)]
+        change: ChangeArgs,
     },
     /// Stored policies with their mode and rule count
     #[command(after_long_help = examples::POLICY_LIST)]
@@ -37,6 +40,8 @@ pub enum PolicyCmd {
         /// Policy names
         #[arg(required = true)]
         names: Vec<String>,
+        #[command(flatten)]
+        change: ChangeArgs,
     },
     /// Changes, newest first: version, time, who, what
     #[command(after_long_help = examples::POLICY_HISTORY)]
@@ -51,6 +56,8 @@ pub enum PolicyCmd {
         /// The version whose policy set comes back (see `policy history`)
         #[arg(long = "to-version", value_name = "N")]
         to_version: u64,
+        #[command(flatten)]
+        change: ChangeArgs,
     },
     /// Judge a sandbox file against the stored policies (or --policies FILE, offline) and explain
     /// the verdict; exits 0 allow, 20 deny, 21 quarantine
@@ -65,23 +72,29 @@ pub enum PolicyCmd {
     },
 }
 
-/// Who a policy change is recorded as: the operator's login name.
-pub fn who() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .unwrap_or_else(|_| "unknown".into())
+/// Options of the verbs that change the policy set.
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+    /// Print what would change (policy names and a diff of their documents) and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Name recorded in the history [default: $TARTARUS_WHO, else the OS user]
+    #[arg(long, value_name = "NAME")]
+    pub who: Option<String>,
 }
 
 impl PolicyCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
             PolicyCmd::Test { file, policies } => test::run(ctx, &file, policies.as_deref()).await,
-            PolicyCmd::Apply { file } => apply::run(ctx, &file).await,
+            PolicyCmd::Apply { file, change } => apply::run(ctx, &file, &change).await,
             PolicyCmd::List => show::list(ctx).await,
             PolicyCmd::Get { name } => show::get(ctx, name).await,
             PolicyCmd::History { limit } => show::history(ctx, limit).await,
-            PolicyCmd::Delete { names } => change::delete(ctx, names).await,
-            PolicyCmd::Rollback { to_version } => change::rollback(ctx, to_version).await,
+            PolicyCmd::Delete { names, change } => change::delete(ctx, names, &change).await,
+            PolicyCmd::Rollback { to_version, change } => {
+                change::rollback(ctx, to_version, &change).await
+            }
         }
     }
 }

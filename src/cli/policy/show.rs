@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::cli::Ctx;
 use crate::control::Policy;
 use crate::exit;
-use crate::output::{columns, emit, timestamp, Message, Render};
+use crate::output::{emit, timestamp, Message, Page, Render};
 use crate::store::{PolicyChange, StoreError};
 
 #[derive(Serialize)]
@@ -17,76 +17,64 @@ struct PolicyRow {
     description: Option<String>,
 }
 
+/// `{"items": [...], "next": null, "version": N}`: the list, and the Themis version it is at.
 #[derive(Serialize)]
 struct PolicyList {
+    #[serde(flatten)]
+    page: Page<PolicyRow>,
     version: u64,
-    policies: Vec<PolicyRow>,
 }
 
 impl Render for PolicyList {
-    fn render_table(&self, _wide: bool) -> String {
-        let rows = self
-            .policies
-            .iter()
-            .map(|p| {
-                vec![
-                    p.name.clone(),
-                    p.mode.clone(),
-                    p.rules.to_string(),
-                    p.description.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
+    fn render_table(&self, wide: bool) -> String {
         format!(
             "Themis version {}\n{}",
             self.version,
-            columns(&["NAME", "MODE", "RULES", "DESCRIPTION"], rows)
+            self.page.render_table(wide)
         )
     }
 }
 
-#[derive(Serialize)]
-#[serde(transparent)]
-struct HistoryList(Vec<PolicyChange>);
-
-impl Render for HistoryList {
-    fn render_table(&self, _wide: bool) -> String {
-        let rows = self
-            .0
-            .iter()
-            .map(|c| {
-                vec![
-                    c.version.to_string(),
-                    timestamp(c.at),
-                    c.who.clone(),
-                    c.action.clone(),
-                    c.names.join(","),
-                    c.snapshot.len().to_string(),
-                ]
-            })
-            .collect();
-        columns(
-            &["VERSION", "TIME", "WHO", "ACTION", "POLICIES", "SET SIZE"],
-            rows,
-        )
-    }
+fn history_page(changes: Vec<PolicyChange>) -> Page<PolicyChange> {
+    Page::all(
+        changes,
+        vec!["VERSION", "TIME", "WHO", "ACTION", "POLICIES", "SET SIZE"],
+        |c| {
+            vec![
+                c.version.to_string(),
+                timestamp(c.at),
+                c.who.clone(),
+                c.action.clone(),
+                c.names.join(","),
+                c.snapshot.len().to_string(),
+            ]
+        },
+    )
 }
 
 pub async fn list(ctx: &Ctx) -> Result<u8> {
     let store = ctx.store().await?;
     let (version, docs) = store.policies().await?;
-    let mut policies = Vec::new();
+    let mut rows = Vec::new();
     for d in docs {
         let p = Policy::from_json(&d.document)
             .map_err(|e| StoreError::Corrupt(format!("policy {}: {e}", d.name)))?;
-        policies.push(PolicyRow {
+        rows.push(PolicyRow {
             name: d.name,
-            mode: format!("{:?}", p.spec.mode).to_lowercase(),
+            mode: p.spec.mode.as_str().to_string(),
             rules: p.spec.rules.len(),
             description: p.metadata.description.clone(),
         });
     }
-    emit(ctx.output, &PolicyList { version, policies })?;
+    let page = Page::all(rows, vec!["NAME", "MODE", "RULES", "DESCRIPTION"], |p| {
+        vec![
+            p.name.clone(),
+            p.mode.clone(),
+            p.rules.to_string(),
+            p.description.clone().unwrap_or_default(),
+        ]
+    });
+    emit(ctx.output, &PolicyList { page, version })?;
     Ok(exit::OK)
 }
 
@@ -105,6 +93,9 @@ pub async fn get(ctx: &Ctx, name: String) -> Result<u8> {
 
 pub async fn history(ctx: &Ctx, limit: usize) -> Result<u8> {
     let store = ctx.store().await?;
-    emit(ctx.output, &HistoryList(store.policy_history(limit).await?))?;
+    emit(
+        ctx.output,
+        &history_page(store.policy_history(limit).await?),
+    )?;
     Ok(exit::OK)
 }

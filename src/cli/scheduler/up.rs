@@ -15,7 +15,6 @@ use crate::exit;
 use crate::model::node::parse_label_list;
 use crate::ops::input::read_input;
 use crate::ops::node_file::{default_nodes, parse_nodes, plain_node};
-use crate::ops::policies::load_policies;
 use crate::ops::submit::{new_runs, specs_from_input};
 use crate::ops::up::{run_up, UpPlan};
 use crate::output::{emit_page, Render};
@@ -75,7 +74,10 @@ fn nodes(args: &UpArgs) -> Result<Vec<Heartbeat>> {
 /// Reads every input before anything connects: a bad file changes nothing.
 fn plan(args: &UpArgs) -> Result<UpPlan> {
     let policies = match &args.policies {
-        Some(path) => load_policies(&read_input(path)?)?,
+        Some(path) => {
+            let input = read_input(path)?;
+            crate::ops::policies::parse(&input.name, input.text.as_bytes())?
+        }
         None => Vec::new(),
     };
     let runs = match &args.submit {

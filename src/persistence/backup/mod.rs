@@ -35,26 +35,11 @@ pub const RDB_FILE: &str = "dump.rdb";
 pub const AOF_DIR: &str = "appendonlydir";
 pub const LOGICAL_FILE: &str = "keys.resp";
 
-/// The key patterns a logical backup covers by default: every key of tartarus and of Themis, and
-/// the configured queue key (with the keys hanging off it) when it lies outside `tartarus:`.
-///
-/// This is the one place the patterns are written.
-// TODO(issue 8): take them from the owner of key names, `Keys::backup_patterns()` in
-// src/store/keys.rs, once it lands (the store helper adds it).
+/// The key patterns a logical backup covers by default: every key of the layout, and the
+/// configured queue key (with the keys hanging off it) when it lies elsewhere. The owner of key
+/// names writes them ([`crate::store::keys::Keys::backup_patterns`]).
 pub fn default_patterns(queue_key: &str) -> Vec<String> {
-    let mut out = vec!["tartarus:*".to_string(), "themis:*".to_string()];
-    if !queue_key.starts_with("tartarus:") {
-        let escaped: String = queue_key
-            .chars()
-            .flat_map(|c| {
-                let esc = matches!(c, '*' | '?' | '[' | ']' | '\\');
-                esc.then_some('\\').into_iter().chain(std::iter::once(c))
-            })
-            .collect();
-        out.push(escaped.clone());
-        out.push(format!("{escaped}:*"));
-    }
-    out
+    crate::store::keys::Keys::new(queue_key).backup_patterns()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

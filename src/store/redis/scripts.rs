@@ -1,21 +1,80 @@
 //! Lua scripts: each performs one whole step atomically in one round trip, and declares every key it touches in KEYS.
 //!
-//! Scripts that work on runs share a fixed key prefix (`BASE_KEYS`): the run index, the four
-//! Acheron sets, the event stream and the thirteen per-state indexes. Per-run keys follow.
-//! The first three ARGV of those scripts are: events cap, per-run events cap, now (ms).
+//! Scripts that work on runs share a fixed key prefix ([`base_keys`], `BASE_KEYS` long): the
+//! run index, the four Acheron sets, the event stream and one index per run state. Per-run keys
+//! follow, addressed as `KEYS[B + n]`. The first three ARGV of those scripts are: events cap,
+//! per-run events cap, now (ms).
+//!
+//! The prelude's state tables (`SIDX`: each state's index key, `TERMINAL`) and `B` are generated
+//! from [`RunState::ALL`] and [`RunState::is_terminal`] when the scripts are built, so adding a
+//! state cannot leave the Lua side behind.
+
+use std::fmt::Write as _;
+
+use crate::model::run::RunState;
+use crate::store::keys::Keys;
+
+/// The shared keys in front of the per-state indexes, in KEYS order; the prelude names them.
+const SHARED: [&str; 6] = [
+    "K_RUNS",
+    "K_QUEUE",
+    "K_LEASES",
+    "K_PENDING",
+    "K_DEAD",
+    "K_EVENTS",
+];
 
 /// Number of shared keys in front of every run script's KEYS.
-pub const BASE_KEYS: usize = 19;
+pub const BASE_KEYS: usize = SHARED.len() + RunState::ALL.len();
+
+/// The shared KEYS of every run script, in the order the prelude expects (see [`SHARED`]).
+pub fn base_keys(k: &Keys) -> Vec<String> {
+    let mut v = vec![
+        k.runs(),
+        k.queue(),
+        k.leases(),
+        k.pending(),
+        k.dead(),
+        k.events(),
+    ];
+    v.extend(k.all_states());
+    v
+}
+
+/// The generated head of the prelude: key names, `B`, `SIDX`, `TERMINAL` and the common ARGV.
+fn prelude_tables() -> String {
+    let mut out = String::new();
+    let names = SHARED.join(", ");
+    let slots: Vec<String> = (1..=SHARED.len()).map(|i| format!("KEYS[{i}]")).collect();
+    let _ = writeln!(out, "local {names} = {}", slots.join(", "));
+    let _ = writeln!(
+        out,
+        "-- Per-run keys start after the shared ones: KEYS[B + 1], ..."
+    );
+    let _ = writeln!(out, "local B = {BASE_KEYS}");
+    let _ = writeln!(
+        out,
+        "-- KEYS index of each state's index set (RunState::ALL order, after the shared keys)."
+    );
+    let sidx: Vec<String> = RunState::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{} = {}", s.as_str(), SHARED.len() + i + 1))
+        .collect();
+    let _ = writeln!(out, "local SIDX = {{{}}}", sidx.join(", "));
+    let terminal: Vec<String> = RunState::ALL
+        .iter()
+        .filter(|s| s.is_terminal())
+        .map(|s| format!("{} = true", s.as_str()))
+        .collect();
+    let _ = writeln!(out, "local TERMINAL = {{{}}}", terminal.join(", "));
+    out
+}
 
 const PRELUDE: &str = r#"
--- KEYS index of each state's index set (RunState::ALL order, after the six shared keys).
-local SIDX = {queued = 7, admitted = 8, pending = 9, scheduled = 10, running = 11, succeeded = 12, failed = 13,
-  timed_out = 14, cancelled = 15, denied = 16, rejected = 17, lost = 18, dead = 19}
-local K_RUNS, K_QUEUE, K_LEASES, K_PENDING, K_DEAD, K_EVENTS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local EVCAP = tonumber(ARGV[1])
 local RUNEVCAP = tonumber(ARGV[2])
 local NOW = tonumber(ARGV[3])
-local TERMINAL = {succeeded=true, failed=true, timed_out=true, cancelled=true, denied=true, rejected=true, dead=true}
 
 local function event(evkey, id, from, to, node, msg)
   local f = {'kind', 'run', 'run', id, 'to', to, 'at', NOW}
@@ -70,9 +129,9 @@ local function release(nodekey, noderuns, id)
 end
 "#;
 
-/// Full source of a run script: the shared prelude, then the body.
+/// Full source of a run script: the generated tables, the shared prelude, then the body.
 pub fn with_prelude(body: &str) -> String {
-    format!("{PRELUDE}\n{body}")
+    format!("{}{PRELUDE}\n{body}", prelude_tables())
 }
 
 /// KEYS: base + one run key per run. ARGV: common(3), count, then per run: id, score, nfields, fields…
@@ -81,7 +140,7 @@ local n = tonumber(ARGV[4])
 local a = 5
 for i = 1, n do
   local id, score, nf = ARGV[a], ARGV[a+1], tonumber(ARGV[a+2])
-  local runkey = KEYS[19 + i]
+  local runkey = KEYS[B + i]
   redis.call('HSET', runkey, unpack(ARGV, a + 3, a + 2 + nf))
   redis.call('ZADD', K_RUNS, 0, id)
   redis.call('ZADD', KEYS[SIDX['queued']], 0, id)
@@ -94,7 +153,7 @@ return n
 
 /// KEYS: base + paused flag. ARGV: common(3), max, lease deadline. Returns claimed ids.
 pub const CLAIM: &str = r#"
-if redis.call('EXISTS', KEYS[20]) == 1 then return {} end
+if redis.call('EXISTS', KEYS[B + 1]) == 1 then return {} end
 local popped = redis.call('ZPOPMIN', K_QUEUE, tonumber(ARGV[4]))
 local ids, lease = {}, {}
 for i = 1, #popped, 2 do
@@ -118,7 +177,7 @@ local max = tonumber(ARGV[5])
 local moved = {}
 for i = 6, #ARGV do
   local id = ARGV[i]
-  local runkey = KEYS[19 + i - 5]
+  local runkey = KEYS[B + i - 5]
   local s = redis.call('ZSCORE', source, id)
   if s and tonumber(s) <= max then
     redis.call('ZREM', source, id)
@@ -135,7 +194,7 @@ return moved
 /// ARGV: common(3), id, decision, verdict, reasons, policy version, heat, quarantined, message,
 /// node, cpu, mem, gpu, slots.
 pub const APPLY_OUTCOME: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
 local id, decision = ARGV[4], ARGV[5]
 -- Only the holder of the lease decides; a run without one was decided or reaped already.
 if redis.call('ZREM', K_LEASES, id) == 0 then return 'stale' end
@@ -211,7 +270,7 @@ return 'scheduled'
 /// ARGV: common(3), id, expected node ('' for none), message. Returns 'cancelled',
 /// 'notfound', 'conflict:<state>' or 'retry:<node>' (the run moved; call again with that node).
 pub const CANCEL: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
 local id = ARGV[4]
 local state = redis.call('HGET', runkey, 'state')
 if not state then return 'notfound' end
@@ -231,7 +290,7 @@ return 'cancelled'
 /// or dead-lettered. KEYS: base + run, run events, node, node runs.
 /// ARGV: common(3), id, node, reason, max attempts. Returns {outcome, attempts}.
 pub const RECOVER: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
 local id, node, reason, max = ARGV[4], ARGV[5], ARGV[6], tonumber(ARGV[7])
 local state = redis.call('HGET', runkey, 'state')
 local owner = redis.call('HGET', runkey, 'node') or ''
@@ -256,7 +315,7 @@ return {'requeued', attempts}
 
 /// `scheduled` → `running` on the given node. KEYS: base + run, run events. ARGV: common(3), id, node, log path ('' none).
 pub const START: &str = r#"
-local runkey, evkey = KEYS[20], KEYS[21]
+local runkey, evkey = KEYS[B + 1], KEYS[B + 2]
 local id = ARGV[4]
 if redis.call('HGET', runkey, 'state') ~= 'scheduled' or redis.call('HGET', runkey, 'node') ~= ARGV[5] then
   return 'stale'
@@ -270,7 +329,7 @@ return 'running'
 /// `running` (or `scheduled`) → a terminal state; frees the node's capacity.
 /// KEYS: base + run, run events, node, node runs. ARGV: common(3), id, node, to, exit code ('' none), message, log tail.
 pub const FINISH: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
 local id, node, to = ARGV[4], ARGV[5], ARGV[6]
 local cur = redis.call('HMGET', runkey, 'state', 'node')
 local state = cur[1]
@@ -295,7 +354,7 @@ pub const RETRY_DEAD: &str = r#"
 local n = 0
 for i = 4, #ARGV do
   local id = ARGV[i]
-  local runkey, evkey = KEYS[20 + (i - 4) * 2], KEYS[21 + (i - 4) * 2]
+  local runkey, evkey = KEYS[B + 1 + (i - 4) * 2], KEYS[B + 2 + (i - 4) * 2]
   if redis.call('ZREM', K_DEAD, id) == 1 and redis.call('HGET', runkey, 'state') == 'dead' then
     redis.call('HSET', runkey, 'attempts', 0)
     redis.call('HDEL', runkey, 'node', 'finished_at')
@@ -313,7 +372,7 @@ local n = 0
 for i = 4, #ARGV do
   local id = ARGV[i]
   if redis.call('ZREM', K_DEAD, id) == 1 then
-    redis.call('DEL', KEYS[20 + (i - 4) * 2], KEYS[21 + (i - 4) * 2])
+    redis.call('DEL', KEYS[B + 1 + (i - 4) * 2], KEYS[B + 2 + (i - 4) * 2])
     redis.call('ZREM', K_RUNS, id)
     redis.call('ZREM', KEYS[SIDX['dead']], id)
     n = n + 1
@@ -359,7 +418,9 @@ return 1
 
 /// A Themis change. KEYS: policies, version, history, events.
 /// ARGV: mode ('apply'|'delete'|'replace'), who, action, now, history cap, events cap, channel, then
-/// name/document pairs (apply, replace) or names (delete). Returns the new version, or {'missing', name}.
+/// name/document pairs (apply, replace) or names (delete). Returns {'changed', new version},
+/// {'unchanged', version} (every document already stored as given, and for replace nothing
+/// else stored: nothing is written, published or recorded), or {'missing', name}.
 pub const POLICY_CHANGE: &str = r#"
 local pol, ver, hist, events = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local mode, who, action, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
@@ -370,6 +431,13 @@ if mode == 'delete' then
   end
   for i = 8, #ARGV do redis.call('HDEL', pol, ARGV[i]); names[#names+1] = ARGV[i] end
 else
+  local same = mode ~= 'replace' or redis.call('HLEN', pol) == (#ARGV - 7) / 2
+  if same then
+    for i = 8, #ARGV, 2 do
+      if redis.call('HGET', pol, ARGV[i]) ~= ARGV[i+1] then same = false; break end
+    end
+  end
+  if same then return {'unchanged', tonumber(redis.call('GET', ver) or '0')} end
   if mode == 'replace' then redis.call('DEL', pol) end
   for i = 8, #ARGV, 2 do
     redis.call('HSET', pol, ARGV[i], ARGV[i+1])
@@ -391,13 +459,13 @@ if tonumber(ARGV[5]) > 0 then
 end
 redis.call('XADD', events, 'MAXLEN', '~', ARGV[6], '*', 'kind', 'policy', 'to', 'v' .. v, 'at', now, 'message', action .. ' ' .. table.concat(names, ',') .. ' by ' .. who)
 redis.call('PUBLISH', ARGV[7], v)
-return v
+return {'changed', v}
 "#;
 
 /// Deletes a run and everything about it. KEYS: base + run, run events, node, node runs.
 /// ARGV: common(3), id, expected node. Returns 'deleted', 'missing' or 'retry:<node>'.
 pub const DELETE_RUN: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[20], KEYS[21], KEYS[22], KEYS[23]
+local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
 local id = ARGV[4]
 if redis.call('EXISTS', runkey) == 0 then return 'missing' end
 local node = redis.call('HGET', runkey, 'node') or ''
@@ -412,7 +480,7 @@ return 'deleted'
 /// A claimed run that cannot be read leaves the queue; a corrupt one is dead-lettered.
 /// KEYS: base + run. ARGV: common(3), id, reason.
 pub const DISCARD_UNREADABLE: &str = r#"
-local runkey, id = KEYS[20], ARGV[4]
+local runkey, id = KEYS[B + 1], ARGV[4]
 redis.call('ZREM', K_QUEUE, id)
 redis.call('ZREM', K_LEASES, id)
 redis.call('ZREM', K_PENDING, id)
@@ -425,3 +493,140 @@ redis.call('ZADD', K_DEAD, NOW, id)
 event(nil, id, nil, 'dead', nil, ARGV[5])
 return 1
 "#;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ScriptId {
+    Submit,
+    Claim,
+    MoveToQueue,
+    ApplyOutcome,
+    Cancel,
+    Recover,
+    Start,
+    Finish,
+    RetryDead,
+    DeleteDead,
+    Heartbeat,
+    NodeEdit,
+    PolicyChange,
+    DeleteRun,
+    DiscardUnreadable,
+}
+
+pub(super) const ALL_SCRIPTS: [ScriptId; 15] = [
+    ScriptId::DeleteRun,
+    ScriptId::DiscardUnreadable,
+    ScriptId::Submit,
+    ScriptId::Claim,
+    ScriptId::MoveToQueue,
+    ScriptId::ApplyOutcome,
+    ScriptId::Cancel,
+    ScriptId::Recover,
+    ScriptId::Start,
+    ScriptId::Finish,
+    ScriptId::RetryDead,
+    ScriptId::DeleteDead,
+    ScriptId::Heartbeat,
+    ScriptId::NodeEdit,
+    ScriptId::PolicyChange,
+];
+
+impl ScriptId {
+    pub(super) fn source(self) -> String {
+        match self {
+            ScriptId::Submit => with_prelude(SUBMIT),
+            ScriptId::Claim => with_prelude(CLAIM),
+            ScriptId::MoveToQueue => with_prelude(MOVE_TO_QUEUE),
+            ScriptId::ApplyOutcome => with_prelude(APPLY_OUTCOME),
+            ScriptId::Cancel => with_prelude(CANCEL),
+            ScriptId::Recover => with_prelude(RECOVER),
+            ScriptId::Start => with_prelude(START),
+            ScriptId::Finish => with_prelude(FINISH),
+            ScriptId::RetryDead => with_prelude(RETRY_DEAD),
+            ScriptId::DeleteDead => with_prelude(DELETE_DEAD),
+            ScriptId::Heartbeat => HEARTBEAT.to_string(),
+            ScriptId::NodeEdit => NODE_EDIT.to_string(),
+            ScriptId::PolicyChange => POLICY_CHANGE.to_string(),
+            ScriptId::DeleteRun => with_prelude(DELETE_RUN),
+            ScriptId::DiscardUnreadable => with_prelude(DISCARD_UNREADABLE),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// `name = value` pairs of one generated Lua table line (`local NAME = {a = 1, b = true}`).
+    fn table(prelude: &str, name: &str) -> BTreeMap<String, String> {
+        let line = prelude
+            .lines()
+            .find(|l| l.starts_with(&format!("local {name} = {{")))
+            .unwrap_or_else(|| panic!("no {name} table in:\n{prelude}"));
+        let inner = line
+            .split_once('{')
+            .and_then(|(_, r)| r.rsplit_once('}'))
+            .map(|(i, _)| i)
+            .unwrap_or_default();
+        inner
+            .split(',')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn state_table_matches_run_state_all_and_the_keys_sent() {
+        let source = with_prelude("return 1");
+        let keys = base_keys(&Keys::default());
+        assert_eq!(keys.len(), BASE_KEYS);
+        let sidx = table(&source, "SIDX");
+        assert_eq!(sidx.len(), RunState::ALL.len());
+        for state in RunState::ALL {
+            let index: usize = sidx[state.as_str()].parse().unwrap();
+            // Lua's KEYS[index] is the index set the Rust side sends for this state.
+            assert_eq!(keys[index - 1], Keys::default().state(state), "{state:?}");
+        }
+        let terminal: BTreeSet<String> = table(&source, "TERMINAL").into_keys().collect();
+        let expected: BTreeSet<String> = RunState::ALL
+            .iter()
+            .filter(|s| s.is_terminal())
+            .map(|s| s.as_str().to_string())
+            .collect();
+        assert_eq!(terminal, expected);
+        assert!(source.contains(&format!("local B = {BASE_KEYS}\n")));
+        for (i, name) in SHARED.iter().enumerate() {
+            assert!(source.contains(name), "{name}");
+            assert!(keys[i].starts_with("tartarus:"), "{}", keys[i]);
+        }
+    }
+
+    /// Run scripts address per-run keys relative to `B`: no literal index past the shared keys.
+    #[test]
+    fn run_scripts_use_no_literal_key_offsets() {
+        for body in [
+            SUBMIT,
+            CLAIM,
+            MOVE_TO_QUEUE,
+            APPLY_OUTCOME,
+            CANCEL,
+            RECOVER,
+            START,
+            FINISH,
+            RETRY_DEAD,
+            DELETE_DEAD,
+            DELETE_RUN,
+            DISCARD_UNREADABLE,
+        ] {
+            let mut rest = body;
+            while let Some(at) = rest.find("KEYS[") {
+                rest = &rest[at + 5..];
+                let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+                if let Ok(n) = digits.parse::<usize>() {
+                    assert!(n <= SHARED.len(), "KEYS[{n}] in:\n{body}");
+                }
+            }
+        }
+    }
+}

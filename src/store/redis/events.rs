@@ -1,0 +1,93 @@
+//! The event stream on Redis: a run's recent events and following `tartarus:events` with XREAD.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use ::redis::Value;
+
+use super::conn::*;
+use super::RedisStore;
+use crate::model::run::Event;
+use crate::store::*;
+
+impl RedisStore {
+    pub(super) fn parse_stream_entry(id: String, fields: BTreeMap<String, String>) -> Event {
+        Event {
+            at: fields.get("at").and_then(|v| v.parse().ok()).unwrap_or(0),
+            kind: fields.get("kind").cloned().unwrap_or_default(),
+            run: fields.get("run").cloned(),
+            from: fields.get("from").cloned(),
+            to: fields.get("to").cloned(),
+            node: fields.get("node").cloned(),
+            message: fields.get("message").cloned(),
+            id,
+        }
+    }
+}
+
+pub(super) async fn run_events(store: &RedisStore, id: &str) -> StoreResult<Vec<Event>> {
+    let mut p = ::redis::pipe();
+    p.lrange(store.keys.run_events(id), 0, -1);
+    let (list,): (Vec<String>,) = store.query(&p).await?;
+    list.iter()
+        .map(|e| serde_json::from_str::<Event>(e).map_err(corrupt))
+        .collect()
+}
+
+pub(super) async fn latest_event_id(store: &RedisStore) -> StoreResult<Option<String>> {
+    let mut p = ::redis::pipe();
+    p.cmd("XREVRANGE")
+        .arg(store.keys.events())
+        .arg("+")
+        .arg("-")
+        .arg("COUNT")
+        .arg(1);
+    let (v,): (Value,) = store.query(&p).await?;
+    Ok(items(v)
+        .into_iter()
+        .next()
+        .and_then(|e| items(e).first().and_then(text)))
+}
+
+pub(super) async fn read_events(
+    store: &RedisStore,
+    after: Option<&str>,
+    count: usize,
+    block: Duration,
+) -> StoreResult<Vec<Event>> {
+    let start = after.unwrap_or("$");
+    let mut cmd = ::redis::cmd("XREAD");
+    cmd.arg("COUNT").arg(count.max(1));
+    if !block.is_zero() {
+        // Stay under the response timeout so a quiet stream is not mistaken for a dead server.
+        let ms = block
+            .min(
+                store
+                    .target
+                    .command_timeout
+                    .saturating_sub(Duration::from_millis(250)),
+            )
+            .as_millis()
+            .max(1);
+        cmd.arg("BLOCK").arg(ms as u64);
+    }
+    cmd.arg("STREAMS").arg(store.keys.events()).arg(start);
+    let v: Value = if block.is_zero() {
+        store.query_cmd(&cmd).await?
+    } else {
+        store.query_blocking(&cmd).await?
+    };
+    let mut out = Vec::new();
+    // Reply: [[stream, [[id, [k, v, …]], …]]] (RESP2) or a map (RESP3).
+    for stream in items(v) {
+        let parts = items(stream);
+        let entries = parts.into_iter().nth(1).map(items).unwrap_or_default();
+        for entry in entries {
+            let mut e = items(entry).into_iter();
+            let id = e.next().as_ref().and_then(text).unwrap_or_default();
+            let fields = e.next().map(hash).unwrap_or_default();
+            out.push(RedisStore::parse_stream_entry(id, fields));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,335 @@
+//! Hades on Redis: submitting, reading, listing, cancelling and deleting runs, and the agent-side steps of a run (start, finish, hand back).
+
+use std::collections::BTreeMap;
+
+use ::redis::Value;
+
+use super::conn::*;
+use super::scripts::*;
+use super::RedisStore;
+use crate::model::run::{field, Run, RunState};
+use crate::store::keys::queue_score;
+use crate::store::*;
+
+pub(super) async fn submit(store: &RedisStore, runs: &[Run]) -> StoreResult<()> {
+    let batch = store.settings.submit_batch.max(1);
+    // Many batches in flight on one multiplexed connection: the pipeline depth is what makes
+    // bulk submit fast; each batch is one atomic script call.
+    let mut calls = Vec::new();
+    for chunk in runs.chunks(batch) {
+        let mut keys = store.base_keys();
+        keys.extend(chunk.iter().map(|r| store.keys.run(&r.id)));
+        let mut args = store.common_args();
+        args.push(chunk.len().to_string());
+        for run in chunk {
+            let fields = run.to_fields();
+            args.push(run.id.clone());
+            args.push(queue_score(run.priority).to_string());
+            args.push((fields.len() * 2).to_string());
+            for (k, v) in fields {
+                args.push(k.to_string());
+                args.push(v);
+            }
+        }
+        calls.push(Call {
+            script: ScriptId::Submit,
+            keys,
+            args,
+        });
+    }
+    for group in calls.chunks(16) {
+        store.eval_many(group).await?;
+    }
+    Ok(())
+}
+
+pub(super) async fn get_run(store: &RedisStore, id: &str) -> StoreResult<Option<Run>> {
+    let mut p = ::redis::pipe();
+    p.hgetall(store.keys.run(id));
+    let (v,): (Value,) = store.query(&p).await?;
+    let h = hash(v);
+    if h.is_empty() {
+        return Ok(None);
+    }
+    Run::from_fields(&h).map(Some).map_err(corrupt)
+}
+
+pub(super) async fn get_runs(store: &RedisStore, ids: &[String]) -> StoreResult<Vec<Option<Run>>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(1000) {
+        let mut p = ::redis::pipe();
+        for id in chunk {
+            p.hgetall(store.keys.run(id));
+        }
+        let values: Vec<Value> = store.query(&p).await?;
+        for v in values {
+            let h = hash(v);
+            if h.is_empty() {
+                out.push(None);
+            } else {
+                // One unreadable run must not stop every reader of a batch: it reads as
+                // absent here (the scheduler dead-letters it; `sandbox get` reports it).
+                match Run::from_fields(&h) {
+                    Ok(run) => out.push(Some(run)),
+                    Err(e) => {
+                        tracing::error!("{e}");
+                        out.push(None);
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub(super) async fn list_runs(
+    store: &RedisStore,
+    filter: &RunFilter,
+    cursor: Option<&str>,
+    limit: usize,
+) -> StoreResult<RunPage> {
+    let index = match filter.state {
+        Some(s) => store.keys.state(s),
+        None => store.keys.runs(),
+    };
+    let mut runs = Vec::new();
+    let mut after = cursor.map(str::to_string);
+    let page = (limit.max(1) * 2).clamp(50, 2000);
+    loop {
+        let min = match &after {
+            Some(c) => format!("({c}"),
+            None => "-".to_string(),
+        };
+        let mut p = ::redis::pipe();
+        p.cmd("ZRANGE")
+            .arg(&index)
+            .arg(&min)
+            .arg("+")
+            .arg("BYLEX")
+            .arg("LIMIT")
+            .arg(0)
+            .arg(page);
+        let (ids,): (Vec<String>,) = store.query(&p).await?;
+        if ids.is_empty() {
+            return Ok(RunPage {
+                runs,
+                next_cursor: None,
+            });
+        }
+        let fetched = store.get_runs(&ids).await?;
+        for (id, run) in ids.iter().zip(fetched) {
+            after = Some(id.clone());
+            if let Some(run) = run.filter(|r| filter.matches(r)) {
+                runs.push(run);
+                if runs.len() == limit {
+                    return Ok(RunPage {
+                        runs,
+                        next_cursor: Some(id.clone()),
+                    });
+                }
+            }
+        }
+        if ids.len() < page {
+            return Ok(RunPage {
+                runs,
+                next_cursor: None,
+            });
+        }
+    }
+}
+
+pub(super) async fn state_counts(store: &RedisStore) -> StoreResult<BTreeMap<RunState, u64>> {
+    let mut p = ::redis::pipe();
+    for s in RunState::ALL {
+        p.zcard(store.keys.state(s));
+    }
+    let counts: Vec<u64> = store.query(&p).await?;
+    Ok(RunState::ALL.into_iter().zip(counts).collect())
+}
+
+pub(super) async fn cancel(store: &RedisStore, id: &str, message: &str) -> StoreResult<Run> {
+    let mut node = String::new();
+    for _ in 0..5 {
+        let mut args = store.common_args();
+        args.extend([id.to_string(), node.clone(), message.to_string()]);
+        let reply = text(
+            &store
+                .eval(Call {
+                    script: ScriptId::Cancel,
+                    keys: store.run_node_keys(id, &node),
+                    args,
+                })
+                .await?,
+        )
+        .unwrap_or_default();
+        if reply == "cancelled" {
+            return store
+                .get_run(id)
+                .await?
+                .ok_or_else(|| StoreError::RunNotFound(id.to_string()));
+        } else if reply == "notfound" {
+            return Err(StoreError::RunNotFound(id.to_string()));
+        } else if let Some(state) = reply.strip_prefix("conflict:") {
+            return Err(StoreError::Conflict {
+                id: id.into(),
+                actual: state.into(),
+                expected: "not yet finished".into(),
+            });
+        } else if let Some(n) = reply.strip_prefix("retry:") {
+            node = n.to_string();
+        }
+    }
+    Err(StoreError::Backend(format!(
+        "run {id} kept moving between nodes; cancel again"
+    )))
+}
+
+pub(super) async fn start_run(
+    store: &RedisStore,
+    id: &str,
+    node: &str,
+    log_path: Option<&str>,
+) -> StoreResult<Applied> {
+    let mut keys = store.base_keys();
+    keys.push(store.keys.run(id));
+    keys.push(store.keys.run_events(id));
+    let mut args = store.common_args();
+    args.extend([
+        id.to_string(),
+        node.to_string(),
+        log_path.unwrap_or_default().to_string(),
+    ]);
+    Ok(
+        match text(
+            &store
+                .eval(Call {
+                    script: ScriptId::Start,
+                    keys,
+                    args,
+                })
+                .await?,
+        )
+        .as_deref()
+        {
+            Some("running") => Applied::Done(RunState::Running),
+            _ => Applied::Stale,
+        },
+    )
+}
+
+pub(super) async fn finish_run(
+    store: &RedisStore,
+    id: &str,
+    node: &str,
+    done: &Completion,
+) -> StoreResult<Applied> {
+    let mut args = store.common_args();
+    args.extend([
+        id.to_string(),
+        node.to_string(),
+        done.state.as_str().to_string(),
+        done.exit_code.map(|c| c.to_string()).unwrap_or_default(),
+        done.message.clone().unwrap_or_default(),
+        done.log_tail.clone(),
+    ]);
+    let v = store
+        .eval(Call {
+            script: ScriptId::Finish,
+            keys: store.run_node_keys(id, node),
+            args,
+        })
+        .await?;
+    Ok(match text(&v).as_deref().and_then(RunState::parse) {
+        Some(s) => Applied::Done(s),
+        None => Applied::Stale,
+    })
+}
+
+pub(super) async fn hand_back(
+    store: &RedisStore,
+    id: &str,
+    node: &str,
+    reason: &str,
+    max_attempts: u32,
+) -> StoreResult<Option<Recovery>> {
+    let v = store
+        .eval(store.recover_call(id, node, reason, max_attempts))
+        .await?;
+    let r = RedisStore::parse_recovery(id, v);
+    if matches!(r, Some(Recovery::DeadLettered { .. })) {
+        store.trim_dead().await?;
+    }
+    Ok(r)
+}
+
+pub(super) async fn run_states(
+    store: &RedisStore,
+    ids: &[String],
+) -> StoreResult<Vec<Option<RunStatus>>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(1000) {
+        let mut p = ::redis::pipe();
+        for id in chunk {
+            p.cmd("HMGET")
+                .arg(store.keys.run(id))
+                .arg(field::STATE)
+                .arg(field::NODE);
+        }
+        let v: Vec<(Option<String>, Option<String>)> = store.query(&p).await?;
+        out.extend(v.into_iter().map(|(state, node)| {
+            state
+                .as_deref()
+                .and_then(RunState::parse)
+                .map(|state| RunStatus {
+                    state,
+                    node: node.filter(|n| !n.is_empty()),
+                })
+        }));
+    }
+    Ok(out)
+}
+
+pub(super) async fn delete_run(store: &RedisStore, id: &str) -> StoreResult<bool> {
+    let mut node = String::new();
+    for _ in 0..5 {
+        let mut args = store.common_args();
+        args.extend([id.to_string(), node.clone()]);
+        let reply = text(
+            &store
+                .eval(Call {
+                    script: ScriptId::DeleteRun,
+                    keys: store.run_node_keys(id, &node),
+                    args,
+                })
+                .await?,
+        )
+        .unwrap_or_default();
+        match reply.as_str() {
+            "deleted" => return Ok(true),
+            "missing" => return Ok(false),
+            r => node = r.strip_prefix("retry:").unwrap_or_default().to_string(),
+        }
+    }
+    Err(StoreError::Backend(format!(
+        "run {id} kept moving between nodes; delete again"
+    )))
+}
+
+pub(super) async fn discard_unreadable(
+    store: &RedisStore,
+    id: &str,
+    reason: &str,
+) -> StoreResult<()> {
+    let mut keys = store.base_keys();
+    keys.push(store.keys.run(id));
+    let mut args = store.common_args();
+    args.extend([id.to_string(), reason.to_string()]);
+    store
+        .eval(Call {
+            script: ScriptId::DiscardUnreadable,
+            keys,
+            args,
+        })
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,155 @@
+//! `tartarus bench` against a server that holds a live deployment: the live keys stay byte-for-byte the same, no policy change reaches live schedulers, and no bench key is left.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use support::{changed_keys, json, keyspace_digest, target, tartarus_on, RedisServer};
+use tartarus::model::node::Resources;
+use tartarus::model::spec::parse_sandbox_documents;
+use tartarus::scheduler::{Scheduler, SchedulerConfig};
+use tartarus::store::redis::RedisStore;
+use tartarus::store::{Heartbeat, History, SharedStore, StoreSettings};
+
+/// A live deployment: policies (with history), a node, runs in several states, events, and a
+/// key of some other application on the same server.
+async fn live_dataset(server: &RedisServer) -> SharedStore {
+    let store: SharedStore = Arc::new(
+        RedisStore::connect(&target(server), "tartarus:queue", StoreSettings::default())
+            .await
+            .unwrap(),
+    );
+    let policies = tartarus::ops::policies::parse(
+        "examples/policies.yaml",
+        include_bytes!("../examples/policies.yaml"),
+    )
+    .unwrap();
+    store
+        .apply_policies(&policies, "alice", History::Keep)
+        .await
+        .unwrap();
+    store
+        .heartbeat(&Heartbeat {
+            name: "live-1".into(),
+            labels: BTreeMap::new(),
+            capacity: Resources {
+                cpu_millis: 4000,
+                memory_bytes: 8 << 30,
+                gpu: 0,
+                slots: 4,
+            },
+            version: "live".into(),
+            ttl: Duration::from_secs(3600),
+        })
+        .await
+        .unwrap();
+    let ok =
+        "spec:\n  image: alpine\n  command: [\"true\"]\n  resources: {cpu: 500m, memory: 256Mi}\n";
+    let privileged = "spec:\n  image: alpine\n  command: [\"true\"]\n  privileged: true\n";
+    let mut specs = vec![parse_sandbox_documents("ok", ok).unwrap().remove(0); 8];
+    specs.push(
+        parse_sandbox_documents("bad", privileged)
+            .unwrap()
+            .remove(0),
+    );
+    let runs = tartarus::cli::sandbox::new_runs(specs);
+    store.submit(&runs).await.unwrap();
+    let mut sched = Scheduler::new(store.clone(), SchedulerConfig::default())
+        .await
+        .unwrap();
+    let (_stop, rx) = tokio::sync::watch::channel(false);
+    sched.run(rx, true).await.unwrap();
+    store.cancel(&runs[0].id, "live cancel").await.unwrap();
+    let more =
+        tartarus::cli::sandbox::new_runs(vec![
+            parse_sandbox_documents("ok", ok).unwrap().remove(0);
+            3
+        ]);
+    store.submit(&more).await.unwrap();
+    let mut c = server.conn();
+    let _: () = redis::cmd("SET")
+        .arg("other-app:session:1")
+        .arg("keep me")
+        .query(&mut c)
+        .unwrap();
+    store
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bench_leaves_a_live_deployment_untouched() {
+    let server = RedisServer::start();
+    let store = live_dataset(&server).await;
+    let live_version = store.policy_version().await.unwrap();
+    let before = keyspace_digest(&server);
+    assert!(
+        before.contains_key("themis:policies") && before.contains_key("tartarus:queue"),
+        "the live dataset is in place: {:?}",
+        before.keys().collect::<Vec<_>>()
+    );
+    let mut updates = store.watch_policies().await.unwrap();
+
+    let out = tartarus_on(&server)
+        .args([
+            "bench",
+            "--runs",
+            "300",
+            "--claim-batch",
+            "50",
+            "--e2e-runs",
+            "200",
+            "--e2e-batch",
+            "50",
+            "--latency-secs",
+            "1",
+            "--raw-requests",
+            "5000",
+            "-o",
+            "json",
+        ])
+        .timeout(Duration::from_secs(300))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out.stdout);
+    assert_eq!(report["prefix"], "tartarus-bench");
+    let figures = report["figures"].as_array().unwrap();
+    let by_name = |start: &str| {
+        figures
+            .iter()
+            .find(|f| f["name"].as_str().unwrap_or_default().starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} figure: {report}"))
+    };
+    assert_eq!(by_name("submit")["count"], 300);
+    assert_eq!(by_name("claim")["count"], 300);
+    assert_eq!(by_name("end to end")["count"], 200);
+    assert!(by_name("latency")["latency"]["p99_ms"].is_i64());
+    // redis-benchmark ran, on keys under the bench prefix.
+    assert_eq!(by_name("raw redis SET")["count"], 5000);
+    for f in figures {
+        assert!(f["elapsed_ms"].is_u64(), "{f}");
+        assert!(f["per_second"].is_number(), "{f}");
+    }
+
+    let after = keyspace_digest(&server);
+    let leftovers: Vec<&String> = after
+        .keys()
+        .filter(|k| k.starts_with("tartarus-bench"))
+        .take(10)
+        .collect();
+    assert!(leftovers.is_empty(), "bench keys left: {leftovers:?}");
+    let changed = changed_keys(&before, &after);
+    assert!(changed.is_empty(), "live keys changed: {changed:?}");
+    assert_eq!(store.policy_version().await.unwrap(), live_version);
+    // Live schedulers heard nothing: the bench's policy publishes went to its own channel.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        updates.try_recv().is_err(),
+        "a policy version was published to live schedulers"
+    );
+}
