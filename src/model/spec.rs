@@ -120,6 +120,10 @@ pub struct SpecDocument {
     pub command: Vec<String>,
     #[serde(default)]
     pub env: BTreeMap<String, String>,
+    /// Variables read from a file on the agent's host when the sandbox starts (secrets that must
+    /// not pass through Redis).
+    #[serde(default)]
+    pub env_from: Option<EnvFrom>,
     #[serde(default)]
     pub resources: ResourcesDocument,
     #[serde(default)]
@@ -164,6 +168,17 @@ impl ScalarValue {
     }
 }
 
+/// `envFrom`: a `KEY=VALUE` file on the agent's host, read when the sandbox starts. Only the path
+/// is stored (in Redis); the values never leave the agent's host. `env` wins over the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnvFrom {
+    pub file: String,
+}
+
+/// Longest `envFrom.file` path.
+pub const MAX_ENV_FROM_PATH: usize = 4096;
+
 /// The validated, normalized request stored on a run (JSON in the run hash).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SandboxSpec {
@@ -172,6 +187,9 @@ pub struct SandboxSpec {
     pub command: Vec<String>,
     #[serde(default)]
     pub env: BTreeMap<String, String>,
+    /// See [`EnvFrom`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub env_from: Option<EnvFrom>,
     pub cpu_millis: u64,
     pub memory_bytes: u64,
     #[serde(default)]
@@ -379,6 +397,17 @@ impl SandboxDocument {
                 ));
             }
         }
+        if let Some(from) = &spec.env_from {
+            let p = &from.file;
+            if !p.starts_with('/') || p.len() > MAX_ENV_FROM_PATH || p.contains('\0') {
+                return Err(field_err(
+                    "spec.envFrom.file",
+                    format!(
+                        "must be an absolute path on the agent's host (at most {MAX_ENV_FROM_PATH} characters)"
+                    ),
+                ));
+            }
+        }
         let cpu_millis = match &spec.resources.cpu {
             None => DEFAULT_CPU_MILLIS,
             Some(v) => {
@@ -450,6 +479,7 @@ impl SandboxDocument {
             image,
             command: spec.command,
             env: spec.env,
+            env_from: spec.env_from,
             cpu_millis,
             memory_bytes,
             gpu,
