@@ -310,7 +310,11 @@ impl Agent {
                 // Ask schedulers to place nothing new here; the node may already be gone.
                 let _ = self.store.drain_node(&name, true).await;
             }
-            let due = if beat_failing { retry_every } else { beat_every };
+            let due = if beat_failing {
+                retry_every
+            } else {
+                beat_every
+            };
             if last_beat_try.elapsed() >= due {
                 last_beat_try = Instant::now();
                 match self.heartbeat_and_renew().await {

@@ -341,6 +341,10 @@ impl IdleCheck {
 }
 
 pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
+    if !args.no_agents {
+        crate::hardening::hide_password_from_environment()
+            .context("re-executing without the Redis password in the environment")?;
+    }
     let store: SharedStore = ctx.store().await?;
     let beats = agent_specs(&args)?;
     if let Some(file) = &args.policies {
@@ -371,9 +375,15 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
             bare_nodes.push(beat.name);
         }
     } else {
+        let mut uid_base = crate::executor::identity::DEFAULT_UID_BASE;
         for beat in beats {
-            let config = crate::agent::AgentConfig {
-                executor: super::agent_cmd::executor_config(&beat.name, args.runtime, None, None),
+            let mut executor =
+                super::agent_cmd::executor_config(&beat.name, args.runtime, None, None);
+            // Each local agent gets its own uid range.
+            executor.uid_base = uid_base;
+            uid_base = uid_base.saturating_add(beat.capacity.slots);
+            let mut config = crate::agent::AgentConfig {
+                executor,
                 name: beat.name,
                 labels: beat.labels,
                 capacity: beat.capacity,
@@ -382,9 +392,20 @@ pub async fn up(ctx: &Ctx, args: UpArgs) -> Result<u8> {
                 drain_deadline: Duration::from_secs(30),
                 max_attempts: args.scheduler.max_attempts.max(1),
             };
-            let agent = crate::agent::Agent::new(store.clone(), config)
-                .await
-                .context("starting a local agent")?;
+            let agent = match crate::agent::Agent::new(store.clone(), config.clone()).await {
+                Err(crate::agent::AgentError::Executor(crate::executor::ExecutorError::State(
+                    crate::executor::StateError::InUse { .. },
+                ))) => {
+                    // Another `up` on this host uses the same node name: a state folder of our own.
+                    config.executor.state_dir = config
+                        .executor
+                        .work_root
+                        .join(format!(".state-{}", std::process::id()));
+                    crate::agent::Agent::new(store.clone(), config).await
+                }
+                other => other,
+            }
+            .context("starting a local agent")?;
             agent.register().await?;
             let rx = stop_rx.clone();
             agent_handles.push(tokio::spawn(async move { agent.run(rx).await }));

@@ -140,7 +140,10 @@ pub fn bwrap_args(plan: &BwrapPlan<'_>) -> Vec<String> {
             }
         }
     }
-    for (fd, dest) in [(plan.passwd_fd, "/etc/passwd"), (plan.group_fd, "/etc/group")] {
+    for (fd, dest) in [
+        (plan.passwd_fd, "/etc/passwd"),
+        (plan.group_fd, "/etc/group"),
+    ] {
         if let Some(fd) = fd {
             push(&["--perms", "0444", "--ro-bind-data", &fd.to_string(), dest]);
         }
@@ -153,6 +156,10 @@ pub fn bwrap_args(plan: &BwrapPlan<'_>) -> Vec<String> {
         "--chdir",
         plan.inner_workdir,
     ]);
+    if plan.rootfs.is_none() {
+        // The folders bwrap made on its root tmpfs (`/etc`, …) become read-only too.
+        push(&["--remount-ro", "/"]);
+    }
     for fd in plan.seccomp_fds {
         push(&["--add-seccomp-fd", &fd.to_string()]);
     }
@@ -285,6 +292,8 @@ mod tests {
             "/w/run1",
             "--chdir",
             "/w/run1",
+            "--remount-ro",
+            "/",
             "--add-seccomp-fd",
             "6",
             "--add-seccomp-fd",
@@ -309,11 +318,14 @@ mod tests {
         let l = layout();
         let args = bwrap_args(&plan(&[], &argv, &l));
         let etc: Vec<&String> = args.iter().filter(|a| a.starts_with("/etc")).collect();
-        assert!(etc.iter().all(|p| ETC_PATHS.contains(&p.as_str())
-            || *p == "/etc/passwd"
-            || *p == "/etc/group"));
+        assert!(etc
+            .iter()
+            .all(|p| ETC_PATHS.contains(&p.as_str()) || *p == "/etc/passwd" || *p == "/etc/group"));
         assert!(!args.contains(&"/etc/resolv.conf".to_string()));
-        assert!(!args.iter().any(|a| a == "/etc"), "/etc is never bound whole");
+        assert!(
+            !args.iter().any(|a| a == "/etc"),
+            "/etc is never bound whole"
+        );
     }
 
     #[test]
@@ -344,9 +356,14 @@ mod tests {
         p.inner_workdir = "/tmp/work";
         let args = bwrap_args(&p);
         let i = args.iter().position(|a| a == "/images/alpine").unwrap();
-        assert_eq!((&args[i - 1], &args[i + 1]), (&"--ro-bind".to_string(), &"/".to_string()));
+        assert_eq!(
+            (&args[i - 1], &args[i + 1]),
+            (&"--ro-bind".to_string(), &"/".to_string())
+        );
         assert!(!args.contains(&"/usr".to_string()));
-        assert!(args.windows(3).any(|w| w == strs(&["--bind", "/w/run1", "/tmp/work"])));
+        assert!(args
+            .windows(3)
+            .any(|w| w == strs(&["--bind", "/w/run1", "/tmp/work"])));
     }
 
     #[test]

@@ -121,7 +121,10 @@ mod tests {
         );
         assert!(!s.ids(3, true).dropped);
         let p = passwd(s.ids(0, false), Path::new("/w/r"));
-        assert!(p.contains("sandbox:x:100000:100000:sandbox:/w/r:/bin/sh\n"), "{p}");
+        assert!(
+            p.contains("sandbox:x:100000:100000:sandbox:/w/r:/bin/sh\n"),
+            "{p}"
+        );
         assert!(group(s.ids(0, false)).contains("sandbox:x:100000:\n"));
     }
 }

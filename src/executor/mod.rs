@@ -183,12 +183,13 @@ impl Executor {
         if cur.is_alive() {
             return Ok(false);
         }
-        let sup = Supervisor::start(&self.cfg.supervisor_exe, self.state.path()).map_err(
-            |source| ExecutorError::Supervisor {
-                exe: self.cfg.supervisor_exe.clone(),
-                source,
-            },
-        )?;
+        let sup =
+            Supervisor::start(&self.cfg.supervisor_exe, self.state.path()).map_err(|source| {
+                ExecutorError::Supervisor {
+                    exe: self.cfg.supervisor_exe.clone(),
+                    source,
+                }
+            })?;
         *cur = Arc::new(sup);
         Ok(true)
     }
@@ -333,9 +334,8 @@ impl Executor {
             .unwrap_or("");
         match &self.cfg.runtime {
             Runtime::Process => {
-                let resolved = resolve_program(program, path_var, p.workdir).ok_or_else(|| {
-                    spawn_err(std::io::Error::from_raw_os_error(libc::ENOENT))
-                })?;
+                let resolved = resolve_program(program, path_var, p.workdir)
+                    .ok_or_else(|| spawn_err(std::io::Error::from_raw_os_error(libc::ENOENT)))?;
                 req.program = resolved.to_string_lossy().into_owned();
                 req.argv = spec.command.clone();
                 req.env = p.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
@@ -390,7 +390,9 @@ impl Executor {
                     rootfs,
                     layout: &layout,
                 };
-                let bwrap = path.clone().unwrap_or_else(|| PathBuf::from("/usr/bin/bwrap"));
+                let bwrap = path
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("/usr/bin/bwrap"));
                 req.program = bwrap.to_string_lossy().into_owned();
                 req.argv = std::iter::once("bwrap".to_string())
                     .chain(bwrap_args(&plan))
@@ -662,7 +664,6 @@ impl Executor {
     }
 }
 
-
 enum Reason {
     TimedOut,
     Cancelled,
@@ -789,7 +790,6 @@ async fn cancelled(cancel: &mut watch::Receiver<bool>) {
         }
     }
 }
-
 
 /// The cgroup v2 folder of this process when it is writable and offers the memory, cpu and pids
 /// controllers (a delegated subtree), else `None`.

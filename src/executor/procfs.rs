@@ -50,7 +50,11 @@ pub fn uid(pid: i32) -> Option<u32> {
 /// The children of a single-threaded process (`/proc/<pid>/task/<pid>/children`).
 pub fn children(pid: i32) -> Vec<i32> {
     std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
-        .map(|t| t.split_whitespace().filter_map(|p| p.parse().ok()).collect())
+        .map(|t| {
+            t.split_whitespace()
+                .filter_map(|p| p.parse().ok())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -62,7 +66,10 @@ mod tests {
     fn stat_with_a_hostile_command_name() {
         let text = "42 (a) b) (c) S 7 42 42 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 123456 1000 10";
         let s = parse_stat(text).unwrap();
-        assert_eq!((s.state, s.ppid, s.pgrp, s.start_time), ('S', 7, 42, 123456));
+        assert_eq!(
+            (s.state, s.ppid, s.pgrp, s.start_time),
+            ('S', 7, 42, 123456)
+        );
         assert_eq!(parse_stat("1 (x) S 0"), None);
     }
 

@@ -147,9 +147,8 @@ impl StateDir {
             let _ = std::fs::remove_file(entry.path());
         }
         wait_gone(&left.killed, Duration::from_secs(3));
-        let own = ProcessRecord::of(me, None).ok_or_else(|| {
-            io_err(io::Error::other("cannot read this process's start time"))
-        })?;
+        let own = ProcessRecord::of(me, None)
+            .ok_or_else(|| io_err(io::Error::other("cannot read this process's start time")))?;
         write_record(&path.join(AGENT_FILE), &own).map_err(io_err)?;
         let _ = std::fs::remove_file(path.join(SUPERVISOR_FILE));
         Ok((

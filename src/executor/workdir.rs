@@ -194,7 +194,16 @@ mod tests {
     fn run_ids() {
         assert!(validate_run_id("01J9ZK3Q8Y2W6X").is_ok());
         assert!(validate_run_id("run-1.a_b").is_ok());
-        for bad in ["", ".", "..", ".state", "a/b", "../x", "a b", &"x".repeat(129)] {
+        for bad in [
+            "",
+            ".",
+            "..",
+            ".state",
+            "a/b",
+            "../x",
+            "a b",
+            &"x".repeat(129),
+        ] {
             assert!(validate_run_id(bad).is_err(), "{bad}");
         }
     }

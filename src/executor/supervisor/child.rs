@@ -16,7 +16,16 @@ type Resource = libc::c_int;
 
 /// The child's stages, reported as one byte when a step fails.
 const STAGES: [&str; 10] = [
-    "stdin", "fds", "setsid", "rlimit", "chdir", "setgroups", "setgid", "setuid", "seccomp", "exec",
+    "stdin",
+    "fds",
+    "setsid",
+    "rlimit",
+    "chdir",
+    "setgroups",
+    "setgid",
+    "setuid",
+    "seccomp",
+    "exec",
 ];
 
 /// A spawn request turned into what the child needs, allocated before the fork.
@@ -42,8 +51,16 @@ impl<'a> Prepared<'a> {
     ) -> Result<Prepared<'a>, i32> {
         Ok(Prepared {
             program: cstring(&req.program)?,
-            argv: req.argv.iter().map(|a| cstring(a)).collect::<Result<_, _>>()?,
-            env: req.env.iter().map(|a| cstring(a)).collect::<Result<_, _>>()?,
+            argv: req
+                .argv
+                .iter()
+                .map(|a| cstring(a))
+                .collect::<Result<_, _>>()?,
+            env: req
+                .env
+                .iter()
+                .map(|a| cstring(a))
+                .collect::<Result<_, _>>()?,
             cwd: cstring(&req.cwd)?,
             fds: fds.iter().map(|f| f.as_raw_fd()).collect(),
             req,
@@ -63,7 +80,10 @@ impl<'a> Prepared<'a> {
         // system calls and ends in execve or _exit.
         let pid = unsafe { libc::fork() };
         if pid == -1 {
-            return Err(("fork", io::Error::last_os_error().raw_os_error().unwrap_or(0)));
+            return Err((
+                "fork",
+                io::Error::last_os_error().raw_os_error().unwrap_or(0),
+            ));
         }
         if pid == 0 {
             // The report pipe moves out of the range the sandbox's descriptors are placed in.

@@ -187,11 +187,7 @@ impl Supervisor {
     }
 
     /// Starts a sandbox. `fds` become its descriptors 1, 2, 3… (see [`SpawnRequest`]).
-    pub async fn spawn(
-        &self,
-        mut req: SpawnRequest,
-        fds: &[RawFd],
-    ) -> Result<Spawned, SpawnError> {
+    pub async fn spawn(&self, mut req: SpawnRequest, fds: &[RawFd]) -> Result<Spawned, SpawnError> {
         let id = self.shared.next_id.fetch_add(1, Ordering::SeqCst);
         req.id = id;
         let (tx, mut rx) = mpsc::unbounded_channel();

@@ -11,10 +11,16 @@ pub const MAX_PACKET: usize = 2 << 20;
 pub enum Request {
     Spawn(SpawnRequest),
     /// Signal the sandbox's process group (ignored once it was reaped).
-    Signal { id: u64, signal: i32 },
+    Signal {
+        id: u64,
+        signal: i32,
+    },
     /// The lease the agent holds, on `CLOCK_BOOTTIME` (ns): SIGTERM to every sandbox at `term_at`,
     /// SIGKILL at `kill_at`, and no new sandbox from `term_at` on, unless a later lease arrives first.
-    Lease { term_at: u64, kill_at: u64 },
+    Lease {
+        term_at: u64,
+        kill_at: u64,
+    },
 }
 
 /// How to start one sandbox process. The file descriptors sent with it become the child's fds
@@ -46,11 +52,7 @@ pub enum Event {
     /// The program was executed; `pid` leads its own session and process group.
     Started { id: u64, pid: i32 },
     /// It never ran: `stage` names the step that failed (`exec`, `chdir`, `setuid`, `lease`…).
-    SpawnFailed {
-        id: u64,
-        stage: String,
-        errno: i32,
-    },
+    SpawnFailed { id: u64, stage: String, errno: i32 },
     /// The process was reaped (`status` is the raw wait status) and what was left of its group was
     /// killed. `lease_expired`: the supervisor killed it because the agent's lease ran out.
     Exited {

@@ -31,9 +31,14 @@ struct Sandbox {
 enum LeaseState {
     /// No lease given yet (the executor used without an agent): nothing to enforce.
     None,
-    Held { term_at: u64, kill_at: u64 },
+    Held {
+        term_at: u64,
+        kill_at: u64,
+    },
     /// SIGTERM sent at the lease's end; SIGKILL at `kill_at`.
-    Terminating { kill_at: u64 },
+    Terminating {
+        kill_at: u64,
+    },
     Expired,
 }
 
@@ -264,7 +269,10 @@ impl Server {
             Err((stage, errno)) => return failed(stage, errno),
         };
         drop(fds);
-        let record = self.state_dir.join(state::SANDBOXES_DIR).join(s.id.to_string());
+        let record = self
+            .state_dir
+            .join(state::SANDBOXES_DIR)
+            .join(s.id.to_string());
         if let Some(rec) = ProcessRecord::of(pid, Some(&s.run_id)) {
             let _ = state::write_record(&record, &rec);
         }
