@@ -265,13 +265,21 @@ fn claiming_a_state_folder_kills_matching_leftovers_and_spares_reused_pids() {
         .spawn()
         .unwrap();
     let (l, b) = (leftover.id() as i32, bystander.id() as i32);
-    std::fs::create_dir_all(path.join(state::SANDBOXES_DIR)).unwrap();
+    std::fs::create_dir_all(&path).unwrap();
     let rec = ProcessRecord::of(l, Some("run-a")).unwrap();
-    state::write_record(&path.join("sandboxes/1"), &rec).unwrap();
     // The bystander got a pid that a previous sandbox had: another start time.
     let mut reused = ProcessRecord::of(b, Some("run-b")).unwrap();
     reused.start_time -= 1;
-    state::write_record(&path.join("sandboxes/2"), &reused).unwrap();
+    // A journal as a supervisor leaves it: one ended sandbox, two still recorded as running.
+    std::fs::write(
+        path.join(state::SANDBOXES_FILE),
+        format!(
+            "+ 4000000 1 run-gone\n+ {}+ {}- 4000000\n",
+            rec.to_line(),
+            reused.to_line()
+        ),
+    )
+    .unwrap();
     // The previous agent's own record: a dead pid.
     let dead = ProcessRecord {
         pid: i32::MAX - 1,

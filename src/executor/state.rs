@@ -3,8 +3,9 @@
 //! Layout of the state folder (0700, owned by the agent):
 //! - `agent`: `<pid> <start time>` of the agent that claimed the folder;
 //! - `supervisor`: the same for its supervisor process;
-//! - `sandboxes/<n>`: `<pid> <start time> <run id>` of each sandbox process (a process group leader),
-//!   written by the supervisor right after the fork and removed once it is reaped.
+//! - `sandboxes`: a journal the supervisor appends to (no file is created per sandbox: creating and
+//!   deleting inodes was the biggest cost per run): `+ <pid> <start time> <run id>` right after
+//!   each fork, `- <pid>` once it is reaped; rewritten with only the live entries when it grows.
 //!
 //! A pid is only ever signalled when its start time (`/proc/<pid>/stat` field 22) still matches the
 //! recorded one, so a pid reused by an unrelated process is left alone.
@@ -20,8 +21,8 @@ use super::procfs;
 pub const AGENT_FILE: &str = "agent";
 /// File naming the supervisor process.
 pub const SUPERVISOR_FILE: &str = "supervisor";
-/// Folder of the per-sandbox records.
-pub const SANDBOXES_DIR: &str = "sandboxes";
+/// The sandbox journal.
+pub const SANDBOXES_FILE: &str = "sandboxes";
 
 /// Why the state folder could not be claimed.
 #[derive(Debug, thiserror::Error)]
@@ -95,10 +96,6 @@ impl StateDir {
         &self.path
     }
 
-    pub fn sandboxes(&self) -> PathBuf {
-        self.path.join(SANDBOXES_DIR)
-    }
-
     /// Claims `path` for this process: refuses a folder whose recorded agent still runs, kills every
     /// recorded process of a previous incarnation that still runs (its supervisor first, then each
     /// sandbox's process group), and records this process as the owner.
@@ -110,7 +107,7 @@ impl StateDir {
         std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
-            .create(path.join(SANDBOXES_DIR))
+            .create(path)
             .map_err(io_err)?;
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700)).map_err(io_err)?;
         let me = std::process::id() as i32;
@@ -132,19 +129,20 @@ impl StateDir {
                 left.stale.push(sup);
             }
         }
-        let dir = path.join(SANDBOXES_DIR);
-        for entry in std::fs::read_dir(&dir).map_err(io_err)?.flatten() {
-            if let Some(rec) = read_record(&entry.path()) {
-                if rec.is_alive() {
-                    // A sandbox leads its own process group (setsid): the group goes with it.
-                    signal(-rec.pid, libc::SIGKILL);
-                    signal(rec.pid, libc::SIGKILL);
-                    left.killed.push(rec);
-                } else {
-                    left.stale.push(rec);
-                }
+        let journal = path.join(SANDBOXES_FILE);
+        for rec in read_journal(&journal) {
+            if rec.is_alive() {
+                // A sandbox leads its own process group (setsid): the group goes with it.
+                signal(-rec.pid, libc::SIGKILL);
+                signal(rec.pid, libc::SIGKILL);
+                left.killed.push(rec);
+            } else {
+                left.stale.push(rec);
             }
-            let _ = std::fs::remove_file(entry.path());
+        }
+        match std::fs::remove_file(&journal) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_err(e)),
+            _ => {}
         }
         wait_gone(&left.killed, Duration::from_secs(3));
         let own = ProcessRecord::of(me, None)
@@ -183,6 +181,110 @@ fn wait_gone(killed: &[ProcessRecord], within: Duration) {
     }
 }
 
+/// The sandboxes a journal says are running, in start order.
+pub fn read_journal(path: &Path) -> Vec<ProcessRecord> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    let mut live: Vec<ProcessRecord> = Vec::new();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("+ ") {
+            if let Some(rec) = ProcessRecord::parse(rest) {
+                live.retain(|r| r.pid != rec.pid);
+                live.push(rec);
+            }
+        } else if let Some(pid) = line
+            .strip_prefix("- ")
+            .and_then(|p| p.trim().parse::<i32>().ok())
+        {
+            live.retain(|r| r.pid != pid);
+        }
+    }
+    live
+}
+
+/// The supervisor's side of the sandbox journal.
+pub struct Journal {
+    path: PathBuf,
+    file: std::fs::File,
+    live: std::collections::HashMap<i32, ProcessRecord>,
+    lines: usize,
+}
+
+impl Journal {
+    /// Opens (creating) `<dir>/sandboxes` for appending.
+    pub fn open(dir: &Path) -> io::Result<Journal> {
+        let path = dir.join(SANDBOXES_FILE);
+        let live: std::collections::HashMap<i32, ProcessRecord> = read_journal(&path)
+            .into_iter()
+            .map(|r| (r.pid, r))
+            .collect();
+        let file = open_append(&path)?;
+        Ok(Journal {
+            path,
+            file,
+            lines: live.len(),
+            live,
+        })
+    }
+
+    pub fn started(&mut self, rec: ProcessRecord) {
+        self.append(&format!("+ {}", rec.to_line()));
+        self.live.insert(rec.pid, rec);
+    }
+
+    pub fn ended(&mut self, pid: i32) {
+        if self.live.remove(&pid).is_some() {
+            self.append(&format!("- {pid}\n"));
+        }
+    }
+
+    fn append(&mut self, line: &str) {
+        use std::io::Write;
+        let _ = self.file.write_all(line.as_bytes());
+        self.lines += 1;
+        if self.lines > 1024 + 4 * self.live.len() {
+            let _ = self.compact();
+        }
+    }
+
+    /// Rewrites the journal with only the live entries (new file, then rename).
+    fn compact(&mut self) -> io::Result<()> {
+        use std::io::Write;
+        let tmp = self.path.with_extension("tmp");
+        let mut text = String::new();
+        for rec in self.live.values() {
+            text.push_str(&format!("+ {}", rec.to_line()));
+        }
+        {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(&tmp)?;
+            f.write_all(text.as_bytes())?;
+        }
+        std::fs::rename(&tmp, &self.path)?;
+        self.file = open_append(&self.path)?;
+        self.lines = self.live.len();
+        Ok(())
+    }
+
+    /// Removes the journal (nothing runs any more).
+    pub fn remove(self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+fn open_append(path: &Path) -> io::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(path)
+}
+
 pub fn read_record(path: &Path) -> Option<ProcessRecord> {
     let text = std::fs::read_to_string(path).ok()?;
     ProcessRecord::parse(&text)
@@ -215,5 +317,30 @@ mod tests {
         assert_eq!(ProcessRecord::parse(&r.to_line()), Some(r));
         assert_eq!(ProcessRecord::parse("1 5"), None, "pid 1 is never recorded");
         assert_eq!(ProcessRecord::parse("x 5"), None);
+    }
+
+    #[test]
+    fn journal_keeps_the_live_entries_across_compactions() {
+        let d = tempfile::tempdir().unwrap();
+        let mut j = Journal::open(d.path()).unwrap();
+        for pid in 2..3000 {
+            j.started(ProcessRecord {
+                pid,
+                start_time: pid as u64,
+                run_id: Some(format!("r{pid}")),
+            });
+            if pid % 10 != 0 {
+                j.ended(pid);
+            }
+        }
+        let mut live = read_journal(&d.path().join(SANDBOXES_FILE));
+        live.sort_by_key(|r| r.pid);
+        let pids: Vec<i32> = live.iter().map(|r| r.pid).collect();
+        assert_eq!(pids, (10..3000).step_by(10).collect::<Vec<_>>());
+        assert_eq!(live[0].run_id.as_deref(), Some("r10"));
+        let size = std::fs::metadata(d.path().join(SANDBOXES_FILE))
+            .unwrap()
+            .len();
+        assert!(size < 64 << 10, "compacted: {size} bytes");
     }
 }

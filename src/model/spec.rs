@@ -661,4 +661,31 @@ spec:
         assert!(s.quarantine_requested());
         assert_eq!(s.registry(), "ghcr.io");
     }
+
+    #[test]
+    fn env_from_takes_an_absolute_path_and_stores_only_it() {
+        let text = "spec:\n  image: x\n  command: [a]\n  envFrom: {file: /etc/tartarus/job.env}\n";
+        let s = &parse_sandbox_documents("f.yaml", text).unwrap()[0];
+        assert_eq!(s.env_from.as_ref().unwrap().file, "/etc/tartarus/job.env");
+        let json = serde_json::to_string(s).unwrap();
+        assert!(
+            json.contains("\"env_from\":{\"file\":\"/etc/tartarus/job.env\"}"),
+            "{json}"
+        );
+        for bad in ["relative.env", "\"\""] {
+            let text = format!("spec:\n  image: x\n  command: [a]\n  envFrom: {{file: {bad}}}\n");
+            let err = parse_sandbox_documents("f.yaml", &text)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("spec.envFrom.file"), "{err}");
+        }
+        let text = "spec:\n  image: x\n  command: [a]\n  envFrom: {path: /x}\n";
+        assert!(parse_sandbox_documents("f.yaml", text).is_err());
+        // Specs stored before envFrom existed still read.
+        let old: SandboxSpec = serde_json::from_str(
+            r#"{"name":"a","image":"x","command":["a"],"cpu_millis":1,"memory_bytes":1,"timeout_secs":1}"#,
+        )
+        .unwrap();
+        assert_eq!(old.env_from, None);
+    }
 }

@@ -10,6 +10,7 @@ use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::path::{Path, PathBuf};
+
 use std::time::{Duration, Instant};
 
 use super::proto::{Event, Request, SpawnRequest, MAX_PACKET};
@@ -23,7 +24,6 @@ const SHUTDOWN_KILL_WINDOW: Duration = Duration::from_secs(3);
 struct Sandbox {
     id: u64,
     uid: Option<u32>,
-    record: PathBuf,
     lease_killed: bool,
 }
 
@@ -46,6 +46,7 @@ struct Server {
     control: OwnedFd,
     sigfd: OwnedFd,
     state_dir: PathBuf,
+    journal: Option<state::Journal>,
     sandboxes: HashMap<i32, Sandbox>,
     lease: LeaseState,
     outbox: VecDeque<Vec<u8>>,
@@ -96,6 +97,7 @@ pub fn run(state_dir: &Path) -> io::Result<()> {
         control,
         sigfd,
         state_dir: state_dir.to_path_buf(),
+        journal: Some(state::Journal::open(state_dir)?),
         sandboxes: HashMap::new(),
         lease: LeaseState::None,
         outbox: VecDeque::new(),
@@ -269,19 +271,14 @@ impl Server {
             Err((stage, errno)) => return failed(stage, errno),
         };
         drop(fds);
-        let record = self
-            .state_dir
-            .join(state::SANDBOXES_DIR)
-            .join(s.id.to_string());
-        if let Some(rec) = ProcessRecord::of(pid, Some(&s.run_id)) {
-            let _ = state::write_record(&record, &rec);
+        if let (Some(rec), Some(j)) = (ProcessRecord::of(pid, Some(&s.run_id)), &mut self.journal) {
+            j.started(rec);
         }
         self.sandboxes.insert(
             pid,
             Sandbox {
                 id: s.id,
                 uid: s.uid,
-                record,
                 lease_killed: false,
             },
         );
@@ -312,7 +309,9 @@ impl Server {
             if let Some(uid) = sb.uid.filter(|u| *u != self.my_uid) {
                 self.kill_escaped(Some(uid));
             }
-            let _ = std::fs::remove_file(&sb.record);
+            if let Some(j) = &mut self.journal {
+                j.ended(pid);
+            }
             self.send(&Event::Exited {
                 id: sb.id,
                 status,
@@ -373,6 +372,11 @@ impl Server {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+        if self.sandboxes.is_empty() {
+            if let Some(j) = self.journal.take() {
+                j.remove();
+            }
+        }
         let _ = std::fs::remove_file(self.state_dir.join(state::SUPERVISOR_FILE));
     }
 
@@ -384,9 +388,11 @@ impl Server {
             if pid <= 0 {
                 return;
             }
-            if let Some(sb) = self.sandboxes.remove(&pid) {
+            if self.sandboxes.remove(&pid).is_some() {
                 kill_group(pid, libc::SIGKILL);
-                let _ = std::fs::remove_file(&sb.record);
+                if let Some(j) = &mut self.journal {
+                    j.ended(pid);
+                }
             }
         }
     }
