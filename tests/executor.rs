@@ -611,3 +611,39 @@ async fn an_escaped_process_holding_the_pipes_does_not_hang_the_executor() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_slot_s_next_run_finds_an_empty_folder() {
+    let d = tempdir();
+    let c = cfg(d.path(), Runtime::Process);
+    let ex = executor(&c);
+    let (_tx, rx) = watch::channel(false);
+    let o = ex
+        .execute(
+            "first",
+            &spec(&[
+                "sh",
+                "-c",
+                "echo s > left; mkdir -p d/e; echo s > d/e/f; echo s > tmp/t; chmod 777 .; ln -s / tmp/root",
+            ]),
+            3,
+            rx,
+            |_| {},
+        )
+        .await;
+    assert_eq!(o.status, Status::Succeeded, "{o:?}");
+    let (_tx, rx) = watch::channel(false);
+    let o = ex
+        .execute(
+            "second",
+            &spec(&["sh", "-c", "pwd; ls -A; ls -A tmp; stat -c %a ."]),
+            3,
+            rx,
+            |_| {},
+        )
+        .await;
+    assert_eq!(o.status, Status::Succeeded, "{o:?}");
+    let home = d.path().join("work/second");
+    assert_eq!(o.log_tail, format!("{}\ntmp\n700\n", home.display()));
+    assert!(!home.exists() && !d.path().join("work/first").exists());
+}

@@ -483,7 +483,7 @@ impl Executor {
             },
             None => Default::default(),
         };
-        let dir = match workdir::create(&cfg.work_root, run_id, ids) {
+        let dir = match workdir::create(&cfg.work_root, run_id, ids, slot) {
             Ok(d) => d,
             Err(e) => return Outcome::failed_to_start(e.to_string(), None),
         };
@@ -613,7 +613,7 @@ impl Executor {
             },
         };
         let duration = started.elapsed();
-        warnings.extend(dir_guard.remove_now().await);
+        warnings.extend(dir_guard.release_now(ids.dropped.then_some(slot)).await);
 
         let (log_tail, head, bytes_total, bytes_dropped) = match collected {
             Some(c) => {

@@ -140,7 +140,12 @@ impl StateDir {
                 left.stale.push(rec);
             }
         }
-        match std::fs::remove_file(&journal) {
+        let removed = match std::fs::symlink_metadata(&journal) {
+            // Not a journal (an older layout kept a folder here): nothing in it is trusted.
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&journal),
+            _ => std::fs::remove_file(&journal),
+        };
+        match removed {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_err(e)),
             _ => {}
         }

@@ -97,13 +97,51 @@ pub(crate) fn image_root(images: &Path, image: &str) -> Result<PathBuf, String> 
     Ok(dir)
 }
 
+/// The spare folder of `slot`: an emptied working folder kept between runs of that slot's uid.
+fn spare(root: &Path, slot: u32) -> PathBuf {
+    root.join(format!(".slot-{slot}"))
+}
+
 /// Creates `<root>/<run_id>` (0700, owned by the sandbox's uid) with a `tmp` folder inside. A stale
 /// folder of the same run (left by a crashed agent) is removed first.
+///
+/// With a uid of its own, the slot's spare folder (see [`WorkDirGuard::release_now`]) is renamed
+/// into place instead of creating folders: a no-op run then allocates no inode for its folders
+/// (on ext4, allocating inodes among recently deleted ones was the top cost of such runs).
 pub(crate) fn create(
     root: &Path,
     run_id: &str,
     ids: super::SandboxIds,
+    slot: u32,
 ) -> Result<PathBuf, PrepareError> {
+    let dir = root.join(run_id);
+    if ids.dropped && std::fs::symlink_metadata(&dir).is_err() {
+        let spare = spare(root, slot);
+        if std::fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
+            && std::fs::rename(&spare, &dir).is_ok()
+        {
+            let ready = (|| -> io::Result<()> {
+                let tmp = dir.join("tmp");
+                if !std::fs::symlink_metadata(&tmp).is_ok_and(|m| m.is_dir()) {
+                    let _ = std::fs::remove_file(&tmp);
+                    std::fs::DirBuilder::new().mode(0o700).create(&tmp)?;
+                }
+                for p in [&tmp, &dir] {
+                    std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o700))?;
+                    super::identity::chown(p, ids)?;
+                }
+                Ok(())
+            })();
+            if ready.is_ok() {
+                return Ok(dir);
+            }
+            let _ = remove(&dir);
+        }
+    }
+    create_new(root, run_id, ids)
+}
+
+fn create_new(root: &Path, run_id: &str, ids: super::SandboxIds) -> Result<PathBuf, PrepareError> {
     let err = |path: &Path| {
         let path = path.to_path_buf();
         move |source| PrepareError::WorkDir { path, source }
@@ -161,10 +199,49 @@ fn open_up(dir: &Path) {
     }
 }
 
+/// Empties `dir` (not following symlinks), keeping a real `tmp` folder, which is emptied too.
+fn empty(dir: &Path) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let meta = std::fs::symlink_metadata(&path)?;
+        if meta.is_dir() && entry.file_name() == "tmp" {
+            empty(&path)?;
+        } else if meta.is_dir() {
+            remove(&path)?;
+        } else {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
 /// Removes the working folder when dropped (also when the `execute` future is dropped mid-run).
 pub(crate) struct WorkDirGuard(pub Option<PathBuf>);
 
 impl WorkDirGuard {
+    /// Ends the run's use of its folder: emptied and kept as the slot's spare folder when the
+    /// sandbox had a uid of its own (whatever it left is gone, nothing of it runs any more), else
+    /// removed. Returns a warning on failure.
+    pub async fn release_now(&mut self, slot: Option<u32>) -> Option<String> {
+        let Some(slot) = slot else {
+            return self.remove_now().await;
+        };
+        let dir = self.0.take()?;
+        let d = dir.clone();
+        let kept = tokio::task::spawn_blocking(move || -> io::Result<()> {
+            let root = d.parent().ok_or_else(|| io::Error::other("no parent"))?;
+            empty(&d)?;
+            std::fs::rename(&d, spare(root, slot))
+        })
+        .await;
+        if matches!(kept, Ok(Ok(()))) {
+            return None;
+        }
+        self.0 = Some(dir);
+        self.remove_now().await
+    }
+
     /// Removes the folder off the async threads; returns a warning on failure.
     pub async fn remove_now(&mut self) -> Option<String> {
         let dir = self.0.take()?;
