@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use tartarus::executor::{truncation_marker, Executor, ExecutorConfig, Outcome, Runtime, Status};
@@ -646,4 +646,64 @@ async fn a_slot_s_next_run_finds_an_empty_folder() {
     let home = d.path().join("work/second");
     assert_eq!(o.log_tail, format!("{}\ntmp\n700\n", home.display()));
     assert!(!home.exists() && !d.path().join("work/first").exists());
+}
+
+/// A tiny image root: the host's `sh` and the libraries `ldd` names, nothing else.
+fn tiny_image(images: &Path, name: &str) -> bool {
+    let root = images.join(name);
+    let Ok(out) = std::process::Command::new("ldd").arg("/bin/sh").output() else {
+        return false;
+    };
+    let mut files = vec![PathBuf::from("/bin/sh")];
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Some(p) = line.split_whitespace().find(|w| w.starts_with('/')) {
+            files.push(PathBuf::from(p));
+        }
+    }
+    for f in files {
+        let Ok(real) = std::fs::canonicalize(&f) else {
+            return false;
+        };
+        let dest = root.join(f.strip_prefix("/").unwrap());
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&real, &dest).unwrap();
+    }
+    for d in ["proc", "dev", "tmp", "etc"] {
+        std::fs::create_dir_all(root.join(d)).unwrap();
+    }
+    std::fs::write(root.join("etc/image-marker"), "tiny\n").unwrap();
+    for dir in [images, &root] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    true
+}
+
+#[tokio::test]
+async fn bwrap_runs_in_an_image_root() {
+    let Some(rt) = bwrap_runtime().await else {
+        return;
+    };
+    let d = tempdir();
+    let images = d.path().join("images");
+    if !tiny_image(&images, "tiny_1") {
+        eprintln!("no ldd: skipping");
+        return;
+    }
+    let mut c = cfg(d.path(), rt);
+    c.image_dir = Some(images);
+    let mut s = spec(&[
+        "/bin/sh",
+        "-c",
+        "read m < /etc/image-marker; echo $m; echo $HOME; test -e /usr/bin/env || echo no-host-usr; echo x > f && echo writable",
+    ]);
+    s.image = "tiny:1".into();
+    let o = run(&c, "img", &s).await;
+    assert_eq!(o.status, Status::Succeeded, "{o:?}");
+    assert_eq!(o.log_tail, "tiny\n/tmp/work\nno-host-usr\nwritable\n");
+    s.image = "absent:2".into();
+    let o = run(&c, "img2", &s).await;
+    match o.status {
+        Status::FailedToStart { message } => assert!(message.contains("absent:2"), "{message}"),
+        other => panic!("{other:?}"),
+    }
 }

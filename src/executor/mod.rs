@@ -359,8 +359,15 @@ impl Executor {
                 let (status_r, status_w) = sys::status_pipe().map_err(PrepareError::StatusPipe)?;
                 fds.push(status_w);
                 let data = |d: &[u8]| data_pipe(d).map_err(PrepareError::StatusPipe);
-                fds.push(data(identity::passwd(p.ids, p.inner_workdir).as_bytes())?);
-                fds.push(data(identity::group(p.ids).as_bytes())?);
+                // The child's descriptors are 1 (stdout), 2 (stderr), then fds[2..] from 3 on.
+                let (mut passwd_fd, mut group_fd) = (None, None);
+                if p.rootfs.is_none() {
+                    // An image brings its own; the host's are replaced by minimal ones.
+                    passwd_fd = Some(1 + fds.len() as i32);
+                    fds.push(data(identity::passwd(p.ids, p.inner_workdir).as_bytes())?);
+                    group_fd = Some(1 + fds.len() as i32);
+                    fds.push(data(identity::group(p.ids).as_bytes())?);
+                }
                 let mut seccomp_fds = Vec::new();
                 if !spec.privileged {
                     for prog in &self.seccomp_bytes {
@@ -375,7 +382,6 @@ impl Executor {
                     ),
                     None => None,
                 };
-                // The child's descriptors are 1 (stdout), 2 (stderr), then fds[2..] from 3 on.
                 let plan = BwrapPlan {
                     workdir: workdir_str,
                     inner_workdir: inner_str,
@@ -384,8 +390,8 @@ impl Executor {
                     network: spec.network,
                     privileged: spec.privileged,
                     status_fd: Some(3),
-                    passwd_fd: Some(4),
-                    group_fd: Some(5),
+                    passwd_fd,
+                    group_fd,
                     seccomp_fds: &seccomp_fds,
                     rootfs,
                     layout: &layout,
