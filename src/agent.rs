@@ -291,14 +291,14 @@ impl Agent {
             free_slots: (0..self.config.capacity.slots).rev().collect(),
             ..LoopState::default()
         };
-        let mut term_at = self.heartbeat_and_renew().await?;
+        let mut lease = Lease {
+            term_at: self.heartbeat_and_renew().await?,
+            failing: false,
+            last_try: Instant::now(),
+        };
         self.hand_back_orphans(&state.active, &state.unrecorded, &mut state.report)
             .await?;
         tracing::info!("agent {name} ready ({} slots)", self.config.capacity.slots);
-        let beat_every = (self.config.ttl / 5).max(Duration::from_millis(50));
-        let retry_every = (self.config.ttl / 10).clamp(Duration::from_millis(50), MAX_LEASE_MARGIN);
-        let mut beat_failing = false;
-        let mut last_beat_try = Instant::now();
         let mut drain_started: Option<Instant> = None;
         loop {
             if *shutdown.borrow() && drain_started.is_none() {
@@ -310,39 +310,7 @@ impl Agent {
                 // Ask schedulers to place nothing new here; the node may already be gone.
                 let _ = self.store.drain_node(&name, true).await;
             }
-            let due = if beat_failing {
-                retry_every
-            } else {
-                beat_every
-            };
-            if last_beat_try.elapsed() >= due {
-                last_beat_try = Instant::now();
-                match self.heartbeat_and_renew().await {
-                    Ok(t) => {
-                        term_at = t;
-                        beat_failing = false;
-                    }
-                    Err(e) => {
-                        beat_failing = true;
-                        tracing::warn!("agent {name}: heartbeat failed: {e}");
-                    }
-                }
-            }
-            match self.executor.ensure_supervisor() {
-                Ok(true) => tracing::error!(
-                    "agent {name}: the sandbox supervisor died (its sandboxes with it); started a new one"
-                ),
-                Ok(false) => {}
-                Err(e) => tracing::error!("agent {name}: {e}"),
-            }
-            let lease_lapsed = boottime_ns() >= term_at;
-            if lease_lapsed {
-                // The supervisor kills them by itself; this marks them to be handed back.
-                for a in state.active.values_mut().filter(|a| a.stop == Stop::No) {
-                    a.stop = Stop::Fenced;
-                    let _ = a.cancel.send(true);
-                }
-            }
+            let lease_lapsed = self.keep_lease(&mut lease, &mut state).await;
             if let Err(e) = self
                 .step(&mut state, drain_started.is_some() || lease_lapsed)
                 .await
@@ -390,6 +358,46 @@ impl Agent {
         Ok(state.report)
     }
 
+    /// Renews the lease when due (every TTL/5, or TTL/10 at most 1 s apart while failing), restarts
+    /// a dead supervisor, and marks every sandbox to be handed back once the lease lapsed (the
+    /// supervisor kills them by itself). Returns true while the lease is lapsed.
+    async fn keep_lease(&self, lease: &mut Lease, st: &mut LoopState) -> bool {
+        let name = &self.config.name;
+        let due = if lease.failing {
+            (self.config.ttl / 10).clamp(Duration::from_millis(50), MAX_LEASE_MARGIN)
+        } else {
+            (self.config.ttl / 5).max(Duration::from_millis(50))
+        };
+        if lease.last_try.elapsed() >= due {
+            lease.last_try = Instant::now();
+            match self.heartbeat_and_renew().await {
+                Ok(t) => {
+                    lease.term_at = t;
+                    lease.failing = false;
+                }
+                Err(e) => {
+                    lease.failing = true;
+                    tracing::warn!("agent {name}: heartbeat failed: {e}");
+                }
+            }
+        }
+        match self.executor.ensure_supervisor() {
+            Ok(true) => tracing::error!(
+                "agent {name}: the sandbox supervisor died (its sandboxes with it); started a new one"
+            ),
+            Ok(false) => {}
+            Err(e) => tracing::error!("agent {name}: {e}"),
+        }
+        let lapsed = boottime_ns() >= lease.term_at;
+        if lapsed {
+            for a in st.active.values_mut().filter(|a| a.stop == Stop::No) {
+                a.stop = Stop::Fenced;
+                let _ = a.cancel.send(true);
+            }
+        }
+        lapsed
+    }
+
     /// Writes one outcome. `Ok(false)` when the store could not be reached (retry later).
     async fn record(&self, p: &Pending, report: &mut AgentReport) -> Result<bool, StoreError> {
         let name = &self.config.name;
@@ -412,9 +420,10 @@ impl Agent {
         }
     }
 
-    async fn step(&self, st: &mut LoopState, draining: bool) -> Result<(), StoreError> {
+    /// Turns every finished sandbox into an outcome to record (a completion, or a hand-back when
+    /// the agent stopped it or lost it), and frees its slot.
+    async fn collect_finished(&self, st: &mut LoopState) {
         let name = &self.config.name;
-        // 1. Collect finished sandboxes into outcomes to record.
         let done: Vec<String> = st
             .active
             .iter()
@@ -466,6 +475,12 @@ impl Agent {
             };
             st.unrecorded.push(Pending { id, what });
         }
+    }
+
+    async fn step(&self, st: &mut LoopState, draining: bool) -> Result<(), StoreError> {
+        let name = &self.config.name;
+        // 1. Collect finished sandboxes into outcomes to record.
+        self.collect_finished(st).await;
         // 2. Record outcomes; keep the ones Redis did not take for the next step.
         let mut still = Vec::new();
         for p in std::mem::take(&mut st.unrecorded) {
@@ -547,6 +562,14 @@ enum Stop {
     HandBack,
     /// Heartbeats failed past the TTL: the run is presumed requeued elsewhere.
     Fenced,
+}
+
+/// The agent's view of its lease.
+struct Lease {
+    /// When the supervisor SIGTERMs every sandbox unless renewed (`CLOCK_BOOTTIME` ns).
+    term_at: u64,
+    failing: bool,
+    last_try: Instant,
 }
 
 /// An outcome waiting to be written to the store.

@@ -14,23 +14,23 @@ pub mod bwrap;
 pub mod config;
 pub mod envfile;
 pub mod identity;
+mod launch;
 pub mod outcome;
 pub mod output;
 pub mod procfs;
+mod resource_limits;
 pub mod seccomp;
 pub mod state;
 pub mod supervisor;
 mod sys;
 pub mod workdir;
 
-use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::process::ExitStatus;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use tokio::io::AsyncReadExt;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
@@ -43,10 +43,12 @@ pub use config::{
     DEFAULT_TAIL_BYTES,
 };
 pub use identity::{SandboxIds, UidScheme};
+use launch::{terminate, LaunchPlan, Launched};
 pub use outcome::{Outcome, Status};
 pub use output::{truncation_marker, TRUNCATION_MARKER_PREFIX};
+pub use resource_limits::{delegated_cgroup, limits_description};
 pub use state::{Leftovers, StateError};
-use supervisor::{Ended, SpawnError, SpawnRequest, Spawned, Supervisor};
+use supervisor::{Ended, SpawnError, Supervisor};
 pub use workdir::PrepareError;
 
 /// PATH given to every sandbox unless its spec sets one.
@@ -209,237 +211,7 @@ impl Executor {
     }
 }
 
-/// A started sandbox process, as the executor tracks it.
-struct Launched {
-    spawned: Spawned,
-    /// bwrap only: the sandbox's own session/process group (bwrap `--new-session`), from `--json-status-fd`.
-    inner_pgid: Arc<AtomicI32>,
-    status_task: Option<JoinHandle<Option<i32>>>,
-    /// The read ends of stdout and stderr, until the readers take them.
-    output: Vec<OwnedFd>,
-    /// SIGKILL to the group(s) when dropped before the end was seen (the `execute` future dropped).
-    armed: bool,
-}
-
-impl Launched {
-    /// Signals the process group(s). Under bwrap, once the sandbox's own group is known, SIGTERM
-    /// goes to it alone: a terminated outer bwrap would SIGKILL the sandbox (`--die-with-parent`)
-    /// before it could act on SIGTERM; bwrap then exits by itself when the sandbox does.
-    fn signal(&self, sig: libc::c_int) {
-        let inner = self.inner_pgid.load(Ordering::SeqCst);
-        sys::signal_group(inner, sig);
-        if sig != libc::SIGTERM || inner <= 0 {
-            self.spawned.signal(sig);
-        }
-    }
-}
-
-impl Drop for Launched {
-    fn drop(&mut self) {
-        if self.armed {
-            self.signal(libc::SIGKILL);
-        }
-    }
-}
-
-/// Resolves `argv0` the way execvp would with `path_var`, relative names against `workdir`.
-fn resolve_program(argv0: &str, path_var: &str, workdir: &Path) -> Option<PathBuf> {
-    if argv0.contains('/') {
-        let p = workdir.join(argv0);
-        return config::is_executable_file(&p).then_some(p);
-    }
-    config::find_on_path(argv0, std::ffi::OsStr::new(path_var))
-}
-
-/// A pipe holding `data`, its write end closed: the read end is handed to bwrap, which reads it
-/// to end-of-file. `data` must fit in the pipe buffer (64 KiB).
-fn data_pipe(data: &[u8]) -> std::io::Result<OwnedFd> {
-    let (r, w) = sys::status_pipe()?;
-    let mut f = std::fs::File::from(w);
-    std::io::Write::write_all(&mut f, data)?;
-    Ok(r)
-}
-
-/// Where and how one run is launched.
-struct LaunchPlan<'a> {
-    spec: &'a SandboxSpec,
-    run_id: &'a str,
-    workdir: &'a Path,
-    inner_workdir: &'a Path,
-    rootfs: Option<&'a Path>,
-    env: &'a [(String, String)],
-    ids: SandboxIds,
-}
-
 impl Executor {
-    fn rlimits(&self, spec: &SandboxSpec) -> Vec<(i32, u64)> {
-        let mut v = vec![
-            (libc::RLIMIT_CORE as i32, 0),
-            (libc::RLIMIT_NOFILE as i32, self.cfg.max_open_files),
-            (libc::RLIMIT_NPROC as i32, self.cfg.max_processes),
-        ];
-        if spec.memory_bytes > 0 {
-            v.push((
-                libc::RLIMIT_AS as i32,
-                spec.memory_bytes
-                    .saturating_add(self.cfg.address_space_headroom),
-            ));
-        }
-        v
-    }
-
-    async fn launch(&self, p: &LaunchPlan<'_>) -> Result<Launched, PrepareError> {
-        let spec = p.spec;
-        let program = spec
-            .command
-            .first()
-            .filter(|p| !p.is_empty())
-            .ok_or(PrepareError::EmptyCommand)?;
-        let spawn_err = |source| PrepareError::Spawn {
-            program: program.clone(),
-            source,
-        };
-        let sup = self
-            .current()
-            .ok_or_else(|| spawn_err(std::io::Error::other("the sandbox supervisor is gone")))?;
-        let (out_r, out_w) = sys::status_pipe().map_err(PrepareError::StatusPipe)?;
-        let (err_r, err_w) = sys::status_pipe().map_err(PrepareError::StatusPipe)?;
-        let mut fds: Vec<OwnedFd> = vec![out_w, err_w];
-        let inner_pgid = Arc::new(AtomicI32::new(0));
-        let mut status_task = None;
-        let uid = p.ids.dropped.then_some(p.ids.uid);
-        let gid = p.ids.dropped.then_some(p.ids.gid);
-        let workdir_str = p
-            .workdir
-            .to_str()
-            .ok_or_else(|| PrepareError::NonUtf8WorkDir(p.workdir.to_path_buf()))?;
-        let mut req = SpawnRequest {
-            id: 0,
-            run_id: p.run_id.to_string(),
-            program: String::new(),
-            argv: Vec::new(),
-            env: Vec::new(),
-            cwd: workdir_str.to_string(),
-            uid,
-            gid,
-            rlimits: self.rlimits(spec),
-            no_new_privs: !spec.privileged,
-            seccomp: !spec.privileged,
-        };
-        let path_var = p
-            .env
-            .iter()
-            .find(|(k, _)| k == "PATH")
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("");
-        match &self.cfg.runtime {
-            Runtime::Process => {
-                let resolved = resolve_program(program, path_var, p.workdir)
-                    .ok_or_else(|| spawn_err(std::io::Error::from_raw_os_error(libc::ENOENT)))?;
-                req.program = resolved.to_string_lossy().into_owned();
-                req.argv = spec.command.clone();
-                req.env = p.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            }
-            Runtime::Bwrap { path } => {
-                let inner_str = p
-                    .inner_workdir
-                    .to_str()
-                    .ok_or_else(|| PrepareError::NonUtf8WorkDir(p.workdir.to_path_buf()))?;
-                let layout = HostLayout::detect();
-                // bwrap reports a missing program only after setting up the sandbox, as exit code 1;
-                // look it up first (the sandbox sees a subset of the host at the same paths) for a
-                // clear error. An image root is not checked.
-                if p.rootfs.is_none() {
-                    let resolved = resolve_program(program, path_var, p.workdir)
-                        .filter(|r| bwrap::visible_in_sandbox(r, p.workdir, &layout));
-                    if resolved.is_none() {
-                        return Err(spawn_err(std::io::Error::from_raw_os_error(libc::ENOENT)));
-                    }
-                }
-                let (status_r, status_w) = sys::status_pipe().map_err(PrepareError::StatusPipe)?;
-                fds.push(status_w);
-                let data = |d: &[u8]| data_pipe(d).map_err(PrepareError::StatusPipe);
-                // The child's descriptors are 1 (stdout), 2 (stderr), then fds[2..] from 3 on.
-                let (mut passwd_fd, mut group_fd) = (None, None);
-                if p.rootfs.is_none() {
-                    // An image brings its own; the host's are replaced by minimal ones.
-                    passwd_fd = Some(1 + fds.len() as i32);
-                    fds.push(data(identity::passwd(p.ids, p.inner_workdir).as_bytes())?);
-                    group_fd = Some(1 + fds.len() as i32);
-                    fds.push(data(identity::group(p.ids).as_bytes())?);
-                }
-                let mut seccomp_fds = Vec::new();
-                if !spec.privileged {
-                    for prog in &self.seccomp_bytes {
-                        seccomp_fds.push(1 + fds.len() as i32);
-                        fds.push(data(prog)?);
-                    }
-                }
-                let rootfs = match p.rootfs {
-                    Some(r) => Some(
-                        r.to_str()
-                            .ok_or_else(|| PrepareError::NonUtf8WorkDir(r.to_path_buf()))?,
-                    ),
-                    None => None,
-                };
-                let plan = BwrapPlan {
-                    workdir: workdir_str,
-                    inner_workdir: inner_str,
-                    env: p.env,
-                    argv: &spec.command,
-                    network: spec.network,
-                    privileged: spec.privileged,
-                    status_fd: Some(3),
-                    passwd_fd,
-                    group_fd,
-                    seccomp_fds: &seccomp_fds,
-                    rootfs,
-                    layout: &layout,
-                };
-                let bwrap = path
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from("/usr/bin/bwrap"));
-                req.program = bwrap.to_string_lossy().into_owned();
-                req.argv = std::iter::once("bwrap".to_string())
-                    .chain(bwrap_args(&plan))
-                    .collect();
-                // bwrap sets PR_SET_NO_NEW_PRIVS and the filters itself; a setuid bwrap must not get them.
-                req.no_new_privs = false;
-                req.seccomp = false;
-                let rx = tokio::net::unix::pipe::Receiver::from_owned_fd(status_r)
-                    .map_err(PrepareError::StatusPipe)?;
-                status_task = Some(tokio::spawn(read_child_pid(rx, inner_pgid.clone())));
-            }
-        }
-        let raw: Vec<i32> = fds.iter().map(|f| f.as_raw_fd()).collect();
-        let spawned = sup.spawn(req, &raw).await;
-        drop(fds); // our copies of the child's ends: end-of-file once the sandbox is gone
-        let spawned = match spawned {
-            Ok(s) => s,
-            Err(e) => {
-                if let Some(t) = status_task {
-                    t.abort();
-                }
-                return Err(match e {
-                    SpawnError::LeaseLapsed => PrepareError::LeaseLapsed,
-                    SpawnError::Failed { stage, source } if stage == "exec" => spawn_err(source),
-                    SpawnError::Failed { stage, source } => spawn_err(std::io::Error::new(
-                        source.kind(),
-                        format!("{stage}: {source}"),
-                    )),
-                    other => spawn_err(std::io::Error::other(other.to_string())),
-                });
-            }
-        };
-        Ok(Launched {
-            spawned,
-            inner_pgid,
-            status_task,
-            output: vec![out_r, err_r],
-            armed: true,
-        })
-    }
-
     /// Runs `spec.command` for run `run_id` in slot `slot` (which picks its uid when the agent is
     /// root) and reports how it ended. Never panics on spec or OS input and never hangs: every wait
     /// is bounded by the timeout, the kill grace, [`KILL_WAIT`] and `cfg.drain_timeout`.
@@ -475,19 +247,9 @@ impl Executor {
             return o;
         }
         let ids = self.scheme.ids(slot, spec.privileged);
-        let rootfs = match (&cfg.runtime, &cfg.image_dir) {
-            (Runtime::Bwrap { .. }, Some(dir)) => match workdir::image_root(dir, &spec.image) {
-                Ok(r) => Some(r),
-                Err(m) => return Outcome::failed_to_start(m, None),
-            },
-            _ => None,
-        };
-        let from_file = match &spec.env_from {
-            Some(f) => match envfile::read(Path::new(&f.file)) {
-                Ok(m) => m,
-                Err(m) => return Outcome::failed_to_start(m, None),
-            },
-            None => Default::default(),
+        let (rootfs, from_file) = match self.host_inputs(spec) {
+            Ok(i) => i,
+            Err(m) => return Outcome::failed_to_start(m, None),
         };
         let dir = match workdir::create(&cfg.work_root, run_id, ids, slot) {
             Ok(d) => d,
@@ -519,7 +281,7 @@ impl Executor {
             env: &env,
             ids,
         };
-        let mut launched = match self.launch(&plan).await {
+        let launched = match self.launch(&plan).await {
             Ok(l) => l,
             Err(PrepareError::LeaseLapsed) => {
                 let mut o = Outcome::failed_to_start(String::new(), None);
@@ -546,6 +308,45 @@ impl Executor {
         if let Ok(pid) = u32::try_from(launched.spawned.pid) {
             on_start(pid);
         }
+        let mut outcome = self
+            .supervise(launched, spec, log_file, &log_path, &mut cancel)
+            .await;
+        outcome
+            .warnings
+            .extend(dir_guard.release_now(ids.dropped.then_some(slot)).await);
+        outcome.duration = started.elapsed();
+        outcome
+    }
+
+    /// What a run takes from the agent's host: its image root (bwrap with `--image-dir`) and its
+    /// `envFrom` variables.
+    #[allow(clippy::type_complexity)]
+    fn host_inputs(
+        &self,
+        spec: &SandboxSpec,
+    ) -> Result<(Option<PathBuf>, std::collections::BTreeMap<String, String>), String> {
+        let rootfs = match (&self.cfg.runtime, &self.cfg.image_dir) {
+            (Runtime::Bwrap { .. }, Some(dir)) => Some(workdir::image_root(dir, &spec.image)?),
+            _ => None,
+        };
+        let from_file = match &spec.env_from {
+            Some(f) => envfile::read(Path::new(&f.file))?,
+            None => Default::default(),
+        };
+        Ok((rootfs, from_file))
+    }
+
+    /// Collects the output of a launched sandbox and waits for its end (or the timeout, or a
+    /// cancel), then says how it ended. `duration` is filled in by the caller.
+    async fn supervise(
+        &self,
+        mut launched: Launched,
+        spec: &SandboxSpec,
+        log_file: tokio::fs::File,
+        log_path: &Path,
+        cancel: &mut watch::Receiver<bool>,
+    ) -> Outcome {
+        let cfg = &self.cfg;
 
         // Output: both pipes into one bounded channel, one collector owning the tail and the log file.
         let (tx, rx) = mpsc::channel::<Vec<u8>>(output::CHANNEL_CHUNKS);
@@ -561,7 +362,7 @@ impl Executor {
         let collector = output::Collector::new(
             cfg.tail_bytes,
             log_file,
-            log_path.clone(),
+            log_path.to_path_buf(),
             cfg.log_max_bytes,
         );
         let mut collector = tokio::spawn(output::collect(collector, rx));
@@ -571,7 +372,7 @@ impl Executor {
         let (reason, ended) = tokio::select! {
             e = launched.spawned.wait() => (None, Ok(e)),
             _ = &mut deadline => (Some(Reason::TimedOut), terminate(&mut launched, cfg.kill_grace).await),
-            _ = cancelled(&mut cancel) => (Some(Reason::Cancelled), terminate(&mut launched, cfg.kill_grace).await),
+            _ = cancelled(cancel) => (Some(Reason::Cancelled), terminate(&mut launched, cfg.kill_grace).await),
         };
         // The supervisor killed what was left of the main group; the bwrap sandbox's own group too.
         sys::signal_group(launched.inner_pgid.load(Ordering::SeqCst), libc::SIGKILL);
@@ -618,55 +419,74 @@ impl Executor {
                 _ => launched.inner_pgid.load(Ordering::SeqCst) > 0,
             },
         };
-        let duration = started.elapsed();
-        warnings.extend(dir_guard.release_now(ids.dropped.then_some(slot)).await);
 
-        let (log_tail, head, bytes_total, bytes_dropped) = match collected {
-            Some(c) => {
-                warnings.extend(c.warnings);
-                (c.tail, c.head, c.bytes_total, c.bytes_dropped)
-            }
-            None => (String::new(), Vec::new(), 0, 0),
-        };
-        use std::os::unix::process::ExitStatusExt;
-        let (exit_status, lost): (Option<ExitStatus>, Option<&str>) = match ended {
-            Ok(Ended::Exited {
-                status,
-                lease_expired,
-            }) => (
-                Some(ExitStatus::from_raw(status)),
-                lease_expired.then_some(
-                    "the agent's lease on its node ran out; the supervisor killed the sandbox",
-                ),
-            ),
-            Ok(Ended::SupervisorGone) => (
-                None,
-                Some("the sandbox supervisor died and took the sandbox with it"),
-            ),
-            Err(e) => {
-                warnings.push(format!("waiting for the process: {e}"));
-                (None, None)
-            }
-        };
-        let exit_code = exit_status.and_then(|s| s.code());
-        let status = match (lost, reason) {
-            (Some(m), _) => Status::Lost {
-                message: m.to_string(),
-            },
-            (None, Some(Reason::TimedOut)) => Status::TimedOut,
-            (None, Some(Reason::Cancelled)) => Status::Cancelled,
-            (None, None) => classify(&cfg.runtime, exit_status, child_started, &head, &log_tail),
-        };
-        Outcome {
-            status,
-            exit_code,
-            log_tail,
-            log_path: Some(log_path),
-            duration,
-            bytes_dropped,
-            bytes_total,
+        outcome_of(
+            &cfg.runtime,
+            reason,
+            ended,
+            collected,
+            child_started,
+            log_path,
             warnings,
+        )
+    }
+}
+
+/// How a sandbox ended, from what the executor saw.
+fn outcome_of(
+    runtime: &Runtime,
+    reason: Option<Reason>,
+    ended: std::io::Result<Ended>,
+    collected: Option<output::Collected>,
+    child_started: bool,
+    log_path: &Path,
+    mut warnings: Vec<String>,
+) -> Outcome {
+    let (log_tail, head, bytes_total, bytes_dropped) = match collected {
+        Some(c) => {
+            warnings.extend(c.warnings);
+            (c.tail, c.head, c.bytes_total, c.bytes_dropped)
         }
+        None => (String::new(), Vec::new(), 0, 0),
+    };
+    use std::os::unix::process::ExitStatusExt;
+    let (exit_status, lost): (Option<ExitStatus>, Option<&str>) = match ended {
+        Ok(Ended::Exited {
+            status,
+            lease_expired,
+        }) => (
+            Some(ExitStatus::from_raw(status)),
+            lease_expired.then_some(
+                "the agent's lease on its node ran out; the supervisor killed the sandbox",
+            ),
+        ),
+        Ok(Ended::SupervisorGone) => (
+            None,
+            Some("the sandbox supervisor died and took the sandbox with it"),
+        ),
+        Err(e) => {
+            warnings.push(format!("waiting for the process: {e}"));
+            (None, None)
+        }
+    };
+    let exit_code = exit_status.and_then(|s| s.code());
+    let status = match (lost, reason) {
+        (Some(m), _) => Status::Lost {
+            message: m.to_string(),
+        },
+        (None, Some(Reason::TimedOut)) => Status::TimedOut,
+        (None, Some(Reason::Cancelled)) => Status::Cancelled,
+        (None, None) => classify(runtime, exit_status, child_started, &head, &log_tail),
+    };
+    Outcome {
+        status,
+        exit_code,
+        log_tail,
+        log_path: Some(log_path.to_path_buf()),
+        duration: Duration::ZERO,
+        bytes_dropped,
+        bytes_total,
+        warnings,
     }
 }
 
@@ -717,22 +537,6 @@ fn classify(
     }
 }
 
-/// SIGTERM to the group(s), SIGKILL after `grace`, then wait (bounded by [`KILL_WAIT`]).
-async fn terminate(l: &mut Launched, grace: Duration) -> std::io::Result<Ended> {
-    l.signal(libc::SIGTERM);
-    if let Ok(e) = tokio::time::timeout(grace, l.spawned.wait()).await {
-        return Ok(e);
-    }
-    l.signal(libc::SIGKILL);
-    match tokio::time::timeout(KILL_WAIT, l.spawned.wait()).await {
-        Ok(e) => Ok(e),
-        Err(_) => Err(std::io::Error::new(
-            std::io::ErrorKind::TimedOut,
-            format!("process not reaped {KILL_WAIT:?} after SIGKILL"),
-        )),
-    }
-}
-
 async fn open_log(dir: &Path, path: &Path) -> Result<tokio::fs::File, PrepareError> {
     let err = |source| PrepareError::LogFile {
         path: path.to_path_buf(),
@@ -757,34 +561,6 @@ async fn open_log(dir: &Path, path: &Path) -> Result<tokio::fs::File, PrepareErr
     Ok(file)
 }
 
-/// Reads bwrap's `--json-status-fd`: the `child-pid` line (looked for in the first 4 KiB), then to end-of-file.
-async fn read_child_pid(
-    mut rx: tokio::net::unix::pipe::Receiver,
-    slot: Arc<AtomicI32>,
-) -> Option<i32> {
-    let mut buf = Vec::with_capacity(512);
-    let mut chunk = [0u8; 512];
-    while buf.len() < 4096 {
-        let n = rx.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if let Some(pid) = bwrap::parse_child_pid(&buf) {
-            slot.store(pid, Ordering::SeqCst);
-            // Keep reading (and discarding) to end-of-file: bwrap writes its exit-code line here
-            // when the sandbox ends, and would die of SIGPIPE if the read end were closed.
-            while let Ok(n) = rx.read(&mut chunk).await {
-                if n == 0 {
-                    break;
-                }
-            }
-            return Some(pid);
-        }
-    }
-    None
-}
-
 /// Resolves once `*cancel` is true; never when the sender is dropped without cancelling.
 async fn cancelled(cancel: &mut watch::Receiver<bool>) {
     loop {
@@ -794,38 +570,5 @@ async fn cancelled(cancel: &mut watch::Receiver<bool>) {
         if cancel.changed().await.is_err() {
             std::future::pending::<()>().await;
         }
-    }
-}
-
-/// The cgroup v2 folder of this process when it is writable and offers the memory, cpu and pids
-/// controllers (a delegated subtree), else `None`.
-pub fn delegated_cgroup() -> Option<PathBuf> {
-    let own = std::fs::read_to_string("/proc/self/cgroup").ok()?;
-    let rel = own.lines().find_map(|l| l.strip_prefix("0::"))?.trim();
-    let mounts = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
-    let mount = mounts.lines().find_map(|l| {
-        let (left, right) = l.split_once(" - ")?;
-        right
-            .starts_with("cgroup2 ")
-            .then(|| left.split_whitespace().nth(4).map(PathBuf::from))?
-    })?;
-    let dir = mount.join(rel.trim_start_matches('/'));
-    let controllers = std::fs::read_to_string(dir.join("cgroup.controllers")).ok()?;
-    let has = |c: &str| controllers.split_whitespace().any(|x| x == c);
-    let c_dir = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes()).ok()?;
-    // SAFETY: access on a NUL-terminated path.
-    let writable = unsafe { libc::access(c_dir.as_ptr(), libc::W_OK) } == 0;
-    (has("memory") && has("cpu") && has("pids") && writable).then_some(dir)
-}
-
-/// One line for the agent's start-up log: which resource limits apply.
-pub fn limits_description() -> String {
-    let base = "limits: memory via RLIMIT_AS (spec memory + 512 MiB address-space headroom), processes via RLIMIT_NPROC per uid, open files via RLIMIT_NOFILE";
-    match delegated_cgroup() {
-        Some(dir) => format!(
-            "{base}; CPU not limited (a delegated cgroup v2 exists at {}, but tartarus does not use cgroups yet)",
-            dir.display()
-        ),
-        None => format!("{base}; CPU not limited (no delegated cgroup v2 with memory, cpu and pids)"),
     }
 }
