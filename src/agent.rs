@@ -161,8 +161,17 @@ impl Agent {
                 left.stale.len()
             );
         }
+        let runtime = match &config.executor.runtime {
+            crate::executor::Runtime::Process => "process".to_string(),
+            crate::executor::Runtime::Bwrap { path } => format!(
+                "bwrap ({}, unprivileged user namespace, seccomp)",
+                path.as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            ),
+        };
         tracing::info!(
-            "agent {name}: {}; {}",
+            "agent {name}: runtime {runtime}; {}; {}",
             executor.uid_scheme().describe(config.capacity.slots),
             crate::executor::limits_description()
         );

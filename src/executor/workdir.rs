@@ -61,7 +61,7 @@ pub(crate) fn prepare_root(root: &Path, other_uids: bool) -> Result<(), String> 
                 .mode();
             if mode & 0o001 == 0 {
                 return Err(format!(
-                    "sandboxes run as their own uids and cannot reach it: {} is {:o} (others may not traverse it); choose a --work-dir whose parent folders are at least 0711",
+                    "sandboxes run as their own uids and cannot reach it: {} is {:04o} (others may not traverse it); choose a --work-dir whose parent folders are at least 0711",
                     dir.display(),
                     mode & 0o7777
                 ));
