@@ -602,3 +602,21 @@ struct LoopState {
     /// Slot indexes (which pick the sandbox uids) not in use.
     free_slots: Vec<u32>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lease_deadlines_leave_margin_and_grace() {
+        let s = Duration::from_secs(1).as_nanos() as u64;
+        // 30 s TTL, 2 s grace: margin 1 s (the cap), grace 2 s.
+        assert_eq!(
+            lease_deadlines(10 * s, Duration::from_secs(30), Duration::from_secs(2)),
+            (37 * s, 39 * s)
+        );
+        // 3 s TTL: margin 0.3 s, grace capped at TTL/5 = 0.6 s.
+        let (term, kill) = lease_deadlines(0, Duration::from_secs(3), Duration::from_secs(2));
+        assert_eq!((term, kill), (2_100_000_000, 2_700_000_000));
+    }
+}

@@ -315,3 +315,40 @@ fn claiming_a_state_folder_kills_matching_leftovers_and_spares_reused_pids() {
 }
 
 use std::os::unix::process::CommandExt;
+
+#[test]
+fn a_redis_outage_longer_than_the_lease_stops_the_sandbox_in_time() {
+    let mut server = RedisServer::start();
+    let (dir, shared) = folders();
+    let _scheduler = spawn(&server, &["scheduler", "run"]);
+    let ttl = Duration::from_secs(3);
+    let _a = agent(&server, dir.path(), "o1", "3s");
+    let yaml = format!(
+        "spec:\n  image: x\n  env: {{S: \"{}\"}}\n  command: [sh, -c, \"while true; do date +%s%3N > $S/tick.tmp; mv $S/tick.tmp $S/tick; sleep 0.05; done\"]\n",
+        shared.display()
+    );
+    submit(&server, &yaml);
+    wait_for("first tick", Duration::from_secs(15), || {
+        std::fs::metadata(shared.join("tick")).ok()
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    // Every heartbeat after this instant fails: the lease ends before down_at + TTL.
+    let down_at = now_ms();
+    server.kill9();
+    std::thread::sleep(ttl + Duration::from_secs(1));
+    let last_tick: u128 = std::fs::read_to_string(shared.join("tick"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    eprintln!(
+        "last tick {} ms after Redis went down (lease ends by {} ms)",
+        last_tick as i128 - down_at as i128,
+        ttl.as_millis()
+    );
+    assert!(
+        last_tick < down_at + ttl.as_millis(),
+        "the sandbox outlived the lease by {} ms",
+        last_tick - (down_at + ttl.as_millis())
+    );
+}
