@@ -680,7 +680,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent__subcmd__run)
-            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --state-dir --uid-base --image-dir --output --yes --quiet --verbose --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +735,18 @@ _tartarus() {
                     return 0
                     ;;
                 --log-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uid-base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

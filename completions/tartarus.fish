@@ -859,12 +859,15 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l slots -d 'Concurrent sandboxes' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l runtime -d 'How sandboxes are isolated' -r -f -a "process\t'A child process: private env and working folder, own process group, rlimits'
 bwrap\t'bubblewrap: new namespaces, read-only system, private /tmp, no network unless asked'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l ttl -d 'Heartbeat validity (renewed every third of it); a dead agent\'s runs are recovered after it' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l ttl -d 'Lease (heartbeat validity, renewed every fifth of it). Sandboxes keep running through a Redis outage shorter than about TTL − TTL/5 − 3 s and are killed before it runs out; a dead agent\'s runs are retried elsewhere after it' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l poll -d 'How often to look for new work and cancellations' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l drain-deadline -d 'On SIGTERM, how long running sandboxes may finish before they are handed back' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l max-attempts -d 'Attempts after which a handed-back run is dead-lettered' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l work-dir -d 'Folder for the sandboxes\' private working folders (default: <tmp>/tartarus-agent/<name>/work)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l log-dir -d 'Folder for the capped full logs, <run>.log (default: <tmp>/tartarus-agent/<name>/logs)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l state-dir -d 'Local state: the agent\'s supervisor and sandbox pids, so a restarted agent stops what its previous incarnation left running (default: <work-dir>/.state)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l uid-base -d 'When run as root: sandboxes run as uid and gid N + slot index (groups cleared)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l image-dir -d 'bwrap: image root filesystems, one folder per image (`alpine:3.20` → DIR/alpine_3.20), used as the sandbox\'s / instead of the host\'s system folders' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'

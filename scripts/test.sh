@@ -15,8 +15,13 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 redis-server --version
-# The bubblewrap tests must run, not skip, wherever bwrap can build a sandbox.
-if bwrap --unshare-all --ro-bind / / true >/dev/null 2>&1; then
+# The bubblewrap tests must run, not skip, wherever bwrap can build a sandbox the way agents do:
+# an unprivileged user namespace, as the first sandbox uid when running as root.
+probe=(bwrap --unshare-all --unshare-user --disable-userns --ro-bind / / true)
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+  probe=(setpriv --reuid 100000 --regid 100000 --clear-groups "${probe[@]}")
+fi
+if "${probe[@]}" >/dev/null 2>&1; then
   export TARTARUS_REQUIRE_BWRAP=1
 else
   echo "NOTE: bwrap cannot create namespaces on this machine: the bubblewrap tests will be skipped"

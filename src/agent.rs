@@ -1,4 +1,11 @@
 //! The node agent: heartbeats its node, starts the runs scheduled to it, reports how each ended, stops what was cancelled, and drains on shutdown.
+//!
+//! The lease: each acknowledged heartbeat gives the agent its node until `send time + TTL`
+//! (`CLOCK_BOOTTIME`, measured before the heartbeat was sent). The agent hands the supervisor
+//! process (see [`crate::executor::supervisor`]) the deadline `send time + TTL − margin − grace`
+//! after every acknowledged heartbeat; when it passes without renewal the supervisor SIGTERMs every
+//! sandbox, and SIGKILLs them `grace` later, whether or not the agent can still run. See
+//! [`lease_deadlines`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -8,7 +15,10 @@ use serde::Serialize;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use crate::executor::{execute, ExecutorConfig, Outcome, RuntimeError, Status};
+use crate::executor::supervisor::boottime_ns;
+use crate::executor::{
+    Executor, ExecutorConfig, ExecutorError, Outcome, RuntimeError, Status, UidScheme,
+};
 use crate::model::node::Resources;
 use crate::model::run::RunState;
 use crate::store::{Applied, Completion, Heartbeat, SharedStore, StoreError};
@@ -20,6 +30,26 @@ pub enum AgentError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Runtime(#[from] RuntimeError),
+    #[error(transparent)]
+    Executor(#[from] ExecutorError),
+}
+
+/// Default heartbeat validity (`agent run --ttl`): long enough to ride out a Redis restart with
+/// sandboxes running; a dead agent's runs wait this long before they are retried elsewhere.
+pub const DEFAULT_TTL: Duration = Duration::from_secs(30);
+/// Upper bound of the safety margin kept between the lease's end and the last kill.
+pub const MAX_LEASE_MARGIN: Duration = Duration::from_secs(1);
+
+/// For a heartbeat sent at `sent` (boottime ns) and acknowledged: when the supervisor SIGTERMs
+/// every sandbox and when it SIGKILLs them. `margin = min(1 s, TTL/10)`,
+/// `grace = min(kill grace, TTL/5)`; SIGTERM at `sent + TTL − margin − grace`, SIGKILL at
+/// `sent + TTL − margin`: every sandbox is gone before the node's key can expire in Redis.
+pub fn lease_deadlines(sent: u64, ttl: Duration, kill_grace: Duration) -> (u64, u64) {
+    let margin = MAX_LEASE_MARGIN.min(ttl / 10);
+    let grace = kill_grace.min(ttl / 5);
+    let kill_at = sent.saturating_add(ttl.saturating_sub(margin).as_nanos() as u64);
+    let term_at = kill_at.saturating_sub(grace.as_nanos() as u64);
+    (term_at, kill_at)
 }
 
 /// How an agent runs.
@@ -28,8 +58,9 @@ pub struct AgentConfig {
     pub name: String,
     pub labels: BTreeMap<String, String>,
     pub capacity: Resources,
-    /// Heartbeat validity; the agent renews it every third of it. When the agent dies, its runs
-    /// are recovered by a scheduler once this has passed.
+    /// Heartbeat validity (the lease); the agent renews it every fifth of it (every tenth, at most
+    /// 1 s apart, while renewals fail). Sandboxes are killed before it runs out unrenewed; when
+    /// the agent dies, its runs are recovered by a scheduler once it has passed.
     pub ttl: Duration,
     /// How often the agent looks for new work and for cancellations (cancel reaches a running
     /// sandbox within this plus the executor's SIGTERM).
@@ -56,6 +87,7 @@ struct Active {
     cancel: watch::Sender<bool>,
     task: JoinHandle<Outcome>,
     stop: Stop,
+    slot: u32,
 }
 
 /// The completion to record for an executor outcome.
@@ -80,6 +112,8 @@ pub fn completion_for(outcome: &Outcome, timeout_secs: u64) -> Completion {
             RunState::Failed,
             Some(format!("failed to start: {message}")),
         ),
+        // Not an outcome of the run: the agent hands it back instead (see `Agent::step`).
+        Status::Lost { message } => (RunState::Failed, Some(format!("lost: {message}"))),
     };
     Completion {
         state,
@@ -93,24 +127,95 @@ pub fn completion_for(outcome: &Outcome, timeout_secs: u64) -> Completion {
 pub struct Agent {
     store: SharedStore,
     config: AgentConfig,
+    executor: Arc<Executor>,
     /// Woken when a sandbox ends, so its outcome is recorded at once rather than at the next poll.
     finished: Arc<tokio::sync::Notify>,
 }
 
 impl Agent {
-    /// Checks the runtime (a chosen bwrap that cannot run refuses to start) and builds the agent.
+    /// Checks the runtime (a chosen bwrap that cannot run refuses to start), then starts the
+    /// executor: it stops whatever a previous agent with the same state folder left running and
+    /// starts the sandbox supervisor. Nothing is announced to the store yet.
     pub async fn new(store: SharedStore, mut config: AgentConfig) -> Result<Agent, AgentError> {
-        config.executor.runtime = config.executor.runtime.check_available().await?;
+        let probe_uid = match UidScheme::detect(config.executor.uid_base) {
+            UidScheme::PerSlot { base } => Some(base),
+            UidScheme::AgentUid => None,
+        };
+        config.executor.runtime = config.executor.runtime.check_available(probe_uid).await?;
+        let executor = Executor::start(config.executor.clone())?;
+        let name = &config.name;
+        let left = executor.leftovers();
+        for rec in &left.killed {
+            tracing::warn!(
+                "agent {name}: killed pid {} left running by a previous agent{}",
+                rec.pid,
+                rec.run_id
+                    .as_deref()
+                    .map(|r| format!(" (run {r})"))
+                    .unwrap_or_default()
+            );
+        }
+        if !left.stale.is_empty() {
+            tracing::info!(
+                "agent {name}: {} record(s) of a previous agent were already gone (pid ended or reused; left alone)",
+                left.stale.len()
+            );
+        }
+        let runtime = match &config.executor.runtime {
+            crate::executor::Runtime::Process => "process".to_string(),
+            crate::executor::Runtime::Bwrap { path } => format!(
+                "bwrap ({}, unprivileged user namespace, seccomp)",
+                path.as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            ),
+        };
+        tracing::info!(
+            "agent {name}: runtime {runtime}; {}; {}",
+            executor.uid_scheme().describe(config.capacity.slots),
+            crate::executor::limits_description()
+        );
+        let (term, kill) = lease_deadlines(0, config.ttl, config.executor.kill_grace);
+        tracing::info!(
+            "agent {name}: lease {:?}: sandboxes get SIGTERM {:?} and SIGKILL {:?} after the last acknowledged heartbeat unless it is renewed (supervisor pid {}, state {})",
+            config.ttl,
+            Duration::from_nanos(term),
+            Duration::from_nanos(kill),
+            executor.supervisor_pid(),
+            executor.state_dir().display()
+        );
         Ok(Agent {
             store,
             config,
+            executor: Arc::new(executor),
             finished: Arc::new(tokio::sync::Notify::new()),
         })
+    }
+
+    /// The executor (its state folder, supervisor, uid scheme).
+    pub fn executor(&self) -> &Executor {
+        &self.executor
     }
 
     /// Announces the node (one heartbeat) so schedulers can place work before the loop starts.
     pub async fn register(&self) -> Result<(), StoreError> {
         self.heartbeat().await
+    }
+
+    /// Sends a heartbeat and, once it is acknowledged, hands the supervisor the lease it gives.
+    /// Returns the new SIGTERM deadline.
+    async fn heartbeat_and_renew(&self) -> Result<u64, StoreError> {
+        let sent = boottime_ns();
+        self.heartbeat().await?;
+        let (term_at, kill_at) =
+            lease_deadlines(sent, self.config.ttl, self.config.executor.kill_grace);
+        if let Err(e) = self.executor.renew_lease(term_at, kill_at).await {
+            tracing::warn!(
+                "agent {}: renewing the supervisor's lease: {e}",
+                self.config.name
+            );
+        }
+        Ok(term_at)
     }
 
     async fn heartbeat(&self) -> Result<(), StoreError> {
@@ -161,13 +266,13 @@ impl Agent {
         Ok(())
     }
 
-    fn spawn(&self, id: &str, spec: crate::model::spec::SandboxSpec) -> Active {
+    fn spawn(&self, id: &str, spec: crate::model::spec::SandboxSpec, slot: u32) -> Active {
         let (cancel, rx) = watch::channel(false);
-        let cfg = self.config.executor.clone();
+        let executor = self.executor.clone();
         let id = id.to_string();
         let finished = self.finished.clone();
         let task = tokio::spawn(async move {
-            let outcome = execute(&cfg, &id, &spec, rx, |_| {}).await;
+            let outcome = executor.execute(&id, &spec, slot, rx, |_| {}).await;
             finished.notify_one();
             outcome
         });
@@ -175,6 +280,7 @@ impl Agent {
             cancel,
             task,
             stop: Stop::No,
+            slot,
         }
     }
 
@@ -190,14 +296,18 @@ impl Agent {
         mut shutdown: watch::Receiver<bool>,
     ) -> Result<AgentReport, AgentError> {
         let name = self.config.name.clone();
-        let mut state = LoopState::default();
-        self.heartbeat().await?;
-        let mut last_beat_ok = Instant::now();
+        let mut state = LoopState {
+            free_slots: (0..self.config.capacity.slots).rev().collect(),
+            ..LoopState::default()
+        };
+        let mut lease = Lease {
+            term_at: self.heartbeat_and_renew().await?,
+            failing: false,
+            last_try: Instant::now(),
+        };
         self.hand_back_orphans(&state.active, &state.unrecorded, &mut state.report)
             .await?;
         tracing::info!("agent {name} ready ({} slots)", self.config.capacity.slots);
-        let beat_every = (self.config.ttl / 3).max(Duration::from_millis(50));
-        let mut last_beat_try = Instant::now();
         let mut drain_started: Option<Instant> = None;
         loop {
             if *shutdown.borrow() && drain_started.is_none() {
@@ -209,20 +319,11 @@ impl Agent {
                 // Ask schedulers to place nothing new here; the node may already be gone.
                 let _ = self.store.drain_node(&name, true).await;
             }
-            if last_beat_try.elapsed() >= beat_every {
-                last_beat_try = Instant::now();
-                match self.heartbeat().await {
-                    Ok(()) => last_beat_ok = Instant::now(),
-                    Err(e) => tracing::warn!("agent {name}: heartbeat failed: {e}"),
-                }
-            }
-            if last_beat_ok.elapsed() > self.config.ttl {
-                for a in state.active.values_mut().filter(|a| a.stop == Stop::No) {
-                    a.stop = Stop::Fenced;
-                    let _ = a.cancel.send(true);
-                }
-            }
-            if let Err(e) = self.step(&mut state, drain_started.is_some()).await {
+            let lease_lapsed = self.keep_lease(&mut lease, &mut state).await;
+            if let Err(e) = self
+                .step(&mut state, drain_started.is_some() || lease_lapsed)
+                .await
+            {
                 if !e.is_unavailable() {
                     return Err(e.into());
                 }
@@ -261,8 +362,49 @@ impl Agent {
             Ok(_) | Err(StoreError::NodeNotFound(_)) => {}
             Err(e) => tracing::warn!("agent {name}: leaving the registry failed: {e}"),
         }
+        self.executor.release();
         tracing::info!("agent {name} stopped");
         Ok(state.report)
+    }
+
+    /// Renews the lease when due (every TTL/5, or TTL/10 at most 1 s apart while failing), restarts
+    /// a dead supervisor, and marks every sandbox to be handed back once the lease lapsed (the
+    /// supervisor kills them by itself). Returns true while the lease is lapsed.
+    async fn keep_lease(&self, lease: &mut Lease, st: &mut LoopState) -> bool {
+        let name = &self.config.name;
+        let due = if lease.failing {
+            (self.config.ttl / 10).clamp(Duration::from_millis(50), MAX_LEASE_MARGIN)
+        } else {
+            (self.config.ttl / 5).max(Duration::from_millis(50))
+        };
+        if lease.last_try.elapsed() >= due {
+            lease.last_try = Instant::now();
+            match self.heartbeat_and_renew().await {
+                Ok(t) => {
+                    lease.term_at = t;
+                    lease.failing = false;
+                }
+                Err(e) => {
+                    lease.failing = true;
+                    tracing::warn!("agent {name}: heartbeat failed: {e}");
+                }
+            }
+        }
+        match self.executor.ensure_supervisor() {
+            Ok(true) => tracing::error!(
+                "agent {name}: the sandbox supervisor died (its sandboxes with it); started a new one"
+            ),
+            Ok(false) => {}
+            Err(e) => tracing::error!("agent {name}: {e}"),
+        }
+        let lapsed = boottime_ns() >= lease.term_at;
+        if lapsed {
+            for a in st.active.values_mut().filter(|a| a.stop == Stop::No) {
+                a.stop = Stop::Fenced;
+                let _ = a.cancel.send(true);
+            }
+        }
+        lapsed
     }
 
     /// Writes one outcome. `Ok(false)` when the store could not be reached (retry later).
@@ -287,9 +429,10 @@ impl Agent {
         }
     }
 
-    async fn step(&self, st: &mut LoopState, draining: bool) -> Result<(), StoreError> {
+    /// Turns every finished sandbox into an outcome to record (a completion, or a hand-back when
+    /// the agent stopped it or lost it), and frees its slot.
+    async fn collect_finished(&self, st: &mut LoopState) {
         let name = &self.config.name;
-        // 1. Collect finished sandboxes into outcomes to record.
         let done: Vec<String> = st
             .active
             .iter()
@@ -300,6 +443,7 @@ impl Agent {
             let Some(a) = st.active.remove(&id) else {
                 continue;
             };
+            st.free_slots.push(a.slot);
             let timeout = st.timeouts.remove(&id).unwrap_or(0);
             let outcome = match a.task.await {
                 Ok(o) => o,
@@ -321,6 +465,12 @@ impl Agent {
                 }
                 // Fenced: the run belongs to another node by now; handing back is a no-op then.
                 Stop::Fenced => Record::HandBack(format!("agent {name} lost contact with Redis")),
+                Stop::No if matches!(outcome.status, Status::Lost { .. }) => {
+                    let Status::Lost { message } = &outcome.status else {
+                        continue;
+                    };
+                    Record::HandBack(format!("agent {name}: {message}"))
+                }
                 Stop::No => {
                     let completion = completion_for(&outcome, timeout);
                     match completion.state {
@@ -334,6 +484,12 @@ impl Agent {
             };
             st.unrecorded.push(Pending { id, what });
         }
+    }
+
+    async fn step(&self, st: &mut LoopState, draining: bool) -> Result<(), StoreError> {
+        let name = &self.config.name;
+        // 1. Collect finished sandboxes into outcomes to record.
+        self.collect_finished(st).await;
         // 2. Record outcomes; keep the ones Redis did not take for the next step.
         let mut still = Vec::new();
         for p in std::mem::take(&mut st.unrecorded) {
@@ -389,13 +545,18 @@ impl Agent {
             }
             let log_path = self.config.executor.log_dir.join(format!("{}.log", run.id));
             let log_text = log_path.display().to_string();
+            let Some(slot) = st.free_slots.pop() else {
+                break; // every slot busy: the rest waits for the next step
+            };
             if self.store.start_run(&run.id, name, Some(&log_text)).await?
                 == Applied::Done(RunState::Running)
             {
                 st.timeouts.insert(run.id.clone(), run.spec.timeout_secs);
-                let a = self.spawn(&run.id, run.spec);
+                let a = self.spawn(&run.id, run.spec, slot);
                 st.active.insert(run.id, a);
                 st.report.started += 1;
+            } else {
+                st.free_slots.push(slot);
             }
         }
         Ok(())
@@ -410,6 +571,14 @@ enum Stop {
     HandBack,
     /// Heartbeats failed past the TTL: the run is presumed requeued elsewhere.
     Fenced,
+}
+
+/// The agent's view of its lease.
+struct Lease {
+    /// When the supervisor SIGTERMs every sandbox unless renewed (`CLOCK_BOOTTIME` ns).
+    term_at: u64,
+    failing: bool,
+    last_try: Instant,
 }
 
 /// An outcome waiting to be written to the store.
@@ -430,4 +599,24 @@ struct LoopState {
     unrecorded: Vec<Pending>,
     report: AgentReport,
     last_orphan_check: Option<Instant>,
+    /// Slot indexes (which pick the sandbox uids) not in use.
+    free_slots: Vec<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lease_deadlines_leave_margin_and_grace() {
+        let s = Duration::from_secs(1).as_nanos() as u64;
+        // 30 s TTL, 2 s grace: margin 1 s (the cap), grace 2 s.
+        assert_eq!(
+            lease_deadlines(10 * s, Duration::from_secs(30), Duration::from_secs(2)),
+            (37 * s, 39 * s)
+        );
+        // 3 s TTL: margin 0.3 s, grace capped at TTL/5 = 0.6 s.
+        let (term, kill) = lease_deadlines(0, Duration::from_secs(3), Duration::from_secs(2));
+        assert_eq!((term, kill), (2_100_000_000, 2_700_000_000));
+    }
 }

@@ -5,6 +5,10 @@ use std::io::Write;
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
+    // The same binary is the sandbox supervisor of each agent (a hidden mode, before any parsing).
+    if let Some(code) = tartarus::executor::supervisor::main_if_requested() {
+        return std::process::ExitCode::from(code);
+    }
     let cli = tartarus::cli::Cli::parse();
     let code = match tartarus::cli::run(cli) {
         Ok(code) => code,

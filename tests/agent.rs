@@ -34,6 +34,7 @@ fn spawn(server: &RedisServer, args: &[&str]) -> Proc {
 
 fn agent(server: &RedisServer, name: &str, labels: &str, dir: &std::path::Path) -> Proc {
     let logs = dir.join(name);
+    let work = work_dir(dir, name);
     spawn(
         server,
         &[
@@ -44,15 +45,34 @@ fn agent(server: &RedisServer, name: &str, labels: &str, dir: &std::path::Path) 
             "--labels",
             labels,
             "--ttl",
-            "1s",
+            "2s",
             "--poll",
             "50ms",
             "--log-dir",
             logs.to_str().unwrap(),
+            "--work-dir",
+            work.to_str().unwrap(),
             "--drain-deadline",
             "5s",
         ],
     )
+}
+
+/// A work folder for one agent in a test (its state folder is inside), reachable by sandbox uids.
+fn work_dir(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o711)).unwrap();
+    dir.join(format!("{name}-work"))
+}
+
+/// A folder sandboxes (which run as their own uids when the tests run as root) can write to.
+fn writable_by_sandboxes(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o711)).unwrap();
+    let shared = dir.join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).unwrap();
+    shared
 }
 
 fn submit(server: &RedisServer, yaml: &str) -> String {
@@ -298,7 +318,7 @@ fn timeout_cancel_missing_command_and_big_output() {
         .code();
     assert_eq!(code, Some(10));
     // Cancel reaches the running process within a second: it writes a marker on SIGTERM.
-    let marker = dir.path().join("got-term");
+    let marker = writable_by_sandboxes(dir.path()).join("got-term");
     let yaml = format!(
         "spec:\n  image: x\n  env: {{MARK: \"{}\"}}\n  command: [sh, -c, \"trap 'echo term > $MARK; exit 0' TERM; echo started; while true; do sleep 0.05; done\"]\n",
         marker.display()
@@ -510,6 +530,7 @@ fn drain_deadline_hands_runs_back() {
     let dir = tempfile::tempdir().unwrap();
     let _scheduler = spawn(&server, &["scheduler", "run"]);
     let logs = dir.path().join("d1");
+    let work = work_dir(dir.path(), "d1");
     let mut a = spawn(
         &server,
         &[
@@ -525,6 +546,8 @@ fn drain_deadline_hands_runs_back() {
             "1s",
             "--log-dir",
             logs.to_str().unwrap(),
+            "--work-dir",
+            work.to_str().unwrap(),
         ],
     );
     let id = submit(&server, "spec: {image: x, command: [sleep, \"30\"]}\n");
@@ -567,6 +590,7 @@ fn a_redis_crash_while_a_sandbox_runs_loses_no_outcome() {
     let dir = tempfile::tempdir().unwrap();
     let _scheduler = spawn(&server, &["scheduler", "run"]);
     let logs = dir.path().join("r1");
+    let work = work_dir(dir.path(), "r1");
     let _agent = spawn(
         &server,
         &[
@@ -580,6 +604,8 @@ fn a_redis_crash_while_a_sandbox_runs_loses_no_outcome() {
             "50ms",
             "--log-dir",
             logs.to_str().unwrap(),
+            "--work-dir",
+            work.to_str().unwrap(),
         ],
     );
     let id = submit(
@@ -609,7 +635,7 @@ fn a_redis_crash_while_a_sandbox_runs_loses_no_outcome() {
 fn a_stalled_agent_does_not_run_a_moved_run_twice() {
     let server = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
-    let trace = dir.path().join("trace");
+    let trace = writable_by_sandboxes(dir.path()).join("trace");
     let _scheduler = spawn(&server, &["scheduler", "run"]);
     let a1 = agent(&server, "a1", "", dir.path());
     std::thread::sleep(Duration::from_millis(300));

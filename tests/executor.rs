@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use tartarus::executor::{execute, truncation_marker, ExecutorConfig, Outcome, Runtime, Status};
+use tartarus::executor::{truncation_marker, Executor, ExecutorConfig, Outcome, Runtime, Status};
 use tartarus::model::spec::SandboxSpec;
 use tokio::sync::watch;
 
@@ -15,6 +15,7 @@ fn spec(cmd: &[&str]) -> SandboxSpec {
         image: "local".into(),
         command: cmd.iter().map(|s| s.to_string()).collect(),
         env: BTreeMap::new(),
+        env_from: None,
         cpu_millis: 1000,
         memory_bytes: 256 << 20,
         gpu: 0,
@@ -30,12 +31,25 @@ fn spec(cmd: &[&str]) -> SandboxSpec {
 }
 
 fn cfg(dir: &Path, runtime: Runtime) -> ExecutorConfig {
-    ExecutorConfig::new(runtime, dir.join("work"), dir.join("logs"))
+    let mut c = ExecutorConfig::new(runtime, dir.join("work"), dir.join("logs"));
+    c.supervisor_exe = env!("CARGO_BIN_EXE_tartarus").into();
+    c
+}
+
+/// A temporary folder sandbox uids may traverse (tempfile makes them 0700).
+fn tempdir() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
+    d
+}
+
+fn executor(c: &ExecutorConfig) -> Executor {
+    Executor::start(c.clone()).expect("executor starts")
 }
 
 async fn run(cfg: &ExecutorConfig, id: &str, s: &SandboxSpec) -> Outcome {
     let (_tx, rx) = watch::channel(false);
-    execute(cfg, id, s, rx, |_| {}).await
+    executor(cfg).execute(id, s, 0, rx, |_| {}).await
 }
 
 /// Live (non-zombie) processes whose process group is `pgid`.
@@ -62,7 +76,7 @@ fn group_members(pgid: u32) -> Vec<String> {
 
 #[tokio::test]
 async fn success_exit_zero_and_output_in_tail() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let o = run(
         &c,
@@ -96,7 +110,7 @@ async fn success_exit_zero_and_output_in_tail() {
 
 #[tokio::test]
 async fn failure_exit_code_three() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let o = run(&c, "fail3", &spec(&["sh", "-c", "echo bad >&2; exit 3"])).await;
     assert_eq!(
@@ -113,7 +127,7 @@ async fn failure_exit_code_three() {
 
 #[tokio::test]
 async fn timeout_kills_the_whole_group() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let mut c = cfg(d.path(), Runtime::Process);
     c.timeout_override = Some(Duration::from_secs(1));
     // sh ignores TERM and has a background sleep too: both must be gone afterwards.
@@ -121,7 +135,7 @@ async fn timeout_kills_the_whole_group() {
     let (_tx, rx) = watch::channel(false);
     let mut pid = 0;
     let t = Instant::now();
-    let o = execute(&c, "to1", &s, rx, |p| pid = p).await;
+    let o = executor(&c).execute("to1", &s, 0, rx, |p| pid = p).await;
     let took = t.elapsed();
     assert_eq!(o.status, Status::TimedOut, "{o:?}");
     assert!(took < Duration::from_secs(4), "took {took:?}"); // 1 s timeout + 2 s grace
@@ -138,13 +152,15 @@ async fn timeout_kills_the_whole_group() {
 
 #[tokio::test]
 async fn timeout_with_sigterm_respected_is_quick() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let mut c = cfg(d.path(), Runtime::Process);
     c.timeout_override = Some(Duration::from_secs(1));
     let (_tx, rx) = watch::channel(false);
     let mut pid = 0;
     let t = Instant::now();
-    let o = execute(&c, "to2", &spec(&["sleep", "30"]), rx, |p| pid = p).await;
+    let o = executor(&c)
+        .execute("to2", &spec(&["sleep", "30"]), 0, rx, |p| pid = p)
+        .await;
     assert_eq!(o.status, Status::TimedOut, "{o:?}");
     assert!(
         t.elapsed() < Duration::from_millis(2500),
@@ -157,17 +173,18 @@ async fn timeout_with_sigterm_respected_is_quick() {
 
 #[tokio::test]
 async fn cancel_reaches_the_group_quickly() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let (tx, rx) = watch::channel(false);
     let s = spec(&["sleep", "30"]);
     let (pid_tx, pid_rx) = tokio::sync::oneshot::channel();
     let t0 = Instant::now();
     let task = tokio::spawn(async move {
-        execute(&c, "cancel1", &s, rx, |p| {
-            let _ = pid_tx.send(p);
-        })
-        .await
+        executor(&c)
+            .execute("cancel1", &s, 0, rx, |p| {
+                let _ = pid_tx.send(p);
+            })
+            .await
     });
     let pid = pid_rx.await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -187,30 +204,29 @@ async fn cancel_reaches_the_group_quickly() {
 
 #[tokio::test]
 async fn cancelled_before_start_never_spawns() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let (_tx, rx) = watch::channel(true);
     let mut called = false;
-    let o = execute(&c, "pre", &spec(&["sleep", "30"]), rx, |_| called = true).await;
+    let o = executor(&c)
+        .execute("pre", &spec(&["sleep", "30"]), 0, rx, |_| called = true)
+        .await;
     assert_eq!(o.status, Status::Cancelled);
     assert!(!called);
 }
 
 #[tokio::test]
 async fn nonexistent_command_fails_to_start_quickly() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let t = Instant::now();
     let mut called = false;
     let (_tx, rx) = watch::channel(false);
-    let o = execute(
-        &c,
-        "nosuch",
-        &spec(&["nosuchcmd-tartarus", "x"]),
-        rx,
-        |_| called = true,
-    )
-    .await;
+    let o = executor(&c)
+        .execute("nosuch", &spec(&["nosuchcmd-tartarus", "x"]), 0, rx, |_| {
+            called = true
+        })
+        .await;
     assert!(t.elapsed() < Duration::from_secs(1));
     assert!(!called);
     assert_eq!(
@@ -224,7 +240,7 @@ async fn nonexistent_command_fails_to_start_quickly() {
 
 #[tokio::test]
 async fn bad_run_id_is_refused() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let o = run(&c, "../escape", &spec(&["true"])).await;
     assert!(
@@ -254,7 +270,7 @@ fn seq_tail(n: u64, k: usize) -> Vec<u8> {
 
 #[tokio::test]
 async fn fifty_megabytes_of_output_stay_bounded() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let mut c = cfg(d.path(), Runtime::Process);
     c.log_max_bytes = 1 << 20;
     let n: u64 = 7_000_000; // `seq 1 7000000` prints 54,888,896 bytes
@@ -282,7 +298,7 @@ async fn fifty_megabytes_of_output_stay_bounded() {
 #[tokio::test]
 async fn environment_is_isolated() {
     std::env::set_var("TARTARUS_TEST_SECRET", "leaked");
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let mut s = spec(&["sh", "-c", "echo secret=${TARTARUS_TEST_SECRET-unset} mine=$MINE home=$HOME tmp=$TMPDIR; env | cut -d= -f1 | sort | tr '\\n' ' '"]);
     s.env.insert("MINE".into(), "hello world".into());
@@ -316,7 +332,7 @@ async fn environment_is_isolated() {
 
 #[tokio::test]
 async fn working_folder_is_private_and_removed_even_with_locked_subfolders() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let o = run(
         &c,
@@ -335,7 +351,7 @@ async fn working_folder_is_private_and_removed_even_with_locked_subfolders() {
 
 #[tokio::test]
 async fn rlimits_are_applied() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let mut c = cfg(d.path(), Runtime::Process);
     c.max_open_files = 77;
     let mut s = spec(&["sh", "-c", "ulimit -n; ulimit -c; ulimit -v"]);
@@ -352,7 +368,8 @@ async fn rlimits_are_applied() {
 /// `TARTARUS_REQUIRE_BWRAP=1` (set by scripts/test.sh once it has seen bwrap sandbox a command)
 /// a missing runtime fails the test instead of skipping it.
 async fn bwrap_runtime() -> Option<Runtime> {
-    match Runtime::bwrap().check_available().await {
+    let probe_uid = (unsafe { libc::geteuid() } == 0).then_some(100_000);
+    match Runtime::bwrap().check_available(probe_uid).await {
         Ok(r) => Some(r),
         Err(e) => {
             assert!(
@@ -370,7 +387,7 @@ async fn bwrap_success_and_exec_failure() {
     let Some(rt) = bwrap_runtime().await else {
         return;
     };
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), rt);
     let o = run(&c, "bw1", &spec(&["sh", "-c", "echo in-bwrap; exit 4"])).await;
     assert_eq!(
@@ -406,7 +423,7 @@ async fn bwrap_sees_only_its_env_and_runs_in_its_folder() {
         return;
     };
     std::env::set_var("TARTARUS_TEST_SECRET2", "leaked");
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), rt);
     let mut s = spec(&[
         "sh",
@@ -427,7 +444,7 @@ async fn bwrap_writes_only_inside_the_working_folder() {
     let Some(rt) = bwrap_runtime().await else {
         return;
     };
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let outside = tempfile::tempdir_in("/var/tmp").unwrap();
     let c = cfg(d.path(), rt);
     let script = format!(
@@ -463,7 +480,7 @@ async fn bwrap_network_only_when_asked() {
     let Some(rt) = bwrap_runtime().await else {
         return;
     };
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), rt);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -496,7 +513,7 @@ async fn bwrap_cancel_and_timeout_kill_the_sandbox() {
     let Some(rt) = bwrap_runtime().await else {
         return;
     };
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let mut c = cfg(d.path(), rt);
     let s = spec(&[
         "sh",
@@ -508,10 +525,11 @@ async fn bwrap_cancel_and_timeout_kill_the_sandbox() {
     let s2 = s.clone();
     let (pid_tx, pid_rx) = tokio::sync::oneshot::channel();
     let task = tokio::spawn(async move {
-        execute(&c2, "bwcancel", &s2, rx, |p| {
-            let _ = pid_tx.send(p);
-        })
-        .await
+        executor(&c2)
+            .execute("bwcancel", &s2, 0, rx, |p| {
+                let _ = pid_tx.send(p);
+            })
+            .await
     });
     let pid = pid_rx.await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -540,19 +558,20 @@ async fn bwrap_cancel_and_timeout_kill_the_sandbox() {
 
 #[tokio::test]
 async fn leftover_background_processes_are_killed_after_exit() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let c = cfg(d.path(), Runtime::Process);
     let (_tx, rx) = watch::channel(false);
     let mut pid = 0;
     let t = Instant::now();
-    let o = execute(
-        &c,
-        "left",
-        &spec(&["sh", "-c", "sleep 30 & echo started"]),
-        rx,
-        |p| pid = p,
-    )
-    .await;
+    let o = executor(&c)
+        .execute(
+            "left",
+            &spec(&["sh", "-c", "sleep 30 & echo started"]),
+            0,
+            rx,
+            |p| pid = p,
+        )
+        .await;
     assert_eq!(o.status, Status::Succeeded, "{o:?}");
     assert_eq!(o.log_tail, "started\n");
     assert!(t.elapsed() < Duration::from_secs(1), "{:?}", t.elapsed());
@@ -563,7 +582,7 @@ async fn leftover_background_processes_are_killed_after_exit() {
 
 #[tokio::test]
 async fn an_escaped_process_holding_the_pipes_does_not_hang_the_executor() {
-    let d = tempfile::tempdir().unwrap();
+    let d = tempdir();
     let mut c = cfg(d.path(), Runtime::Process);
     c.drain_timeout = Duration::from_millis(500);
     let t = Instant::now();
@@ -577,10 +596,114 @@ async fn an_escaped_process_holding_the_pipes_does_not_hang_the_executor() {
     assert_eq!(o.status, Status::Succeeded, "{o:?}");
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
     assert_eq!(o.log_tail, "out\n");
-    assert!(
-        o.warnings
-            .iter()
-            .any(|w| w.contains("output pipes still open")),
-        "{o:?}"
-    );
+    if unsafe { libc::geteuid() } == 0 {
+        // A uid of its own: the supervisor (its subreaper) kills what escaped with that uid when
+        // the sandbox ends, so the pipes close at once.
+        assert!(o.warnings.is_empty(), "{o:?}");
+    } else {
+        // Same uid as the agent: the escaped process lives until the agent goes; the executor
+        // stops reading after the drain timeout.
+        assert!(
+            o.warnings
+                .iter()
+                .any(|w| w.contains("output pipes still open")),
+            "{o:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_slot_s_next_run_finds_an_empty_folder() {
+    let d = tempdir();
+    let c = cfg(d.path(), Runtime::Process);
+    let ex = executor(&c);
+    let (_tx, rx) = watch::channel(false);
+    let o = ex
+        .execute(
+            "first",
+            &spec(&[
+                "sh",
+                "-c",
+                "echo s > left; mkdir -p d/e; echo s > d/e/f; echo s > tmp/t; chmod 777 .; ln -s / tmp/root",
+            ]),
+            3,
+            rx,
+            |_| {},
+        )
+        .await;
+    assert_eq!(o.status, Status::Succeeded, "{o:?}");
+    let (_tx, rx) = watch::channel(false);
+    let o = ex
+        .execute(
+            "second",
+            &spec(&["sh", "-c", "pwd; ls -A; ls -A tmp; stat -c %a ."]),
+            3,
+            rx,
+            |_| {},
+        )
+        .await;
+    assert_eq!(o.status, Status::Succeeded, "{o:?}");
+    let home = d.path().join("work/second");
+    assert_eq!(o.log_tail, format!("{}\ntmp\n700\n", home.display()));
+    assert!(!home.exists() && !d.path().join("work/first").exists());
+}
+
+/// A tiny image root: the host's `sh` and the libraries `ldd` names, nothing else.
+fn tiny_image(images: &Path, name: &str) -> bool {
+    let root = images.join(name);
+    let Ok(out) = std::process::Command::new("ldd").arg("/bin/sh").output() else {
+        return false;
+    };
+    let mut files = vec![PathBuf::from("/bin/sh")];
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Some(p) = line.split_whitespace().find(|w| w.starts_with('/')) {
+            files.push(PathBuf::from(p));
+        }
+    }
+    for f in files {
+        let Ok(real) = std::fs::canonicalize(&f) else {
+            return false;
+        };
+        let dest = root.join(f.strip_prefix("/").unwrap());
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&real, &dest).unwrap();
+    }
+    for d in ["proc", "dev", "tmp", "etc"] {
+        std::fs::create_dir_all(root.join(d)).unwrap();
+    }
+    std::fs::write(root.join("etc/image-marker"), "tiny\n").unwrap();
+    for dir in [images, &root] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    true
+}
+
+#[tokio::test]
+async fn bwrap_runs_in_an_image_root() {
+    let Some(rt) = bwrap_runtime().await else {
+        return;
+    };
+    let d = tempdir();
+    let images = d.path().join("images");
+    if !tiny_image(&images, "tiny_1") {
+        eprintln!("no ldd: skipping");
+        return;
+    }
+    let mut c = cfg(d.path(), rt);
+    c.image_dir = Some(images);
+    let mut s = spec(&[
+        "/bin/sh",
+        "-c",
+        "read m < /etc/image-marker; echo $m; echo $HOME; test -e /usr/bin/env || echo no-host-usr; echo x > f && echo writable",
+    ]);
+    s.image = "tiny:1".into();
+    let o = run(&c, "img", &s).await;
+    assert_eq!(o.status, Status::Succeeded, "{o:?}");
+    assert_eq!(o.log_tail, "tiny\n/tmp/work\nno-host-usr\nwritable\n");
+    s.image = "absent:2".into();
+    let o = run(&c, "img2", &s).await;
+    match o.status {
+        Status::FailedToStart { message } => assert!(message.contains("absent:2"), "{message}"),
+        other => panic!("{other:?}"),
+    }
 }

@@ -2,6 +2,7 @@
 //! pending, timeout) and do not fail when a run only waits for capacity, and `up` to the end.
 
 use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -150,13 +151,18 @@ async fn a_wait_for_finished_runs_returns_them() {
 async fn up_runs_a_file_to_the_end_and_reports_the_worst_run() {
     let store = store();
     let dir = tempfile::tempdir().unwrap();
+    // Sandbox uids (when the tests run as root) must be able to traverse to their folders.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
     let base = dir.path().to_path_buf();
     let executor_for: tartarus::ops::up::ExecutorFor = Arc::new(move |name: &str| {
-        tartarus::executor::ExecutorConfig::new(
+        let mut c = tartarus::executor::ExecutorConfig::new(
             tartarus::executor::Runtime::Process,
             base.join(name).join("work"),
             base.join(name).join("logs"),
-        )
+        );
+        // The supervisor is the tartarus binary in its hidden mode, not this test binary.
+        c.supervisor_exe = env!("CARGO_BIN_EXE_tartarus").into();
+        c
     });
     let plan = UpPlan {
         nodes: vec![node("n1", 4)],

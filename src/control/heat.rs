@@ -201,6 +201,7 @@ pub(crate) mod tests {
             image: "alpine:3.20".into(),
             command: vec!["true".into()],
             env: BTreeMap::new(),
+            env_from: None,
             cpu_millis: 1000,
             memory_bytes: 256 << 20,
             gpu: 0,

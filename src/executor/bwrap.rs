@@ -20,10 +20,29 @@ pub struct HostLayout {
 }
 
 /// Top-level paths (besides `/usr`, always bound) looked at by [`HostLayout::detect`].
-/// `/etc` is bound whole (resolv.conf, passwd, ld.so.cache, alternatives, ssl certs); files in it
-/// readable by the agent's UID are readable by the sandbox, so run the agent unprivileged.
-pub const SYSTEM_PATHS: [&str; 7] = [
-    "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc",
+pub const SYSTEM_PATHS: [&str; 6] = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+
+/// The parts of `/etc` every sandbox sees (read-only, when present on the host): the dynamic
+/// linker's cache, `alternatives` (command symlinks such as `awk`), CA certificates, time zone.
+/// `passwd` and `group` are generated for the sandbox's uid instead; nothing else of `/etc`
+/// (no `shadow`, no host configuration) is visible.
+pub const ETC_PATHS: [&str; 8] = [
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/alternatives",
+    "/etc/ssl",
+    "/etc/ca-certificates",
+    "/etc/pki",
+    "/etc/localtime",
+];
+
+/// Added when the sandbox has network: name resolution.
+pub const ETC_NETWORK_PATHS: [&str; 4] = [
+    "/etc/resolv.conf",
+    "/etc/hosts",
+    "/etc/nsswitch.conf",
+    "/etc/gai.conf",
 ];
 
 impl HostLayout {
@@ -53,54 +72,97 @@ impl HostLayout {
 /// Inputs of [`bwrap_args`].
 #[derive(Clone, Debug)]
 pub struct BwrapPlan<'a> {
-    /// The per-run working folder: bound read-write at the same path and made the current directory.
+    /// The per-run working folder on the host: bound read-write at `inner_workdir`.
     pub workdir: &'a str,
+    /// Where the working folder appears inside (and the current directory): the same path on the
+    /// host layout, `/tmp/work` in an image root.
+    pub inner_workdir: &'a str,
     /// The complete environment of the sandboxed command (`--clearenv` drops everything else).
     pub env: &'a [(String, String)],
     /// The command (argv[0] is looked up on the sandbox PATH by bwrap).
     pub argv: &'a [String],
     /// Keep the host network namespace (`--share-net`); otherwise only an isolated loopback.
     pub network: bool,
-    /// Keep capabilities when the agent runs as root (no `--cap-drop ALL`).
+    /// Keep capabilities and the agent's identity (no user namespace, no seccomp).
     pub privileged: bool,
     /// File descriptor bwrap reports `{"child-pid": N}` on (`--json-status-fd`).
     pub status_fd: Option<i32>,
+    /// Descriptors holding the generated `/etc/passwd` and `/etc/group`.
+    pub passwd_fd: Option<i32>,
+    pub group_fd: Option<i32>,
+    /// Descriptors holding seccomp programs (`--add-seccomp-fd`).
+    pub seccomp_fds: &'a [i32],
+    /// An image root filesystem folder used as `/` instead of the host's system folders.
+    pub rootfs: Option<&'a str>,
     pub layout: &'a HostLayout,
 }
 
 /// The arguments (without the `bwrap` program itself) that run `plan.argv` in a sandbox with:
-/// every namespace unshared (`--unshare-all`; network kept only with `plan.network`), the sandbox
-/// killed when bwrap dies (`--die-with-parent`), a new terminal session (`--new-session`, no
-/// TIOCSTI injection), no capabilities unless privileged, `/usr` and the system paths read-only,
-/// fresh `/proc`, minimal `/dev`, a private tmpfs `/tmp`, the working folder as the only writable
-/// host path (and current directory), and exactly `plan.env` as environment.
+/// every namespace unshared (`--unshare-all`, network kept only with `plan.network`), a user
+/// namespace in which no further one can be made (`--disable-userns`), the sandbox killed when
+/// bwrap dies (`--die-with-parent`), a new terminal session (`--new-session`, no TIOCSTI
+/// injection), no capabilities, the seccomp programs, `/usr` and the system paths read-only (or an
+/// image root), only [`ETC_PATHS`] of `/etc` (plus [`ETC_NETWORK_PATHS`] with network) and a
+/// generated `passwd`/`group`, fresh `/proc`, minimal `/dev`, a private tmpfs `/tmp`, the working
+/// folder as the only writable host path (and current directory), and exactly `plan.env`.
 pub fn bwrap_args(plan: &BwrapPlan<'_>) -> Vec<String> {
-    let mut a: Vec<String> = Vec::with_capacity(40 + plan.env.len() * 3 + plan.argv.len());
+    let mut a: Vec<String> = Vec::with_capacity(80 + plan.env.len() * 3 + plan.argv.len());
     let mut push = |items: &[&str]| a.extend(items.iter().map(|s| s.to_string()));
     push(&["--unshare-all"]);
     if plan.network {
         push(&["--share-net"]);
     }
+    if !plan.privileged {
+        push(&["--unshare-user", "--disable-userns"]);
+    }
     push(&["--die-with-parent", "--new-session"]);
     if !plan.privileged {
         push(&["--cap-drop", "ALL"]);
     }
-    push(&["--ro-bind", "/usr", "/usr"]);
-    for (path, entry) in &plan.layout.entries {
-        match entry {
-            HostEntry::Dir => push(&["--ro-bind", path, path]),
-            HostEntry::Symlink(target) => push(&["--symlink", target, path]),
-            HostEntry::Absent => {}
+    match plan.rootfs {
+        Some(root) => push(&["--ro-bind", root, "/"]),
+        None => {
+            push(&["--ro-bind", "/usr", "/usr"]);
+            for (path, entry) in &plan.layout.entries {
+                match entry {
+                    HostEntry::Dir => push(&["--ro-bind", path, path]),
+                    HostEntry::Symlink(target) => push(&["--symlink", target, path]),
+                    HostEntry::Absent => {}
+                }
+            }
+            for path in ETC_PATHS {
+                push(&["--ro-bind-try", path, path]);
+            }
+            if plan.network {
+                for path in ETC_NETWORK_PATHS {
+                    push(&["--ro-bind-try", path, path]);
+                }
+            }
+        }
+    }
+    for (fd, dest) in [
+        (plan.passwd_fd, "/etc/passwd"),
+        (plan.group_fd, "/etc/group"),
+    ] {
+        if let Some(fd) = fd {
+            push(&["--perms", "0444", "--ro-bind-data", &fd.to_string(), dest]);
         }
     }
     push(&["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]);
     push(&[
         "--bind",
         plan.workdir,
-        plan.workdir,
+        plan.inner_workdir,
         "--chdir",
-        plan.workdir,
+        plan.inner_workdir,
     ]);
+    if plan.rootfs.is_none() {
+        // The folders bwrap made on its root tmpfs (`/etc`, …) become read-only too.
+        push(&["--remount-ro", "/"]);
+    }
+    for fd in plan.seccomp_fds {
+        push(&["--add-seccomp-fd", &fd.to_string()]);
+    }
     push(&["--clearenv"]);
     for (k, v) in plan.env {
         push(&["--setenv", k, v]);
@@ -151,10 +213,8 @@ mod tests {
         HostLayout {
             entries: vec![
                 ("/bin".into(), HostEntry::Symlink("usr/bin".into())),
-                ("/lib".into(), HostEntry::Symlink("usr/lib".into())),
                 ("/lib64".into(), HostEntry::Dir),
                 ("/libx32".into(), HostEntry::Absent),
-                ("/etc".into(), HostEntry::Dir),
             ],
         }
     }
@@ -163,25 +223,36 @@ mod tests {
         v.iter().map(|s| s.to_string()).collect()
     }
 
-    #[test]
-    fn full_argument_list_without_network() {
-        let env = vec![
-            ("PATH".to_string(), "/usr/bin:/bin".to_string()),
-            ("A".to_string(), "x y".to_string()),
-        ];
-        let argv = strs(&["sh", "-c", "echo --bind / /"]);
-        let l = layout();
-        let plan = BwrapPlan {
+    fn plan<'a>(
+        env: &'a [(String, String)],
+        argv: &'a [String],
+        l: &'a HostLayout,
+    ) -> BwrapPlan<'a> {
+        BwrapPlan {
             workdir: "/w/run1",
-            env: &env,
-            argv: &argv,
+            inner_workdir: "/w/run1",
+            env,
+            argv,
             network: false,
             privileged: false,
             status_fd: Some(3),
-            layout: &l,
-        };
-        let expected = strs(&[
+            passwd_fd: Some(4),
+            group_fd: Some(5),
+            seccomp_fds: &[6, 7],
+            rootfs: None,
+            layout: l,
+        }
+    }
+
+    #[test]
+    fn full_argument_list_without_network() {
+        let env = vec![("A".to_string(), "x y".to_string())];
+        let argv = strs(&["sh", "-c", "echo --bind / /"]);
+        let l = layout();
+        let mut expected = strs(&[
             "--unshare-all",
+            "--unshare-user",
+            "--disable-userns",
             "--die-with-parent",
             "--new-session",
             "--cap-drop",
@@ -192,15 +263,24 @@ mod tests {
             "--symlink",
             "usr/bin",
             "/bin",
-            "--symlink",
-            "usr/lib",
-            "/lib",
             "--ro-bind",
             "/lib64",
             "/lib64",
-            "--ro-bind",
-            "/etc",
-            "/etc",
+        ]);
+        for p in ETC_PATHS {
+            expected.extend(strs(&["--ro-bind-try", p, p]));
+        }
+        expected.extend(strs(&[
+            "--perms",
+            "0444",
+            "--ro-bind-data",
+            "4",
+            "/etc/passwd",
+            "--perms",
+            "0444",
+            "--ro-bind-data",
+            "5",
+            "/etc/group",
             "--proc",
             "/proc",
             "--dev",
@@ -212,10 +292,13 @@ mod tests {
             "/w/run1",
             "--chdir",
             "/w/run1",
+            "--remount-ro",
+            "/",
+            "--add-seccomp-fd",
+            "6",
+            "--add-seccomp-fd",
+            "7",
             "--clearenv",
-            "--setenv",
-            "PATH",
-            "/usr/bin:/bin",
             "--setenv",
             "A",
             "x y",
@@ -225,24 +308,35 @@ mod tests {
             "sh",
             "-c",
             "echo --bind / /",
-        ]);
-        assert_eq!(bwrap_args(&plan), expected);
+        ]));
+        assert_eq!(bwrap_args(&plan(&env, &argv, &l)), expected);
     }
 
     #[test]
-    fn network_and_privileged_flags() {
+    fn no_etc_beyond_the_listed_parts() {
+        let argv = strs(&["true"]);
+        let l = layout();
+        let args = bwrap_args(&plan(&[], &argv, &l));
+        let etc: Vec<&String> = args.iter().filter(|a| a.starts_with("/etc")).collect();
+        assert!(etc
+            .iter()
+            .all(|p| ETC_PATHS.contains(&p.as_str()) || *p == "/etc/passwd" || *p == "/etc/group"));
+        assert!(!args.contains(&"/etc/resolv.conf".to_string()));
+        assert!(
+            !args.iter().any(|a| a == "/etc"),
+            "/etc is never bound whole"
+        );
+    }
+
+    #[test]
+    fn network_privileged_and_image_root() {
         let l = HostLayout { entries: vec![] };
         let argv = strs(&["true"]);
-        let plan = BwrapPlan {
-            workdir: "/w",
-            env: &[],
-            argv: &argv,
-            network: true,
-            privileged: true,
-            status_fd: None,
-            layout: &l,
-        };
-        let args = bwrap_args(&plan);
+        let mut p = plan(&[], &argv, &l);
+        p.network = true;
+        p.privileged = true;
+        p.status_fd = None;
+        let args = bwrap_args(&p);
         assert_eq!(
             &args[..4],
             &strs(&[
@@ -253,10 +347,23 @@ mod tests {
             ])[..]
         );
         assert!(!args.contains(&"--cap-drop".to_string()));
-        assert!(!args.contains(&"--json-status-fd".to_string()));
+        assert!(args.contains(&"/etc/resolv.conf".to_string()));
         assert_eq!(&args[args.len() - 2..], &strs(&["--", "true"])[..]);
-        // The only writable bind is the working folder.
         assert_eq!(args.iter().filter(|a| *a == "--bind").count(), 1);
+
+        let mut p = plan(&[], &argv, &l);
+        p.rootfs = Some("/images/alpine");
+        p.inner_workdir = "/tmp/work";
+        let args = bwrap_args(&p);
+        let i = args.iter().position(|a| a == "/images/alpine").unwrap();
+        assert_eq!(
+            (&args[i - 1], &args[i + 1]),
+            (&"--ro-bind".to_string(), &"/".to_string())
+        );
+        assert!(!args.contains(&"/usr".to_string()));
+        assert!(args
+            .windows(3)
+            .any(|w| w == strs(&["--bind", "/w/run1", "/tmp/work"])));
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub enum RuntimeError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("runtime bwrap: `{path}` cannot create namespaces here (`bwrap --unshare-all --ro-bind / / true` exited with {status}): {stderr}. Enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1 / user.max_user_namespaces) or run the agent where bwrap works")]
+    #[error("runtime bwrap: `{path}` cannot create an unprivileged user namespace here (`bwrap --unshare-all --unshare-user --disable-userns --ro-bind / / true`, run as the sandbox uid, exited with {status}): {stderr}. Unprivileged user namespaces look disabled: enable them (sysctl kernel.unprivileged_userns_clone=1, user.max_user_namespaces > 0, kernel.apparmor_restrict_unprivileged_userns=0) or run the agent where bwrap works")]
     BwrapCannotSandbox {
         path: PathBuf,
         status: String,
@@ -71,10 +71,12 @@ impl Runtime {
     }
 
     /// Checks that the runtime can run sandboxes on this host. For [`Runtime::Process`] always Ok.
-    /// For [`Runtime::Bwrap`]: finds the binary and runs `bwrap --unshare-all --ro-bind / / true`,
-    /// which fails where namespaces cannot be created (containers without userns, seccomp…).
+    /// For [`Runtime::Bwrap`]: finds the binary and runs `bwrap --unshare-all --unshare-user
+    /// --disable-userns --ro-bind / / true` as `as_uid` (the first sandbox uid, when the agent
+    /// drops to one), which fails where unprivileged user namespaces are off (containers without
+    /// userns, `user.max_user_namespaces=0`, seccomp…).
     /// Returns the resolved runtime (with the absolute bwrap path filled in).
-    pub async fn check_available(&self) -> Result<Runtime, RuntimeError> {
+    pub async fn check_available(&self, as_uid: Option<u32>) -> Result<Runtime, RuntimeError> {
         match self {
             Runtime::Process => Ok(Runtime::Process),
             Runtime::Bwrap { path } => {
@@ -85,8 +87,31 @@ impl Runtime {
                         find_on_path("bwrap", &agent_path).ok_or(RuntimeError::BwrapNotFound)?
                     }
                 };
-                let probe = tokio::process::Command::new(&path)
-                    .args(["--unshare-all", "--ro-bind", "/", "/", "true"])
+                let mut cmd = tokio::process::Command::new(&path);
+                cmd.args([
+                    "--unshare-all",
+                    "--unshare-user",
+                    "--disable-userns",
+                    "--ro-bind",
+                    "/",
+                    "/",
+                    "true",
+                ]);
+                if let Some(uid) = as_uid {
+                    // SAFETY: only system calls between fork and exec.
+                    unsafe {
+                        cmd.pre_exec(move || {
+                            if libc::setgroups(0, std::ptr::null()) == -1
+                                || libc::setresgid(uid, uid, uid) == -1
+                                || libc::setresuid(uid, uid, uid) == -1
+                            {
+                                return Err(std::io::Error::last_os_error());
+                            }
+                            Ok(())
+                        });
+                    }
+                }
+                let probe = cmd
                     .env_clear()
                     .stdin(Stdio::null())
                     .stdout(Stdio::null())
@@ -136,9 +161,10 @@ pub(crate) fn is_executable_file(p: &Path) -> bool {
 #[derive(Clone, Debug)]
 pub struct ExecutorConfig {
     pub runtime: Runtime,
-    /// Parent of the per-run working folders `<work_root>/<run_id>` (created 0700, removed afterwards).
+    /// Parent of the per-run working folders `<work_root>/<run_id>` (0711; each run's folder 0700,
+    /// owned by its uid, removed afterwards).
     pub work_root: PathBuf,
-    /// Folder of the log files `<log_dir>/<run_id>.log` (0600). Log files are left for the agent.
+    /// Folder (0700) of the log files `<log_dir>/<run_id>.log` (0600). Log files are left for the agent.
     pub log_dir: PathBuf,
     /// Size of the output tail kept in memory and returned (default [`DEFAULT_TAIL_BYTES`]).
     pub tail_bytes: usize,
@@ -157,6 +183,16 @@ pub struct ExecutorConfig {
     pub drain_timeout: Duration,
     /// Replaces `spec.timeout_secs` when set (tests, or an agent-wide cap).
     pub timeout_override: Option<Duration>,
+    /// The agent's local state (who runs what), default `<work_root>/.state`; see [`super::state`].
+    pub state_dir: PathBuf,
+    /// The binary started as the sandbox supervisor (this program; tests point it at the built
+    /// `tartarus`).
+    pub supervisor_exe: PathBuf,
+    /// First sandbox uid when the agent is root (slot `i` runs as `uid_base + i`).
+    pub uid_base: u32,
+    /// bwrap only: image root filesystems, one folder per image (see [`super::workdir`]); `None`
+    /// runs every sandbox on the host's read-only system folders.
+    pub image_dir: Option<PathBuf>,
 }
 
 impl ExecutorConfig {
@@ -165,9 +201,14 @@ impl ExecutorConfig {
         work_root: impl Into<PathBuf>,
         log_dir: impl Into<PathBuf>,
     ) -> ExecutorConfig {
+        let work_root: PathBuf = work_root.into();
         ExecutorConfig {
             runtime,
-            work_root: work_root.into(),
+            state_dir: work_root.join(".state"),
+            supervisor_exe: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("tartarus")),
+            uid_base: super::identity::DEFAULT_UID_BASE,
+            image_dir: None,
+            work_root,
             log_dir: log_dir.into(),
             tail_bytes: DEFAULT_TAIL_BYTES,
             log_max_bytes: DEFAULT_LOG_MAX_BYTES,

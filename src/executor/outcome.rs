@@ -23,6 +23,9 @@ pub enum Status {
     /// The command never ran (bad run id, working folder or log file not creatable, program not
     /// found, bwrap setup failure…). `message` says why, e.g. "spawn `nosuchcmd`: No such file or directory (os error 2)".
     FailedToStart { message: String },
+    /// The agent's own machinery stopped it, not the command or the user: the agent's lease on its
+    /// node ran out (the supervisor killed it), or the supervisor died. The run is handed back.
+    Lost { message: String },
 }
 
 impl Status {

@@ -10,7 +10,7 @@ pub const MAX_RUN_ID_LEN: usize = 128;
 /// Why a run could not be prepared.
 #[derive(Debug, thiserror::Error)]
 pub enum PrepareError {
-    #[error("run id `{0}` is not usable as a file name (1 to 128 of A-Z a-z 0-9 . _ -, not `.` or `..`)")]
+    #[error("run id `{0}` is not usable as a file name (1 to 128 of A-Z a-z 0-9 . _ -, not starting with `.`)")]
     BadRunId(String),
     #[error("working folder {path}: {source}")]
     WorkDir { path: PathBuf, source: io::Error },
@@ -24,13 +24,15 @@ pub enum PrepareError {
     Spawn { program: String, source: io::Error },
     #[error("status pipe for bwrap: {0}")]
     StatusPipe(io::Error),
+    #[error("the agent's lease on its node has run out")]
+    LeaseLapsed,
 }
 
 pub(crate) fn validate_run_id(run_id: &str) -> Result<(), PrepareError> {
+    // No leading dot: `.state` (the agent's state folder) and `.`/`..` live beside the run folders.
     let ok = !run_id.is_empty()
         && run_id.len() <= MAX_RUN_ID_LEN
-        && run_id != "."
-        && run_id != ".."
+        && !run_id.starts_with('.')
         && run_id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
@@ -43,9 +45,103 @@ pub(crate) fn validate_run_id(run_id: &str) -> Result<(), PrepareError> {
     }
 }
 
-/// Creates `<root>/<run_id>` (0700) with a `tmp` folder inside. A stale folder of the same run
-/// (left by a crashed agent) is removed first.
-pub(crate) fn create(root: &Path, run_id: &str) -> Result<PathBuf, PrepareError> {
+/// Creates the work root if needed and makes it 0711 (owned by the agent: sandboxes may traverse it
+/// to their own folder but not list it). With per-slot uids, every folder above it must be
+/// traversable by others, or no sandbox could reach its folder: that is checked here.
+pub(crate) fn prepare_root(root: &Path, other_uids: bool) -> Result<(), String> {
+    std::fs::create_dir_all(root).map_err(|e| e.to_string())?;
+    std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o711))
+        .map_err(|e| e.to_string())?;
+    if other_uids {
+        let abs = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
+        for dir in abs.ancestors().skip(1) {
+            let mode = std::fs::metadata(dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))?
+                .permissions()
+                .mode();
+            if mode & 0o001 == 0 {
+                return Err(format!(
+                    "sandboxes run as their own uids and cannot reach it: {} is {:04o} (others may not traverse it); choose a --work-dir whose parent folders are at least 0711",
+                    dir.display(),
+                    mode & 0o7777
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Creates `dir` (and parents) and makes it 0700: private to the agent (the log folder).
+pub(crate) fn prepare_private(dir: &Path) -> io::Result<()> {
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+}
+
+/// The root filesystem folder of `image` in `images`: the image reference with `/` and `:`
+/// replaced by `_` (`alpine:3.20` → `<images>/alpine_3.20`).
+pub(crate) fn image_root(images: &Path, image: &str) -> Result<PathBuf, String> {
+    let name: String = image
+        .chars()
+        .map(|c| if c == '/' || c == ':' { '_' } else { c })
+        .collect();
+    let dir = images.join(&name);
+    if name.starts_with('.') || !dir.is_dir() {
+        return Err(format!(
+            "image `{image}` has no root filesystem folder {} (--image-dir)",
+            dir.display()
+        ));
+    }
+    Ok(dir)
+}
+
+/// The spare folder of `slot`: an emptied working folder kept between runs of that slot's uid.
+fn spare(root: &Path, slot: u32) -> PathBuf {
+    root.join(format!(".slot-{slot}"))
+}
+
+/// Creates `<root>/<run_id>` (0700, owned by the sandbox's uid) with a `tmp` folder inside. A stale
+/// folder of the same run (left by a crashed agent) is removed first.
+///
+/// With a uid of its own, the slot's spare folder (see [`WorkDirGuard::release_now`]) is renamed
+/// into place instead of creating folders: a no-op run then allocates no inode for its folders
+/// (on ext4, allocating inodes among recently deleted ones was the top cost of such runs).
+pub(crate) fn create(
+    root: &Path,
+    run_id: &str,
+    ids: super::SandboxIds,
+    slot: u32,
+) -> Result<PathBuf, PrepareError> {
+    let dir = root.join(run_id);
+    if ids.dropped && std::fs::symlink_metadata(&dir).is_err() {
+        let spare = spare(root, slot);
+        if std::fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
+            && std::fs::rename(&spare, &dir).is_ok()
+        {
+            let ready = (|| -> io::Result<()> {
+                let tmp = dir.join("tmp");
+                if !std::fs::symlink_metadata(&tmp).is_ok_and(|m| m.is_dir()) {
+                    let _ = std::fs::remove_file(&tmp);
+                    std::fs::DirBuilder::new().mode(0o700).create(&tmp)?;
+                }
+                for p in [&tmp, &dir] {
+                    std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o700))?;
+                    super::identity::chown(p, ids)?;
+                }
+                Ok(())
+            })();
+            if ready.is_ok() {
+                return Ok(dir);
+            }
+            let _ = remove(&dir);
+        }
+    }
+    create_new(root, run_id, ids)
+}
+
+fn create_new(root: &Path, run_id: &str, ids: super::SandboxIds) -> Result<PathBuf, PrepareError> {
     let err = |path: &Path| {
         let path = path.to_path_buf();
         move |source| PrepareError::WorkDir { path, source }
@@ -65,6 +161,10 @@ pub(crate) fn create(root: &Path, run_id: &str) -> Result<PathBuf, PrepareError>
         .mode(0o700)
         .create(&tmp)
         .map_err(err(&tmp))?;
+    if ids.dropped {
+        super::identity::chown(&tmp, ids).map_err(err(&tmp))?;
+        super::identity::chown(&dir, ids).map_err(err(&dir))?;
+    }
     Ok(dir)
 }
 
@@ -99,10 +199,49 @@ fn open_up(dir: &Path) {
     }
 }
 
+/// Empties `dir` (not following symlinks), keeping a real `tmp` folder, which is emptied too.
+fn empty(dir: &Path) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let meta = std::fs::symlink_metadata(&path)?;
+        if meta.is_dir() && entry.file_name() == "tmp" {
+            empty(&path)?;
+        } else if meta.is_dir() {
+            remove(&path)?;
+        } else {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
 /// Removes the working folder when dropped (also when the `execute` future is dropped mid-run).
 pub(crate) struct WorkDirGuard(pub Option<PathBuf>);
 
 impl WorkDirGuard {
+    /// Ends the run's use of its folder: emptied and kept as the slot's spare folder when the
+    /// sandbox had a uid of its own (whatever it left is gone, nothing of it runs any more), else
+    /// removed. Returns a warning on failure.
+    pub async fn release_now(&mut self, slot: Option<u32>) -> Option<String> {
+        let Some(slot) = slot else {
+            return self.remove_now().await;
+        };
+        let dir = self.0.take()?;
+        let d = dir.clone();
+        let kept = tokio::task::spawn_blocking(move || -> io::Result<()> {
+            let root = d.parent().ok_or_else(|| io::Error::other("no parent"))?;
+            empty(&d)?;
+            std::fs::rename(&d, spare(root, slot))
+        })
+        .await;
+        if matches!(kept, Ok(Ok(()))) {
+            return None;
+        }
+        self.0 = Some(dir);
+        self.remove_now().await
+    }
+
     /// Removes the folder off the async threads; returns a warning on failure.
     pub async fn remove_now(&mut self) -> Option<String> {
         let dir = self.0.take()?;
@@ -132,7 +271,16 @@ mod tests {
     fn run_ids() {
         assert!(validate_run_id("01J9ZK3Q8Y2W6X").is_ok());
         assert!(validate_run_id("run-1.a_b").is_ok());
-        for bad in ["", ".", "..", "a/b", "../x", "a b", &"x".repeat(129)] {
+        for bad in [
+            "",
+            ".",
+            "..",
+            ".state",
+            "a/b",
+            "../x",
+            "a b",
+            &"x".repeat(129),
+        ] {
             assert!(validate_run_id(bad).is_err(), "{bad}");
         }
     }

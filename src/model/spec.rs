@@ -113,6 +113,10 @@ pub struct SpecDocument {
     pub command: Vec<String>,
     #[serde(default)]
     pub env: BTreeMap<String, String>,
+    /// Variables read from a file on the agent's host when the sandbox starts (secrets that must
+    /// not pass through Redis).
+    #[serde(default)]
+    pub env_from: Option<EnvFrom>,
     #[serde(default)]
     pub resources: ResourcesDocument,
     #[serde(default)]
@@ -157,6 +161,17 @@ impl ScalarValue {
     }
 }
 
+/// `envFrom`: a `KEY=VALUE` file on the agent's host, read when the sandbox starts. Only the path
+/// is stored (in Redis); the values never leave the agent's host. `env` wins over the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnvFrom {
+    pub file: String,
+}
+
+/// Longest `envFrom.file` path.
+pub const MAX_ENV_FROM_PATH: usize = 4096;
+
 /// The validated, normalized request stored on a run (JSON in the run hash).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SandboxSpec {
@@ -165,6 +180,9 @@ pub struct SandboxSpec {
     pub command: Vec<String>,
     #[serde(default)]
     pub env: BTreeMap<String, String>,
+    /// See [`EnvFrom`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub env_from: Option<EnvFrom>,
     pub cpu_millis: u64,
     pub memory_bytes: u64,
     #[serde(default)]
@@ -372,6 +390,17 @@ impl SandboxDocument {
                 ));
             }
         }
+        if let Some(from) = &spec.env_from {
+            let p = &from.file;
+            if !p.starts_with('/') || p.len() > MAX_ENV_FROM_PATH || p.contains('\0') {
+                return Err(field_err(
+                    "spec.envFrom.file",
+                    format!(
+                        "must be an absolute path on the agent's host (at most {MAX_ENV_FROM_PATH} characters)"
+                    ),
+                ));
+            }
+        }
         let cpu_millis = match &spec.resources.cpu {
             None => DEFAULT_CPU_MILLIS,
             Some(v) => {
@@ -443,6 +472,7 @@ impl SandboxDocument {
             image,
             command: spec.command,
             env: spec.env,
+            env_from: spec.env_from,
             cpu_millis,
             memory_bytes,
             gpu,
@@ -608,5 +638,32 @@ spec:
         let s = &parse_sandbox_documents("f.yaml", text).unwrap()[0];
         assert!(s.quarantine_requested());
         assert_eq!(s.registry(), "ghcr.io");
+    }
+
+    #[test]
+    fn env_from_takes_an_absolute_path_and_stores_only_it() {
+        let text = "spec:\n  image: x\n  command: [a]\n  envFrom: {file: /etc/tartarus/job.env}\n";
+        let s = &parse_sandbox_documents("f.yaml", text).unwrap()[0];
+        assert_eq!(s.env_from.as_ref().unwrap().file, "/etc/tartarus/job.env");
+        let json = serde_json::to_string(s).unwrap();
+        assert!(
+            json.contains("\"env_from\":{\"file\":\"/etc/tartarus/job.env\"}"),
+            "{json}"
+        );
+        for bad in ["relative.env", "\"\""] {
+            let text = format!("spec:\n  image: x\n  command: [a]\n  envFrom: {{file: {bad}}}\n");
+            let err = parse_sandbox_documents("f.yaml", &text)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("spec.envFrom.file"), "{err}");
+        }
+        let text = "spec:\n  image: x\n  command: [a]\n  envFrom: {path: /x}\n";
+        assert!(parse_sandbox_documents("f.yaml", text).is_err());
+        // Specs stored before envFrom existed still read.
+        let old: SandboxSpec = serde_json::from_str(
+            r#"{"name":"a","image":"x","command":["a"],"cpu_millis":1,"memory_bytes":1,"timeout_secs":1}"#,
+        )
+        .unwrap();
+        assert_eq!(old.env_from, None);
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::node::{Node, Resources};
 use super::run::{Event, Run, RunState, Verdict};
-use super::spec::{Heat, SandboxSpec};
+use super::spec::{EnvFrom, Heat, SandboxSpec};
 use super::units::{format_cpu_millis, format_duration};
 use crate::output::rfc3339;
 
@@ -50,6 +50,9 @@ pub struct SpecView {
     pub command: Vec<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub env: BTreeMap<String, String>,
+    /// `envFrom`: the file on the agent's host (only its path is stored).
+    #[serde(rename = "envFrom", skip_serializing_if = "Option::is_none")]
+    pub env_from: Option<EnvFrom>,
     pub resources: ResourcesView,
     pub timeout: String,
     /// The heat the request asked for (the classified heat is `status.heat`).
@@ -125,6 +128,7 @@ impl SpecView {
             image,
             command,
             env,
+            env_from,
             cpu_millis,
             memory_bytes,
             gpu,
@@ -148,6 +152,7 @@ impl SpecView {
                 image,
                 command,
                 env,
+                env_from,
                 resources: ResourcesView {
                     cpu: format_cpu_millis(cpu_millis),
                     memory: exact_bytes(memory_bytes),

@@ -162,12 +162,14 @@ pub async fn run_up(
             }
         }
         Some(executor_for) => {
+            let mut uid_base = crate::executor::identity::DEFAULT_UID_BASE;
             for beat in plan.nodes {
-                let executor = executor_for(&beat.name);
+                let mut executor = executor_for(&beat.name);
+                // Each local agent gets its own uid range, so no two sandboxes share a uid.
+                executor.uid_base = uid_base;
+                uid_base = uid_base.saturating_add(beat.capacity.slots);
                 let config = local_agent_config(beat, executor, max_attempts);
-                let agent = Agent::new(store.clone(), config)
-                    .await
-                    .context("starting a local agent")?;
+                let agent = start_local_agent(&store, config).await?;
                 agent.register().await?;
                 let rx = stop_rx.clone();
                 agent_handles.push(tokio::spawn(async move { agent.run(rx).await }));
@@ -249,4 +251,23 @@ async fn wait_until_done(
             _ = shutdown.changed() => {}
         }
     }
+}
+
+/// Starts one local agent. When another `up` on this host already uses the node name's state
+/// folder, this one takes a state folder of its own.
+async fn start_local_agent(store: &SharedStore, mut config: AgentConfig) -> Result<Agent> {
+    use crate::executor::{ExecutorError, StateError};
+    match Agent::new(store.clone(), config.clone()).await {
+        Err(crate::agent::AgentError::Executor(ExecutorError::State(StateError::InUse {
+            ..
+        }))) => {
+            config.executor.state_dir = config
+                .executor
+                .work_root
+                .join(format!(".state-{}", std::process::id()));
+            Agent::new(store.clone(), config).await
+        }
+        other => other,
+    }
+    .context("starting a local agent")
 }

@@ -56,8 +56,10 @@ pub struct AgentArgs {
     /// How sandboxes are isolated
     #[arg(long, value_enum, default_value = "process")]
     pub runtime: RuntimeChoice,
-    /// Heartbeat validity (renewed every third of it); a dead agent's runs are recovered after it
-    #[arg(long, default_value = "10s", value_parser = parse_duration_arg)]
+    /// Lease (heartbeat validity, renewed every fifth of it). Sandboxes keep running through a
+    /// Redis outage shorter than about TTL − TTL/5 − 3 s and are killed before it runs out; a dead
+    /// agent's runs are retried elsewhere after it
+    #[arg(long, default_value = "30s", value_parser = parse_duration_arg)]
     pub ttl: Duration,
     /// How often to look for new work and cancellations
     #[arg(long, default_value = "200ms", value_parser = parse_duration_arg)]
@@ -74,6 +76,17 @@ pub struct AgentArgs {
     /// Folder for the capped full logs, <run>.log (default: <tmp>/tartarus-agent/<name>/logs)
     #[arg(long)]
     pub log_dir: Option<PathBuf>,
+    /// Local state: the agent's supervisor and sandbox pids, so a restarted agent stops what its
+    /// previous incarnation left running (default: <work-dir>/.state)
+    #[arg(long)]
+    pub state_dir: Option<PathBuf>,
+    /// When run as root: sandboxes run as uid and gid N + slot index (groups cleared)
+    #[arg(long, value_name = "N", default_value_t = crate::executor::identity::DEFAULT_UID_BASE)]
+    pub uid_base: u32,
+    /// bwrap: image root filesystems, one folder per image (`alpine:3.20` → DIR/alpine_3.20),
+    /// used as the sandbox's / instead of the host's system folders
+    #[arg(long, value_name = "DIR")]
+    pub image_dir: Option<PathBuf>,
 }
 
 impl AgentArgs {
@@ -88,17 +101,33 @@ impl AgentArgs {
             gpu: self.gpu,
             slots: self.slots,
         };
-        let executor = executor_config(
+        let mut executor = executor_config(
             &self.name,
             self.runtime,
             self.work_dir.clone(),
             self.log_dir.clone(),
         );
+        if let Some(dir) = &self.state_dir {
+            executor.state_dir = dir.clone();
+        }
+        if self.uid_base == 0 || self.uid_base.checked_add(self.slots).is_none() {
+            return Err(usage(format!(
+                "--uid-base {}: must be above 0 and leave room for {} slots",
+                self.uid_base, self.slots
+            )));
+        }
+        executor.uid_base = self.uid_base;
+        if let Some(dir) = &self.image_dir {
+            if self.runtime != RuntimeChoice::Bwrap {
+                return Err(usage("--image-dir needs --runtime bwrap".to_string()));
+            }
+            executor.image_dir = Some(dir.clone());
+        }
         Ok(AgentConfig {
             name: self.name.clone(),
             labels: crate::cli::node::labels_from(self.labels.as_deref())?,
             capacity,
-            ttl: self.ttl.max(Duration::from_millis(300)),
+            ttl: self.ttl.max(Duration::from_millis(500)),
             poll: self.poll.max(Duration::from_millis(10)),
             drain_deadline: self.drain_deadline,
             max_attempts: self.max_attempts.max(1),
@@ -144,6 +173,8 @@ impl AgentCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
             AgentCmd::Run(args) => {
+                crate::hardening::hide_password_from_environment()
+                    .context("re-executing without the Redis password in the environment")?;
                 let config = args.config()?;
                 let store = ctx.store().await?;
                 let agent = Arc::new(

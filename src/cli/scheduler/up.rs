@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use clap::Args;
 
 use super::LoopArgs;
@@ -99,6 +99,10 @@ fn plan(args: &UpArgs) -> Result<UpPlan> {
 }
 
 pub async fn run(ctx: &Ctx, args: UpArgs) -> Result<u8> {
+    if !args.no_agents {
+        crate::hardening::hide_password_from_environment()
+            .context("re-executing without the Redis password in the environment")?;
+    }
     let plan = plan(&args)?;
     let store = ctx.store().await?;
     let shutdown = shutdown_signal("stopping the scheduler and draining the local agents");

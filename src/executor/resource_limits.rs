@@ -1,0 +1,36 @@
+//! Which resource limits apply to sandboxes on this host, for the agent's start-up report.
+
+use std::path::PathBuf;
+
+/// The cgroup v2 folder of this process when it is writable and offers the memory, cpu and pids
+/// controllers (a delegated subtree), else `None`.
+pub fn delegated_cgroup() -> Option<PathBuf> {
+    let own = std::fs::read_to_string("/proc/self/cgroup").ok()?;
+    let rel = own.lines().find_map(|l| l.strip_prefix("0::"))?.trim();
+    let mounts = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
+    let mount = mounts.lines().find_map(|l| {
+        let (left, right) = l.split_once(" - ")?;
+        right
+            .starts_with("cgroup2 ")
+            .then(|| left.split_whitespace().nth(4).map(PathBuf::from))?
+    })?;
+    let dir = mount.join(rel.trim_start_matches('/'));
+    let controllers = std::fs::read_to_string(dir.join("cgroup.controllers")).ok()?;
+    let has = |c: &str| controllers.split_whitespace().any(|x| x == c);
+    let c_dir = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes()).ok()?;
+    // SAFETY: access on a NUL-terminated path.
+    let writable = unsafe { libc::access(c_dir.as_ptr(), libc::W_OK) } == 0;
+    (has("memory") && has("cpu") && has("pids") && writable).then_some(dir)
+}
+
+/// One line for the agent's start-up log: which resource limits apply.
+pub fn limits_description() -> String {
+    let base = "limits: memory via RLIMIT_AS (spec memory + 512 MiB address-space headroom), processes via RLIMIT_NPROC per uid, open files via RLIMIT_NOFILE";
+    match delegated_cgroup() {
+        Some(dir) => format!(
+            "{base}; CPU not limited (a delegated cgroup v2 exists at {}, but tartarus does not use cgroups yet)",
+            dir.display()
+        ),
+        None => format!("{base}; CPU not limited (no delegated cgroup v2 with memory, cpu and pids)"),
+    }
+}

@@ -1,0 +1,261 @@
+//! Between fork and exec in the supervisor: the sandbox child's setup (session, descriptors, limits, identity, death signal, no-new-privs, seccomp) and the report of a failed step through a close-on-exec pipe.
+//!
+//! Everything the child needs is prepared before the fork ([`Prepared`]); the child itself only
+//! makes system calls.
+
+use std::ffi::CString;
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+
+use super::proto::SpawnRequest;
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+type Resource = libc::__rlimit_resource_t;
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+type Resource = libc::c_int;
+
+/// The child's stages, reported as one byte when a step fails.
+const STAGES: [&str; 10] = [
+    "stdin",
+    "fds",
+    "setsid",
+    "rlimit",
+    "chdir",
+    "setgroups",
+    "setgid",
+    "setuid",
+    "seccomp",
+    "exec",
+];
+
+/// A spawn request turned into what the child needs, allocated before the fork.
+pub struct Prepared<'a> {
+    program: CString,
+    argv: Vec<CString>,
+    env: Vec<CString>,
+    cwd: CString,
+    fds: Vec<RawFd>,
+    req: &'a SpawnRequest,
+    filters: &'a [seccompiler::BpfProgram],
+}
+
+fn cstring(s: &str) -> Result<CString, i32> {
+    CString::new(s).map_err(|_| libc::EINVAL)
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(
+        req: &'a SpawnRequest,
+        fds: &[OwnedFd],
+        filters: &'a [seccompiler::BpfProgram],
+    ) -> Result<Prepared<'a>, i32> {
+        Ok(Prepared {
+            program: cstring(&req.program)?,
+            argv: req
+                .argv
+                .iter()
+                .map(|a| cstring(a))
+                .collect::<Result<_, _>>()?,
+            env: req
+                .env
+                .iter()
+                .map(|a| cstring(a))
+                .collect::<Result<_, _>>()?,
+            cwd: cstring(&req.cwd)?,
+            fds: fds.iter().map(|f| f.as_raw_fd()).collect(),
+            req,
+            filters,
+        })
+    }
+
+    /// Forks and execs. Returns the child's pid once it executed the program, or the failed stage
+    /// and errno (the child is reaped then).
+    pub fn fork_exec(&self, parent: i32) -> Result<i32, (&'static str, i32)> {
+        let mut argv: Vec<*const libc::c_char> = self.argv.iter().map(|a| a.as_ptr()).collect();
+        argv.push(std::ptr::null());
+        let mut envp: Vec<*const libc::c_char> = self.env.iter().map(|a| a.as_ptr()).collect();
+        envp.push(std::ptr::null());
+        let (r, w) = cloexec_pipe().map_err(|e| ("pipe", e.raw_os_error().unwrap_or(0)))?;
+        // SAFETY: this process is single-threaded, so the child may do anything; it only makes
+        // system calls and ends in execve or _exit.
+        let pid = unsafe { libc::fork() };
+        if pid == -1 {
+            return Err((
+                "fork",
+                io::Error::last_os_error().raw_os_error().unwrap_or(0),
+            ));
+        }
+        if pid == 0 {
+            // The report pipe moves out of the range the sandbox's descriptors are placed in.
+            // SAFETY: fcntl on our own descriptor.
+            let moved = unsafe { libc::fcntl(w.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 512) };
+            let wfd = if moved == -1 { w.as_raw_fd() } else { moved };
+            let (stage, errno) = self.child(parent, &argv, &envp);
+            let mut report = [0u8; 5];
+            report[0] = stage;
+            report[1..].copy_from_slice(&errno.to_ne_bytes());
+            // SAFETY: writing a local buffer to our pipe, then leaving without running destructors.
+            unsafe {
+                libc::write(wfd, report.as_ptr().cast(), report.len());
+                libc::_exit(127);
+            }
+        }
+        drop(w);
+        let mut report = [0u8; 5];
+        let n = read_full(&r, &mut report);
+        if n == 0 {
+            return Ok(pid);
+        }
+        let mut status = 0;
+        // SAFETY: reaping our own child, which has exited or is about to.
+        unsafe {
+            libc::waitpid(pid, &mut status, 0);
+        }
+        let stage = STAGES.get(report[0] as usize).copied().unwrap_or("setup");
+        let errno = i32::from_ne_bytes([report[1], report[2], report[3], report[4]]);
+        Err((stage, errno))
+    }
+
+    /// Runs in the child. Returns only on failure: (stage index, errno).
+    fn child(
+        &self,
+        parent: i32,
+        argv: &[*const libc::c_char],
+        envp: &[*const libc::c_char],
+    ) -> (u8, i32) {
+        let errno = || io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        // SAFETY: plain system calls on values owned by this (forked, single-threaded) process.
+        unsafe {
+            // Signals as a fresh process has them.
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigprocmask(libc::SIG_SETMASK, &set, std::ptr::null_mut());
+            for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGPIPE] {
+                libc::signal(sig, libc::SIG_DFL);
+            }
+            if libc::setsid() == -1 {
+                return (2, errno());
+            }
+            let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC);
+            if null == -1 || libc::dup2(null, 0) == -1 {
+                return (0, errno());
+            }
+            // Move the given descriptors above the targets first, so no dup2 clobbers a source.
+            let base = 64 + self.fds.len() as libc::c_int;
+            let mut high = Vec::with_capacity(self.fds.len());
+            for fd in &self.fds {
+                let h = libc::fcntl(*fd, libc::F_DUPFD_CLOEXEC, base);
+                if h == -1 {
+                    return (1, errno());
+                }
+                high.push(h);
+            }
+            for (i, h) in high.iter().enumerate() {
+                if libc::dup2(*h, 1 + i as libc::c_int) == -1 {
+                    return (1, errno());
+                }
+            }
+            // Everything else closes at exec.
+            libc::syscall(
+                libc::SYS_close_range,
+                (1 + high.len()) as libc::c_uint,
+                libc::c_uint::MAX,
+                libc::CLOSE_RANGE_CLOEXEC as libc::c_uint,
+            );
+            for (resource, value) in &self.req.rlimits {
+                if set_limit(*resource as Resource, *value).is_err() {
+                    return (3, errno());
+                }
+            }
+            if libc::chdir(self.cwd.as_ptr()) == -1 {
+                return (4, errno());
+            }
+            if let Some(uid) = self.req.uid {
+                let gid = self.req.gid.unwrap_or(uid);
+                if libc::setgroups(0, std::ptr::null()) == -1 {
+                    return (5, errno());
+                }
+                if libc::setresgid(gid, gid, gid) == -1 {
+                    return (6, errno());
+                }
+                if libc::setresuid(uid, uid, uid) == -1 {
+                    return (7, errno());
+                }
+            }
+            // After the uid change, which clears it; from this single-threaded parent, whose
+            // only thread lives as long as the supervisor.
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong);
+            if libc::getppid() != parent {
+                libc::_exit(127);
+            }
+            if self.req.no_new_privs
+                && libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1 as libc::c_ulong, 0, 0, 0) == -1
+            {
+                return (8, errno());
+            }
+            if self.req.seccomp {
+                for f in self.filters {
+                    if crate::executor::seccomp::install(f).is_err() {
+                        return (8, errno());
+                    }
+                }
+            }
+            libc::execve(self.program.as_ptr(), argv.as_ptr(), envp.as_ptr());
+            (9, errno())
+        }
+    }
+}
+
+fn cloexec_pipe() -> io::Result<(OwnedFd, OwnedFd)> {
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: `fds` has room for two descriptors.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } == -1 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: fresh descriptors we now own.
+    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
+}
+
+fn read_full(fd: &OwnedFd, buf: &mut [u8]) -> usize {
+    let mut got = 0;
+    while got < buf.len() {
+        // SAFETY: reading into the unfilled part of `buf`.
+        let n = unsafe {
+            libc::read(
+                fd.as_raw_fd(),
+                buf[got..].as_mut_ptr().cast(),
+                buf.len() - got,
+            )
+        };
+        if n > 0 {
+            got += n as usize;
+        } else if n == 0 || io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            break;
+        }
+    }
+    got
+}
+
+/// Sets soft = hard = min(value, current hard limit): a lower configured value must not make the
+/// spawn fail, and an unprivileged process cannot raise its hard limit.
+fn set_limit(resource: Resource, value: u64) -> io::Result<()> {
+    let mut cur = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: `cur` is a valid rlimit to write into.
+    unsafe {
+        if libc::getrlimit(resource, &mut cur) == -1 {
+            return Err(io::Error::last_os_error());
+        }
+        let v = (value as libc::rlim_t).min(cur.rlim_max);
+        let new = libc::rlimit {
+            rlim_cur: v,
+            rlim_max: v,
+        };
+        if libc::setrlimit(resource, &new) == -1 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,433 @@
+//! Hostile sandboxes on both runtimes, with real processes: they cannot reach the agent's Redis password (given through the environment or a file), run as an unprivileged uid, cannot read /etc/shadow or use unshare/mount/ptrace; folders have the documented modes; `envFrom` values reach the sandbox and never Redis.
+
+mod support;
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::{flat_run, json, tartarus_on, RedisServer, ServerOptions};
+
+const PASSWORD: &str = "pw-Q7zK-hunter2-secret";
+
+struct Proc(Child);
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn server() -> RedisServer {
+    RedisServer::start_with(ServerOptions {
+        password: Some(PASSWORD.to_string()),
+        ..Default::default()
+    })
+}
+
+fn is_root() -> bool {
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn folders() -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
+    let shared = d.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).unwrap();
+    (d, shared)
+}
+
+/// How the agent gets the password.
+#[derive(Clone, Copy, Debug)]
+enum Given {
+    Env,
+    File,
+}
+
+struct Agent {
+    proc: Proc,
+    stderr: PathBuf,
+    logs: PathBuf,
+    work: PathBuf,
+    password_file: PathBuf,
+}
+
+fn start_agent(server: &RedisServer, dir: &Path, name: &str, runtime: &str, given: Given) -> Agent {
+    let work = dir.join(format!("{name}-work"));
+    let logs = dir.join(format!("{name}-logs"));
+    let stderr = dir.join(format!("{name}.stderr"));
+    let password_file = dir.join(format!("{name}.password"));
+    std::fs::write(&password_file, PASSWORD).unwrap();
+    std::fs::set_permissions(&password_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tartarus"));
+    cmd.env("REDIS_ADDR", server.host_port())
+        .env_remove("REDIS_PASSWORD")
+        .env_remove("REDIS_PASS")
+        .env("TARTARUS_LOG", "debug")
+        .args([
+            "agent",
+            "run",
+            "--name",
+            name,
+            "--runtime",
+            runtime,
+            "--poll",
+            "50ms",
+            "--work-dir",
+            work.to_str().unwrap(),
+            "--log-dir",
+            logs.to_str().unwrap(),
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&stderr).unwrap());
+    match given {
+        Given::Env => {
+            cmd.env("REDIS_PASSWORD", PASSWORD);
+        }
+        Given::File => {
+            cmd.arg("--redis-password-file").arg(&password_file);
+        }
+    }
+    Agent {
+        proc: Proc(cmd.spawn().unwrap()),
+        stderr,
+        logs,
+        work,
+        password_file,
+    }
+}
+
+fn submit_json(server: &RedisServer, doc: &serde_json::Value) -> String {
+    let out = tartarus_on(server)
+        .args(["-q", "sandbox", "submit", "-o", "json", "-f", "-"])
+        .write_stdin(doc.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v = json(&out.stdout);
+    let first = if v["items"].is_array() {
+        &v["items"][0]
+    } else {
+        &v[0]
+    };
+    first["id"].as_str().unwrap().to_string()
+}
+
+fn wait_done(server: &RedisServer, id: &str) -> serde_json::Value {
+    let t = Instant::now();
+    loop {
+        let out = tartarus_on(server)
+            .args(["sandbox", "get", id, "-o", "json"])
+            .output()
+            .unwrap();
+        let run = flat_run(&json(&out.stdout));
+        if ["succeeded", "failed", "timed_out", "cancelled"]
+            .contains(&run["state"].as_str().unwrap_or(""))
+        {
+            return run;
+        }
+        assert!(t.elapsed() < Duration::from_secs(30), "run not done: {run}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Pid of the live process whose command line contains `marker`.
+fn find_process(marker: &str) -> Option<i32> {
+    for e in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmdline)
+            .replace('\0', " ")
+            .contains(marker)
+        {
+            return Some(pid);
+        }
+    }
+    None
+}
+
+const SYSCALLS: &str = "import ctypes\nl = ctypes.CDLL(None, use_errno=True)\nfor name, call in [('unshare', lambda: l.unshare(0x10000000)), ('mount', lambda: l.mount(b'none', b'/tmp', b'tmpfs', 0, None)), ('ptrace', lambda: l.ptrace(0, 0, None, None))]:\n    r = call(); print('syscall', name, r, ctypes.get_errno())\n";
+
+/// The hostile script: tries every place the password could be, prints what it got.
+fn hostile_script(marker: &str) -> String {
+    format!(
+        r#"exec 2>&1
+echo ppid; cat /proc/$PPID/environ; cat /proc/$PPID/cmdline
+echo all; for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do cat $f; echo; done
+echo agent; cat /proc/$AGENT_PID/environ; cat /proc/$AGENT_PID/cmdline; cat /proc/$AGENT_PID/maps | head -3
+/usr/bin/python3 -c "
+import os
+needle = os.environ['PWREV'][::-1].encode()
+try:
+    maps = open('/proc/$AGENT_PID/maps').read().splitlines()
+    mem = open('/proc/$AGENT_PID/mem', 'rb')
+    for line in maps:
+        a, b = [int(x, 16) for x in line.split()[0].split('-')]
+        try:
+            mem.seek(a); data = mem.read(min(b - a, 1 << 22))
+            if needle in data: print('MEM-HAS-' + 'PASSWORD')
+        except Exception: pass
+    print('mem read done')
+except Exception as e: print('mem denied', e)
+"
+echo own; env
+echo file; cat $PWFILE
+echo logs; cat $AGENT_LOGS/* 
+cat /etc/shadow >/dev/null 2>&1 && echo SHADOW""-READ || echo shadow-denied
+/usr/bin/python3 -c "$SYSCALLS"
+stat -c 'home %a %u' "$HOME"
+sleep {marker}
+echo end"#
+    )
+}
+
+fn hostile_run(server: &RedisServer, dir: &Path, runtime: &str, given: Given, name: &str) {
+    let agent = start_agent(server, dir, name, runtime, given);
+    std::thread::sleep(Duration::from_millis(500));
+    let marker = format!("2.{}{}", std::process::id(), name.len());
+    let doc = serde_json::json!({
+        "spec": {
+            "image": "x",
+            "command": ["sh", "-c", hostile_script(&marker)],
+            "env": {
+                "AGENT_PID": agent.proc.0.id().to_string(),
+                "PWFILE": agent.password_file.to_str().unwrap(),
+                "AGENT_LOGS": agent.logs.to_str().unwrap(),
+                "SYSCALLS": SYSCALLS,
+                // The password reversed: the script can look for it without holding it.
+                "PWREV": PASSWORD.chars().rev().collect::<String>(),
+            }
+        }
+    });
+    let id = submit_json(server, &doc);
+    // From outside: the sandbox's uid.
+    let t = Instant::now();
+    let pid = loop {
+        if let Some(p) = find_process(&format!("sleep {marker}")) {
+            break p;
+        }
+        if t.elapsed() > Duration::from_secs(20) {
+            let out = tartarus_on(server)
+                .args(["sandbox", "get", &id, "-o", "json"])
+                .output()
+                .unwrap();
+            panic!(
+                "sandbox never reached its sleep: {}\nagent: {}",
+                String::from_utf8_lossy(&out.stdout),
+                std::fs::read_to_string(&agent.stderr).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let uid: u32 = status
+        .lines()
+        .find(|l| l.starts_with("Uid:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|u| u.parse().ok())
+        .unwrap();
+    if is_root() {
+        assert!(uid >= 100_000, "sandbox uid {uid} on {runtime}");
+    } else {
+        assert_ne!(uid, 0);
+    }
+    let run = wait_done(server, &id);
+    assert_eq!(run["state"], "succeeded", "{run}");
+    let log = std::fs::read_to_string(run["log_path"].as_str().unwrap()).unwrap();
+    let tail = run["log_tail"].as_str().unwrap();
+    for (what, text) in [("log", log.as_str()), ("log_tail", tail)] {
+        assert!(
+            !text.contains("hunter2"),
+            "{runtime}/{given:?}: the sandbox read the password ({what}):\n{text}"
+        );
+    }
+    assert!(
+        !log.contains("MEM-HAS-PASSWORD") && !log.contains("SHADOW-READ"),
+        "{log}"
+    );
+    for call in ["unshare", "mount", "ptrace"] {
+        assert!(
+            log.contains(&format!("syscall {call} -1 {}", libc::EPERM)),
+            "{runtime}: {call} not refused with EPERM:\n{log}"
+        );
+    }
+    if is_root() {
+        assert!(log.contains(&format!("home 700 {uid}")), "{log}");
+    }
+    // From outside too: the agent's environment and command line never hold it, nor its logs.
+    let apid = agent.proc.0.id();
+    let environ = std::fs::read(format!("/proc/{apid}/environ")).unwrap();
+    let cmdline = std::fs::read(format!("/proc/{apid}/cmdline")).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&environ).contains("hunter2"),
+        "{given:?}: /proc/<agent>/environ"
+    );
+    assert!(!String::from_utf8_lossy(&cmdline).contains("hunter2"));
+    let status = std::fs::read_to_string(format!("/proc/{apid}/status")).unwrap();
+    assert!(status.contains("\nUid:"), "{status}");
+    // A clean stop (SIGTERM: drain, leave the registry), so the next agent gets the next run.
+    let mut proc = agent.proc;
+    unsafe {
+        libc::kill(proc.0.id() as i32, libc::SIGTERM);
+    }
+    let _ = proc.0.wait();
+    let stderr = std::fs::read_to_string(&agent.stderr).unwrap();
+    assert!(
+        !stderr.contains("hunter2"),
+        "agent log holds the password:\n{stderr}"
+    );
+    // Modes: work root 0711 (agent's), log folder 0700, log files 0600.
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode(&agent.work), 0o711);
+    assert_eq!(std::fs::metadata(&agent.work).unwrap().uid(), unsafe {
+        libc::geteuid()
+    });
+    assert_eq!(mode(&agent.logs), 0o700);
+    assert_eq!(mode(Path::new(run["log_path"].as_str().unwrap())), 0o600);
+}
+
+#[test]
+fn a_hostile_process_sandbox_cannot_reach_the_password() {
+    let server = server();
+    let (dir, _shared) = folders();
+    let _scheduler = Proc(
+        Command::new(env!("CARGO_BIN_EXE_tartarus"))
+            .env("REDIS_ADDR", server.host_port())
+            .env("REDIS_PASSWORD", PASSWORD)
+            .args(["-q", "scheduler", "run"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    hostile_run(&server, dir.path(), "process", Given::Env, "pe");
+    hostile_run(&server, dir.path(), "process", Given::File, "pf");
+}
+
+#[test]
+fn a_hostile_bwrap_sandbox_cannot_reach_the_password_or_the_host() {
+    let probe_uid = is_root().then_some(100_000);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    if let Err(e) = rt.block_on(tartarus::executor::Runtime::bwrap().check_available(probe_uid)) {
+        assert!(
+            std::env::var("TARTARUS_REQUIRE_BWRAP").as_deref() != Ok("1"),
+            "bubblewrap is required here but unusable: {e}"
+        );
+        eprintln!("\n!!!!! SKIPPING bwrap test: {e} !!!!!\n");
+        return;
+    }
+    let server = server();
+    let (dir, _shared) = folders();
+    let _scheduler = Proc(
+        Command::new(env!("CARGO_BIN_EXE_tartarus"))
+            .env("REDIS_ADDR", server.host_port())
+            .env("REDIS_PASSWORD", PASSWORD)
+            .args(["-q", "scheduler", "run"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    hostile_run(&server, dir.path(), "bwrap", Given::Env, "be");
+    hostile_run(&server, dir.path(), "bwrap", Given::File, "bf");
+}
+
+/// Every value in Redis, as text (hashes, strings, lists, sets, sorted sets, streams).
+fn redis_text(server: &RedisServer) -> String {
+    let mut conn = server.conn();
+    let keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
+    let mut out = String::new();
+    for k in keys {
+        let t: String = redis::cmd("TYPE").arg(&k).query(&mut conn).unwrap();
+        let v: redis::Value = match t.as_str() {
+            "hash" => redis::cmd("HGETALL").arg(&k).query(&mut conn).unwrap(),
+            "string" => redis::cmd("GET").arg(&k).query(&mut conn).unwrap(),
+            "list" => redis::cmd("LRANGE")
+                .arg(&k)
+                .arg(0)
+                .arg(-1)
+                .query(&mut conn)
+                .unwrap(),
+            "set" => redis::cmd("SMEMBERS").arg(&k).query(&mut conn).unwrap(),
+            "zset" => redis::cmd("ZRANGE")
+                .arg(&k)
+                .arg(0)
+                .arg(-1)
+                .query(&mut conn)
+                .unwrap(),
+            "stream" => redis::cmd("XRANGE")
+                .arg(&k)
+                .arg("-")
+                .arg("+")
+                .query(&mut conn)
+                .unwrap(),
+            _ => redis::Value::Nil,
+        };
+        out.push_str(&format!("{k} {v:?}\n"));
+    }
+    out
+}
+
+#[test]
+fn env_from_reaches_the_sandbox_and_never_redis() {
+    let server = server();
+    let (dir, shared) = folders();
+    let secret_file = dir.path().join("secrets.env");
+    std::fs::write(&secret_file, "# for the job\nAPI_TOKEN=tok-5e1f-77aa\n").unwrap();
+    std::fs::set_permissions(&secret_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let _scheduler = Proc(
+        Command::new(env!("CARGO_BIN_EXE_tartarus"))
+            .env("REDIS_ADDR", server.host_port())
+            .env("REDIS_PASSWORD", PASSWORD)
+            .args(["-q", "scheduler", "run"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let _agent = start_agent(&server, dir.path(), "ef", "process", Given::File);
+    let out = shared.join("got");
+    let doc = serde_json::json!({"spec": {
+        "image": "x",
+        "envFrom": {"file": secret_file.to_str().unwrap()},
+        "env": {"OUT": out.to_str().unwrap()},
+        "command": ["sh", "-c", "printf %s \"$API_TOKEN\" > $OUT"],
+    }});
+    let id = submit_json(&server, &doc);
+    let run = wait_done(&server, &id);
+    assert_eq!(run["state"], "succeeded", "{run}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "tok-5e1f-77aa");
+    let everything = redis_text(&server);
+    assert!(
+        everything.contains(secret_file.to_str().unwrap()),
+        "the path is stored"
+    );
+    assert!(
+        !everything.contains("tok-5e1f"),
+        "the value reached Redis:\n{everything}"
+    );
+    // A missing file fails the run with a clear message.
+    let doc = serde_json::json!({"spec": {
+        "image": "x",
+        "envFrom": {"file": "/nonexistent/tartarus-secrets.env"},
+        "command": ["true"],
+    }});
+    let id = submit_json(&server, &doc);
+    let run = wait_done(&server, &id);
+    assert_eq!(run["state"], "failed", "{run}");
+    let message = run["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("envFrom file /nonexistent/tartarus-secrets.env")
+            && message.contains("No such file"),
+        "{message}"
+    );
+}
