@@ -222,7 +222,9 @@ impl Agent {
                     let _ = a.cancel.send(true);
                 }
             }
-            if let Err(e) = self.step(&mut state, drain_started.is_some()).await {
+            let stepped = self.step(&mut state, drain_started.is_some()).await;
+            crate::metrics::agent_progress(&name, &state.report);
+            if let Err(e) = stepped {
                 if !e.is_unavailable() {
                     return Err(e.into());
                 }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod control;
 pub mod executor;
 pub mod exit;
+pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod output;

@@ -74,6 +74,8 @@ pub struct AgentArgs {
     /// Folder for the capped full logs, <run>.log (default: <tmp>/tartarus-agent/<name>/logs)
     #[arg(long)]
     pub log_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub metrics: crate::cli::args::MetricsArgs,
 }
 
 impl AgentArgs {
@@ -146,6 +148,10 @@ impl AgentCmd {
             AgentCmd::Run(args) => {
                 let config = args.config()?;
                 let store = ctx.store().await?;
+                let _metrics = args
+                    .metrics
+                    .start(|| crate::metrics::Probe::agent(store.clone(), &config.name))
+                    .await?;
                 let agent = Arc::new(
                     Agent::new(store, config)
                         .await
