@@ -164,11 +164,7 @@ fn float_gauge(r: &mut Registry, name: &str, help: &str) -> FloatGauge {
     g
 }
 
-fn family<M>(
-    r: &mut Registry,
-    name: &str,
-    help: &str,
-) -> Family<Label, M>
+fn family<M>(r: &mut Registry, name: &str, help: &str) -> Family<Label, M>
 where
     M: prometheus_client::metrics::TypedMetric
         + prometheus_client::encoding::EncodeMetric
@@ -203,9 +199,12 @@ impl Metrics {
             cancelled: counter(&mut r, "runs_cancelled", "Runs this process's agents stopped because they were cancelled."),
             handed_back: counter(&mut r, "runs_handed_back", "Runs this process's agents handed back to the queue (drain deadline, lost contact, orphans)."),
         };
-        let leases_reaped = counter(&mut r, "scheduler_leases_reaped", "Expired scheduler leases whose runs went back to the queue.");
-        let submit_to_scheduled_seconds =
-            Histogram::new(exponential_buckets(0.001, 2.0, 18));
+        let leases_reaped = counter(
+            &mut r,
+            "scheduler_leases_reaped",
+            "Expired scheduler leases whose runs went back to the queue.",
+        );
+        let submit_to_scheduled_seconds = Histogram::new(exponential_buckets(0.001, 2.0, 18));
         r.register(
             "submit_to_scheduled_seconds",
             "Time from submit to placement on a node, for runs placed on their first attempt.",
@@ -217,18 +216,46 @@ impl Metrics {
             "Time one scheduler step took (maintenance when due, claim, judge, route, apply), for steps that claimed runs.",
             batch_duration_seconds.clone(),
         );
-        let scheduler_policy_version = gauge(&mut r, "scheduler_policy_version", "Themis version this process's scheduler has loaded (-1 before it has).");
+        let scheduler_policy_version = gauge(
+            &mut r,
+            "scheduler_policy_version",
+            "Themis version this process's scheduler has loaded (-1 before it has).",
+        );
         scheduler_policy_version.set(-1);
         let node = NodeGauges {
-            cpu_capacity_cores: family(&mut r, "node_cpu_capacity_cores", "CPU a node offers, in cores."),
-            cpu_used_cores: family(&mut r, "node_cpu_used_cores", "CPU reserved on a node by its runs, in cores."),
-            memory_capacity_bytes: family(&mut r, "node_memory_capacity_bytes", "Memory a node offers."),
-            memory_used_bytes: family(&mut r, "node_memory_used_bytes", "Memory reserved on a node by its runs."),
+            cpu_capacity_cores: family(
+                &mut r,
+                "node_cpu_capacity_cores",
+                "CPU a node offers, in cores.",
+            ),
+            cpu_used_cores: family(
+                &mut r,
+                "node_cpu_used_cores",
+                "CPU reserved on a node by its runs, in cores.",
+            ),
+            memory_capacity_bytes: family(
+                &mut r,
+                "node_memory_capacity_bytes",
+                "Memory a node offers.",
+            ),
+            memory_used_bytes: family(
+                &mut r,
+                "node_memory_used_bytes",
+                "Memory reserved on a node by its runs.",
+            ),
             gpu_capacity: family(&mut r, "node_gpu_capacity", "GPUs a node offers."),
             gpu_used: family(&mut r, "node_gpu_used", "GPUs reserved on a node."),
-            slots_capacity: family(&mut r, "node_slots_capacity", "Concurrent sandboxes a node offers."),
+            slots_capacity: family(
+                &mut r,
+                "node_slots_capacity",
+                "Concurrent sandboxes a node offers.",
+            ),
             slots_used: family(&mut r, "node_slots_used", "Sandboxes placed on a node."),
-            up: family(&mut r, "node_up", "1 while a node's heartbeat is valid, 0 once it expired (still registered)."),
+            up: family(
+                &mut r,
+                "node_up",
+                "1 while a node's heartbeat is valid, 0 once it expired (still registered).",
+            ),
         };
         Metrics {
             runs,
@@ -236,26 +263,78 @@ impl Metrics {
             submit_to_scheduled_seconds,
             batch_duration_seconds,
             scheduler_policy_version,
-            runs_by_state: family(&mut r, "runs", "Runs per state in the Hades registry (state label)."),
-            queue_depth: family(&mut r, "queue_depth", "Entries in each Acheron list (queue label: queued, leased, pending, dead)."),
+            runs_by_state: family(
+                &mut r,
+                "runs",
+                "Runs per state in the Hades registry (state label).",
+            ),
+            queue_depth: family(
+                &mut r,
+                "queue_depth",
+                "Entries in each Acheron list (queue label: queued, leased, pending, dead).",
+            ),
             queue_paused: gauge(&mut r, "queue_paused", "1 while the queue is paused."),
-            queue_oldest_age_seconds: float_gauge(&mut r, "queue_oldest_age_seconds", "Age of the oldest run in state queued (0 when none)."),
-            queue_head_age_seconds: float_gauge(&mut r, "queue_head_age_seconds", "Age of the run at the head of the queue, the next to be claimed (0 when empty)."),
-            schedulers_live: gauge(&mut r, "schedulers_live", "Schedulers whose announcement has not expired."),
-            nodes: family(&mut r, "nodes", "Registered nodes by status (alive, draining, expired)."),
+            queue_oldest_age_seconds: float_gauge(
+                &mut r,
+                "queue_oldest_age_seconds",
+                "Age of the oldest run in state queued (0 when none).",
+            ),
+            queue_head_age_seconds: float_gauge(
+                &mut r,
+                "queue_head_age_seconds",
+                "Age of the run at the head of the queue, the next to be claimed (0 when empty).",
+            ),
+            schedulers_live: gauge(
+                &mut r,
+                "schedulers_live",
+                "Schedulers whose announcement has not expired.",
+            ),
+            nodes: family(
+                &mut r,
+                "nodes",
+                "Registered nodes by status (alive, draining, expired).",
+            ),
             node,
-            policy_version: gauge(&mut r, "policy_version", "Themis policy version stored in Redis."),
-            redis_up: gauge(&mut r, "redis_up", "1 when the last ping of Redis succeeded (and it was not loading)."),
-            redis_rtt_seconds: float_gauge(&mut r, "redis_rtt_seconds", "Round-trip time of the last ping of Redis."),
-            redis_reconnects: counter(&mut r, "redis_reconnects", "Times this process got Redis back after losing it."),
-            redis_ping_failures: counter(&mut r, "redis_ping_failures", "Pings of Redis that failed or timed out."),
+            policy_version: gauge(
+                &mut r,
+                "policy_version",
+                "Themis policy version stored in Redis.",
+            ),
+            redis_up: gauge(
+                &mut r,
+                "redis_up",
+                "1 when the last ping of Redis succeeded (and it was not loading).",
+            ),
+            redis_rtt_seconds: float_gauge(
+                &mut r,
+                "redis_rtt_seconds",
+                "Round-trip time of the last ping of Redis.",
+            ),
+            redis_reconnects: counter(
+                &mut r,
+                "redis_reconnects",
+                "Times this process got Redis back after losing it.",
+            ),
+            redis_ping_failures: counter(
+                &mut r,
+                "redis_ping_failures",
+                "Pings of Redis that failed or timed out.",
+            ),
             ready: gauge(&mut r, "ready", "1 when /readyz answers 200."),
             build_info: {
                 let f = Family::<[(&'static str, String); 2], Gauge>::default();
-                r.register("build_info", "Always 1; the version and role of this process.", f.clone());
+                r.register(
+                    "build_info",
+                    "Always 1; the version and role of this process.",
+                    f.clone(),
+                );
                 f
             },
-            start_time_seconds: float_gauge(&mut r, "start_time_seconds", "Unix time this process started serving metrics."),
+            start_time_seconds: float_gauge(
+                &mut r,
+                "start_time_seconds",
+                "Unix time this process started serving metrics.",
+            ),
             registry: r,
         }
     }
@@ -330,10 +409,13 @@ pub fn agent_progress(node: &str, report: &AgentReport) {
     let delta = |now: u64, was: u64| if now >= was { now - was } else { now };
     let c = &metrics().runs;
     c.started.inc_by(delta(report.started, before.started));
-    c.succeeded.inc_by(delta(report.succeeded, before.succeeded));
+    c.succeeded
+        .inc_by(delta(report.succeeded, before.succeeded));
     c.failed.inc_by(delta(report.failed, before.failed));
-    c.timed_out.inc_by(delta(report.timed_out, before.timed_out));
-    c.cancelled.inc_by(delta(report.cancelled, before.cancelled));
+    c.timed_out
+        .inc_by(delta(report.timed_out, before.timed_out));
+    c.cancelled
+        .inc_by(delta(report.cancelled, before.cancelled));
     c.handed_back
         .inc_by(delta(report.handed_back, before.handed_back));
     *before = report.clone();
@@ -365,8 +447,12 @@ mod tests {
     #[test]
     fn every_name_is_exposed_and_follows_the_rules() {
         mark_started("test");
-        metrics().runs_by_state.get_or_create(&[("state", "queued".into())]);
-        metrics().queue_depth.get_or_create(&[("queue", "queued".into())]);
+        metrics()
+            .runs_by_state
+            .get_or_create(&[("state", "queued".into())]);
+        metrics()
+            .queue_depth
+            .get_or_create(&[("queue", "queued".into())]);
         metrics().nodes.get_or_create(&[("status", "alive".into())]);
         let n = &metrics().node;
         let l: Label = [("node", "n".into())];

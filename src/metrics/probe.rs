@@ -230,8 +230,7 @@ impl Sampler {
                 .unwrap_or(0);
             m.queue_oldest_age_seconds.set(oldest_ms as f64 / 1000.0);
             m.schedulers_live.set(to_i64(stats.live_schedulers));
-            m.policy_version
-                .set(to_i64(store.policy_version().await?));
+            m.policy_version.set(to_i64(store.policy_version().await?));
             shown = store.nodes().await?;
             let mut by_status = [("alive", 0u64), ("draining", 0), ("expired", 0)];
             for n in &shown {

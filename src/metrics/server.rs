@@ -40,10 +40,7 @@ impl MetricsServer {
 
     /// The last readiness sample.
     pub fn readiness(&self) -> Readiness {
-        self.readiness
-            .lock()
-            .map(|r| r.clone())
-            .unwrap_or_default()
+        self.readiness.lock().map(|r| r.clone()).unwrap_or_default()
     }
 }
 
@@ -123,8 +120,12 @@ async fn handle(mut stream: TcpStream, readiness: &SharedReadiness, max_age: Dur
             return;
         }
         Err(_) => {
-            let _ = write_answer(&mut stream, &text("408 Request Timeout", "timed out\n"), true)
-                .await;
+            let _ = write_answer(
+                &mut stream,
+                &text("408 Request Timeout", "timed out\n"),
+                true,
+            )
+            .await;
             return;
         }
     };
