@@ -9,9 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::{metrics, Label, Metrics};
 use crate::model::node::Node;
-use crate::model::now_ms;
-use crate::model::run::RunState;
-use crate::store::{RunFilter, SharedStore, StoreError};
+use crate::store::{SharedStore, StoreError};
 
 /// How long one ping of Redis may take before it counts as failed.
 const PING_TIMEOUT: Duration = Duration::from_secs(2);
@@ -217,16 +215,8 @@ impl Sampler {
             m.queue_paused.set(i64::from(stats.paused));
             m.queue_head_age_seconds
                 .set(stats.oldest_age_ms.unwrap_or(0) as f64 / 1000.0);
-            // The per-state index is ordered by id (a ULID), so its first member is the oldest.
-            let filter = RunFilter {
-                state: Some(RunState::Queued),
-                ..Default::default()
-            };
-            let oldest = store.list_runs(&filter, None, 1).await?;
-            let oldest_ms = oldest
-                .runs
-                .first()
-                .map(|r| (now_ms() - r.created_at).max(0))
+            let oldest_ms = crate::ops::top::oldest_queued_age_ms(store.as_ref())
+                .await?
                 .unwrap_or(0);
             m.queue_oldest_age_seconds.set(oldest_ms as f64 / 1000.0);
             m.schedulers_live.set(to_i64(stats.live_schedulers));

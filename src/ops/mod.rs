@@ -9,6 +9,7 @@ pub mod logs;
 pub mod node_file;
 pub mod policies;
 pub mod submit;
+pub mod top;
 pub mod up;
 pub mod wait;
 pub mod watch;
