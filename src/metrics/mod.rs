@@ -146,6 +146,27 @@ pub const NAMES: &[&str] = &[
     "tartarus_start_time_seconds",
 ];
 
+fn histogram(
+    r: &mut Registry,
+    name: &str,
+    help: &str,
+    buckets: impl Iterator<Item = f64>,
+) -> Histogram {
+    let h = Histogram::new(buckets);
+    r.register(name, help, h.clone());
+    h
+}
+
+fn build_info(r: &mut Registry) -> Family<[(&'static str, String); 2], Gauge> {
+    let f = Family::<[(&'static str, String); 2], Gauge>::default();
+    r.register(
+        "build_info",
+        "Always 1; the version and role of this process.",
+        f.clone(),
+    );
+    f
+}
+
 fn counter(r: &mut Registry, name: &str, help: &str) -> Counter {
     let c = Counter::default();
     r.register(name, help, c.clone());
@@ -180,41 +201,83 @@ where
     f
 }
 
+impl RunCounters {
+    fn register(r: &mut Registry) -> RunCounters {
+        RunCounters {
+            claimed: counter(r, "runs_claimed", "Runs claimed from the queue by this scheduler."),
+            scheduled: counter(r, "runs_scheduled", "Runs this scheduler placed on a node."),
+            parked: counter(r, "runs_parked", "Runs this scheduler parked as pending (no feasible node yet)."),
+            denied: counter(r, "runs_denied", "Runs this scheduler denied by a Themis policy."),
+            rejected: counter(r, "runs_rejected", "Runs this scheduler rejected by routing (e.g. quarantine without a Typhon node)."),
+            retried: counter(r, "runs_retried", "Placements refused because the node died or filled up meanwhile; the run went back to the queue."),
+            requeued: counter(r, "runs_requeued", "Runs of dead nodes this scheduler requeued (attempts + 1)."),
+            dead_lettered: counter(r, "runs_dead_lettered", "Runs this scheduler dead-lettered (too many attempts, or unreadable)."),
+            started: counter(r, "runs_started", "Sandboxes this process's agents started."),
+            succeeded: counter(r, "runs_succeeded", "Runs this process's agents finished as succeeded."),
+            failed: counter(r, "runs_failed", "Runs this process's agents finished as failed."),
+            timed_out: counter(r, "runs_timed_out", "Runs this process's agents stopped at their timeout."),
+            cancelled: counter(r, "runs_cancelled", "Runs this process's agents stopped because they were cancelled."),
+            handed_back: counter(r, "runs_handed_back", "Runs this process's agents handed back to the queue (drain deadline, lost contact, orphans)."),
+        }
+    }
+}
+
+impl NodeGauges {
+    fn register(r: &mut Registry) -> NodeGauges {
+        NodeGauges {
+            cpu_capacity_cores: family(
+                r,
+                "node_cpu_capacity_cores",
+                "CPU a node offers, in cores.",
+            ),
+            cpu_used_cores: family(
+                r,
+                "node_cpu_used_cores",
+                "CPU reserved on a node by its runs, in cores.",
+            ),
+            memory_capacity_bytes: family(r, "node_memory_capacity_bytes", "Memory a node offers."),
+            memory_used_bytes: family(
+                r,
+                "node_memory_used_bytes",
+                "Memory reserved on a node by its runs.",
+            ),
+            gpu_capacity: family(r, "node_gpu_capacity", "GPUs a node offers."),
+            gpu_used: family(r, "node_gpu_used", "GPUs reserved on a node."),
+            slots_capacity: family(
+                r,
+                "node_slots_capacity",
+                "Concurrent sandboxes a node offers.",
+            ),
+            slots_used: family(r, "node_slots_used", "Sandboxes placed on a node."),
+            up: family(
+                r,
+                "node_up",
+                "1 while a node's heartbeat is valid, 0 once it expired (still registered).",
+            ),
+        }
+    }
+}
+
 impl Metrics {
     fn new() -> Metrics {
         let mut r = Registry::with_prefix("tartarus");
-        let runs = RunCounters {
-            claimed: counter(&mut r, "runs_claimed", "Runs claimed from the queue by this scheduler."),
-            scheduled: counter(&mut r, "runs_scheduled", "Runs this scheduler placed on a node."),
-            parked: counter(&mut r, "runs_parked", "Runs this scheduler parked as pending (no feasible node yet)."),
-            denied: counter(&mut r, "runs_denied", "Runs this scheduler denied by a Themis policy."),
-            rejected: counter(&mut r, "runs_rejected", "Runs this scheduler rejected by routing (e.g. quarantine without a Typhon node)."),
-            retried: counter(&mut r, "runs_retried", "Placements refused because the node died or filled up meanwhile; the run went back to the queue."),
-            requeued: counter(&mut r, "runs_requeued", "Runs of dead nodes this scheduler requeued (attempts + 1)."),
-            dead_lettered: counter(&mut r, "runs_dead_lettered", "Runs this scheduler dead-lettered (too many attempts, or unreadable)."),
-            started: counter(&mut r, "runs_started", "Sandboxes this process's agents started."),
-            succeeded: counter(&mut r, "runs_succeeded", "Runs this process's agents finished as succeeded."),
-            failed: counter(&mut r, "runs_failed", "Runs this process's agents finished as failed."),
-            timed_out: counter(&mut r, "runs_timed_out", "Runs this process's agents stopped at their timeout."),
-            cancelled: counter(&mut r, "runs_cancelled", "Runs this process's agents stopped because they were cancelled."),
-            handed_back: counter(&mut r, "runs_handed_back", "Runs this process's agents handed back to the queue (drain deadline, lost contact, orphans)."),
-        };
+        let runs = RunCounters::register(&mut r);
         let leases_reaped = counter(
             &mut r,
             "scheduler_leases_reaped",
             "Expired scheduler leases whose runs went back to the queue.",
         );
-        let submit_to_scheduled_seconds = Histogram::new(exponential_buckets(0.001, 2.0, 18));
-        r.register(
+        let submit_to_scheduled_seconds = histogram(
+            &mut r,
             "submit_to_scheduled_seconds",
             "Time from submit to placement on a node, for runs placed on their first attempt.",
-            submit_to_scheduled_seconds.clone(),
+            exponential_buckets(0.001, 2.0, 18),
         );
-        let batch_duration_seconds = Histogram::new(exponential_buckets(0.0005, 2.0, 16));
-        r.register(
+        let batch_duration_seconds = histogram(
+            &mut r,
             "scheduler_batch_duration_seconds",
             "Time one scheduler step took (maintenance when due, claim, judge, route, apply), for steps that claimed runs.",
-            batch_duration_seconds.clone(),
+            exponential_buckets(0.0005, 2.0, 16),
         );
         let scheduler_policy_version = gauge(
             &mut r,
@@ -222,41 +285,7 @@ impl Metrics {
             "Themis version this process's scheduler has loaded (-1 before it has).",
         );
         scheduler_policy_version.set(-1);
-        let node = NodeGauges {
-            cpu_capacity_cores: family(
-                &mut r,
-                "node_cpu_capacity_cores",
-                "CPU a node offers, in cores.",
-            ),
-            cpu_used_cores: family(
-                &mut r,
-                "node_cpu_used_cores",
-                "CPU reserved on a node by its runs, in cores.",
-            ),
-            memory_capacity_bytes: family(
-                &mut r,
-                "node_memory_capacity_bytes",
-                "Memory a node offers.",
-            ),
-            memory_used_bytes: family(
-                &mut r,
-                "node_memory_used_bytes",
-                "Memory reserved on a node by its runs.",
-            ),
-            gpu_capacity: family(&mut r, "node_gpu_capacity", "GPUs a node offers."),
-            gpu_used: family(&mut r, "node_gpu_used", "GPUs reserved on a node."),
-            slots_capacity: family(
-                &mut r,
-                "node_slots_capacity",
-                "Concurrent sandboxes a node offers.",
-            ),
-            slots_used: family(&mut r, "node_slots_used", "Sandboxes placed on a node."),
-            up: family(
-                &mut r,
-                "node_up",
-                "1 while a node's heartbeat is valid, 0 once it expired (still registered).",
-            ),
-        };
+        let node = NodeGauges::register(&mut r);
         Metrics {
             runs,
             leases_reaped,
@@ -321,15 +350,7 @@ impl Metrics {
                 "Pings of Redis that failed or timed out.",
             ),
             ready: gauge(&mut r, "ready", "1 when /readyz answers 200."),
-            build_info: {
-                let f = Family::<[(&'static str, String); 2], Gauge>::default();
-                r.register(
-                    "build_info",
-                    "Always 1; the version and role of this process.",
-                    f.clone(),
-                );
-                f
-            },
+            build_info: build_info(&mut r),
             start_time_seconds: float_gauge(
                 &mut r,
                 "start_time_seconds",
@@ -447,24 +468,24 @@ mod tests {
     #[test]
     fn every_name_is_exposed_and_follows_the_rules() {
         mark_started("test");
-        metrics()
+        let _ = metrics()
             .runs_by_state
             .get_or_create(&[("state", "queued".into())]);
-        metrics()
+        let _ = metrics()
             .queue_depth
             .get_or_create(&[("queue", "queued".into())]);
-        metrics().nodes.get_or_create(&[("status", "alive".into())]);
+        let _ = metrics().nodes.get_or_create(&[("status", "alive".into())]);
         let n = &metrics().node;
         let l: Label = [("node", "n".into())];
-        n.cpu_capacity_cores.get_or_create(&l);
-        n.cpu_used_cores.get_or_create(&l);
-        n.memory_capacity_bytes.get_or_create(&l);
-        n.memory_used_bytes.get_or_create(&l);
-        n.gpu_capacity.get_or_create(&l);
-        n.gpu_used.get_or_create(&l);
-        n.slots_capacity.get_or_create(&l);
-        n.slots_used.get_or_create(&l);
-        n.up.get_or_create(&l);
+        let _ = n.cpu_capacity_cores.get_or_create(&l);
+        let _ = n.cpu_used_cores.get_or_create(&l);
+        let _ = n.memory_capacity_bytes.get_or_create(&l);
+        let _ = n.memory_used_bytes.get_or_create(&l);
+        let _ = n.gpu_capacity.get_or_create(&l);
+        let _ = n.gpu_used.get_or_create(&l);
+        let _ = n.slots_capacity.get_or_create(&l);
+        let _ = n.slots_used.get_or_create(&l);
+        let _ = n.up.get_or_create(&l);
         let text = render();
         for name in NAMES {
             assert!(

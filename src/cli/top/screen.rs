@@ -228,6 +228,13 @@ pub(crate) fn layout(
         rate(r.succeeded),
         rate(r.failed)
     ));
+    scheduler_lines(s, &mut lines);
+    node_lines(s, &mut lines);
+    event_lines(s, &mut lines);
+    lines
+}
+
+fn scheduler_lines(s: &Snapshot, lines: &mut Vec<String>) {
     lines.push(String::new());
     lines.push(format!("SCHEDULERS ({})", s.schedulers.len()));
     if !s.schedulers.is_empty() {
@@ -250,6 +257,9 @@ pub(crate) fn layout(
                 .map(|l| format!("  {l}")),
         );
     }
+}
+
+fn node_lines(s: &Snapshot, lines: &mut Vec<String>) {
     lines.push(String::new());
     lines.push(format!("NODES ({})", s.nodes.len()));
     if !s.nodes.is_empty() {
@@ -285,6 +295,9 @@ pub(crate) fn layout(
             .map(|l| format!("  {l}")),
         );
     }
+}
+
+fn event_lines(s: &Snapshot, lines: &mut Vec<String>) {
     lines.push(String::new());
     lines.push("EVENTS (latest last)".into());
     for e in &s.events {
@@ -311,5 +324,4 @@ pub(crate) fn layout(
                 .unwrap_or_default(),
         ));
     }
-    lines
 }
