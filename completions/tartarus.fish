@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_tartarus_global_optspecs
-    string join \n o/output= y/yes q/quiet v/verbose environment= redis-addr= redis-db= queue-key= redis-username= redis-password-file= tls in-memory redis-timeout= redis-connect-timeout= h/help V/version
+    string join \n o/output= y/yes q/quiet v/verbose log-format= environment= redis-addr= redis-db= queue-key= redis-username= redis-password-file= tls in-memory redis-timeout= redis-connect-timeout= h/help V/version
 end
 
 function __fish_tartarus_needs_command
@@ -28,6 +28,8 @@ complete -c tartarus -n "__fish_tartarus_needs_command" -s o -l output -d 'Outpu
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_needs_command" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_needs_command" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_needs_command" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -51,6 +53,7 @@ complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "policy" -d 'Themi
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "agent" -d 'A node agent that runs the sandboxes scheduled to its node'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "up" -d 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
+complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "top" -d 'A live view: queue depth per state, runs per second, schedulers, nodes, latest events (JSON lines when stdout is not a terminal)'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "config" -d 'Show the effective configuration'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "redis" -d 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
 complete -c tartarus -n "__fish_tartarus_needs_command" -f -a "backup" -d 'Backups: create, list, verify, prune, restore'
@@ -63,6 +66,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fis
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and not __fish_seen_subcommand_from submit list get wait logs watch cancel help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -107,6 +112,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -150,6 +157,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -170,6 +179,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from get" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -191,6 +202,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from wait" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -211,6 +224,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from logs" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -233,6 +248,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from watch" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -254,6 +271,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -281,6 +300,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and not __fish_seen_subcommand_from stats list peek purge retry pause resume help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -308,6 +329,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from stats" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -329,6 +352,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -349,6 +374,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from peek" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -368,6 +395,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from purge" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -388,6 +417,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from retry" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -408,6 +439,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from pause" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -427,6 +460,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand queue; and __fish_seen_subcommand_from resume" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -454,6 +489,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_s
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and not __fish_seen_subcommand_from register list get label drain remove help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -486,6 +523,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from register" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -505,6 +544,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -524,6 +565,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from get" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -543,6 +586,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from label" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -562,6 +607,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from drain" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -583,6 +630,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -609,6 +658,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and not __fish_seen_subcommand_from apply list get delete history rollback test help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -638,6 +689,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from apply" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -658,6 +711,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -677,6 +732,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from get" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -697,6 +754,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from delete" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -718,6 +777,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from history" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -739,6 +800,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from rollback" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -761,6 +824,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand policy; and __fish_seen_subcommand_from test" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -788,6 +853,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __f
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __fish_seen_subcommand_from run help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -808,10 +875,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and not __f
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l batch -d 'Runs claimed per batch' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l lease -d 'Lease on claimed runs (a crashed scheduler\'s runs return after it)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l max-attempts -d 'Placements before a run whose node keeps dying is dead-lettered' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l metrics-addr -d 'Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz (Redis answers, policies loaded, node registered) probes; off by default' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand scheduler; and __fish_seen_subcommand_from run" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -834,6 +904,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and not __fish_seen_subcommand_from run help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -868,10 +940,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l state-dir -d 'Local state: the agent\'s supervisor and sandbox pids, so a restarted agent stops what its previous incarnation left running (default: <work-dir>/.state)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l uid-base -d 'When run as root: sandboxes run as uid and gid N + slot index (groups cleared)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l image-dir -d 'bwrap: image root filesystems, one folder per image (`alpine:3.20` → DIR/alpine_3.20), used as the sandbox\'s / instead of the host\'s system folders' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l metrics-addr -d 'Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz (Redis answers, policies loaded, node registered) probes; off by default' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -898,10 +973,13 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l submit -d 'Sand
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l batch -d 'Runs claimed per batch' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l lease -d 'Lease on claimed runs (a crashed scheduler\'s runs return after it)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l max-attempts -d 'Placements before a run whose node keeps dying is dead-lettered' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l metrics-addr -d 'Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz (Redis answers, policies loaded, node registered) probes; off by default' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -921,10 +999,36 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s v -l verbose -d
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l interval -d 'Time between refreshes (at least 100ms)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l count -d 'Stop after N snapshots (default: until q, Ctrl-C or SIGTERM)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l events -d 'How many of the latest events to show' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l queue-key -d 'Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and not __fish_seen_subcommand_from show help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -946,6 +1050,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand config; and __fish_seen_subcommand_from show" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -967,6 +1073,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and not __fish_seen_subcommand_from health configure help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -990,6 +1098,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from health" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1011,6 +1121,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1034,6 +1146,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and not __fish_seen_subcommand_from create list verify prune restore help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1066,6 +1180,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1087,6 +1203,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1107,6 +1225,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1129,6 +1249,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from prune" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1154,6 +1276,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1183,6 +1307,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1207,6 +1333,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_see
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1234,6 +1362,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1260,6 +1390,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1281,6 +1413,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -s o -l o
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1301,6 +1435,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s o -l output -d
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
@@ -1316,21 +1452,22 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s v -l verbose -
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect, wait for and cancel sandbox runs (Hades)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "agent" -d 'A node agent that runs the sandboxes scheduled to its node'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "up" -d 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "config" -d 'Show the effective configuration'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "redis" -d 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "backup" -d 'Backups: create, list, verify, prune, restore'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "verify" -d 'End-to-end checks for CI (`verify persistence`)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "bench" -d 'Measure throughput against the configured store (`bench backup`: backup and restore speed)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "man" -d 'Write man pages for every command into a folder'
-complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up config redis backup verify bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "sandbox" -d 'Submit, list, inspect, wait for and cancel sandbox runs (Hades)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "queue" -d 'Inspect and repair the Acheron queue'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "node" -d 'The node registry: heartbeats, labels, drain, remove'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "policy" -d 'Themis admission policies: apply, list, test, history, rollback'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "scheduler" -d 'The embedded scheduler loop (Rhadamanthus admission, Phlegethon/Typhon routing)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "agent" -d 'A node agent that runs the sandboxes scheduled to its node'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "up" -d 'Everything in one process: local agents, a scheduler, optional policies and a sandbox file; with --until-idle, runs the file to the end and prints a summary'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "top" -d 'A live view: queue depth per state, runs per second, schedulers, nodes, latest events (JSON lines when stdout is not a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "config" -d 'Show the effective configuration'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "redis" -d 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "backup" -d 'Backups: create, list, verify, prune, restore'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "verify" -d 'End-to-end checks for CI (`verify persistence`)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "bench" -d 'Measure throughput against the configured store (`bench backup`: backup and restore speed)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "man" -d 'Write man pages for every command into a folder'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and not __fish_seen_subcommand_from sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "submit" -d 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List runs, oldest first, with filters and paging'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "get" -d 'Show one run: its document (resubmittable with -o yaml), verdict, placement, outcome and recent events'

@@ -26,4 +26,16 @@ if "${probe[@]}" >/dev/null 2>&1; then
 else
   echo "NOTE: bwrap cannot create namespaces on this machine: the bubblewrap tests will be skipped"
 fi
+# The Kubernetes examples are checked against the schemas by kubernetes-validate (PyPI) when it
+# can be installed; without it that one test says SKIPPED.
+if [ -z "${KUBERNETES_VALIDATE:-}" ] && ! command -v kubernetes-validate >/dev/null 2>&1; then
+  venv=target/kubernetes-validate
+  if [ ! -x "$venv/bin/kubernetes-validate" ] && command -v python3 >/dev/null 2>&1; then
+    { python3 -m venv "$venv" && timeout 300 "$venv/bin/pip" install -q kubernetes-validate; } >/dev/null 2>&1 \
+      || echo "NOTE: kubernetes-validate could not be installed: the schema test will be skipped"
+  fi
+  if [ -x "$venv/bin/kubernetes-validate" ]; then
+    export KUBERNETES_VALIDATE="$PWD/$venv/bin/kubernetes-validate"
+  fi
+fi
 cargo test --all-targets --locked -- --test-threads="${TEST_THREADS:-4}"

@@ -320,10 +320,11 @@ impl Agent {
                 let _ = self.store.drain_node(&name, true).await;
             }
             let lease_lapsed = self.keep_lease(&mut lease, &mut state).await;
-            if let Err(e) = self
+            let stepped = self
                 .step(&mut state, drain_started.is_some() || lease_lapsed)
-                .await
-            {
+                .await;
+            crate::metrics::agent_progress(&name, &state.report);
+            if let Err(e) = stepped {
                 if !e.is_unavailable() {
                     return Err(e.into());
                 }

@@ -7,6 +7,7 @@ pub mod control;
 pub mod executor;
 pub mod exit;
 pub mod hardening;
+pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod output;

@@ -373,7 +373,7 @@ impl Scheduler {
                 report.dead_lettered += 1;
             }
         }
-        let outcomes = match self.decide(batch.runs).await {
+        let outcomes = match self.decide(&batch.runs).await {
             Ok(o) => o,
             Err(e) => {
                 // Hand the batch back rather than wait for the lease to expire.
@@ -404,9 +404,13 @@ impl Scheduler {
                 return Err(e.into());
             }
         };
-        for a in applied {
+        // One outcome (and one answer) per readable run, in order.
+        for (run, a) in batch.runs.iter().flatten().zip(applied) {
             match a {
-                Applied::Done(RunState::Scheduled) => report.scheduled += 1,
+                Applied::Done(RunState::Scheduled) => {
+                    report.scheduled += 1;
+                    crate::metrics::run_scheduled(run);
+                }
                 Applied::Done(RunState::Pending) => report.pending += 1,
                 Applied::Done(RunState::Denied) => report.denied += 1,
                 Applied::Done(RunState::Rejected) => report.rejected += 1,
@@ -433,12 +437,12 @@ impl Scheduler {
     /// Judges, classifies and routes runs against one node snapshot.
     async fn decide(
         &self,
-        runs: Vec<Option<crate::model::run::Run>>,
+        runs: &[Option<crate::model::run::Run>],
     ) -> Result<Vec<Outcome>, SchedulerError> {
         let mut nodes = self.store.nodes().await?;
         let now = now_ms();
         let mut outcomes = Vec::with_capacity(runs.len());
-        for run in runs.into_iter().flatten() {
+        for run in runs.iter().flatten() {
             let spec = &run.spec;
             let heat = classify(spec, &self.config.thresholds);
             let judgement = self.policies.judge_with_heat(spec, heat);
@@ -524,6 +528,7 @@ impl Scheduler {
                 return Ok(total);
             }
             self.announce_if_due().await;
+            let turn_started = Instant::now();
             let due = self
                 .last_maintenance
                 .is_none_or(|t| t.elapsed() >= self.config.maintenance_every);
@@ -538,6 +543,11 @@ impl Scheduler {
             .await;
             match step {
                 Ok(r) => {
+                    crate::metrics::scheduler_step(
+                        &r,
+                        turn_started.elapsed(),
+                        self.policies.version(),
+                    );
                     backoff = Duration::from_millis(100);
                     let idle = r.claimed == 0;
                     total.add(&r);
@@ -547,6 +557,11 @@ impl Scheduler {
                         if until_idle {
                             // One more maintenance pass so runs freed by it get their turn.
                             let m = self.maintenance().await?;
+                            crate::metrics::scheduler_step(
+                                &m,
+                                Duration::ZERO,
+                                self.policies.version(),
+                            );
                             let again = self.store.queue_stats().await?;
                             total.add(&m);
                             if again.depth == 0 && again.in_flight == 0 {

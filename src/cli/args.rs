@@ -3,6 +3,7 @@
 //! Domain types stay free of clap: each mirror converts both ways, and the tests map every domain
 //! variant to its mirror and back, so the two cannot drift apart.
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::ValueEnum;
@@ -11,6 +12,56 @@ use crate::config::Environment;
 use crate::model::run::RunState;
 use crate::model::spec::Heat;
 use crate::store::QueueName;
+
+/// Help heading of the monitoring options of long-running commands.
+pub const MONITORING_HEADING: &str = "Monitoring options";
+
+/// `--metrics-addr`, shared by `scheduler run`, `agent run` and `up`.
+#[derive(Debug, clap::Args, Clone, Default)]
+pub struct MetricsArgs {
+    /// Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz
+    /// (Redis answers, policies loaded, node registered) probes; off by default
+    #[arg(long, value_name = "HOST:PORT", env = "TARTARUS_METRICS_ADDR", value_parser = parse_listen_addr, help_heading = MONITORING_HEADING)]
+    pub metrics_addr: Option<SocketAddr>,
+}
+
+impl MetricsArgs {
+    /// Starts the metrics endpoint when asked; keep the returned server alive while the command runs.
+    pub async fn start(
+        &self,
+        probe: impl FnOnce() -> crate::metrics::Probe,
+    ) -> anyhow::Result<Option<crate::metrics::MetricsServer>> {
+        match self.metrics_addr {
+            Some(addr) => Ok(Some(crate::metrics::serve(addr, probe()).await?)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// A listen address: `HOST:PORT` (`0.0.0.0:9090`, `[::1]:9090`, `localhost:9090`).
+pub fn parse_listen_addr(s: &str) -> Result<SocketAddr, String> {
+    if let Ok(a) = s.parse::<SocketAddr>() {
+        return Ok(a);
+    }
+    let bad = || format!("`{s}` is not HOST:PORT (e.g. 0.0.0.0:9090 or localhost:9090)");
+    if !s.contains(':') {
+        return Err(bad());
+    }
+    std::net::ToSocketAddrs::to_socket_addrs(s)
+        .map_err(|_| bad())?
+        .next()
+        .ok_or_else(bad)
+}
+
+/// `--log-format`: how log lines are written to stderr.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines
+    #[default]
+    Text,
+    /// One JSON object per line: timestamp (RFC 3339), level, message, fields
+    Json,
+}
 
 /// A duration flag: `30s`, `5m`, `1h30m`, `250ms`, or bare seconds.
 pub fn parse_duration_arg(s: &str) -> Result<Duration, String> {

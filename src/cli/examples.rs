@@ -180,7 +180,10 @@ pub const SCHEDULER_RUN: &str = "Examples:
   REDIS_ADDR=redis:6379 tartarus scheduler run
 
   # Drain the queue once and exit, for scripts
-  tartarus scheduler run --once -o json";
+  tartarus scheduler run --once -o json
+
+  # With Prometheus metrics and probes (/metrics, /healthz, /readyz), JSON logs
+  tartarus --log-format json scheduler run --metrics-addr 0.0.0.0:9090";
 
 pub const AGENT: &str = "Examples:
   tartarus agent run --name worker-1 --cpu 8 --memory 16Gi --slots 8";
@@ -189,7 +192,10 @@ pub const AGENT_RUN: &str = "Examples:
   tartarus agent run --name worker-1 --cpu 8 --memory 16Gi --slots 8
 
   # A quarantine (Typhon) node with bubblewrap isolation
-  HADES_LABEL=\"tartarus.io/typhon=true\" tartarus agent run --name typhon-1 --runtime bwrap";
+  HADES_LABEL=\"tartarus.io/typhon=true\" tartarus agent run --name typhon-1 --runtime bwrap
+
+  # With Prometheus metrics and probes; ready once its node is registered
+  tartarus agent run --name worker-1 --metrics-addr 0.0.0.0:9091";
 
 pub const UP: &str = "Examples:
   # The zero-setup default: three local nodes, a scheduler, the in-memory store
@@ -200,6 +206,13 @@ pub const UP: &str = "Examples:
 
   # Your own nodes, against Redis, until stopped
   tartarus up --nodes examples/nodes.yaml";
+
+pub const TOP_VIEW: &str = "Examples:
+  # A live view; q or Ctrl-C to quit
+  tartarus top
+
+  # Without a terminal: one JSON snapshot per line, every 5 seconds, 12 of them
+  tartarus top --interval 5s --count 12 > snapshots.jsonl";
 
 pub const CONFIG: &str = "Examples:
   tartarus config show";

@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 use clap::Args;
 
-use super::args::{parse_duration_arg, EnvironmentArg};
+use super::args::{parse_duration_arg, EnvironmentArg, LogFormat};
 use crate::config::{pick, read_password_file, Config, RawSettings, Source};
 use crate::output::OutputFormat;
 
@@ -34,6 +34,10 @@ pub struct GlobalOpts {
     /// More log output (-v info, -vv debug)
     #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = OUTPUT_HEADING)]
     pub verbose: u8,
+
+    /// Log lines on stderr: text, or one JSON object per line (for log collectors)
+    #[arg(long, global = true, value_enum, default_value = "text", env = "TARTARUS_LOG_FORMAT", help_heading = OUTPUT_HEADING)]
+    pub log_format: LogFormat,
 
     /// Deployment environment [env: TARTARUS_ENV]
     #[arg(long = "environment", global = true, value_name = "ENV", value_enum, help_heading = CONNECTION_HEADING)]
@@ -122,7 +126,8 @@ impl tracing_subscriber::fmt::time::FormatTime for Rfc3339Millis {
 }
 
 /// Logs to stderr, filtered by `-q`/`-v` or `TARTARUS_LOG`; with timestamps for commands that
-/// run until stopped (scheduler, agent, up), without for one-shot commands.
+/// run until stopped (scheduler, agent, up), without for one-shot commands; with
+/// `--log-format json`, one JSON object per line (`timestamp`, `level`, `message`, fields).
 pub fn init_logging(g: &GlobalOpts, timestamps: bool) {
     let level = if g.quiet {
         "error"
@@ -139,8 +144,19 @@ pub fn init_logging(g: &GlobalOpts, timestamps: bool) {
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_target(false)
-        .with_ansi(ansi);
+        .with_target(false);
+    if g.log_format == LogFormat::Json {
+        // Every JSON line carries its time, whatever the command: collectors need it.
+        let _ = builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_span_list(false)
+            .with_timer(Rfc3339Millis)
+            .try_init();
+        return;
+    }
+    let builder = builder.with_ansi(ansi);
     let _ = if timestamps {
         builder.with_timer(Rfc3339Millis).try_init()
     } else {

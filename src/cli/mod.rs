@@ -25,6 +25,7 @@ pub mod redis;
 pub mod sandbox;
 pub mod scheduler;
 pub mod signal;
+pub mod top;
 pub mod verify;
 
 pub use args::parse_duration_arg;
@@ -89,6 +90,10 @@ pub enum Command {
     /// with --until-idle, runs the file to the end and prints a summary
     #[command(after_long_help = examples::UP)]
     Up(scheduler::up::UpArgs),
+    /// A live view: queue depth per state, runs per second, schedulers, nodes, latest events
+    /// (JSON lines when stdout is not a terminal)
+    #[command(after_long_help = examples::TOP_VIEW)]
+    Top(top::TopArgs),
     /// Show the effective configuration
     #[command(subcommand, after_long_help = examples::CONFIG)]
     Config(config::ConfigCmd),
@@ -153,6 +158,7 @@ async fn dispatch(cli: Cli) -> Result<u8> {
         Command::Backup(cmd) => cmd.run(&ctx).await,
         Command::Verify(cmd) => cmd.run(&ctx).await,
         Command::Bench(args) => bench::run(&ctx, args).await,
+        Command::Top(args) => top::run(&ctx, args).await,
         Command::Completions(_) | Command::Man(_) => Ok(crate::exit::OK),
     }
 }

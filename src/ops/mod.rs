@@ -11,6 +11,7 @@ pub mod node_file;
 pub mod policies;
 pub mod submit;
 pub mod textdiff;
+pub mod top;
 pub mod up;
 pub mod wait;
 pub mod watch;

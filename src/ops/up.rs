@@ -237,14 +237,27 @@ async fn wait_until_done(
         if *shutdown.borrow() {
             return Ok(());
         }
-        if until_idle && idle_check.idle(store, submitted).await? {
-            return Ok(());
+        // Like the scheduler and the agents, `up` outlives a Redis outage: it only waits.
+        let checked = async {
+            if until_idle && idle_check.idle(store, submitted).await? {
+                return Ok(true);
+            }
+            if !warned_paused && store.queue_stats().await?.paused {
+                warned_paused = true;
+                tracing::warn!(
+                    "the queue is paused: nothing is scheduled until `tartarus queue resume`"
+                );
+            }
+            Ok::<bool, anyhow::Error>(false)
         }
-        if !warned_paused && store.queue_stats().await?.paused {
-            warned_paused = true;
-            tracing::warn!(
-                "the queue is paused: nothing is scheduled until `tartarus queue resume`"
-            );
+        .await;
+        match checked {
+            Ok(true) => return Ok(()),
+            Ok(false) => {}
+            Err(e) if is_unavailable(&e) => {
+                tracing::debug!("up: store unavailable while waiting: {e}");
+            }
+            Err(e) => return Err(e),
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_millis(100)) => {}
@@ -270,4 +283,12 @@ async fn start_local_agent(store: &SharedStore, mut config: AgentConfig) -> Resu
         other => other,
     }
     .context("starting a local agent")
+}
+
+/// True when the error is the store being out of reach (retry), not a real failure.
+fn is_unavailable(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<crate::store::StoreError>()
+            .is_some_and(|s| s.is_unavailable())
+    })
 }

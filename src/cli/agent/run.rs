@@ -87,6 +87,8 @@ pub struct AgentArgs {
     /// used as the sandbox's / instead of the host's system folders
     #[arg(long, value_name = "DIR")]
     pub image_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub metrics: crate::cli::args::MetricsArgs,
 }
 
 impl AgentArgs {
@@ -177,6 +179,10 @@ impl AgentCmd {
                     .context("re-executing without the Redis password in the environment")?;
                 let config = args.config()?;
                 let store = ctx.store().await?;
+                let _metrics = args
+                    .metrics
+                    .start(|| crate::metrics::Probe::agent(store.clone(), &config.name))
+                    .await?;
                 let agent = Arc::new(
                     Agent::new(store, config)
                         .await

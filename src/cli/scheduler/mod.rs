@@ -5,11 +5,12 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use clap::{Args, Subcommand};
 
-use super::args::parse_duration_arg;
+use super::args::{parse_duration_arg, MetricsArgs};
 use super::examples;
 use super::signal::shutdown_signal;
 use super::Ctx;
 use crate::exit;
+use crate::metrics::Probe;
 use crate::output::{emit, Render};
 use crate::scheduler::{Report, Scheduler, SchedulerConfig};
 
@@ -37,6 +38,8 @@ pub struct LoopArgs {
     /// Placements before a run whose node keeps dying is dead-lettered
     #[arg(long, default_value_t = 3)]
     pub max_attempts: u32,
+    #[command(flatten)]
+    pub metrics: MetricsArgs,
 }
 
 impl LoopArgs {
@@ -64,6 +67,10 @@ impl SchedulerCmd {
         match self {
             SchedulerCmd::Run(args) => {
                 let store = ctx.store().await?;
+                let _metrics = args
+                    .metrics
+                    .start(|| Probe::scheduler(store.clone()))
+                    .await?;
                 let mut s = Scheduler::new(store, args.config())
                     .await
                     .context("starting the scheduler")?;

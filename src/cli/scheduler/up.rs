@@ -105,6 +105,12 @@ pub async fn run(ctx: &Ctx, args: UpArgs) -> Result<u8> {
     }
     let plan = plan(&args)?;
     let store = ctx.store().await?;
+    let node_names = plan.nodes.iter().map(|b| b.name.clone()).collect();
+    let _metrics = args
+        .scheduler
+        .metrics
+        .start(|| crate::metrics::Probe::up(store.clone(), node_names))
+        .await?;
     let shutdown = shutdown_signal("stopping the scheduler and draining the local agents");
     let outcome = run_up(store, plan, shutdown).await?;
     emit_page(ctx.output, &summary_page(&outcome.runs))?;

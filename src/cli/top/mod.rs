@@ -1,0 +1,74 @@
+//! `tartarus top`: a live view of the deployment in the terminal, or one JSON snapshot per line when stdout is not a terminal.
+
+mod screen;
+
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::args::parse_duration_arg;
+use super::Ctx;
+use crate::exit;
+use crate::ops::top::TopSampler;
+use crate::store::SharedStore;
+
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// Time between refreshes (at least 100ms)
+    #[arg(long, default_value = "1s", value_parser = parse_duration_arg)]
+    pub interval: Duration,
+    /// Stop after N snapshots (default: until q, Ctrl-C or SIGTERM)
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+    /// How many of the latest events to show
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub events: usize,
+}
+
+pub async fn run(ctx: &Ctx, args: TopArgs) -> Result<u8> {
+    let store = ctx.store().await?;
+    let interval = args.interval.max(Duration::from_millis(100));
+    let sampler = TopSampler::new(args.events.min(1000));
+    if std::io::stdout().is_terminal() {
+        screen::run(store, sampler, interval, args.count).await?;
+    } else {
+        json_lines(store, sampler, interval, args.count).await?;
+    }
+    Ok(exit::OK)
+}
+
+/// Without a terminal: one compact JSON snapshot per line, each interval. A store error is
+/// logged and the next interval tries again; a closed pipe ends it quietly.
+async fn json_lines(
+    store: SharedStore,
+    mut sampler: TopSampler,
+    interval: Duration,
+    count: Option<u64>,
+) -> Result<()> {
+    let mut stop = super::signal::shutdown_signal("stopping top");
+    let mut tick = tokio::time::interval(interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut printed = 0u64;
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = stop.changed() => return Ok(()),
+        }
+        match sampler.snapshot(store.as_ref()).await {
+            Ok(snapshot) => {
+                let line = serde_json::to_string(&snapshot)?;
+                let mut out = std::io::stdout().lock();
+                if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
+                    return Ok(());
+                }
+                printed += 1;
+                if count.is_some_and(|c| printed >= c) {
+                    return Ok(());
+                }
+            }
+            Err(e) => tracing::warn!("top: reading the store failed (retrying): {e}"),
+        }
+    }
+}
