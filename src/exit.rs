@@ -46,7 +46,7 @@ exit_codes! {
     /// Redis could not be reached (a failed TLS handshake included), refused the credentials or
     /// (for an ACL user) the command, did not answer in time, or, with --min-replicas-ack, did
     /// not confirm a write on enough replicas in time (the write may still be on the master:
-    /// retrying a submit is safe).
+    /// look before writing it again).
     UNAVAILABLE = 5;
     /// The run, node, policy or backup asked for does not exist.
     NOT_FOUND = 6;

@@ -67,7 +67,17 @@ impl Failure {
 
     /// Classifies an error of the redis crate.
     pub fn from_redis(server: &str, e: &redis::RedisError) -> Failure {
-        let code = e.code().map(str::to_string);
+        // A pipeline or an aborted transaction carries the replies that failed: the first "not
+        // now" among them decides (an EXECABORT because of NOREPLICAS is a NOREPLICAS).
+        let inner = e
+            .clone()
+            .into_server_errors()
+            .and_then(|errs| {
+                errs.iter()
+                    .map(|(_, se)| se.code().to_string())
+                    .find(|c| UNAVAILABLE_CODES.contains(&c.as_str()) || AUTH_CODES.contains(&c.as_str()))
+            });
+        let code = inner.or_else(|| e.code().map(str::to_string));
         let text = e.to_string();
         let kind = if let Some(c) = code.as_deref() {
             classify_code(c)
@@ -121,7 +131,7 @@ impl Failure {
             format!(
                 "the write was applied on the master, but only {got} of the {wanted} replica(s) \
                  asked for (--min-replicas-ack) confirmed it within {}ms: it may be lost if the \
-                 master fails now; retrying a submit is safe",
+                 master fails now (look, e.g. with `sandbox get`, before writing it again)",
                 timeout.as_millis()
             ),
         )

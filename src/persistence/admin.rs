@@ -45,6 +45,11 @@ fn command_error(command: &str, f: Failure) -> PersistenceError {
             command: command.to_string(),
             reason: f.message,
         },
+        (FailureKind::Auth, _) => PersistenceError::Refused {
+            target: f.server,
+            command: command.to_string(),
+            reason: f.message,
+        },
         _ => PersistenceError::Connect {
             target: f.server,
             reason: format!("{} (during {command})", f.message),

@@ -38,6 +38,12 @@ pub enum PersistenceError {
     Connect { target: String, reason: String },
     #[error("Redis command {command} failed: {reason}")]
     Command { command: String, reason: String },
+    #[error("Redis at {target} refused {command}: {reason} (check REDIS_USERNAME, the password, and the user's ACL rules)")]
+    Refused {
+        target: String,
+        command: String,
+        reason: String,
+    },
     #[error(
         "Redis is loading its dataset into memory and refused {command}: retry when it is done"
     )]
@@ -114,6 +120,7 @@ impl PersistenceError {
         use crate::exit;
         match self {
             PersistenceError::Connect { .. }
+            | PersistenceError::Refused { .. }
             | PersistenceError::CommandTimeout { .. }
             | PersistenceError::Net { .. }
             | PersistenceError::NotReady { .. } => exit::UNAVAILABLE,

@@ -1,4 +1,4 @@
-//! A Sentinel deployment for failover tests: one master and two replicas (AOF on, `min-replicas-to-write 1`), watched by three `redis-sentinel` processes with writable config files, all on free loopback ports.
+//! A Sentinel deployment for failover tests: one master and one or more replicas (AOF on, `min-replicas-to-write 1`), watched by three Sentinels (`redis-server FILE --sentinel`) with writable config files, all on free loopback ports.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -45,13 +45,15 @@ impl Sentinel {
             }
             let file = dir.path().join("sentinel.conf");
             std::fs::write(&file, conf).expect("write sentinel.conf");
-            let child = Command::new("redis-sentinel")
+            // `redis-server FILE --sentinel` is what the redis-sentinel package's binary runs.
+            let child = Command::new(super::redis_server_binary())
                 .arg(&file)
+                .arg("--sentinel")
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .expect("spawn redis-sentinel (is it installed?)");
+                .expect("spawn redis-server --sentinel");
             let mut s = Sentinel { port, dir, child };
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
@@ -103,16 +105,16 @@ fn data_node() -> RedisServer {
 }
 
 impl SentinelSet {
-    /// One master, two replicas in sync, three Sentinels agreeing on a quorum.
-    pub fn start() -> SentinelSet {
-        SentinelSet::start_with(None)
+    /// One master, `replicas` replicas in sync, three Sentinels agreeing on a quorum.
+    pub fn start(replicas: usize) -> SentinelSet {
+        SentinelSet::start_with(replicas, None)
     }
 
     /// With `password`, the Sentinels require it (`requirepass`).
-    pub fn start_with(password: Option<&str>) -> SentinelSet {
+    pub fn start_with(replicas: usize, password: Option<&str>) -> SentinelSet {
         let master = data_node();
         let mut nodes = vec![master];
-        for _ in 0..2 {
+        for _ in 0..replicas {
             let replica = data_node();
             let mut c = replica.conn();
             let _: () = redis::cmd("REPLICAOF")
@@ -130,7 +132,7 @@ impl SentinelSet {
             password: password.map(str::to_string),
         };
         set.wait_until(Duration::from_secs(30), "replicas in sync and a quorum", || {
-            set.online_replicas(set.nodes[0].port) == 2 && set.quorum_ok()
+            set.online_replicas(set.nodes[0].port) == replicas && set.quorum_ok()
         });
         set
     }
