@@ -8,7 +8,9 @@ use serde::Serialize;
 mod address;
 mod target;
 
-pub use address::{parse_host_port, parse_redis_addr, parse_sentinel_addrs, redact_url, ParsedAddr};
+pub use address::{
+    parse_host_port, parse_redis_addr, parse_sentinel_addrs, redact_url, ParsedAddr,
+};
 pub use target::{
     Endpoint, PemFile, RedisTarget, ReplicaAck, SentinelSettings, TlsSettings, Topology,
     DEFAULT_REPLICA_ACK_TIMEOUT, DEFAULT_SENTINEL_MASTER,
@@ -88,7 +90,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 #[derive(Clone, Debug)]
 pub enum Backend {
     Memory,
-    Redis(RedisTarget),
+    Redis(Box<RedisTarget>),
 }
 
 /// Where a setting's value came from (shown by `config show`).
@@ -276,7 +278,11 @@ impl Config {
             settings.push(Setting::text("REDIS_ADDR", "", source));
             Backend::Memory
         } else {
-            Backend::Redis(target::redis_target(&raw, environment, &mut settings)?)
+            Backend::Redis(Box::new(target::redis_target(
+                &raw,
+                environment,
+                &mut settings,
+            )?))
         };
         settings.push(Setting::text(
             "REDIS_QUEUE_KEY",
@@ -481,10 +487,15 @@ mod tests {
         assert_eq!(value_of(&cfg, "topology"), "sentinel");
         assert_eq!(value_of(&cfg, "REDIS_SENTINEL_PASSWORD"), "<redacted>");
         assert!(!format!("{cfg:?}").contains("sentinel-secret"));
-        assert!(t.display().starts_with("sentinel://10.0.0.1:26380,s2:26379,[::1]:5000/mymaster/0"));
+        assert!(t
+            .display()
+            .starts_with("sentinel://10.0.0.1:26380,s2:26379,[::1]:5000/mymaster/0"));
         r.sentinel_addrs = (Some("redis://u:p@s1".into()), Source::Env);
         let err = Config::from_raw(r.clone()).unwrap_err().to_string();
-        assert!(err.contains("REDIS_SENTINEL_ADDRS") && !err.contains(":p@"), "{err}");
+        assert!(
+            err.contains("REDIS_SENTINEL_ADDRS") && !err.contains(":p@"),
+            "{err}"
+        );
         r.sentinel_addrs = (Some("s1".into()), Source::Env);
         r.sentinel_master = (Some("my master".into()), Source::Env);
         assert!(Config::from_raw(r).is_err());
@@ -502,14 +513,20 @@ mod tests {
         r.tls_key_file = (None, Source::Default);
         r.tls_ca_file = (Some("/etc/hostname".into()), Source::Env);
         let err = Config::from_raw(r.clone()).unwrap_err().to_string();
-        assert!(err.contains("REDIS_TLS_CA_FILE") && err.contains("PEM"), "{err}");
+        assert!(
+            err.contains("REDIS_TLS_CA_FILE") && err.contains("PEM"),
+            "{err}"
+        );
         r.tls_ca_file = (None, Source::Default);
         r.tls_insecure = (true, Source::Env);
         let cfg = Config::from_raw(r).unwrap();
         let Backend::Redis(t) = &cfg.backend else {
             panic!("expected redis")
         };
-        assert!(t.tls.as_ref().is_some_and(|t| t.insecure), "insecure implies TLS");
+        assert!(
+            t.tls.as_ref().is_some_and(|t| t.insecure),
+            "insecure implies TLS"
+        );
         assert_eq!(value_of(&cfg, "REDIS_TLS"), true);
     }
 

@@ -142,23 +142,47 @@ enum Fault {
 }
 
 /// The scenario of both tests; prints the failover timeline.
-async fn survive(fault: Fault, replicas: usize, resume_within: Duration) {
-    let mut set = SentinelSet::start(replicas);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
-    let mut scheduler = Proc::spawn(&set, &["scheduler", "run"]);
-    let work = dir.path().join("work");
-    let logs = dir.path().join("logs");
-    let mut agent = Proc::spawn(
-        &set,
+/// A scheduler and an agent (`--min-replicas-ack 1`) on the Sentinels.
+fn control_plane(set: &SentinelSet, dir: &std::path::Path) -> (Proc, Proc) {
+    let scheduler = Proc::spawn(set, &["scheduler", "run"]);
+    let (work, logs) = (dir.join("work"), dir.join("logs"));
+    let agent = Proc::spawn(
+        set,
         &[
-            "agent", "run", "--name", "ha-1", "--poll", "50ms", "--ttl", "20s",
-            "--work-dir", work.to_str().unwrap(), "--log-dir", logs.to_str().unwrap(),
+            "agent",
+            "run",
+            "--name",
+            "ha-1",
+            "--poll",
+            "50ms",
+            "--ttl",
+            "20s",
+            "--work-dir",
+            work.to_str().unwrap(),
+            "--log-dir",
+            logs.to_str().unwrap(),
         ],
     );
+    (scheduler, agent)
+}
+
+/// What happened around the fault.
+struct Timeline {
+    faulted: Instant,
+    announced: Instant,
+    seen: Submits,
+}
+
+/// Submits for 3 s, takes the master away, waits for the Sentinels to announce a new one, and
+/// keeps submitting until a few seconds after the first acknowledgement on it (or the bound).
+async fn load_through(set: &mut SentinelSet, fault: Fault, resume_within: Duration) -> Timeline {
     let stop = Arc::new(AtomicBool::new(false));
     let progress = Arc::new(Mutex::new(Vec::new()));
-    let load = tokio::spawn(submit_loop(target(&set, true), stop.clone(), progress.clone()));
+    let load = tokio::spawn(submit_loop(
+        target(set, true),
+        stop.clone(),
+        progress.clone(),
+    ));
     tokio::time::sleep(Duration::from_secs(3)).await;
     let old = set.master_port().expect("a master");
     let faulted = Instant::now();
@@ -166,68 +190,61 @@ async fn survive(fault: Fault, replicas: usize, resume_within: Duration) {
         Fault::SentinelFailover => set.failover(),
         Fault::Kill9 => set.node_mut(old).kill9(),
     }
-    let announced = {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if set.master_port().is_some_and(|p| p != old) {
-                break Instant::now();
-            }
-            assert!(Instant::now() < deadline, "no new master within 30s");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    };
-    // Keep submitting until a few seconds after the first acknowledged submit on the new
-    // master (or past the bound), then stop.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !set.master_port().is_some_and(|p| p != old) {
+        assert!(Instant::now() < deadline, "no new master within 30s");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let announced = Instant::now();
     let deadline = announced + resume_within + Duration::from_secs(2);
-    while Instant::now() < deadline
-        && !progress
-            .lock()
-            .unwrap()
-            .iter()
-            .any(|t| *t > announced)
-    {
+    while Instant::now() < deadline && !progress.lock().unwrap().iter().any(|t| *t > announced) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     tokio::time::sleep(Duration::from_secs(3)).await;
     stop.store(true, Ordering::Release);
-    let seen = load.await.unwrap();
-    let resumed = seen
-        .acked
+    Timeline {
+        faulted,
+        announced,
+        seen: load.await.unwrap(),
+    }
+}
+
+/// Prints the timeline; checks the loop resumed in time. Returns the acknowledged ids.
+fn report(fault: Fault, t: &Timeline, resume_within: Duration) -> Vec<String> {
+    let acked = &t.seen.acked;
+    let resumed = acked
         .iter()
-        .find(|(t, _)| *t > announced)
-        .map(|(t, _)| t.duration_since(announced));
-    let last_before = seen.acked.iter().rev().find(|(t, _)| *t < faulted).map(|(t, _)| *t);
+        .find(|(at, _)| *at > t.announced)
+        .map(|(at, _)| at.duration_since(t.announced));
     eprintln!(
-        "{fault:?}: new master announced {:?} after the fault; first acknowledged submit {:?} after \
-         the announcement (gap since the last one before the fault: {:?}); {} acknowledged, {} \
-         refused meanwhile (first: {:?})",
-        announced.duration_since(faulted),
+        "{fault:?}: new master announced {:?} after the fault; first acknowledged submit {:?} \
+         after the announcement; {} acknowledged, {} refused meanwhile (first: {:?})",
+        t.announced.duration_since(t.faulted),
         resumed,
-        seen.acked.iter().find(|(t, _)| *t > faulted).zip(last_before).map(|((t, _), b)| t.duration_since(b)),
-        seen.acked.len(),
-        seen.failed.len(),
-        seen.failed.first().map(|(_, e)| e.as_str()),
+        acked.len(),
+        t.seen.failed.len(),
+        t.seen.failed.first().map(|(_, e)| e.as_str()),
     );
     let resumed = resumed.expect("no submit was acknowledged after the new master was announced");
     assert!(resumed < resume_within, "resumed only after {resumed:?}");
-    assert!(seen.acked.len() > 30, "the workload barely ran: {}", seen.acked.len());
+    assert!(acked.len() > 30, "the workload barely ran: {}", acked.len());
+    acked.iter().map(|(_, id)| id.clone()).collect()
+}
 
-    // Nothing acknowledged is lost, and every run finishes exactly once.
-    let store = RedisStore::connect(&target(&set, false), "tartarus:queue", StoreSettings::default())
-        .await
-        .unwrap();
-    let ids: Vec<String> = seen.acked.iter().map(|(_, id)| id.clone()).collect();
-    let found = store.get_runs(&ids).await.unwrap();
-    let lost: Vec<&String> = ids.iter().zip(&found).filter(|(_, r)| r.is_none()).map(|(id, _)| id).collect();
-    assert!(lost.is_empty(), "{} acknowledged submits lost: {lost:?}", lost.len());
+/// Waits (at most 40 s) until none of `ids` is open; the processes must stay up meanwhile.
+async fn wait_finished(store: &RedisStore, ids: &[String], scheduler: &mut Proc, agent: &mut Proc) {
     let deadline = Instant::now() + Duration::from_secs(40);
     loop {
         scheduler.assert_running("the scheduler");
         agent.assert_running("the agent");
-        let runs = store.get_runs(&ids).await.unwrap();
-        let open = runs.iter().flatten().filter(|r| !r.state.is_terminal()).count();
+        let runs = store.get_runs(ids).await.unwrap();
+        let open = runs
+            .iter()
+            .flatten()
+            .filter(|r| !r.state.is_terminal())
+            .count();
         if open == 0 {
-            break;
+            return;
         }
         assert!(
             Instant::now() < deadline,
@@ -237,6 +254,10 @@ async fn survive(fault: Fault, replicas: usize, resume_within: Duration) {
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
+}
+
+/// Every run is in exactly one state index, a terminal one, and its events end it once.
+async fn check_ended_once(store: &RedisStore, ids: &[String]) {
     let mut places: BTreeMap<String, Vec<RunState>> = BTreeMap::new();
     for state in RunState::ALL {
         let mut cursor = None;
@@ -245,7 +266,10 @@ async fn survive(fault: Fault, replicas: usize, resume_within: Duration) {
                 state: Some(state),
                 ..Default::default()
             };
-            let page = store.list_runs(&filter, cursor.as_deref(), 1000).await.unwrap();
+            let page = store
+                .list_runs(&filter, cursor.as_deref(), 1000)
+                .await
+                .unwrap();
             for r in page.runs {
                 places.entry(r.id).or_default().push(state);
             }
@@ -255,7 +279,7 @@ async fn survive(fault: Fault, replicas: usize, resume_within: Duration) {
             }
         }
     }
-    for id in &ids {
+    for id in ids {
         let states = places.get(id).cloned().unwrap_or_default();
         assert!(
             states.len() == 1 && states[0].is_terminal(),
@@ -265,17 +289,48 @@ async fn survive(fault: Fault, replicas: usize, resume_within: Duration) {
         let endings = events
             .iter()
             .filter(|e| {
-                e.to
-                    .as_deref()
+                e.to.as_deref()
                     .and_then(RunState::parse)
                     .is_some_and(RunState::is_terminal)
             })
             .count();
         assert_eq!(endings, 1, "run {id} ended {endings} times: {events:?}");
     }
-    let switch_logged = |p: &Proc| p.log().contains("announced a new master");
+}
+
+/// The scenario of both tests; prints the failover timeline.
+async fn survive(fault: Fault, replicas: usize, resume_within: Duration) {
+    let mut set = SentinelSet::start(replicas);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
+    let (mut scheduler, mut agent) = control_plane(&set, dir.path());
+    let timeline = load_through(&mut set, fault, resume_within).await;
+    let ids = report(fault, &timeline, resume_within);
+    // Nothing acknowledged is lost, and every run finishes exactly once.
+    let store = RedisStore::connect(
+        &target(&set, false),
+        "tartarus:queue",
+        StoreSettings::default(),
+    )
+    .await
+    .unwrap();
+    let found = store.get_runs(&ids).await.unwrap();
+    let lost: Vec<&String> = ids
+        .iter()
+        .zip(&found)
+        .filter(|(_, r)| r.is_none())
+        .map(|(id, _)| id)
+        .collect();
     assert!(
-        switch_logged(&scheduler) || scheduler.log().contains("reconnected"),
+        lost.is_empty(),
+        "{} acknowledged submits lost: {lost:?}",
+        lost.len()
+    );
+    wait_finished(&store, &ids, &mut scheduler, &mut agent).await;
+    check_ended_once(&store, &ids).await;
+    assert!(
+        scheduler.log().contains("announced a new master")
+            || scheduler.log().contains("reconnected"),
         "the scheduler never noticed the failover:\n{}",
         scheduler.log()
     );
@@ -320,16 +375,6 @@ fn sentinel_topology_in_config_show_health_and_backups() {
     assert_eq!(value("topology"), "sentinel");
     assert_eq!(value("REDIS_SENTINEL_PASSWORD"), "<redacted>");
     assert!(!cfg.to_string().contains("sentinel-secret"));
-    // REDIS_ADDR as well: a clear configuration error.
-    let out = support::tartarus()
-        .env("REDIS_SENTINEL_ADDRS", set.addrs())
-        .env("REDIS_ADDR", "127.0.0.1:6379")
-        .args(["queue", "stats"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(i32::from(tartarus::exit::CONFIG)));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("REDIS_SENTINEL_ADDRS"));
-
     // Health: the role, each replica with its lag, the quorum.
     let out = run(&["redis", "health", "-o", "json"]);
     let report = support::json(&out.stdout);
@@ -350,17 +395,33 @@ fn sentinel_topology_in_config_show_health_and_backups() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|c| c["name"].as_str().is_some_and(|n| n.starts_with("replica 127.0.0.1:")))
+        .filter(|c| {
+            c["name"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("replica 127.0.0.1:"))
+        })
         .count();
     assert_eq!(replica_rows, 2, "{report}");
 
     // A backup from a replica (replication stream from it, not from the master).
     let backups = dir.path().join("b");
     let out = run(&[
-        "backup", "create", "--from-replica", "--method", "replication", "--verify", "--dir",
-        backups.to_str().unwrap(), "-o", "json",
+        "backup",
+        "create",
+        "--from-replica",
+        "--method",
+        "replication",
+        "--verify",
+        "--dir",
+        backups.to_str().unwrap(),
+        "-o",
+        "json",
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let made = support::json(&out.stdout);
     let master = set.master_port().unwrap();
     let source = made["source"].as_str().unwrap();
@@ -379,4 +440,114 @@ fn sentinel_topology_in_config_show_health_and_backups() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// `--min-replicas-ack` without a replica to confirm: the write fails after the WAIT timeout with
+/// exit 5 and says so, it is still on the master, and meanwhile heartbeats and reads on the same
+/// store answer at once (the WAIT blocks only the acknowledged lane).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unconfirmed_write_fails_without_holding_up_other_traffic() {
+    use tartarus::model::node::Resources;
+    use tartarus::store::Heartbeat;
+    let server = support::RedisServer::start();
+    let mut t = support::target(&server);
+    t.replica_ack = Some(ReplicaAck {
+        replicas: 1,
+        timeout: Duration::from_secs(3),
+    });
+    let store = Arc::new(
+        RedisStore::connect(&t, "tartarus:queue", StoreSettings::default())
+            .await
+            .unwrap(),
+    );
+    let runs = one_run();
+    let id = runs[0].id.clone();
+    let writer = store.clone();
+    let started = Instant::now();
+    let submit = tokio::spawn(async move { writer.submit(&runs).await });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for i in 0..5 {
+        let t0 = Instant::now();
+        store
+            .heartbeat(&Heartbeat {
+                name: format!("n{i}"),
+                labels: BTreeMap::new(),
+                capacity: Resources {
+                    cpu_millis: 1000,
+                    memory_bytes: 1 << 30,
+                    gpu: 0,
+                    slots: 1,
+                },
+                version: "t".into(),
+                ttl: Duration::from_secs(30),
+            })
+            .await
+            .unwrap();
+        store.queue_stats().await.unwrap();
+        assert!(
+            t0.elapsed() < Duration::from_millis(500),
+            "a heartbeat waited {:?} behind the WAIT",
+            t0.elapsed()
+        );
+    }
+    assert!(
+        !submit.is_finished(),
+        "the WAIT returned before its timeout"
+    );
+    let err = submit.await.unwrap().unwrap_err();
+    assert!(
+        started.elapsed() >= Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(err.code(), tartarus::exit::UNAVAILABLE, "{err}");
+    assert!(err.to_string().contains("only 0 of the 1 replica"), "{err}");
+    assert!(
+        store.get_run(&id).await.unwrap().is_some(),
+        "the write is on the master"
+    );
+    // The same through the command line.
+    let out = support::tartarus_on(&server)
+        .args(["--min-replicas-ack", "1", "--min-replicas-timeout", "200ms"])
+        .args(["sandbox", "submit", "--image", "alpine", "--", "true"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(tartarus::exit::UNAVAILABLE)),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--min-replicas-ack"), "{stderr}");
+}
+
+#[test]
+fn a_sentinel_list_and_an_address_together_are_a_config_error() {
+    let out = support::tartarus()
+        .env("REDIS_SENTINEL_ADDRS", "127.0.0.1:26379")
+        .env("REDIS_ADDR", "127.0.0.1:6379")
+        .args(["queue", "stats"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(tartarus::exit::CONFIG)),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("REDIS_ADDR (env)") && stderr.contains("REDIS_SENTINEL_ADDRS (env)"),
+        "{stderr}"
+    );
+    let out = support::tartarus()
+        .args([
+            "--in-memory",
+            "--redis-sentinel",
+            "127.0.0.1:26379",
+            "config",
+            "show",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(i32::from(tartarus::exit::CONFIG)));
 }

@@ -374,10 +374,7 @@ fn sentinel_topology(
             message: "a master name has no spaces".into(),
         });
     }
-    let sentinels: Vec<Endpoint> = list
-        .into_iter()
-        .map(|(h, p)| Endpoint::new(h, p))
-        .collect();
+    let sentinels: Vec<Endpoint> = list.into_iter().map(|(h, p)| Endpoint::new(h, p)).collect();
     let shown: Vec<String> = sentinels.iter().map(ToString::to_string).collect();
     settings.push(Setting::text(
         "REDIS_SENTINEL_ADDRS",

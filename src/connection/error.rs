@@ -56,7 +56,11 @@ pub struct Failure {
 pub type Result<T, E = Failure> = std::result::Result<T, E>;
 
 impl Failure {
-    pub fn new(kind: FailureKind, server: impl Into<String>, message: impl Into<String>) -> Failure {
+    pub fn new(
+        kind: FailureKind,
+        server: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Failure {
         Failure {
             kind,
             server: server.into(),
@@ -69,14 +73,11 @@ impl Failure {
     pub fn from_redis(server: &str, e: &redis::RedisError) -> Failure {
         // A pipeline or an aborted transaction carries the replies that failed: the first "not
         // now" among them decides (an EXECABORT because of NOREPLICAS is a NOREPLICAS).
-        let inner = e
-            .clone()
-            .into_server_errors()
-            .and_then(|errs| {
-                errs.iter()
-                    .map(|(_, se)| se.code().to_string())
-                    .find(|c| UNAVAILABLE_CODES.contains(&c.as_str()) || AUTH_CODES.contains(&c.as_str()))
-            });
+        let inner = e.clone().into_server_errors().and_then(|errs| {
+            errs.iter().map(|(_, se)| se.code().to_string()).find(|c| {
+                UNAVAILABLE_CODES.contains(&c.as_str()) || AUTH_CODES.contains(&c.as_str())
+            })
+        });
         let code = inner.or_else(|| e.code().map(str::to_string));
         let text = e.to_string();
         let kind = if let Some(c) = code.as_deref() {
@@ -109,7 +110,9 @@ impl Failure {
         Failure {
             kind,
             server: server.to_string(),
-            message: format!("{code} {}", e.details().unwrap_or("")).trim().to_string(),
+            message: format!("{code} {}", e.details().unwrap_or(""))
+                .trim()
+                .to_string(),
             code: Some(code),
         }
     }
@@ -173,9 +176,14 @@ fn classify_code(code: &str) -> FailureKind {
 
 fn looks_like_auth(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    ["wrongpass", "noauth", "invalid password", "invalid username"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "wrongpass",
+        "noauth",
+        "invalid password",
+        "invalid username",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Adds what to check to the connection failures people meet when setting up TLS.

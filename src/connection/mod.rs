@@ -360,9 +360,9 @@ impl Connection {
     /// One command to the first Sentinel that answers (`None` when not on Sentinel).
     pub async fn sentinel_query(&self, cmd: &Cmd) -> Option<Vec<(Endpoint, Result<Value>)>> {
         match &self.inner.kind {
-            Kind::Sentinel(s) => Some(
-                sentinel::ask_each(&self.inner.target, s, self.inner.tls.as_ref(), cmd).await,
-            ),
+            Kind::Sentinel(s) => {
+                Some(sentinel::ask_each(&self.inner.target, s, self.inner.tls.as_ref(), cmd).await)
+            }
             Kind::Standalone(_) => None,
         }
     }

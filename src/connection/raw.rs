@@ -88,7 +88,13 @@ pub async fn open_raw_stream(target: &RedisTarget, endpoint: &Endpoint) -> Resul
             f.server = describe.clone();
             f
         })?;
-    open_raw(endpoint, material.as_ref(), target.connect_timeout, &describe).await
+    open_raw(
+        endpoint,
+        material.as_ref(),
+        target.connect_timeout,
+        &describe,
+    )
+    .await
 }
 
 async fn open_raw(
@@ -104,9 +110,8 @@ async fn open_raw(
             format!("no connection within {}ms", timeout.as_millis()),
         )
     };
-    let unavailable = |e: std::io::Error| {
-        Failure::from_redis(describe, &redis::RedisError::from(e))
-    };
+    let unavailable =
+        |e: std::io::Error| Failure::from_redis(describe, &redis::RedisError::from(e));
     let tcp = tokio::time::timeout(
         timeout,
         TcpStream::connect((endpoint.host.as_str(), endpoint.port)),

@@ -75,7 +75,8 @@ impl Connection {
         let mut out = vec![Value::Nil; calls.len()];
         let mut pending: Vec<usize> = (0..calls.len()).collect();
         for round in 0..2 {
-            let (active, replies, waited) = self.eval_round(lane, scripts, calls, &pending, ack).await?;
+            let (active, replies, waited) =
+                self.eval_round(lane, scripts, calls, &pending, ack).await?;
             let mut missing = Vec::new();
             for (i, v) in pending.iter().zip(replies) {
                 if is_noscript(&v) {
@@ -142,7 +143,11 @@ impl Connection {
             return Err(Failure::new(
                 FailureKind::Command,
                 self.display(),
-                format!("{} replies for {} script calls", replies.len(), pending.len()),
+                format!(
+                    "{} replies for {} script calls",
+                    replies.len(),
+                    pending.len()
+                ),
             ));
         }
         Ok((active, replies, waited))

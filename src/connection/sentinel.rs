@@ -74,7 +74,11 @@ async fn ask_one(
             if reply == Value::Nil {
                 return Err(unknown());
             }
-            let mut parts = items(reply).iter().map(text).collect::<Vec<_>>().into_iter();
+            let mut parts = items(reply)
+                .iter()
+                .map(text)
+                .collect::<Vec<_>>()
+                .into_iter();
             endpoint_of(parts.next().flatten(), parts.next().flatten())
                 .ok_or_else(|| Failure::new(FailureKind::Command, &describe, "no address given"))
         }

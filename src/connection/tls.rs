@@ -55,8 +55,8 @@ impl Material {
         if settings.insecure {
             warn_insecure();
         }
-        let certificates = (settings.ca.is_some() || settings.client.is_some()).then(|| {
-            redis::TlsCertificates {
+        let certificates =
+            (settings.ca.is_some() || settings.client.is_some()).then(|| redis::TlsCertificates {
                 client_tls: settings
                     .client
                     .as_ref()
@@ -65,8 +65,7 @@ impl Material {
                         client_key: key.pem.clone(),
                     }),
                 root_cert: settings.ca.as_ref().map(|ca| ca.pem.clone()),
-            }
-        });
+            });
         Ok(Material {
             certificates,
             insecure: settings.insecure,

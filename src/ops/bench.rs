@@ -15,10 +15,10 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use crate::config::{Backend, Endpoint, RedisTarget};
-use crate::persistence::RedisAdmin;
 use crate::model::node::{Resources, PHLEGETHON_LABEL};
 use crate::model::run::{Run, RunState};
 use crate::model::spec::{parse_sandbox_documents, SandboxSpec};
+use crate::persistence::RedisAdmin;
 use crate::scheduler::{Scheduler, SchedulerConfig};
 use crate::store::keys::Keys;
 use crate::store::memory::MemoryStore;
@@ -295,7 +295,10 @@ pub fn raw_redis_rate(target: &RedisTarget, node: &Endpoint, requests: u64) -> O
             cmd.arg("--cacert").arg(&ca.path);
         }
         if let Some((cert, key)) = &tls.client {
-            cmd.arg("--cert").arg(&cert.path).arg("--key").arg(&key.path);
+            cmd.arg("--cert")
+                .arg(&cert.path)
+                .arg("--key")
+                .arg(&key.path);
         }
         if tls.insecure {
             cmd.arg("--insecure");

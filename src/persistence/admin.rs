@@ -128,7 +128,11 @@ impl RedisAdmin {
         Ok(v)
     }
 
-    async fn query_pipe(&self, command: &str, pipe: &crate::connection::Pipeline) -> Result<Vec<Value>> {
+    async fn query_pipe(
+        &self,
+        command: &str,
+        pipe: &crate::connection::Pipeline,
+    ) -> Result<Vec<Value>> {
         self.conn
             .query(pipe)
             .await
@@ -159,7 +163,9 @@ impl RedisAdmin {
     /// PING round trip.
     pub async fn ping(&self) -> Result<Duration> {
         let start = Instant::now();
-        let reply = self.query_string("PING", &crate::connection::cmd("PING")).await?;
+        let reply = self
+            .query_string("PING", &crate::connection::cmd("PING"))
+            .await?;
         let rtt = start.elapsed();
         if reply != "PONG" {
             return Err(PersistenceError::Protocol {
@@ -197,7 +203,10 @@ impl RedisAdmin {
     /// `CONFIG GET pattern` as a map (RESP2 flat array or RESP3 map).
     pub async fn config_get(&self, pattern: &str) -> Result<BTreeMap<String, String>> {
         let v = self
-            .query("CONFIG GET", crate::connection::cmd("CONFIG").arg("GET").arg(pattern))
+            .query(
+                "CONFIG GET",
+                crate::connection::cmd("CONFIG").arg("GET").arg(pattern),
+            )
             .await?;
         let mut out = BTreeMap::new();
         let bad = || PersistenceError::Protocol {
@@ -236,7 +245,10 @@ impl RedisAdmin {
     pub async fn config_set(&self, name: &str, value: &str) -> Result<()> {
         self.query(
             "CONFIG SET",
-            crate::connection::cmd("CONFIG").arg("SET").arg(name).arg(value),
+            crate::connection::cmd("CONFIG")
+                .arg("SET")
+                .arg(name)
+                .arg(value),
         )
         .await
         .map(|_| ())
@@ -245,7 +257,10 @@ impl RedisAdmin {
     /// `CONFIG REWRITE`; [`PersistenceError::NoConfigFile`] when the server was started without one.
     pub async fn config_rewrite(&self) -> Result<()> {
         match self
-            .query("CONFIG REWRITE", crate::connection::cmd("CONFIG").arg("REWRITE"))
+            .query(
+                "CONFIG REWRITE",
+                crate::connection::cmd("CONFIG").arg("REWRITE"),
+            )
             .await
         {
             Err(PersistenceError::Command { reason, .. })
@@ -278,7 +293,8 @@ impl RedisAdmin {
 
     /// `LASTSAVE` (Unix seconds of the last successful save).
     pub async fn lastsave(&self) -> Result<i64> {
-        self.query_int("LASTSAVE", &crate::connection::cmd("LASTSAVE")).await
+        self.query_int("LASTSAVE", &crate::connection::cmd("LASTSAVE"))
+            .await
     }
 
     pub async fn dbsize(&self) -> Result<u64> {

@@ -155,7 +155,7 @@ pub fn require_redis(
     command: &str,
 ) -> Result<crate::config::RedisTarget> {
     match backend {
-        crate::config::Backend::Redis(t) => Ok(t.clone()),
+        crate::config::Backend::Redis(t) => Ok(t.as_ref().clone()),
         crate::config::Backend::Memory => Err(PersistenceError::NeedsRedis {
             command: command.to_string(),
         }),

@@ -108,12 +108,13 @@ async fn start_sync(
     endpoint: &Endpoint,
     progress: ProgressFn<'_>,
 ) -> Result<(BufReader<RawStream>, Option<Vec<u8>>, Option<u64>)> {
-    let stream = open_raw_stream(target, endpoint)
-        .await
-        .map_err(|f| PersistenceError::Connect {
-            target: format!("{} ({endpoint})", target.display()),
-            reason: f.message,
-        })?;
+    let stream =
+        open_raw_stream(target, endpoint)
+            .await
+            .map_err(|f| PersistenceError::Connect {
+                target: format!("{} ({endpoint})", target.display()),
+                reason: f.message,
+            })?;
     let mut r = BufReader::with_capacity(64 * 1024, stream);
 
     if let Some(pw) = &target.password {

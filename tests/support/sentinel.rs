@@ -131,9 +131,11 @@ impl SentinelSet {
             nodes,
             password: password.map(str::to_string),
         };
-        set.wait_until(Duration::from_secs(30), "replicas in sync and a quorum", || {
-            set.online_replicas(set.nodes[0].port) == replicas && set.quorum_ok()
-        });
+        set.wait_until(
+            Duration::from_secs(30),
+            "replicas in sync and a quorum",
+            || set.online_replicas(set.nodes[0].port) == replicas && set.quorum_ok(),
+        );
         set
     }
 
@@ -196,7 +198,8 @@ impl SentinelSet {
 
     /// `SENTINEL FAILOVER` on the first Sentinel.
     pub fn failover(&self) {
-        let reply = self.sentinels[0].ask(self.password.as_deref(), &["SENTINEL", "FAILOVER", MASTER]);
+        let reply =
+            self.sentinels[0].ask(self.password.as_deref(), &["SENTINEL", "FAILOVER", MASTER]);
         assert_eq!(reply.as_deref(), Some("OK"), "SENTINEL FAILOVER: {reply:?}");
     }
 

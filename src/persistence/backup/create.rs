@@ -164,8 +164,14 @@ async fn take_files(
         }
         BackupMethod::Replication => {
             let dest = tmp.join(RDB_FILE);
-            let st = replication::stream_rdb_from(source.target, &source.endpoint, &dest, true, progress)
-                .await?;
+            let st = replication::stream_rdb_from(
+                source.target,
+                &source.endpoint,
+                &dest,
+                true,
+                progress,
+            )
+            .await?;
             let sha256 = match st.sha256 {
                 Some(h) => h,
                 None => sha256_file(&dest)?.1,

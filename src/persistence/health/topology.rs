@@ -13,6 +13,10 @@ use crate::persistence::admin::RedisAdmin;
 /// Replica lag (seconds since its last ack) above which a replica row warns.
 const MAX_REPLICA_LAG_SECS: i64 = 10;
 
+/// Each Sentinel's answer to `SENTINEL CKQUORUM`: `Ok(text)` when it says OK, `Err(text)` for
+/// NOQUORUM or when it could not be asked.
+pub type QuorumAnswers = Vec<(Endpoint, Result<String, String>)>;
+
 /// What the rows are computed from, beyond INFO and CONFIG.
 #[derive(Clone, Debug, Default)]
 pub struct TopologyFacts {
@@ -21,7 +25,7 @@ pub struct TopologyFacts {
     /// The user's rules from `ACL GETUSER`, flattened (`flags`, `commands`, `keys`).
     pub user_rules: BTreeMap<String, String>,
     /// Behind Sentinel: each Sentinel's answer to `SENTINEL CKQUORUM <master>`, and the master.
-    pub sentinels: Option<(String, Vec<(Endpoint, Result<String, String>)>)>,
+    pub sentinels: Option<(String, QuorumAnswers)>,
 }
 
 /// Asks the server who we are, and the Sentinels whether they can fail over.
@@ -128,7 +132,10 @@ fn replica_rows(
         );
         let state = r.get("state").map(String::as_str).unwrap_or("unknown");
         let lag = r.get("lag").and_then(|l| l.parse::<i64>().ok());
-        let behind = match (master_offset, r.get("offset").and_then(|o| o.parse::<i64>().ok())) {
+        let behind = match (
+            master_offset,
+            r.get("offset").and_then(|o| o.parse::<i64>().ok()),
+        ) {
             (Some(m), Some(o)) => format!(", {} bytes behind", (m - o).max(0)),
             _ => String::new(),
         };
@@ -148,7 +155,10 @@ fn replica_rows(
                 &name,
                 HealthStatus::Warning,
                 value,
-                format!("online but its last ack is {}s old{behind}", lag.unwrap_or(0)),
+                format!(
+                    "online but its last ack is {}s old{behind}",
+                    lag.unwrap_or(0)
+                ),
                 "check the replica's load and network",
             )
         } else {
@@ -183,7 +193,9 @@ fn replica_rows(
             "replicas",
             HealthStatus::Critical,
             online,
-            format!("online; --min-replicas-ack {ack} cannot be met: every acknowledged write fails"),
+            format!(
+                "online; --min-replicas-ack {ack} cannot be met: every acknowledged write fails"
+            ),
             "bring replicas back, or lower --min-replicas-ack",
         )
     } else if online > 0 && to_write == 0 {
@@ -234,7 +246,10 @@ fn master_link(info: &BTreeMap<String, String>) -> HealthCheck {
 
 /// `SENTINEL CKQUORUM` on every Sentinel.
 fn sentinel_quorum(master: &str, answers: &[(Endpoint, Result<String, String>)]) -> HealthCheck {
-    let ok: Vec<&String> = answers.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
+    let ok: Vec<&String> = answers
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok())
+        .collect();
     let unreachable: Vec<String> = answers
         .iter()
         .filter(|(_, r)| matches!(r, Err(e) if e.starts_with("unreachable")))
@@ -291,8 +306,16 @@ fn acl_user(facts: &TopologyFacts, opts: &HealthOptions) -> HealthCheck {
             "",
         );
     };
-    let commands = facts.user_rules.get("commands").map(String::as_str).unwrap_or("");
-    let keys = facts.user_rules.get("keys").map(String::as_str).unwrap_or("");
+    let commands = facts
+        .user_rules
+        .get("commands")
+        .map(String::as_str)
+        .unwrap_or("");
+    let keys = facts
+        .user_rules
+        .get("keys")
+        .map(String::as_str)
+        .unwrap_or("");
     let everything = commands.split_whitespace().any(|c| c == "+@all")
         && !commands.contains(" -")
         && (keys.split_whitespace().any(|k| k == "~*") || keys.contains("allkeys"));
@@ -302,7 +325,13 @@ fn acl_user(facts: &TopologyFacts, opts: &HealthOptions) -> HealthCheck {
         let fix = "create the agent, scheduler and operator users of examples/acl/users.acl and \
                    set REDIS_USERNAME";
         return if opts.production {
-            row("acl_user", HealthStatus::Warning, user.as_str(), message, fix)
+            row(
+                "acl_user",
+                HealthStatus::Warning,
+                user.as_str(),
+                message,
+                fix,
+            )
         } else {
             row(
                 "acl_user",
@@ -332,20 +361,36 @@ mod tests {
         let info = map(&[
             ("role", "master"),
             ("master_repl_offset", "1000"),
-            ("slave0", "ip=10.0.0.2,port=6379,state=online,offset=990,lag=0"),
-            ("slave1", "ip=10.0.0.3,port=6379,state=wait_bgsave,offset=0,lag=30"),
+            (
+                "slave0",
+                "ip=10.0.0.2,port=6379,state=online,offset=990,lag=0",
+            ),
+            (
+                "slave1",
+                "ip=10.0.0.3,port=6379,state=wait_bgsave,offset=0,lag=30",
+            ),
         ]);
         let opts = HealthOptions {
             replica_ack: Some(2),
             ..Default::default()
         };
-        let rows = evaluate(&info, &map(&[("min-replicas-to-write", "1")]), &TopologyFacts::default(), &opts);
+        let rows = evaluate(
+            &info,
+            &map(&[("min-replicas-to-write", "1")]),
+            &TopologyFacts::default(),
+            &opts,
+        );
         let get = |n: &str| rows.iter().find(|r| r.name == n).unwrap().clone();
         assert_eq!(get("replica 10.0.0.2:6379").status, HealthStatus::Ok);
-        assert!(get("replica 10.0.0.2:6379").message.contains("10 bytes behind"));
+        assert!(get("replica 10.0.0.2:6379")
+            .message
+            .contains("10 bytes behind"));
         assert_eq!(get("replica 10.0.0.3:6379").status, HealthStatus::Warning);
         let r = get("replicas");
-        assert_eq!((r.status, r.value.clone()), (HealthStatus::Critical, Json::from(1)));
+        assert_eq!(
+            (r.status, r.value.clone()),
+            (HealthStatus::Critical, Json::from(1))
+        );
         assert!(r.message.contains("--min-replicas-ack 2"), "{}", r.message);
     }
 
@@ -361,7 +406,10 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(acl_user(&facts, &prod).status, HealthStatus::Warning);
-        assert_eq!(acl_user(&facts, &HealthOptions::default()).status, HealthStatus::Ok);
+        assert_eq!(
+            acl_user(&facts, &HealthOptions::default()).status,
+            HealthStatus::Ok
+        );
         let agent = TopologyFacts {
             user: Some("tartarus-agent".into()),
             ..facts
@@ -374,7 +422,10 @@ mod tests {
         let e = |p| Endpoint::new("127.0.0.1", p);
         let ok = sentinel_quorum(
             "mymaster",
-            &[(e(1), Ok("OK 3 usable Sentinels".into())), (e(2), Err("unreachable: refused".into()))],
+            &[
+                (e(1), Ok("OK 3 usable Sentinels".into())),
+                (e(2), Err("unreachable: refused".into())),
+            ],
         );
         assert_eq!(ok.status, HealthStatus::Warning);
         let none = sentinel_quorum("mymaster", &[(e(1), Err("NOQUORUM 1 usable".into()))]);

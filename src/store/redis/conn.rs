@@ -116,7 +116,10 @@ impl RedisStore {
         &self,
         cmd: &::redis::Cmd,
     ) -> StoreResult<T> {
-        self.conn.query_blocking(cmd).await.map_err(|f| self.fail(f))
+        self.conn
+            .query_blocking(cmd)
+            .await
+            .map_err(|f| self.fail(f))
     }
 
     /// The payloads published on `channel`, from a subscription that is renewed when lost.
@@ -130,7 +133,12 @@ impl RedisStore {
     /// Runs script calls in one pipelined round trip (the layer reloads the scripts once if
     /// Redis lost them). A batch with an acknowledged step waits for the replicas.
     pub(super) async fn eval_many(&self, calls: &[Call]) -> StoreResult<Vec<Value>> {
-        let index = |id: ScriptId| ALL_SCRIPTS.iter().position(|s| *s == id).unwrap_or(usize::MAX);
+        let index = |id: ScriptId| {
+            ALL_SCRIPTS
+                .iter()
+                .position(|s| *s == id)
+                .unwrap_or(usize::MAX)
+        };
         let layer_calls: Vec<ScriptCall<'_>> = calls
             .iter()
             .map(|c| ScriptCall {
