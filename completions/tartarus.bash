@@ -536,7 +536,7 @@ _tartarus() {
 
     case "${cmd}" in
         tartarus)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help"
+            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help --version sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,6 +578,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -594,7 +630,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help run help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -633,6 +669,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -694,7 +766,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent__subcmd__run)
-            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --state-dir --uid-base --image-dir --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --state-dir --uid-base --image-dir --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -804,6 +876,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -820,7 +928,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help create list verify prune restore help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help create list verify prune restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -862,6 +970,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -878,7 +1022,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__create)
-            opts="-o -y -q -v -h --dir --method --pattern --bgsave-timeout --verify --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --method --pattern --bgsave-timeout --verify --from-replica --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,6 +1077,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1050,7 +1230,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__list)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,6 +1276,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1112,7 +1328,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__prune)
-            opts="-o -y -q -v -h --dir --keep-days --keep-last --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --keep-days --keep-last --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,6 +1382,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1182,7 +1434,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__restore)
-            opts="-o -y -q -v -h --dir --data-dir --appendonly --redis-conf --force --online --flush --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --data-dir --appendonly --redis-conf --force --online --flush --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,6 +1492,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1256,7 +1544,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__verify)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +1590,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1318,7 +1642,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench)
-            opts="-o -y -q -v -h --runs --claim-batch --no-raw --raw-requests --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help backup help"
+            opts="-o -y -q -v -h --runs --claim-batch --no-raw --raw-requests --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help backup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1384,6 +1708,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1400,7 +1760,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench__subcmd__backup)
-            opts="-o -y -q -v -h --populate --logical-keys --rounds --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --populate --logical-keys --rounds --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,6 +1815,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1516,7 +1912,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__completions)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help bash elvish fish powershell zsh"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1951,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1574,7 +2006,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__config)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help show help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1613,6 +2045,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1674,7 +2142,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__config__subcmd__show)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1713,6 +2181,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2516,7 +3020,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__man)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2562,6 +3066,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2578,7 +3118,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help register list get label drain remove help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help register list get label drain remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2620,6 +3160,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2636,7 +3212,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__drain)
-            opts="-o -y -q -v -h --undo --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --undo --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2675,6 +3251,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2694,7 +3306,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2733,6 +3345,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2864,7 +3512,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__label)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2903,6 +3551,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2922,7 +3606,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__list)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2964,6 +3648,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2980,7 +3700,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__register)
-            opts="-o -y -q -v -h --labels --cpu --memory --gpu --slots --ttl --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --labels --cpu --memory --gpu --slots --ttl --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3046,6 +3766,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3062,7 +3818,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__remove)
-            opts="-o -y -q -v -h --max-attempts --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --max-attempts --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3108,6 +3864,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3124,7 +3916,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help apply list get delete history rollback test help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help apply list get delete history rollback test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3166,6 +3958,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3182,7 +4010,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__apply)
-            opts="-f -o -y -q -v -h --file --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3236,6 +4064,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3252,7 +4116,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__delete)
-            opts="-o -y -q -v -h --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3298,6 +4162,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3314,7 +4214,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3353,6 +4253,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3498,7 +4434,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__history)
-            opts="-o -y -q -v -h --limit --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --limit --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3544,6 +4480,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3560,7 +4532,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__list)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3602,6 +4574,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3618,7 +4626,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__rollback)
-            opts="-o -y -q -v -h --to-version --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --to-version --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3668,6 +4676,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3684,7 +4728,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__test)
-            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3738,6 +4782,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3754,7 +4834,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help stats list peek purge retry pause resume help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help stats list peek purge retry pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3793,6 +4873,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3938,7 +5054,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__list)
-            opts="-o -y -q -v -h --limit --cursor --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
+            opts="-o -y -q -v -h --limit --cursor --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3988,6 +5104,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4004,7 +5156,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__pause)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4046,6 +5198,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4062,7 +5250,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__peek)
-            opts="-n -o -y -q -v -h --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-n -o -y -q -v -h --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4112,6 +5300,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4128,7 +5352,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__purge)
-            opts="-o -y -q -v -h --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
+            opts="-o -y -q -v -h --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4167,6 +5391,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4186,7 +5446,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__resume)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4225,6 +5485,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4244,7 +5540,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__retry)
-            opts="-o -y -q -v -h --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4283,6 +5579,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4302,7 +5634,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__stats)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4344,6 +5676,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4360,7 +5728,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help health configure help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help health configure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4402,6 +5770,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4418,7 +5822,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis__subcmd__configure)
-            opts="-o -y -q -v -h --profile --apply --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --profile --apply --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4464,6 +5868,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4480,7 +5920,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis__subcmd__health)
-            opts="-o -y -q -v -h --max-save-age --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --max-save-age --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4523,6 +5963,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4598,7 +6074,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4640,6 +6116,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4656,7 +6168,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__cancel)
-            opts="-o -y -q -v -h --reason --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --reason --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4702,6 +6214,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4718,7 +6266,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4757,6 +6305,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4902,7 +6486,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__list)
-            opts="-o -y -q -v -h --state --heat --label --node --limit --cursor --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --state --heat --label --node --limit --cursor --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4968,6 +6552,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4984,7 +6604,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__logs)
-            opts="-f -o -y -q -v -h --follow --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --follow --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5030,6 +6650,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5046,7 +6702,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__submit)
-            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5148,6 +6804,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5164,7 +6856,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__wait)
-            opts="-o -y -q -v -h --timeout --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --timeout --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5214,6 +6906,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5230,7 +6958,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__watch)
-            opts="-o -y -q -v -h --run --from-start --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --run --from-start --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5280,6 +7008,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5296,7 +7060,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help run help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5335,6 +7099,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5396,7 +7196,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler__subcmd__run)
-            opts="-o -y -q -v -h --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5454,6 +7254,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5470,7 +7306,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__top)
-            opts="-o -y -q -v -h --interval --count --events --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --interval --count --events --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5524,6 +7360,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5540,7 +7412,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__up)
-            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5618,6 +7490,42 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --redis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5634,7 +7542,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__verify)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help persistence help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help persistence help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5673,6 +7581,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5734,7 +7678,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__verify__subcmd__persistence)
-            opts="-o -y -q -v -h --restart-cmd --wait --restart-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --restart-cmd --wait --restart-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5785,6 +7729,42 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

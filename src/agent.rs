@@ -549,9 +549,16 @@ impl Agent {
             let Some(slot) = st.free_slots.pop() else {
                 break; // every slot busy: the rest waits for the next step
             };
-            if self.store.start_run(&run.id, name, Some(&log_text)).await?
-                == Applied::Done(RunState::Running)
-            {
+            // A failed start gives its slot back before the error goes up (else an outage
+            // would leave the agent without slots).
+            let started = match self.store.start_run(&run.id, name, Some(&log_text)).await {
+                Ok(applied) => applied,
+                Err(e) => {
+                    st.free_slots.push(slot);
+                    return Err(e);
+                }
+            };
+            if started == Applied::Done(RunState::Running) {
                 st.timeouts.insert(run.id.clone(), run.spec.timeout_secs);
                 let a = self.spawn(&run.id, run.spec, slot);
                 st.active.insert(run.id, a);

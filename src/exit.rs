@@ -43,7 +43,10 @@ exit_codes! {
     /// The configuration is unusable: production without REDIS_ADDR, a bad variable, a missing or
     /// unreadable --redis-password-file.
     CONFIG = 4;
-    /// Redis could not be reached, refused the credentials, or did not answer in time.
+    /// Redis could not be reached (a failed TLS handshake included), refused the credentials or
+    /// (for an ACL user) the command, did not answer in time, or, with --min-replicas-ack, did
+    /// not confirm a write on enough replicas in time (the write may still be on the master:
+    /// look before writing it again).
     UNAVAILABLE = 5;
     /// The run, node, policy or backup asked for does not exist.
     NOT_FOUND = 6;

@@ -3,6 +3,7 @@
 pub mod agent;
 pub mod cli;
 pub mod config;
+pub mod connection;
 pub mod control;
 pub mod executor;
 pub mod exit;

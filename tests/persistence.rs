@@ -16,16 +16,10 @@ use tartarus::persistence::restore::{self, LogicalRestoreOptions, OfflineRestore
 use tartarus::persistence::{no_progress, PersistenceError, RedisAdmin};
 
 fn target_port(port: u16) -> RedisTarget {
-    RedisTarget {
-        host: "127.0.0.1".into(),
-        port,
-        tls: false,
-        username: None,
-        password: None,
-        db: 0,
-        connect_timeout: Duration::from_secs(2),
-        command_timeout: Duration::from_secs(30),
-    }
+    let mut t = RedisTarget::standalone("127.0.0.1", port);
+    t.connect_timeout = Duration::from_secs(2);
+    t.command_timeout = Duration::from_secs(30);
+    t
 }
 
 fn target(s: &RedisServer) -> RedisTarget {
@@ -281,13 +275,11 @@ async fn file_backup_restores_offline_into_appendonly_yes() {
     );
     // Auto picks the file method for a loopback server whose dir is readable here.
     assert_eq!(
-        backup::auto_method(&target(&s), Some(s.data_dir())),
+        backup::auto_method("127.0.0.1", Some(s.data_dir())),
         BackupMethod::File
     );
-    let mut remote = target(&s);
-    remote.host = "10.1.2.3".into();
     assert_eq!(
-        backup::auto_method(&remote, Some(s.data_dir())),
+        backup::auto_method("10.1.2.3", Some(s.data_dir())),
         BackupMethod::Replication
     );
     assert_eq!(

@@ -224,7 +224,10 @@ pub const CONFIG: &str = "Examples:
 
 pub const CONFIG_SHOW: &str = "Examples:
   tartarus config show
-  REDIS_ADDR=rediss://app:s%40cret@cache:6380/2 tartarus config show -o json";
+  REDIS_ADDR=rediss://app:s%40cret@cache:6380/2 tartarus config show -o json
+
+  # which topology: Sentinel (REDIS_ADDR must then be unset)
+  REDIS_SENTINEL_ADDRS=s1:26379,s2:26379,s3:26379 REDIS_SENTINEL_MASTER=mymaster tartarus config show";
 
 pub const COMPLETIONS: &str = "Examples:
   # bash (needs the bash-completion package)

@@ -26,10 +26,13 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub enum StoreError {
     #[error("cannot reach Redis at {addr}: {message}")]
     Unavailable { addr: String, message: String },
-    #[error("Redis at {addr} refused the credentials: {message} (check REDIS_PASSWORD / REDIS_USERNAME)")]
+    #[error("Redis at {addr} refused the credentials or the command: {message} (check REDIS_PASSWORD / REDIS_USERNAME and the ACL user's rights)")]
     Auth { addr: String, message: String },
     #[error("Redis at {addr} did not answer within {timeout:?}")]
     Timeout { addr: String, timeout: Duration },
+    /// `--min-replicas-ack`: the write is on the master, not (yet) on enough replicas.
+    #[error("Redis at {addr} did not confirm the write on enough replicas: {message}")]
+    NotReplicated { addr: String, message: String },
     #[error("run {0} not found")]
     RunNotFound(String),
     #[error("node {0} not found")]
@@ -57,7 +60,8 @@ impl StoreError {
         match self {
             StoreError::Unavailable { .. }
             | StoreError::Auth { .. }
-            | StoreError::Timeout { .. } => exit::UNAVAILABLE,
+            | StoreError::Timeout { .. }
+            | StoreError::NotReplicated { .. } => exit::UNAVAILABLE,
             StoreError::RunNotFound(_)
             | StoreError::NodeNotFound(_)
             | StoreError::PolicyNotFound(_)
@@ -71,7 +75,10 @@ impl StoreError {
     pub fn is_unavailable(&self) -> bool {
         matches!(
             self,
-            StoreError::Unavailable { .. } | StoreError::Auth { .. } | StoreError::Timeout { .. }
+            StoreError::Unavailable { .. }
+                | StoreError::Auth { .. }
+                | StoreError::Timeout { .. }
+                | StoreError::NotReplicated { .. }
         )
     }
 }

@@ -7,6 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Once;
 use std::time::{Duration, Instant};
 
+pub mod sentinel;
+pub mod tls;
+
 /// How a test wants its server configured.
 #[derive(Clone, Debug, Default)]
 pub struct ServerOptions {
@@ -275,6 +278,17 @@ pub fn tartarus() -> assert_cmd::Command {
         "REDIS_PASSWORD",
         "REDIS_PASS",
         "REDIS_USERNAME",
+        "REDIS_TLS",
+        "REDIS_TLS_CA_FILE",
+        "REDIS_TLS_CERT_FILE",
+        "REDIS_TLS_KEY_FILE",
+        "REDIS_TLS_INSECURE",
+        "REDIS_SENTINEL_ADDRS",
+        "REDIS_SENTINEL_MASTER",
+        "REDIS_SENTINEL_USERNAME",
+        "REDIS_SENTINEL_PASSWORD",
+        "REDIS_MIN_REPLICAS_ACK",
+        "REDIS_MIN_REPLICAS_TIMEOUT",
         "HADES_LABEL",
         "NO_COLOR",
     ] {
@@ -376,18 +390,13 @@ pub fn queue_stats(server: &RedisServer) -> serde_json::Value {
 
 /// A connection target for this server, for tests that use the library directly.
 pub fn target(server: &RedisServer) -> tartarus::config::RedisTarget {
-    tartarus::config::RedisTarget {
-        host: "127.0.0.1".into(),
-        port: server.port,
-        tls: false,
-        username: None,
-        password: server
-            .options
-            .password
-            .clone()
-            .map(tartarus::config::Secret),
-        db: 0,
-        connect_timeout: Duration::from_secs(2),
-        command_timeout: Duration::from_secs(10),
-    }
+    let mut t = tartarus::config::RedisTarget::standalone("127.0.0.1", server.port);
+    t.password = server
+        .options
+        .password
+        .clone()
+        .map(tartarus::config::Secret);
+    t.connect_timeout = Duration::from_secs(2);
+    t.command_timeout = Duration::from_secs(10);
+    t
 }
