@@ -17,9 +17,13 @@ use tartarus::store::{Heartbeat, History, SharedStore, StoreSettings};
 /// key of some other application on the same server.
 async fn live_dataset(server: &RedisServer) -> SharedStore {
     let store: SharedStore = Arc::new(
-        RedisStore::connect(&target(server), "tartarus:queue", StoreSettings::default())
-            .await
-            .unwrap(),
+        RedisStore::connect(
+            &target(server),
+            tartarus::store::keys::Keys::default(),
+            StoreSettings::default(),
+        )
+        .await
+        .unwrap(),
     );
     let policies = tartarus::ops::policies::parse(
         "examples/policies.yaml",
@@ -84,7 +88,8 @@ async fn bench_leaves_a_live_deployment_untouched() {
     let live_version = store.policy_version().await.unwrap();
     let before = keyspace_digest(&server);
     assert!(
-        before.contains_key("themis:policies") && before.contains_key("tartarus:queue"),
+        before.contains_key("themis:{default}:policies")
+            && before.contains_key("tartarus:{default}:queue"),
         "the live dataset is in place: {:?}",
         before.keys().collect::<Vec<_>>()
     );

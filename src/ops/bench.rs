@@ -19,7 +19,7 @@ use crate::model::node::{Resources, PHLEGETHON_LABEL};
 use crate::model::run::{Run, RunState};
 use crate::model::spec::{parse_sandbox_documents, SandboxSpec};
 use crate::scheduler::{Scheduler, SchedulerConfig};
-use crate::store::keys::Keys;
+use crate::store::keys::{Cell, Keys};
 use crate::store::memory::MemoryStore;
 use crate::store::redis::RedisStore;
 use crate::store::{Heartbeat, History, SharedStore, StoreSettings};
@@ -90,9 +90,15 @@ pub fn figure(name: &str, count: u64, elapsed: Duration, note: String) -> Figure
     }
 }
 
-/// The key layout of the bench: everything under [`BENCH_PREFIX`].
+/// The key layout of the bench: everything of its cell under [`BENCH_PREFIX`]
+/// (`tartarus-bench:{<cell>}:*`, one slot like any cell).
 pub fn bench_keys() -> Keys {
-    Keys::isolated(BENCH_PREFIX)
+    Keys::isolated(BENCH_PREFIX, &Cell::default())
+}
+
+/// What the cleanup deletes: every bench cell and redis-benchmark's keys.
+fn cleanup_patterns() -> Vec<String> {
+    vec![format!("{BENCH_PREFIX}:*")]
 }
 
 /// A fresh store for the bench on the configured backend (Redis: under the bench prefix).
@@ -100,7 +106,7 @@ pub async fn bench_store(backend: &Backend, settings: &StoreSettings) -> Result<
     Ok(match backend {
         Backend::Memory => Arc::new(MemoryStore::new(settings.clone())),
         Backend::Redis(t) => Arc::new(
-            RedisStore::connect_with_keys(t, bench_keys(), settings.clone())
+            RedisStore::connect(t, bench_keys(), settings.clone())
                 .await
                 .context("connecting to Redis")?,
         ),
@@ -111,7 +117,7 @@ pub async fn bench_store(backend: &Backend, settings: &StoreSettings) -> Result<
 pub async fn cleanup(target: &RedisTarget) -> Result<u64> {
     let client = redis::Client::open(target.connection_info()?)?;
     let mut conn = client.get_multiplexed_async_connection().await?;
-    let patterns = bench_keys().backup_patterns();
+    let patterns = cleanup_patterns();
     // The cleanup deletes by pattern: refuse anything that could reach beyond the bench's keys.
     if let Some(p) = patterns
         .iter()

@@ -2,13 +2,17 @@
 
 mod conn;
 mod events;
+mod migrate;
 mod nodes;
 mod policies;
 mod queue;
 mod runs;
+mod schema;
 mod scripts;
 
 use ::redis::aio::ConnectionManager;
+
+pub use self::migrate::Migration;
 
 use self::scripts::*;
 use super::keys::Keys;
