@@ -37,6 +37,9 @@ _tartarus() {
             tartarus,man)
                 cmd="tartarus__subcmd__man"
                 ;;
+            tartarus,migrate)
+                cmd="tartarus__subcmd__migrate"
+                ;;
             tartarus,node)
                 cmd="tartarus__subcmd__node"
                 ;;
@@ -156,6 +159,9 @@ _tartarus() {
                 ;;
             tartarus__subcmd__help,man)
                 cmd="tartarus__subcmd__help__subcmd__man"
+                ;;
+            tartarus__subcmd__help,migrate)
+                cmd="tartarus__subcmd__help__subcmd__migrate"
                 ;;
             tartarus__subcmd__help,node)
                 cmd="tartarus__subcmd__help__subcmd__node"
@@ -536,7 +542,7 @@ _tartarus() {
 
     case "${cmd}" in
         tartarus)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help"
+            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help --version sandbox queue node policy scheduler agent up top config redis backup verify migrate bench completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,6 +569,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -594,7 +604,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help run help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -621,6 +631,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -694,7 +708,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent__subcmd__run)
-            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --state-dir --uid-base --image-dir --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --state-dir --uid-base --image-dir --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,6 +806,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -820,7 +838,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help create list verify prune restore help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help create list verify prune restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -847,6 +865,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -878,7 +900,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__create)
-            opts="-o -y -q -v -h --dir --method --pattern --bgsave-timeout --verify --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --method --pattern --bgsave-timeout --verify --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,6 +943,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1050,7 +1076,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__list)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1084,6 +1110,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1112,7 +1142,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__prune)
-            opts="-o -y -q -v -h --dir --keep-days --keep-last --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --keep-days --keep-last --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1154,6 +1184,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1182,7 +1216,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__restore)
-            opts="-o -y -q -v -h --dir --data-dir --appendonly --redis-conf --force --online --flush --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --data-dir --appendonly --redis-conf --force --online --flush --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1228,6 +1262,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1256,7 +1294,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__verify)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1290,6 +1328,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1318,7 +1360,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench)
-            opts="-o -y -q -v -h --runs --claim-batch --no-raw --raw-requests --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help backup help"
+            opts="-o -y -q -v -h --runs --claim-batch --no-raw --raw-requests --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help backup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1372,6 +1414,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1400,7 +1446,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench__subcmd__backup)
-            opts="-o -y -q -v -h --populate --logical-keys --rounds --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --populate --logical-keys --rounds --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1443,6 +1489,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1516,7 +1566,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__completions)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help bash elvish fish powershell zsh"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1543,6 +1593,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1574,7 +1628,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__config)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help show help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,6 +1655,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1674,7 +1732,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__config__subcmd__show)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,6 +1759,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1732,7 +1794,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help)
-            opts="sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help"
+            opts="sandbox queue node policy scheduler agent up top config redis backup verify migrate bench completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1942,6 +2004,20 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2516,7 +2592,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__man)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2550,6 +2626,88 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__migrate)
+            opts="-o -y -q -v -h --from --from-password-file --from-queue-key --dry-run --batch --force --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2578,7 +2736,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help register list get label drain remove help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help register list get label drain remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2605,6 +2763,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2636,7 +2798,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__drain)
-            opts="-o -y -q -v -h --undo --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --undo --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2663,6 +2825,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2694,7 +2860,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2721,6 +2887,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2864,7 +3034,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__label)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2891,6 +3061,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2922,7 +3096,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__list)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2949,6 +3123,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2980,7 +3158,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__register)
-            opts="-o -y -q -v -h --labels --cpu --memory --gpu --slots --ttl --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --labels --cpu --memory --gpu --slots --ttl --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3034,6 +3212,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3062,7 +3244,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__remove)
-            opts="-o -y -q -v -h --max-attempts --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --max-attempts --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3096,6 +3278,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3124,7 +3310,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help apply list get delete history rollback test help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help apply list get delete history rollback test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3151,6 +3337,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3182,7 +3372,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__apply)
-            opts="-f -o -y -q -v -h --file --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3224,6 +3414,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3252,7 +3446,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__delete)
-            opts="-o -y -q -v -h --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3286,6 +3480,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3314,7 +3512,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3341,6 +3539,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3498,7 +3700,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__history)
-            opts="-o -y -q -v -h --limit --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --limit --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3532,6 +3734,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3560,7 +3766,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__list)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3587,6 +3793,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3618,7 +3828,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__rollback)
-            opts="-o -y -q -v -h --to-version --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --to-version --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3656,6 +3866,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3684,7 +3898,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__test)
-            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3726,6 +3940,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3754,7 +3972,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help stats list peek purge retry pause resume help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help stats list peek purge retry pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3781,6 +3999,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3938,7 +4160,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__list)
-            opts="-o -y -q -v -h --limit --cursor --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
+            opts="-o -y -q -v -h --limit --cursor --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3976,6 +4198,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4004,7 +4230,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__pause)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4031,6 +4257,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4062,7 +4292,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__peek)
-            opts="-n -o -y -q -v -h --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-n -o -y -q -v -h --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4100,6 +4330,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4128,7 +4362,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__purge)
-            opts="-o -y -q -v -h --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
+            opts="-o -y -q -v -h --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4155,6 +4389,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4186,7 +4424,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__resume)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4213,6 +4451,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4244,7 +4486,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__retry)
-            opts="-o -y -q -v -h --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4271,6 +4513,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4302,7 +4548,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__stats)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4329,6 +4575,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4360,7 +4610,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help health configure help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help health configure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4387,6 +4637,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4418,7 +4672,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis__subcmd__configure)
-            opts="-o -y -q -v -h --profile --apply --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --profile --apply --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4452,6 +4706,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4480,7 +4738,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis__subcmd__health)
-            opts="-o -y -q -v -h --max-save-age --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --max-save-age --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4511,6 +4769,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4598,7 +4860,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4625,6 +4887,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4656,7 +4922,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__cancel)
-            opts="-o -y -q -v -h --reason --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --reason --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4690,6 +4956,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4718,7 +4988,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4745,6 +5015,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4902,7 +5176,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__list)
-            opts="-o -y -q -v -h --state --heat --label --node --limit --cursor --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --state --heat --label --node --limit --cursor --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4956,6 +5230,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4984,7 +5262,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__logs)
-            opts="-f -o -y -q -v -h --follow --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --follow --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5018,6 +5296,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5046,7 +5328,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__submit)
-            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5136,6 +5418,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5164,7 +5450,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__wait)
-            opts="-o -y -q -v -h --timeout --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --timeout --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5202,6 +5488,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5230,7 +5520,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__watch)
-            opts="-o -y -q -v -h --run --from-start --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --run --from-start --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5268,6 +5558,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5296,7 +5590,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help run help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5323,6 +5617,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5396,7 +5694,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler__subcmd__run)
-            opts="-o -y -q -v -h --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5442,6 +5740,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5470,7 +5772,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__top)
-            opts="-o -y -q -v -h --interval --count --events --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --interval --count --events --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5512,6 +5814,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5540,7 +5846,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__up)
-            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5606,6 +5912,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5634,7 +5944,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__verify)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help persistence help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help persistence help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5661,6 +5971,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5734,7 +6048,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__verify__subcmd__persistence)
-            opts="-o -y -q -v -h --restart-cmd --wait --restart-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --restart-cmd --wait --restart-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --tls --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5773,6 +6087,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
