@@ -292,6 +292,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_se
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -l dry-run -d 'List the runs that would be cancelled (and the ones that could not be) and change nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -666,6 +667,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -l dry-run -d 'Say which runs would be requeued and which dead-lettered, and change nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand node; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More log output (-v info, -vv debug)'

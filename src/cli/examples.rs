@@ -75,7 +75,10 @@ pub const SANDBOX_WATCH: &str = "Examples:
 
 pub const SANDBOX_CANCEL: &str = "Examples:
   tartarus sandbox cancel 01J8Z6Q4N5KXRV4C2G7T9B3M1A
-  tartarus sandbox cancel --yes --reason 'superseded by v2' 01J8Z6Q4N5KXRV4C2G7T9B3M1A 01J8Z6Q4N5KXRV4C2G7T9B3M1B";
+  tartarus sandbox cancel --yes --reason 'superseded by v2' 01J8Z6Q4N5KXRV4C2G7T9B3M1A 01J8Z6Q4N5KXRV4C2G7T9B3M1B
+
+  # what would be cancelled, changing nothing
+  tartarus sandbox cancel --dry-run 01J8Z6Q4N5KXRV4C2G7T9B3M1A";
 
 pub const QUEUE: &str = "Examples:
   tartarus queue stats
@@ -136,6 +139,8 @@ pub const NODE_DRAIN: &str = "Examples:
   tartarus node drain worker-3 --undo";
 
 pub const NODE_REMOVE: &str = "Examples:
+  # which runs would be requeued and which dead-lettered, changing nothing
+  tartarus node remove worker-3 --dry-run
   tartarus node remove worker-3 --yes";
 
 pub const POLICY: &str = "Examples:

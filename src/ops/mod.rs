@@ -7,6 +7,7 @@ pub mod cancel;
 pub mod input;
 pub mod list;
 pub mod logs;
+pub mod node;
 pub mod node_file;
 pub mod policies;
 pub mod submit;
