@@ -11,7 +11,11 @@ fn cells_land_on_distinct_masters_and_slots_match_the_server() {
     let cluster = RedisCluster::start(3, 1);
     assert_eq!(cluster.masters().len(), 3);
     // The cluster bus is port + 10000: every port leaves room for it.
-    assert!(cluster.nodes.iter().all(|n| n.port < 55_536), "{}", cluster.addrs());
+    assert!(
+        cluster.nodes.iter().all(|n| n.port < 55_536),
+        "{}",
+        cluster.addrs()
+    );
     let cells = cluster.cells_on_distinct_masters(3);
     let masters: std::collections::BTreeSet<u16> = cells.iter().map(|(_, m)| *m).collect();
     assert_eq!(masters.len(), 3, "{cells:?}");

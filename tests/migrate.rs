@@ -364,3 +364,70 @@ async fn a_cell_that_already_holds_data_is_a_conflict_and_nothing_moves() {
     assert_eq!(report["result"], "migrated");
     assert_eq!(report["kinds"]["runs"], 30);
 }
+
+/// Copy mode, interrupted: the migration future is dropped half-way (as a crash would leave it),
+/// and the second run finds the keys the first one restored already in place.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interrupted_copy_resumes_with_what_it_already_restored() {
+    use tartarus::store::migrate::{MigrateMode, MigrateOptions, MigrateResult};
+    use tartarus::store::redis::{Migration, RedisStore};
+    use tartarus::store::StoreSettings;
+
+    let old_server = RedisServer::start();
+    let new_server = RedisServer::start();
+    let old = legacy_store(&target(&old_server)).await;
+    populate(&old, 300, Duration::from_millis(300)).await;
+    wait_for_expiry(&old_server);
+    let content = keyspace_content(&old_server);
+    let cell = Cell::new("resume").unwrap();
+    let migration = || async {
+        Migration::new(
+            RedisStore::connect(
+                &target(&old_server),
+                Keys::legacy(LEGACY_QUEUE_KEY),
+                StoreSettings::default(),
+            )
+            .await
+            .unwrap(),
+            RedisStore::connect(
+                &target(&new_server),
+                Keys::for_cell(&cell),
+                StoreSettings::default(),
+            )
+            .await
+            .unwrap(),
+            MigrateMode::Copy,
+        )
+    };
+    let options = MigrateOptions {
+        batch: 5,
+        ..Default::default()
+    };
+    let first = migration().await;
+    let halfway = std::sync::Arc::new(tokio::sync::Notify::new());
+    let signal = halfway.clone();
+    let progress = move |p: tartarus::persistence::Progress| {
+        if p.unit == "keys" && p.total.is_some() && p.done >= 100 {
+            signal.notify_one();
+        }
+    };
+    tokio::select! {
+        r = first.run(&options, &progress) => panic!("finished before the interruption: {r:?}"),
+        _ = halfway.notified() => {}
+    }
+    drop(first);
+    assert!(keyspace_content(&new_server).contains_key(&Keys::for_cell(&cell).migration()));
+
+    let report = migration()
+        .await
+        .run(&options, &tartarus::persistence::no_progress)
+        .await
+        .unwrap();
+    assert_eq!(report.result, MigrateResult::Migrated);
+    assert!(report.resumed);
+    assert!(report.already_moved >= 100, "{report:?}");
+    assert_eq!(report.moved + report.already_moved, content.len() as u64);
+    let after = keyspace_content(&new_server);
+    assert_eq!(cell_part(&after, "resume"), translated(&content, "resume"));
+    assert!(!after.contains_key(&Keys::for_cell(&cell).migration()));
+}
