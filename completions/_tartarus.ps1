@@ -1772,6 +1772,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server')
+            [CompletionResult]::new('cells', 'cells', [CompletionResultType]::ParameterValue, 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1804,12 +1805,44 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'tartarus;bench;cells' {
+            [CompletionResult]::new('--cells', '--cells', [CompletionResultType]::ParameterName, 'Cells per round, comma-separated: one round each (cells on distinct masters in a cluster)')
+            [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Runs per cell')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Scheduler batch size')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--cell', '--cell', [CompletionResultType]::ParameterName, 'The cell: one deployment''s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'tartarus;bench;help' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server')
+            [CompletionResult]::new('cells', 'cells', [CompletionResultType]::ParameterValue, 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'tartarus;bench;help;backup' {
+            break
+        }
+        'tartarus;bench;help;cells' {
             break
         }
         'tartarus;bench;help;help' {
@@ -2079,9 +2112,13 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         }
         'tartarus;help;bench' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server')
+            [CompletionResult]::new('cells', 'cells', [CompletionResultType]::ParameterValue, 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master')
             break
         }
         'tartarus;help;bench;backup' {
+            break
+        }
+        'tartarus;help;bench;cells' {
             break
         }
         'tartarus;help;completions' {

@@ -1659,6 +1659,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand backup 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+            cand cells 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;bench;backup'= {
@@ -1689,11 +1690,41 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tartarus;bench;cells'= {
+            cand --cells 'Cells per round, comma-separated: one round each (cells on distinct masters in a cluster)'
+            cand --runs 'Runs per cell'
+            cand --batch 'Scheduler batch size'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
+            cand --environment 'Deployment environment [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --cell 'The cell: one deployment''s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]'
+            cand --queue-key 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tartarus;bench;help'= {
             cand backup 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+            cand cells 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;bench;help;backup'= {
+        }
+        &'tartarus;bench;help;cells'= {
         }
         &'tartarus;bench;help;help'= {
         }
@@ -1907,8 +1938,11 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;help;bench'= {
             cand backup 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+            cand cells 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master'
         }
         &'tartarus;help;bench;backup'= {
+        }
+        &'tartarus;help;bench;cells'= {
         }
         &'tartarus;help;completions'= {
         }

@@ -1434,37 +1434,38 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand migrate" -s v -l verbo
 complete -c tartarus -n "__fish_tartarus_using_subcommand migrate" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand migrate" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand migrate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l runs -d 'Runs to submit' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l claim-batch -d 'Runs per claim' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l raw-requests -d 'SET requests redis-benchmark sends for the raw server rate' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l e2e-runs -d 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l e2e-batch -d 'Scheduler batch size for the end-to-end figure' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l latency-secs -d 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l runs -d 'Runs to submit' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l claim-batch -d 'Runs per claim' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l raw-requests -d 'SET requests redis-benchmark sends for the raw server rate' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l e2e-runs -d 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l e2e-batch -d 'Scheduler batch size for the end-to-end figure' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l latency-secs -d 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
 yaml\t'YAML'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
 json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
 production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l cell -d 'The cell: one deployment\'s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l queue-key -d 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l no-raw -d 'Skip running redis-benchmark for the raw server rate'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s q -l quiet -d 'Print only results and errors'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
-complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l cell -d 'The cell: one deployment\'s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l queue-key -d 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l no-raw -d 'Skip running redis-benchmark for the raw server rate'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -f -a "cells" -d 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l populate -d 'Keys to add with DEBUG POPULATE (300-byte values) for the RDB figure, under tartarus-bench:rdb (0: use the data already there). Needs `enable-debug-command local` on the server; with `rdbcompression no` the default makes an RDB of about 1.1 GB' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l logical-keys -d 'Keys for the logical restore figure (DEBUG POPULATE under tartarus-bench:lg; 0 skips it)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l rounds -d 'Rounds of each measurement (the median is reported)' -r
@@ -1491,7 +1492,33 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l cells -d 'Cells per round, comma-separated: one round each (cells on distinct masters in a cluster)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l runs -d 'Runs per cell' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l batch -d 'Scheduler batch size' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+wide\t'Columns with more detail'
+json\t'JSON, for scripts'
+yaml\t'YAML'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l log-format -d 'Log lines on stderr: text, or one JSON object per line (for log collectors)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line: timestamp (RFC 3339), level, message, fields'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l environment -d 'Deployment environment [env: TARTARUS_ENV]' -r -f -a "development\t'REDIS_ADDR defaults to localhost:6379; "" selects the in-memory store'
+production\t'REDIS_ADDR is required and Redis must answer; no in-memory store'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l redis-addr -d 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l redis-db -d 'Redis database number [env: REDIS_DB]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l cell -d 'The cell: one deployment\'s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l queue-key -d 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l redis-username -d 'ACL user name [env: REDIS_USERNAME]' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l redis-password-file -d 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l redis-timeout -d 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l redis-connect-timeout -d 'How long connecting to Redis may take' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -s q -l quiet -d 'Print only results and errors'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -s v -l verbose -d 'More log output (-v info, -vv debug)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l tls -d 'Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from cells" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "cells" -d 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master'
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
@@ -1594,3 +1621,4 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "restore" -d 'Restore a backup: offline into a stopped server\'s data dir, or online (logical backups)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "persistence" -d 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'
 complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "backup" -d 'Backup and restore speed against redis-cli (--rdb and --pipe) on the same server'
+complete -c tartarus -n "__fish_tartarus_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "cells" -d 'The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the rate per cell, the total, and the Redis CPU of each master'

@@ -11,6 +11,7 @@ pub mod args;
 pub mod backup;
 pub mod bench;
 pub mod bench_backup;
+pub mod bench_cells;
 pub mod config;
 mod ctx;
 pub mod docs;

@@ -379,7 +379,7 @@ spec: {rules: [{name: r, when: {labels: {tier: {equals: untrusted}}}, verdict: q
 "#;
 
 /// Sixteen bench nodes (every fourth in the Phlegethon pool) and the ten bench policies.
-async fn bench_cluster(store: &SharedStore) -> Result<()> {
+pub(crate) async fn bench_nodes_and_policies(store: &SharedStore) -> Result<()> {
     for i in 0..16 {
         let mut labels = BTreeMap::new();
         if i % 4 == 0 {
@@ -407,11 +407,16 @@ async fn bench_cluster(store: &SharedStore) -> Result<()> {
 
 /// Submit → admitted → routed → scheduled through one in-process scheduler, then the latency
 /// from submit to scheduled at a steady 1,000 runs/s.
-async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Figure>> {
-    bench_cluster(&store).await?;
-    let spec = sandbox(
+/// The sandbox of the end-to-end figures: one small run, admitted by every bench policy.
+pub(crate) fn e2e_sandbox() -> Result<SandboxSpec> {
+    sandbox(
         "spec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n",
-    )?;
+    )
+}
+
+async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Figure>> {
+    bench_nodes_and_policies(&store).await?;
+    let spec = e2e_sandbox()?;
     let config = SchedulerConfig {
         batch: options.e2e_batch.max(1),
         ..Default::default()
