@@ -121,6 +121,18 @@ impl Drop for ClusterNode {
     }
 }
 
+/// One line of `CLUSTER NODES`.
+#[derive(Clone, Debug)]
+pub struct NodeInfo {
+    pub port: u16,
+    /// `master` or `replica`.
+    pub role: String,
+    /// A replica's master.
+    pub master: Option<u16>,
+    /// A master's slot ranges.
+    pub slots: Vec<(u16, u16)>,
+}
+
 /// A running cluster; every node is killed when it is dropped.
 pub struct RedisCluster {
     pub nodes: Vec<ClusterNode>,
@@ -241,8 +253,8 @@ impl RedisCluster {
         panic!("no cluster node answers");
     }
 
-    /// `CLUSTER NODES` as (port, role, master port for replicas, slot ranges for masters).
-    pub fn topology(&self) -> Vec<(u16, String, Option<u16>, Vec<(u16, u16)>)> {
+    /// `CLUSTER NODES`, one entry per node.
+    pub fn topology(&self) -> Vec<NodeInfo> {
         let text: String = redis::cmd("CLUSTER")
             .arg("NODES")
             .query(&mut self.any_conn())
@@ -280,7 +292,12 @@ impl RedisCluster {
                         None => s.parse().ok().map(|x| (x, x)),
                     })
                     .collect();
-                (port_of(&f[1]), role.to_string(), master, slots)
+                NodeInfo {
+                    port: port_of(&f[1]),
+                    role: role.to_string(),
+                    master,
+                    slots,
+                }
             })
             .collect()
     }
@@ -290,8 +307,8 @@ impl RedisCluster {
         let mut m: Vec<(u16, u16)> = self
             .topology()
             .into_iter()
-            .filter(|(_, role, _, slots)| role == "master" && !slots.is_empty())
-            .map(|(port, _, _, slots)| (slots[0].0, port))
+            .filter(|n| n.role == "master" && !n.slots.is_empty())
+            .map(|n| (n.slots[0].0, n.port))
             .collect();
         m.sort();
         m.into_iter().map(|(_, p)| p).collect()
@@ -301,10 +318,8 @@ impl RedisCluster {
     pub fn master_of_slot(&self, slot: u16) -> u16 {
         self.topology()
             .into_iter()
-            .find(|(_, role, _, slots)| {
-                role == "master" && slots.iter().any(|(a, b)| (*a..=*b).contains(&slot))
-            })
-            .map(|(p, ..)| p)
+            .find(|n| n.role == "master" && n.slots.iter().any(|(a, b)| (*a..=*b).contains(&slot)))
+            .map(|n| n.port)
             .unwrap_or_else(|| panic!("no master holds slot {slot}"))
     }
 
@@ -312,8 +327,8 @@ impl RedisCluster {
     pub fn replica_of(&self, master: u16) -> u16 {
         self.topology()
             .into_iter()
-            .find(|(_, role, m, _)| role == "replica" && *m == Some(master))
-            .map(|(p, ..)| p)
+            .find(|n| n.role == "replica" && n.master == Some(master))
+            .map(|n| n.port)
             .unwrap_or_else(|| panic!("master {master} has no replica"))
     }
 
@@ -363,10 +378,10 @@ impl RedisCluster {
             let shape = ok && {
                 let t = self.topology();
                 t.iter()
-                    .filter(|(_, r, _, s)| r == "master" && !s.is_empty())
+                    .filter(|n| n.role == "master" && !n.slots.is_empty())
                     .count()
                     == masters
-                    && t.iter().filter(|(_, r, ..)| r == "replica").count() >= replicas
+                    && t.iter().filter(|n| n.role == "replica").count() >= replicas
             };
             if shape {
                 return;
