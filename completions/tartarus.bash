@@ -37,6 +37,9 @@ _tartarus() {
             tartarus,man)
                 cmd="tartarus__subcmd__man"
                 ;;
+            tartarus,migrate)
+                cmd="tartarus__subcmd__migrate"
+                ;;
             tartarus,node)
                 cmd="tartarus__subcmd__node"
                 ;;
@@ -115,11 +118,17 @@ _tartarus() {
             tartarus__subcmd__bench,backup)
                 cmd="tartarus__subcmd__bench__subcmd__backup"
                 ;;
+            tartarus__subcmd__bench,cells)
+                cmd="tartarus__subcmd__bench__subcmd__cells"
+                ;;
             tartarus__subcmd__bench,help)
                 cmd="tartarus__subcmd__bench__subcmd__help"
                 ;;
             tartarus__subcmd__bench__subcmd__help,backup)
                 cmd="tartarus__subcmd__bench__subcmd__help__subcmd__backup"
+                ;;
+            tartarus__subcmd__bench__subcmd__help,cells)
+                cmd="tartarus__subcmd__bench__subcmd__help__subcmd__cells"
                 ;;
             tartarus__subcmd__bench__subcmd__help,help)
                 cmd="tartarus__subcmd__bench__subcmd__help__subcmd__help"
@@ -156,6 +165,9 @@ _tartarus() {
                 ;;
             tartarus__subcmd__help,man)
                 cmd="tartarus__subcmd__help__subcmd__man"
+                ;;
+            tartarus__subcmd__help,migrate)
+                cmd="tartarus__subcmd__help__subcmd__migrate"
                 ;;
             tartarus__subcmd__help,node)
                 cmd="tartarus__subcmd__help__subcmd__node"
@@ -204,6 +216,9 @@ _tartarus() {
                 ;;
             tartarus__subcmd__help__subcmd__bench,backup)
                 cmd="tartarus__subcmd__help__subcmd__bench__subcmd__backup"
+                ;;
+            tartarus__subcmd__help__subcmd__bench,cells)
+                cmd="tartarus__subcmd__help__subcmd__bench__subcmd__cells"
                 ;;
             tartarus__subcmd__help__subcmd__config,show)
                 cmd="tartarus__subcmd__help__subcmd__config__subcmd__show"
@@ -536,7 +551,7 @@ _tartarus() {
 
     case "${cmd}" in
         tartarus)
-            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help --version sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help"
+            opts="-o -y -q -v -h -V --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help --version sandbox queue node policy scheduler agent up top config redis backup verify migrate bench completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,6 +578,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -630,7 +649,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help run help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -657,6 +676,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -766,7 +789,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__agent__subcmd__run)
-            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --state-dir --uid-base --image-dir --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --name --labels --cpu --memory --gpu --slots --runtime --ttl --poll --drain-deadline --max-attempts --work-dir --log-dir --state-dir --uid-base --image-dir --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +887,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -928,7 +955,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help create list verify prune restore help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help create list verify prune restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -955,6 +982,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1022,7 +1053,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__create)
-            opts="-o -y -q -v -h --dir --method --pattern --bgsave-timeout --verify --from-replica --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --method --pattern --bgsave-timeout --verify --from-replica --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1065,6 +1096,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1230,7 +1265,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__list)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1261,6 +1296,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1328,7 +1367,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__prune)
-            opts="-o -y -q -v -h --dir --keep-days --keep-last --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --keep-days --keep-last --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,6 +1406,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1434,7 +1477,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__restore)
-            opts="-o -y -q -v -h --dir --data-dir --appendonly --redis-conf --force --online --flush --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --data-dir --appendonly --redis-conf --force --online --flush --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1477,6 +1520,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1544,7 +1591,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__backup__subcmd__verify)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1575,6 +1622,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1642,7 +1693,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench)
-            opts="-o -y -q -v -h --runs --claim-batch --no-raw --raw-requests --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help backup help"
+            opts="-o -y -q -v -h --runs --claim-batch --no-raw --raw-requests --e2e-runs --e2e-batch --latency-secs --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help backup cells help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1693,6 +1744,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1760,7 +1815,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench__subcmd__backup)
-            opts="-o -y -q -v -h --populate --logical-keys --rounds --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --populate --logical-keys --rounds --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1803,6 +1858,120 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__bench__subcmd__cells)
+            opts="-o -y -q -v -h --cells --runs --batch --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cells)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1870,7 +2039,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench__subcmd__help)
-            opts="backup help"
+            opts="backup cells help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1884,6 +2053,20 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__bench__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__bench__subcmd__help__subcmd__cells)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1912,7 +2095,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__completions)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help bash elvish fish powershell zsh"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1939,6 +2122,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2006,7 +2193,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__config)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help show help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2033,6 +2220,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2142,7 +2333,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__config__subcmd__show)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,6 +2360,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2236,7 +2431,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help)
-            opts="sandbox queue node policy scheduler agent up top config redis backup verify bench completions man help"
+            opts="sandbox queue node policy scheduler agent up top config redis backup verify migrate bench completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2362,7 +2557,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__bench)
-            opts="backup"
+            opts="backup cells"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2376,6 +2571,20 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__bench__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__bench__subcmd__cells)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2446,6 +2655,20 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3020,7 +3243,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__man)
-            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dir --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3051,6 +3274,124 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__migrate)
+            opts="-o -y -q -v -h --from --from-password-file --from-queue-key --dry-run --batch --force --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3118,7 +3459,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help register list get label drain remove help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help register list get label drain remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3145,6 +3486,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3212,7 +3557,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__drain)
-            opts="-o -y -q -v -h --undo --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --undo --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3239,6 +3584,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3306,7 +3655,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3333,6 +3682,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3512,7 +3865,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__label)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3539,6 +3892,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3606,7 +3963,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__list)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3633,6 +3990,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3700,7 +4061,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__register)
-            opts="-o -y -q -v -h --labels --cpu --memory --gpu --slots --ttl --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --labels --cpu --memory --gpu --slots --ttl --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3751,6 +4112,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3818,7 +4183,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__node__subcmd__remove)
-            opts="-o -y -q -v -h --max-attempts --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --max-attempts --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3849,6 +4214,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3916,7 +4285,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help apply list get delete history rollback test help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help apply list get delete history rollback test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3943,6 +4312,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4010,7 +4383,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__apply)
-            opts="-f -o -y -q -v -h --file --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4049,6 +4422,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4116,7 +4493,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__delete)
-            opts="-o -y -q -v -h --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4147,6 +4524,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4214,7 +4595,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4241,6 +4622,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4434,7 +4819,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__history)
-            opts="-o -y -q -v -h --limit --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --limit --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4465,6 +4850,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4532,7 +4921,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__list)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4559,6 +4948,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4626,7 +5019,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__rollback)
-            opts="-o -y -q -v -h --to-version --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --to-version --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4661,6 +5054,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4728,7 +5125,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__test)
-            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4767,6 +5164,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4834,7 +5235,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help stats list peek purge retry pause resume help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help stats list peek purge retry pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4861,6 +5262,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5054,7 +5459,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__list)
-            opts="-o -y -q -v -h --limit --cursor --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
+            opts="-o -y -q -v -h --limit --cursor --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5089,6 +5494,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5156,7 +5565,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__pause)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5183,6 +5592,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5250,7 +5663,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__peek)
-            opts="-n -o -y -q -v -h --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-n -o -y -q -v -h --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5285,6 +5698,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5352,7 +5769,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__purge)
-            opts="-o -y -q -v -h --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
+            opts="-o -y -q -v -h --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help queued leased pending dead"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5379,6 +5796,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5446,7 +5867,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__resume)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5473,6 +5894,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5540,7 +5965,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__retry)
-            opts="-o -y -q -v -h --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5567,6 +5992,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5634,7 +6063,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__queue__subcmd__stats)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5661,6 +6090,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5728,7 +6161,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help health configure help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help health configure help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5755,6 +6188,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5822,7 +6259,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis__subcmd__configure)
-            opts="-o -y -q -v -h --profile --apply --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --profile --apply --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5853,6 +6290,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5920,7 +6361,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__redis__subcmd__health)
-            opts="-o -y -q -v -h --max-save-age --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --max-save-age --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5951,6 +6392,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6074,7 +6519,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6101,6 +6546,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6168,7 +6617,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__cancel)
-            opts="-o -y -q -v -h --reason --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --reason --dry-run --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6199,6 +6648,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6266,7 +6719,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__get)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6293,6 +6746,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6486,7 +6943,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__list)
-            opts="-o -y -q -v -h --state --heat --label --node --limit --cursor --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --state --heat --label --node --limit --cursor --all --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6537,6 +6994,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6604,7 +7065,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__logs)
-            opts="-f -o -y -q -v -h --follow --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --follow --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6635,6 +7096,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6702,7 +7167,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__submit)
-            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6792,6 +7257,10 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --queue-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6856,7 +7325,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__wait)
-            opts="-o -y -q -v -h --timeout --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --timeout --pending-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6891,6 +7360,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6958,7 +7431,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__watch)
-            opts="-o -y -q -v -h --run --from-start --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --run --from-start --count --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6993,6 +7466,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7060,7 +7537,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help run help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7087,6 +7564,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7196,7 +7677,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler__subcmd__run)
-            opts="-o -y -q -v -h --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7239,6 +7720,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7306,7 +7791,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__top)
-            opts="-o -y -q -v -h --interval --count --events --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --interval --count --events --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7345,6 +7830,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7412,7 +7901,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__up)
-            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7475,6 +7964,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7542,7 +8035,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__verify)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help persistence help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help persistence help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7569,6 +8062,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7678,7 +8175,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__verify__subcmd__persistence)
-            opts="-o -y -q -v -h --restart-cmd --wait --restart-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --restart-cmd --wait --restart-timeout --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7717,6 +8214,10 @@ _tartarus() {
                     return 0
                     ;;
                 --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -12,9 +12,11 @@ pub use address::{
     parse_host_port, parse_redis_addr, parse_sentinel_addrs, redact_url, ParsedAddr,
 };
 pub use target::{
-    Endpoint, PemFile, RedisTarget, ReplicaAck, SentinelSettings, TlsSettings, Topology,
-    DEFAULT_REPLICA_ACK_TIMEOUT, DEFAULT_SENTINEL_MASTER,
+    other_target, Endpoint, PemFile, RedisTarget, ReplicaAck, SentinelSettings, TlsSettings,
+    Topology, DEFAULT_REPLICA_ACK_TIMEOUT, DEFAULT_SENTINEL_MASTER,
 };
+
+use crate::store::keys::{check_queue_key, Cell, Keys, Namespace};
 
 /// A secret value: never printed, logged or put in process arguments.
 #[derive(Clone, PartialEq, Eq)]
@@ -63,7 +65,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("TARTARUS_ENV", "development (default) or production; production requires REDIS_ADDR and a reachable Redis, with no in-memory fallback (--environment)"),
     ("REDIS_ADDR", "host:port, redis://[user:pass@]host:port/db or rediss://...; percent-encoded user and password are decoded; \"\" selects the in-memory store in development; default localhost:6379 (--redis-addr)"),
     ("REDIS_DB", "database number, default 0 (--redis-db)"),
-    ("REDIS_QUEUE_KEY", "key of the Acheron queue, default tartarus:queue; its leases, pending, dead and paused keys hang off it (--queue-key)"),
+    ("TARTARUS_CELL", "the cell (one deployment's whole keyspace under one Redis Cluster hash tag, tartarus:{CELL}:*), default `default`; 1-64 of A-Z a-z 0-9 . _ - (--cell)"),
+    ("REDIS_QUEUE_KEY", "key of the Acheron queue, default tartarus:{CELL}:queue; its leases, pending, dead and paused keys hang off it; a key with a hash tag must carry the cell's, and in Redis Cluster it must have one (--queue-key)"),
     ("REDIS_PASSWORD", "the Redis password (--redis-password-file FILE reads it from a file instead, so it never shows in process listings)"),
     ("REDIS_PASS", "alias of REDIS_PASSWORD"),
     ("REDIS_USERNAME", "ACL user name (--redis-username)"),
@@ -183,6 +186,7 @@ pub struct RawSettings {
     pub env: (Option<String>, Source),
     pub redis_addr: (Option<String>, Source),
     pub redis_db: (Option<String>, Source),
+    pub cell: (Option<String>, Source),
     pub queue_key: (Option<String>, Source),
     pub password: (Option<String>, Source),
     pub username: (Option<String>, Source),
@@ -208,11 +212,13 @@ pub struct RawSettings {
 pub struct Config {
     pub environment: Environment,
     pub backend: Backend,
+    /// The cell every key of this process lives in.
+    pub cell: Cell,
+    /// The Acheron queue key (the cell's own unless `REDIS_QUEUE_KEY` says otherwise).
     pub queue_key: String,
     pub settings: Vec<Setting>,
 }
 
-pub const DEFAULT_QUEUE_KEY: &str = "tartarus:queue";
 pub const DEFAULT_REDIS_ADDR: &str = "localhost:6379";
 
 /// Picks a flag over a variable: `(flag, env var names…)`.
@@ -238,12 +244,21 @@ impl Config {
             environment.as_str(),
             raw.env.1,
         ));
+        let cell = match raw.cell.0.as_deref().map(str::trim) {
+            None | Some("") => Cell::default(),
+            Some(name) => Cell::new(name).map_err(|message| ConfigError::Invalid {
+                name: "TARTARUS_CELL",
+                value: name.to_string(),
+                message,
+            })?,
+        };
+        settings.push(Setting::text("TARTARUS_CELL", cell.as_str(), raw.cell.1));
         let queue_key = raw
             .queue_key
             .0
             .clone()
             .filter(|k| !k.trim().is_empty())
-            .unwrap_or_else(|| DEFAULT_QUEUE_KEY.into());
+            .unwrap_or_else(|| Keys::for_cell(&cell).queue());
         if queue_key.contains(char::is_whitespace) {
             return Err(ConfigError::Invalid {
                 name: "REDIS_QUEUE_KEY",
@@ -259,6 +274,16 @@ impl Config {
                 .collect();
             return Err(ConfigError::ConflictingTopology(names.join(" and ")));
         }
+        check_queue_key(&queue_key, &cell, false).map_err(|message| ConfigError::Invalid {
+            name: "REDIS_QUEUE_KEY",
+            value: queue_key.clone(),
+            message,
+        })?;
+        settings.push(Setting::text(
+            "REDIS_QUEUE_KEY",
+            queue_key.clone(),
+            raw.queue_key.1,
+        ));
         let memory_requested = raw.in_memory
             || raw
                 .redis_addr
@@ -303,9 +328,17 @@ impl Config {
         Ok(Config {
             environment,
             backend,
+            cell,
             queue_key,
             settings,
         })
+    }
+}
+
+impl Config {
+    /// The key layout of this process: its cell, with the configured queue key.
+    pub fn keys(&self) -> Keys {
+        Keys::with_namespace(Namespace::Cell(self.cell.clone()), &self.queue_key)
     }
 }
 

@@ -54,6 +54,10 @@ exit_codes! {
     CONFLICT = 7;
     /// A destructive step was declined, or refused without a terminal and without --yes.
     REFUSED = 8;
+    /// The cell's stored layout does not fit this binary: a schema version newer than it knows
+    /// (upgrade tartarus), or the layout from before cells, an older schema or an unfinished
+    /// migration (run `tartarus migrate`).
+    SCHEMA = 9;
     /// `sandbox wait`, `submit --wait`, `up --exit-code`: the run failed (non-zero exit, or it
     /// could not start).
     RUN_FAILED = 10;
@@ -142,6 +146,12 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<SpecError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::store::migrate::MigrateError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::store::schema::SchemaError>() {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<PolicyError>() {

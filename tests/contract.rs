@@ -24,9 +24,13 @@ fn settings() -> StoreSettings {
 
 async fn redis_store(server: &RedisServer) -> SharedStore {
     Arc::new(
-        RedisStore::connect(&target(server), "tartarus:queue", settings())
-            .await
-            .expect("connect"),
+        RedisStore::connect(
+            &target(server),
+            tartarus::store::keys::Keys::default(),
+            settings(),
+        )
+        .await
+        .expect("connect"),
     )
 }
 

@@ -1286,8 +1286,12 @@ async fn the_persistence_canary_runs_from_the_library() {
         let open = || -> futures::future::BoxFuture<'_, anyhow::Result<SharedStore>> {
             let t = t.clone();
             Box::pin(async move {
-                let store =
-                    RedisStore::connect(&t, "tartarus:queue", StoreSettings::default()).await?;
+                let store = RedisStore::connect(
+                    &t,
+                    tartarus::store::keys::Keys::default(),
+                    StoreSettings::default(),
+                )
+                .await?;
                 Ok(std::sync::Arc::new(store) as SharedStore)
             })
         };
@@ -1299,7 +1303,7 @@ async fn the_persistence_canary_runs_from_the_library() {
     }
     let keys = |s: &RedisServer| -> Vec<String> {
         redis::cmd("KEYS")
-            .arg("tartarus:run:*")
+            .arg("tartarus:{default}:run:*")
             .query(&mut s.conn())
             .unwrap()
     };

@@ -17,9 +17,13 @@ use tartarus::store::{Heartbeat, SharedStore, StoreSettings, StoredPolicy};
 async fn store(server: &RedisServer) -> SharedStore {
     let t = target(server);
     Arc::new(
-        RedisStore::connect(&t, "tartarus:queue", StoreSettings::default())
-            .await
-            .unwrap(),
+        RedisStore::connect(
+            &t,
+            tartarus::store::keys::Keys::default(),
+            StoreSettings::default(),
+        )
+        .await
+        .unwrap(),
     )
 }
 
@@ -217,12 +221,12 @@ async fn policy_changes_reach_running_and_deaf_schedulers() {
     // A change that was never published (written behind its back): the version check catches it.
     let mut c = server.conn();
     let _: () = redis::cmd("HDEL")
-        .arg("themis:policies")
+        .arg("themis:{default}:policies")
         .arg("no-alpine")
         .query(&mut c)
         .unwrap();
     let _: () = redis::cmd("INCR")
-        .arg("themis:policies:version")
+        .arg("themis:{default}:policies:version")
         .query(&mut c)
         .unwrap();
     let batch = runs(1, "");
@@ -305,7 +309,7 @@ async fn a_corrupt_run_is_dead_lettered_and_the_rest_proceed() {
     s.submit(&batch).await.unwrap();
     let mut c = server.conn();
     let _: () = redis::cmd("HSET")
-        .arg(format!("tartarus:run:{}", batch[1].id))
+        .arg(format!("tartarus:{{default}}:run:{}", batch[1].id))
         .arg("spec")
         .arg("{not json")
         .query(&mut c)

@@ -114,7 +114,7 @@ async fn submit_loop(
     stop: Arc<AtomicBool>,
     progress: Arc<Mutex<Vec<Instant>>>,
 ) -> Submits {
-    let store = RedisStore::connect(&target, "tartarus:queue", StoreSettings::default())
+    let store = RedisStore::connect(&target, tartarus::store::keys::Keys::default(), StoreSettings::default())
         .await
         .expect("connect through the Sentinels");
     let mut seen = Submits::default();
@@ -309,7 +309,7 @@ async fn survive(fault: Fault, replicas: usize, resume_within: Duration) {
     // Nothing acknowledged is lost, and every run finishes exactly once.
     let store = RedisStore::connect(
         &target(&set, false),
-        "tartarus:queue",
+        tartarus::store::keys::Keys::default(),
         StoreSettings::default(),
     )
     .await
@@ -456,7 +456,7 @@ async fn an_unconfirmed_write_fails_without_holding_up_other_traffic() {
         timeout: Duration::from_secs(3),
     });
     let store = Arc::new(
-        RedisStore::connect(&t, "tartarus:queue", StoreSettings::default())
+        RedisStore::connect(&t, tartarus::store::keys::Keys::default(), StoreSettings::default())
             .await
             .unwrap(),
     );

@@ -243,3 +243,12 @@ pub const COMPLETIONS: &str = "Examples:
 pub const MAN: &str = "Examples:
   tartarus man --dir /usr/local/share/man/man1 && mandb
   tartarus man --dir ./man && man ./man/tartarus-sandbox-submit.1";
+
+pub const MIGRATE: &str = "Examples:
+  # Upgrading: stop every scheduler and agent of the previous version, then count, then move
+  tartarus migrate --dry-run
+  tartarus migrate --yes
+
+  # Into a named cell, or from the old server into a Redis Cluster (the old server is kept)
+  tartarus --cell eu-1 migrate --yes
+  tartarus --cell eu-1 --redis-addr new-redis:6379 migrate --from old-redis:6379 --yes";

@@ -51,7 +51,13 @@ pub struct GlobalOpts {
     #[arg(long, global = true, value_name = "N", help_heading = CONNECTION_HEADING)]
     pub redis_db: Option<String>,
 
-    /// Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]
+    /// The cell: one deployment's whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default
+    /// `default` [env: TARTARUS_CELL]
+    #[arg(long, global = true, value_name = "CELL", help_heading = CONNECTION_HEADING)]
+    pub cell: Option<String>,
+
+    /// Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets
+    /// hang off it) [env: REDIS_QUEUE_KEY]
     #[arg(long, global = true, value_name = "KEY", help_heading = CONNECTION_HEADING)]
     pub queue_key: Option<String>,
 
@@ -159,6 +165,7 @@ pub fn build_config(g: &GlobalOpts) -> Result<Config> {
         ),
         redis_addr: pick(g.redis_addr.clone(), &["REDIS_ADDR"]),
         redis_db: pick(g.redis_db.clone(), &["REDIS_DB"]),
+        cell: pick(g.cell.clone(), &["TARTARUS_CELL"]),
         queue_key: pick(g.queue_key.clone(), &["REDIS_QUEUE_KEY"]),
         password: secret(
             g.redis_password_file.as_ref(),

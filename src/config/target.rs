@@ -514,3 +514,32 @@ pub(super) fn redis_target(
         replica_ack,
     })
 }
+
+/// Another Redis server, given by its address alone (`tartarus migrate --from`): the same syntax
+/// as `REDIS_ADDR`, credentials from the URL or `password` (which wins), TLS from `rediss://`
+/// (with `like`'s CA and client certificate), and `like`'s timeouts. Always standalone.
+pub fn other_target(
+    name: &'static str,
+    addr: &str,
+    password: Option<Secret>,
+    like: &RedisTarget,
+) -> Result<RedisTarget, ConfigError> {
+    let parsed = parse_redis_addr(addr).map_err(|message| ConfigError::Invalid {
+        name,
+        value: redact_url(addr),
+        message,
+    })?;
+    let tls = parsed
+        .tls
+        .then(|| like.tls.clone().unwrap_or_default());
+    Ok(RedisTarget {
+        topology: Topology::Standalone(Endpoint::new(parsed.host, parsed.port)),
+        tls,
+        username: parsed.username,
+        password: password.or(parsed.password.map(Secret)),
+        db: parsed.db.unwrap_or(0),
+        connect_timeout: like.connect_timeout,
+        command_timeout: like.command_timeout,
+        replica_ack: None,
+    })
+}

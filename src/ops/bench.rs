@@ -20,7 +20,7 @@ use crate::model::run::{Run, RunState};
 use crate::model::spec::{parse_sandbox_documents, SandboxSpec};
 use crate::persistence::RedisAdmin;
 use crate::scheduler::{Scheduler, SchedulerConfig};
-use crate::store::keys::Keys;
+use crate::store::keys::{Cell, Keys};
 use crate::store::memory::MemoryStore;
 use crate::store::redis::RedisStore;
 use crate::store::{Heartbeat, History, SharedStore, StoreSettings};
@@ -91,9 +91,15 @@ pub fn figure(name: &str, count: u64, elapsed: Duration, note: String) -> Figure
     }
 }
 
-/// The key layout of the bench: everything under [`BENCH_PREFIX`].
+/// The key layout of the bench: everything of its cell under [`BENCH_PREFIX`]
+/// (`tartarus-bench:{<cell>}:*`, one slot like any cell).
 pub fn bench_keys() -> Keys {
-    Keys::isolated(BENCH_PREFIX)
+    Keys::isolated(BENCH_PREFIX, &Cell::default())
+}
+
+/// What the cleanup deletes: every bench cell and redis-benchmark's keys.
+fn cleanup_patterns() -> Vec<String> {
+    vec![format!("{BENCH_PREFIX}:*")]
 }
 
 /// A fresh store for the bench on the configured backend (Redis: under the bench prefix).
@@ -101,7 +107,7 @@ pub async fn bench_store(backend: &Backend, settings: &StoreSettings) -> Result<
     Ok(match backend {
         Backend::Memory => Arc::new(MemoryStore::new(settings.clone())),
         Backend::Redis(t) => Arc::new(
-            RedisStore::connect_with_keys(t, bench_keys(), settings.clone())
+            RedisStore::connect(t, bench_keys(), settings.clone())
                 .await
                 .context("connecting to Redis")?,
         ),
@@ -110,7 +116,7 @@ pub async fn bench_store(backend: &Backend, settings: &StoreSettings) -> Result<
 
 /// Deletes every key of the bench layout (SCAN on its own patterns + UNLINK); returns how many.
 pub async fn cleanup(target: &RedisTarget) -> Result<u64> {
-    let patterns = bench_keys().backup_patterns();
+    let patterns = cleanup_patterns();
     // The cleanup deletes by pattern: refuse anything that could reach beyond the bench's keys.
     if let Some(p) = patterns
         .iter()
@@ -369,7 +375,7 @@ spec: {rules: [{name: r, when: {labels: {tier: {equals: untrusted}}}, verdict: q
 "#;
 
 /// Sixteen bench nodes (every fourth in the Phlegethon pool) and the ten bench policies.
-async fn bench_cluster(store: &SharedStore) -> Result<()> {
+pub(crate) async fn bench_nodes_and_policies(store: &SharedStore) -> Result<()> {
     for i in 0..16 {
         let mut labels = BTreeMap::new();
         if i % 4 == 0 {
@@ -397,11 +403,16 @@ async fn bench_cluster(store: &SharedStore) -> Result<()> {
 
 /// Submit → admitted → routed → scheduled through one in-process scheduler, then the latency
 /// from submit to scheduled at a steady 1,000 runs/s.
-async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Figure>> {
-    bench_cluster(&store).await?;
-    let spec = sandbox(
+/// The sandbox of the end-to-end figures: one small run, admitted by every bench policy.
+pub(crate) fn e2e_sandbox() -> Result<SandboxSpec> {
+    sandbox(
         "spec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n",
-    )?;
+    )
+}
+
+async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Figure>> {
+    bench_nodes_and_policies(&store).await?;
+    let spec = e2e_sandbox()?;
     let config = SchedulerConfig {
         batch: options.e2e_batch.max(1),
         ..Default::default()

@@ -3,6 +3,7 @@
 //! renders what they return.
 
 pub mod bench;
+pub mod bench_cells;
 pub mod cancel;
 pub mod input;
 pub mod list;

@@ -17,7 +17,9 @@ use crate::model::spec::Heat;
 mod delegate;
 pub mod keys;
 pub mod memory;
+pub mod migrate;
 pub mod redis;
+pub mod schema;
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -49,6 +51,9 @@ pub enum StoreError {
     },
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    /// The cell holds a layout this binary does not know, or one it must not touch yet.
+    #[error(transparent)]
+    Schema(#[from] schema::SchemaError),
     #[error("Redis error: {0}")]
     Backend(String),
 }
@@ -67,6 +72,7 @@ impl StoreError {
             | StoreError::PolicyNotFound(_)
             | StoreError::PolicyVersionNotFound(_) => exit::NOT_FOUND,
             StoreError::Conflict { .. } => exit::CONFLICT,
+            StoreError::Schema(_) => exit::SCHEMA,
             StoreError::Corrupt(_) | StoreError::Backend(_) => exit::FAILURE,
         }
     }

@@ -1,6 +1,9 @@
 //! Test harness: a real redis-server per test, on a free port in a temporary folder, that can be killed and restarted.
 #![allow(dead_code)]
 
+pub mod cluster;
+pub mod legacy;
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -399,4 +402,73 @@ pub fn target(server: &RedisServer) -> tartarus::config::RedisTarget {
     t.connect_timeout = Duration::from_secs(2);
     t.command_timeout = Duration::from_secs(10);
     t
+}
+
+/// Every key of the database with its type and content read by type (hash fields sorted, set
+/// members sorted, zsets and lists in order, stream entries with their ids) and whether it has a
+/// TTL: equal for equal data whatever its encoding (DUMP is not, for a hash restored elsewhere).
+pub fn keyspace_content(
+    server: &RedisServer,
+) -> std::collections::BTreeMap<String, (String, String)> {
+    let mut c = server.conn();
+    let mut out = std::collections::BTreeMap::new();
+    let mut cursor = 0u64;
+    loop {
+        let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
+            .arg(cursor)
+            .arg("COUNT")
+            .arg(1000)
+            .query(&mut c)
+            .expect("SCAN");
+        for key in keys {
+            let kind: String = redis::cmd("TYPE").arg(&key).query(&mut c).expect("TYPE");
+            let content = match kind.as_str() {
+                "string" => format!("{:?}", redis::cmd("GET").arg(&key).query::<Vec<u8>>(&mut c)),
+                "hash" => format!(
+                    "{:?}",
+                    redis::cmd("HGETALL")
+                        .arg(&key)
+                        .query::<std::collections::BTreeMap<String, String>>(&mut c)
+                ),
+                "list" => format!(
+                    "{:?}",
+                    redis::cmd("LRANGE")
+                        .arg(&key)
+                        .arg(0)
+                        .arg(-1)
+                        .query::<Vec<String>>(&mut c)
+                ),
+                "set" => format!(
+                    "{:?}",
+                    redis::cmd("SMEMBERS")
+                        .arg(&key)
+                        .query::<std::collections::BTreeSet<String>>(&mut c)
+                ),
+                "zset" => format!(
+                    "{:?}",
+                    redis::cmd("ZRANGE")
+                        .arg(&key)
+                        .arg(0)
+                        .arg(-1)
+                        .arg("WITHSCORES")
+                        .query::<Vec<(String, f64)>>(&mut c)
+                ),
+                "stream" => format!(
+                    "{:?}",
+                    redis::cmd("XRANGE")
+                        .arg(&key)
+                        .arg("-")
+                        .arg("+")
+                        .query::<redis::Value>(&mut c)
+                ),
+                other => format!("unexpected type {other}"),
+            };
+            let pttl: i64 = redis::cmd("PTTL").arg(&key).query(&mut c).expect("PTTL");
+            out.insert(key, (kind, format!("{content} ttl={}", pttl > 0)));
+        }
+        cursor = next;
+        if cursor == 0 {
+            return out;
+        }
+    }
 }

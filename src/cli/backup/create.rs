@@ -60,7 +60,8 @@ pub struct CreateArgs {
     /// How to take the backup
     #[arg(long, value_enum, default_value = "auto")]
     pub method: MethodArg,
-    /// Key patterns of a logical backup (repeatable; default tartarus:*, themis:* and the queue key)
+    /// Key patterns of a logical backup (repeatable; default tartarus:*, themis:* — every cell —
+    /// and the queue key; one cell: --pattern 'tartarus:{CELL}:*' --pattern 'themis:{CELL}:*')
     #[arg(long = "pattern", value_name = "GLOB")]
     pub patterns: Vec<String>,
     /// How long the BGSAVE may take
@@ -147,7 +148,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
     let opts = BackupOptions {
         method: args.method.into(),
         patterns: if args.patterns.is_empty() {
-            backup::default_patterns(&ctx.config.queue_key)
+            backup::default_patterns(&ctx.config.keys())
         } else {
             args.patterns
         },

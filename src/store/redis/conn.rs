@@ -57,17 +57,9 @@ fn acknowledged(script: ScriptId) -> bool {
 }
 
 impl RedisStore {
-    /// Connects (within the connect timeout), checks the credentials, and loads the scripts.
+    /// Connects (within the connect timeout), checks credentials with a PING, and loads the
+    /// scripts. Nothing reads the cell's schema: [`RedisStore::open`] does, for every process.
     pub async fn connect(
-        target: &RedisTarget,
-        queue_key: &str,
-        settings: StoreSettings,
-    ) -> StoreResult<RedisStore> {
-        Self::connect_with_keys(target, Keys::new(queue_key), settings).await
-    }
-
-    /// Connects with a custom key layout (the benchmark uses its own prefix).
-    pub async fn connect_with_keys(
         target: &RedisTarget,
         keys: Keys,
         settings: StoreSettings,

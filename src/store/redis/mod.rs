@@ -2,11 +2,15 @@
 
 mod conn;
 mod events;
+mod migrate;
 mod nodes;
 mod policies;
 mod queue;
 mod runs;
+mod schema;
 mod scripts;
+
+pub use self::migrate::Migration;
 
 use super::keys::Keys;
 use super::*;
