@@ -11,33 +11,10 @@ use crate::config::RedisTarget;
 use crate::store::keys::Keys;
 use crate::store::*;
 
+/// Every redis crate error becomes a store error here (see [`super::errors`] for which ones mean
+/// "unavailable, retry").
 pub(super) fn map_err(target: &RedisTarget, e: ::redis::RedisError) -> StoreError {
-    let addr = target.display();
-    let text = e.to_string();
-    let lower = text.to_lowercase();
-    if e.is_timeout() {
-        StoreError::Timeout {
-            addr,
-            timeout: target.command_timeout,
-        }
-    } else if lower.contains("wrongpass")
-        || lower.contains("noauth")
-        || lower.contains("invalid password")
-        || lower.contains("authentication")
-        || lower.contains("noperm")
-    {
-        StoreError::Auth {
-            addr,
-            message: text,
-        }
-    } else if e.is_io_error() || e.is_connection_refusal() || e.is_unrecoverable_error() {
-        StoreError::Unavailable {
-            addr,
-            message: text,
-        }
-    } else {
-        StoreError::Backend(text)
-    }
+    super::errors::classify(target, e)
 }
 
 pub(super) fn text(v: &Value) -> Option<String> {
@@ -289,11 +266,19 @@ impl RedisStore {
         }
         for v in &out {
             if let Value::ServerError(e) = v {
-                return Err(StoreError::Backend(format!(
-                    "script failed: {} {}",
-                    e.code(),
-                    e.details().unwrap_or("")
-                )));
+                // LOADING, READONLY, BUSY, ... are unavailability, not a failed script.
+                return Err(
+                    match super::errors::from_reply(
+                        &self.target,
+                        e.code(),
+                        e.details().unwrap_or(""),
+                    ) {
+                        StoreError::Backend(m) => {
+                            StoreError::Backend(format!("script failed: {m}"))
+                        }
+                        other => other,
+                    },
+                );
             }
         }
         Ok(out)

@@ -1,6 +1,7 @@
 //! The Redis backend of the store contract: pipelined reads, one Lua script per atomic step, and no `KEYS`.
 
 mod conn;
+mod errors;
 mod events;
 mod nodes;
 mod policies;
