@@ -17,4 +17,5 @@ pub mod wait;
 pub mod watch;
 
 pub use input::InputError;
+pub use submit::SubmitError;
 pub use wait::WaitError;

@@ -13,7 +13,7 @@ use crate::executor::ExecutorConfig;
 use crate::model::run::{Run, RunState};
 use crate::ops::wait::worst_code;
 use crate::scheduler::{Report, Scheduler, SchedulerConfig};
-use crate::store::{Heartbeat, History, SharedStore, StoredPolicy};
+use crate::store::{Admission, Heartbeat, History, SharedStore, StoredPolicy};
 
 /// Builds the executor configuration of the local agent for a node name.
 pub type ExecutorFor = Arc<dyn Fn(&str) -> ExecutorConfig + Send + Sync>;
@@ -185,14 +185,28 @@ pub async fn run_up(
             }
         }
     }
-    let submitted: Vec<String> = plan.runs.iter().map(|r| r.id.clone()).collect();
+    let mut submitted: Vec<String> = plan.runs.iter().map(|r| r.id.clone()).collect();
     if !plan.runs.is_empty() {
         // Safe to repeat: a run id that is already stored is not written again.
-        until_available("submitting the runs", &mut log, &mut startup, || {
+        let admissions = until_available("submitting the runs", &mut log, &mut startup, || {
             store.submit(&plan.runs)
         })
         .await
-        .context("submitting the runs")?;
+        .context("submitting the runs")?
+        .unwrap_or_default();
+        // A document with an idempotency key may name a run stored before.
+        for (i, a) in admissions.into_iter().enumerate() {
+            match a {
+                Admission::Created => {}
+                Admission::Existing { id } => submitted[i] = id,
+                Admission::Conflict { id } => {
+                    return Err(crate::ops::SubmitError::KeyConflict(vec![format!(
+                        "document {i}: its idempotency key is held by run {id} with other content"
+                    )])
+                    .into())
+                }
+            }
+        }
     }
     let mut scheduler = Scheduler::new(store.clone(), plan.scheduler.clone())
         .await
