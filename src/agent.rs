@@ -38,6 +38,10 @@ pub enum AgentError {
 /// Default heartbeat validity (`agent run --ttl`): long enough to ride out a Redis restart with
 /// sandboxes running; a dead agent's runs wait this long before they are retried elsewhere.
 pub const DEFAULT_TTL: Duration = Duration::from_secs(30);
+/// The variable naming the run in each sandbox's environment.
+pub const RUN_ID_ENV: &str = "TARTARUS_RUN_ID";
+/// The variable giving the placement's attempt number (1, 2, …) in each sandbox's environment.
+pub const ATTEMPT_ENV: &str = "TARTARUS_ATTEMPT";
 /// Upper bound of the safety margin kept between the lease's end and the last kill.
 pub const MAX_LEASE_MARGIN: Duration = Duration::from_secs(1);
 
@@ -275,13 +279,18 @@ impl Agent {
         Ok(())
     }
 
+    /// Starts the sandbox of one placement. It sees `TARTARUS_RUN_ID` and `TARTARUS_ATTEMPT`
+    /// (over any such names in the spec's env), so work that may run again after a crash can
+    /// tell its executions apart.
     fn spawn(
         &self,
         id: &str,
         attempt: u32,
-        spec: crate::model::spec::SandboxSpec,
+        mut spec: crate::model::spec::SandboxSpec,
         slot: u32,
     ) -> Active {
+        spec.env.insert(RUN_ID_ENV.into(), id.to_string());
+        spec.env.insert(ATTEMPT_ENV.into(), attempt.to_string());
         let (cancel, rx) = watch::channel(false);
         let executor = self.executor.clone();
         let id = id.to_string();
@@ -454,7 +463,11 @@ impl Agent {
         }
         let lapsed = boottime_ns() >= lease.term_at;
         if lapsed {
-            for a in st.active.values_mut().filter(|a| a.stop == Stop::No) {
+            for a in st
+                .active
+                .values_mut()
+                .filter(|a| a.stop == Stop::No && !a.task.is_finished())
+            {
                 a.stop = Stop::Fenced;
                 let _ = a.cancel.send(true);
             }
@@ -516,19 +529,22 @@ impl Agent {
             for w in &outcome.warnings {
                 tracing::warn!("sandbox {id}: {w}");
             }
-            let what = match a.stop {
-                Stop::HandBack => {
+            // A sandbox the agent stopped (drain deadline, lost lease) is handed back — unless it
+            // ended by itself before the stop landed: then that is its outcome (written only if
+            // its attempt is still the run's current one).
+            let stopped = matches!(outcome.status, Status::Cancelled | Status::Lost { .. });
+            let what = match (a.stop, &outcome.status) {
+                (_, Status::Lost { message }) => {
+                    Record::HandBack(format!("agent {name}: {message}"))
+                }
+                (Stop::HandBack, _) if stopped => {
                     Record::HandBack(format!("agent {name} drained before it finished"))
                 }
                 // Fenced: the run belongs to another node by now; handing back is a no-op then.
-                Stop::Fenced => Record::HandBack(format!("agent {name} lost contact with Redis")),
-                Stop::No if matches!(outcome.status, Status::Lost { .. }) => {
-                    let Status::Lost { message } = &outcome.status else {
-                        continue;
-                    };
-                    Record::HandBack(format!("agent {name}: {message}"))
+                (Stop::Fenced, _) if stopped => {
+                    Record::HandBack(format!("agent {name} lost contact with Redis"))
                 }
-                Stop::No => {
+                _ => {
                     let completion = completion_for(&outcome, timeout);
                     match completion.state {
                         RunState::Succeeded => st.report.succeeded += 1,

@@ -112,7 +112,7 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
     let yaml = docs(n, "bulk");
     let path = server.data_dir().join("bulk.yaml");
     std::fs::write(&path, &yaml).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tartarus"))
+    let child = Command::new(env!("CARGO_BIN_EXE_tartarus"))
         .env("REDIS_ADDR", server.host_port())
         .env("NO_COLOR", "1")
         .args([
