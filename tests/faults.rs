@@ -373,3 +373,142 @@ fn faults_long() {
         bulk_docs: 3_000,
     });
 }
+
+/// The conditions a Redis passes through besides being down, each held for a few seconds while
+/// an agent and a scheduler run: neither exits, each says so once per change (not once per
+/// retry), and work resumes by itself afterwards.
+#[test]
+fn every_redis_condition_is_survived_and_logged_once() {
+    let mut c = Cluster::start(Shape {
+        agents: 1,
+        slots: 2,
+        schedulers: 1,
+        ttl: Duration::from_secs(3),
+        ballast_keys: 0,
+    });
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let hold = Duration::from_millis(2500);
+    let admin = |c: &Cluster, args: &[&str]| {
+        let mut conn = c.redis.conn();
+        let mut cmd = redis::cmd(args[0]);
+        for a in &args[1..] {
+            cmd.arg(*a);
+        }
+        let _: redis::Value = cmd.query(&mut conn).unwrap_or(redis::Value::Nil);
+    };
+    let closed = closed.to_string();
+    std::thread::sleep(Duration::from_secs(1));
+    // READONLY: a replica (of a master that is not there) refuses writes.
+    admin(&c, &["REPLICAOF", "127.0.0.1", &closed]);
+    std::thread::sleep(hold);
+    admin(&c, &["REPLICAOF", "NO", "ONE"]);
+    std::thread::sleep(Duration::from_secs(1));
+    // MASTERDOWN: and refuses reads too.
+    admin(&c, &["CONFIG", "SET", "replica-serve-stale-data", "no"]);
+    admin(&c, &["REPLICAOF", "127.0.0.1", &closed]);
+    std::thread::sleep(hold);
+    admin(&c, &["REPLICAOF", "NO", "ONE"]);
+    admin(&c, &["CONFIG", "SET", "replica-serve-stale-data", "yes"]);
+    std::thread::sleep(Duration::from_secs(1));
+    // NOREPLICAS: writes need a replica that is not there.
+    admin(&c, &["CONFIG", "SET", "min-replicas-to-write", "1"]);
+    std::thread::sleep(hold);
+    admin(&c, &["CONFIG", "SET", "min-replicas-to-write", "0"]);
+    std::thread::sleep(Duration::from_secs(1));
+    // BUSY: a slow script holds the server.
+    admin(&c, &["CONFIG", "SET", "busy-reply-threshold", "100"]);
+    let url = c.redis.url();
+    let busy = std::thread::spawn(move || {
+        let mut conn = redis::Client::open(url).unwrap().get_connection().unwrap();
+        let script = "local t = redis.call('TIME'); local s = t[1] + 3; while true do local n = redis.call('TIME'); if tonumber(n[1]) > s then break end end; return 1";
+        let _: redis::RedisResult<i64> = redis::cmd("EVAL").arg(script).arg(0).query(&mut conn);
+    });
+    busy.join().unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+    // Timeouts: the server does not answer for longer than the command timeout (5 s).
+    let url = c.redis.url();
+    let sleeper = std::thread::spawn(move || {
+        let mut conn = redis::Client::open(url).unwrap().get_connection().unwrap();
+        let _: redis::RedisResult<()> = redis::cmd("DEBUG").arg("SLEEP").arg(6).query(&mut conn);
+    });
+    sleeper.join().unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+    // Refused credentials (as after a restart with another password): clients reconnect and
+    // get NOAUTH until it is put back.
+    admin(&c, &["CONFIG", "SET", "requirepass", "changed-by-someone"]);
+    admin(&c, &["CLIENT", "KILL", "TYPE", "normal"]);
+    std::thread::sleep(hold);
+    {
+        let mut conn = redis::Client::open(format!(
+            "redis://:changed-by-someone@127.0.0.1:{}/",
+            c.redis.port
+        ))
+        .unwrap()
+        .get_connection()
+        .unwrap();
+        let _: () = redis::cmd("CONFIG")
+            .arg("SET")
+            .arg("requirepass")
+            .arg("")
+            .query(&mut conn)
+            .unwrap();
+    }
+    std::thread::sleep(Duration::from_secs(1));
+    // Down: connection refused, then back.
+    c.redis.kill9();
+    std::thread::sleep(hold);
+    c.redis.restart();
+    c.assert_services_alive();
+    // Work resumes by itself: a run submitted now succeeds.
+    let acked: Acknowledged = Default::default();
+    let mut rng = Rng::new(7);
+    let docs = work_docs(&c.rec, 0, 1, &mut rng);
+    let t = Instant::now();
+    while !submit_keyed(&c.redis.host_port(), &docs, "probe-", Kind::Work, &acked) {
+        assert!(
+            t.elapsed() < Duration::from_secs(30),
+            "submit never succeeded"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let ids: Vec<String> = acked.lock().unwrap().keys().cloned().collect();
+    let t = Instant::now();
+    loop {
+        let s = snapshot(&c.redis, &ids);
+        if s.values().all(|r| r.state.as_deref() == Some("succeeded")) {
+            break;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(60),
+            "the probe did not succeed: {s:?}\n{}",
+            c.logs()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    eprintln!("probe succeeded {:?} after the last condition", t.elapsed());
+    c.assert_services_alive();
+    // Once per change: seven conditions make a few dozen lines, not one per retry.
+    for s in c.agents.iter().chain(&c.schedulers) {
+        let log = s.log_tail(100_000);
+        let warnings = log.lines().filter(|l| l.contains("WARN")).count();
+        for code in ["READONLY", "MASTERDOWN", "NOREPLICAS", "BUSY"] {
+            assert!(
+                log.contains(code) || s.name.starts_with('s'),
+                "{}: no word of {code}:\n{log}",
+                s.name
+            );
+        }
+        assert!(warnings < 80, "{}: {warnings} warnings:\n{log}", s.name);
+        eprintln!(
+            "{}: {warnings} warning lines over the seven conditions",
+            s.name
+        );
+        if std::env::var("TARTARUS_FAULTS_VERBOSE").is_ok_and(|v| v == "1") {
+            eprintln!("{log}");
+        }
+    }
+}
