@@ -130,6 +130,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Priority 0–1000; higher runs first')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Label key=value (repeatable)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment variable K=V (repeatable)')
+            [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Make the submit idempotent: every document without its own `metadata.idempotencyKey` gets the key PREFIX + its index (0-based). Running the same command again returns the runs already stored (for 24 h, or until they are deleted) and completes the rest; a key used for other content is refused (exit 7)')
             [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'With --wait: give up after this long (exit 15)')
             [CompletionResult]::new('--pending-timeout', '--pending-timeout', [CompletionResultType]::ParameterName, 'With --wait: fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever')
             [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Removed: the command now follows `--` (using it prints how)')

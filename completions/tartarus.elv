@@ -125,6 +125,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --priority 'Priority 0–1000; higher runs first'
             cand --label 'Label key=value (repeatable)'
             cand --env 'Environment variable K=V (repeatable)'
+            cand --idempotency-key 'Make the submit idempotent: every document without its own `metadata.idempotencyKey` gets the key PREFIX + its index (0-based). Running the same command again returns the runs already stored (for 24 h, or until they are deleted) and completes the rest; a key used for other content is refused (exit 7)'
             cand --wait-timeout 'With --wait: give up after this long (exit 15)'
             cand --pending-timeout 'With --wait: fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever'
             cand --command 'Removed: the command now follows `--` (using it prints how)'

@@ -128,6 +128,7 @@ inferno\t''"
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l priority -d 'Priority 0–1000; higher runs first' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l label -d 'Label key=value (repeatable)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l env -d 'Environment variable K=V (repeatable)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l idempotency-key -d 'Make the submit idempotent: every document without its own `metadata.idempotencyKey` gets the key PREFIX + its index (0-based). Running the same command again returns the runs already stored (for 24 h, or until they are deleted) and completes the rest; a key used for other content is refused (exit 7)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l wait-timeout -d 'With --wait: give up after this long (exit 15)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l pending-timeout -d 'With --wait: fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand sandbox; and __fish_seen_subcommand_from submit" -l command -d 'Removed: the command now follows `--` (using it prints how)' -r

@@ -50,7 +50,8 @@ exit_codes! {
     UNAVAILABLE = 5;
     /// The run, node, policy or backup asked for does not exist.
     NOT_FOUND = 6;
-    /// The object is in a state that does not allow the step (e.g. cancelling a finished run).
+    /// The object is in a state that does not allow the step (e.g. cancelling a finished run), or
+    /// a submitted document's idempotency key is already used for other content.
     CONFLICT = 7;
     /// A destructive step was declined, or refused without a terminal and without --yes.
     REFUSED = 8;
@@ -134,6 +135,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<crate::ops::InputError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::ops::SubmitError>() {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<StoreError>() {
@@ -229,6 +233,10 @@ mod tests {
                     .unwrap_err()
                     .into(),
                 CONFIG,
+            ),
+            (
+                crate::ops::SubmitError::KeyConflict(vec!["document 3".into()]).into(),
+                CONFLICT,
             ),
             (anyhow::anyhow!("something else"), FAILURE),
         ];

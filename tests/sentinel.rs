@@ -114,15 +114,19 @@ async fn submit_loop(
     stop: Arc<AtomicBool>,
     progress: Arc<Mutex<Vec<Instant>>>,
 ) -> Submits {
-    let store = RedisStore::connect(&target, tartarus::store::keys::Keys::default(), StoreSettings::default())
-        .await
-        .expect("connect through the Sentinels");
+    let store = RedisStore::connect(
+        &target,
+        tartarus::store::keys::Keys::default(),
+        StoreSettings::default(),
+    )
+    .await
+    .expect("connect through the Sentinels");
     let mut seen = Submits::default();
     while !stop.load(Ordering::Acquire) {
         let runs = one_run();
         let id = runs[0].id.clone();
         match store.submit(&runs).await {
-            Ok(()) => {
+            Ok(_) => {
                 let now = Instant::now();
                 progress.lock().unwrap().push(now);
                 seen.acked.push((now, id));
@@ -191,7 +195,7 @@ async fn load_through(set: &mut SentinelSet, fault: Fault, resume_within: Durati
         Fault::Kill9 => set.node_mut(old).kill9(),
     }
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !set.master_port().is_some_and(|p| p != old) {
+    while set.master_port().is_none_or(|p| p == old) {
         assert!(Instant::now() < deadline, "no new master within 30s");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -456,9 +460,13 @@ async fn an_unconfirmed_write_fails_without_holding_up_other_traffic() {
         timeout: Duration::from_secs(3),
     });
     let store = Arc::new(
-        RedisStore::connect(&t, tartarus::store::keys::Keys::default(), StoreSettings::default())
-            .await
-            .unwrap(),
+        RedisStore::connect(
+            &t,
+            tartarus::store::keys::Keys::default(),
+            StoreSettings::default(),
+        )
+        .await
+        .unwrap(),
     );
     let runs = one_run();
     let id = runs[0].id.clone();

@@ -69,6 +69,37 @@ impl Ctx {
         }
     }
 
+    /// Connects like [`Ctx::store`], but waits while Redis is unavailable (down, restarting,
+    /// loading, refusing credentials), with backoff and one log line per change: for the
+    /// long-running commands (`scheduler run`, `agent run`, `up`), which must come up by
+    /// themselves after a Redis restart. Short commands fail fast instead.
+    pub async fn store_waiting(&self) -> Result<SharedStore> {
+        let mut log = crate::backoff::OutageLog::new("startup");
+        let mut backoff = crate::backoff::Backoff::new(
+            std::time::Duration::from_millis(200),
+            std::time::Duration::from_secs(5),
+        );
+        loop {
+            match self.store().await {
+                Ok(store) => {
+                    log.ok();
+                    return Ok(store);
+                }
+                Err(e) => {
+                    let unavailable = e.chain().find_map(|c| {
+                        c.downcast_ref::<crate::store::StoreError>()
+                            .filter(|s| s.is_unavailable())
+                    });
+                    match unavailable {
+                        Some(se) => log.failed("connecting to Redis", se),
+                        None => return Err(e),
+                    }
+                }
+            }
+            tokio::time::sleep(backoff.next_delay()).await;
+        }
+    }
+
     /// Asks before a destructive step. `--yes` skips the question; without a terminal it refuses.
     pub fn confirm(&self, question: &str) -> Result<()> {
         if self.yes {

@@ -529,9 +529,7 @@ pub fn other_target(
         value: redact_url(addr),
         message,
     })?;
-    let tls = parsed
-        .tls
-        .then(|| like.tls.clone().unwrap_or_default());
+    let tls = parsed.tls.then(|| like.tls.clone().unwrap_or_default());
     Ok(RedisTarget {
         topology: Topology::Standalone(Endpoint::new(parsed.host, parsed.port)),
         tls,

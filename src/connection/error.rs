@@ -32,6 +32,7 @@ const UNAVAILABLE_CODES: &[&str] = &[
     "CLUSTERDOWN",
     "BUSY",
     "MISCONF",
+    "NOMASTERLINK",
 ];
 
 /// Codes after which the connection talks to the wrong server (it became a replica, or lost its

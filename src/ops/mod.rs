@@ -19,4 +19,5 @@ pub mod wait;
 pub mod watch;
 
 pub use input::InputError;
+pub use submit::SubmitError;
 pub use wait::WaitError;

@@ -358,6 +358,12 @@ impl Keys {
     pub fn schedulers(&self) -> String {
         format!("{}:schedulers", self.prefix)
     }
+    /// String with TTL: an idempotency key of `sandbox submit` → `<content sha256> <run id>`; it
+    /// holds for `StoreSettings::idempotency_ttl` (24 h) or until its run is deleted (the run's
+    /// `idempotency_key` field names it).
+    pub fn idempotency(&self, key: &str) -> String {
+        format!("{}:idem:{key}", self.prefix)
+    }
     /// Stream: run and policy events, capped.
     pub fn events(&self) -> String {
         format!("{}:events", self.prefix)
@@ -455,6 +461,7 @@ mod tests {
             k.nodes(),
             k.scheduler("s"),
             k.schedulers(),
+            k.idempotency("batch-7"),
             k.events(),
             k.schema(),
             k.migration(),

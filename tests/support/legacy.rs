@@ -136,7 +136,7 @@ pub async fn populate(store: &SharedStore, bulk: usize, node_ttl: Duration) {
     );
     for (i, id) in ids[4..12].iter().enumerate() {
         let node = if i % 2 == 0 { "old-1" } else { "old-2" };
-        store.start_run(id, node, None).await.unwrap();
+        store.start_run(id, node, 1, None).await.unwrap();
     }
     let done = |state, code| Completion {
         state,
@@ -145,15 +145,15 @@ pub async fn populate(store: &SharedStore, bulk: usize, node_ttl: Duration) {
         log_tail: format!("exit {code}\n"),
     };
     store
-        .finish_run(&ids[4], "old-1", &done(RunState::Succeeded, 0))
+        .finish_run(&ids[4], "old-1", 1, &done(RunState::Succeeded, 0))
         .await
         .unwrap();
     store
-        .finish_run(&ids[5], "old-2", &done(RunState::Failed, 3))
+        .finish_run(&ids[5], "old-2", 1, &done(RunState::Failed, 3))
         .await
         .unwrap();
     let dead = store
-        .hand_back(&ids[6], "old-1", "the agent gave up", 1)
+        .hand_back(&ids[6], "old-1", 1, "the agent gave up", 1)
         .await
         .unwrap();
     assert!(

@@ -6,6 +6,7 @@ use ::redis::Value;
 use super::RedisStore;
 use crate::config::RedisTarget;
 use crate::store::keys::{Keys, LEGACY_QUEUE_KEY};
+use crate::store::schema::Admission;
 use crate::store::schema::*;
 use crate::store::*;
 
