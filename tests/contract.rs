@@ -1113,15 +1113,15 @@ async fn idempotency_keys_leave_redis_with_their_run() {
     let exists = |c: &mut ::redis::Connection, k: &str| -> bool {
         ::redis::cmd("EXISTS").arg(k).query::<i64>(c).unwrap() == 1
     };
-    assert!(exists(&mut c, "tartarus:idem:gone"));
+    assert!(exists(&mut c, "tartarus:{default}:idem:gone"));
     let pttl: i64 = ::redis::cmd("PTTL")
-        .arg("tartarus:idem:gone")
+        .arg("tartarus:{default}:idem:gone")
         .query(&mut c)
         .unwrap();
     assert!(pttl > 0 && pttl <= 2000, "{pttl}");
     assert!(store.delete_run(&runs[0].id).await.unwrap());
-    assert!(!exists(&mut c, "tartarus:idem:gone"));
-    assert!(exists(&mut c, "tartarus:idem:kept"));
+    assert!(!exists(&mut c, "tartarus:{default}:idem:gone"));
+    assert!(exists(&mut c, "tartarus:{default}:idem:kept"));
     // A dead letter purged with its data takes its key along.
     node(&store, "n1", 4, Duration::from_secs(30)).await;
     place_all(&store, "n1").await;
@@ -1132,7 +1132,7 @@ async fn idempotency_keys_leave_redis_with_their_run() {
         .unwrap();
     assert_eq!(store.queue_stats().await.unwrap().dead, 1);
     assert_eq!(store.purge(QueueName::Dead).await.unwrap(), 1);
-    assert!(!exists(&mut c, "tartarus:idem:kept"));
+    assert!(!exists(&mut c, "tartarus:{default}:idem:kept"));
 }
 
 macro_rules! contract {

@@ -135,7 +135,7 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
     let t = Instant::now();
     loop {
         let stored: u64 = redis::cmd("ZCARD")
-            .arg("tartarus:runs")
+            .arg("tartarus:{default}:runs")
             .query(&mut c)
             .unwrap_or(0);
         if stored > 21_000 {
@@ -175,7 +175,7 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
     server.restart();
     let mut c = server.conn();
     for d in committed.iter().step_by(97) {
-        let key = format!("tartarus:run:{}", d["id"].as_str().unwrap());
+        let key = format!("tartarus:{{default}}:run:{}", d["id"].as_str().unwrap());
         let exists: i64 = redis::cmd("EXISTS").arg(&key).query(&mut c).unwrap();
         assert_eq!(exists, 1, "{key}");
     }
