@@ -141,6 +141,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<SpecError>() {
             return e.code();
         }
+        if let Some(e) = cause.downcast_ref::<crate::model::documents::DocumentError>() {
+            return e.code();
+        }
         if let Some(e) = cause.downcast_ref::<PolicyError>() {
             return e.code();
         }
@@ -197,6 +200,14 @@ mod tests {
                     offset: 0,
                 }
                 .into(),
+                INVALID_INPUT,
+            ),
+            (
+                anyhow::Error::from(crate::model::documents::DocumentError::TooManyDocuments {
+                    source_name: "f".into(),
+                    limit: 1,
+                })
+                .context("checking f"),
                 INVALID_INPUT,
             ),
             (

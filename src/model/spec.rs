@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::documents::{read_documents, DocumentError};
+use std::io::BufRead;
+
+use crate::model::documents::{read_documents_limited, Document, DocumentError, Documents, Limits};
 use serde::{Deserialize, Serialize};
 
 use super::units::{
@@ -524,24 +526,39 @@ impl SpecError {
     }
 }
 
+/// Validates one parsed sandbox document; unnamed sandboxes are named after their index.
+fn validate_document(
+    source_name: &str,
+    doc: Document<SandboxDocument>,
+) -> Result<SandboxSpec, SpecError> {
+    let fallback = format!("sandbox-{}", doc.index);
+    doc.value
+        .validate(&fallback)
+        .map_err(|error| SpecError::Invalid {
+            source_name: source_name.to_string(),
+            index: doc.index,
+            error,
+        })
+}
+
 /// Parses every YAML document of a file into validated specs. Any bad document fails the whole file.
 /// Document indexes are 0-based, in file order; empty documents (a stray `---`) are skipped.
 pub fn parse_sandbox_documents(
     source_name: &str,
     text: &str,
 ) -> Result<Vec<SandboxSpec>, SpecError> {
+    parse_sandbox_documents_limited(source_name, text, Limits::default())
+}
+
+/// [`parse_sandbox_documents`] under other input limits.
+pub fn parse_sandbox_documents_limited(
+    source_name: &str,
+    text: &str,
+    limits: Limits,
+) -> Result<Vec<SandboxSpec>, SpecError> {
     let mut specs = Vec::new();
-    for doc in read_documents::<SandboxDocument>(source_name, text.as_bytes())? {
-        let fallback = format!("sandbox-{}", doc.index);
-        let spec = doc
-            .value
-            .validate(&fallback)
-            .map_err(|error| SpecError::Invalid {
-                source_name: source_name.to_string(),
-                index: doc.index,
-                error,
-            })?;
-        specs.push(spec);
+    for doc in read_documents_limited::<SandboxDocument>(source_name, text.as_bytes(), limits)? {
+        specs.push(validate_document(source_name, doc)?);
     }
     if specs.is_empty() {
         return Err(SpecError::Empty {
@@ -549,6 +566,26 @@ pub fn parse_sandbox_documents(
         });
     }
     Ok(specs)
+}
+
+/// The validated specs of a sandbox stream, one document at a time: memory holds one document,
+/// whatever the length of the stream. Each document is checked against `limits` before it is
+/// parsed; callers that must refuse a whole stream before any work run
+/// [`crate::model::documents::check_documents`] over it first.
+pub fn sandbox_specs<R: BufRead>(
+    source_name: &str,
+    reader: R,
+    limits: Limits,
+) -> impl Iterator<Item = Result<SandboxSpec, SpecError>> {
+    let name = source_name.to_string();
+    Documents::new(source_name, reader, limits, true).filter_map(move |raw| {
+        let parsed = raw.and_then(|raw| raw.parse::<SandboxDocument>(&name));
+        match parsed {
+            Err(e) => Some(Err(e.into())),
+            Ok(None) => None,
+            Ok(Some(doc)) => Some(validate_document(&name, doc)),
+        }
+    })
 }
 
 #[cfg(test)]

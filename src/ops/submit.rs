@@ -4,15 +4,22 @@ use std::collections::BTreeMap;
 
 use anyhow::{Context as _, Result};
 
-use crate::model::documents::DocumentError;
+use crate::model::documents::{check_documents, DocumentError, Limits};
 use crate::model::now_ms;
 use crate::model::run::Run;
-use crate::model::spec::{parse_sandbox_documents, Heat, SandboxSpec, SpecError};
-use crate::ops::input::Input;
+use crate::model::spec::{
+    parse_sandbox_documents, parse_sandbox_documents_limited, sandbox_specs, Heat, SandboxSpec,
+    SpecError,
+};
+use crate::ops::input::{Input, InputSource};
 use crate::store::Store;
 
 /// Runs sent per store call; each call is acknowledged before the next.
 pub const SUBMIT_CHUNK: usize = 20_000;
+
+/// Runs a bulk submit from a file holds at once: it reads, writes and prints one batch of this
+/// many, then the next (the store pipelines each batch in rounds of its `submit_batch`).
+pub const FILE_BATCH: usize = 4_000;
 
 /// A sandbox described by flags instead of a file.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +43,96 @@ pub struct FlagSpec {
 /// Every sandbox document of a file, validated (one bad document fails the whole file).
 pub fn specs_from_input(input: &Input) -> Result<Vec<SandboxSpec>, SpecError> {
     parse_sandbox_documents(&input.name, &input.text)
+}
+
+/// [`specs_from_input`] under other document limits.
+pub fn specs_from_input_limited(
+    input: &Input,
+    limits: Limits,
+) -> Result<Vec<SandboxSpec>, SpecError> {
+    parse_sandbox_documents_limited(&input.name, &input.text, limits)
+}
+
+/// A sandbox file whose every document was checked — the limits first (document count, sizes,
+/// depth, aliases: a pass that parses nothing), then each document's schema and validation — and
+/// that can now be submitted batch by batch ([`submit_file`]). Nothing of it is held in memory:
+/// each pass reads the file again, so memory stays flat in the number of documents. (Standard
+/// input is spooled to a private temporary file to be read again; see [`InputSource`].)
+#[derive(Debug)]
+pub struct SandboxFile {
+    source: InputSource,
+    limits: Limits,
+    runs: usize,
+}
+
+impl SandboxFile {
+    /// Checks the whole file: one bad document fails it, before anything is written.
+    pub fn check(source: InputSource, limits: Limits) -> Result<SandboxFile> {
+        check_documents(&source.name, source.reader()?, limits)?;
+        let mut runs = 0;
+        for spec in sandbox_specs(&source.name, source.reader()?, limits) {
+            spec?;
+            runs += 1;
+        }
+        if runs == 0 {
+            return Err(SpecError::Empty {
+                source_name: source.name.clone(),
+            }
+            .into());
+        }
+        Ok(SandboxFile {
+            source,
+            limits,
+            runs,
+        })
+    }
+
+    /// How many runs the file submits.
+    pub fn runs(&self) -> usize {
+        self.runs
+    }
+
+    pub fn name(&self) -> &str {
+        &self.source.name
+    }
+}
+
+/// Submits a checked file in batches of [`FILE_BATCH`] runs, calling `acknowledged` with each batch
+/// once the store has it. A failure says how many runs were already acknowledged (and kept).
+pub async fn submit_file(
+    store: &dyn Store,
+    file: &SandboxFile,
+    acknowledged: &mut dyn FnMut(&[Run]),
+) -> Result<usize> {
+    let mut gen = ulid::Generator::new();
+    let mut done = 0;
+    let mut batch = Vec::with_capacity(FILE_BATCH);
+    let mut specs = sandbox_specs(&file.source.name, file.source.reader()?, file.limits);
+    loop {
+        let next = specs.next().transpose().with_context(|| {
+            format!(
+                "{}: reading it again to submit ({done} runs before this point were acknowledged and kept)",
+                file.source.name
+            )
+        })?;
+        let end = next.is_none();
+        batch.extend(next);
+        if batch.len() == FILE_BATCH || (end && !batch.is_empty()) {
+            let runs = new_runs_from(&mut gen, std::mem::take(&mut batch));
+            store.submit(&runs).await.with_context(|| {
+                format!(
+                    "submitting runs {}..{} ({done} runs before these were acknowledged and kept)",
+                    runs.first().map(|r| r.id.as_str()).unwrap_or(""),
+                    runs.last().map(|r| r.id.as_str()).unwrap_or("")
+                )
+            })?;
+            done += runs.len();
+            acknowledged(&runs);
+        }
+        if end {
+            return Ok(done);
+        }
+    }
 }
 
 /// The spec flags describe, validated exactly as the same document in a file would be.
@@ -107,7 +204,11 @@ pub fn spec_from_flags(flags: &FlagSpec) -> Result<SandboxSpec, SpecError> {
 
 /// New runs with fresh, monotonic ULIDs (creation order = id order).
 pub fn new_runs(specs: Vec<SandboxSpec>) -> Vec<Run> {
-    let mut gen = ulid::Generator::new();
+    new_runs_from(&mut ulid::Generator::new(), specs)
+}
+
+/// [`new_runs`] from a generator that lives across batches, so ids stay monotonic over all of them.
+pub fn new_runs_from(gen: &mut ulid::Generator, specs: Vec<SandboxSpec>) -> Vec<Run> {
     let now = now_ms();
     specs
         .into_iter()

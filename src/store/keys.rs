@@ -173,6 +173,11 @@ impl Keys {
     pub fn policy_history(&self) -> String {
         format!("{}:policies:history", self.themis)
     }
+    /// List: the size in bytes of each history entry, in the same order (trimming by size reads
+    /// no entry).
+    pub fn policy_history_sizes(&self) -> String {
+        format!("{}:policies:history:sizes", self.themis)
+    }
     /// Pub/sub channel: new Themis versions.
     pub fn policy_channel(&self) -> String {
         format!("{}:policies:changed", self.themis)
@@ -270,6 +275,7 @@ mod tests {
             k.policies(),
             k.policy_version(),
             k.policy_history(),
+            k.policy_history_sizes(),
             k.policy_channel(),
         ];
         for key in &all {

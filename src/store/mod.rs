@@ -303,6 +303,9 @@ pub struct StoreSettings {
     pub run_events_cap: u64,
     /// Most policy history entries.
     pub policy_history_cap: u64,
+    /// Most bytes of policy history (each entry holds the whole set); the newest entry is kept
+    /// whatever its size.
+    pub policy_history_bytes: u64,
     /// Runs per pipelined round trip on bulk submit.
     pub submit_batch: usize,
 }
@@ -313,7 +316,8 @@ impl Default for StoreSettings {
             dead_letter_cap: 10_000,
             events_cap: 100_000,
             run_events_cap: 50,
-            policy_history_cap: 1_000,
+            policy_history_cap: 100,
+            policy_history_bytes: 16 << 20,
             submit_batch: 1_000,
         }
     }

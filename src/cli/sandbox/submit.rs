@@ -7,14 +7,16 @@ use clap::Args;
 use serde::Serialize;
 
 use super::wait::{wait_and_report, WaitFlags};
-use crate::cli::args::HeatArg;
+use crate::cli::args::{HeatArg, InputLimitArgs};
 use crate::cli::{CliError, Ctx};
 use crate::exit;
 use crate::model::run::Run;
 use crate::model::spec::SandboxSpec;
-use crate::ops::input::read_input;
-use crate::ops::submit::{new_runs, spec_from_flags, specs_from_input, submit_runs, FlagSpec};
-use crate::output::{emit_page, Page};
+use crate::ops::input::InputSource;
+use crate::ops::submit::{
+    new_runs, spec_from_flags, submit_file, submit_runs, FlagSpec, SandboxFile,
+};
+use crate::output::{emit_page, Page, PageWriter};
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -63,6 +65,8 @@ pub struct SubmitArgs {
     pub wait: bool,
     #[command(flatten)]
     pub wait_flags: WaitFlags,
+    #[command(flatten)]
+    pub input_limits: InputLimitArgs,
     /// Removed: the command now follows `--` (using it prints how)
     #[arg(long = "command", hide = true, num_args = 0.., allow_hyphen_values = true)]
     pub removed_command: Option<Vec<String>>,
@@ -71,15 +75,8 @@ pub struct SubmitArgs {
     pub command: Vec<String>,
 }
 
-/// Builds specs from `-f` or from flags; validates everything before returning.
-fn read_specs(args: &SubmitArgs) -> Result<Vec<SandboxSpec>> {
-    if args.removed_command.is_some() {
-        return Err(CliError::CommandFlagRemoved.into());
-    }
-    if let Some(path) = &args.file {
-        let input = read_input(path)?;
-        return Ok(specs_from_input(&input)?);
-    }
+/// The spec flags describe; validated before returning.
+fn flag_spec(args: &SubmitArgs) -> Result<SandboxSpec> {
     let Some(image) = &args.image else {
         return Err(CliError::usage(
             "give -f FILE, or --image IMAGE -- CMD [ARGS...]",
@@ -112,7 +109,7 @@ fn read_specs(args: &SubmitArgs) -> Result<Vec<SandboxSpec>> {
         let (k, v) = super::split_kv(e, "environment variable")?;
         flags.env.insert(k, v);
     }
-    Ok(vec![spec_from_flags(&flags)?])
+    Ok(spec_from_flags(&flags)?)
 }
 
 /// Submits, drawing a progress bar on a terminal for big submits (nothing on a pipe).
@@ -140,40 +137,137 @@ pub async fn submit_with_progress(ctx: &Ctx, store: &dyn Store, runs: &[Run]) ->
 }
 
 #[derive(Serialize)]
-struct Submitted {
-    id: String,
-    name: String,
+struct Submitted<'a> {
+    id: &'a str,
+    name: &'a str,
 }
 
+/// Width of the ID column: run ids are ULIDs.
+const ID_WIDTH: usize = 26;
+
 pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
-    let specs = read_specs(&args)?;
+    if args.removed_command.is_some() {
+        return Err(CliError::CommandFlagRemoved.into());
+    }
+    // Everything is read and checked before anything connects: a bad file writes nothing.
+    let file = match &args.file {
+        Some(path) => {
+            let limits = args.input_limits.limits();
+            let source = InputSource::open(path, limits.max_file_bytes)?;
+            Some(SandboxFile::check(source, limits.sandbox_documents())?)
+        }
+        None => None,
+    };
+    let single = match &file {
+        Some(_) => None,
+        None => Some(flag_spec(&args)?),
+    };
     if args.wait && ctx.in_memory() {
         return Err(CliError::usage(
             "--wait needs a shared store: with the in-memory store no scheduler or agent can see \
              these runs; run them with `tartarus up --in-memory --submit FILE --until-idle`",
         ));
     }
-    let runs = new_runs(specs);
     let store = ctx.store().await?;
-    submit_with_progress(ctx, &*store, &runs).await?;
+    let ids = match (&file, single) {
+        (Some(file), _) => submit_streamed(ctx, &*store, file, args.wait).await?,
+        (None, Some(spec)) => {
+            let runs = new_runs(vec![spec]);
+            submit_with_progress(ctx, &*store, &runs).await?;
+            if !args.wait {
+                print_submitted(ctx, &runs)?;
+            }
+            runs.into_iter().map(|r| r.id).collect()
+        }
+        (None, None) => Vec::new(),
+    };
     if args.wait {
-        let ids: Vec<String> = runs.iter().map(|r| r.id.clone()).collect();
         // Say the ids now: an interrupted wait must not lose them.
         if !ctx.quiet {
             eprintln!("submitted {}", ids.join(" "));
         }
         return wait_and_report(ctx, &*store, &ids, &args.wait_flags.options(None)).await;
     }
+    Ok(exit::OK)
+}
+
+fn print_submitted(ctx: &Ctx, runs: &[Run]) -> Result<()> {
     let page = Page::all(
         runs.iter()
             .map(|r| Submitted {
-                id: r.id.clone(),
-                name: r.name.clone(),
+                id: &r.id,
+                name: &r.name,
             })
             .collect(),
         vec!["ID", "NAME"],
-        |s| vec![s.id.clone(), s.name.clone()],
+        |s| vec![s.id.to_string(), s.name.to_string()],
     );
-    emit_page(ctx.output, &page)?;
-    Ok(exit::OK)
+    emit_page(ctx.output, &page)
+}
+
+/// Submits a checked file batch by batch, printing each acknowledged batch at once (unless the
+/// runs are waited for: then their ids are returned, the only thing kept per run).
+async fn submit_streamed(
+    ctx: &Ctx,
+    store: &dyn Store,
+    file: &SandboxFile,
+    wait: bool,
+) -> Result<Vec<String>> {
+    let bar = (ctx.interactive() && file.runs() > 1000).then(|| {
+        let b = indicatif::ProgressBar::new(file.runs() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} submitting {pos}/{len} [{bar:30}] {per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let mut ids = Vec::new();
+    let mut page = if wait {
+        None
+    } else {
+        Some(PageWriter::start(
+            ctx.output,
+            std::io::BufWriter::new(std::io::stdout().lock()),
+            &["ID", "NAME"],
+            &[ID_WIDTH],
+        )?)
+    };
+    let mut print_error = None;
+    let mut done = 0u64;
+    let result = submit_file(store, file, &mut |runs| {
+        done += runs.len() as u64;
+        if let Some(b) = &bar {
+            b.set_position(done);
+        }
+        match page.as_mut() {
+            Some(page) => {
+                for r in runs {
+                    let item = Submitted {
+                        id: &r.id,
+                        name: &r.name,
+                    };
+                    if let Err(e) = page.item(&item, &[r.id.clone(), r.name.clone()]) {
+                        print_error.get_or_insert(e);
+                    }
+                }
+            }
+            None => ids.extend(runs.iter().map(|r| r.id.clone())),
+        }
+    })
+    .await;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if let Some(page) = page {
+        // Closed even after a failure: what was acknowledged is listed in a well-formed page.
+        // A closed pipe (`| head`) is not an error worth a message (as for every other output).
+        let _ = page.finish();
+    }
+    result?;
+    if let Some(e) = print_error {
+        tracing::debug!("printing the submitted runs: {e}");
+    }
+    Ok(ids)
 }

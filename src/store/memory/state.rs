@@ -275,6 +275,17 @@ impl Inner {
             while self.policy_history.len() as u64 > settings.policy_history_cap {
                 self.policy_history.pop_back();
             }
+            // Beyond the newest entry, at most `policy_history_bytes` (sized as Redis stores them).
+            let mut total = 0u64;
+            let mut keep = 0;
+            for (i, e) in self.policy_history.iter().enumerate() {
+                total += serde_json::to_string(e).map_or(0, |t| t.len() as u64);
+                if i > 0 && total > settings.policy_history_bytes {
+                    break;
+                }
+                keep = i + 1;
+            }
+            self.policy_history.truncate(keep);
         }
         self.push_event(
             settings,

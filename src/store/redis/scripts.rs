@@ -416,30 +416,33 @@ redis.call('HSET', KEYS[1], 'labels', out)
 return 1
 "#;
 
-/// A Themis change. KEYS: policies, version, history, events.
-/// ARGV: mode ('apply'|'delete'|'replace'), who, action, now, history cap, events cap, channel, then
-/// name/document pairs (apply, replace) or names (delete). Returns {'changed', new version},
-/// {'unchanged', version} (every document already stored as given, and for replace nothing
-/// else stored: nothing is written, published or recorded), or {'missing', name}.
+/// A Themis change. KEYS: policies, version, history, events, history entry sizes.
+/// ARGV: mode ('apply'|'delete'|'replace'), who, action, now, history cap (entries), events cap,
+/// channel, history cap (bytes), then name/document pairs (apply, replace) or names (delete).
+/// Returns {'changed', new version}, {'unchanged', version} (every document already stored as
+/// given, and for replace nothing else stored: nothing is written, published or recorded), or
+/// {'missing', name}. The history keeps at most the cap of entries and, beyond the newest entry,
+/// at most the cap of bytes; a parallel list holds each entry's size so trimming reads no entry.
 pub const POLICY_CHANGE: &str = r#"
-local pol, ver, hist, events = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local pol, ver, hist, events, sizes = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local mode, who, action, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local FIRST = 9
 local names = {}
 if mode == 'delete' then
-  for i = 8, #ARGV do
+  for i = FIRST, #ARGV do
     if redis.call('HEXISTS', pol, ARGV[i]) == 0 then return {'missing', ARGV[i]} end
   end
-  for i = 8, #ARGV do redis.call('HDEL', pol, ARGV[i]); names[#names+1] = ARGV[i] end
+  for i = FIRST, #ARGV do redis.call('HDEL', pol, ARGV[i]); names[#names+1] = ARGV[i] end
 else
-  local same = mode ~= 'replace' or redis.call('HLEN', pol) == (#ARGV - 7) / 2
+  local same = mode ~= 'replace' or redis.call('HLEN', pol) == (#ARGV - FIRST + 1) / 2
   if same then
-    for i = 8, #ARGV, 2 do
+    for i = FIRST, #ARGV, 2 do
       if redis.call('HGET', pol, ARGV[i]) ~= ARGV[i+1] then same = false; break end
     end
   end
   if same then return {'unchanged', tonumber(redis.call('GET', ver) or '0')} end
   if mode == 'replace' then redis.call('DEL', pol) end
-  for i = 8, #ARGV, 2 do
+  for i = FIRST, #ARGV, 2 do
     redis.call('HSET', pol, ARGV[i], ARGV[i+1])
     names[#names+1] = ARGV[i]
   end
@@ -453,9 +456,24 @@ if #flat > 0 then snap_json = cjson.encode(snap) end
 local names_json = '[]'
 if #names > 0 then names_json = cjson.encode(names) end
 local entry = '{"version":' .. v .. ',"at":' .. now .. ',"who":' .. cjson.encode(who) .. ',"action":' .. cjson.encode(action) .. ',"names":' .. names_json .. ',"snapshot":' .. snap_json .. '}'
-if tonumber(ARGV[5]) > 0 then
+local cap, cap_bytes = tonumber(ARGV[5]), tonumber(ARGV[8])
+if cap > 0 then
+  -- Entries written before sizes were kept get theirs once.
+  local have, want = redis.call('LLEN', sizes), redis.call('LLEN', hist)
+  if have ~= want then
+    redis.call('DEL', sizes)
+    for _, e in ipairs(redis.call('LRANGE', hist, 0, -1)) do redis.call('RPUSH', sizes, #e) end
+  end
   redis.call('LPUSH', hist, entry)
-  redis.call('LTRIM', hist, 0, tonumber(ARGV[5]) - 1)
+  redis.call('LPUSH', sizes, #entry)
+  local keep, total = 0, 0
+  for i, n in ipairs(redis.call('LRANGE', sizes, 0, cap - 1)) do
+    total = total + tonumber(n)
+    if i > 1 and total > cap_bytes then break end
+    keep = i
+  end
+  redis.call('LTRIM', hist, 0, keep - 1)
+  redis.call('LTRIM', sizes, 0, keep - 1)
 end
 redis.call('XADD', events, 'MAXLEN', '~', ARGV[6], '*', 'kind', 'policy', 'to', 'v' .. v, 'at', now, 'message', action .. ' ' .. table.concat(names, ',') .. ' by ' .. who)
 redis.call('PUBLISH', ARGV[7], v)
