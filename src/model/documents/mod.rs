@@ -606,6 +606,23 @@ mod tests {
     }
 
     #[test]
+    fn the_size_limit_is_per_document() {
+        let doc = format!("---\nname: a\n# {}\n", "x".repeat(100));
+        let text = doc.repeat(21);
+        let limits = Limits {
+            max_document_bytes: 200,
+            ..Limits::default()
+        };
+        assert_eq!(check_documents("f", text.as_bytes(), limits), Ok(21));
+        assert_eq!(
+            read_documents_limited::<Item>("f", text.as_bytes(), limits)
+                .unwrap()
+                .len(),
+            21
+        );
+    }
+
+    #[test]
     fn check_counts_without_keeping_text() {
         let text = "name: a\n---\n---\nname: b\n";
         assert_eq!(
