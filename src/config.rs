@@ -122,6 +122,8 @@ pub enum Source {
     Flag,
     Env,
     Url,
+    /// A cell setting stored in Redis (`--retain-finished` of `scheduler run` / `up` writes it).
+    Store,
     #[default]
     Default,
 }
@@ -132,6 +134,7 @@ impl fmt::Display for Source {
             Source::Flag => "flag",
             Source::Env => "env",
             Source::Url => "url",
+            Source::Store => "store",
             Source::Default => "default",
         })
     }

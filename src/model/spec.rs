@@ -43,6 +43,8 @@ pub mod limits {
     pub const MAX_IMAGE_LEN: usize = 512;
     /// Most command arguments.
     pub const MAX_COMMAND_ARGS: usize = 1024;
+    /// Longest `ttlAfterFinished` (365 days).
+    pub const MAX_TTL_AFTER_FINISHED_MS: u64 = 365 * 86_400_000;
 }
 
 /// Heat class (Phlegethon): how demanding a run is, which decides the node pool.
@@ -131,6 +133,10 @@ pub struct SpecDocument {
     pub network: bool,
     #[serde(default)]
     pub privileged: bool,
+    /// How long the finished run is kept before it is deleted (like a Kubernetes Job's
+    /// `ttlSecondsAfterFinished`); the cell's retention window when absent.
+    #[serde(default)]
+    pub ttl_after_finished: Option<ScalarValue>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -204,6 +210,10 @@ pub struct SandboxSpec {
     pub network: bool,
     #[serde(default)]
     pub privileged: bool,
+    /// `ttlAfterFinished`: this run's own retention once finished, in ms (the cell's window
+    /// when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl_after_finished_ms: Option<u64>,
 }
 
 impl SandboxSpec {
@@ -459,6 +469,21 @@ impl SandboxDocument {
         if timeout_secs == 0 || timeout_secs > limits::MAX_TIMEOUT_SECS {
             return Err(field_err("spec.timeout", "must be between 1s and 7d"));
         }
+        let ttl_after_finished_ms = match &spec.ttl_after_finished {
+            None => None,
+            Some(ScalarValue::Int(i)) if *i < 0 => {
+                return Err(field_err("spec.ttlAfterFinished", "must not be negative"))
+            }
+            Some(v) => {
+                let d = parse_duration(&v.as_text())
+                    .map_err(|m| field_err("spec.ttlAfterFinished", m))?;
+                let ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+                if ms > limits::MAX_TTL_AFTER_FINISHED_MS {
+                    return Err(field_err("spec.ttlAfterFinished", "must be at most 365d"));
+                }
+                Some(ms)
+            }
+        };
         let priority = match spec.priority {
             None => 0,
             Some(p) if p < 0 || p > limits::MAX_PRIORITY as i64 => {
@@ -486,6 +511,7 @@ impl SandboxDocument {
             tenant: self.metadata.tenant,
             network: spec.network,
             privileged: spec.privileged,
+            ttl_after_finished_ms,
         };
         let size = serde_json::to_vec(&out)
             .map(|v| v.len())
@@ -667,6 +693,28 @@ spec:
             .unwrap_err()
             .to_string();
         assert!(err.contains("bytes"), "{err}");
+    }
+
+    #[test]
+    fn ttl_after_finished_is_a_bounded_duration() {
+        let spec = |ttl: &str| {
+            parse_sandbox_documents(
+                "f.yaml",
+                &format!("spec:\n  image: x\n  command: [a]\n  ttlAfterFinished: {ttl}\n"),
+            )
+        };
+        assert_eq!(
+            spec("1h").unwrap()[0].ttl_after_finished_ms,
+            Some(3_600_000)
+        );
+        assert_eq!(spec("90").unwrap()[0].ttl_after_finished_ms, Some(90_000));
+        assert_eq!(spec("0").unwrap()[0].ttl_after_finished_ms, Some(0));
+        for bad in ["-1", "400d", "soon"] {
+            let err = spec(bad).unwrap_err().to_string();
+            assert!(err.contains("spec.ttlAfterFinished"), "{bad}: {err}");
+        }
+        let none = parse_sandbox_documents("f.yaml", "spec: {image: x, command: [a]}\n").unwrap();
+        assert_eq!(none[0].ttl_after_finished_ms, None);
     }
 
     #[test]

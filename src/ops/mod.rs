@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod cancel;
+pub mod export;
 pub mod input;
 pub mod list;
 pub mod logs;

@@ -157,9 +157,22 @@ impl Keys {
     pub fn schedulers(&self) -> String {
         format!("{}:schedulers", self.prefix)
     }
-    /// Stream: run and policy events, capped.
+    /// Stream: run and policy events, capped by count and trimmed by age (the retention window).
     pub fn events(&self) -> String {
         format!("{}:events", self.prefix)
+    }
+    /// Hash: the cell's settings that every scheduler and agent must agree on
+    /// (`retain_finished_ms`).
+    pub fn settings(&self) -> String {
+        format!("{}:settings", self.prefix)
+    }
+    /// Sorted set: finished runs kept for the cell's retention window, by finish time (ms).
+    pub fn finished(&self) -> String {
+        format!("{}:finished", self.prefix)
+    }
+    /// Sorted set: finished runs with their own `ttlAfterFinished`, by the time they expire (ms).
+    pub fn finished_ttl(&self) -> String {
+        format!("{}:finished:ttl", self.prefix)
     }
     /// Hash: Themis policy name → JSON document.
     pub fn policies(&self) -> String {
@@ -272,6 +285,9 @@ mod tests {
             k.scheduler("s"),
             k.schedulers(),
             k.events(),
+            k.settings(),
+            k.finished(),
+            k.finished_ttl(),
             k.policies(),
             k.policy_version(),
             k.policy_history(),

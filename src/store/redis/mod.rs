@@ -5,6 +5,7 @@ mod events;
 mod nodes;
 mod policies;
 mod queue;
+mod retention;
 mod runs;
 mod scripts;
 

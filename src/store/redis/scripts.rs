@@ -1,7 +1,8 @@
 //! Lua scripts: each performs one whole step atomically in one round trip, and declares every key it touches in KEYS.
 //!
 //! Scripts that work on runs share a fixed key prefix ([`base_keys`], `BASE_KEYS` long): the
-//! run index, the four Acheron sets, the event stream and one index per run state. Per-run keys
+//! run index, the four Acheron sets, the event stream, the two retention indexes of finished
+//! runs and one index per run state. Per-run keys
 //! follow, addressed as `KEYS[B + n]`. The first three ARGV of those scripts are: events cap,
 //! per-run events cap, now (ms).
 //!
@@ -15,13 +16,15 @@ use crate::model::run::RunState;
 use crate::store::keys::Keys;
 
 /// The shared keys in front of the per-state indexes, in KEYS order; the prelude names them.
-const SHARED: [&str; 6] = [
+const SHARED: [&str; 8] = [
     "K_RUNS",
     "K_QUEUE",
     "K_LEASES",
     "K_PENDING",
     "K_DEAD",
     "K_EVENTS",
+    "K_FINISHED",
+    "K_FINISHED_TTL",
 ];
 
 /// Number of shared keys in front of every run script's KEYS.
@@ -36,6 +39,8 @@ pub fn base_keys(k: &Keys) -> Vec<String> {
         k.pending(),
         k.dead(),
         k.events(),
+        k.finished(),
+        k.finished_ttl(),
     ];
     v.extend(k.all_states());
     v
@@ -92,8 +97,26 @@ local function event(evkey, id, from, to, node, msg)
   end
 end
 
+-- A run that just finished joins a retention index: by finish time under the cell's window, or
+-- by expiry time when it has its own ttlAfterFinished. One that leaves a terminal state (a retried
+-- dead letter) leaves both.
+local function mark_finished(runkey, id)
+  local ttl = redis.call('HGET', runkey, 'ttl_ms')
+  if ttl then
+    redis.call('ZADD', K_FINISHED_TTL, NOW + (tonumber(ttl) or 0), id)
+  else
+    redis.call('ZADD', K_FINISHED, NOW, id)
+  end
+end
+local function unmark_finished(id)
+  redis.call('ZREM', K_FINISHED, id)
+  redis.call('ZREM', K_FINISHED_TTL, id)
+end
+
 -- Moves a run between state indexes, sets its state and message, and records the event.
 local function set_state(runkey, evkey, id, from, to, msg)
+  if TERMINAL[to] and not TERMINAL[from] then mark_finished(runkey, id) end
+  if TERMINAL[from] and not TERMINAL[to] then unmark_finished(id) end
   redis.call('ZREM', KEYS[SIDX[from]], id)
   redis.call('ZADD', KEYS[SIDX[to]], 0, id)
   redis.call('HSET', runkey, 'state', to, 'updated_at', NOW)
@@ -375,6 +398,7 @@ for i = 4, #ARGV do
     redis.call('DEL', KEYS[B + 1 + (i - 4) * 2], KEYS[B + 2 + (i - 4) * 2])
     redis.call('ZREM', K_RUNS, id)
     redis.call('ZREM', KEYS[SIDX['dead']], id)
+    unmark_finished(id)
     n = n + 1
   end
 end
@@ -491,6 +515,7 @@ if node ~= ARGV[5] then return 'retry:' .. node end
 if node ~= '' then release(nodekey, noderuns, id) end
 for i = 1, 5 do redis.call('ZREM', KEYS[i], id) end
 for _, k in pairs(SIDX) do redis.call('ZREM', KEYS[k], id) end
+unmark_finished(id)
 redis.call('DEL', runkey, evkey)
 return 'deleted'
 "#;
@@ -508,8 +533,47 @@ for _, k in pairs(SIDX) do redis.call('ZREM', KEYS[k], id) end
 redis.call('ZADD', KEYS[SIDX['dead']], 0, id)
 redis.call('HSET', runkey, 'state', 'dead', 'message', ARGV[5], 'updated_at', NOW, 'finished_at', NOW)
 redis.call('ZADD', K_DEAD, NOW, id)
+unmark_finished(id)
+redis.call('ZADD', K_FINISHED, NOW, id)
 event(nil, id, nil, 'dead', nil, ARGV[5])
 return 1
+"#;
+
+/// Retention: deletes finished runs that are due, re-checking each atomically.
+/// KEYS: base + per run: run, run events, node runs (the run key again when it has no node),
+/// then its owned keys. ARGV: common(3), cutoff (finished at or before it under the cell's
+/// window), then per run: id, '1' when it has a node, number of owned keys.
+/// Returns the ids deleted. A run that is not finished, or not due, is left alone; one that is
+/// already gone leaves the retention indexes.
+pub const EXPIRE_FINISHED: &str = r#"
+local cutoff = tonumber(ARGV[4])
+local deleted = {}
+local k, a = B + 1, 5
+while a <= #ARGV do
+  local id, hasnode, owned = ARGV[a], ARGV[a+1], tonumber(ARGV[a+2])
+  local runkey, evkey, noderuns = KEYS[k], KEYS[k+1], KEYS[k+2]
+  local state = redis.call('HGET', runkey, 'state')
+  local due = false
+  if state and TERMINAL[state] then
+    local f = redis.call('ZSCORE', K_FINISHED, id)
+    local t = redis.call('ZSCORE', K_FINISHED_TTL, id)
+    due = (f and tonumber(f) <= cutoff) or (t and tonumber(t) <= NOW) or false
+  end
+  if due then
+    redis.call('DEL', runkey, evkey)
+    for j = 1, owned do redis.call('DEL', KEYS[k + 2 + j]) end
+    if hasnode == '1' then redis.call('HDEL', noderuns, id) end
+    for i = 1, 5 do redis.call('ZREM', KEYS[i], id) end
+    redis.call('ZREM', KEYS[SIDX[state]], id)
+    unmark_finished(id)
+    deleted[#deleted+1] = id
+  elseif not state then
+    unmark_finished(id)
+  end
+  k = k + 3 + owned
+  a = a + 3
+end
+return deleted
 "#;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -529,9 +593,11 @@ pub(super) enum ScriptId {
     PolicyChange,
     DeleteRun,
     DiscardUnreadable,
+    ExpireFinished,
 }
 
-pub(super) const ALL_SCRIPTS: [ScriptId; 15] = [
+pub(super) const ALL_SCRIPTS: [ScriptId; 16] = [
+    ScriptId::ExpireFinished,
     ScriptId::DeleteRun,
     ScriptId::DiscardUnreadable,
     ScriptId::Submit,
@@ -567,6 +633,7 @@ impl ScriptId {
             ScriptId::PolicyChange => POLICY_CHANGE.to_string(),
             ScriptId::DeleteRun => with_prelude(DELETE_RUN),
             ScriptId::DiscardUnreadable => with_prelude(DISCARD_UNREADABLE),
+            ScriptId::ExpireFinished => with_prelude(EXPIRE_FINISHED),
         }
     }
 }
@@ -636,6 +703,7 @@ mod tests {
             DELETE_DEAD,
             DELETE_RUN,
             DISCARD_UNREADABLE,
+            EXPIRE_FINISHED,
         ] {
             let mut rest = body;
             while let Some(at) = rest.find("KEYS[") {
