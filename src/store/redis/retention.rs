@@ -133,7 +133,6 @@ pub(super) async fn trim_events(store: &RedisStore, before_ms: i64) -> StoreResu
     let mut cmd = ::redis::cmd("XTRIM");
     cmd.arg(store.keys.events())
         .arg("MINID")
-        .arg("~")
         .arg(before_ms.max(0));
     let v: Value = store.query_cmd(&cmd).await?;
     Ok(int(&v).unwrap_or(0).max(0) as u64)
