@@ -272,6 +272,70 @@ impl<W: Write> PageWriter<W> {
     }
 }
 
+impl<W: Write> PageWriter<W> {
+    /// Ends the list of a command that stopped early: after the items (`next` null), a second
+    /// list `name` of what it did not do, then `error`. In a table the second list's rows follow
+    /// the items. The second list is written as it is read (an error reading it ends it).
+    pub fn finish_incomplete<T: Serialize>(
+        mut self,
+        name: &str,
+        rest: impl Iterator<Item = anyhow::Result<T>>,
+        row: impl Fn(&T) -> Vec<String>,
+        error: &str,
+    ) -> anyhow::Result<()> {
+        match self.format {
+            OutputFormat::Table | OutputFormat::Wide => {
+                for item in rest {
+                    writeln!(self.out, "{}", fixed_row(&self.widths, &row(&item?)))?;
+                }
+            }
+            OutputFormat::Json => {
+                let close = if self.items == 0 { "]" } else { "\n  ]" };
+                write!(self.out, "{close},\n  \"next\": null,\n  \"{name}\": [")?;
+                let mut n = 0;
+                for item in rest {
+                    let text = serde_json::to_string_pretty(&item?)?;
+                    write!(self.out, "{}", if n == 0 { "\n" } else { ",\n" })?;
+                    for (i, line) in text.lines().enumerate() {
+                        write!(self.out, "{}    {line}", if i == 0 { "" } else { "\n" })?;
+                    }
+                    n += 1;
+                }
+                let close = if n == 0 { "]" } else { "\n  ]" };
+                writeln!(
+                    self.out,
+                    "{close},\n  \"error\": {}\n}}",
+                    serde_json::to_string(error)?
+                )?;
+            }
+            OutputFormat::Yaml => {
+                if self.items == 0 {
+                    writeln!(self.out, "items: []")?;
+                }
+                writeln!(self.out, "next: null")?;
+                let mut n = 0;
+                for item in rest {
+                    if n == 0 {
+                        writeln!(self.out, "{name}:")?;
+                    }
+                    write!(self.out, "{}", serde_yaml::to_string(&[item?])?)?;
+                    n += 1;
+                }
+                if n == 0 {
+                    writeln!(self.out, "{name}: []")?;
+                }
+                write!(
+                    self.out,
+                    "{}",
+                    serde_yaml::to_string(&serde_json::json!({ "error": error }))?
+                )?;
+            }
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
 /// Cells padded to fixed widths, two spaces apart (the table layout of [`columns`]).
 fn fixed_row(widths: &[usize], cells: &[String]) -> String {
     let mut line = String::new();

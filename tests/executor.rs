@@ -28,6 +28,7 @@ fn spec(cmd: &[&str]) -> SandboxSpec {
         network: false,
         privileged: false,
         ttl_after_finished_ms: None,
+        idempotency_key: None,
     }
 }
 

@@ -214,6 +214,7 @@ pub(crate) mod tests {
             network: false,
             privileged: false,
             ttl_after_finished_ms: None,
+            idempotency_key: None,
         }
     }
 

@@ -86,6 +86,8 @@ async fn report(ctx: &Ctx, args: &HealthArgs) -> HealthReport {
     };
     let opts = HealthOptions {
         max_save_age,
+        production: ctx.config.environment == crate::config::Environment::Production,
+        replica_ack: target.replica_ack.map(|a| a.replicas),
         ..Default::default()
     };
     health::check(&target, &opts).await

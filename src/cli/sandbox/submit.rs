@@ -4,19 +4,17 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
 use super::wait::{wait_and_report, WaitFlags};
 use crate::cli::args::{HeatArg, InputLimitArgs};
 use crate::cli::{CliError, Ctx};
 use crate::exit;
-use crate::model::run::Run;
 use crate::model::spec::SandboxSpec;
 use crate::ops::input::InputSource;
 use crate::ops::submit::{
-    new_runs, spec_from_flags, submit_file, submit_runs, FlagSpec, SandboxFile,
+    apply_key, spec_from_flags, submit_docs, DocResult, FlagSpec, SandboxFile, SubmitLedger,
 };
-use crate::output::{emit_page, Page, PageWriter};
+use crate::output::PageWriter;
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -63,6 +61,12 @@ pub struct SubmitArgs {
     /// Wait for the runs to finish (as `sandbox wait`); the exit code is that of the worst run
     #[arg(long)]
     pub wait: bool,
+    /// Make the submit idempotent: every document without its own `metadata.idempotencyKey`
+    /// gets the key PREFIX + its index (0-based). Running the same command again returns the
+    /// runs already stored (for 24 h, or until they are deleted) and completes the rest; a key
+    /// used for other content is refused (exit 7)
+    #[arg(long, value_name = "PREFIX")]
+    pub idempotency_key: Option<String>,
     #[command(flatten)]
     pub wait_flags: WaitFlags,
     #[command(flatten)]
@@ -75,7 +79,7 @@ pub struct SubmitArgs {
     pub command: Vec<String>,
 }
 
-/// The spec flags describe; validated before returning.
+/// The spec flags describe, with its idempotency key; validated before returning.
 fn flag_spec(args: &SubmitArgs) -> Result<SandboxSpec> {
     let Some(image) = &args.image else {
         return Err(CliError::usage(
@@ -109,58 +113,34 @@ fn flag_spec(args: &SubmitArgs) -> Result<SandboxSpec> {
         let (k, v) = super::split_kv(e, "environment variable")?;
         flags.env.insert(k, v);
     }
-    Ok(spec_from_flags(&flags)?)
-}
-
-/// Submits, drawing a progress bar on a terminal for big submits (nothing on a pipe).
-pub async fn submit_with_progress(ctx: &Ctx, store: &dyn Store, runs: &[Run]) -> Result<()> {
-    let bar = (ctx.interactive() && runs.len() > 1000).then(|| {
-        let b = indicatif::ProgressBar::new(runs.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} submitting {pos}/{len} [{bar:30}] {per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    });
-    submit_runs(store, runs, &mut |done| {
-        if let Some(b) = &bar {
-            b.set_position(done as u64);
-        }
-    })
-    .await?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
+    let mut spec = spec_from_flags(&flags)?;
+    if let Some(prefix) = &args.idempotency_key {
+        apply_key(&mut spec, prefix, 0)?;
     }
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct Submitted<'a> {
-    id: &'a str,
-    name: &'a str,
+    Ok(spec)
 }
 
 /// Width of the ID column: run ids are ULIDs.
 const ID_WIDTH: usize = 26;
+/// Width of the NAME column (longer names push the status right).
+const NAME_WIDTH: usize = 24;
 
 pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
     if args.removed_command.is_some() {
         return Err(CliError::CommandFlagRemoved.into());
     }
     // Everything is read and checked before anything connects: a bad file writes nothing.
-    let file = match &args.file {
+    let input = match &args.file {
         Some(path) => {
             let limits = args.input_limits.limits();
             let source = InputSource::open(path, limits.max_file_bytes)?;
-            Some(SandboxFile::check(source, limits.sandbox_documents())?)
+            Input::File(SandboxFile::check(
+                source,
+                limits.sandbox_documents(),
+                args.idempotency_key.clone(),
+            )?)
         }
-        None => None,
-    };
-    let single = match &file {
-        Some(_) => None,
-        None => Some(flag_spec(&args)?),
+        None => Input::Flags(Box::new(flag_spec(&args)?)),
     };
     if args.wait && ctx.in_memory() {
         return Err(CliError::usage(
@@ -169,18 +149,7 @@ pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
         ));
     }
     let store = ctx.store().await?;
-    let ids = match (&file, single) {
-        (Some(file), _) => submit_streamed(ctx, &*store, file, args.wait).await?,
-        (None, Some(spec)) => {
-            let runs = new_runs(vec![spec]);
-            submit_with_progress(ctx, &*store, &runs).await?;
-            if !args.wait {
-                print_submitted(ctx, &runs)?;
-            }
-            runs.into_iter().map(|r| r.id).collect()
-        }
-        (None, None) => Vec::new(),
-    };
+    let ids = submit_streamed(ctx, &*store, &input, args.wait).await?;
     if args.wait {
         // Say the ids now: an interrupted wait must not lose them.
         if !ctx.quiet {
@@ -191,30 +160,59 @@ pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
-fn print_submitted(ctx: &Ctx, runs: &[Run]) -> Result<()> {
-    let page = Page::all(
-        runs.iter()
-            .map(|r| Submitted {
-                id: &r.id,
-                name: &r.name,
-            })
-            .collect(),
-        vec!["ID", "NAME"],
-        |s| vec![s.id.to_string(), s.name.to_string()],
-    );
-    emit_page(ctx.output, &page)
+/// Document indexes and names, read again from the input.
+type Names<'a> = Box<dyn Iterator<Item = Result<(usize, String)>> + 'a>;
+
+/// What is submitted: a checked file (read again while submitting), or the one spec of the flags.
+enum Input {
+    File(SandboxFile),
+    Flags(Box<SandboxSpec>),
 }
 
-/// Submits a checked file batch by batch, printing each acknowledged batch at once (unless the
-/// runs are waited for: then their ids are returned, the only thing kept per run).
+impl Input {
+    fn runs(&self) -> usize {
+        match self {
+            Input::File(f) => f.runs(),
+            Input::Flags(_) => 1,
+        }
+    }
+
+    fn specs(&self) -> Result<Box<dyn Iterator<Item = Result<SandboxSpec>> + '_>> {
+        Ok(match self {
+            Input::File(f) => Box::new(f.specs()?),
+            Input::Flags(spec) => Box::new(std::iter::once(Ok((**spec).clone()))),
+        })
+    }
+
+    fn names_from(&self, from: usize) -> Result<Names<'_>> {
+        Ok(match self {
+            Input::File(f) => Box::new(f.names_from(from)?),
+            Input::Flags(spec) => Box::new(std::iter::once(Ok((0, spec.name.clone()))).skip(from)),
+        })
+    }
+}
+
+fn doc_row(d: &DocResult) -> Vec<String> {
+    vec![
+        d.id.clone().unwrap_or_default(),
+        d.name.clone(),
+        d.status.as_str().to_string(),
+    ]
+}
+
+/// Submits batch by batch, printing each acknowledged batch at once (unless the runs are waited
+/// for: then their ids are returned, the only thing kept per run). A submit that stops early
+/// still prints a well-formed page of what it committed, then what it did not (`not_committed`)
+/// and why (`error`), and returns that error.
 async fn submit_streamed(
     ctx: &Ctx,
     store: &dyn Store,
-    file: &SandboxFile,
+    input: &Input,
     wait: bool,
 ) -> Result<Vec<String>> {
-    let bar = (ctx.interactive() && file.runs() > 1000).then(|| {
-        let b = indicatif::ProgressBar::new(file.runs() as u64);
+    let total = input.runs();
+    let bar = (ctx.interactive() && total > 1000).then(|| {
+        let b = indicatif::ProgressBar::new(total as u64);
         b.set_style(
             indicatif::ProgressStyle::with_template(
                 "{spinner} submitting {pos}/{len} [{bar:30}] {per_sec} eta {eta}",
@@ -230,44 +228,96 @@ async fn submit_streamed(
         Some(PageWriter::start(
             ctx.output,
             std::io::BufWriter::new(std::io::stdout().lock()),
-            &["ID", "NAME"],
-            &[ID_WIDTH],
+            &["ID", "NAME", "STATUS"],
+            &[ID_WIDTH, NAME_WIDTH],
         )?)
     };
     let mut print_error = None;
-    let mut done = 0u64;
-    let result = submit_file(store, file, &mut |runs| {
-        done += runs.len() as u64;
-        if let Some(b) = &bar {
-            b.set_position(done);
-        }
-        match page.as_mut() {
+    let mut specs = input.specs()?;
+    let ledger = submit_docs(
+        store,
+        &mut specs,
+        &mut |done| {
+            if let Some(b) = &bar {
+                b.set_position(done as u64);
+            }
+        },
+        &mut |doc| match page.as_mut() {
             Some(page) => {
-                for r in runs {
-                    let item = Submitted {
-                        id: &r.id,
-                        name: &r.name,
-                    };
-                    if let Err(e) = page.item(&item, &[r.id.clone(), r.name.clone()]) {
-                        print_error.get_or_insert(e);
-                    }
+                if let Err(e) = page.item(doc, &doc_row(doc)) {
+                    print_error.get_or_insert(e);
                 }
             }
-            None => ids.extend(runs.iter().map(|r| r.id.clone())),
-        }
-    })
+            None => ids.extend(doc.id.clone()),
+        },
+    )
     .await;
+    drop(specs);
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    if let Some(page) = page {
-        // Closed even after a failure: what was acknowledged is listed in a well-formed page.
-        // A closed pipe (`| head`) is not an error worth a message (as for every other output).
-        let _ = page.finish();
-    }
-    result?;
     if let Some(e) = print_error {
+        // A closed pipe (`| head`) is not an error worth a message (as for every other output).
         tracing::debug!("printing the submitted runs: {e}");
     }
-    Ok(ids)
+    if ledger.is_complete() {
+        if let Some(page) = page {
+            let _ = page.finish();
+        }
+        return Ok(ids);
+    }
+    Err(report_incomplete(input, ledger, page, total))
+}
+
+/// Ends the page of a submit that did not commit everything: the documents not committed
+/// (refused keys, then those sent without an answer and those never sent, read again from the
+/// input) and the error; a summary on stderr. Returns the error to exit with.
+fn report_incomplete<W: std::io::Write>(
+    input: &Input,
+    mut ledger: SubmitLedger,
+    page: Option<PageWriter<W>>,
+    total: usize,
+) -> anyhow::Error {
+    let err = ledger
+        .error()
+        .unwrap_or_else(|| anyhow::anyhow!("the submit did not complete"));
+    let summary = ledger.summary(total);
+    if let Some(page) = page {
+        let conflicts = ledger.conflicts.iter().cloned().map(Ok);
+        let rest: Box<dyn Iterator<Item = Result<DocResult>>> = match ledger.stopped_at {
+            Some(at) => match input.names_from(at) {
+                Ok(names) => Box::new(names.map(|n| {
+                    n.map(|(index, name)| DocResult {
+                        index,
+                        id: None,
+                        name,
+                        status: ledger.status_after_stop(index),
+                    })
+                })),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            },
+            None => Box::new(std::iter::empty()),
+        };
+        let written = page.finish_incomplete(
+            "not_committed",
+            conflicts.chain(rest),
+            doc_row,
+            &format!("{err:#}"),
+        );
+        if let Err(e) = written {
+            tracing::debug!("printing what was not committed: {e}");
+        }
+    }
+    {
+        eprintln!("submit incomplete:");
+        for line in summary {
+            eprintln!("  {line}");
+        }
+        if ledger.stopped_at.is_some() {
+            eprintln!(
+                "  running the same command again completes it without duplicates only when every document has an idempotency key (--idempotency-key PREFIX or metadata.idempotencyKey)"
+            );
+        }
+    }
+    err
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::admin::RedisAdmin;
 
 mod checks;
+pub mod topology;
 use crate::config::RedisTarget;
 use crate::exit;
 
@@ -149,6 +150,10 @@ pub struct HealthOptions {
     /// used_memory / maxmemory (percent) → WARNING / CRITICAL.
     pub memory_warning_pct: f64,
     pub memory_critical_pct: f64,
+    /// `TARTARUS_ENV=production`: the `default` user with every right is a warning.
+    pub production: bool,
+    /// `--min-replicas-ack N`: fewer online replicas than N is critical.
+    pub replica_ack: Option<u32>,
 }
 
 impl Default for HealthOptions {
@@ -159,6 +164,8 @@ impl Default for HealthOptions {
             latency_warning: Duration::from_millis(100),
             memory_warning_pct: 80.0,
             memory_critical_pct: 95.0,
+            production: false,
+            replica_ack: None,
         }
     }
 }
@@ -255,16 +262,19 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
         "save",
         "maxmemory-policy",
         "maxmemory",
+        "min-replicas-to-write",
     ] {
         config.extend(admin.config_get(k).await?);
     }
-    let checks = evaluate(
+    let mut checks = evaluate(
         &info,
         &config,
         Some(latency),
         chrono::Utc::now().timestamp(),
         opts,
     );
+    let facts = topology::gather(admin).await;
+    checks.extend(topology::evaluate(&info, &config, &facts, opts));
     Ok(HealthReport {
         target: admin.display().to_string(),
         overall: overall(&checks),

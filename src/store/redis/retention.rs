@@ -92,6 +92,7 @@ pub(super) async fn delete_expired(
             p.cmd("HMGET")
                 .arg(store.keys.run(id))
                 .arg(field::NODE)
+                .arg(field::IDEMPOTENCY_KEY)
                 .arg(field::OWNED_KEYS);
         }
         let rows: Vec<Vec<Option<String>>> = store.query(&p).await?;
@@ -102,6 +103,7 @@ pub(super) async fn delete_expired(
         for (id, row) in chunk.iter().zip(rows) {
             let mut row = row.into_iter();
             let node = row.next().flatten().filter(|n| !n.is_empty());
+            let idem = row.next().flatten().filter(|k| !k.is_empty());
             let owned: Vec<String> = row.flatten().filter(|k| !k.is_empty()).collect();
             keys.push(store.keys.run(id));
             keys.push(store.keys.run_events(id));
@@ -109,10 +111,15 @@ pub(super) async fn delete_expired(
                 Some(n) => store.keys.node_runs(n),
                 None => store.keys.run(id),
             });
+            keys.push(match &idem {
+                Some(k) => store.keys.idempotency(k),
+                None => store.keys.run(id),
+            });
             args.extend([
                 id.clone(),
                 if node.is_some() { "1" } else { "0" }.to_string(),
                 owned.len().to_string(),
+                if idem.is_some() { "1" } else { "0" }.to_string(),
             ]);
             keys.extend(owned);
         }

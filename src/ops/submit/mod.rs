@@ -1,21 +1,22 @@
-//! Submitting runs: specs from a file or from flags (one validation for both), fresh run ids, and acknowledged batches.
+//! Submitting runs: specs from a file or from flags (one validation for both), idempotency keys, fresh run ids; the streamed submit is in `stream`, its per-document accounting in `ledger`.
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
-use crate::model::documents::{check_documents, DocumentError, Limits};
+use crate::model::documents::{DocumentError, Limits};
 use crate::model::now_ms;
 use crate::model::run::Run;
 use crate::model::spec::{
-    parse_sandbox_documents, parse_sandbox_documents_limited, sandbox_specs, Heat, SandboxSpec,
-    SpecError,
+    parse_sandbox_documents, parse_sandbox_documents_limited, Heat, SandboxSpec, SpecError,
 };
-use crate::ops::input::{Input, InputSource};
-use crate::store::Store;
+use crate::ops::input::Input;
 
-/// Runs sent per store call; each call is acknowledged before the next.
-pub const SUBMIT_CHUNK: usize = 20_000;
+mod ledger;
+mod stream;
+
+pub use ledger::{DocResult, DocStatus, SubmitError, SubmitLedger};
+pub use stream::{submit_docs, SandboxFile};
 
 /// Runs a bulk submit from a file holds at once: it reads, writes and prints one batch of this
 /// many, then the next (the store pipelines each batch in rounds of its `submit_batch`).
@@ -51,88 +52,6 @@ pub fn specs_from_input_limited(
     limits: Limits,
 ) -> Result<Vec<SandboxSpec>, SpecError> {
     parse_sandbox_documents_limited(&input.name, &input.text, limits)
-}
-
-/// A sandbox file whose every document was checked — the limits first (document count, sizes,
-/// depth, aliases: a pass that parses nothing), then each document's schema and validation — and
-/// that can now be submitted batch by batch ([`submit_file`]). Nothing of it is held in memory:
-/// each pass reads the file again, so memory stays flat in the number of documents. (Standard
-/// input is spooled to a private temporary file to be read again; see [`InputSource`].)
-#[derive(Debug)]
-pub struct SandboxFile {
-    source: InputSource,
-    limits: Limits,
-    runs: usize,
-}
-
-impl SandboxFile {
-    /// Checks the whole file: one bad document fails it, before anything is written.
-    pub fn check(source: InputSource, limits: Limits) -> Result<SandboxFile> {
-        check_documents(&source.name, source.reader()?, limits)?;
-        let mut runs = 0;
-        for spec in sandbox_specs(&source.name, source.reader()?, limits) {
-            spec?;
-            runs += 1;
-        }
-        if runs == 0 {
-            return Err(SpecError::Empty {
-                source_name: source.name.clone(),
-            }
-            .into());
-        }
-        Ok(SandboxFile {
-            source,
-            limits,
-            runs,
-        })
-    }
-
-    /// How many runs the file submits.
-    pub fn runs(&self) -> usize {
-        self.runs
-    }
-
-    pub fn name(&self) -> &str {
-        &self.source.name
-    }
-}
-
-/// Submits a checked file in batches of [`FILE_BATCH`] runs, calling `acknowledged` with each batch
-/// once the store has it. A failure says how many runs were already acknowledged (and kept).
-pub async fn submit_file(
-    store: &dyn Store,
-    file: &SandboxFile,
-    acknowledged: &mut dyn FnMut(&[Run]),
-) -> Result<usize> {
-    let mut gen = ulid::Generator::new();
-    let mut done = 0;
-    let mut batch = Vec::with_capacity(FILE_BATCH);
-    let mut specs = sandbox_specs(&file.source.name, file.source.reader()?, file.limits);
-    loop {
-        let next = specs.next().transpose().with_context(|| {
-            format!(
-                "{}: reading it again to submit ({done} runs before this point were acknowledged and kept)",
-                file.source.name
-            )
-        })?;
-        let end = next.is_none();
-        batch.extend(next);
-        if batch.len() == FILE_BATCH || (end && !batch.is_empty()) {
-            let runs = new_runs_from(&mut gen, std::mem::take(&mut batch));
-            store.submit(&runs).await.with_context(|| {
-                format!(
-                    "submitting runs {}..{} ({done} runs before these were acknowledged and kept)",
-                    runs.first().map(|r| r.id.as_str()).unwrap_or(""),
-                    runs.last().map(|r| r.id.as_str()).unwrap_or("")
-                )
-            })?;
-            done += runs.len();
-            acknowledged(&runs);
-        }
-        if end {
-            return Ok(done);
-        }
-    }
 }
 
 /// The spec flags describe, validated exactly as the same document in a file would be.
@@ -222,24 +141,28 @@ pub fn new_runs_from(gen: &mut ulid::Generator, specs: Vec<SandboxSpec>) -> Vec<
         .collect()
 }
 
-/// Submits in chunks of [`SUBMIT_CHUNK`], calling `progress` with the runs acknowledged so far.
-/// A failure says which runs were already acknowledged (and kept).
-pub async fn submit_runs(
-    store: &dyn Store,
-    runs: &[Run],
-    progress: &mut dyn FnMut(usize),
-) -> Result<()> {
-    let mut done = 0;
-    for chunk in runs.chunks(SUBMIT_CHUNK) {
-        store.submit(chunk).await.with_context(|| {
-            format!(
-                "submitting runs {}..{} ({done} runs before these were acknowledged and kept)",
-                chunk.first().map(|r| r.id.as_str()).unwrap_or(""),
-                chunk.last().map(|r| r.id.as_str()).unwrap_or("")
-            )
+/// Gives every document without its own `metadata.idempotencyKey` the key `prefix` + its index
+/// (0-based, in file order): running the same command again then returns the runs of the first
+/// run instead of creating new ones.
+pub fn apply_key_prefix(specs: &mut [SandboxSpec], prefix: &str) -> Result<(), SpecError> {
+    for (index, spec) in specs.iter_mut().enumerate() {
+        apply_key(spec, prefix, index)?;
+    }
+    Ok(())
+}
+
+/// [`apply_key_prefix`] for the document at `index`.
+pub fn apply_key(spec: &mut SandboxSpec, prefix: &str, index: usize) -> Result<(), SpecError> {
+    if spec.idempotency_key.is_none() {
+        let key = format!("{prefix}{index}");
+        crate::model::spec::check_idempotency_key("--idempotency-key", &key).map_err(|error| {
+            SpecError::Invalid {
+                source_name: "--idempotency-key".into(),
+                index,
+                error,
+            }
         })?;
-        done += chunk.len();
-        progress(done);
+        spec.idempotency_key = Some(key);
     }
     Ok(())
 }
