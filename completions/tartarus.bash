@@ -292,6 +292,9 @@ _tartarus() {
             tartarus__subcmd__help__subcmd__sandbox,cancel)
                 cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__cancel"
                 ;;
+            tartarus__subcmd__help__subcmd__sandbox,export)
+                cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__export"
+                ;;
             tartarus__subcmd__help__subcmd__sandbox,get)
                 cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__get"
                 ;;
@@ -475,6 +478,9 @@ _tartarus() {
             tartarus__subcmd__sandbox,cancel)
                 cmd="tartarus__subcmd__sandbox__subcmd__cancel"
                 ;;
+            tartarus__subcmd__sandbox,export)
+                cmd="tartarus__subcmd__sandbox__subcmd__export"
+                ;;
             tartarus__subcmd__sandbox,get)
                 cmd="tartarus__subcmd__sandbox__subcmd__get"
                 ;;
@@ -498,6 +504,9 @@ _tartarus() {
                 ;;
             tartarus__subcmd__sandbox__subcmd__help,cancel)
                 cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__cancel"
+                ;;
+            tartarus__subcmd__sandbox__subcmd__help,export)
+                cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__export"
                 ;;
             tartarus__subcmd__sandbox__subcmd__help,get)
                 cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__get"
@@ -3047,7 +3056,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__sandbox)
-            opts="submit list get wait logs watch cancel"
+            opts="submit list get wait logs watch cancel export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3061,6 +3070,20 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__sandbox__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__sandbox__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4383,7 +4406,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__apply)
-            opts="-f -o -y -q -v -h --file --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --dry-run --who --max-file-size --max-documents --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4398,6 +4421,14 @@ _tartarus() {
                     return 0
                     ;;
                 --who)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-documents)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5125,7 +5156,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__test)
-            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --policies --max-file-size --max-documents --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5140,6 +5171,14 @@ _tartarus() {
                     return 0
                     ;;
                 --policies)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-documents)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6519,7 +6558,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6718,6 +6757,112 @@ _tartarus() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tartarus__subcmd__sandbox__subcmd__export)
+            opts="-o -y -q -v -h --finished-before --to --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --finished-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tartarus__subcmd__sandbox__subcmd__get)
             opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -6817,7 +6962,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__help)
-            opts="submit list get wait logs watch cancel help"
+            opts="submit list get wait logs watch cancel export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6831,6 +6976,20 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__sandbox__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -7167,7 +7326,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__submit)
-            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --idempotency-key --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --idempotency-key --wait-timeout --pending-timeout --max-file-size --max-documents --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7230,6 +7389,14 @@ _tartarus() {
                     return 0
                     ;;
                 --pending-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-documents)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7681,7 +7848,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler__subcmd__run)
-            opts="-o -y -q -v -h --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --once --batch --lease --max-attempts --retain-finished --archive-dir --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7696,6 +7863,14 @@ _tartarus() {
                     return 0
                     ;;
                 --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retain-finished)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7905,7 +8080,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__up)
-            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --retain-finished --archive-dir --metrics-addr --max-file-size --max-documents --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7943,7 +8118,23 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retain-finished)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --metrics-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-documents)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

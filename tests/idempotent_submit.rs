@@ -112,7 +112,7 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
     let yaml = docs(n, "bulk");
     let path = server.data_dir().join("bulk.yaml");
     std::fs::write(&path, &yaml).unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_tartarus"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tartarus"))
         .env("REDIS_ADDR", server.host_port())
         .env("NO_COLOR", "1")
         .args([
@@ -130,7 +130,14 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Kill Redis once the first acknowledged chunk (20,000 runs) is in.
+    // The runs are printed as they are acknowledged: read them meanwhile, or the pipe fills.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut buf).unwrap();
+        buf
+    });
+    // Kill Redis once some acknowledged batches (over 21,000 runs) are in.
     let mut c = server.conn();
     let t = Instant::now();
     loop {
@@ -148,7 +155,8 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
         std::thread::sleep(Duration::from_millis(5));
     }
     server.kill9();
-    let out = child.wait_with_output().unwrap();
+    let mut out = child.wait_with_output().unwrap();
+    out.stdout = reader.join().unwrap();
     assert_eq!(out.status.code(), Some(exit::UNAVAILABLE.into()), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
