@@ -56,6 +56,17 @@ struct Agent {
 }
 
 fn start_agent(server: &RedisServer, dir: &Path, name: &str, runtime: &str, given: Given) -> Agent {
+    start_agent_with(server, dir, name, runtime, given, &[])
+}
+
+fn start_agent_with(
+    server: &RedisServer,
+    dir: &Path,
+    name: &str,
+    runtime: &str,
+    given: Given,
+    extra: &[&str],
+) -> Agent {
     let work = dir.join(format!("{name}-work"));
     let logs = dir.join(format!("{name}-logs"));
     let stderr = dir.join(format!("{name}.stderr"));
@@ -81,6 +92,7 @@ fn start_agent(server: &RedisServer, dir: &Path, name: &str, runtime: &str, give
             "--log-dir",
             logs.to_str().unwrap(),
         ])
+        .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&stderr).unwrap());
@@ -380,7 +392,10 @@ fn redis_text(server: &RedisServer) -> String {
 fn env_from_reaches_the_sandbox_and_never_redis() {
     let server = server();
     let (dir, shared) = folders();
-    let secret_file = dir.path().join("secrets.env");
+    let env_dir = dir.path().join("env");
+    std::fs::create_dir(&env_dir).unwrap();
+    std::fs::set_permissions(&env_dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let secret_file = env_dir.join("secrets.env");
     std::fs::write(&secret_file, "# for the job\nAPI_TOKEN=tok-5e1f-77aa\n").unwrap();
     std::fs::set_permissions(&secret_file, std::fs::Permissions::from_mode(0o600)).unwrap();
     let _scheduler = Proc(
@@ -394,7 +409,14 @@ fn env_from_reaches_the_sandbox_and_never_redis() {
             .spawn()
             .unwrap(),
     );
-    let _agent = start_agent(&server, dir.path(), "ef", "process", Given::File);
+    let _agent = start_agent_with(
+        &server,
+        dir.path(),
+        "ef",
+        "process",
+        Given::File,
+        &["--env-from-dir", env_dir.to_str().unwrap()],
+    );
     let out = shared.join("got");
     let doc = serde_json::json!({"spec": {
         "image": "x",
@@ -415,19 +437,27 @@ fn env_from_reaches_the_sandbox_and_never_redis() {
         !everything.contains("tok-5e1f"),
         "the value reached Redis:\n{everything}"
     );
-    // A missing file fails the run with a clear message.
-    let doc = serde_json::json!({"spec": {
-        "image": "x",
-        "envFrom": {"file": "/nonexistent/tartarus-secrets.env"},
-        "command": ["true"],
-    }});
-    let id = submit_json(&server, &doc);
-    let run = wait_done(&server, &id);
-    assert_eq!(run["state"], "failed", "{run}");
-    let message = run["message"].as_str().unwrap_or_default();
-    assert!(
-        message.contains("envFrom file /nonexistent/tartarus-secrets.env")
-            && message.contains("No such file"),
-        "{message}"
-    );
+    // A missing file fails the run with a clear message; a file outside --env-from-dir (the
+    // agent is root: /etc/shadow, its password file…) is refused without being opened.
+    let missing = env_dir.join("missing.env");
+    let password_file = dir.path().join("ef.password");
+    for (file, why) in [
+        (missing.to_str().unwrap(), "No such file"),
+        ("/etc/shadow", "outside this agent's --env-from-dir"),
+        (password_file.to_str().unwrap(), "outside this agent's --env-from-dir"),
+    ] {
+        let doc = serde_json::json!({"spec": {
+            "image": "x",
+            "envFrom": {"file": file},
+            "command": ["true"],
+        }});
+        let id = submit_json(&server, &doc);
+        let run = wait_done(&server, &id);
+        assert_eq!(run["state"], "failed", "{run}");
+        let message = run["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains(&format!("envFrom file {file}")) && message.contains(why),
+            "{message}"
+        );
+    }
 }

@@ -103,6 +103,8 @@ pub enum ExecutorError {
     },
     #[error("work folder {path}: {message}")]
     WorkRoot { path: PathBuf, message: String },
+    #[error("--env-from-dir {path}: {message}")]
+    EnvFromDir { path: PathBuf, message: String },
 }
 
 /// Runs sandboxes for one agent: owns the state folder and the supervisor process.
@@ -130,6 +132,12 @@ impl Executor {
             path: cfg.log_dir.clone(),
             message: e.to_string(),
         })?;
+        if let Some(dir) = &cfg.env_from_dir {
+            envfile::check_folder(dir).map_err(|message| ExecutorError::EnvFromDir {
+                path: dir.clone(),
+                message,
+            })?;
+        }
         let (state, leftovers) = state::StateDir::claim(&cfg.state_dir)?;
         let sup = Supervisor::start(&cfg.supervisor_exe, state.path()).map_err(|source| {
             ExecutorError::Supervisor {
@@ -330,7 +338,8 @@ impl Executor {
             _ => None,
         };
         let from_file = match &spec.env_from {
-            Some(f) => envfile::read(Path::new(&f.file))?,
+            Some(f) => envfile::read_beneath(self.cfg.env_from_dir.as_deref(), &f.file)
+                .map_err(|e| e.to_string())?,
             None => Default::default(),
         };
         Ok((rootfs, from_file))

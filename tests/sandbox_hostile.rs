@@ -1,0 +1,396 @@
+//! Hostile sandboxes against the executor, with real processes: what leaks into a sandbox (descriptors), what it can reach (other slots, the supervisor, system calls), whether it can outlive its run (chains of sessions, fork bombs), and whether it can turn the root-run clean-up of its folder against the host.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use tartarus::executor::{Executor, ExecutorConfig, Outcome, Runtime, Status};
+use tartarus::model::spec::SandboxSpec;
+use tokio::sync::watch;
+
+fn spec(cmd: &[&str]) -> SandboxSpec {
+    SandboxSpec {
+        name: "t".into(),
+        image: "local".into(),
+        command: cmd.iter().map(|s| s.to_string()).collect(),
+        env: BTreeMap::new(),
+        env_from: None,
+        cpu_millis: 1000,
+        memory_bytes: 0,
+        gpu: 0,
+        timeout_secs: 60,
+        heat: None,
+        priority: 0,
+        labels: BTreeMap::new(),
+        annotations: BTreeMap::new(),
+        tenant: None,
+        network: false,
+        privileged: false,
+    }
+}
+
+fn sh(script: &str) -> SandboxSpec {
+    spec(&["sh", "-c", script])
+}
+
+fn is_root() -> bool {
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn cfg(dir: &Path, runtime: Runtime) -> ExecutorConfig {
+    let mut c = ExecutorConfig::new(runtime, dir.join("work"), dir.join("logs"));
+    c.supervisor_exe = env!("CARGO_BIN_EXE_tartarus").into();
+    c
+}
+
+/// A temporary folder sandbox uids may traverse, with a `shared` folder they may write to.
+fn folders() -> (tempfile::TempDir, PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
+    let shared = d.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o777)).unwrap();
+    (d, shared)
+}
+
+async fn run_on(ex: &Executor, id: &str, s: &SandboxSpec, slot: u32) -> Outcome {
+    let (_tx, rx) = watch::channel(false);
+    ex.execute(id, s, slot, rx, |_| {}).await
+}
+
+/// The bwrap runtime, or None (loudly) when this host cannot run it; required under
+/// `TARTARUS_REQUIRE_BWRAP=1`.
+async fn bwrap_runtime() -> Option<Runtime> {
+    let probe_uid = is_root().then_some(100_000);
+    match Runtime::bwrap().check_available(probe_uid).await {
+        Ok(r) => Some(r),
+        Err(e) => {
+            assert!(
+                std::env::var("TARTARUS_REQUIRE_BWRAP").as_deref() != Ok("1"),
+                "bubblewrap is required here but unusable: {e}"
+            );
+            eprintln!("\n!!!!! SKIPPING bwrap test: {e} !!!!!\n");
+            None
+        }
+    }
+}
+
+async fn runtimes() -> Vec<Runtime> {
+    let mut v = vec![Runtime::Process];
+    v.extend(bwrap_runtime().await);
+    v
+}
+
+fn read_pid(path: &Path) -> Option<i32> {
+    std::fs::read_to_string(path).ok()?.trim().parse().ok()
+}
+
+/// True while `pid` runs (not a zombie).
+fn alive(pid: i32) -> bool {
+    tartarus::executor::procfs::start_time(pid).is_some()
+}
+
+fn wait_until(within: Duration, mut f: impl FnMut() -> bool) -> bool {
+    let t = Instant::now();
+    while t.elapsed() < within {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    f()
+}
+
+/// Any live process whose real uid is `uid` (only meaningful as root, where sandboxes get uids).
+fn any_process_of_uid(uid: u32) -> bool {
+    if !is_root() {
+        return false;
+    }
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .any(|pid| alive(pid) && tartarus::executor::procfs::uid(pid) == Some(uid))
+}
+
+#[tokio::test]
+async fn only_the_standard_descriptors_reach_a_sandbox() {
+    for rt in runtimes().await.into_iter().rev() {
+        let (d, _) = folders();
+        let ex = Executor::start(cfg(d.path(), rt.clone())).unwrap();
+        // What a process of the sandbox inherits: a child's descriptors, listed from outside it.
+        let o = run_on(
+            &ex,
+            "fds",
+            &sh("sleep 5 & p=$!; ls -l /proc/$p/fd/ > list; kill $p; tail -n +2 list | awk '{print $9, $11}'"),
+            0,
+        )
+        .await;
+        assert_eq!(o.status, Status::Succeeded, "{rt:?}: {o:?}");
+        let fds: Vec<&str> = o
+            .log_tail
+            .lines()
+            .map(|l| l.split_whitespace().next().unwrap_or(""))
+            .collect();
+        assert_eq!(fds, ["0", "1", "2"], "{rt:?}: descriptors leaked in:\n{}", o.log_tail);
+    }
+}
+
+#[tokio::test]
+async fn a_chain_of_sessions_does_not_outlive_its_run() {
+    for rt in runtimes().await {
+        let (d, shared) = folders();
+        let ex = Executor::start(cfg(d.path(), rt.clone())).unwrap();
+        // main -> A (own session, waits) -> B (own session): when main exits, A is re-parented to
+        // the supervisor and killed; B is re-parented only once A is gone.
+        let script = format!(
+            "setsid sh -c 'setsid sh -c \"echo \\$\\$ > {s}/b.pid; exec sleep 60\" & echo $$ > {s}/a.pid; wait' & \
+             while [ ! -s {s}/b.pid ]; do sleep 0.01; done; echo up",
+            s = shared.display()
+        );
+        let o = run_on(&ex, "chain", &sh(&script), 0).await;
+        assert_eq!(o.status, Status::Succeeded, "{rt:?}: {o:?}");
+        let b = read_pid(&shared.join("b.pid")).expect("b.pid");
+        if matches!(rt, Runtime::Bwrap { .. }) {
+            // Inside bwrap's pid namespace the recorded pid is not the host's; the namespace dies
+            // with its first process, so nothing can be left of the slot's uid.
+            assert!(
+                wait_until(Duration::from_secs(2), || !any_process_of_uid(100_000)),
+                "{rt:?}: a process of the slot's uid outlived the run"
+            );
+            continue;
+        }
+        assert!(
+            wait_until(Duration::from_millis(500), || !alive(b)),
+            "{rt:?}: pid {b} (two sessions deep) outlived its run"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_sandbox_cannot_signal_or_inspect_the_supervisor_or_another_slot() {
+    if !is_root() {
+        return;
+    }
+    for rt in runtimes().await {
+        let (d, _) = folders();
+        let ex = std::sync::Arc::new(Executor::start(cfg(d.path(), rt.clone())).unwrap());
+        let sup = ex.supervisor_pid();
+        // Slot 0: a victim (its host pid from the executor's on_start).
+        let ex0 = ex.clone();
+        let (pid_tx, pid_rx) = tokio::sync::oneshot::channel();
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let victim = tokio::spawn(async move {
+            ex0.execute("victim", &spec(&["sleep", "30"]), 0, stop_rx, |p| {
+                let _ = pid_tx.send(p);
+            })
+            .await
+        });
+        let victim_pid = pid_rx.await.unwrap();
+        let script = format!(
+            r#"for p in {sup} {victim_pid} {me}; do
+  kill -0 $p 2>/dev/null && echo "signal $p ok" || echo "signal $p denied"
+  kill -STOP $p 2>/dev/null && echo "stop $p ok"
+  cat /proc/$p/environ >/dev/null 2>&1 && echo "environ $p read"
+  ls /proc/$p/fd >/dev/null 2>&1 && echo "fds $p listed"
+  prlimit --pid $p --nofile=1:1 2>/dev/null && echo "prlimit $p ok"
+done
+echo done"#,
+            me = std::process::id()
+        );
+        let o = run_on(&ex, "attacker", &sh(&script), 1).await;
+        let _ = stop_tx.send(true);
+        let v = victim.await.unwrap();
+        assert_eq!(
+            v.status,
+            Status::Cancelled,
+            "{rt:?}: the victim was disturbed: {v:?}"
+        );
+        assert_eq!(o.status, Status::Succeeded, "{rt:?}: {o:?}");
+        let expected: String = [sup as i32, victim_pid as i32, std::process::id() as i32]
+            .iter()
+            .map(|p| format!("signal {p} denied\n"))
+            .collect::<String>()
+            + "done\n";
+        assert_eq!(o.log_tail, expected, "{rt:?}");
+    }
+}
+
+/// Python that tries system calls a sandbox must not have and prints `name result errno`.
+const SYSCALL_PROBE: &str = r#"
+import ctypes
+l = ctypes.CDLL(None, use_errno=True)
+buf = ctypes.create_string_buffer(256)
+for name, nr, args in [
+    ("io_uring_setup", 425, (1, ctypes.addressof(buf))),
+    ("pidfd_getfd", 438, (0, 0, 0)),
+    ("process_madvise", 440, (0, 0, 0, 0, 0)),
+    ("personality", 135, (0x0400000,)),
+    ("x32_getpid", 0x40000000 + 39, ()),
+    ("keyctl", 250, (0, 0, 0, 0, 0)),
+    ("add_key", 248, (0, 0, 0, 0, 0)),
+    ("unshare", 272, (0x10000000,)),
+]:
+    ctypes.set_errno(0)
+    r = l.syscall(nr, *args)
+    print(name, r, ctypes.get_errno())
+"#;
+
+#[tokio::test]
+async fn dangerous_system_calls_fail_in_both_runtimes() {
+    if !Path::new("/usr/bin/python3").exists() {
+        eprintln!("no python3: skipping");
+        return;
+    }
+    for rt in runtimes().await {
+        let (d, _) = folders();
+        let ex = Executor::start(cfg(d.path(), rt.clone())).unwrap();
+        let o = run_on(
+            &ex,
+            "sys",
+            &spec(&["/usr/bin/python3", "-c", SYSCALL_PROBE]),
+            0,
+        )
+        .await;
+        assert_eq!(o.status, Status::Succeeded, "{rt:?}: {o:?}");
+        for line in o.log_tail.lines() {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            let (name, r, errno) = (f[0], f[1], f[2].parse::<i32>().unwrap());
+            assert_eq!(r, "-1", "{rt:?}: {name} succeeded: {}", o.log_tail);
+            // x32 numbers fail as unknown (ENOSYS) whether the kernel has the x32 ABI or not.
+            let want = if name.starts_with("x32") {
+                libc::ENOSYS
+            } else {
+                libc::EPERM
+            };
+            assert_eq!(errno, want, "{rt:?}: {name}: {}", o.log_tail);
+        }
+        assert_eq!(o.log_tail.lines().count(), 8, "{}", o.log_tail);
+    }
+}
+
+#[tokio::test]
+async fn a_fork_bomb_is_bounded_per_slot_and_dies_with_its_run() {
+    if !is_root() {
+        return;
+    }
+    for rt in runtimes().await {
+        let (d, _) = folders();
+        let mut c = cfg(d.path(), rt.clone());
+        c.max_processes = 64;
+        c.timeout_override = Some(Duration::from_secs(3));
+        let ex = Executor::start(c).unwrap();
+        let script = "n=0; while [ $n -lt 500 ]; do (setsid sleep 60 &) 2>/dev/null || break; n=$((n+1)); done; \
+                      echo forked $n; sleep 60";
+        let o = run_on(&ex, "bomb", &sh(script), 2).await;
+        assert_eq!(o.status, Status::TimedOut, "{rt:?}: {o:?}");
+        let n: u32 = o
+            .log_tail
+            .lines()
+            .find_map(|l| l.strip_prefix("forked "))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{rt:?}: {}", o.log_tail));
+        assert!(
+            n < 64,
+            "{rt:?}: RLIMIT_NPROC did not bound the bomb ({n} forks)"
+        );
+        assert!(
+            wait_until(Duration::from_secs(2), || !any_process_of_uid(100_002)),
+            "{rt:?}: processes of the slot outlived the run"
+        );
+    }
+}
+
+fn message(o: &Outcome) -> String {
+    match &o.status {
+        Status::FailedToStart { message } => message.clone(),
+        other => panic!("expected a failure to start, got {other:?}: {o:?}"),
+    }
+}
+
+#[tokio::test]
+async fn env_from_reads_only_trusted_files_inside_the_env_from_dir() {
+    let (d, _) = folders();
+    let envdir = d.path().join("env");
+    let write = |p: &Path, text: &str, mode: u32| {
+        std::fs::write(p, text).unwrap();
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    std::fs::create_dir_all(envdir.join("sub")).unwrap();
+    std::fs::create_dir_all(envdir.join("..v1")).unwrap();
+    write(&envdir.join("ok.env"), "TOKEN=fine\n", 0o600);
+    write(&envdir.join("sub/ok2.env"), "TOKEN=sub\n", 0o600);
+    write(&envdir.join("..v1/k.env"), "TOKEN=k8s\n", 0o600);
+    // A Kubernetes secret volume: KEY -> ..data/KEY, ..data -> ..v1 (both stay inside).
+    std::os::unix::fs::symlink("..v1", envdir.join("..data")).unwrap();
+    std::os::unix::fs::symlink("..data/k.env", envdir.join("k.env")).unwrap();
+    // Stand-ins for /etc/shadow or /root/.ssh: root's files outside the folder.
+    let outside = d.path().join("outside.env");
+    write(&outside, "STOLEN=yes\n", 0o600);
+    std::os::unix::fs::symlink("../outside.env", envdir.join("rel-link.env")).unwrap();
+    std::os::unix::fs::symlink(&outside, envdir.join("abs-link.env")).unwrap();
+    write(&envdir.join("open.env"), "A=1\n", 0o666);
+    let fifo = std::ffi::CString::new(envdir.join("fifo").to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    if is_root() {
+        write(&envdir.join("theirs.env"), "A=1\n", 0o600);
+        std::os::unix::fs::lchown(envdir.join("theirs.env"), Some(100_007), None).unwrap();
+    }
+    let show = sh("echo TOKEN=${TOKEN-unset} STOLEN=${STOLEN-unset}");
+    let with = |file: &str| {
+        let mut s = show.clone();
+        s.env_from = Some(tartarus::model::spec::EnvFrom { file: file.into() });
+        s
+    };
+    let e = |name: &str| envdir.join(name).to_str().unwrap().to_string();
+
+    // Without --env-from-dir nothing is read.
+    let ex = Executor::start(cfg(d.path(), Runtime::Process)).unwrap();
+    let o = run_on(&ex, "nodir", &with(&e("ok.env")), 0).await;
+    assert!(message(&o).contains("--env-from-dir"), "{o:?}");
+    drop(ex);
+
+    let mut c = cfg(d.path(), Runtime::Process);
+    c.env_from_dir = Some(envdir.clone());
+    let ex = Executor::start(c).unwrap();
+    for (file, want) in [
+        (e("ok.env"), "TOKEN=fine STOLEN=unset\n"),
+        (e("sub/ok2.env"), "TOKEN=sub STOLEN=unset\n"),
+        (e("k.env"), "TOKEN=k8s STOLEN=unset\n"),
+    ] {
+        let o = run_on(&ex, "okenv", &with(&file), 0).await;
+        assert_eq!(o.status, Status::Succeeded, "{file}: {o:?}");
+        assert_eq!(o.log_tail, want, "{file}");
+    }
+    let refused: Vec<(String, &str)> = vec![
+        (outside.to_str().unwrap().to_string(), "outside"),
+        ("/etc/shadow".into(), "outside"),
+        (format!("{}/../outside.env", envdir.display()), "outside"),
+        (e("rel-link.env"), "leads out"),
+        (e("abs-link.env"), "leads out"),
+        (e("open.env"), "mode 0666"),
+        (e("fifo"), "not a regular file"),
+        (e("missing.env"), "No such file"),
+    ];
+    for (file, why) in refused {
+        let t = Instant::now();
+        let o = run_on(&ex, "badenv", &with(&file), 0).await;
+        let m = message(&o);
+        assert!(m.contains(why) && m.contains(&file), "{file}: {m}");
+        assert!(!m.contains("STOLEN") && !m.contains("yes"), "{m}");
+        assert!(t.elapsed() < Duration::from_secs(2), "{file}: blocked");
+    }
+    if is_root() {
+        let o = run_on(&ex, "theirs", &with(&e("theirs.env")), 0).await;
+        assert!(message(&o).contains("owned by uid 100007"), "{o:?}");
+    }
+    drop(ex);
+
+    // A folder others may write to is refused when the executor starts.
+    std::fs::set_permissions(&envdir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let mut c = cfg(d.path(), Runtime::Process);
+    c.env_from_dir = Some(envdir.clone());
+    let err = Executor::start(c).err().expect("refused");
+    assert!(err.to_string().contains("--env-from-dir"), "{err}");
+}
