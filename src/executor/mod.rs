@@ -23,6 +23,7 @@ pub mod seccomp;
 pub mod state;
 pub mod supervisor;
 mod sys;
+pub mod tree;
 pub mod workdir;
 
 use std::path::{Path, PathBuf};

@@ -1,8 +1,12 @@
 //! The per-run private working folder: run-id validation, creation (0700) and removal.
 
+use std::ffi::OsStr;
 use std::io;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+
+use super::tree;
 
 /// Longest accepted run id.
 pub const MAX_RUN_ID_LEN: usize = 128;
@@ -97,9 +101,10 @@ pub(crate) fn image_root(images: &Path, image: &str) -> Result<PathBuf, String> 
     Ok(dir)
 }
 
-/// The spare folder of `slot`: an emptied working folder kept between runs of that slot's uid.
-fn spare(root: &Path, slot: u32) -> PathBuf {
-    root.join(format!(".slot-{slot}"))
+/// The name of the spare folder of `slot` in the work root: an emptied working folder kept
+/// between runs of that slot's uid (root's while it waits).
+fn spare_name(slot: u32) -> String {
+    format!(".slot-{slot}")
 }
 
 /// Creates `<root>/<run_id>` (0700, owned by the sandbox's uid) with a `tmp` folder inside. A stale
@@ -108,6 +113,9 @@ fn spare(root: &Path, slot: u32) -> PathBuf {
 /// With a uid of its own, the slot's spare folder (see [`WorkDirGuard::release_now`]) is renamed
 /// into place instead of creating folders: a no-op run then allocates no inode for its folders
 /// (on ext4, allocating inodes among recently deleted ones was the top cost of such runs).
+///
+/// Everything a sandbox could have touched (the spare folder, a stale folder) is handled through
+/// [`super::tree`]: relative to open descriptors, never following a symlink.
 pub(crate) fn create(
     root: &Path,
     run_id: &str,
@@ -115,105 +123,73 @@ pub(crate) fn create(
     slot: u32,
 ) -> Result<PathBuf, PrepareError> {
     let dir = root.join(run_id);
-    if ids.dropped && std::fs::symlink_metadata(&dir).is_err() {
-        let spare = spare(root, slot);
-        if std::fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
-            && std::fs::rename(&spare, &dir).is_ok()
-        {
-            let ready = (|| -> io::Result<()> {
-                let tmp = dir.join("tmp");
-                if !std::fs::symlink_metadata(&tmp).is_ok_and(|m| m.is_dir()) {
-                    let _ = std::fs::remove_file(&tmp);
-                    std::fs::DirBuilder::new().mode(0o700).create(&tmp)?;
-                }
-                for p in [&tmp, &dir] {
-                    std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o700))?;
-                    super::identity::chown(p, ids)?;
-                }
-                Ok(())
-            })();
-            if ready.is_ok() {
-                return Ok(dir);
-            }
-            let _ = remove(&dir);
-        }
-    }
-    create_new(root, run_id, ids)
-}
-
-fn create_new(root: &Path, run_id: &str, ids: super::SandboxIds) -> Result<PathBuf, PrepareError> {
     let err = |path: &Path| {
         let path = path.to_path_buf();
         move |source| PrepareError::WorkDir { path, source }
     };
     std::fs::create_dir_all(root).map_err(err(root))?;
-    let dir = root.join(run_id);
-    if std::fs::symlink_metadata(&dir).is_ok() {
-        remove(&dir).map_err(err(&dir))?;
-    }
-    std::fs::DirBuilder::new()
-        .mode(0o700)
-        .create(&dir)
-        .map_err(err(&dir))?;
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).map_err(err(&dir))?;
-    let tmp = dir.join("tmp");
-    std::fs::DirBuilder::new()
-        .mode(0o700)
-        .create(&tmp)
-        .map_err(err(&tmp))?;
+    let root_fd = tree::open_trusted_dir(root).map_err(err(root))?;
+    let name = OsStr::new(run_id);
+    let owner = ids.dropped.then_some((ids.uid, ids.gid));
     if ids.dropped {
-        super::identity::chown(&tmp, ids).map_err(err(&tmp))?;
-        super::identity::chown(&dir, ids).map_err(err(&dir))?;
+        let spare = spare_name(slot);
+        let renamed = rustix::fs::renameat_with(
+            &root_fd,
+            spare.as_str(),
+            &root_fd,
+            name,
+            rustix::fs::RenameFlags::NOREPLACE,
+        );
+        if renamed.is_ok() {
+            if ready(root_fd.as_fd(), name, owner).is_ok() {
+                return Ok(dir);
+            }
+            let _ = tree::remove_entry(root_fd.as_fd(), name);
+        }
     }
+    tree::remove_entry(root_fd.as_fd(), name).map_err(err(&dir))?;
+    rustix::fs::mkdirat(&root_fd, name, rustix::fs::Mode::from_raw_mode(0o700))
+        .map_err(|e| err(&dir)(e.into()))?;
+    ready(root_fd.as_fd(), name, owner).map_err(err(&dir))?;
     Ok(dir)
 }
 
-/// Removes a working folder, also when the sandbox left folders without write/search permission.
+/// Makes `name` in the work root (a new folder, or a renamed spare one) ready for a run: 0700,
+/// owned by the sandbox, with an empty 0700 `tmp` folder of the sandbox's inside.
+fn ready(root: BorrowedFd<'_>, name: &OsStr, owner: Option<(u32, u32)>) -> io::Result<()> {
+    let dir = tree::open_dir(root, name)?;
+    // Owner last-but-one and mode first: until the chown, only the agent can enter.
+    tree::reset(dir.as_fd(), 0o700, None)?;
+    let tmp = tree::ensure_dir(dir.as_fd(), OsStr::new("tmp"))?;
+    tree::reset(tmp.as_fd(), 0o700, owner)?;
+    tree::reset(dir.as_fd(), 0o700, owner)
+}
+
+/// Removes a working folder (and everything a sandbox left in it, whatever its modes), without
+/// following any symlink in it.
 pub(crate) fn remove(dir: &Path) -> io::Result<()> {
-    match std::fs::remove_dir_all(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(_) => {
-            open_up(dir);
-            match std::fs::remove_dir_all(dir) {
-                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-                other => other,
-            }
-        }
-    }
+    tree::remove_path(dir)
 }
 
-/// Makes every real folder below `dir` (symlinks not followed) 0700 so it can be emptied.
-fn open_up(dir: &Path) {
-    let Ok(meta) = std::fs::symlink_metadata(dir) else {
-        return;
+/// Empties `dir`, keeping a real `tmp` folder (emptied too), then renames it to the spare name
+/// of `slot`, all relative to open descriptors.
+fn empty_into_spare(dir: &Path, slot: u32) -> io::Result<()> {
+    let (Some(root), Some(name)) = (dir.parent(), dir.file_name()) else {
+        return Err(io::Error::other("no parent"));
     };
-    if !meta.is_dir() {
-        return;
-    }
-    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            open_up(&entry.path());
-        }
-    }
+    let root_fd = tree::open_trusted_dir(root)?;
+    let fd = tree::open_dir(root_fd.as_fd(), name)?;
+    tree::empty(fd.as_fd(), Some(OsStr::new("tmp")))?;
+    // Root's until the next run takes it: nothing of the sandbox may reach it meanwhile.
+    tree::reset(fd.as_fd(), 0o700, Some((0, 0)).filter(|_| is_root()))?;
+    drop(fd);
+    rustix::fs::renameat(&root_fd, name, &root_fd, spare_name(slot).as_str())?;
+    Ok(())
 }
 
-/// Empties `dir` (not following symlinks), keeping a real `tmp` folder, which is emptied too.
-fn empty(dir: &Path) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let meta = std::fs::symlink_metadata(&path)?;
-        if meta.is_dir() && entry.file_name() == "tmp" {
-            empty(&path)?;
-        } else if meta.is_dir() {
-            remove(&path)?;
-        } else {
-            std::fs::remove_file(&path)?;
-        }
-    }
-    Ok(())
+fn is_root() -> bool {
+    // SAFETY: geteuid cannot fail.
+    unsafe { libc::geteuid() == 0 }
 }
 
 /// Removes the working folder when dropped (also when the `execute` future is dropped mid-run).
@@ -229,12 +205,7 @@ impl WorkDirGuard {
         };
         let dir = self.0.take()?;
         let d = dir.clone();
-        let kept = tokio::task::spawn_blocking(move || -> io::Result<()> {
-            let root = d.parent().ok_or_else(|| io::Error::other("no parent"))?;
-            empty(&d)?;
-            std::fs::rename(&d, spare(root, slot))
-        })
-        .await;
+        let kept = tokio::task::spawn_blocking(move || empty_into_spare(&d, slot)).await;
         if matches!(kept, Ok(Ok(()))) {
             return None;
         }
