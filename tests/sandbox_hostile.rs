@@ -102,16 +102,23 @@ fn wait_until(within: Duration, mut f: impl FnMut() -> bool) -> bool {
     f()
 }
 
-/// Any live process whose real uid is `uid` (only meaningful as root, where sandboxes get uids).
-fn any_process_of_uid(uid: u32) -> bool {
-    if !is_root() {
-        return false;
-    }
+/// A `sleep` argument unique to this test process and `n`, to find its sleepers from outside
+/// (other test runs on the host may use the same sandbox uids).
+fn marker(n: u32) -> String {
+    format!("59.{}{n:02}", std::process::id())
+}
+
+/// Live processes whose command line contains `needle`.
+fn processes_with(needle: &str) -> Vec<i32> {
     std::fs::read_dir("/proc")
         .unwrap()
         .flatten()
         .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-        .any(|pid| alive(pid) && tartarus::executor::procfs::uid(pid) == Some(uid))
+        .filter(|pid| {
+            let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            alive(*pid) && String::from_utf8_lossy(&cmd).contains(needle)
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -139,31 +146,43 @@ async fn only_the_standard_descriptors_reach_a_sandbox() {
 
 #[tokio::test]
 async fn a_chain_of_sessions_does_not_outlive_its_run() {
-    for rt in runtimes().await {
+    let mut cases: Vec<(Runtime, bool)> = runtimes().await.into_iter().map(|r| (r, true)).collect();
+    // Without cgroups (a host that has none to give): the uid sweep.
+    if is_root() {
+        cases.push((Runtime::Process, false));
+    }
+    for (rt, cgroups) in cases {
         let (d, shared) = folders();
-        let ex = Executor::start(cfg(d.path(), rt.clone())).unwrap();
+        let mut c = cfg(d.path(), rt.clone());
+        c.cgroups = cgroups;
+        let ex = Executor::start(c).unwrap();
         // main -> A (own session, waits) -> B (own session): when main exits, A is re-parented to
         // the supervisor and killed; B is re-parented only once A is gone.
+        // Under bwrap only the working folder is visible: the pids go there (and are namespaced).
+        let s_dir = match rt {
+            Runtime::Process => shared.display().to_string(),
+            _ => ".".to_string(),
+        };
         let script = format!(
-            "setsid sh -c 'setsid sh -c \"echo \\$\\$ > {s}/b.pid; exec sleep 60\" & echo $$ > {s}/a.pid; wait' & \
+            "setsid sh -c 'setsid sh -c \"echo \\$\\$ > {s}/b.pid; exec sleep {m}\" & echo $$ > {s}/a.pid; wait' & \
              while [ ! -s {s}/b.pid ]; do sleep 0.01; done; echo up",
-            s = shared.display()
+            s = s_dir,
+            m = marker(1)
         );
         let o = run_on(&ex, "chain", &sh(&script), 0).await;
         assert_eq!(o.status, Status::Succeeded, "{rt:?}: {o:?}");
-        let b = read_pid(&shared.join("b.pid")).expect("b.pid");
         if matches!(rt, Runtime::Bwrap { .. }) {
-            // Inside bwrap's pid namespace the recorded pid is not the host's; the namespace dies
-            // with its first process, so nothing can be left of the slot's uid.
+            // Inside bwrap's pid namespace the recorded pid is not the host's: look for the sleeper.
             assert!(
-                wait_until(Duration::from_secs(2), || !any_process_of_uid(100_000)),
-                "{rt:?}: a process of the slot's uid outlived the run"
+                wait_until(Duration::from_secs(2), || processes_with(&marker(1)).is_empty()),
+                "{rt:?}: the sleeper two sessions deep outlived the run"
             );
             continue;
         }
+        let b = read_pid(&shared.join("b.pid")).expect("b.pid");
         assert!(
             wait_until(Duration::from_millis(500), || !alive(b)),
-            "{rt:?}: pid {b} (two sessions deep) outlived its run"
+            "{rt:?} (cgroups {cgroups}): pid {b} (two sessions deep) outlived its run"
         );
     }
 }
@@ -281,9 +300,12 @@ async fn a_fork_bomb_is_bounded_per_slot_and_dies_with_its_run() {
         c.max_processes = 64;
         c.timeout_override = Some(Duration::from_secs(3));
         let ex = Executor::start(c).unwrap();
-        let script = "n=0; while [ $n -lt 500 ]; do (setsid sleep 60 &) 2>/dev/null || break; n=$((n+1)); done; \
-                      echo forked $n; sleep 60";
-        let o = run_on(&ex, "bomb", &sh(script), 2).await;
+        let script = format!(
+            "n=0; while [ $n -lt 500 ]; do (setsid sleep {m} &) 2>/dev/null || break; n=$((n+1)); done; \
+             echo forked $n; sleep {m}",
+            m = marker(2)
+        );
+        let o = run_on(&ex, "bomb", &sh(&script), 2).await;
         assert_eq!(o.status, Status::TimedOut, "{rt:?}: {o:?}");
         let n: u32 = o
             .log_tail
@@ -296,8 +318,8 @@ async fn a_fork_bomb_is_bounded_per_slot_and_dies_with_its_run() {
             "{rt:?}: RLIMIT_NPROC did not bound the bomb ({n} forks)"
         );
         assert!(
-            wait_until(Duration::from_secs(2), || !any_process_of_uid(100_002)),
-            "{rt:?}: processes of the slot outlived the run"
+            wait_until(Duration::from_secs(2), || processes_with(&marker(2)).is_empty()),
+            "{rt:?}: processes of the bomb outlived the run"
         );
     }
 }
@@ -393,4 +415,48 @@ async fn env_from_reads_only_trusted_files_inside_the_env_from_dir() {
     c.env_from_dir = Some(envdir.clone());
     let err = Executor::start(c).err().expect("refused");
     assert!(err.to_string().contains("--env-from-dir"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_sandbox_runs_in_its_own_cgroup_and_a_restart_finds_leftovers_there() {
+    if !is_root() {
+        return;
+    }
+    let (d, shared) = folders();
+    let c = cfg(d.path(), Runtime::Process);
+    let ex = Executor::start(c.clone()).unwrap();
+    let Some(parent) = ex.cgroup_parent().map(Path::to_path_buf) else {
+        eprintln!("no writable cgroup v2 with cgroup.kill here: skipping");
+        return;
+    };
+    let o = run_on(&ex, "cg", &sh("cat /proc/self/cgroup"), 0).await;
+    let line = o.log_tail.lines().find(|l| l.starts_with("0::")).unwrap_or_default().to_string();
+    let name = parent.file_name().unwrap().to_str().unwrap();
+    assert!(line.contains(&format!("/{name}/")), "{line} not under {}", parent.display());
+    // A sandbox whose grandchild left its session; then its supervisor dies stopped (it cannot
+    // clean up) and the journal is lost: only the cgroup still knows the grandchild.
+    let m = marker(3);
+    let script = format!("setsid sh -c 'exec sleep {m}' & echo started > {}/started; exec sleep {m}", shared.display());
+    let ex = std::sync::Arc::new(ex);
+    let ex2 = ex.clone();
+    let task = tokio::spawn(async move { run_on(&ex2, "left", &sh(&script), 1).await });
+    assert!(wait_until(Duration::from_secs(10), || processes_with(&m).len() == 2));
+    let sup = ex.supervisor_pid() as i32;
+    unsafe {
+        libc::kill(sup, libc::SIGSTOP);
+    }
+    std::fs::remove_file(c.state_dir.join(tartarus::executor::state::SANDBOXES_FILE)).unwrap();
+    unsafe {
+        libc::kill(sup, libc::SIGKILL);
+    }
+    assert!(wait_until(Duration::from_secs(5), || processes_with(&m).len() == 1), "the escaped sleeper is a leftover now");
+    task.abort();
+    let _ = task.await;
+    drop(ex);
+    let again = Executor::start(c).unwrap();
+    assert!(
+        wait_until(Duration::from_secs(3), || processes_with(&m).is_empty()),
+        "the restarted executor did not kill what the cgroup held"
+    );
+    assert!(!again.leftovers().killed.is_empty(), "{:?}", again.leftovers());
 }

@@ -196,6 +196,9 @@ pub struct ExecutorConfig {
     /// The only folder `envFrom` files are read from (`--env-from-dir`); `None`: every `envFrom`
     /// fails its run. See [`super::envfile`].
     pub env_from_dir: Option<PathBuf>,
+    /// Give each sandbox a cgroup of its own and stop it with `cgroup.kill` when the host allows
+    /// it (default true; see [`super::cgroup`]). False: process groups, subreaper and uid sweep only.
+    pub cgroups: bool,
 }
 
 impl ExecutorConfig {
@@ -212,6 +215,7 @@ impl ExecutorConfig {
             uid_base: super::identity::DEFAULT_UID_BASE,
             image_dir: None,
             env_from_dir: None,
+            cgroups: true,
             work_root,
             log_dir: log_dir.into(),
             tail_bytes: DEFAULT_TAIL_BYTES,

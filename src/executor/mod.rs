@@ -11,6 +11,7 @@
 //! timeout/cancel: SIGTERM to the process group, SIGKILL after [`DEFAULT_KILL_GRACE`] (2 s).
 
 pub mod bwrap;
+pub mod cgroup;
 pub mod config;
 pub mod envfile;
 pub mod identity;
@@ -117,6 +118,37 @@ pub struct Executor {
     leftovers: Leftovers,
     /// The seccomp programs as bubblewrap reads them.
     seccomp_bytes: Vec<Vec<u8>>,
+    /// The parent of the sandboxes' cgroups, when in use.
+    cgroup: Option<PathBuf>,
+}
+
+/// Picks the cgroup parent for the agent of `state_dir` (recorded there), after killing what a
+/// previous incarnation left in it, or in the one it recorded. `None`: no usable cgroup v2.
+fn sandbox_cgroups(state_dir: &Path, wanted: bool, leftovers: &mut Leftovers) -> Option<PathBuf> {
+    let record = state_dir.join(cgroup::CGROUP_FILE);
+    if let Ok(text) = std::fs::read_to_string(&record) {
+        let old = PathBuf::from(text.trim());
+        // Only a tartarus parent under a cgroup2 mount is ever acted on.
+        let ours = old
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("tartarus-"))
+            && old.join("cgroup.kill").exists();
+        if ours {
+            leftovers.killed.extend(cgroup::kill_leftovers(&old));
+            let _ = std::fs::remove_dir(&old);
+        }
+    }
+    let parent = wanted.then(|| cgroup::parent_for(state_dir)).flatten();
+    match &parent {
+        Some(p) => {
+            leftovers.killed.extend(cgroup::kill_leftovers(p));
+            let _ = state::write_text(&record, &format!("{}\n", p.display()));
+        }
+        None => {
+            let _ = std::fs::remove_file(&record);
+        }
+    }
+    parent
 }
 
 impl Executor {
@@ -139,8 +171,18 @@ impl Executor {
                 message,
             })?;
         }
-        let (state, leftovers) = state::StateDir::claim(&cfg.state_dir)?;
-        let sup = Supervisor::start(&cfg.supervisor_exe, state.path()).map_err(|source| {
+        let (state, mut leftovers) = state::StateDir::claim(&cfg.state_dir)?;
+        let cgroup = sandbox_cgroups(state.path(), cfg.cgroups, &mut leftovers);
+        match &cgroup {
+            Some(parent) => tracing::info!(
+                "sandboxes get a cgroup each under {} and are stopped with cgroup.kill (no cgroup controller is used: no memory or CPU limit)",
+                parent.display()
+            ),
+            None => tracing::info!(
+                "no writable cgroup v2 with cgroup.kill here: sandboxes are stopped through their process group, the supervisor (subreaper) and a sweep of their slot's uid"
+            ),
+        }
+        let sup = Supervisor::start(&cfg.supervisor_exe, state.path(), cgroup.as_deref()).map_err(|source| {
             ExecutorError::Supervisor {
                 exe: cfg.supervisor_exe.clone(),
                 source,
@@ -156,7 +198,13 @@ impl Executor {
             state,
             leftovers,
             seccomp_bytes,
+            cgroup,
         })
+    }
+
+    /// The parent of the sandboxes' cgroups, when sandboxes get one each (see [`cgroup`]).
+    pub fn cgroup_parent(&self) -> Option<&Path> {
+        self.cgroup.as_deref()
     }
 
     pub fn config(&self) -> &ExecutorConfig {
@@ -194,8 +242,12 @@ impl Executor {
         if cur.is_alive() {
             return Ok(false);
         }
-        let sup =
-            Supervisor::start(&self.cfg.supervisor_exe, self.state.path()).map_err(|source| {
+        let sup = Supervisor::start(
+            &self.cfg.supervisor_exe,
+            self.state.path(),
+            self.cgroup.as_deref(),
+        )
+        .map_err(|source| {
                 ExecutorError::Supervisor {
                     exe: self.cfg.supervisor_exe.clone(),
                     source,

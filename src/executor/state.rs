@@ -296,14 +296,20 @@ pub fn read_record(path: &Path) -> Option<ProcessRecord> {
 }
 
 pub fn write_record(path: &Path, rec: &ProcessRecord) -> io::Result<()> {
+    write_text(path, &rec.to_line())
+}
+
+/// Writes a small 0600 file of the state folder (never through a symlink).
+pub fn write_text(path: &Path, text: &str) -> io::Result<()> {
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
         .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
         .open(path)?;
-    f.write_all(rec.to_line().as_bytes())
+    f.write_all(text.as_bytes())
 }
 
 use std::os::unix::fs::OpenOptionsExt;
