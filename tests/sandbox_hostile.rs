@@ -460,3 +460,63 @@ async fn each_sandbox_runs_in_its_own_cgroup_and_a_restart_finds_leftovers_there
     );
     assert!(!again.leftovers().killed.is_empty(), "{:?}", again.leftovers());
 }
+
+#[tokio::test]
+async fn folders_another_user_could_swap_are_refused_at_start() {
+    if !is_root() {
+        return;
+    }
+    let (d, _) = folders();
+    let attacker = 100_500;
+    // A sticky, world-writable folder like /tmp, where another user planted things first.
+    let sticky = d.path().join("sticky");
+    std::fs::create_dir(&sticky).unwrap();
+    std::fs::set_permissions(&sticky, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let victim = d.path().join("victim");
+    std::fs::create_dir(&victim).unwrap();
+    std::fs::write(victim.join("passwd"), "root:x:0:0\n").unwrap();
+    std::os::unix::fs::symlink(&victim, sticky.join("agent")).unwrap();
+    std::os::unix::fs::lchown(sticky.join("agent"), Some(attacker), Some(attacker)).unwrap();
+    let theirs = sticky.join("theirs");
+    std::fs::create_dir(&theirs).unwrap();
+    std::os::unix::fs::lchown(&theirs, Some(attacker), Some(attacker)).unwrap();
+    let open = d.path().join("open");
+    std::fs::create_dir(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+
+    let cases: Vec<(ExecutorConfig, &str)> = vec![
+        // The work root through the attacker's symlink (it would have been chmod-ed, and its
+        // state and logs written, at the victim's place).
+        (
+            ExecutorConfig::new(Runtime::Process, sticky.join("agent/work"), d.path().join("l1")),
+            "a symlink owned by uid 100500",
+        ),
+        // The log folder the attacker made (it could plant <run>.log -> /etc/shadow).
+        (
+            ExecutorConfig::new(Runtime::Process, d.path().join("w2"), theirs.join("logs")),
+            "a folder owned by uid 100500",
+        ),
+        // The state folder in a folder anyone may write, without the sticky bit.
+        (
+            {
+                let mut c = ExecutorConfig::new(Runtime::Process, d.path().join("w3"), d.path().join("l3"));
+                c.state_dir = open.join("state");
+                c
+            },
+            "no sticky bit",
+        ),
+    ];
+    for (mut c, why) in cases {
+        c.supervisor_exe = env!("CARGO_BIN_EXE_tartarus").into();
+        let err = Executor::start(c.clone()).err().unwrap_or_else(|| panic!("{c:?} accepted"));
+        assert!(err.to_string().contains(why), "{why}: {err}");
+    }
+    let left: Vec<_> = std::fs::read_dir(&victim).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("passwd")], "the victim folder was written");
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(std::fs::metadata(&victim).unwrap().mode() & 0o7777, 0o755);
+    // The agent's own folders below a sticky /tmp-like folder are fine.
+    let mut c = cfg(&sticky.join("mine"), Runtime::Process);
+    c.supervisor_exe = env!("CARGO_BIN_EXE_tartarus").into();
+    Executor::start(c).expect("own folders under a sticky folder");
+}

@@ -165,6 +165,10 @@ impl Executor {
             path: cfg.log_dir.clone(),
             message: e.to_string(),
         })?;
+        workdir::prepare_private(&cfg.state_dir).map_err(|e| ExecutorError::WorkRoot {
+            path: cfg.state_dir.clone(),
+            message: e.to_string(),
+        })?;
         if let Some(dir) = &cfg.env_from_dir {
             envfile::check_folder(dir).map_err(|message| ExecutorError::EnvFromDir {
                 path: dir.clone(),
@@ -612,6 +616,7 @@ async fn open_log(dir: &Path, path: &Path) -> Result<tokio::fs::File, PrepareErr
         .create(true)
         .truncate(true)
         .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
         .open(path)
         .await
         .map_err(err)?;

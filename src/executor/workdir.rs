@@ -49,11 +49,75 @@ pub(crate) fn validate_run_id(run_id: &str) -> Result<(), PrepareError> {
     }
 }
 
+/// Creates the agent's folder `path` (and missing parents, 0755) after checking every existing
+/// component from `/` down: a folder or symlink owned by another user, or a folder others may
+/// write to without the sticky bit, could be used to swap the agent's folders for links to
+/// elsewhere (a log file truncated through a planted symlink, a state folder holding a forged
+/// journal), so it is refused. A path under `/tmp` works when each part below `/tmp` is the
+/// agent's (or root's) own.
+pub(crate) fn create_owned(path: &Path) -> Result<(), String> {
+    // SAFETY: geteuid cannot fail.
+    let me = unsafe { libc::geteuid() };
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| e.to_string())?
+            .join(path)
+    };
+    let mut cur = PathBuf::from("/");
+    for comp in abs.components() {
+        match comp {
+            std::path::Component::Normal(c) => cur.push(c),
+            std::path::Component::ParentDir => {
+                cur.pop();
+                continue;
+            }
+            _ => continue,
+        }
+        let meta = match std::fs::symlink_metadata(&cur) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                match std::fs::DirBuilder::new().mode(0o755).create(&cur) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                    Err(e) => return Err(format!("{}: {e}", cur.display())),
+                }
+                std::fs::symlink_metadata(&cur).map_err(|e| format!("{}: {e}", cur.display()))?
+            }
+            Err(e) => return Err(format!("{}: {e}", cur.display())),
+        };
+        use std::os::unix::fs::MetadataExt;
+        let what = if meta.file_type().is_symlink() {
+            "a symlink"
+        } else if meta.is_dir() {
+            "a folder"
+        } else {
+            return Err(format!("{} is not a folder", cur.display()));
+        };
+        if meta.uid() != 0 && meta.uid() != me {
+            return Err(format!(
+                "{} is {what} owned by uid {}, neither root nor the agent: that user could swap the agent's folders (refused)",
+                cur.display(),
+                meta.uid()
+            ));
+        }
+        if meta.is_dir() && meta.mode() & 0o022 != 0 && meta.mode() & 0o1000 == 0 {
+            return Err(format!(
+                "{} is {:04o}: group or others may write it and it has no sticky bit, so they could swap the agent's folders (refused)",
+                cur.display(),
+                meta.mode() & 0o7777
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Creates the work root if needed and makes it 0711 (owned by the agent: sandboxes may traverse it
 /// to their own folder but not list it). With per-slot uids, every folder above it must be
 /// traversable by others, or no sandbox could reach its folder: that is checked here.
 pub(crate) fn prepare_root(root: &Path, other_uids: bool) -> Result<(), String> {
-    std::fs::create_dir_all(root).map_err(|e| e.to_string())?;
+    create_owned(root)?;
     std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o711))
         .map_err(|e| e.to_string())?;
     if other_uids {
@@ -75,12 +139,10 @@ pub(crate) fn prepare_root(root: &Path, other_uids: bool) -> Result<(), String> 
     Ok(())
 }
 
-/// Creates `dir` (and parents) and makes it 0700: private to the agent (the log folder).
+/// Creates `dir` (and parents, see [`create_owned`]) and makes it 0700: private to the agent (the
+/// log and state folders).
 pub(crate) fn prepare_private(dir: &Path) -> io::Result<()> {
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)?;
+    create_owned(dir).map_err(io::Error::other)?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
 }
 
