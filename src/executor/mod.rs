@@ -175,6 +175,11 @@ impl Executor {
                 message,
             })?;
         }
+        if scheme == UidScheme::AgentUid && cfg.runtime == Runtime::Process {
+            tracing::warn!(
+                "not root: process-runtime sandboxes share the agent's uid, so they can read the agent's files (a --redis-password-file, the logs of other runs, the state folder) and each other's; use --runtime bwrap, or run the agent as root"
+            );
+        }
         let (state, mut leftovers) = state::StateDir::claim(&cfg.state_dir)?;
         let cgroup = sandbox_cgroups(state.path(), cfg.cgroups, &mut leftovers);
         match &cgroup {
