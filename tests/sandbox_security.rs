@@ -550,3 +550,63 @@ fn env_from_reaches_the_sandbox_and_never_redis() {
         );
     }
 }
+
+/// `up` re-executes itself without the password too: its local agent's sandboxes cannot reach it.
+#[test]
+fn up_s_sandboxes_cannot_reach_the_password() {
+    let server = server();
+    let (dir, _shared) = folders();
+    let spec_file = dir.path().join("hostile.yaml");
+    let marker = format!("0.{}7", std::process::id());
+    // The agent is `up` itself: the parent of the supervisor.
+    let script = format!(
+        "AGENT_PID=$(awk '{{print $4}}' /proc/$PPID/stat); {}",
+        hostile_script(&marker)
+    );
+    let doc = serde_json::json!({"spec": {
+        "image": "x",
+        "command": ["sh", "-c", script],
+        "env": {
+            "PWFILE": "/nonexistent",
+            "AGENT_LOGS": "/nonexistent",
+            "SYSCALLS": SYSCALLS,
+            "PWREV": PASSWORD.chars().rev().collect::<String>(),
+        }
+    }});
+    std::fs::write(&spec_file, doc.to_string()).unwrap();
+    let stderr = dir.path().join("up.stderr");
+    let status = Command::new(env!("CARGO_BIN_EXE_tartarus"))
+        .env("REDIS_ADDR", server.host_port())
+        .env("REDIS_PASSWORD", PASSWORD)
+        .env("TMPDIR", dir.path())
+        .args(["up", "--agent", "upn", "--until-idle", "--submit"])
+        .arg(&spec_file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&stderr).unwrap())
+        .status()
+        .unwrap();
+    let errors = std::fs::read_to_string(&stderr).unwrap();
+    assert!(status.success(), "{errors}");
+    assert!(!errors.contains("hunter2"), "{errors}");
+    let out = tartarus_on(&server)
+        .args(["sandbox", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    let list = support::items(&json(&out.stdout));
+    assert_eq!(list.len(), 1, "{list:?}");
+    let run = flat_run(&list[0]);
+    assert_eq!(run["state"], "succeeded", "{run}");
+    let log = std::fs::read_to_string(run["log_path"].as_str().unwrap()).unwrap();
+    assert!(log.contains("strace-denied") && log.contains("mem denied agent"), "{log}");
+    for bad in [
+        "hunter2",
+        "MEM-HAS-PASSWORD",
+        "AGENT-FDS-LISTED",
+        "STRACE-WORKED",
+        "mem read done agent",
+        "mem read done parent",
+    ] {
+        assert!(!log.contains(bad), "up: {bad}:\n{log}");
+    }
+}
