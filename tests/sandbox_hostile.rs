@@ -520,3 +520,66 @@ async fn folders_another_user_could_swap_are_refused_at_start() {
     c.supervisor_exe = env!("CARGO_BIN_EXE_tartarus").into();
     Executor::start(c).expect("own folders under a sticky folder");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sandbox_that_clears_its_death_signal_dies_when_its_supervisor_is_replaced() {
+    if !Path::new("/usr/bin/python3").exists() {
+        return;
+    }
+    for cgroups in [true, false] {
+        let (d, _) = folders();
+        let mut c = cfg(d.path(), Runtime::Process);
+        c.cgroups = cgroups;
+        let ex = std::sync::Arc::new(Executor::start(c).unwrap());
+        let m = marker(4 + cgroups as u32);
+        // prctl(PR_SET_PDEATHSIG, 0), then become the sleeper.
+        let py = format!(
+            "import ctypes, os; ctypes.CDLL(None).prctl(1, 0, 0, 0, 0); os.execv('/bin/sleep', ['sleep', '{m}'])"
+        );
+        let ex2 = ex.clone();
+        let task = tokio::spawn(async move {
+            run_on(&ex2, "nodeath", &spec(&["/usr/bin/python3", "-c", &py]), 0).await
+        });
+        let sleeping = || {
+            processes_with(&m).into_iter().any(|p| {
+                std::fs::read_to_string(format!("/proc/{p}/comm")).is_ok_and(|c| c.trim() == "sleep")
+            })
+        };
+        assert!(wait_until(Duration::from_secs(10), sleeping));
+        unsafe {
+            libc::kill(ex.supervisor_pid() as i32, libc::SIGKILL);
+        }
+        let o = task.await.unwrap();
+        assert!(matches!(o.status, Status::Lost { .. }), "{o:?}");
+        std::thread::sleep(Duration::from_millis(300));
+        assert_eq!(processes_with(&m).len(), 1, "cgroups {cgroups}: it outlived its supervisor");
+        assert!(ex.ensure_supervisor().unwrap());
+        assert!(
+            wait_until(Duration::from_secs(3), || processes_with(&m).is_empty()),
+            "cgroups {cgroups}: the new supervisor left the old one's sandbox running"
+        );
+    }
+}
+
+#[test]
+fn a_forged_journal_never_makes_a_restarted_agent_kill_itself_or_others() {
+    use tartarus::executor::state::{self, ProcessRecord, StateDir};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state");
+    std::fs::create_dir(&path).unwrap();
+    let me = ProcessRecord::of(std::process::id() as i32, Some("me")).unwrap();
+    let parent = ProcessRecord::of(unsafe { libc::getppid() }, Some("parent")).unwrap();
+    std::fs::write(
+        path.join(state::SANDBOXES_FILE),
+        format!(
+            "+ {}+ {}+ 1 1 init\n+ -7 1 neg\n+ 0 0 zero\ngarbage\n+ 99999999999 1 huge\n- x\n",
+            me.to_line(),
+            parent.to_line()
+        ),
+    )
+    .unwrap();
+    let (_claimed, left) = StateDir::claim(&path).unwrap();
+    assert!(left.killed.is_empty(), "{left:?}");
+    // Still here: the test process was not signalled.
+    assert_eq!(left.stale.len(), 2, "{left:?}");
+}

@@ -102,10 +102,15 @@ pub fn run(state_dir: &Path, cgroup_parent: Option<PathBuf>) -> io::Result<()> {
     let sigfd = sigchld_fd()?;
     let filters = crate::executor::seccomp::sandbox_filters().map_err(io::Error::other)?;
     let me = std::process::id() as i32;
+    // Whatever a previous supervisor of this agent left: it died with sandboxes running, and some
+    // may have cleared their death signal.
     if let Some(parent) = &cgroup_parent {
-        // Whatever a previous supervisor of this agent left (it died with sandboxes running).
         crate::executor::cgroup::kill_leftovers(parent);
     }
+    state::kill_recorded(
+        &state_dir.join(state::SANDBOXES_FILE),
+        &mut state::Leftovers::default(),
+    );
     if let Some(rec) = ProcessRecord::of(me, None) {
         state::write_record(&state_dir.join(state::SUPERVISOR_FILE), &rec)?;
     }
