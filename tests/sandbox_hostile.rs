@@ -140,7 +140,12 @@ async fn only_the_standard_descriptors_reach_a_sandbox() {
             .lines()
             .map(|l| l.split_whitespace().next().unwrap_or(""))
             .collect();
-        assert_eq!(fds, ["0", "1", "2"], "{rt:?}: descriptors leaked in:\n{}", o.log_tail);
+        assert_eq!(
+            fds,
+            ["0", "1", "2"],
+            "{rt:?}: descriptors leaked in:\n{}",
+            o.log_tail
+        );
     }
 }
 
@@ -174,7 +179,8 @@ async fn a_chain_of_sessions_does_not_outlive_its_run() {
         if matches!(rt, Runtime::Bwrap { .. }) {
             // Inside bwrap's pid namespace the recorded pid is not the host's: look for the sleeper.
             assert!(
-                wait_until(Duration::from_secs(2), || processes_with(&marker(1)).is_empty()),
+                wait_until(Duration::from_secs(2), || processes_with(&marker(1))
+                    .is_empty()),
                 "{rt:?}: the sleeper two sessions deep outlived the run"
             );
             continue;
@@ -318,7 +324,8 @@ async fn a_fork_bomb_is_bounded_per_slot_and_dies_with_its_run() {
             "{rt:?}: RLIMIT_NPROC did not bound the bomb ({n} forks)"
         );
         assert!(
-            wait_until(Duration::from_secs(2), || processes_with(&marker(2)).is_empty()),
+            wait_until(Duration::from_secs(2), || processes_with(&marker(2))
+                .is_empty()),
             "{rt:?}: processes of the bomb outlived the run"
         );
     }
@@ -430,17 +437,31 @@ async fn each_sandbox_runs_in_its_own_cgroup_and_a_restart_finds_leftovers_there
         return;
     };
     let o = run_on(&ex, "cg", &sh("cat /proc/self/cgroup"), 0).await;
-    let line = o.log_tail.lines().find(|l| l.starts_with("0::")).unwrap_or_default().to_string();
+    let line = o
+        .log_tail
+        .lines()
+        .find(|l| l.starts_with("0::"))
+        .unwrap_or_default()
+        .to_string();
     let name = parent.file_name().unwrap().to_str().unwrap();
-    assert!(line.contains(&format!("/{name}/")), "{line} not under {}", parent.display());
+    assert!(
+        line.contains(&format!("/{name}/")),
+        "{line} not under {}",
+        parent.display()
+    );
     // A sandbox whose grandchild left its session; then its supervisor dies stopped (it cannot
     // clean up) and the journal is lost: only the cgroup still knows the grandchild.
     let m = marker(3);
-    let script = format!("setsid sh -c 'exec sleep {m}' & echo started > {}/started; exec sleep {m}", shared.display());
+    let script = format!(
+        "setsid sh -c 'exec sleep {m}' & echo started > {}/started; exec sleep {m}",
+        shared.display()
+    );
     let ex = std::sync::Arc::new(ex);
     let ex2 = ex.clone();
     let task = tokio::spawn(async move { run_on(&ex2, "left", &sh(&script), 1).await });
-    assert!(wait_until(Duration::from_secs(10), || processes_with(&m).len() == 2));
+    assert!(wait_until(Duration::from_secs(10), || processes_with(&m)
+        .len()
+        == 2));
     let sup = ex.supervisor_pid() as i32;
     unsafe {
         libc::kill(sup, libc::SIGSTOP);
@@ -449,7 +470,10 @@ async fn each_sandbox_runs_in_its_own_cgroup_and_a_restart_finds_leftovers_there
     unsafe {
         libc::kill(sup, libc::SIGKILL);
     }
-    assert!(wait_until(Duration::from_secs(5), || processes_with(&m).len() == 1), "the escaped sleeper is a leftover now");
+    assert!(
+        wait_until(Duration::from_secs(5), || processes_with(&m).len() == 1),
+        "the escaped sleeper is a leftover now"
+    );
     task.abort();
     let _ = task.await;
     drop(ex);
@@ -458,7 +482,11 @@ async fn each_sandbox_runs_in_its_own_cgroup_and_a_restart_finds_leftovers_there
         wait_until(Duration::from_secs(3), || processes_with(&m).is_empty()),
         "the restarted executor did not kill what the cgroup held"
     );
-    assert!(!again.leftovers().killed.is_empty(), "{:?}", again.leftovers());
+    assert!(
+        !again.leftovers().killed.is_empty(),
+        "{:?}",
+        again.leftovers()
+    );
 }
 
 #[tokio::test]
@@ -488,7 +516,11 @@ async fn folders_another_user_could_swap_are_refused_at_start() {
         // The work root through the attacker's symlink (it would have been chmod-ed, and its
         // state and logs written, at the victim's place).
         (
-            ExecutorConfig::new(Runtime::Process, sticky.join("agent/work"), d.path().join("l1")),
+            ExecutorConfig::new(
+                Runtime::Process,
+                sticky.join("agent/work"),
+                d.path().join("l1"),
+            ),
             "a symlink owned by uid 100500",
         ),
         // The log folder the attacker made (it could plant <run>.log -> /etc/shadow).
@@ -499,7 +531,8 @@ async fn folders_another_user_could_swap_are_refused_at_start() {
         // The state folder in a folder anyone may write, without the sticky bit.
         (
             {
-                let mut c = ExecutorConfig::new(Runtime::Process, d.path().join("w3"), d.path().join("l3"));
+                let mut c =
+                    ExecutorConfig::new(Runtime::Process, d.path().join("w3"), d.path().join("l3"));
                 c.state_dir = open.join("state");
                 c
             },
@@ -508,11 +541,21 @@ async fn folders_another_user_could_swap_are_refused_at_start() {
     ];
     for (mut c, why) in cases {
         c.supervisor_exe = env!("CARGO_BIN_EXE_tartarus").into();
-        let err = Executor::start(c.clone()).err().unwrap_or_else(|| panic!("{c:?} accepted"));
+        let err = Executor::start(c.clone())
+            .err()
+            .unwrap_or_else(|| panic!("{c:?} accepted"));
         assert!(err.to_string().contains(why), "{why}: {err}");
     }
-    let left: Vec<_> = std::fs::read_dir(&victim).unwrap().flatten().map(|e| e.file_name()).collect();
-    assert_eq!(left, vec![std::ffi::OsString::from("passwd")], "the victim folder was written");
+    let left: Vec<_> = std::fs::read_dir(&victim)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        left,
+        vec![std::ffi::OsString::from("passwd")],
+        "the victim folder was written"
+    );
     use std::os::unix::fs::MetadataExt;
     assert_eq!(std::fs::metadata(&victim).unwrap().mode() & 0o7777, 0o755);
     // The agent's own folders below a sticky /tmp-like folder are fine.
@@ -542,7 +585,8 @@ async fn a_sandbox_that_clears_its_death_signal_dies_when_its_supervisor_is_repl
         });
         let sleeping = || {
             processes_with(&m).into_iter().any(|p| {
-                std::fs::read_to_string(format!("/proc/{p}/comm")).is_ok_and(|c| c.trim() == "sleep")
+                std::fs::read_to_string(format!("/proc/{p}/comm"))
+                    .is_ok_and(|c| c.trim() == "sleep")
             })
         };
         assert!(wait_until(Duration::from_secs(10), sleeping));
@@ -552,7 +596,11 @@ async fn a_sandbox_that_clears_its_death_signal_dies_when_its_supervisor_is_repl
         let o = task.await.unwrap();
         assert!(matches!(o.status, Status::Lost { .. }), "{o:?}");
         std::thread::sleep(Duration::from_millis(300));
-        assert_eq!(processes_with(&m).len(), 1, "cgroups {cgroups}: it outlived its supervisor");
+        assert_eq!(
+            processes_with(&m).len(),
+            1,
+            "cgroups {cgroups}: it outlived its supervisor"
+        );
         assert!(ex.ensure_supervisor().unwrap());
         assert!(
             wait_until(Duration::from_secs(3), || processes_with(&m).is_empty()),
@@ -582,4 +630,80 @@ fn a_forged_journal_never_makes_a_restarted_agent_kill_itself_or_others() {
     assert!(left.killed.is_empty(), "{left:?}");
     // Still here: the test process was not signalled.
     assert_eq!(left.stale.len(), 2, "{left:?}");
+}
+
+#[tokio::test]
+async fn a_bwrap_sandbox_sees_little_of_the_host() {
+    let Some(rt) = bwrap_runtime().await else {
+        return;
+    };
+    let (d, _) = folders();
+    let ex = Executor::start(cfg(d.path(), rt)).unwrap();
+    let script = r#"
+echo sys $(ls -A /sys 2>/dev/null | wc -l)
+echo procs $(ls /proc | grep -c '^[0-9]')
+echo net $(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | tr '\n' ' ')
+echo dev $(ls -A /dev | tr '\n' ' ')
+echo tmp $(ls -A /tmp | tr '\n' ' ')
+echo etc $(ls -A /etc | tr '\n' ' ')
+echo root $(ls -A / | tr '\n' ' ')
+unshare -U true 2>/dev/null && echo USERNS""-OK || echo userns-denied
+"#;
+    let o = run_on(&ex, "view", &sh(script), 0).await;
+    assert_eq!(o.status, Status::Succeeded, "{o:?}");
+    let line = |key: &str| -> String {
+        o.log_tail
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key} ")))
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(line("sys"), "0", "{}", o.log_tail);
+    let procs: u32 = line("procs").parse().unwrap();
+    assert!(procs <= 6, "own pid namespace: {}", o.log_tail);
+    assert_eq!(line("net"), "lo", "{}", o.log_tail);
+    for dev in line("dev").split_whitespace() {
+        assert!(
+            [
+                "null", "zero", "full", "random", "urandom", "tty", "shm", "pts", "ptmx", "fd",
+                "stdin", "stdout", "stderr", "core", "mqueue"
+            ]
+            .contains(&dev),
+            "/dev/{dev}: {}",
+            o.log_tail
+        );
+    }
+    // Private /tmp: at most the way down to the working folder when it lives under /tmp.
+    let way = d
+        .path()
+        .strip_prefix("/tmp")
+        .ok()
+        .and_then(|r| r.components().next())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    for entry in line("tmp").split_whitespace() {
+        assert_eq!(Some(entry.to_string()), way, "private /tmp: {}", o.log_tail);
+    }
+    let etc = line("etc");
+    for bad in [
+        "shadow",
+        "gshadow",
+        "sudoers",
+        "ssh",
+        "hostname",
+        "machine-id",
+    ] {
+        assert!(
+            !etc.split_whitespace().any(|e| e == bad),
+            "/etc/{bad}: {etc}"
+        );
+    }
+    assert!(
+        !line("root")
+            .split_whitespace()
+            .any(|e| e == "root" || e == "home" || e == "work"),
+        "{}",
+        o.log_tail
+    );
+    assert!(o.log_tail.contains("userns-denied"), "{}", o.log_tail);
 }

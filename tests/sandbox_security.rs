@@ -3,8 +3,8 @@
 mod support;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -403,11 +403,25 @@ fn a_non_root_agent_s_sandbox_cannot_reach_the_password() {
             .spawn()
             .unwrap(),
     );
-    hostile_run(&server, dir.path(), "process", Given::Env, "ne", Some(100_600));
+    hostile_run(
+        &server,
+        dir.path(),
+        "process",
+        Given::Env,
+        "ne",
+        Some(100_600),
+    );
     let bwrap = tartarus::executor::Runtime::bwrap();
     let rt = tokio::runtime::Runtime::new().unwrap();
     match rt.block_on(bwrap.check_available(Some(100_600))) {
-        Ok(_) => hostile_run(&server, dir.path(), "bwrap", Given::File, "nf", Some(100_600)),
+        Ok(_) => hostile_run(
+            &server,
+            dir.path(),
+            "bwrap",
+            Given::File,
+            "nf",
+            Some(100_600),
+        ),
         Err(e) => eprintln!("\n!!!!! SKIPPING the non-root bwrap case: {e} !!!!!\n"),
     }
 }
@@ -533,7 +547,10 @@ fn env_from_reaches_the_sandbox_and_never_redis() {
     for (file, why) in [
         (missing.to_str().unwrap(), "No such file"),
         ("/etc/shadow", "outside this agent's --env-from-dir"),
-        (password_file.to_str().unwrap(), "outside this agent's --env-from-dir"),
+        (
+            password_file.to_str().unwrap(),
+            "outside this agent's --env-from-dir",
+        ),
     ] {
         let doc = serde_json::json!({"spec": {
             "image": "x",
@@ -598,7 +615,10 @@ fn up_s_sandboxes_cannot_reach_the_password() {
     let run = flat_run(&list[0]);
     assert_eq!(run["state"], "succeeded", "{run}");
     let log = std::fs::read_to_string(run["log_path"].as_str().unwrap()).unwrap();
-    assert!(log.contains("strace-denied") && log.contains("mem denied agent"), "{log}");
+    assert!(
+        log.contains("strace-denied") && log.contains("mem denied agent"),
+        "{log}"
+    );
     for bad in [
         "hunter2",
         "MEM-HAS-PASSWORD",

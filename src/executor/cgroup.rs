@@ -106,6 +106,5 @@ pub fn kill_and_remove(dir: &Path, within: Duration) -> bool {
     while !is_empty(dir) && t.elapsed() < within {
         std::thread::sleep(Duration::from_micros(200));
     }
-    matches!(std::fs::remove_dir(dir), Ok(()))
-        || std::fs::symlink_metadata(dir).is_err()
+    matches!(std::fs::remove_dir(dir), Ok(())) || std::fs::symlink_metadata(dir).is_err()
 }

@@ -42,7 +42,10 @@ pub enum EnvFileError {
 
 /// Reads the envFrom file `path` (the spec's absolute path) from inside `dir` (the agent's
 /// `--env-from-dir`); see the module documentation for the rule.
-pub fn read_beneath(dir: Option<&Path>, path: &str) -> Result<BTreeMap<String, String>, EnvFileError> {
+pub fn read_beneath(
+    dir: Option<&Path>,
+    path: &str,
+) -> Result<BTreeMap<String, String>, EnvFileError> {
     let dir = dir.ok_or_else(|| EnvFileError::NoFolder(path.to_string()))?;
     let outside = || EnvFileError::Outside {
         path: path.to_string(),

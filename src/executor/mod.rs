@@ -191,12 +191,12 @@ impl Executor {
                 "no writable cgroup v2 with cgroup.kill here: sandboxes are stopped through their process group, the supervisor (subreaper) and a sweep of their slot's uid"
             ),
         }
-        let sup = Supervisor::start(&cfg.supervisor_exe, state.path(), cgroup.as_deref()).map_err(|source| {
-            ExecutorError::Supervisor {
+        let sup = Supervisor::start(&cfg.supervisor_exe, state.path(), cgroup.as_deref()).map_err(
+            |source| ExecutorError::Supervisor {
                 exe: cfg.supervisor_exe.clone(),
                 source,
-            }
-        })?;
+            },
+        )?;
         let seccomp_bytes = seccomp::sandbox_filters()
             .map(|fs| fs.iter().map(seccomp::to_bytes).collect())
             .unwrap_or_default();
@@ -256,12 +256,10 @@ impl Executor {
             self.state.path(),
             self.cgroup.as_deref(),
         )
-        .map_err(|source| {
-                ExecutorError::Supervisor {
-                    exe: self.cfg.supervisor_exe.clone(),
-                    source,
-                }
-            })?;
+        .map_err(|source| ExecutorError::Supervisor {
+            exe: self.cfg.supervisor_exe.clone(),
+            source,
+        })?;
         *cur = Arc::new(sup);
         Ok(true)
     }

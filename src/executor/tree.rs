@@ -49,9 +49,17 @@ pub fn open_dir(parent: BorrowedFd<'_>, name: &OsStr) -> io::Result<OwnedFd> {
                 Mode::empty(),
             )?;
             // chmod through /proc/self/fd/N reaches the inode the O_PATH descriptor holds.
-            let proc_path = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&path_fd));
+            let proc_path = format!(
+                "/proc/self/fd/{}",
+                std::os::fd::AsRawFd::as_raw_fd(&path_fd)
+            );
             rustix::fs::chmod(proc_path.as_str(), Mode::from_raw_mode(0o700))?;
-            Ok(rustix::fs::openat(parent, name, dir_flags(), Mode::empty())?)
+            Ok(rustix::fs::openat(
+                parent,
+                name,
+                dir_flags(),
+                Mode::empty(),
+            )?)
         }
         other => Ok(other?),
     }
@@ -97,7 +105,10 @@ pub fn remove_entry(parent: BorrowedFd<'_>, name: &OsStr) -> io::Result<()> {
 /// the folder itself and its contents are not. Missing is fine.
 pub fn remove_path(path: &Path) -> io::Result<()> {
     let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
-        return Err(io::Error::other(format!("{}: not removable", path.display())));
+        return Err(io::Error::other(format!(
+            "{}: not removable",
+            path.display()
+        )));
     };
     let parent = match open_trusted_dir(parent) {
         Ok(p) => p,
@@ -272,8 +283,8 @@ mod tests {
             let m = std::fs::metadata(&self.dir).unwrap();
             assert_eq!(m.mode() & 0o7777, 0o755, "canary folder mode changed");
             for (p, content, mode, uid) in &self.files {
-                let m = std::fs::metadata(p)
-                    .unwrap_or_else(|e| panic!("{} is gone: {e}", p.display()));
+                let m =
+                    std::fs::metadata(p).unwrap_or_else(|e| panic!("{} is gone: {e}", p.display()));
                 assert_eq!(&std::fs::read(p).unwrap(), content);
                 assert_eq!((m.mode(), m.uid()), (*mode, *uid), "{}", p.display());
             }
@@ -317,7 +328,11 @@ mod tests {
         // Emptying keeps `tmp` (emptied), removing takes everything.
         let fd = open_trusted_dir(&w).unwrap();
         empty(fd.as_fd(), Some(OsStr::new("tmp"))).unwrap();
-        let left: Vec<_> = std::fs::read_dir(&w).unwrap().flatten().map(|e| e.file_name()).collect();
+        let left: Vec<_> = std::fs::read_dir(&w)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(left, vec![std::ffi::OsString::from("tmp")]);
         assert_eq!(std::fs::read_dir(w.join("tmp")).unwrap().count(), 0);
         remove_path(&w).unwrap();

@@ -312,7 +312,11 @@ mod tests {
             "a/b",
             "../x",
             "a b",
+            "/etc",
+            "a\0b",
+            "..\u{2215}x",
             &"x".repeat(129),
+            &"x".repeat(5000),
         ] {
             assert!(validate_run_id(bad).is_err(), "{bad}");
         }

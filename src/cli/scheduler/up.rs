@@ -97,8 +97,7 @@ fn plan(args: &UpArgs) -> Result<UpPlan> {
                 let mut c = executor_config(name, runtime, None, None);
                 c.env_from_dir = env_from_dir.clone();
                 c
-            })
-                as crate::ops::up::ExecutorFor
+            }) as crate::ops::up::ExecutorFor
         }),
         policies,
         runs,

@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use super::proto::{Event, Request, SpawnRequest, MAX_PACKET};
 use super::{child, sock, CONTROL_FD};
-use crate::executor::{cgroup, procfs};
 use crate::executor::state::{self, ProcessRecord};
+use crate::executor::{cgroup, procfs};
 
 /// How long the supervisor keeps killing leftovers when the agent is gone.
 const SHUTDOWN_KILL_WINDOW: Duration = Duration::from_secs(3);
@@ -353,7 +353,8 @@ impl Server {
         } else if let Some(uid) = sb.uid.filter(|u| *u != self.my_uid) {
             self.sweep_uid(uid);
         }
-        self.stale_cgroups.retain(|c| !cgroup::kill_and_remove(c, Duration::ZERO));
+        self.stale_cgroups
+            .retain(|c| !cgroup::kill_and_remove(c, Duration::ZERO));
     }
 
     /// Kills every descendant of the supervisor running as `uid` (it belongs to one slot, whose
