@@ -56,10 +56,6 @@ struct Agent {
     password_file: PathBuf,
 }
 
-fn start_agent(server: &RedisServer, dir: &Path, name: &str, runtime: &str, given: Given) -> Agent {
-    start_agent_with(server, dir, name, runtime, given, &[])
-}
-
 fn start_agent_with(
     server: &RedisServer,
     dir: &Path,
