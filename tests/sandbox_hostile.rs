@@ -707,3 +707,27 @@ unshare -U true 2>/dev/null && echo USERNS""-OK || echo userns-denied
     );
     assert!(o.log_tail.contains("userns-denied"), "{}", o.log_tail);
 }
+
+/// Not a test: the cost of a sandbox's own cgroup. Sequential no-op runs with and without cgroups,
+/// interleaved; prints runs per second. `cargo test --release --test sandbox_hostile -- --ignored
+/// --nocapture cgroup_cost`.
+#[tokio::test]
+#[ignore]
+async fn cgroup_cost() {
+    let (d, _) = folders();
+    for round in 0..3 {
+        for cgroups in [false, true] {
+            let mut c = cfg(&d.path().join(format!("r{round}{cgroups}")), Runtime::Process);
+            c.cgroups = cgroups;
+            let ex = Executor::start(c).unwrap();
+            let n = 300;
+            let t = Instant::now();
+            for i in 0..n {
+                let o = run_on(&ex, &format!("n{i}"), &spec(&["true"]), 0).await;
+                assert_eq!(o.status, Status::Succeeded);
+            }
+            let rate = n as f64 / t.elapsed().as_secs_f64();
+            println!("round {round} cgroups {cgroups}: {rate:.0} runs/s (one slot, sequential)");
+        }
+    }
+}

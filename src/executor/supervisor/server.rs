@@ -413,15 +413,12 @@ impl Server {
         }
     }
 
-    /// Kills children that are not sandbox leaders (processes that escaped a sandbox and were
-    /// re-parented to us): those running as `uid`, or all of them.
-    fn kill_escaped(&self, uid: Option<u32>) -> usize {
+    /// Kills every child that is not a sandbox leader (processes that escaped a sandbox and were
+    /// re-parented to us). Returns how many.
+    fn kill_escaped(&self) -> usize {
         let mut n = 0;
         for pid in procfs::children(self.my_pid) {
-            if self.sandboxes.contains_key(&pid) {
-                continue;
-            }
-            if uid.is_none() || procfs::uid(pid) == uid {
+            if !self.sandboxes.contains_key(&pid) {
                 kill_group(pid, libc::SIGKILL);
                 n += 1;
             }
@@ -462,7 +459,7 @@ impl Server {
         let t = Instant::now();
         loop {
             self.reap_quietly();
-            let left = self.kill_escaped(None);
+            let left = self.kill_escaped();
             if (left == 0 && self.sandboxes.is_empty()) || t.elapsed() > SHUTDOWN_KILL_WINDOW {
                 break;
             }
