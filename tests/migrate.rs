@@ -445,3 +445,45 @@ async fn an_interrupted_copy_resumes_with_what_it_already_restored() {
     assert_eq!(cell_part(&after, "resume"), translated(&content, "resume"));
     assert!(!after.contains_key(&Keys::for_cell(&cell).migration()));
 }
+
+/// The layout before retention had no retention indexes: a migration puts every finished run
+/// into one (else the cell's window would never delete them), and running it on an index that is
+/// already there changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn finished_runs_of_the_old_layout_join_retention() {
+    let server = RedisServer::start();
+    let old = legacy_store(&target(&server)).await;
+    populate(&old, 0, Duration::from_millis(300)).await;
+    wait_for_expiry(&server);
+    let legacy = Keys::legacy(LEGACY_QUEUE_KEY);
+    let mut c = server.conn();
+    let count = |c: &mut redis::Connection, key: String| -> i64 {
+        redis::cmd("ZCARD").arg(key).query(c).unwrap()
+    };
+    let finished = count(&mut c, legacy.finished()) + count(&mut c, legacy.finished_ttl());
+    assert!(finished > 0, "the fixture has finished runs");
+    let _: i64 = redis::cmd("DEL")
+        .arg(legacy.finished())
+        .arg(legacy.finished_ttl())
+        .query(&mut c)
+        .unwrap();
+    let report = cli_json(&server, "default", &["migrate", "--yes"]);
+    assert_eq!(report["result"], "migrated", "{report}");
+    assert_eq!(report["retention_backfilled"], finished, "{report}");
+    let stats = cli_json(&server, "default", &["queue", "stats"]);
+    assert_eq!(stats["finished_retained"], finished, "{stats}");
+    // Every terminal run is in exactly one index, scored at its finish time (not in the future).
+    let cell = Keys::default();
+    let scores: Vec<(String, f64)> = redis::cmd("ZRANGE")
+        .arg(cell.finished())
+        .arg(0)
+        .arg(-1)
+        .arg("WITHSCORES")
+        .query(&mut c)
+        .unwrap();
+    let now = tartarus::model::now_ms() as f64;
+    assert!(
+        scores.iter().all(|(_, s)| *s > 0.0 && *s <= now),
+        "{scores:?}"
+    );
+}

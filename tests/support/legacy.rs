@@ -221,6 +221,7 @@ pub fn stable_stats(mut stats: serde_json::Value) -> serde_json::Value {
             "oldest_age_ms",
             "schedulers",
             "live_schedulers",
+            "finished_oldest_age_ms",
         ] {
             map.remove(field);
         }
