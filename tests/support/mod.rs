@@ -336,9 +336,8 @@ pub fn flat_run(view: &serde_json::Value) -> serde_json::Value {
     run
 }
 
-/// Every key of the database with its type and content (SCAN, never KEYS): a DUMP payload, or
-/// for hashes and sets their sorted members. Compare two of these to prove a command wrote nothing
-/// (TTLs are not part of it, so they may tick).
+/// Every key of the database with its type and DUMP payload (SCAN, never KEYS): compare two of
+/// these to prove a command wrote nothing (TTLs are not part of DUMP, so they may tick).
 pub fn keyspace_digest(
     server: &RedisServer,
 ) -> std::collections::BTreeMap<String, (String, Vec<u8>)> {
@@ -354,26 +353,8 @@ pub fn keyspace_digest(
             .expect("SCAN");
         for key in keys {
             let kind: String = redis::cmd("TYPE").arg(&key).query(&mut c).expect("TYPE");
-            // Hashes and sets by their content, sorted: the byte order of a DUMP of a hash-table
-            // encoding follows the table, which a mere read can rehash.
-            let content: Vec<u8> = match kind.as_str() {
-                "hash" => {
-                    let h: std::collections::BTreeMap<Vec<u8>, Vec<u8>> = redis::cmd("HGETALL")
-                        .arg(&key)
-                        .query(&mut c)
-                        .expect("HGETALL");
-                    format!("{h:?}").into_bytes()
-                }
-                "set" => {
-                    let m: std::collections::BTreeSet<Vec<u8>> = redis::cmd("SMEMBERS")
-                        .arg(&key)
-                        .query(&mut c)
-                        .expect("SMEMBERS");
-                    format!("{m:?}").into_bytes()
-                }
-                _ => redis::cmd("DUMP").arg(&key).query(&mut c).expect("DUMP"),
-            };
-            out.insert(key, (kind, content));
+            let dump: Vec<u8> = redis::cmd("DUMP").arg(&key).query(&mut c).expect("DUMP");
+            out.insert(key, (kind, dump));
         }
         cursor = next;
         if cursor == 0 {
