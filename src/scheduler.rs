@@ -173,25 +173,10 @@ async fn fetch_batch(
     max: usize,
     lease: Duration,
 ) -> Result<Batch, SchedulerError> {
-    let ids: Vec<String> = store
-        .claim(max, lease)
-        .await?
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
-    if ids.is_empty() {
-        return Ok(Batch {
-            ids,
-            runs: Vec::new(),
-        });
-    }
-    match store.get_runs(&ids).await {
-        Ok(runs) => Ok(Batch { ids, runs }),
-        Err(e) => {
-            let _ = store.release(&ids).await;
-            Err(e.into())
-        }
-    }
+    // The claim returns each run's data with it: no read per run.
+    let claimed = store.claim_runs(max, lease).await?;
+    let (ids, runs) = claimed.into_iter().map(|c| (c.claim.id, c.run)).unzip();
+    Ok(Batch { ids, runs })
 }
 
 fn fingerprint(nodes: &[Node], now: i64) -> u64 {
