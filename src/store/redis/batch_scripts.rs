@@ -58,10 +58,27 @@ local function node_of(nodekey, noderuns)
   return c
 end
 
+-- Which runs are leased: one ZMSCORE for the batch. A run's lease is taken by its decision (so
+-- a run listed twice gets one), and removed from the set at the end.
+local leased, taken = {}, {}
+do
+  local ids = {}
+  for i = 1, n do ids[i] = ARGV[5 + (i - 1) * 13] end
+  for i = 1, n, 4000 do
+    local last = math.min(i + 3999, n)
+    local scores = redis.call('ZMSCORE', K_LEASES, unpack(ids, i, last))
+    for j = i, last do
+      if scores[j - i + 1] then leased[ids[j]] = true end
+    end
+  end
+end
+
 local function apply(runkey, evkey, nodekey, noderuns, a)
   local id, decision = ARGV[a], ARGV[a + 1]
   -- Only the holder of the lease decides; a run without one was decided or reaped already.
-  if redis.call('ZREM', K_LEASES, id) == 0 then return 'stale' end
+  if not leased[id] then return 'stale' end
+  leased[id] = nil
+  taken[#taken + 1] = id
   local cur = redis.call('HMGET', runkey, 'state', 'message', 'attempts')
   local state = cur[1]
   if state ~= 'queued' and state ~= 'pending' then return 'stale' end
@@ -131,6 +148,7 @@ for i = 1, n do
   out[i] = apply(KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], a)
   a = a + 13
 end
+chunked('ZREM', K_LEASES, taken)
 for nodekey, c in pairs(nodes) do
   if #c.placed > 0 then
     redis.call('HSET', nodekey, 'used_cpu', c.u[6], 'used_mem', c.u[7], 'used_gpu', c.u[8], 'used_slots', c.u[9])

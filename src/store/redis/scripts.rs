@@ -194,36 +194,61 @@ pub const SUBMIT: &str = r#"
 local n = tonumber(ARGV[4])
 local ttl = tonumber(ARGV[5])
 local out = {}
+-- Which ids are stored already: one ZMSCORE for the call, then the runs written by it.
+local offsets, ids = {}, {}
 local a = 6
 for i = 1, n do
+  offsets[i] = a
+  ids[i] = ARGV[a]
+  a = a + 5 + tonumber(ARGV[a + 4])
+end
+local known = {}
+for i = 1, n, 4000 do
+  local last = math.min(i + 3999, n)
+  local scores = redis.call('ZMSCORE', K_RUNS, unpack(ids, i, last))
+  for j = i, last do
+    if scores[j - i + 1] then known[ids[j]] = true end
+  end
+end
+local function stored(id)
+  return known[id] or redis.call('ZSCORE', K_RUNS, id)
+end
+-- The index entries of new runs are written once for the call, at the end.
+local members, queued = {}, {}
+for i = 1, n do
+  a = offsets[i]
   local id, score, ik, hash, nf = ARGV[a], ARGV[a+1], tonumber(ARGV[a+2]), ARGV[a+3], tonumber(ARGV[a+4])
   local runkey = KEYS[B + i]
   local verdict = 'new'
-  if redis.call('ZSCORE', K_RUNS, id) then
+  if known[id] then
     verdict = 'existing:' .. id
   elseif ik > 0 then
     local cur = redis.call('GET', KEYS[B + n + ik])
     if cur then
       local h, rid = string.match(cur, '^(%x+) (.+)$')
       -- A key whose run was deleted no longer holds.
-      if rid and redis.call('ZSCORE', K_RUNS, rid) then
+      if rid and stored(rid) then
         if h == hash then verdict = 'existing:' .. rid else verdict = 'conflict:' .. rid end
       end
     end
   end
   if verdict == 'new' then
     redis.call('HSET', runkey, unpack(ARGV, a + 5, a + 4 + nf))
-    redis.call('ZADD', K_RUNS, 0, id)
-    redis.call('ZADD', KEYS[SIDX['queued']], 0, id)
-    redis.call('ZADD', K_QUEUE, score, id)
+    known[id] = true
+    members[#members + 1] = 0
+    members[#members + 1] = id
+    queued[#queued + 1] = score
+    queued[#queued + 1] = id
     if ik > 0 then
       redis.call('SET', KEYS[B + n + ik], hash .. ' ' .. id, 'PX', ttl)
     end
     event(nil, id, nil, 'queued', nil, nil)
   end
   out[i] = verdict
-  a = a + 5 + nf
 end
+chunked('ZADD', K_RUNS, members)
+chunked('ZADD', KEYS[SIDX['queued']], members)
+chunked('ZADD', K_QUEUE, queued)
 return out
 "#;
 
@@ -592,7 +617,7 @@ pub(super) const ALL_SCRIPTS: [ScriptId; 17] = [
 impl ScriptId {
     pub(super) fn source(self) -> String {
         match self {
-            ScriptId::Submit => with_prelude(SUBMIT),
+            ScriptId::Submit => with_batch_prelude(SUBMIT),
             ScriptId::Claim => with_prelude(CLAIM),
             ScriptId::MoveToQueue => with_prelude(MOVE_TO_QUEUE),
             ScriptId::ApplyOutcomes => with_batch_prelude(APPLY_OUTCOMES),
