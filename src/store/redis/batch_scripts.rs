@@ -222,6 +222,19 @@ local nodekey, noderuns = KEYS[B + 1], KEYS[B + 2]
 local node, n = ARGV[4], tonumber(ARGV[5])
 local out, gone, finished = {}, {}, {}
 local freed, nfreed = {0, 0, 0, 0}, 0
+-- What each run reserved on the node: one HMGET for the batch.
+local reserved = {}
+do
+  local ids = {}
+  for i = 1, n do ids[i] = ARGV[6 + (i - 1) * 6] end
+  for i = 1, n, 4000 do
+    local last = math.min(i + 3999, n)
+    local r = redis.call('HMGET', noderuns, unpack(ids, i, last))
+    for j = i, last do
+      if r[j - i + 1] then reserved[ids[j]] = r[j - i + 1] end
+    end
+  end
+end
 local a = 6
 for i = 1, n do
   local runkey, evkey = KEYS[B + 1 + 2 * i], KEYS[B + 2 + 2 * i]
@@ -244,8 +257,9 @@ for i = 1, n do
   elseif (state ~= 'running' and state ~= 'scheduled') or not TERMINAL[to] then
     out[i] = 'stale'
   else
-    local r = redis.call('HGET', noderuns, id)
+    local r = reserved[id]
     if r then
+      reserved[id] = nil
       gone[#gone + 1] = id
       local c, m, g, s = string.match(r, '^(%d+),(%d+),(%d+),(%d+)$')
       if c then
