@@ -1,4 +1,4 @@
-//! The Olympus scheduler loop: claims batches from Acheron, judges them (Rhadamanthus), classifies heat (Phlegethon), routes (Typhon/Phlegethon) and assigns, one atomic step per run.
+//! The Olympus scheduler loop: claims batches from Acheron with their runs' data, judges them (Rhadamanthus), classifies heat (Phlegethon), routes (Typhon/Phlegethon) and applies the batch's decisions in one step per chunk, every run re-checked on its own.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -458,6 +458,9 @@ impl Scheduler {
                 return Err(e.into());
             }
         };
+        // The batch's placements are applied (one script call per chunk of decisions). This is
+        // the one place after it where nodes that received work can be told so: the runs
+        // answered `Applied::Done(RunState::Scheduled)` are on the node of their outcome.
         // One outcome (and one answer) per readable run, in order.
         for (run, a) in batch.runs.iter().flatten().zip(applied) {
             match a {
