@@ -80,12 +80,15 @@ impl Meter {
         }))
     }
 
-    /// What happened since `before`, per run of `runs`.
+    /// What happened since `before`, per run of `runs` (`None` for no run).
     pub async fn cost_since(
         &self,
         before: Option<Reading>,
         runs: u64,
     ) -> Result<Option<RedisCost>> {
+        if runs == 0 {
+            return Ok(None);
+        }
         let (Some(before), Some(after)) = (before, self.read().await?) else {
             return Ok(None);
         };
