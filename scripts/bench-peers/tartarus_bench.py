@@ -65,7 +65,9 @@ def main():
     ap.add_argument("--bin", default=os.environ.get("TARTARUS_BIN", "target/release/tartarus"))
     a = ap.parse_args()
     n, b = a.n, max(a.batch, 1)
-    ver = subprocess.run([a.bin, "--version"], capture_output=True, text=True).stdout.strip()
+    # `--version` prints the commit and build date on further lines: the summary table takes one.
+    ver = (subprocess.run([a.bin, "--version"], capture_output=True, text=True).stdout.strip()
+           .splitlines() or ["tartarus"])[0]
 
     out, _ = bench(a.bin, a.port, ["--runs", str(n), "--claim-batch", str(b), "--e2e-runs", str(n),
                                    "--e2e-batch", str(b), "--lifecycle-runs", "0",
