@@ -1,4 +1,4 @@
-//! Lua scripts: each performs one whole step atomically in one round trip, and declares every key it touches in KEYS.
+//! Lua scripts: each performs one whole step atomically in one round trip, and declares every key it touches in KEYS (one exception: the claim that returns its runs' data builds their keys from the cell's prefix, in the cell's slot; see `batch_scripts`).
 //!
 //! Scripts that work on runs share a fixed key prefix ([`base_keys`], `BASE_KEYS` long): the
 //! run index, the four Acheron sets, the event stream, the two retention indexes of finished
