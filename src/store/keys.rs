@@ -161,6 +161,16 @@ impl Keys {
     pub fn events(&self) -> String {
         format!("{}:events", self.prefix)
     }
+    /// String (JSON): the verdict of the last `verify persistence` (persisted or not, when, how),
+    /// read by `tartarus metrics --textfile`.
+    pub fn persistence_verdict(&self) -> String {
+        format!("{}:health:persistence", self.prefix)
+    }
+    /// List, newest first, capped: `<unix ms> <used_memory> <used_memory_dataset>` samples that
+    /// `redis health` and `metrics --textfile` append, for the memory forecast.
+    pub fn memory_samples(&self) -> String {
+        format!("{}:health:memory", self.prefix)
+    }
     /// Hash: Themis policy name → JSON document.
     pub fn policies(&self) -> String {
         format!("{}:policies", self.themis)
@@ -267,6 +277,8 @@ mod tests {
             k.scheduler("s"),
             k.schedulers(),
             k.events(),
+            k.persistence_verdict(),
+            k.memory_samples(),
             k.policies(),
             k.policy_version(),
             k.policy_history(),

@@ -6,7 +6,9 @@ mod create;
 mod hashing;
 mod list;
 mod manifest;
+pub mod outcome;
 mod prune;
+pub mod remote;
 mod resolve;
 mod verify;
 
@@ -21,8 +23,10 @@ pub use create::{auto_method, create};
 pub use hashing::sha256_file;
 pub(crate) use hashing::HashingWriter;
 pub use list::{list, BackupSummary, STATUS_COMPLETE};
+pub use remote::Location;
 pub use manifest::{
-    parse_backup_id, read_manifest, BackupFile, BackupManifest, KeyCounts, FORMAT_VERSION,
+    parse_backup_id, parse_manifest, read_manifest, BackupFile, BackupManifest, KeyCounts,
+    FORMAT_VERSION, MAX_MANIFEST_BYTES,
 };
 pub use prune::{prune, prune_at, PruneAction, PruneEntry, PruneKind, PruneReport, STALE_TMP_AGE};
 pub use resolve::resolve;
