@@ -369,15 +369,24 @@ impl Remote {
     /// The newest `verify-result.json` under the prefix.
     pub(super) async fn last_verify_record(&self) -> Result<Option<VerifyRecord>> {
         let listing = self.listing().await?;
-        let newest = listing
+        let records: Vec<&ObjectMeta> = listing
             .values()
             .filter_map(|objects| objects.get(VERIFY_RECORD))
-            .max_by_key(|meta| meta.last_modified);
-        let Some(meta) = newest else {
+            .collect();
+        let Some(newest) = records.iter().map(|m| m.last_modified).max() else {
             return Ok(None);
         };
-        let bytes = self.get_small(&meta.location, MAX_SMALL_OBJECT).await?;
-        Ok(bytes.and_then(|b| outcome::parse_record(&b)))
+        // Listings give times to the second: read every record of that second, keep the newest.
+        let mut best: Option<VerifyRecord> = None;
+        for meta in records.iter().filter(|m| m.last_modified == newest) {
+            let bytes = self.get_small(&meta.location, MAX_SMALL_OBJECT).await?;
+            if let Some(r) = bytes.and_then(|b| outcome::parse_record::<VerifyRecord>(&b)) {
+                if best.as_ref().is_none_or(|b| r.verified_at > b.verified_at) {
+                    best = Some(r);
+                }
+            }
+        }
+        Ok(best)
     }
 
     /// The summary of one backup with a manifest: sizes of the listed objects against it.
