@@ -225,16 +225,20 @@ impl Remote {
                     reason: format!("{done} bytes, manifest says {size}"),
                 });
             }
-            w.shutdown().await.map_err(|e| PersistenceError::Remote {
-                location: self.loc.to_string(),
-                reason: format!("uploading {key}: {e}"),
-            })
+            Ok(())
         }
         .await;
-        if result.is_err() {
+        if let Err(e) = result {
+            // Nothing becomes visible: a multipart upload in progress is aborted.
             let _ = w.abort().await;
+            return Err(e);
         }
-        result
+        // Completes the upload (one PUT, or the multipart completion). A failure here leaves
+        // no object; the writer is finished either way, so there is nothing left to abort.
+        w.shutdown().await.map_err(|e| PersistenceError::Remote {
+            location: self.loc.to_string(),
+            reason: format!("uploading {key}: {e}"),
+        })
     }
 
     /// Size and SHA-256 of an object, streamed; stops past `limit` bytes. None when absent.
