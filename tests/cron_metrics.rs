@@ -14,15 +14,18 @@ use tartarus::exit;
 /// A textfile, parsed by `prometheus-parse`: `name{label=value,…}` → value. Every sample line
 /// must parse (the parser skips what it cannot read, so the count is compared).
 fn parse_textfile(path: &Path) -> BTreeMap<String, f64> {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let lines = text.lines().map(|l| Ok(l.to_string()));
     let scrape = prometheus_parse::Scrape::parse(lines).expect("the text format");
     let sample_lines = text
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .count();
-    assert_eq!(scrape.samples.len(), sample_lines, "every line parses:\n{text}");
+    assert_eq!(
+        scrape.samples.len(),
+        sample_lines,
+        "every line parses:\n{text}"
+    );
     for l in text.lines().filter(|l| l.starts_with("# TYPE ")) {
         assert!(l.ends_with(" gauge"), "{l}");
     }
@@ -32,11 +35,7 @@ fn parse_textfile(path: &Path) -> BTreeMap<String, f64> {
             prometheus_parse::Value::Gauge(v) | prometheus_parse::Value::Untyped(v) => v,
             other => panic!("{}: not a gauge: {other:?}", s.metric),
         };
-        let mut labels: Vec<String> = s
-            .labels
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
+        let mut labels: Vec<String> = s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
         labels.sort();
         let key = if labels.is_empty() {
             s.metric.clone()
@@ -122,7 +121,10 @@ fn the_textfile_reports_what_the_commands_did() {
         .sum();
     let local = |name: &str| t[&format!("{name}{{location=local}}")];
     assert_eq!(local("tartarus_backup_newest_timestamp_seconds"), created);
-    assert_eq!(local("tartarus_backup_newest_verified_timestamp_seconds"), created);
+    assert_eq!(
+        local("tartarus_backup_newest_verified_timestamp_seconds"),
+        created
+    );
     assert_eq!(local("tartarus_backup_newest_size_bytes"), size as f64);
     let took = local("tartarus_backup_newest_duration_seconds");
     assert!((took - (finished - created)).abs() < 0.002, "{took}");
@@ -135,7 +137,10 @@ fn the_textfile_reports_what_the_commands_did() {
     assert_eq!(t["tartarus_redis_aof_last_write_status"], 1.0);
     assert_eq!(t["tartarus_textfile_redis_up"], 1.0);
     let lastsave: f64 = redis::cmd("LASTSAVE").query::<i64>(&mut s.conn()).unwrap() as f64;
-    assert_eq!(t["tartarus_redis_rdb_last_save_timestamp_seconds"], lastsave);
+    assert_eq!(
+        t["tartarus_redis_rdb_last_save_timestamp_seconds"],
+        lastsave
+    );
     assert!((t["tartarus_textfile_timestamp_seconds"] - now_s()).abs() < 60.0);
     // No temporary file is left next to it (node_exporter reads every *.prom).
     let names: Vec<_> = std::fs::read_dir(prom.parent().unwrap())
@@ -151,7 +156,10 @@ fn the_textfile_reports_what_the_commands_did() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(parse_textfile(&prom)["tartarus_persistence_verify_success"], 1.0);
+    assert_eq!(
+        parse_textfile(&prom)["tartarus_persistence_verify_success"],
+        1.0
+    );
     let other = root.path().join("textfile/other.prom");
     tartarus_on(&s)
         .args(["metrics", "--textfile"])
@@ -163,13 +171,17 @@ fn the_textfile_reports_what_the_commands_did() {
     let t = parse_textfile(&other);
     assert_eq!(t["tartarus_persistence_verify_success"], 1.0);
     assert!((t["tartarus_persistence_verify_timestamp_seconds"] - now_s()).abs() < 60.0);
-    assert_eq!(t["tartarus_backup_newest_timestamp_seconds{location=local}"], created);
+    assert_eq!(
+        t["tartarus_backup_newest_timestamp_seconds{location=local}"],
+        created
+    );
     assert_eq!(t["tartarus_backup_last_create_success"], 1.0);
     // Without --textfile the same figures go to stdout.
     let out = tartarus_on(&s).args(["metrics"]).output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout)
-        .contains("tartarus_queue_depth{queue=\"queued\"} 3"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("tartarus_queue_depth{queue=\"queued\"} 3")
+    );
 }
 
 /// A failed verify, a failed backup and a failed persistence check write failure values (and
@@ -199,9 +211,17 @@ fn failures_write_failure_values() {
         .arg(&prom)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::BACKUP_INVALID), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        code(exit::BACKUP_INVALID),
+        "{}",
+        stderr(&out)
+    );
     let t = parse_textfile(&prom);
-    assert_eq!(t["tartarus_backup_last_verify_success{location=local}"], 0.0);
+    assert_eq!(
+        t["tartarus_backup_last_verify_success{location=local}"],
+        0.0
+    );
     assert!(
         !t.contains_key("tartarus_backup_newest_verified_timestamp_seconds{location=local}"),
         "the only backup no longer verifies: {t:?}"
@@ -229,7 +249,12 @@ fn failures_write_failure_values() {
         .arg(&prom)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::UNAVAILABLE), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        code(exit::UNAVAILABLE),
+        "{}",
+        stderr(&out)
+    );
     let t = parse_textfile(&prom);
     assert_eq!(t["tartarus_backup_last_create_success"], 0.0);
     assert_eq!(t["tartarus_textfile_redis_up"], 0.0);
@@ -246,7 +271,12 @@ fn failures_write_failure_values() {
         .arg(&prom)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::UNAVAILABLE), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        code(exit::UNAVAILABLE),
+        "{}",
+        stderr(&out)
+    );
     let t = parse_textfile(&prom);
     assert_eq!(t["tartarus_persistence_verify_success"], 0.0);
     assert!((t["tartarus_persistence_verify_timestamp_seconds"] - now_s()).abs() < 60.0);
@@ -276,7 +306,10 @@ fn the_first_line_is_a_plugin_status_with_perfdata() {
         .with("maxmemory", "64mb"),
     );
     let re = plugin_line_regex();
-    assert!(!re.is_match("REDIS OK - x | a=1;;;;;"), "the regex must be able to say no");
+    assert!(
+        !re.is_match("REDIS OK - x | a=1;;;;;"),
+        "the regex must be able to say no"
+    );
     assert!(!re.is_match("REDIS OK - x | a=1 GB"));
     let out = tartarus_on(&s).args(["redis", "health"]).output().unwrap();
     assert_eq!(out.status.code(), code(exit::HEALTH_OK), "{}", stderr(&out));
@@ -295,15 +328,33 @@ fn the_first_line_is_a_plugin_status_with_perfdata() {
     }
     // Thresholds: memory above 0% is a warning; the line and the exit code say so.
     let out = tartarus_on(&s)
-        .args(["redis", "health", "--warning", "memory=0.1%", "--critical", "last_save_age=1h"])
+        .args([
+            "redis",
+            "health",
+            "--warning",
+            "memory=0.1%",
+            "--critical",
+            "last_save_age=1h",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::HEALTH_WARNING), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        code(exit::HEALTH_WARNING),
+        "{}",
+        stderr(&out)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     let first = text.lines().next().unwrap();
     assert!(re.is_match(first), "{first}");
-    assert!(first.starts_with("REDIS WARNING - ") && first.contains("memory WARNING"), "{first}");
-    assert!(first.contains(";0.1;95;0;100") && first.contains(";7200;3600;0"), "{first}");
+    assert!(
+        first.starts_with("REDIS WARNING - ") && first.contains("memory WARNING"),
+        "{first}"
+    );
+    assert!(
+        first.contains(";0.1;95;0;100") && first.contains(";7200;3600;0"),
+        "{first}"
+    );
     // A bad threshold is UNKNOWN (3), never clap's 2.
     let out = tartarus_on(&s)
         .args(["redis", "health", "--warning", "nonsense=1"])
@@ -319,7 +370,10 @@ fn the_first_line_is_a_plugin_status_with_perfdata() {
     let r = json(&out.stdout);
     let perf = r["perfdata"].as_array().unwrap();
     let used = perf.iter().find(|p| p["label"] == "used_memory").unwrap();
-    assert!(used["value"].is_number() && used["max"] == 64.0 * 1024.0 * 1024.0, "{used}");
+    assert!(
+        used["value"].is_number() && used["max"] == 64.0 * 1024.0 * 1024.0,
+        "{used}"
+    );
     // Redis down: UNKNOWN, still a plugin line.
     let out = tartarus()
         .env("REDIS_ADDR", format!("127.0.0.1:{}", closed_port()))
@@ -371,7 +425,12 @@ fn the_forecast_warns_when_memory_fills_within_a_day() {
     let sample: String = redis::cmd("LINDEX").arg(&key).arg(0).query(&mut c).unwrap();
     let parts: Vec<i64> = sample.split(' ').map(|p| p.parse().unwrap()).collect();
     let shifted = format!("{} {} {}", parts[0] - 30 * 60_000, parts[1], parts[2]);
-    let _: () = redis::cmd("LSET").arg(&key).arg(0).arg(&shifted).query(&mut c).unwrap();
+    let _: () = redis::cmd("LSET")
+        .arg(&key)
+        .arg(0)
+        .arg(&shifted)
+        .query(&mut c)
+        .unwrap();
     // Fill about 40 MiB.
     let blob = vec![b'x'; 1 << 20];
     for i in 0..40 {
@@ -385,10 +444,24 @@ fn the_forecast_warns_when_memory_fills_within_a_day() {
     assert_eq!(code_now, code(exit::HEALTH_WARNING), "{r}");
     let row = forecast_row(&r);
     assert_eq!(row["status"], "WARNING", "{row}");
-    assert!(row["fix"].as_str().unwrap().contains("--retain-finished"), "{row}");
-    assert!(row["message"].as_str().unwrap().contains("reaches maxmemory"), "{row}");
+    assert!(
+        row["fix"].as_str().unwrap().contains("--retain-finished"),
+        "{row}"
+    );
+    assert!(
+        row["message"]
+            .as_str()
+            .unwrap()
+            .contains("reaches maxmemory"),
+        "{row}"
+    );
     // The figures are those of the two samples stored.
-    let list: Vec<String> = redis::cmd("LRANGE").arg(&key).arg(0).arg(-1).query(&mut c).unwrap();
+    let list: Vec<String> = redis::cmd("LRANGE")
+        .arg(&key)
+        .arg(0)
+        .arg(-1)
+        .query(&mut c)
+        .unwrap();
     assert_eq!(list.len(), 2, "{list:?}");
     let p = |s: &str| -> Vec<f64> { s.split(' ').map(|x| x.parse().unwrap()).collect() };
     let (new, old) = (p(&list[0]), p(&list[1]));
@@ -405,11 +478,21 @@ fn the_forecast_warns_when_memory_fills_within_a_day() {
     assert_eq!(row["value"].as_f64().unwrap(), full_in);
     assert!(full_in < 24.0 * 3_600_000.0);
     // The plugin line carries it, below the 24 h horizon.
-    let out = tartarus_on(&s).args(["redis", "health", "--no-record"]).output().unwrap();
-    let first = String::from_utf8_lossy(&out.stdout).lines().next().unwrap().to_string();
+    let out = tartarus_on(&s)
+        .args(["redis", "health", "--no-record"])
+        .output()
+        .unwrap();
+    let first = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
     assert!(plugin_line_regex().is_match(&first), "{first}");
     assert!(first.contains("memory_forecast WARNING"), "{first}");
-    assert!(first.contains("memory_full_in=") && first.contains("s;86400:;;0"), "{first}");
+    assert!(
+        first.contains("memory_full_in=") && first.contains("s;86400:;;0"),
+        "{first}"
+    );
     let n: i64 = redis::cmd("LLEN").arg(&key).query(&mut c).unwrap();
     assert_eq!(n, 2, "--no-record stores nothing");
 }
@@ -425,7 +508,10 @@ fn without_maxmemory_the_machine_is_the_limit() {
     let r = json(&out.stdout);
     assert_eq!(r["forecast"]["limit_source"], "total_system_memory", "{r}");
     let total: u64 = {
-        let info: String = redis::cmd("INFO").arg("memory").query(&mut s.conn()).unwrap();
+        let info: String = redis::cmd("INFO")
+            .arg("memory")
+            .query(&mut s.conn())
+            .unwrap();
         info.lines()
             .find_map(|l| l.strip_prefix("total_system_memory:"))
             .unwrap()
@@ -434,4 +520,59 @@ fn without_maxmemory_the_machine_is_the_limit() {
             .unwrap()
     };
     assert_eq!(r["forecast"]["limit_bytes"], total);
+}
+
+/// `examples/backup-cron.sh` end to end: backup, verify, copy off the machine, retention, and
+/// one textfile that says all of it.
+#[test]
+fn the_cron_example_records_everything_in_one_textfile() {
+    let s = server();
+    let root = tempfile::tempdir().unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/backup-cron.sh");
+    let prom = root.path().join("textfile/tartarus.prom");
+    let run = || {
+        std::process::Command::new("bash")
+            .arg(&script)
+            .env("TARTARUS_BACKUP_DEFAULTS", root.path().join("none"))
+            .env("REDIS_ADDR", s.host_port())
+            .env("TARTARUS", env!("CARGO_BIN_EXE_tartarus"))
+            .env("TARTARUS_BACKUP_DIR", root.path().join("backups"))
+            .env("BACKUP_METHOD", "logical")
+            .env("BACKUP_COPY_TO", root.path().join("offsite"))
+            .env("TEXTFILE", &prom)
+            .env_remove("TARTARUS_TEXTFILE")
+            .env_remove("TARTARUS_BACKUP_COPY_TO")
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        stderr(&out)
+    );
+    let t = parse_textfile(&prom);
+    for name in [
+        "tartarus_backup_last_create_success",
+        "tartarus_backup_last_copy_success",
+        "tartarus_backup_last_verify_success{location=local}",
+        "tartarus_backup_last_verify_success{location=remote}",
+        "tartarus_textfile_redis_up",
+        "tartarus_redis_rdb_last_bgsave_status",
+    ] {
+        assert_eq!(t.get(name), Some(&1.0), "{name}: {t:?}");
+    }
+    let local = t["tartarus_backup_newest_verified_timestamp_seconds{location=local}"];
+    let remote = t["tartarus_backup_newest_verified_timestamp_seconds{location=remote}"];
+    assert_eq!(local, remote, "the copy is of the newest backup");
+    assert!((local - now_s()).abs() < 120.0);
+    assert_eq!(t["tartarus_queue_depth{queue=queued}"], 0.0);
+    let mode = std::fs::metadata(&prom).unwrap().permissions();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        mode.mode() & 0o077,
+        0o044,
+        "node_exporter (another user) can read it"
+    );
 }

@@ -36,19 +36,29 @@ fn server_with_keys() -> RedisServer {
 }
 
 fn keys_of(s: &RedisServer) -> Vec<String> {
-    let mut keys: Vec<String> = redis::cmd("KEYS").arg("tartarus:test:*").query(&mut s.conn()).unwrap();
+    let mut keys: Vec<String> = redis::cmd("KEYS")
+        .arg("tartarus:test:*")
+        .query(&mut s.conn())
+        .unwrap();
     keys.sort();
     keys
 }
 
 /// Creates a logical backup in `dir`, copied to `dest`; returns its JSON.
-fn create_and_copy(s: &RedisServer, dir: &Path, dest: &str, extra_env: &[(&str, String)]) -> serde_json::Value {
+fn create_and_copy(
+    s: &RedisServer,
+    dir: &Path,
+    dest: &str,
+    extra_env: &[(&str, String)],
+) -> serde_json::Value {
     let mut cmd = tartarus_on(s);
     for (k, v) in extra_env {
         cmd.env(k, v);
     }
     let out = cmd
-        .args(["backup", "create", "--method", "logical", "--verify", "-o", "json", "--dir"])
+        .args([
+            "backup", "create", "--method", "logical", "--verify", "-o", "json", "--dir",
+        ])
         .arg(dir)
         .args(["--copy-to", dest])
         .output()
@@ -67,7 +77,10 @@ fn a_folder_copy_round_trips() {
     let id = made["id"].as_str().unwrap().to_string();
     assert_eq!(made["copy"]["verified"], true, "{made}");
     assert_eq!(made["copy"]["already_there"], false);
-    assert_eq!(made["copy"]["destination"], nfs.join(&id).display().to_string());
+    assert_eq!(
+        made["copy"]["destination"],
+        nfs.join(&id).display().to_string()
+    );
     // The copy is a backup folder like any other: listed complete, verified, restored.
     let out = tartarus_on(&s)
         .args(["backup", "list", "-o", "json", "--dir"])
@@ -76,7 +89,10 @@ fn a_folder_copy_round_trips() {
         .unwrap();
     let list = items(&json(&out.stdout));
     assert_eq!(list.len(), 1, "{list:?}");
-    assert_eq!((list[0]["id"].as_str(), list[0]["status"].as_str()), (Some(id.as_str()), Some("complete")));
+    assert_eq!(
+        (list[0]["id"].as_str(), list[0]["status"].as_str()),
+        (Some(id.as_str()), Some("complete"))
+    );
     tartarus_on(&s)
         .args(["backup", "verify", &id, "--dir"])
         .arg(&nfs)
@@ -84,7 +100,9 @@ fn a_folder_copy_round_trips() {
         .success();
     let target = RedisServer::start();
     let out = tartarus_on(&target)
-        .args(["backup", "restore", &id, "--online", "--yes", "-o", "json", "--dir"])
+        .args([
+            "backup", "restore", &id, "--online", "--yes", "-o", "json", "--dir",
+        ])
         .arg(&nfs)
         .output()
         .unwrap();
@@ -103,7 +121,8 @@ fn a_folder_copy_round_trips() {
     assert_eq!(json(&out.stdout)["already_there"], true);
     // Another backup under the same id is refused, and nothing is written.
     let theirs = nfs.join(&id).join("manifest.json");
-    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&theirs).unwrap()).unwrap();
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&theirs).unwrap()).unwrap();
     m["source"] = "elsewhere:6379/0".into();
     std::fs::write(&theirs, serde_json::to_vec_pretty(&m).unwrap()).unwrap();
     let before = std::fs::read(&theirs).unwrap();
@@ -128,7 +147,12 @@ fn a_folder_copy_round_trips() {
         .arg(&nfs)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::BACKUP_INVALID), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        code(exit::BACKUP_INVALID),
+        "{}",
+        stderr(&out)
+    );
     // An interrupted copy (.tmp-<id>) is never listed.
     std::fs::create_dir_all(nfs.join(format!(".tmp-{id}-2"))).unwrap();
     let out = tartarus_on(&s)
@@ -150,7 +174,12 @@ fn a_folder_copy_round_trips() {
         .arg(&dir)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::BACKUP_INVALID), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        code(exit::BACKUP_INVALID),
+        "{}",
+        stderr(&out)
+    );
     assert!(!elsewhere.join(&id).exists());
 }
 
@@ -228,7 +257,10 @@ fn start_moto() -> Moto {
 
 fn s3_env(moto: &Moto) -> Vec<(&'static str, String)> {
     vec![
-        ("AWS_ENDPOINT_URL", format!("http://127.0.0.1:{}", moto.port)),
+        (
+            "AWS_ENDPOINT_URL",
+            format!("http://127.0.0.1:{}", moto.port),
+        ),
         ("AWS_ACCESS_KEY_ID", "testing".into()),
         ("AWS_SECRET_ACCESS_KEY", "testing".into()),
         ("AWS_REGION", "us-east-1".into()),
@@ -257,7 +289,11 @@ fn an_s3_copy_round_trips_and_is_never_half_written() {
     }
     let moto = start_moto();
     let env = s3_env(&moto);
-    assert_eq!(http(moto.port, "PUT", "/backups", b"").0, 200, "create the bucket");
+    assert_eq!(
+        http(moto.port, "PUT", "/backups", b"").0,
+        200,
+        "create the bucket"
+    );
     let s = server_with_keys();
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("local");
@@ -267,17 +303,20 @@ fn an_s3_copy_round_trips_and_is_never_half_written() {
     assert_eq!(made["copy"]["verified"], true, "{made}");
     assert_eq!(made["copy"]["destination"], format!("{dest}/{id}"));
     // What is in the bucket: the files, the manifest, the read-back record.
-    let (_, listing) = http(moto.port, "GET", "/backups?list-type=2&prefix=tartarus/prod/", b"");
+    let (_, listing) = http(
+        moto.port,
+        "GET",
+        "/backups?list-type=2&prefix=tartarus/prod/",
+        b"",
+    );
     let listing = String::from_utf8_lossy(&listing).to_string();
     for name in ["keys.resp", "manifest.json", "verify-result.json"] {
-        assert!(listing.contains(&format!("tartarus/prod/{id}/{name}")), "{name}: {listing}");
+        assert!(
+            listing.contains(&format!("tartarus/prod/{id}/{name}")),
+            "{name}: {listing}"
+        );
     }
-    let run = |args: &[&str]| {
-        with_env(tartarus_on(&s), &env)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| with_env(tartarus_on(&s), &env).args(args).output().unwrap();
     // list, verify (by --dir and by s3:// reference), restore into another server.
     let out = run(&["backup", "list", "--dir", dest, "-o", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -309,38 +348,81 @@ fn an_s3_copy_round_trips_and_is_never_half_written() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
     // Copying again: already there, read back again.
-    let out = run(&["backup", "copy", &id, dest, "--dir", dir.to_str().unwrap(), "-o", "json"]);
+    let out = run(&[
+        "backup",
+        "copy",
+        &id,
+        dest,
+        "--dir",
+        dir.to_str().unwrap(),
+        "-o",
+        "json",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(json(&out.stdout)["already_there"], true);
 
     // An interrupted copy (files, no manifest) is not listed; prune keeps it while it is young.
     let partial = "20200101T000000Z-logical";
     assert_eq!(
-        http(moto.port, "PUT", &format!("/backups/tartarus/prod/{partial}/keys.resp"), b"xx").0,
+        http(
+            moto.port,
+            "PUT",
+            &format!("/backups/tartarus/prod/{partial}/keys.resp"),
+            b"xx"
+        )
+        .0,
         200
     );
     let out = run(&["backup", "list", "--dir", dest, "-o", "json"]);
     assert_eq!(items(&json(&out.stdout)).len(), 1);
-    let out = run(&["backup", "prune", "--dir", dest, "--keep-days", "0", "--keep-last", "1", "--dry-run", "-o", "json"]);
+    let out = run(&[
+        "backup",
+        "prune",
+        "--dir",
+        dest,
+        "--keep-days",
+        "0",
+        "--keep-last",
+        "1",
+        "--dry-run",
+        "-o",
+        "json",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let rep = json(&out.stdout);
-    let entry = items(&rep).into_iter().find(|e| e["id"] == partial).unwrap();
-    assert_eq!((entry["kind"].as_str(), entry["action"].as_str()), (Some("temporary"), Some("keep")));
+    let entry = items(&rep)
+        .into_iter()
+        .find(|e| e["id"] == partial)
+        .unwrap();
+    assert_eq!(
+        (entry["kind"].as_str(), entry["action"].as_str()),
+        (Some("temporary"), Some("keep"))
+    );
 
     // A hostile manifest: a name outside the backup is refused before anything is downloaded.
     let evil = "20200102T000000Z-logical";
     let mut m: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join(&id).join("manifest.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(dir.join(&id).join("manifest.json")).unwrap())
+            .unwrap();
     m["id"] = evil.into();
     m["files"][0]["name"] = "../../escape".into();
-    http(moto.port, "PUT", &format!("/backups/tartarus/prod/{evil}/manifest.json"), &serde_json::to_vec(&m).unwrap());
+    http(
+        moto.port,
+        "PUT",
+        &format!("/backups/tartarus/prod/{evil}/manifest.json"),
+        &serde_json::to_vec(&m).unwrap(),
+    );
     let out = with_env(tartarus_on(&s), &env)
         .env("TMPDIR", &tmp)
         .args(["backup", "verify", evil, "--dir", dest])
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("plain relative path"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("plain relative path"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!root.path().join("escape").exists() && !tmp.join("escape").exists());
     // A file larger than its manifest says is cut off at the recorded size + 1 and fails.
     let big = "20200103T000000Z-logical";
@@ -348,35 +430,97 @@ fn an_s3_copy_round_trips_and_is_never_half_written() {
     m2["id"] = big.into();
     m2["files"][0]["name"] = "keys.resp".into();
     m2["files"][0]["size_bytes"] = 4.into();
-    http(moto.port, "PUT", &format!("/backups/tartarus/prod/{big}/keys.resp"), &vec![b'x'; 1 << 20]);
-    http(moto.port, "PUT", &format!("/backups/tartarus/prod/{big}/manifest.json"), &serde_json::to_vec(&m2).unwrap());
+    http(
+        moto.port,
+        "PUT",
+        &format!("/backups/tartarus/prod/{big}/keys.resp"),
+        &vec![b'x'; 1 << 20],
+    );
+    http(
+        moto.port,
+        "PUT",
+        &format!("/backups/tartarus/prod/{big}/manifest.json"),
+        &serde_json::to_vec(&m2).unwrap(),
+    );
     let out = run(&["backup", "verify", big, "--dir", dest]);
-    assert_eq!(out.status.code(), code(exit::BACKUP_INVALID), "{}", stderr(&out));
-    assert!(stderr(&out).contains("5 bytes, manifest says 4"), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        code(exit::BACKUP_INVALID),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("5 bytes, manifest says 4"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["backup", "list", "--dir", dest, "-o", "json"]);
     let list = items(&json(&out.stdout));
-    let status = |i: &str| list.iter().find(|b| b["id"] == i).map(|b| b["status"].as_str().unwrap().to_string());
+    let status = |i: &str| {
+        list.iter()
+            .find(|b| b["id"] == i)
+            .map(|b| b["status"].as_str().unwrap().to_string())
+    };
     assert_eq!(status(&id).as_deref(), Some("complete"));
     assert!(status(big).unwrap().starts_with("incomplete"), "{list:?}");
     assert!(status(evil).unwrap().starts_with("incomplete"), "{list:?}");
 
     // The textfile reports the newest remote backup.
     let prom = root.path().join("t.prom");
-    let out = run(&["metrics", "--textfile", prom.to_str().unwrap(), "--dir", dir.to_str().unwrap(), "--remote", dest]);
+    let out = run(&[
+        "metrics",
+        "--textfile",
+        prom.to_str().unwrap(),
+        "--dir",
+        dir.to_str().unwrap(),
+        "--remote",
+        dest,
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&prom).unwrap();
-    let created = chrono::DateTime::parse_from_rfc3339(made["created_at"].as_str().unwrap()).unwrap().timestamp_millis() as f64 / 1000.0;
-    let line = format!("tartarus_backup_newest_verified_timestamp_seconds{{location=\"remote\"}} {created}");
+    let created = chrono::DateTime::parse_from_rfc3339(made["created_at"].as_str().unwrap())
+        .unwrap()
+        .timestamp_millis() as f64
+        / 1000.0;
+    let line = format!(
+        "tartarus_backup_newest_verified_timestamp_seconds{{location=\"remote\"}} {created}"
+    );
     assert!(text.contains(&line), "{line} in\n{text}");
-    assert!(text.contains("tartarus_backup_last_verify_success{location=\"remote\"} 0"), "the last remote verify (of `big`) failed:\n{text}");
+    assert!(
+        text.contains("tartarus_backup_last_verify_success{location=\"remote\"} 0"),
+        "the last remote verify (of `big`) failed:\n{text}"
+    );
 
     // Retention: keep 1 → the hostile ones (older names) go, the real one stays; manifest first.
-    let out = run(&["backup", "prune", "--dir", dest, "--keep-days", "0", "--keep-last", "1", "--yes", "-o", "json"]);
+    let out = run(&[
+        "backup",
+        "prune",
+        "--dir",
+        dest,
+        "--keep-days",
+        "0",
+        "--keep-last",
+        "1",
+        "--yes",
+        "-o",
+        "json",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let (_, listing) = http(moto.port, "GET", "/backups?list-type=2&prefix=tartarus/prod/", b"");
+    let (_, listing) = http(
+        moto.port,
+        "GET",
+        "/backups?list-type=2&prefix=tartarus/prod/",
+        b"",
+    );
     let listing = String::from_utf8_lossy(&listing).to_string();
-    assert!(!listing.contains(big) && !listing.contains(evil), "{listing}");
-    assert!(listing.contains(&format!("{id}/manifest.json")), "{listing}");
+    assert!(
+        !listing.contains(big) && !listing.contains(evil),
+        "{listing}"
+    );
+    assert!(
+        listing.contains(&format!("{id}/manifest.json")),
+        "{listing}"
+    );
 }
 
 /// Bad credentials or a missing bucket: a clear error, never a half-written copy reported done.
@@ -399,8 +543,18 @@ fn an_s3_failure_is_reported_and_recorded() {
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("s3://no-such-bucket/x"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("s3://no-such-bucket/x"),
+        "{}",
+        stderr(&out)
+    );
     let text = std::fs::read_to_string(&prom).unwrap();
-    assert!(text.contains("tartarus_backup_last_copy_success 0"), "{text}");
-    assert!(text.contains("tartarus_backup_last_create_success 1"), "the backup itself stands:\n{text}");
+    assert!(
+        text.contains("tartarus_backup_last_copy_success 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tartarus_backup_last_create_success 1"),
+        "the backup itself stands:\n{text}"
+    );
 }

@@ -505,7 +505,10 @@ impl RedisAdmin {
         let v = self
             .query(
                 "LRANGE",
-                redis::cmd("LRANGE").arg(key).arg(0).arg(n.saturating_sub(1)),
+                redis::cmd("LRANGE")
+                    .arg(key)
+                    .arg(0)
+                    .arg(n.saturating_sub(1)),
             )
             .await?;
         match v {

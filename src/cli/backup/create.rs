@@ -262,7 +262,10 @@ async fn create_verify_copy(
         let v = verify_blocking(path.clone()).await?;
         let reason = (!v.ok).then(|| v.failure_reason());
         if let Err(e) = record_verify(&path, v.ok, reason, "backup verify") {
-            tracing::warn!("could not record the verification in {}: {e}", path.display());
+            tracing::warn!(
+                "could not record the verification in {}: {e}",
+                path.display()
+            );
         }
         Some(v)
     } else {

@@ -6,11 +6,11 @@ use anyhow::{Context as _, Result};
 use clap::Args;
 
 use super::RefDirArg;
+use crate::cli::metrics::{record_outcome, TextfileArg};
 use crate::cli::Ctx;
 use crate::exit;
-use crate::output::{columns, emit, Render};
-use crate::cli::metrics::{record_outcome, TextfileArg};
 use crate::metrics::textfile::Overrides;
+use crate::output::{columns, emit, Render};
 use crate::persistence::backup::outcome::VerifyRecord;
 use crate::persistence::backup::{self, CheckOutcome, Location, VerifyReport};
 use crate::persistence::PersistenceError;
@@ -85,7 +85,9 @@ pub(super) fn failed(report: &VerifyReport) -> PersistenceError {
 
 /// Verifies and records the result where `metrics --textfile` finds it: `verify-result.json`
 /// in the backup folder, or next to the remote copy's manifest.
-async fn verify_and_record(args: &VerifyArgs) -> Result<(VerifyReport, &'static str, VerifyRecord)> {
+async fn verify_and_record(
+    args: &VerifyArgs,
+) -> Result<(VerifyReport, &'static str, VerifyRecord)> {
     let progress = crate::persistence::no_progress;
     let fetched = backup::remote::fetch(args.dir.dir.as_ref(), &args.backup, None, &progress)
         .await
@@ -102,7 +104,10 @@ async fn verify_and_record(args: &VerifyArgs) -> Result<(VerifyReport, &'static 
         let (loc, id) = match backup::remote::split_remote_reference(&args.backup) {
             Some(r) => r?,
             None => (
-                args.dir.dir.clone().context("a remote backup needs --dir")?,
+                args.dir
+                    .dir
+                    .clone()
+                    .context("a remote backup needs --dir")?,
                 args.backup.clone(),
             ),
         };
@@ -141,7 +146,14 @@ pub async fn run(ctx: &Ctx, args: VerifyArgs) -> Result<u8> {
         ..Default::default()
     };
     let remote = args.dir.dir.as_ref().filter(|l| l.is_remote());
-    record_outcome(ctx, args.textfile.textfile.as_deref(), local_dir, remote, overrides).await;
+    record_outcome(
+        ctx,
+        args.textfile.textfile.as_deref(),
+        local_dir,
+        remote,
+        overrides,
+    )
+    .await;
     let (report, _, _) = outcome?;
     emit(ctx.output, &report)?;
     if report.ok {

@@ -10,8 +10,8 @@ use crate::cli::{parse_duration_arg, Ctx};
 use crate::output::{columns, emit, Render};
 use crate::persistence::health::thresholds::{self, Level};
 use crate::persistence::health::{self, HealthOptions, HealthReport, HealthStatus};
-use crate::store::keys::Keys;
 use crate::persistence::require_redis;
+use crate::store::keys::Keys;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -108,7 +108,10 @@ async fn report(ctx: &Ctx, args: &HealthArgs) -> HealthReport {
         record_sample: !args.no_record,
         ..Default::default()
     };
-    let levels = [(Level::Warning, &args.warning), (Level::Critical, &args.critical)];
+    let levels = [
+        (Level::Warning, &args.warning),
+        (Level::Critical, &args.critical),
+    ];
     for (level, specs) in levels {
         for spec in specs {
             if let Err(reason) = thresholds::apply(&mut opts, level, spec) {

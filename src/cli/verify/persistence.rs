@@ -6,13 +6,13 @@ use std::time::Duration;
 use anyhow::Result;
 use clap::Args;
 
+use crate::cli::metrics::{record_outcome, TextfileArg};
 use crate::cli::progress::Reporter;
 use crate::cli::{parse_duration_arg, Ctx};
 use crate::exit;
+use crate::metrics::textfile::Overrides;
 use crate::output::{columns, emit, Render};
 use crate::persistence::canary::{self, CanaryOptions, Verdict};
-use crate::cli::metrics::{record_outcome, TextfileArg};
-use crate::metrics::textfile::Overrides;
 use crate::persistence::canary_record::{self, PersistenceRecord};
 use crate::persistence::{require_redis, RedisAdmin};
 use crate::store::keys::Keys;

@@ -304,7 +304,12 @@ fn persistence(t: &mut Textfile, p: &PersistenceRecord) {
 }
 
 /// Redis's persistence status, the last canary verdict, and a memory sample.
-async fn redis_figures(t: &mut Textfile, target: &RedisTarget, src: &Sources<'_>, over: &Overrides) {
+async fn redis_figures(
+    t: &mut Textfile,
+    target: &RedisTarget,
+    src: &Sources<'_>,
+    over: &Overrides,
+) {
     let admin = match RedisAdmin::connect(target).await {
         Ok(a) => Some(a),
         Err(e) => {
@@ -313,7 +318,11 @@ async fn redis_figures(t: &mut Textfile, target: &RedisTarget, src: &Sources<'_>
         }
     };
     let info = match &admin {
-        Some(a) => a.info().await.map_err(|e| tracing::warn!("textfile: INFO: {e}")).ok(),
+        Some(a) => a
+            .info()
+            .await
+            .map_err(|e| tracing::warn!("textfile: INFO: {e}"))
+            .ok(),
         None => None,
     };
     t.gauge(

@@ -113,9 +113,9 @@ fn escape_label(s: &str) -> String {
 /// is atomic), named without the `.prom` suffix the collector reads, created exclusively and
 /// without following a link; it is fsynced before the rename, and the folder after it.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name")
-    })?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -132,11 +132,17 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            // Readable by the exporter (subject to the umask): metrics are not secret.
             o.mode(0o644)
                 .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
         }
         let mut f = o.open(&tmp)?;
+        #[cfg(unix)]
+        {
+            // 0644 whatever the umask (a backup job runs with 077): node_exporter runs as
+            // another user, and metrics are not secret.
+            use std::os::unix::fs::PermissionsExt;
+            f.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
         f.write_all(text.as_bytes())?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;

@@ -23,12 +23,12 @@ pub use create::{auto_method, create};
 pub use hashing::sha256_file;
 pub(crate) use hashing::HashingWriter;
 pub use list::{list, BackupSummary, STATUS_COMPLETE};
-pub use remote::Location;
 pub use manifest::{
     parse_backup_id, parse_manifest, read_manifest, BackupFile, BackupManifest, KeyCounts,
     FORMAT_VERSION, MAX_MANIFEST_BYTES,
 };
 pub use prune::{prune, prune_at, PruneAction, PruneEntry, PruneKind, PruneReport, STALE_TMP_AGE};
+pub use remote::Location;
 pub use resolve::resolve;
 pub use verify::{verify, verify_checksums, CheckOutcome, VerifyCheck, VerifyReport};
 

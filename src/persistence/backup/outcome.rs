@@ -120,8 +120,13 @@ mod tests {
     #[test]
     fn records_round_trip_and_links_are_not_followed() {
         let d = tempfile::tempdir().unwrap();
-        record_verify(d.path(), false, Some("file x: SHA-256 mismatch".into()), "backup verify")
-            .unwrap();
+        record_verify(
+            d.path(),
+            false,
+            Some("file x: SHA-256 mismatch".into()),
+            "backup verify",
+        )
+        .unwrap();
         let r: VerifyRecord = read_record(d.path(), VERIFY_RECORD).unwrap();
         assert!(!r.ok);
         assert_eq!(r.reason.as_deref(), Some("file x: SHA-256 mismatch"));

@@ -204,7 +204,9 @@ pub fn check(f: &MemoryForecast, opts: &HealthOptions) -> HealthCheck {
             NAME,
             HealthStatus::Ok,
             value,
-            f.note.clone().unwrap_or_else(|| "no growth measured".into()),
+            f.note
+                .clone()
+                .unwrap_or_else(|| "no growth measured".into()),
             "",
         ),
         (None, Some(rate)) => row(
@@ -260,7 +262,10 @@ pub async fn sample_and_forecast(
         }
     }
     let history: Vec<MemorySample> = match admin.list_head(key, MAX_SAMPLES).await {
-        Ok(list) => list.iter().filter_map(|s| MemorySample::decode(s)).collect(),
+        Ok(list) => list
+            .iter()
+            .filter_map(|s| MemorySample::decode(s))
+            .collect(),
         Err(e) => {
             problems.push(format!("the samples could not be read ({e})"));
             Vec::new()
@@ -332,7 +337,12 @@ mod tests {
         assert!((hours - 6.24).abs() < 0.01, "{hours}");
         let c = check(&f, &opts);
         assert_eq!(c.status, HealthStatus::Warning);
-        assert!(c.message.contains("reaches maxmemory (1.0 GiB) in about 6h"), "{}", c.message);
+        assert!(
+            c.message
+                .contains("reaches maxmemory (1.0 GiB) in about 6h"),
+            "{}",
+            c.message
+        );
         assert!(c.fix.contains("--retain-finished"), "{}", c.fix);
         // With no maxmemory the machine's memory is the limit: 64 GiB is far away.
         let (info, config) = maps(0, 64 << 30);
@@ -359,7 +369,13 @@ mod tests {
         assert!(f.note.as_deref().unwrap().contains("not enough history"));
         assert_eq!(check(&f, &opts).status, HealthStatus::Ok);
         // Shrinking (retention at work).
-        let f = forecast(s(7200, 100), &[s(0, 500), s(3600, 300)], &info, &config, &opts);
+        let f = forecast(
+            s(7200, 100),
+            &[s(0, 500), s(3600, 300)],
+            &info,
+            &config,
+            &opts,
+        );
         assert!(f.growth_bytes_per_hour.unwrap() < 0.0);
         assert_eq!(f.full_in_ms, None);
         let c = check(&f, &opts);

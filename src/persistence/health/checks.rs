@@ -318,7 +318,9 @@ fn last_save_age(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
             "RDB snapshots are disabled",
             "",
         )
-    } else if opts.max_save_age_critical.is_some_and(|c| age > c.as_secs())
+    } else if opts
+        .max_save_age_critical
+        .is_some_and(|c| age > c.as_secs())
         && f.int("rdb_changes_since_last_save").unwrap_or(1) > 0
     {
         row(

@@ -129,20 +129,28 @@ pub fn perfdata(
     };
     let secs = |d: std::time::Duration| d.as_secs_f64();
     let mut out = vec![
-        Perfdata::new("last_save_age", value_of("last_save_age").map(|ms| ms / 1000.0), "s")
-            .warn(Some(secs(opts.max_save_age)))
-            .crit(opts.max_save_age_critical.map(secs))
-            .min(0.0),
+        Perfdata::new(
+            "last_save_age",
+            value_of("last_save_age").map(|ms| ms / 1000.0),
+            "s",
+        )
+        .warn(Some(secs(opts.max_save_age)))
+        .crit(opts.max_save_age_critical.map(secs))
+        .min(0.0),
         Perfdata::new(
             "rdb_changes_since_last_save",
             int("rdb_changes_since_last_save"),
             "",
         )
         .min(0.0),
-        Perfdata::new("aof_rewrite_failures", int("aof_rewrites_consecutive_failures"), "")
-            .warn(Some(1.0))
-            .crit(Some(3.0))
-            .min(0.0),
+        Perfdata::new(
+            "aof_rewrite_failures",
+            int("aof_rewrites_consecutive_failures"),
+            "",
+        )
+        .warn(Some(1.0))
+        .crit(Some(3.0))
+        .min(0.0),
         Perfdata::new("aof_delayed_fsync", int("aof_delayed_fsync"), "c").min(0.0),
         Perfdata::new(
             "connection_rtt",

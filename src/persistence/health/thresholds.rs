@@ -8,9 +8,18 @@ use super::HealthOptions;
 
 /// The thresholds that can be set, with what their value is.
 pub const NAMES: &[(&str, &str)] = &[
-    ("last_save_age", "a duration (2h): the last successful RDB save is older"),
-    ("memory", "a percent of maxmemory (80 or 80%): used memory is above it"),
-    ("latency", "a duration (100ms): the PING round trip is slower"),
+    (
+        "last_save_age",
+        "a duration (2h): the last successful RDB save is older",
+    ),
+    (
+        "memory",
+        "a percent of maxmemory (80 or 80%): used memory is above it",
+    ),
+    (
+        "latency",
+        "a duration (100ms): the PING round trip is slower",
+    ),
     (
         "memory_full_in",
         "a duration (24h): at its recent growth, memory is full sooner",
@@ -31,9 +40,9 @@ fn duration(name: &str, v: &str) -> Result<Duration, String> {
 /// Applies `NAME=VALUE[,NAME=VALUE…]` at `level`.
 pub fn apply(opts: &mut HealthOptions, level: Level, spec: &str) -> Result<(), String> {
     for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let (name, value) = item.split_once('=').ok_or_else(|| {
-            format!("{item:?}: expected NAME=VALUE (names: {})", names())
-        })?;
+        let (name, value) = item
+            .split_once('=')
+            .ok_or_else(|| format!("{item:?}: expected NAME=VALUE (names: {})", names()))?;
         let (name, value) = (name.trim(), value.trim());
         match (name, level) {
             ("last_save_age", Level::Warning) => opts.max_save_age = duration(name, value)?,
@@ -42,9 +51,7 @@ pub fn apply(opts: &mut HealthOptions, level: Level, spec: &str) -> Result<(), S
             }
             ("latency", Level::Warning) => opts.latency_warning = duration(name, value)?,
             ("latency", Level::Critical) => opts.latency_critical = Some(duration(name, value)?),
-            ("memory_full_in", Level::Warning) => {
-                opts.forecast_warning = duration(name, value)?
-            }
+            ("memory_full_in", Level::Warning) => opts.forecast_warning = duration(name, value)?,
             ("memory_full_in", Level::Critical) => {
                 opts.forecast_critical = Some(duration(name, value)?)
             }
@@ -78,7 +85,12 @@ mod tests {
     fn thresholds_apply_and_bad_ones_say_why() {
         let mut o = HealthOptions::default();
         apply(&mut o, Level::Warning, "last_save_age=1h, memory=70%").unwrap();
-        apply(&mut o, Level::Critical, "memory=90,memory_full_in=2h,latency=1s").unwrap();
+        apply(
+            &mut o,
+            Level::Critical,
+            "memory=90,memory_full_in=2h,latency=1s",
+        )
+        .unwrap();
         assert_eq!(o.max_save_age, Duration::from_secs(3600));
         assert_eq!((o.memory_warning_pct, o.memory_critical_pct), (70.0, 90.0));
         assert_eq!(o.forecast_critical, Some(Duration::from_secs(7200)));

@@ -54,7 +54,10 @@ pub(super) fn copy(src: &Path, dir: &Path) -> Result<CopyReport> {
     let reason = (!check.ok).then(|| check.failure_reason());
     if let Err(e) = outcome::record_verify(&final_path, check.ok, reason.clone(), "copy read-back")
     {
-        tracing::warn!("could not record the read-back in {}: {e}", final_path.display());
+        tracing::warn!(
+            "could not record the read-back in {}: {e}",
+            final_path.display()
+        );
     }
     if let Some(reason) = reason {
         return Err(PersistenceError::VerificationFailed {

@@ -277,7 +277,14 @@ mod tests {
             panic!()
         };
         assert_eq!(s.prefix, "");
-        for bad in ["", "s3://", "s3:///x", "gs://b/p", "s3://b/../x", "s3://b/a//c"] {
+        for bad in [
+            "",
+            "s3://",
+            "s3:///x",
+            "gs://b/p",
+            "s3://b/../x",
+            "s3://b/a//c",
+        ] {
             assert!(Location::parse(bad).is_err(), "{bad}");
         }
         let (l, id) = split_remote_reference("s3://b/p/20260102T030405Z-file")

@@ -23,8 +23,8 @@ use crate::persistence::backup::hashing::hex;
 use crate::persistence::backup::list::{BackupSummary, STATUS_COMPLETE};
 use crate::persistence::backup::outcome::{self, VerifyRecord, VERIFY_RECORD};
 use crate::persistence::backup::{
-    parse_backup_id, parse_manifest, read_manifest, STALE_TMP_AGE, BackupManifest,
-    PruneAction, PruneEntry, PruneKind, PruneReport, MANIFEST, MAX_MANIFEST_BYTES,
+    parse_backup_id, parse_manifest, read_manifest, BackupManifest, PruneAction, PruneEntry,
+    PruneKind, PruneReport, MANIFEST, MAX_MANIFEST_BYTES, STALE_TMP_AGE,
 };
 use crate::persistence::files::{open_beneath, read_bounded};
 use crate::persistence::{PersistenceError, Progress, ProgressFn, Result};
@@ -212,10 +212,12 @@ impl Remote {
                 if n == 0 {
                     break;
                 }
-                w.write_all(&buf[..n]).await.map_err(|e| PersistenceError::Remote {
-                    location: self.loc.to_string(),
-                    reason: format!("uploading {key}: {e}"),
-                })?;
+                w.write_all(&buf[..n])
+                    .await
+                    .map_err(|e| PersistenceError::Remote {
+                        location: self.loc.to_string(),
+                        reason: format!("uploading {key}: {e}"),
+                    })?;
                 done += n as u64;
                 progress(Progress::bytes(phase.clone(), done, Some(size)));
             }
@@ -263,7 +265,12 @@ impl Remote {
     }
 
     /// Reads every file of `m` back from backup `id`; the failures, in words.
-    async fn read_back(&self, id: &str, m: &BackupManifest, progress: ProgressFn<'_>) -> Vec<String> {
+    async fn read_back(
+        &self,
+        id: &str,
+        m: &BackupManifest,
+        progress: ProgressFn<'_>,
+    ) -> Vec<String> {
         let mut problems = Vec::new();
         for f in &m.files {
             progress(Progress::phase(format!("read back {}", f.name)));
@@ -312,15 +319,24 @@ impl Remote {
         };
         if !already_there {
             for f in &m.files {
-                self.upload(src, &f.name, f.size_bytes, &self.key(&id, &f.name), progress)
-                    .await?;
+                self.upload(
+                    src,
+                    &f.name,
+                    f.size_bytes,
+                    &self.key(&id, &f.name),
+                    progress,
+                )
+                .await?;
             }
         }
         let problems = self.read_back(&id, &m, progress).await;
         if !problems.is_empty() {
             return Err(PersistenceError::VerificationFailed {
                 path: PathBuf::from(self.display(&id)),
-                reason: format!("the copy does not match the manifest: {}", problems.join("; ")),
+                reason: format!(
+                    "the copy does not match the manifest: {}",
+                    problems.join("; ")
+                ),
             });
         }
         if !already_there {
@@ -345,7 +361,10 @@ impl Remote {
             reason: None,
         };
         if let Err(e) = self.put_verify_record(&id, &record).await {
-            tracing::warn!("could not record the read-back of {}: {e}", self.display(&id));
+            tracing::warn!(
+                "could not record the read-back of {}: {e}",
+                self.display(&id)
+            );
         }
         Ok(CopyReport {
             destination: self.display(&id),
@@ -396,7 +415,10 @@ impl Remote {
     /// The summary of one backup with a manifest: sizes of the listed objects against it.
     async fn summary(&self, id: &str, objects: &BTreeMap<String, ObjectMeta>) -> BackupSummary {
         let parsed = parse_backup_id(id);
-        let manifest = match self.get_small(&self.key(id, MANIFEST), MAX_SMALL_OBJECT).await {
+        let manifest = match self
+            .get_small(&self.key(id, MANIFEST), MAX_SMALL_OBJECT)
+            .await
+        {
             Ok(Some(b)) => parse_manifest(&b, Path::new(&self.display(id))),
             Ok(None) => Err(PersistenceError::invalid(self.display(id), "no manifest")),
             Err(e) => Err(e),
@@ -444,7 +466,11 @@ impl Remote {
                 out.push(self.summary(id, objects).await);
             }
         }
-        out.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
+        out.sort_by(|a, b| {
+            a.created_at
+                .cmp(&b.created_at)
+                .then_with(|| a.id.cmp(&b.id))
+        });
         Ok(out)
     }
 
@@ -463,7 +489,9 @@ impl Remote {
             reason: reason.to_string(),
         };
         if !plain_id(id) {
-            return Err(bad_ref("not a backup id (hidden, temporary or relative name)"));
+            return Err(bad_ref(
+                "not a backup id (hidden, temporary or relative name)",
+            ));
         }
         let bytes = self
             .get_small(&self.key(id, MANIFEST), MAX_SMALL_OBJECT)
@@ -496,7 +524,8 @@ impl Remote {
             let mut n = 0u64;
             let phase = format!("download {}", file.name);
             while let Some(chunk) = stream.next().await {
-                let chunk = chunk.map_err(|e| self.err(&format!("downloading {}", file.name), e))?;
+                let chunk =
+                    chunk.map_err(|e| self.err(&format!("downloading {}", file.name), e))?;
                 let room = file.size_bytes.saturating_add(1).saturating_sub(n);
                 let take = (chunk.len() as u64).min(room) as usize;
                 out.write_all(&chunk[..take])
@@ -644,7 +673,9 @@ fn with_shared_files(mut b: AmazonS3Builder) -> AmazonS3Builder {
             .or_else(|| home.as_ref().map(|h| h.join(".aws").join(default)))
     };
     let profile = std::env::var("AWS_PROFILE").unwrap_or_else(|_| "default".into());
-    if b.get_config_value(&AmazonS3ConfigKey::AccessKeyId).is_none() {
+    if b.get_config_value(&AmazonS3ConfigKey::AccessKeyId)
+        .is_none()
+    {
         let creds = file("AWS_SHARED_CREDENTIALS_FILE", "credentials")
             .and_then(|p| ini_section(&p, &profile));
         if let Some(c) = creds {
