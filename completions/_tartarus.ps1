@@ -1632,7 +1632,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         }
         'tartarus;metrics' {
             [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Write the textfile here (atomically: a temporary file in the same folder, fsync, rename); without it, print it')
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory whose newest backups, verifications and last create/copy to report')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory whose newest backups, verifications and last create/copy to report (s3://… counts as --remote)')
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'The off-machine destination to report too (a folder or s3://bucket/prefix)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')

@@ -1523,7 +1523,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;metrics'= {
             cand --textfile 'Write the textfile here (atomically: a temporary file in the same folder, fsync, rename); without it, print it'
-            cand --dir 'The backup directory whose newest backups, verifications and last create/copy to report'
+            cand --dir 'The backup directory whose newest backups, verifications and last create/copy to report (s3://… counts as --remote)'
             cand --remote 'The off-machine destination to report too (a folder or s3://bucket/prefix)'
             cand -o 'Output format'
             cand --output 'Output format'

@@ -1336,7 +1336,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a backup: offline into a stopped server\'s data dir, or online (logical backups)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand metrics" -l textfile -d 'Write the textfile here (atomically: a temporary file in the same folder, fsync, rename); without it, print it' -r -F
-complete -c tartarus -n "__fish_tartarus_using_subcommand metrics" -l dir -d 'The backup directory whose newest backups, verifications and last create/copy to report' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand metrics" -l dir -d 'The backup directory whose newest backups, verifications and last create/copy to report (s3://… counts as --remote)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand metrics" -l remote -d 'The off-machine destination to report too (a folder or s3://bucket/prefix)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand metrics" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
@@ -1386,7 +1386,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l restart-cmd -d 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l wait -d 'How long to wait for Redis to answer and finish loading after the restart' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l restart-timeout -d 'How long the restart command may run before it is killed' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l dir -d 'The backup directory whose figures the textfile reports too (with --textfile)' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l dir -d 'The backup directory whose figures the textfile reports too (with --textfile)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
-use super::metrics::parse_location;
+use super::metrics::{parse_local_dir, parse_location};
 use super::Ctx;
 use crate::persistence::backup::Location;
 
@@ -26,7 +26,8 @@ pub struct DirArg {
         long,
         env = "TARTARUS_BACKUP_DIR",
         hide_env_values = true,
-        value_name = "DIR"
+        value_name = "DIR",
+        value_parser = parse_local_dir
     )]
     pub dir: PathBuf,
 }

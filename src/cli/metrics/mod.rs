@@ -37,6 +37,17 @@ pub fn parse_location(s: &str) -> Result<Location, String> {
     Location::parse(s).map_err(|e| e.to_string())
 }
 
+/// Parses a `--dir` that must be a folder on this machine (where backups are made).
+pub fn parse_local_dir(s: &str) -> Result<PathBuf, String> {
+    match Location::parse(s).map_err(|e| e.to_string())? {
+        Location::Folder(p) => Ok(p),
+        Location::S3(_) => Err(format!(
+            "{s}: backups are made in a folder on this machine; copy them to object storage \
+             with --copy-to (or TARTARUS_BACKUP_COPY_TO)"
+        )),
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct MetricsArgs {
     /// Write the textfile here (atomically: a temporary file in the same folder, fsync,
@@ -44,13 +55,15 @@ pub struct MetricsArgs {
     #[arg(long, env = "TARTARUS_TEXTFILE", value_name = "PATH")]
     pub textfile: Option<PathBuf>,
     /// The backup directory whose newest backups, verifications and last create/copy to report
+    /// (s3://… counts as --remote)
     #[arg(
         long,
         env = "TARTARUS_BACKUP_DIR",
         hide_env_values = true,
-        value_name = "DIR"
+        value_name = "DIR",
+        value_parser = parse_location
     )]
-    pub dir: Option<PathBuf>,
+    pub dir: Option<Location>,
     /// The off-machine destination to report too (a folder or s3://bucket/prefix)
     #[arg(
         long,
@@ -116,13 +129,13 @@ pub(crate) async fn record_outcome(
 }
 
 pub async fn run(ctx: &Ctx, args: MetricsArgs) -> Result<u8> {
-    let src = sources(
-        ctx,
-        args.dir.as_deref(),
-        args.remote.as_ref(),
-        !args.no_record,
-    )
-    .await;
+    // A --dir in object storage (TARTARUS_BACKUP_DIR=s3://…) is reported as the remote.
+    let (local, remote) = match (&args.dir, &args.remote) {
+        (Some(Location::Folder(d)), r) => (Some(d.as_path()), r.as_ref()),
+        (Some(s3 @ Location::S3(_)), None) => (None, Some(s3)),
+        (_, r) => (None, r.as_ref()),
+    };
+    let src = sources(ctx, local, remote, !args.no_record).await;
     match &args.textfile {
         Some(path) => {
             textfile::write(path, &src, &Overrides::default()).await?;

@@ -1,6 +1,5 @@
 //! `verify persistence`: flags and the verdict table; the check is `persistence::canary`.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -12,6 +11,7 @@ use crate::cli::{parse_duration_arg, Ctx};
 use crate::exit;
 use crate::metrics::textfile::Overrides;
 use crate::output::{columns, emit, Render};
+use crate::persistence::backup::Location;
 use crate::persistence::canary::{self, CanaryOptions, Verdict};
 use crate::persistence::canary_record::{self, PersistenceRecord};
 use crate::persistence::{require_redis, RedisAdmin};
@@ -44,9 +44,10 @@ pub struct PersistenceArgs {
         long,
         env = "TARTARUS_BACKUP_DIR",
         hide_env_values = true,
-        value_name = "DIR"
+        value_name = "DIR",
+        value_parser = crate::cli::metrics::parse_location
     )]
-    pub dir: Option<PathBuf>,
+    pub dir: Option<Location>,
     #[command(flatten)]
     pub textfile: TextfileArg,
 }
@@ -119,8 +120,8 @@ pub async fn run(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
     record_outcome(
         ctx,
         args.textfile.textfile.as_deref(),
-        args.dir.as_deref(),
-        None,
+        args.dir.as_ref().and_then(Location::folder),
+        args.dir.as_ref().filter(|d| d.is_remote()),
         overrides,
     )
     .await;

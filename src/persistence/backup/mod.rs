@@ -9,7 +9,7 @@ mod manifest;
 pub mod outcome;
 mod prune;
 pub mod remote;
-mod resolve;
+pub(crate) mod resolve;
 mod verify;
 
 use std::time::Duration;

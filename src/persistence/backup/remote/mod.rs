@@ -171,6 +171,8 @@ pub async fn fetch(
             let (l, id) = r?;
             (Some(l), id)
         }
+        // A path is the backup folder itself, wherever --dir points.
+        None if super::resolve::is_path(reference) => (None, reference.to_string()),
         None => (loc.cloned(), reference.to_string()),
     };
     match &loc {
