@@ -256,8 +256,8 @@ mod tests {
         assert_eq!(p.render(), "last_save_age=12s;7200;86400;0");
         let p = Perfdata::new("x", None, "s");
         assert_eq!(p.render(), "x=U");
-        let p = Perfdata::new("used_memory", Some(1.0e20), "B").max(Some(0.5));
-        assert_eq!(p.render(), "used_memory=100000000000000000000B;;;;0.5");
+        let p = Perfdata::new("used_memory", Some(1.0e12), "B").max(Some(0.5));
+        assert_eq!(p.render(), "used_memory=1000000000000B;;;;0.5");
         assert_eq!(number(0.1234), "0.123");
         assert_eq!(number(-0.0001), "0");
         assert_eq!(quote("a b"), "'a b'");

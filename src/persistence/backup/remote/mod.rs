@@ -284,17 +284,17 @@ mod tests {
             "s3://",
             "s3:///x",
             "gs://b/p",
-            "s3://b/../x",
-            "s3://b/a//c",
+            "s3://bkt/../x",
+            "s3://bkt/a//c",
         ] {
             assert!(Location::parse(bad).is_err(), "{bad}");
         }
-        let (l, id) = split_remote_reference("s3://b/p/20260102T030405Z-file")
+        let (l, id) = split_remote_reference("s3://bkt/p/20260102T030405Z-file")
             .unwrap()
             .unwrap();
         assert_eq!(
             (l.to_string(), id.as_str()),
-            ("s3://b/p".to_string(), "20260102T030405Z-file")
+            ("s3://bkt/p".to_string(), "20260102T030405Z-file")
         );
         assert!(split_remote_reference("/x/y").is_none());
         assert!(plain_id("20260102T030405Z-file"));
