@@ -15,6 +15,7 @@
 //! cut off at its recorded size; they land in a fresh private folder (files created without
 //! following links), where the local verification and restore run on them.
 
+mod aws_files;
 mod folder;
 mod s3;
 
