@@ -15,6 +15,7 @@ use serde::Serialize;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use crate::backoff::{Backoff, OutageLog};
 use crate::executor::supervisor::boottime_ns;
 use crate::executor::{
     Executor, ExecutorConfig, ExecutorError, Outcome, RuntimeError, Status, UidScheme,
@@ -37,15 +38,26 @@ pub enum AgentError {
 /// Default heartbeat validity (`agent run --ttl`): long enough to ride out a Redis restart with
 /// sandboxes running; a dead agent's runs wait this long before they are retried elsewhere.
 pub const DEFAULT_TTL: Duration = Duration::from_secs(30);
+/// The variable naming the run in each sandbox's environment.
+pub const RUN_ID_ENV: &str = "TARTARUS_RUN_ID";
+/// The variable giving the placement's attempt number (1, 2, …) in each sandbox's environment.
+pub const ATTEMPT_ENV: &str = "TARTARUS_ATTEMPT";
 /// Upper bound of the safety margin kept between the lease's end and the last kill.
 pub const MAX_LEASE_MARGIN: Duration = Duration::from_secs(1);
+
+/// The safety margin on both sides of a lease: `min(1 s, TTL/10)`. The agent kills its
+/// sandboxes this long *before* its lease ends; a scheduler waits this long *after* it before
+/// requeueing (see [`crate::scheduler::lease_watch`]).
+pub fn lease_margin(ttl: Duration) -> Duration {
+    MAX_LEASE_MARGIN.min(ttl / 10)
+}
 
 /// For a heartbeat sent at `sent` (boottime ns) and acknowledged: when the supervisor SIGTERMs
 /// every sandbox and when it SIGKILLs them. `margin = min(1 s, TTL/10)`,
 /// `grace = min(kill grace, TTL/5)`; SIGTERM at `sent + TTL − margin − grace`, SIGKILL at
 /// `sent + TTL − margin`: every sandbox is gone before the node's key can expire in Redis.
 pub fn lease_deadlines(sent: u64, ttl: Duration, kill_grace: Duration) -> (u64, u64) {
-    let margin = MAX_LEASE_MARGIN.min(ttl / 10);
+    let margin = lease_margin(ttl);
     let grace = kill_grace.min(ttl / 5);
     let kill_at = sent.saturating_add(ttl.saturating_sub(margin).as_nanos() as u64);
     let term_at = kill_at.saturating_sub(grace.as_nanos() as u64);
@@ -84,6 +96,8 @@ pub struct AgentReport {
 }
 
 struct Active {
+    /// The placement this sandbox runs for: its outcome is written for this attempt only.
+    attempt: u32,
     cancel: watch::Sender<bool>,
     task: JoinHandle<Outcome>,
     stop: Stop,
@@ -248,14 +262,13 @@ impl Agent {
             .collect();
         let statuses = self.store.run_states(&ids).await?;
         for (id, status) in ids.iter().zip(statuses) {
-            if status.is_some_and(|s| {
-                s.state == RunState::Running && s.node.as_deref() == Some(name.as_str())
-            }) {
+            let Some(status) = status else { continue };
+            if status.state == RunState::Running && status.node.as_deref() == Some(name.as_str()) {
                 let reason =
                     format!("agent {name} has no sandbox for it (restarted, or lost track)");
                 if self
                     .store
-                    .hand_back(id, name, &reason, self.config.max_attempts)
+                    .hand_back(id, name, status.attempts, &reason, self.config.max_attempts)
                     .await?
                     .is_some()
                 {
@@ -266,7 +279,18 @@ impl Agent {
         Ok(())
     }
 
-    fn spawn(&self, id: &str, spec: crate::model::spec::SandboxSpec, slot: u32) -> Active {
+    /// Starts the sandbox of one placement. It sees `TARTARUS_RUN_ID` and `TARTARUS_ATTEMPT`
+    /// (over any such names in the spec's env), so work that may run again after a crash can
+    /// tell its executions apart.
+    fn spawn(
+        &self,
+        id: &str,
+        attempt: u32,
+        mut spec: crate::model::spec::SandboxSpec,
+        slot: u32,
+    ) -> Active {
+        spec.env.insert(RUN_ID_ENV.into(), id.to_string());
+        spec.env.insert(ATTEMPT_ENV.into(), attempt.to_string());
         let (cancel, rx) = watch::channel(false);
         let executor = self.executor.clone();
         let id = id.to_string();
@@ -277,6 +301,7 @@ impl Agent {
             outcome
         });
         Active {
+            attempt,
             cancel,
             task,
             stop: Stop::No,
@@ -300,13 +325,38 @@ impl Agent {
             free_slots: (0..self.config.capacity.slots).rev().collect(),
             ..LoopState::default()
         };
+        let mut outage = OutageLog::new(format!("agent {name}"));
+        let mut backoff = Backoff::new(self.config.poll, Duration::from_secs(1));
+        // The first heartbeat: Redis may be down or loading right now; wait for it (nothing runs
+        // without a lease anyway).
+        let term_at = loop {
+            match self.heartbeat_and_renew().await {
+                Ok(t) => break t,
+                Err(e) => outage.failed("announcing the node", &e),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(backoff.next_delay()) => {}
+                _ = shutdown.changed() => {}
+            }
+            if *shutdown.borrow() {
+                self.executor.release();
+                tracing::info!("agent {name} stopped before it could announce its node");
+                return Ok(state.report);
+            }
+        };
+        outage.ok();
+        backoff.reset();
         let mut lease = Lease {
-            term_at: self.heartbeat_and_renew().await?,
+            term_at,
             failing: false,
             last_try: Instant::now(),
         };
-        self.hand_back_orphans(&state.active, &state.unrecorded, &mut state.report)
-            .await?;
+        if let Err(e) = self
+            .hand_back_orphans(&state.active, &state.unrecorded, &mut state.report)
+            .await
+        {
+            outage.failed("handing back runs of a previous incarnation", &e);
+        }
         tracing::info!("agent {name} ready ({} slots)", self.config.capacity.slots);
         let mut drain_started: Option<Instant> = None;
         loop {
@@ -319,17 +369,25 @@ impl Agent {
                 // Ask schedulers to place nothing new here; the node may already be gone.
                 let _ = self.store.drain_node(&name, true).await;
             }
-            let lease_lapsed = self.keep_lease(&mut lease, &mut state).await;
+            let lease_lapsed = self.keep_lease(&mut lease, &mut state, &mut outage).await;
             let stepped = self
                 .step(&mut state, drain_started.is_some() || lease_lapsed)
                 .await;
             crate::metrics::agent_progress(&name, &state.report);
-            if let Err(e) = stepped {
-                if !e.is_unavailable() {
-                    return Err(e.into());
+            // Whatever Redis says, the agent keeps going: sandboxes run on while the lease holds,
+            // outcomes wait in memory, and everything resumes when Redis answers.
+            let pause = match stepped {
+                Ok(()) if !lease.failing => {
+                    outage.ok();
+                    backoff.reset();
+                    self.config.poll
                 }
-                tracing::warn!("agent {name}: store unavailable ({e}); sandboxes keep running");
-            }
+                Ok(()) => self.config.poll,
+                Err(e) => {
+                    outage.failed("recording outcomes and starting work", &e);
+                    backoff.next_delay()
+                }
+            };
             if let Some(t) = drain_started {
                 if state.active.is_empty() && state.unrecorded.is_empty() {
                     break;
@@ -349,7 +407,7 @@ impl Agent {
                 }
             }
             tokio::select! {
-                _ = tokio::time::sleep(self.config.poll) => {}
+                _ = tokio::time::sleep(pause) => {}
                 _ = self.finished.notified() => {}
                 _ = shutdown.changed(), if drain_started.is_none() => {}
             }
@@ -371,7 +429,12 @@ impl Agent {
     /// Renews the lease when due (every TTL/5, or TTL/10 at most 1 s apart while failing), restarts
     /// a dead supervisor, and marks every sandbox to be handed back once the lease lapsed (the
     /// supervisor kills them by itself). Returns true while the lease is lapsed.
-    async fn keep_lease(&self, lease: &mut Lease, st: &mut LoopState) -> bool {
+    async fn keep_lease(
+        &self,
+        lease: &mut Lease,
+        st: &mut LoopState,
+        outage: &mut OutageLog,
+    ) -> bool {
         let name = &self.config.name;
         let due = if lease.failing {
             (self.config.ttl / 10).clamp(Duration::from_millis(50), MAX_LEASE_MARGIN)
@@ -387,7 +450,7 @@ impl Agent {
                 }
                 Err(e) => {
                     lease.failing = true;
-                    tracing::warn!("agent {name}: heartbeat failed: {e}");
+                    outage.failed("heartbeat", &e);
                 }
             }
         }
@@ -400,7 +463,11 @@ impl Agent {
         }
         let lapsed = boottime_ns() >= lease.term_at;
         if lapsed {
-            for a in st.active.values_mut().filter(|a| a.stop == Stop::No) {
+            for a in st
+                .active
+                .values_mut()
+                .filter(|a| a.stop == Stop::No && !a.task.is_finished())
+            {
                 a.stop = Stop::Fenced;
                 let _ = a.cancel.send(true);
             }
@@ -408,14 +475,19 @@ impl Agent {
         lapsed
     }
 
-    /// Writes one outcome. `Ok(false)` when the store could not be reached (retry later).
-    async fn record(&self, p: &Pending, report: &mut AgentReport) -> Result<bool, StoreError> {
+    /// Writes one outcome. An error keeps it for the next step (it is written as soon as Redis
+    /// answers).
+    async fn record(&self, p: &Pending, report: &mut AgentReport) -> Result<(), StoreError> {
         let name = &self.config.name;
         let result = match &p.what {
-            Record::Finish(c) => self.store.finish_run(&p.id, name, c).await.map(|_| ()),
+            Record::Finish(c) => self
+                .store
+                .finish_run(&p.id, name, p.attempt, c)
+                .await
+                .map(|_| ()),
             Record::HandBack(reason) => self
                 .store
-                .hand_back(&p.id, name, reason, self.config.max_attempts)
+                .hand_back(&p.id, name, p.attempt, reason, self.config.max_attempts)
                 .await
                 .map(|r| {
                     if r.is_some() {
@@ -423,11 +495,7 @@ impl Agent {
                     }
                 }),
         };
-        match result {
-            Ok(()) => Ok(true),
-            Err(e) if e.is_unavailable() => Ok(false),
-            Err(e) => Err(e),
-        }
+        result
     }
 
     /// Turns every finished sandbox into an outcome to record (a completion, or a hand-back when
@@ -452,6 +520,7 @@ impl Agent {
                     tracing::error!("sandbox {id}: executor task failed: {e}");
                     st.unrecorded.push(Pending {
                         id,
+                        attempt: a.attempt,
                         what: Record::HandBack(format!("agent {name}: executor failed")),
                     });
                     continue;
@@ -460,19 +529,22 @@ impl Agent {
             for w in &outcome.warnings {
                 tracing::warn!("sandbox {id}: {w}");
             }
-            let what = match a.stop {
-                Stop::HandBack => {
+            // A sandbox the agent stopped (drain deadline, lost lease) is handed back — unless it
+            // ended by itself before the stop landed: then that is its outcome (written only if
+            // its attempt is still the run's current one).
+            let stopped = matches!(outcome.status, Status::Cancelled | Status::Lost { .. });
+            let what = match (a.stop, &outcome.status) {
+                (_, Status::Lost { message }) => {
+                    Record::HandBack(format!("agent {name}: {message}"))
+                }
+                (Stop::HandBack, _) if stopped => {
                     Record::HandBack(format!("agent {name} drained before it finished"))
                 }
                 // Fenced: the run belongs to another node by now; handing back is a no-op then.
-                Stop::Fenced => Record::HandBack(format!("agent {name} lost contact with Redis")),
-                Stop::No if matches!(outcome.status, Status::Lost { .. }) => {
-                    let Status::Lost { message } = &outcome.status else {
-                        continue;
-                    };
-                    Record::HandBack(format!("agent {name}: {message}"))
+                (Stop::Fenced, _) if stopped => {
+                    Record::HandBack(format!("agent {name} lost contact with Redis"))
                 }
-                Stop::No => {
+                _ => {
                     let completion = completion_for(&outcome, timeout);
                     match completion.state {
                         RunState::Succeeded => st.report.succeeded += 1,
@@ -483,7 +555,11 @@ impl Agent {
                     Record::Finish(completion)
                 }
             };
-            st.unrecorded.push(Pending { id, what });
+            st.unrecorded.push(Pending {
+                id,
+                attempt: a.attempt,
+                what,
+            });
         }
     }
 
@@ -493,28 +569,35 @@ impl Agent {
         self.collect_finished(st).await;
         // 2. Record outcomes; keep the ones Redis did not take for the next step.
         let mut still = Vec::new();
+        let mut failure = None;
         for p in std::mem::take(&mut st.unrecorded) {
-            if !self.record(&p, &mut st.report).await? {
+            if failure.is_some() {
+                still.push(p);
+                continue;
+            }
+            if let Err(e) = self.record(&p, &mut st.report).await {
+                failure = Some(e);
                 still.push(p);
             }
         }
-        let unreachable = !still.is_empty();
         st.unrecorded = still;
-        if unreachable {
-            return Ok(());
+        if let Some(e) = failure {
+            return Err(e);
         }
         // 3. Stop sandboxes whose run is no longer ours: cancelled, or moved to another node.
         if !st.active.is_empty() {
             let ids: Vec<String> = st.active.keys().cloned().collect();
             let statuses = self.store.run_states(&ids).await?;
             for (id, status) in ids.iter().zip(statuses) {
+                let Some(a) = st.active.get(id) else { continue };
+                // Ours means: running here, under the attempt this sandbox was started for.
                 let ours = status.is_some_and(|s| {
-                    s.state == RunState::Running && s.node.as_deref() == Some(name.as_str())
+                    s.state == RunState::Running
+                        && s.node.as_deref() == Some(name.as_str())
+                        && s.attempts == a.attempt
                 });
                 if !ours {
-                    if let Some(a) = st.active.get(id) {
-                        let _ = a.cancel.send(true);
-                    }
+                    let _ = a.cancel.send(true);
                 }
             }
         }
@@ -549,11 +632,23 @@ impl Agent {
             let Some(slot) = st.free_slots.pop() else {
                 break; // every slot busy: the rest waits for the next step
             };
-            if self.store.start_run(&run.id, name, Some(&log_text)).await?
-                == Applied::Done(RunState::Running)
+            // A failed start gives its slot back before the error goes up (else an outage
+            // would leave the agent without slots). Started only for the attempt read here: a
+            // run placed again meanwhile is stale.
+            let started = match self
+                .store
+                .start_run(&run.id, name, run.attempts, Some(&log_text))
+                .await
             {
+                Ok(applied) => applied,
+                Err(e) => {
+                    st.free_slots.push(slot);
+                    return Err(e);
+                }
+            };
+            if started == Applied::Done(RunState::Running) {
                 st.timeouts.insert(run.id.clone(), run.spec.timeout_secs);
-                let a = self.spawn(&run.id, run.spec, slot);
+                let a = self.spawn(&run.id, run.attempts, run.spec, slot);
                 st.active.insert(run.id, a);
                 st.report.started += 1;
             } else {
@@ -585,6 +680,7 @@ struct Lease {
 /// An outcome waiting to be written to the store.
 struct Pending {
     id: String,
+    attempt: u32,
     what: Record,
 }
 

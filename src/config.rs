@@ -5,6 +5,19 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+mod address;
+mod target;
+
+pub use address::{
+    parse_host_port, parse_redis_addr, parse_sentinel_addrs, redact_url, ParsedAddr,
+};
+pub use target::{
+    other_target, Endpoint, PemFile, RedisTarget, ReplicaAck, SentinelSettings, TlsSettings,
+    Topology, DEFAULT_REPLICA_ACK_TIMEOUT, DEFAULT_SENTINEL_MASTER,
+};
+
+use crate::store::keys::{check_queue_key, Cell, Keys, Namespace};
+
 /// A secret value: never printed, logged or put in process arguments.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(pub String);
@@ -25,49 +38,6 @@ impl fmt::Display for Secret {
 impl Secret {
     pub fn expose(&self) -> &str {
         &self.0
-    }
-}
-
-/// Where Redis is and how to talk to it.
-#[derive(Clone, Debug)]
-pub struct RedisTarget {
-    pub host: String,
-    pub port: u16,
-    pub tls: bool,
-    pub username: Option<String>,
-    pub password: Option<Secret>,
-    pub db: i64,
-    pub connect_timeout: Duration,
-    pub command_timeout: Duration,
-}
-
-impl RedisTarget {
-    /// `host:port/db` — never includes the password.
-    pub fn display(&self) -> String {
-        let scheme = if self.tls { "rediss://" } else { "" };
-        format!("{scheme}{}:{}/{}", self.host, self.port, self.db)
-    }
-
-    pub fn connection_info(&self) -> redis::RedisResult<redis::ConnectionInfo> {
-        use redis::IntoConnectionInfo;
-        let addr = if self.tls {
-            redis::ConnectionAddr::TcpTls {
-                host: self.host.clone(),
-                port: self.port,
-                insecure: false,
-                tls_params: None,
-            }
-        } else {
-            redis::ConnectionAddr::Tcp(self.host.clone(), self.port)
-        };
-        let mut settings = redis::RedisConnectionInfo::default().set_db(self.db);
-        if let Some(user) = &self.username {
-            settings = settings.set_username(user);
-        }
-        if let Some(pass) = &self.password {
-            settings = settings.set_password(pass.expose());
-        }
-        Ok(addr.into_connection_info()?.set_redis_settings(settings))
     }
 }
 
@@ -95,11 +65,22 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("TARTARUS_ENV", "development (default) or production; production requires REDIS_ADDR and a reachable Redis, with no in-memory fallback (--environment)"),
     ("REDIS_ADDR", "host:port, redis://[user:pass@]host:port/db or rediss://...; percent-encoded user and password are decoded; \"\" selects the in-memory store in development; default localhost:6379 (--redis-addr)"),
     ("REDIS_DB", "database number, default 0 (--redis-db)"),
-    ("REDIS_QUEUE_KEY", "key of the Acheron queue, default tartarus:queue; its leases, pending, dead and paused keys hang off it (--queue-key)"),
+    ("TARTARUS_CELL", "the cell (one deployment's whole keyspace under one Redis Cluster hash tag, tartarus:{CELL}:*), default `default`; 1-64 of A-Z a-z 0-9 . _ - (--cell)"),
+    ("REDIS_QUEUE_KEY", "key of the Acheron queue, default tartarus:{CELL}:queue; its leases, pending, dead and paused keys hang off it; a key with a hash tag must carry the cell's, and in Redis Cluster it must have one (--queue-key)"),
     ("REDIS_PASSWORD", "the Redis password (--redis-password-file FILE reads it from a file instead, so it never shows in process listings)"),
     ("REDIS_PASS", "alias of REDIS_PASSWORD"),
     ("REDIS_USERNAME", "ACL user name (--redis-username)"),
-    ("REDIS_TLS", "1, true or yes: use TLS (--tls; implied by rediss://)"),
+    ("REDIS_TLS", "1, true or yes: use TLS (--tls; implied by rediss:// and by any REDIS_TLS_* setting)"),
+    ("REDIS_TLS_CA_FILE", "PEM file of the CA that signed the servers' certificates; default: the public web roots (--tls-ca-file)"),
+    ("REDIS_TLS_CERT_FILE", "PEM client certificate for servers that require one (tls-auth-clients yes); needs REDIS_TLS_KEY_FILE (--tls-cert-file)"),
+    ("REDIS_TLS_KEY_FILE", "PEM private key of REDIS_TLS_CERT_FILE (--tls-key-file)"),
+    ("REDIS_TLS_INSECURE", "1, true or yes: accept any server certificate (encrypted but NOT authenticated; logs a warning) (--tls-insecure)"),
+    ("REDIS_SENTINEL_ADDRS", "host:port,host:port,... of the Sentinels (port 26379 when left out): find the master through Sentinel and follow its failovers; excludes REDIS_ADDR (--redis-sentinel)"),
+    ("REDIS_SENTINEL_MASTER", "the master name the Sentinels monitor, default mymaster (--redis-sentinel-master)"),
+    ("REDIS_SENTINEL_USERNAME", "ACL user name on the Sentinels, when they have their own (--redis-sentinel-username)"),
+    ("REDIS_SENTINEL_PASSWORD", "the Sentinels' own password (sentinel requirepass), not the data nodes' (--redis-sentinel-password-file FILE reads it from a file instead)"),
+    ("REDIS_MIN_REPLICAS_ACK", "N > 0: send WAIT N after each acknowledged write (submit, policy change, outcome); a write fewer than N replicas confirm in time fails with exit 5 (--min-replicas-ack)"),
+    ("REDIS_MIN_REPLICAS_TIMEOUT", "how long WAIT may take, default 1s (--min-replicas-timeout)"),
     ("HADES_LABEL", "an agent's node labels, k=v,k=v, when agent run or node register has no --labels"),
     ("TARTARUS_LOG", "log filter in tracing's EnvFilter syntax (overrides -v and -q); logs go to stderr"),
     ("TARTARUS_BACKUP_DIR", "the backup directory of the backup commands (--dir)"),
@@ -121,7 +102,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 #[derive(Clone, Debug)]
 pub enum Backend {
     Memory,
-    Redis(RedisTarget),
+    Redis(Box<RedisTarget>),
 }
 
 /// Where a setting's value came from (shown by `config show`).
@@ -168,8 +149,10 @@ impl Setting {
 /// A configuration problem, found before anything connects.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("REDIS_ADDR is not set: production (TARTARUS_ENV=production) needs REDIS_ADDR (or --redis-addr) pointing at Redis; there is no in-memory fallback in production")]
+    #[error("REDIS_ADDR is not set: production (TARTARUS_ENV=production) needs REDIS_ADDR (or --redis-addr, or REDIS_SENTINEL_ADDRS) pointing at Redis; there is no in-memory fallback in production")]
     ProductionNeedsRedis,
+    #[error("{0}: these choose where Redis is and exclude each other; give only one")]
+    ConflictingTopology(String),
     #[error("production (TARTARUS_ENV=production) does not allow the in-memory backend: state would be lost on exit")]
     ProductionForbidsMemory,
     #[error("invalid {name} `{value}`: {message}")]
@@ -212,10 +195,22 @@ pub struct RawSettings {
     pub env: (Option<String>, Source),
     pub redis_addr: (Option<String>, Source),
     pub redis_db: (Option<String>, Source),
+    pub cell: (Option<String>, Source),
     pub queue_key: (Option<String>, Source),
     pub password: (Option<String>, Source),
     pub username: (Option<String>, Source),
-    pub tls: bool,
+    /// `--tls` / `REDIS_TLS`.
+    pub tls: (bool, Source),
+    pub tls_ca_file: (Option<String>, Source),
+    pub tls_cert_file: (Option<String>, Source),
+    pub tls_key_file: (Option<String>, Source),
+    pub tls_insecure: (bool, Source),
+    pub sentinel_addrs: (Option<String>, Source),
+    pub sentinel_master: (Option<String>, Source),
+    pub sentinel_username: (Option<String>, Source),
+    pub sentinel_password: (Option<String>, Source),
+    pub min_replicas_ack: (Option<String>, Source),
+    pub min_replicas_timeout: (Option<String>, Source),
     pub in_memory: bool,
     pub connect_timeout: Duration,
     pub command_timeout: Duration,
@@ -226,11 +221,13 @@ pub struct RawSettings {
 pub struct Config {
     pub environment: Environment,
     pub backend: Backend,
+    /// The cell every key of this process lives in.
+    pub cell: Cell,
+    /// The Acheron queue key (the cell's own unless `REDIS_QUEUE_KEY` says otherwise).
     pub queue_key: String,
     pub settings: Vec<Setting>,
 }
 
-pub const DEFAULT_QUEUE_KEY: &str = "tartarus:queue";
 pub const DEFAULT_REDIS_ADDR: &str = "localhost:6379";
 
 /// Picks a flag over a variable: `(flag, env var names…)`.
@@ -246,105 +243,6 @@ pub fn pick(flag: Option<String>, vars: &[&str]) -> (Option<String>, Source) {
     (None, Source::Default)
 }
 
-/// A parsed `REDIS_ADDR`.
-#[derive(Debug, PartialEq)]
-pub struct ParsedAddr {
-    pub host: String,
-    pub port: u16,
-    pub tls: bool,
-    pub username: Option<String>,
-    pub password: Option<String>,
-    pub db: Option<i64>,
-}
-
-/// Parses `host:port`, `host`, `[::1]:6379`, `redis://[user:pass@]host[:port][/db]`, `rediss://…`.
-pub fn parse_redis_addr(input: &str) -> Result<ParsedAddr, String> {
-    let text = input.trim();
-    let (rest, tls, is_url) = if let Some(r) = text.strip_prefix("rediss://") {
-        (r, true, true)
-    } else if let Some(r) = text.strip_prefix("redis://") {
-        (r, false, true)
-    } else if text.contains("://") {
-        return Err("only redis:// and rediss:// URLs are understood".into());
-    } else {
-        (text, false, false)
-    };
-    let (authority, path) = match rest.split_once('/') {
-        Some((a, p)) if is_url => (a, p),
-        Some(_) => return Err("expected host:port (a path needs a redis:// URL)".into()),
-        None => (rest, ""),
-    };
-    let (userinfo, hostport) = match authority.rsplit_once('@') {
-        Some((u, h)) if is_url => (Some(u), h),
-        Some(_) => return Err("credentials need a redis:// URL; prefer REDIS_PASSWORD".into()),
-        None => (None, authority),
-    };
-    // User and password are percent-encoded in a URL (`p%40ss` for `p@ss`), as RFC 3986 says.
-    let (username, password) = match userinfo {
-        None => (None, None),
-        Some(u) => match u.split_once(':') {
-            Some((user, pass)) => (
-                Some(percent_decode(user, "user name")?).filter(|s| !s.is_empty()),
-                Some(percent_decode(pass, "password")?).filter(|s| !s.is_empty()),
-            ),
-            None => (
-                Some(percent_decode(u, "user name")?).filter(|s| !s.is_empty()),
-                None,
-            ),
-        },
-    };
-    let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
-        let (h, after) = v6
-            .split_once(']')
-            .ok_or("unclosed `[` in an IPv6 address")?;
-        let port = match after.strip_prefix(':') {
-            Some(p) => Some(p),
-            None if after.is_empty() => None,
-            None => return Err("unexpected text after the IPv6 address".into()),
-        };
-        (h.to_string(), port)
-    } else {
-        match hostport.rsplit_once(':') {
-            Some((h, p)) => (h.to_string(), Some(p)),
-            None => (hostport.to_string(), None),
-        }
-    };
-    if host.is_empty() {
-        return Err("the host is empty".into());
-    }
-    let port = match port {
-        None => 6379,
-        Some(p) => p
-            .parse::<u16>()
-            .ok()
-            .filter(|p| *p > 0)
-            .ok_or_else(|| format!("`{p}` is not a port (1-65535)"))?,
-    };
-    let db = match path.trim_matches('/') {
-        "" => None,
-        d => Some(
-            d.parse::<i64>()
-                .map_err(|_| format!("`{d}` is not a database number"))?,
-        ),
-    };
-    Ok(ParsedAddr {
-        host,
-        port,
-        tls,
-        username,
-        password,
-        db,
-    })
-}
-
-/// Decodes `%XX` escapes; the error never repeats the (secret) text.
-fn percent_decode(text: &str, what: &str) -> Result<String, String> {
-    percent_encoding::percent_decode_str(text)
-        .decode_utf8()
-        .map(|s| s.into_owned())
-        .map_err(|_| format!("the {what} in the URL is not valid UTF-8 once percent-decoded"))
-}
-
 impl Config {
     /// Resolves and checks raw settings. Nothing here connects anywhere.
     pub fn from_raw(raw: RawSettings) -> Result<Config, ConfigError> {
@@ -355,12 +253,21 @@ impl Config {
             environment.as_str(),
             raw.env.1,
         ));
+        let cell = match raw.cell.0.as_deref().map(str::trim) {
+            None | Some("") => Cell::default(),
+            Some(name) => Cell::new(name).map_err(|message| ConfigError::Invalid {
+                name: "TARTARUS_CELL",
+                value: name.to_string(),
+                message,
+            })?,
+        };
+        settings.push(Setting::text("TARTARUS_CELL", cell.as_str(), raw.cell.1));
         let queue_key = raw
             .queue_key
             .0
             .clone()
             .filter(|k| !k.trim().is_empty())
-            .unwrap_or_else(|| DEFAULT_QUEUE_KEY.into());
+            .unwrap_or_else(|| Keys::for_cell(&cell).queue());
         if queue_key.contains(char::is_whitespace) {
             return Err(ConfigError::Invalid {
                 name: "REDIS_QUEUE_KEY",
@@ -368,6 +275,19 @@ impl Config {
                 message: "must not contain spaces".into(),
             });
         }
+        let chosen = target::topology_choices(&raw);
+        if chosen.len() > 1 {
+            let names: Vec<String> = chosen
+                .iter()
+                .map(|(name, source)| format!("{name} ({source})"))
+                .collect();
+            return Err(ConfigError::ConflictingTopology(names.join(" and ")));
+        }
+        check_queue_key(&queue_key, &cell, false).map_err(|message| ConfigError::Invalid {
+            name: "REDIS_QUEUE_KEY",
+            value: queue_key.clone(),
+            message,
+        })?;
         settings.push(Setting::text(
             "REDIS_QUEUE_KEY",
             queue_key.clone(),
@@ -388,11 +308,21 @@ impl Config {
             } else {
                 raw.redis_addr.1
             };
-            settings.insert(1, Setting::text("REDIS_ADDR", "", source));
+            settings.push(Setting::text("topology", "in-memory", source));
+            settings.push(Setting::text("REDIS_ADDR", "", source));
             Backend::Memory
         } else {
-            Backend::Redis(redis_target(&raw, environment, &mut settings)?)
+            Backend::Redis(Box::new(target::redis_target(
+                &raw,
+                environment,
+                &mut settings,
+            )?))
         };
+        settings.push(Setting::text(
+            "REDIS_QUEUE_KEY",
+            queue_key.clone(),
+            raw.queue_key.1,
+        ));
         let millis = |d: Duration| serde_json::Value::from(d.as_millis() as u64);
         settings.push(Setting {
             name: "connect_timeout_ms",
@@ -407,9 +337,17 @@ impl Config {
         Ok(Config {
             environment,
             backend,
+            cell,
             queue_key,
             settings,
         })
+    }
+}
+
+impl Config {
+    /// The key layout of this process: its cell, with the configured queue key.
+    pub fn keys(&self) -> Keys {
+        Keys::with_namespace(Namespace::Cell(self.cell.clone()), &self.queue_key)
     }
 }
 
@@ -423,119 +361,6 @@ fn parse_environment(text: Option<&str>) -> Result<Environment, ConfigError> {
             value: other.to_string(),
             message: "expected `development` or `production`".into(),
         }),
-    }
-}
-
-/// `REDIS_DB`: the variable or flag, else the URL's path, else 0.
-fn redis_db(
-    raw: &RawSettings,
-    parsed: &ParsedAddr,
-    settings: &mut Vec<Setting>,
-) -> Result<i64, ConfigError> {
-    let (db, source) = match &raw.redis_db.0 {
-        Some(d) if !d.trim().is_empty() => {
-            let db = d
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|d| (0..=15_000).contains(d))
-                .ok_or_else(|| ConfigError::Invalid {
-                    name: "REDIS_DB",
-                    value: d.clone(),
-                    message: "expected a database number such as 0".into(),
-                })?;
-            (db, raw.redis_db.1)
-        }
-        _ => parsed
-            .db
-            .map(|d| (d, Source::Url))
-            .unwrap_or((0, Source::Default)),
-    };
-    settings.push(Setting {
-        name: "REDIS_DB",
-        value: serde_json::Value::from(db),
-        source,
-    });
-    Ok(db)
-}
-
-/// The Redis server and credentials, from the address and the separate settings (which win).
-fn redis_target(
-    raw: &RawSettings,
-    environment: Environment,
-    settings: &mut Vec<Setting>,
-) -> Result<RedisTarget, ConfigError> {
-    let (addr_text, addr_source) = match &raw.redis_addr.0 {
-        Some(a) => (a.clone(), raw.redis_addr.1),
-        None if environment == Environment::Production => {
-            return Err(ConfigError::ProductionNeedsRedis)
-        }
-        None => (DEFAULT_REDIS_ADDR.to_string(), Source::Default),
-    };
-    let parsed = parse_redis_addr(&addr_text).map_err(|message| ConfigError::Invalid {
-        name: "REDIS_ADDR",
-        value: redact_url(&addr_text),
-        message,
-    })?;
-    let db = redis_db(raw, &parsed, settings)?;
-    let (password, pass_source) = match &raw.password.0 {
-        Some(p) if !p.is_empty() => (Some(Secret(p.clone())), raw.password.1),
-        _ => match parsed.password.clone() {
-            Some(p) => (Some(Secret(p)), Source::Url),
-            None => (None, Source::Default),
-        },
-    };
-    let (username, user_source) = match &raw.username.0 {
-        Some(u) if !u.is_empty() => (Some(u.clone()), raw.username.1),
-        _ => match parsed.username.clone() {
-            Some(u) => (Some(u), Source::Url),
-            None => (None, Source::Default),
-        },
-    };
-    let target = RedisTarget {
-        host: parsed.host,
-        port: parsed.port,
-        tls: parsed.tls || raw.tls,
-        username,
-        password,
-        db,
-        connect_timeout: raw.connect_timeout,
-        command_timeout: raw.command_timeout,
-    };
-    settings.insert(
-        1,
-        Setting::text("REDIS_ADDR", target.display(), addr_source),
-    );
-    let optional = |v: Option<String>| v.map_or(serde_json::Value::Null, serde_json::Value::from);
-    settings.push(Setting {
-        name: "REDIS_PASSWORD",
-        value: optional(target.password.as_ref().map(|_| "<redacted>".to_string())),
-        source: pass_source,
-    });
-    settings.push(Setting {
-        name: "REDIS_USERNAME",
-        value: optional(target.username.clone()),
-        source: user_source,
-    });
-    settings.push(Setting {
-        name: "REDIS_TLS",
-        value: serde_json::Value::Bool(target.tls),
-        source: if parsed.tls {
-            Source::Url
-        } else if raw.tls {
-            Source::Flag
-        } else {
-            Source::Default
-        },
-    });
-    Ok(target)
-}
-
-/// Hides a password inside a URL for error messages.
-pub fn redact_url(text: &str) -> String {
-    match (text.find("://"), text.rfind('@')) {
-        (Some(s), Some(at)) if at > s => format!("{}<redacted>{}", &text[..s + 3], &text[at..]),
-        _ => text.to_string(),
     }
 }
 
@@ -601,7 +426,10 @@ mod tests {
         r.password = (Some("hunter2".into()), Source::Env);
         let cfg = Config::from_raw(r).unwrap();
         match &cfg.backend {
-            Backend::Redis(t) => assert_eq!((t.host.as_str(), t.port), ("localhost", 6379)),
+            Backend::Redis(t) => assert_eq!(
+                t.standalone_endpoint(),
+                Some(&Endpoint::new("localhost", 6379))
+            ),
             Backend::Memory => panic!("expected redis"),
         }
         let shown = format!("{:?}", cfg);
@@ -646,6 +474,129 @@ mod tests {
             err.to_string().contains("/nonexistent/tartarus-pass"),
             "{err}"
         );
+    }
+
+    fn value_of(cfg: &Config, name: &str) -> serde_json::Value {
+        cfg.settings
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.value.clone())
+            .unwrap_or_else(|| panic!("{name} missing"))
+    }
+
+    #[test]
+    fn topologies_exclude_each_other() {
+        let mut r = raw();
+        r.redis_addr = (Some("cache:6379".into()), Source::Env);
+        r.sentinel_addrs = (Some("s1:26379,s2".into()), Source::Flag);
+        let err = Config::from_raw(r.clone()).unwrap_err();
+        assert_eq!(err.code(), crate::exit::CONFIG);
+        let text = err.to_string();
+        assert!(
+            text.contains("REDIS_ADDR (env)") && text.contains("REDIS_SENTINEL_ADDRS (flag)"),
+            "{text}"
+        );
+        r.redis_addr = (None, Source::Default);
+        r.in_memory = true;
+        assert!(matches!(
+            Config::from_raw(r),
+            Err(ConfigError::ConflictingTopology(_))
+        ));
+    }
+
+    #[test]
+    fn sentinel_settings_are_parsed_and_shown() {
+        let mut r = raw();
+        r.env = (Some("production".into()), Source::Env);
+        r.sentinel_addrs = (Some("10.0.0.1:26380, s2 ,[::1]:5000".into()), Source::Env);
+        r.sentinel_password = (Some("sentinel-secret".into()), Source::Env);
+        let cfg = Config::from_raw(r.clone()).unwrap();
+        let Backend::Redis(t) = &cfg.backend else {
+            panic!("expected redis")
+        };
+        let Topology::Sentinel(s) = &t.topology else {
+            panic!("expected sentinel")
+        };
+        assert_eq!(s.master, "mymaster");
+        assert_eq!(
+            s.sentinels,
+            vec![
+                Endpoint::new("10.0.0.1", 26380),
+                Endpoint::new("s2", 26379),
+                Endpoint::new("::1", 5000)
+            ]
+        );
+        assert_eq!(value_of(&cfg, "topology"), "sentinel");
+        assert_eq!(value_of(&cfg, "REDIS_SENTINEL_PASSWORD"), "<redacted>");
+        assert!(!format!("{cfg:?}").contains("sentinel-secret"));
+        assert!(t
+            .display()
+            .starts_with("sentinel://10.0.0.1:26380,s2:26379,[::1]:5000/mymaster/0"));
+        r.sentinel_addrs = (Some("redis://u:p@s1".into()), Source::Env);
+        let err = Config::from_raw(r.clone()).unwrap_err().to_string();
+        assert!(
+            err.contains("REDIS_SENTINEL_ADDRS") && !err.contains(":p@"),
+            "{err}"
+        );
+        r.sentinel_addrs = (Some("s1".into()), Source::Env);
+        r.sentinel_master = (Some("my master".into()), Source::Env);
+        assert!(Config::from_raw(r).is_err());
+    }
+
+    #[test]
+    fn tls_files_are_checked_before_connecting() {
+        let mut r = raw();
+        r.tls_cert_file = (Some("/etc/hostname".into()), Source::Flag);
+        let err = Config::from_raw(r.clone()).unwrap_err().to_string();
+        assert!(err.contains("--tls-key-file"), "{err}");
+        r.tls_key_file = (Some("/nonexistent/key.pem".into()), Source::Flag);
+        r.tls_cert_file = (None, Source::Default);
+        assert!(Config::from_raw(r.clone()).is_err());
+        r.tls_key_file = (None, Source::Default);
+        r.tls_ca_file = (Some("/etc/hostname".into()), Source::Env);
+        let err = Config::from_raw(r.clone()).unwrap_err().to_string();
+        assert!(
+            err.contains("REDIS_TLS_CA_FILE") && err.contains("PEM"),
+            "{err}"
+        );
+        r.tls_ca_file = (None, Source::Default);
+        r.tls_insecure = (true, Source::Env);
+        let cfg = Config::from_raw(r).unwrap();
+        let Backend::Redis(t) = &cfg.backend else {
+            panic!("expected redis")
+        };
+        assert!(
+            t.tls.as_ref().is_some_and(|t| t.insecure),
+            "insecure implies TLS"
+        );
+        assert_eq!(value_of(&cfg, "REDIS_TLS"), true);
+    }
+
+    #[test]
+    fn replica_acknowledgement_is_checked() {
+        let mut r = raw();
+        r.min_replicas_ack = (Some("1".into()), Source::Flag);
+        r.min_replicas_timeout = (Some("250ms".into()), Source::Env);
+        let cfg = Config::from_raw(r.clone()).unwrap();
+        let Backend::Redis(t) = &cfg.backend else {
+            panic!("expected redis")
+        };
+        assert_eq!(
+            t.replica_ack,
+            Some(ReplicaAck {
+                replicas: 1,
+                timeout: Duration::from_millis(250)
+            })
+        );
+        assert_eq!(value_of(&cfg, "min_replicas_timeout_ms"), 250);
+        r.min_replicas_ack = (Some("two".into()), Source::Flag);
+        assert!(Config::from_raw(r.clone()).is_err());
+        r.min_replicas_ack = (Some("0".into()), Source::Flag);
+        let cfg = Config::from_raw(r).unwrap();
+        let Backend::Redis(t) = &cfg.backend else {
+            panic!("expected redis")
+        };
+        assert_eq!(t.replica_ack, None);
     }
 
     #[test]

@@ -43,14 +43,22 @@ exit_codes! {
     /// The configuration is unusable: production without REDIS_ADDR, a bad variable, a missing or
     /// unreadable --redis-password-file.
     CONFIG = 4;
-    /// Redis could not be reached, refused the credentials, or did not answer in time.
+    /// Redis could not be reached (a failed TLS handshake included), refused the credentials or
+    /// (for an ACL user) the command, did not answer in time, or, with --min-replicas-ack, did
+    /// not confirm a write on enough replicas in time (the write may still be on the master:
+    /// look before writing it again).
     UNAVAILABLE = 5;
     /// The run, node, policy or backup asked for does not exist.
     NOT_FOUND = 6;
-    /// The object is in a state that does not allow the step (e.g. cancelling a finished run).
+    /// The object is in a state that does not allow the step (e.g. cancelling a finished run), or
+    /// a submitted document's idempotency key is already used for other content.
     CONFLICT = 7;
     /// A destructive step was declined, or refused without a terminal and without --yes.
     REFUSED = 8;
+    /// The cell's stored layout does not fit this binary: a schema version newer than it knows
+    /// (upgrade tartarus), or the layout from before cells, an older schema or an unfinished
+    /// migration (run `tartarus migrate`).
+    SCHEMA = 9;
     /// `sandbox wait`, `submit --wait`, `up --exit-code`: the run failed (non-zero exit, or it
     /// could not start).
     RUN_FAILED = 10;
@@ -129,6 +137,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<crate::ops::InputError>() {
             return e.code();
         }
+        if let Some(e) = cause.downcast_ref::<crate::ops::SubmitError>() {
+            return e.code();
+        }
         if let Some(e) = cause.downcast_ref::<StoreError>() {
             return e.code();
         }
@@ -139,6 +150,12 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<SpecError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::store::migrate::MigrateError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::store::schema::SchemaError>() {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<PolicyError>() {
@@ -216,6 +233,10 @@ mod tests {
                     .unwrap_err()
                     .into(),
                 CONFIG,
+            ),
+            (
+                crate::ops::SubmitError::KeyConflict(vec!["document 3".into()]).into(),
+                CONFLICT,
             ),
             (anyhow::anyhow!("something else"), FAILURE),
         ];

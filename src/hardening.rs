@@ -1,4 +1,4 @@
-//! The agent's own process hygiene: it is non-dumpable (its `/proc/<pid>/{environ,mem,…}` are root's), and its initial environment never holds the Redis password: when the password came from `REDIS_PASSWORD`/`REDIS_PASS`, the process re-executes itself without those variables and reads the password from an inherited pipe (`--redis-password-file /dev/fd/N`), never from argv.
+//! The agent's own process hygiene: it is non-dumpable (its `/proc/<pid>/{environ,mem,…}` are root's), and its initial environment never holds a Redis password: when the password (or the Sentinels' password) came from `REDIS_PASSWORD`/`REDIS_PASS` (`REDIS_SENTINEL_PASSWORD`), the process re-executes itself without those variables and reads the password from an inherited pipe (`--redis-password-file /dev/fd/N`, `--redis-sentinel-password-file /dev/fd/M`), never from argv.
 
 use std::ffi::OsString;
 use std::io;
@@ -6,8 +6,17 @@ use std::os::unix::process::CommandExt;
 
 /// Variables that may hold the Redis password.
 pub const PASSWORD_VARS: [&str; 2] = ["REDIS_PASSWORD", "REDIS_PASS"];
-/// Set in the re-executed process: the descriptor the password was read from (closed at start).
+/// Variables that may hold the Sentinels' own password.
+pub const SENTINEL_PASSWORD_VARS: [&str; 1] = ["REDIS_SENTINEL_PASSWORD"];
+/// Set in the re-executed process: the descriptors the passwords were read from, comma-separated
+/// (closed at start).
 pub const PASSWORD_FD_VAR: &str = "TARTARUS_PASSWORD_FD";
+
+/// Each secret the environment may carry: its variables and the file flag that replaces them.
+const SECRETS: [(&[&str], &str); 2] = [
+    (&PASSWORD_VARS, "--redis-password-file"),
+    (&SENTINEL_PASSWORD_VARS, "--redis-sentinel-password-file"),
+];
 
 /// Makes this process non-dumpable: no core dumps, and its `/proc` files (environ, mem, maps…)
 /// become root's, so a process of the same uid cannot read them.
@@ -24,40 +33,52 @@ pub fn set_non_dumpable() {
 /// `--redis-password-file` was given. In the re-executed process, closes that pipe.
 pub fn hide_password_from_environment() -> io::Result<()> {
     set_non_dumpable();
-    if let Some(fd) = std::env::var(PASSWORD_FD_VAR)
-        .ok()
-        .and_then(|v| v.parse::<i32>().ok())
-    {
-        if fd > 2 {
-            // SAFETY: closing the descriptor our previous image opened for us; the password was
-            // already read through /dev/fd/N.
-            unsafe {
-                libc::close(fd);
+    if let Ok(list) = std::env::var(PASSWORD_FD_VAR) {
+        for fd in list.split(',').filter_map(|v| v.trim().parse::<i32>().ok()) {
+            if fd > 2 {
+                // SAFETY: closing a descriptor our previous image opened for us; the password
+                // was already read through /dev/fd/N.
+                unsafe {
+                    libc::close(fd);
+                }
             }
         }
     }
-    let Some(value) = PASSWORD_VARS.iter().find_map(std::env::var_os) else {
+    let found: Vec<(&str, std::ffi::OsString)> = SECRETS
+        .iter()
+        .filter_map(|(vars, flag)| vars.iter().find_map(std::env::var_os).map(|v| (*flag, v)))
+        .collect();
+    if found.is_empty() {
         return Ok(());
-    };
+    }
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    let file_given = args.iter().any(|a| {
-        a.to_str().is_some_and(|s| {
-            s == "--redis-password-file" || s.starts_with("--redis-password-file=")
+    let given = |flag: &str| {
+        args.iter().any(|a| {
+            a.to_str()
+                .is_some_and(|s| s == flag || s.starts_with(&format!("{flag}=")))
         })
-    });
+    };
     let exe = std::env::current_exe()?;
     let mut cmd = std::process::Command::new(exe);
-    for v in PASSWORD_VARS {
-        cmd.env_remove(v);
+    for (vars, _) in SECRETS {
+        for v in vars {
+            cmd.env_remove(v);
+        }
     }
-    if !file_given {
+    let mut fds = Vec::new();
+    for (flag, value) in found {
+        if given(flag) {
+            continue;
+        }
         let fd = password_pipe(value.as_encoded_bytes())?;
-        cmd.arg("--redis-password-file")
-            .arg(format!("/dev/fd/{fd}"))
-            .env(PASSWORD_FD_VAR, fd.to_string());
+        cmd.arg(flag).arg(format!("/dev/fd/{fd}"));
+        fds.push(fd.to_string());
+    }
+    if !fds.is_empty() {
+        cmd.env(PASSWORD_FD_VAR, fds.join(","));
     }
     cmd.args(args);
-    tracing::debug!("re-executing without the Redis password in the environment");
+    tracing::debug!("re-executing without the Redis passwords in the environment");
     Err(cmd.exec())
 }
 

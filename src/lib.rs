@@ -1,8 +1,10 @@
 //! tartarus: administration CLI and embedded control plane for Tartarus sandboxes, with all durable state in Redis.
 
 pub mod agent;
+pub mod backoff;
 pub mod cli;
 pub mod config;
+pub mod connection;
 pub mod control;
 pub mod executor;
 pub mod exit;

@@ -9,6 +9,8 @@ fn main() -> std::process::ExitCode {
     if let Some(code) = tartarus::executor::supervisor::main_if_requested() {
         return std::process::ExitCode::from(code);
     }
+    // TLS needs a rustls crypto provider before the first connection (rustls panics without one).
+    tartarus::connection::install_crypto_provider();
     let cli = tartarus::cli::Cli::parse();
     let code = match tartarus::cli::run(cli) {
         Ok(code) => code,

@@ -6,13 +6,20 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tokio::sync::{mpsc, watch};
 
+use crate::backoff::{Backoff, OutageLog};
 use crate::control::{
     classify, route, HeatThresholds, Policy, PolicySet, RouteDecision, RouteRequest,
 };
 use crate::model::node::Node;
 use crate::model::now_ms;
 use crate::model::run::{RunState, Verdict};
-use crate::store::{Applied, Decision, Outcome, SchedulerBeat, SharedStore, StoreError};
+use crate::store::{
+    Applied, Decision, LapseRecovery, Outcome, Recovery, SchedulerBeat, SharedStore, StoreError,
+};
+
+pub mod lease_watch;
+
+use lease_watch::LeaseWatch;
 
 /// What can stop the scheduler.
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +123,11 @@ pub struct Scheduler {
     /// What this scheduler announces while its loop runs.
     identity: SchedulerBeat,
     last_announce: Option<Instant>,
+    /// False until the Themis policies were read once: nothing is judged before that.
+    policies_loaded: bool,
+    outage: OutageLog,
+    /// This scheduler's own reading of node leases (what decides that a node is lost).
+    leases: LeaseWatch,
 }
 
 /// Compiles stored policy documents.
@@ -236,8 +248,15 @@ impl Scheduler {
                 ttl: announce_ttl,
             },
             last_announce: None,
+            policies_loaded: false,
+            outage: OutageLog::new("scheduler"),
+            leases: LeaseWatch::new(),
         };
-        s.reload_policies().await?;
+        // Redis may be restarting right now: the loop loads the policies before its first batch.
+        match s.reload_policies().await {
+            Err(SchedulerError::Store(e)) => s.outage.failed("loading the Themis policies", &e),
+            other => other?,
+        }
         Ok(s)
     }
 
@@ -257,19 +276,17 @@ impl Scheduler {
         if self.last_announce.is_some_and(|t| t.elapsed() < every) {
             return;
         }
-        match self.store.announce_scheduler(&self.identity).await {
-            Ok(()) => self.last_announce = Some(Instant::now()),
-            Err(e) => {
-                // Retried at the next turn of the loop, at most once per interval.
-                self.last_announce = Some(Instant::now());
-                tracing::warn!("announcing the scheduler failed: {e}");
-            }
+        // Retried at the next turn of the loop, at most once per interval.
+        self.last_announce = Some(Instant::now());
+        if let Err(e) = self.store.announce_scheduler(&self.identity).await {
+            self.outage.failed("announcing the scheduler", &e);
         }
     }
 
     async fn reload_policies(&mut self) -> Result<(), SchedulerError> {
         let (version, docs) = self.store.policies().await?;
         self.policies = compile_policies(version, &docs, &self.config.thresholds)?;
+        self.policies_loaded = true;
         tracing::debug!(
             "Themis policies at version {version} ({} policies)",
             docs.len()
@@ -286,29 +303,23 @@ impl Scheduler {
                 published |= v != self.policies.version();
             }
         }
-        if published || self.store.policy_version().await? != self.policies.version() {
+        if !self.policies_loaded
+            || published
+            || self.store.policy_version().await? != self.policies.version()
+        {
             self.reload_policies().await?;
         }
         Ok(())
     }
 
-    /// Reaps expired leases, recovers runs of dead nodes, and wakes pending runs when nodes or
-    /// capacity changed.
+    /// Reaps expired leases, recovers runs of nodes whose lease lapsed, and wakes pending runs
+    /// when nodes or capacity changed.
     pub async fn maintenance(&mut self) -> Result<Report, SchedulerError> {
         let mut report = Report {
             leases_reaped: self.store.reap_expired_leases().await?.len() as u64,
             ..Default::default()
         };
-        for r in self
-            .store
-            .recover_dead_nodes(self.config.max_attempts)
-            .await?
-        {
-            match r {
-                crate::store::Recovery::Requeued { .. } => report.requeued_lost += 1,
-                crate::store::Recovery::DeadLettered { .. } => report.dead_lettered += 1,
-            }
-        }
+        self.recover_lapsed_nodes(&mut report).await?;
         let nodes = self.store.nodes().await?;
         let fp = fingerprint(&nodes, now_ms());
         // Wake on any change of nodes or capacity, and once a second regardless: a limited wake
@@ -340,6 +351,44 @@ impl Scheduler {
         }
         self.last_maintenance = Some(Instant::now());
         Ok(report)
+    }
+
+    /// Requeues (or dead-letters) the runs of every node whose lease lapsed by this scheduler's
+    /// own reading ([`LeaseWatch`]); the store refuses if the node heartbeated since.
+    async fn recover_lapsed_nodes(&mut self, report: &mut Report) -> Result<(), SchedulerError> {
+        let leases = self.store.node_leases().await?;
+        for lapsed in self.leases.observe(&leases, Instant::now()) {
+            let reason = lapsed.reason();
+            match self
+                .store
+                .recover_lapsed_node(
+                    &lapsed.name,
+                    lapsed.beats,
+                    &reason,
+                    self.config.max_attempts,
+                )
+                .await?
+            {
+                LapseRecovery::Alive => {
+                    tracing::debug!("node {}: heartbeated just in time", lapsed.name);
+                }
+                LapseRecovery::Recovered(recovered) => {
+                    let dead = recovered
+                        .iter()
+                        .filter(|r| matches!(r, Recovery::DeadLettered { .. }))
+                        .count() as u64;
+                    let requeued = recovered.len() as u64 - dead;
+                    report.requeued_lost += requeued;
+                    report.dead_lettered += dead;
+                    if !recovered.is_empty() {
+                        tracing::warn!(
+                            "{reason}: {requeued} run(s) requeued, {dead} dead-lettered"
+                        );
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Claims and decides one batch. Returns what it did (`claimed == 0` when the queue is empty or paused).
@@ -441,6 +490,12 @@ impl Scheduler {
     ) -> Result<Vec<Outcome>, SchedulerError> {
         let mut nodes = self.store.nodes().await?;
         let now = now_ms();
+        let watched = Instant::now();
+        for n in nodes.iter_mut() {
+            if self.leases.silent(&n.name, watched) {
+                n.alive = false;
+            }
+        }
         let mut outcomes = Vec::with_capacity(runs.len());
         for run in runs.iter().flatten() {
             let spec = &run.spec;
@@ -520,7 +575,7 @@ impl Scheduler {
         until_idle: bool,
     ) -> Result<Report, SchedulerError> {
         let mut total = Report::default();
-        let mut backoff = Duration::from_millis(100);
+        let mut backoff = Backoff::new(Duration::from_millis(100), Duration::from_secs(5));
         let mut idle_sleep = Duration::from_millis(1);
         loop {
             if *shutdown.borrow() {
@@ -529,45 +584,23 @@ impl Scheduler {
             }
             self.announce_if_due().await;
             let turn_started = Instant::now();
-            let due = self
-                .last_maintenance
-                .is_none_or(|t| t.elapsed() >= self.config.maintenance_every);
-            let step = async {
-                let mut r = Report::default();
-                if due {
-                    r.add(&self.maintenance().await?);
-                }
-                r.add(&self.step_batch(true).await?);
-                Ok::<Report, SchedulerError>(r)
-            }
-            .await;
-            match step {
-                Ok(r) => {
+            match self.turn(until_idle).await {
+                Ok((r, finished)) => {
+                    self.outage.ok();
+                    backoff.reset();
                     crate::metrics::scheduler_step(
                         &r,
                         turn_started.elapsed(),
                         self.policies.version(),
                     );
-                    backoff = Duration::from_millis(100);
                     let idle = r.claimed == 0;
                     total.add(&r);
+                    if finished {
+                        return Ok(total);
+                    }
                     if !idle {
                         idle_sleep = Duration::from_millis(1);
                     } else {
-                        if until_idle {
-                            // One more maintenance pass so runs freed by it get their turn.
-                            let m = self.maintenance().await?;
-                            crate::metrics::scheduler_step(
-                                &m,
-                                Duration::ZERO,
-                                self.policies.version(),
-                            );
-                            let again = self.store.queue_stats().await?;
-                            total.add(&m);
-                            if again.depth == 0 && again.in_flight == 0 {
-                                return Ok(total);
-                            }
-                        }
                         tokio::select! {
                             _ = tokio::time::sleep(idle_sleep) => {}
                             _ = shutdown.changed() => {}
@@ -576,14 +609,15 @@ impl Scheduler {
                             .min(self.config.idle_sleep.max(Duration::from_millis(1)));
                     }
                 }
-                Err(SchedulerError::Store(e)) if e.is_unavailable() => {
+                // Whatever Redis says (down, LOADING, READONLY, a failing script), the scheduler
+                // waits and tries again: it never exits on a store error.
+                Err(SchedulerError::Store(e)) => {
                     self.release_prefetched().await;
-                    tracing::warn!("store unavailable, retrying in {backoff:?}: {e}");
+                    self.outage.failed("scheduling", &e);
                     tokio::select! {
-                        _ = tokio::time::sleep(backoff) => {}
+                        _ = tokio::time::sleep(backoff.next_delay()) => {}
                         _ = shutdown.changed() => {}
                     }
-                    backoff = (backoff * 2).min(Duration::from_secs(5));
                 }
                 Err(e) => {
                     self.release_prefetched().await;
@@ -591,6 +625,26 @@ impl Scheduler {
                 }
             }
         }
+    }
+
+    /// One turn of the loop: maintenance when due, one batch, and with `until_idle` the check
+    /// whether everything is done (true when the loop should stop).
+    async fn turn(&mut self, until_idle: bool) -> Result<(Report, bool), SchedulerError> {
+        let due = self
+            .last_maintenance
+            .is_none_or(|t| t.elapsed() >= self.config.maintenance_every);
+        let mut r = Report::default();
+        if due {
+            r.add(&self.maintenance().await?);
+        }
+        r.add(&self.step_batch(true).await?);
+        if r.claimed > 0 || !until_idle {
+            return Ok((r, false));
+        }
+        // One more maintenance pass so runs freed by it get their turn.
+        r.add(&self.maintenance().await?);
+        let again = self.store.queue_stats().await?;
+        Ok((r, again.depth == 0 && again.in_flight == 0))
     }
 }
 

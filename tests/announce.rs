@@ -12,9 +12,13 @@ use tartarus::store::{SharedStore, StoreSettings};
 
 async fn store(server: &RedisServer) -> SharedStore {
     Arc::new(
-        RedisStore::connect(&target(server), "tartarus:queue", StoreSettings::default())
-            .await
-            .unwrap(),
+        RedisStore::connect(
+            &target(server),
+            tartarus::store::keys::Keys::default(),
+            StoreSettings::default(),
+        )
+        .await
+        .unwrap(),
     )
 }
 
@@ -38,7 +42,7 @@ fn scheduler_keys(server: &RedisServer) -> Vec<String> {
         let (next, batch): (u64, Vec<String>) = redis::cmd("SCAN")
             .arg(cursor)
             .arg("MATCH")
-            .arg("tartarus:scheduler*")
+            .arg("tartarus:{default}:scheduler*")
             .arg("COUNT")
             .arg(1000)
             .query(&mut c)
@@ -81,7 +85,7 @@ async fn a_running_scheduler_is_listed_until_it_stops() {
     // The key carries a TTL, as a node's does.
     let mut c = server.conn();
     let pttl: i64 = redis::cmd("PTTL")
-        .arg(format!("tartarus:scheduler:{id}"))
+        .arg(format!("tartarus:{{default}}:scheduler:{id}"))
         .query(&mut c)
         .unwrap();
     assert!(pttl > 0 && pttl <= 5_000, "PTTL {pttl}");

@@ -17,9 +17,13 @@ use tartarus::store::{Heartbeat, History, SharedStore, StoreSettings};
 /// key of some other application on the same server.
 async fn live_dataset(server: &RedisServer) -> SharedStore {
     let store: SharedStore = Arc::new(
-        RedisStore::connect(&target(server), "tartarus:queue", StoreSettings::default())
-            .await
-            .unwrap(),
+        RedisStore::connect(
+            &target(server),
+            tartarus::store::keys::Keys::default(),
+            StoreSettings::default(),
+        )
+        .await
+        .unwrap(),
     );
     let policies = tartarus::ops::policies::parse(
         "examples/policies.yaml",
@@ -84,7 +88,8 @@ async fn bench_leaves_a_live_deployment_untouched() {
     let live_version = store.policy_version().await.unwrap();
     let before = keyspace_digest(&server);
     assert!(
-        before.contains_key("themis:policies") && before.contains_key("tartarus:queue"),
+        before.contains_key("themis:{default}:policies")
+            && before.contains_key("tartarus:{default}:queue"),
         "the live dataset is in place: {:?}",
         before.keys().collect::<Vec<_>>()
     );
@@ -152,4 +157,41 @@ async fn bench_leaves_a_live_deployment_untouched() {
         updates.try_recv().is_err(),
         "a policy version was published to live schedulers"
     );
+}
+
+/// `bench cells`: each cell's scheduler schedules exactly its own runs, the CPU of the server is
+/// reported, and the live deployment is untouched, with no bench key left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bench_cells_schedules_each_cell_on_its_own() {
+    let server = RedisServer::start();
+    let _store = live_dataset(&server).await;
+    let before = keyspace_digest(&server);
+    let out = tartarus_on(&server)
+        .args([
+            "bench", "cells", "--cells", "1,2", "--runs", "150", "--batch", "50", "-o", "json",
+        ])
+        .timeout(Duration::from_secs(300))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out.stdout);
+    let rounds = report["rounds"].as_array().unwrap();
+    assert_eq!(rounds.len(), 2);
+    for (round, n) in rounds.iter().zip([1, 2]) {
+        let cells = round["cells"].as_array().unwrap();
+        assert_eq!(cells.len(), n, "{round}");
+        for c in cells {
+            assert_eq!(c["runs"], 150, "{round}");
+            assert!(c["scheduled_per_second"].as_f64().unwrap() > 0.0);
+        }
+        assert_eq!(round["masters"].as_array().unwrap().len(), 1, "{round}");
+        assert!(round["masters"][0]["cpu_ms"].is_u64(), "{round}");
+    }
+    let after = keyspace_digest(&server);
+    assert!(changed_keys(&before, &after).is_empty());
+    assert!(after.keys().all(|k| !k.starts_with("tartarus-bench")));
 }

@@ -795,3 +795,98 @@ fn waits_fail_fast_without_a_scheduler_and_on_a_run_no_node_can_take() {
         stderr(&out)
     );
 }
+
+#[test]
+fn cancel_and_node_remove_dry_runs_say_what_they_would_do_and_write_nothing() {
+    let server = RedisServer::start();
+    tartarus_on(&server)
+        .args([
+            "-q", "node", "register", "n1", "--ttl", "5m", "--slots", "4",
+        ])
+        .assert()
+        .success();
+    let ids = submit_yaml(
+        &server,
+        "spec: {image: x, command: ['true']}\n---\nspec: {image: x, command: ['true']}\n",
+    );
+    // Place both on n1, then finish nothing: both are `scheduled` there.
+    tartarus_on(&server)
+        .args(["-q", "scheduler", "run", "--once"])
+        .assert()
+        .success();
+    for id in &ids {
+        assert_eq!(flat_run(&get_json(&server, id))["state"], "scheduled");
+    }
+    tartarus_on(&server)
+        .args(["sandbox", "cancel", "--yes", &ids[1]])
+        .assert()
+        .success();
+    let before = support::keyspace_digest(&server);
+
+    // cancel --dry-run: the cancellable run listed, the finished one is the error, no prompt.
+    let out = tartarus_on(&server)
+        .args([
+            "sandbox",
+            "cancel",
+            "--dry-run",
+            "-o",
+            "json",
+            &ids[0],
+            &ids[1],
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(exit::CONFLICT.into()),
+        "{}",
+        stderr(&out)
+    );
+    let listed = items(&json(&out.stdout));
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["status"]["id"], ids[0].as_str());
+    assert_eq!(listed[0]["status"]["state"], "scheduled");
+    assert!(stderr(&out).contains("dry run"), "{}", stderr(&out));
+
+    // node remove --dry-run: the placed run would be requeued; nothing changes.
+    let out = tartarus_on(&server)
+        .args(["node", "remove", "n1", "--dry-run", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan = json(&out.stdout);
+    assert_eq!(plan["dry_run"], true);
+    assert_eq!(plan["requeued"], serde_json::json!([ids[0]]));
+    assert_eq!(plan["dead_lettered"], serde_json::json!([]));
+    let out = tartarus_on(&server)
+        .args([
+            "node",
+            "remove",
+            "n1",
+            "--dry-run",
+            "--max-attempts",
+            "1",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        json(&out.stdout)["dead_lettered"],
+        serde_json::json!([ids[0]])
+    );
+
+    let after = support::keyspace_digest(&server);
+    assert_eq!(
+        support::changed_keys(&before, &after),
+        Vec::<String>::new(),
+        "a dry run wrote"
+    );
+    // The real removal does what the plan said.
+    let out = tartarus_on(&server)
+        .args(["node", "remove", "n1", "--yes", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json(&out.stdout)["requeued"], serde_json::json!([ids[0]]));
+}

@@ -18,15 +18,20 @@ fn settings() -> StoreSettings {
     StoreSettings {
         dead_letter_cap: 3,
         submit_batch: 7,
+        idempotency_ttl: Duration::from_secs(2),
         ..Default::default()
     }
 }
 
 async fn redis_store(server: &RedisServer) -> SharedStore {
     Arc::new(
-        RedisStore::connect(&target(server), "tartarus:queue", settings())
-            .await
-            .expect("connect"),
+        RedisStore::connect(
+            &target(server),
+            tartarus::store::keys::Keys::default(),
+            settings(),
+        )
+        .await
+        .expect("connect"),
     )
 }
 
@@ -295,7 +300,7 @@ async fn cancel_frees_capacity_and_refuses_finished_runs(store: SharedStore) {
         .await
         .unwrap();
     assert_eq!(
-        store.start_run(&batch[0].id, "n1", None).await.unwrap(),
+        store.start_run(&batch[0].id, "n1", 1, None).await.unwrap(),
         Applied::Done(RunState::Running)
     );
     let c = store.cancel(&batch[0].id, "operator").await.unwrap();
@@ -324,7 +329,10 @@ async fn cancel_frees_capacity_and_refuses_finished_runs(store: SharedStore) {
         log_tail: "partial output\n".into(),
     };
     assert_eq!(
-        store.finish_run(&batch[0].id, "n1", &done).await.unwrap(),
+        store
+            .finish_run(&batch[0].id, "n1", 1, &done)
+            .await
+            .unwrap(),
         Applied::Stale
     );
     let run = store.get_run(&batch[0].id).await.unwrap().unwrap();
@@ -430,12 +438,12 @@ async fn agent_lifecycle(store: SharedStore) {
         .await
         .unwrap();
     assert_eq!(
-        store.start_run(&id, "n2", None).await.unwrap(),
+        store.start_run(&id, "n2", 1, None).await.unwrap(),
         Applied::Stale
     );
     assert_eq!(
         store
-            .start_run(&id, "n1", Some("/var/log/t.log"))
+            .start_run(&id, "n1", 1, Some("/var/log/t.log"))
             .await
             .unwrap(),
         Applied::Done(RunState::Running)
@@ -448,7 +456,8 @@ async fn agent_lifecycle(store: SharedStore) {
         vec![
             Some(RunStatus {
                 state: RunState::Running,
-                node: Some("n1".into())
+                node: Some("n1".into()),
+                attempts: 1,
             }),
             None
         ]
@@ -460,7 +469,7 @@ async fn agent_lifecycle(store: SharedStore) {
         log_tail: "boom\n".into(),
     };
     assert_eq!(
-        store.finish_run(&id, "n1", &done).await.unwrap(),
+        store.finish_run(&id, "n1", 1, &done).await.unwrap(),
         Applied::Done(RunState::Failed)
     );
     let run = store.get_run(&id).await.unwrap().unwrap();
@@ -476,7 +485,18 @@ async fn agent_lifecycle(store: SharedStore) {
     );
 }
 
-async fn dead_nodes_requeue_then_dead_letter(store: SharedStore) {
+/// The node's heartbeat counter, TTL and run count as a scheduler reads them.
+async fn lease_of(store: &SharedStore, name: &str) -> NodeLease {
+    store
+        .node_leases()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|l| l.name == name)
+        .expect("the node is listed")
+}
+
+async fn lapsed_nodes_requeue_then_dead_letter(store: SharedStore) {
     let batch = runs(5, 0);
     store.submit(&batch).await.unwrap();
     let max_attempts = 2;
@@ -505,17 +525,37 @@ async fn dead_nodes_requeue_then_dead_letter(store: SharedStore) {
             .unwrap()
             .iter()
             .all(|a| *a == Applied::Done(RunState::Scheduled)));
-        assert!(
-            store
-                .recover_dead_nodes(max_attempts)
-                .await
-                .unwrap()
-                .is_empty(),
-            "node still alive"
+        let seen = lease_of(&store, "short").await;
+        assert_eq!((seen.ttl, seen.runs), (Some(Duration::from_millis(300)), 5));
+        // A heartbeat after the scheduler looked: the node is alive, nothing is recovered.
+        node(&store, "short", 10, Duration::from_millis(300)).await;
+        let now = lease_of(&store, "short").await;
+        assert_eq!(
+            now.beats,
+            seen.beats.map(|b| b + 1),
+            "every heartbeat counts"
         );
-        tokio::time::sleep(Duration::from_millis(450)).await;
-        assert!(!store.node("short").await.unwrap().unwrap().alive);
-        let rec = store.recover_dead_nodes(max_attempts).await.unwrap();
+        assert_eq!(
+            store
+                .recover_lapsed_node("short", seen.beats, "lapsed", max_attempts)
+                .await
+                .unwrap(),
+            LapseRecovery::Alive
+        );
+        assert_eq!(store.node_runs("short").await.unwrap().len(), 5);
+        // The lease is the scheduler's to judge: an expired heartbeat alone recovers nothing,
+        // and the node's record outlives its TTL (shown as not alive).
+        tokio::time::sleep(Duration::from_millis(1450)).await;
+        let n = store.node("short").await.unwrap().unwrap();
+        assert!(!n.alive);
+        assert_eq!(store.node_runs("short").await.unwrap().len(), 5);
+        let LapseRecovery::Recovered(rec) = store
+            .recover_lapsed_node("short", now.beats, "node short lease lapsed", max_attempts)
+            .await
+            .unwrap()
+        else {
+            panic!("the counter did not move: the runs are recovered");
+        };
         assert_eq!(rec.len(), 5);
         if attempt == 1 {
             assert!(
@@ -531,6 +571,7 @@ async fn dead_nodes_requeue_then_dead_letter(store: SharedStore) {
                 "{rec:?}"
             );
         }
+        assert_eq!(lease_of(&store, "short").await.runs, 0);
     }
     // Dead letters are capped at 3: the two oldest are gone with their data.
     let stats = store.queue_stats().await.unwrap();
@@ -549,8 +590,12 @@ async fn dead_nodes_requeue_then_dead_letter(store: SharedStore) {
         store.retry_dead(Some(&[dead[0].id.clone()])).await.unwrap(),
         1
     );
+    // Attempt numbers keep counting (they fence placements); the budget starts again.
     let retried = store.get_run(&dead[0].id).await.unwrap().unwrap();
-    assert_eq!((retried.state, retried.attempts), (RunState::Queued, 0));
+    assert_eq!(
+        (retried.state, retried.attempts, retried.attempts_base),
+        (RunState::Queued, 2, 2)
+    );
     assert_eq!(store.purge(QueueName::Dead).await.unwrap(), 2);
     assert!(store.get_run(&dead[1].id).await.unwrap().is_none());
     assert_eq!(store.purge(QueueName::Queued).await.unwrap(), 1);
@@ -859,6 +904,237 @@ async fn schedulers_announce_expire_and_retire(store: SharedStore) {
     assert_eq!((stats.live_schedulers, stats.schedulers.len()), (0, 0));
 }
 
+/// Places every queued run on `node` (one claim, one assignment each).
+async fn place_all(store: &SharedStore, node: &str) {
+    let claimed = store.claim(100, Duration::from_secs(30)).await.unwrap();
+    let outs: Vec<Outcome> = claimed
+        .iter()
+        .map(|c| {
+            outcome(
+                &c.id,
+                Decision::Assign {
+                    node: node.into(),
+                    want: one_cpu(),
+                },
+            )
+        })
+        .collect();
+    let applied = store.apply_outcomes(&outs).await.unwrap();
+    assert!(
+        applied
+            .iter()
+            .all(|a| *a == Applied::Done(RunState::Scheduled)),
+        "{applied:?}"
+    );
+}
+
+async fn stale_events(store: &SharedStore, id: &str) -> Vec<String> {
+    store
+        .run_events(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == "stale")
+        .map(|e| e.message.unwrap_or_default())
+        .collect()
+}
+
+/// A placement's attempt is its token: an agent starts, finishes and hands back only the
+/// current one; an old attempt's outcome is kept as an event and changes nothing.
+async fn fencing_by_attempt(store: SharedStore) {
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    let batch = runs(1, 0);
+    let id = batch[0].id.clone();
+    store.submit(&batch).await.unwrap();
+    place_all(&store, "n1").await;
+    assert_eq!(
+        store.start_run(&id, "n1", 1, None).await.unwrap(),
+        Applied::Done(RunState::Running)
+    );
+    // The lease lapsed: the run is requeued and placed again, on the same node.
+    let seen = lease_of(&store, "n1").await;
+    let rec = store
+        .recover_lapsed_node("n1", seen.beats, "lapsed", 5)
+        .await
+        .unwrap();
+    assert!(
+        matches!(rec, LapseRecovery::Recovered(ref r) if r.len() == 1),
+        "{rec:?}"
+    );
+    place_all(&store, "n1").await;
+    // Attempt 1's agent comes back: it cannot start, finish or hand back attempt 2.
+    assert_eq!(
+        store.start_run(&id, "n1", 1, None).await.unwrap(),
+        Applied::Stale
+    );
+    let done = Completion {
+        state: RunState::Succeeded,
+        exit_code: Some(0),
+        message: None,
+        log_tail: "first\n".into(),
+    };
+    assert_eq!(
+        store.finish_run(&id, "n1", 1, &done).await.unwrap(),
+        Applied::Stale
+    );
+    assert_eq!(
+        store
+            .hand_back(&id, "n1", 1, "lost contact", 5)
+            .await
+            .unwrap(),
+        None
+    );
+    let run = store.get_run(&id).await.unwrap().unwrap();
+    assert_eq!(
+        (run.state, run.attempts, run.log_tail.as_str()),
+        (RunState::Scheduled, 2, "")
+    );
+    let stale = stale_events(&store, &id).await;
+    assert_eq!(stale.len(), 2, "{stale:?}");
+    assert!(
+        stale[0].starts_with("stale outcome from attempt 1 on node n1: succeeded (exit code 0)"),
+        "{stale:?}"
+    );
+    assert!(stale[1].contains("handed back (lost contact)"), "{stale:?}");
+    // Attempt 2 runs and finishes; a repeat of its own outcome (a retry after a timeout) is
+    // not stale news.
+    assert_eq!(
+        store.start_run(&id, "n1", 2, None).await.unwrap(),
+        Applied::Done(RunState::Running)
+    );
+    assert_eq!(
+        store.run_states(std::slice::from_ref(&id)).await.unwrap()[0]
+            .as_ref()
+            .map(|s| s.attempts),
+        Some(2)
+    );
+    assert_eq!(
+        store.finish_run(&id, "n1", 2, &done).await.unwrap(),
+        Applied::Done(RunState::Succeeded)
+    );
+    assert_eq!(
+        store.finish_run(&id, "n1", 2, &done).await.unwrap(),
+        Applied::Stale
+    );
+    assert_eq!(stale_events(&store, &id).await.len(), 2);
+    assert_eq!(
+        store.node("n1").await.unwrap().unwrap().usage,
+        Resources::default()
+    );
+}
+
+fn keyed(key: &str, command: &str) -> Run {
+    let text = format!(
+        "metadata: {{name: job, idempotencyKey: \"{key}\"}}\nspec:\n  image: alpine\n  command: [\"{command}\"]\n"
+    );
+    let spec = parse_sandbox_documents("t", &text).unwrap().remove(0);
+    tartarus::cli::sandbox::new_runs(vec![spec]).remove(0)
+}
+
+/// Idempotency keys: a repeated key returns the stored run, other content is refused, and a key
+/// holds until it expires or its run is deleted.
+async fn idempotent_submit(store: SharedStore) {
+    let first: Vec<Run> = (0..3).map(|i| keyed(&format!("k{i}"), "true")).collect();
+    assert_eq!(
+        store.submit(&first).await.unwrap(),
+        vec![Admission::Created; 3]
+    );
+    assert_eq!(first[0].idempotency_key.as_deref(), Some("k0"));
+    // The same command again (new run ids): the stored runs come back, nothing new is stored.
+    let again: Vec<Run> = (0..3).map(|i| keyed(&format!("k{i}"), "true")).collect();
+    let ids: Vec<Admission> = first
+        .iter()
+        .map(|r| Admission::Existing { id: r.id.clone() })
+        .collect();
+    assert_eq!(store.submit(&again).await.unwrap(), ids);
+    // The very same runs again (a retry after a timeout): nothing is written twice.
+    assert_eq!(store.submit(&first).await.unwrap(), ids);
+    assert_eq!(store.queue_stats().await.unwrap().total_runs, 3);
+    // Same key, other content: refused, naming the run that holds the key; the rest is stored.
+    let mixed = vec![keyed("k1", "false"), keyed("k9", "true")];
+    assert_eq!(
+        store.submit(&mixed).await.unwrap(),
+        vec![
+            Admission::Conflict {
+                id: first[1].id.clone()
+            },
+            Admission::Created
+        ]
+    );
+    assert!(store.get_run(&mixed[0].id).await.unwrap().is_none());
+    // One key twice in one call: the second is the first's run, or a conflict.
+    let twice = vec![keyed("d", "true"), keyed("d", "true"), keyed("d", "false")];
+    assert_eq!(
+        store.submit(&twice).await.unwrap(),
+        vec![
+            Admission::Created,
+            Admission::Existing {
+                id: twice[0].id.clone()
+            },
+            Admission::Conflict {
+                id: twice[0].id.clone()
+            }
+        ]
+    );
+    assert_eq!(
+        store
+            .get_run(&first[0].id)
+            .await
+            .unwrap()
+            .unwrap()
+            .idempotency_key
+            .as_deref(),
+        Some("k0")
+    );
+    // Deleting the run releases its key.
+    assert!(store.delete_run(&first[0].id).await.unwrap());
+    let other = keyed("k0", "false");
+    assert_eq!(
+        store.submit(std::slice::from_ref(&other)).await.unwrap(),
+        vec![Admission::Created]
+    );
+    // Keys expire (2 s in these tests, 24 h by default).
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    assert_eq!(
+        store.submit(&[keyed("k2", "false")]).await.unwrap(),
+        vec![Admission::Created]
+    );
+}
+
+/// On Redis, the key itself is removed with its run (deleted or trimmed dead letter), not left
+/// to expire.
+#[tokio::test]
+async fn idempotency_keys_leave_redis_with_their_run() {
+    let server = RedisServer::start();
+    let store = redis_store(&server).await;
+    let runs = vec![keyed("gone", "true"), keyed("kept", "true")];
+    store.submit(&runs).await.unwrap();
+    let mut c = server.conn();
+    let exists = |c: &mut ::redis::Connection, k: &str| -> bool {
+        ::redis::cmd("EXISTS").arg(k).query::<i64>(c).unwrap() == 1
+    };
+    assert!(exists(&mut c, "tartarus:idem:gone"));
+    let pttl: i64 = ::redis::cmd("PTTL")
+        .arg("tartarus:idem:gone")
+        .query(&mut c)
+        .unwrap();
+    assert!(pttl > 0 && pttl <= 2000, "{pttl}");
+    assert!(store.delete_run(&runs[0].id).await.unwrap());
+    assert!(!exists(&mut c, "tartarus:idem:gone"));
+    assert!(exists(&mut c, "tartarus:idem:kept"));
+    // A dead letter purged with its data takes its key along.
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    place_all(&store, "n1").await;
+    let seen = lease_of(&store, "n1").await;
+    store
+        .recover_lapsed_node("n1", seen.beats, "lapsed", 1)
+        .await
+        .unwrap();
+    assert_eq!(store.queue_stats().await.unwrap().dead, 1);
+    assert_eq!(store.purge(QueueName::Dead).await.unwrap(), 1);
+    assert!(!exists(&mut c, "tartarus:idem:kept"));
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod redis_backend {
@@ -889,7 +1165,9 @@ contract!(
     outcomes_are_atomic_and_capacity_checked,
     cancel_frees_capacity_and_refuses_finished_runs,
     agent_lifecycle,
-    dead_nodes_requeue_then_dead_letter,
+    lapsed_nodes_requeue_then_dead_letter,
+    fencing_by_attempt,
+    idempotent_submit,
     nodes_labels_drain_remove,
     policies_are_versioned,
     events_stream,

@@ -27,6 +27,7 @@ fn spec(cmd: &[&str]) -> SandboxSpec {
         tenant: None,
         network: false,
         privileged: false,
+        idempotency_key: None,
     }
 }
 

@@ -452,7 +452,7 @@ fn an_agent_is_not_ready_until_its_node_is_registered() {
     // with a 30 s TTL) puts it back.
     let mut conn = server.conn();
     let _: () = redis::cmd("DEL")
-        .arg("tartarus:node:r1")
+        .arg("tartarus:{default}:node:r1")
         .query(&mut conn)
         .unwrap();
     wait_until("unready without its node", Duration::from_secs(10), || {

@@ -16,16 +16,10 @@ use tartarus::persistence::restore::{self, LogicalRestoreOptions, OfflineRestore
 use tartarus::persistence::{no_progress, PersistenceError, RedisAdmin};
 
 fn target_port(port: u16) -> RedisTarget {
-    RedisTarget {
-        host: "127.0.0.1".into(),
-        port,
-        tls: false,
-        username: None,
-        password: None,
-        db: 0,
-        connect_timeout: Duration::from_secs(2),
-        command_timeout: Duration::from_secs(30),
-    }
+    let mut t = RedisTarget::standalone("127.0.0.1", port);
+    t.connect_timeout = Duration::from_secs(2);
+    t.command_timeout = Duration::from_secs(30);
+    t
 }
 
 fn target(s: &RedisServer) -> RedisTarget {
@@ -281,13 +275,11 @@ async fn file_backup_restores_offline_into_appendonly_yes() {
     );
     // Auto picks the file method for a loopback server whose dir is readable here.
     assert_eq!(
-        backup::auto_method(&target(&s), Some(s.data_dir())),
+        backup::auto_method("127.0.0.1", Some(s.data_dir())),
         BackupMethod::File
     );
-    let mut remote = target(&s);
-    remote.host = "10.1.2.3".into();
     assert_eq!(
-        backup::auto_method(&remote, Some(s.data_dir())),
+        backup::auto_method("10.1.2.3", Some(s.data_dir())),
         BackupMethod::Replication
     );
     assert_eq!(
@@ -1294,8 +1286,12 @@ async fn the_persistence_canary_runs_from_the_library() {
         let open = || -> futures::future::BoxFuture<'_, anyhow::Result<SharedStore>> {
             let t = t.clone();
             Box::pin(async move {
-                let store =
-                    RedisStore::connect(&t, "tartarus:queue", StoreSettings::default()).await?;
+                let store = RedisStore::connect(
+                    &t,
+                    tartarus::store::keys::Keys::default(),
+                    StoreSettings::default(),
+                )
+                .await?;
                 Ok(std::sync::Arc::new(store) as SharedStore)
             })
         };
@@ -1307,7 +1303,7 @@ async fn the_persistence_canary_runs_from_the_library() {
     }
     let keys = |s: &RedisServer| -> Vec<String> {
         redis::cmd("KEYS")
-            .arg("tartarus:run:*")
+            .arg("tartarus:{default}:run:*")
             .query(&mut s.conn())
             .unwrap()
     };

@@ -387,14 +387,14 @@ fn verify_persistence_passes_with_aof_and_removes_the_canary() {
         serde_json::json!({"items": [], "next": null})
     );
     let n: i64 = redis::cmd("HLEN")
-        .arg("themis:policies")
+        .arg("themis:{default}:policies")
         .query(&mut server.conn())
         .unwrap();
     assert_eq!(n, 0);
     assert!(v["cleanup"].as_str().unwrap().contains("deleted"), "{v}");
     // Nothing of the canary is left anywhere: no key of its run, no policy history entry.
     let hist: i64 = redis::cmd("LLEN")
-        .arg("themis:policies:history")
+        .arg("themis:{default}:policies:history")
         .query(&mut server.conn())
         .unwrap();
     assert_eq!(
@@ -402,7 +402,7 @@ fn verify_persistence_passes_with_aof_and_removes_the_canary() {
         "the canary must not push real changes out of the policy history"
     );
     let left: Vec<String> = redis::cmd("KEYS")
-        .arg("tartarus:run:*")
+        .arg("tartarus:{default}:run:*")
         .query(&mut server.conn())
         .unwrap();
     assert!(left.is_empty(), "{left:?}");
@@ -1316,7 +1316,7 @@ fn verify_persistence_prints_the_json_verdict_when_it_cannot_finish() {
     );
     assert!(v["cleanup"].as_str().unwrap().contains("deleted"), "{v}");
     let n: i64 = redis::cmd("HLEN")
-        .arg("themis:policies")
+        .arg("themis:{default}:policies")
         .query(&mut server.conn())
         .unwrap();
     assert_eq!(n, 0, "the canary policy was removed");

@@ -17,9 +17,13 @@ use tartarus::store::{Heartbeat, SharedStore, StoreSettings, StoredPolicy};
 async fn store(server: &RedisServer) -> SharedStore {
     let t = target(server);
     Arc::new(
-        RedisStore::connect(&t, "tartarus:queue", StoreSettings::default())
-            .await
-            .unwrap(),
+        RedisStore::connect(
+            &t,
+            tartarus::store::keys::Keys::default(),
+            StoreSettings::default(),
+        )
+        .await
+        .unwrap(),
     )
 }
 
@@ -217,12 +221,12 @@ async fn policy_changes_reach_running_and_deaf_schedulers() {
     // A change that was never published (written behind its back): the version check catches it.
     let mut c = server.conn();
     let _: () = redis::cmd("HDEL")
-        .arg("themis:policies")
+        .arg("themis:{default}:policies")
         .arg("no-alpine")
         .query(&mut c)
         .unwrap();
     let _: () = redis::cmd("INCR")
-        .arg("themis:policies:version")
+        .arg("themis:{default}:policies:version")
         .query(&mut c)
         .unwrap();
     let batch = runs(1, "");
@@ -230,6 +234,23 @@ async fn policy_changes_reach_running_and_deaf_schedulers() {
     let r = sched.schedule_batch().await.unwrap();
     assert_eq!((r.denied, r.scheduled), (0, 1));
     assert_eq!(sched.policy_version(), 2);
+}
+
+/// Runs maintenance every 50 ms until `done` holds for its report (within 10 s); returns that
+/// report and how long it took.
+async fn maintain_until(
+    sched: &mut Scheduler,
+    done: impl Fn(&tartarus::scheduler::Report) -> bool,
+) -> (tartarus::scheduler::Report, Duration) {
+    let t = std::time::Instant::now();
+    loop {
+        let m = sched.maintenance().await.unwrap();
+        if done(&m) {
+            return (m, t.elapsed());
+        }
+        assert!(t.elapsed() < Duration::from_secs(10), "not within 10 s");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -246,11 +267,12 @@ async fn expired_node_runs_move_to_another_node_then_dead_letter() {
     };
     let mut sched = Scheduler::new(s.clone(), cfg).await.unwrap();
     assert_eq!(sched.schedule_batch().await.unwrap().scheduled, 3);
-    // The short node dies; a long-lived one appears.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    nodes(&s, 1, 10, Duration::from_millis(400), "other").await;
-    let m = sched.maintenance().await.unwrap();
+    // The short node dies (no more heartbeats); another one appears. The scheduler requeues
+    // only after watching the node's silence for TTL + margin (400 + 40 ms) on its own clock.
+    nodes(&s, 1, 10, Duration::from_secs(30), "other").await;
+    let (m, watched) = maintain_until(&mut sched, |m| m.requeued_lost > 0).await;
     assert_eq!(m.requeued_lost, 3);
+    assert!(watched >= Duration::from_millis(440), "{watched:?}");
     assert_eq!(sched.schedule_batch().await.unwrap().scheduled, 3);
     for r in s
         .get_runs(&batch.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
@@ -281,9 +303,10 @@ async fn expired_node_runs_move_to_another_node_then_dead_letter() {
             ]
         );
     }
-    // It dies too: attempts reached the maximum, so they are dead-lettered.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let m = sched.maintenance().await.unwrap();
+    // It dies too (a heartbeat with a short TTL, then silence): attempts reached the maximum,
+    // so they are dead-lettered.
+    nodes(&s, 1, 10, Duration::from_millis(400), "other").await;
+    let (m, _) = maintain_until(&mut sched, |m| m.dead_lettered > 0).await;
     assert_eq!(m.dead_lettered, 3, "{m:?}");
     let stats = s.queue_stats().await.unwrap();
     assert_eq!((stats.dead, stats.depth), (3, 0));
@@ -305,7 +328,7 @@ async fn a_corrupt_run_is_dead_lettered_and_the_rest_proceed() {
     s.submit(&batch).await.unwrap();
     let mut c = server.conn();
     let _: () = redis::cmd("HSET")
-        .arg(format!("tartarus:run:{}", batch[1].id))
+        .arg(format!("tartarus:{{default}}:run:{}", batch[1].id))
         .arg("spec")
         .arg("{not json")
         .query(&mut c)

@@ -41,6 +41,10 @@ pub enum BenchWhat {
     /// Backup and restore speed against redis-cli (--rdb and --pipe) on the same server
     #[command(after_long_help = super::bench_backup::EXAMPLES)]
     Backup(super::bench_backup::BenchBackupArgs),
+    /// The submit → scheduled path in 1, 2, 3… cells at once, one scheduler per cell, with the
+    /// rate per cell, the total, and the Redis CPU of each master
+    #[command(after_long_help = super::bench_cells::EXAMPLES)]
+    Cells(super::bench_cells::BenchCellsArgs),
 }
 
 impl BenchArgs {
@@ -87,8 +91,10 @@ impl Render for BenchReport {
 }
 
 pub async fn run(ctx: &Ctx, args: BenchArgs) -> Result<u8> {
-    if let Some(BenchWhat::Backup(a)) = args.what {
-        return super::bench_backup::run(ctx, a).await;
+    match args.what {
+        Some(BenchWhat::Backup(a)) => return super::bench_backup::run(ctx, a).await,
+        Some(BenchWhat::Cells(a)) => return super::bench_cells::run(ctx, a).await,
+        None => {}
     }
     let report =
         crate::ops::bench::run(&ctx.config.backend, &ctx.store_settings, &args.options()).await?;

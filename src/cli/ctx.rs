@@ -9,7 +9,7 @@ use crate::config::{Backend, Config, Environment};
 use crate::output::OutputFormat;
 use crate::store::memory::MemoryStore;
 use crate::store::redis::RedisStore;
-use crate::store::{SharedStore, StoreSettings};
+use crate::store::{SharedStore, StoreError, StoreSettings};
 
 /// What every command runs with: the checked config and the output choices.
 pub struct Ctx {
@@ -43,23 +43,60 @@ impl Ctx {
                 )))
             }
             Backend::Redis(target) => {
-                let store = RedisStore::connect(target, &self.config.queue_key, self.store_settings.clone())
+                let store = RedisStore::open(target, self.config.keys(), self.store_settings.clone())
                     .await
-                    .with_context(|| {
-                        if self.config.environment == Environment::Production {
-                            format!("fatal: production needs Redis at {} (no fallback)", target.display())
-                        } else {
-                            format!("connecting to Redis at {} (set REDIS_ADDR, or REDIS_ADDR=\"\" for the in-memory store)", target.display())
+                    .map_err(|e| match e {
+                        // A cell this binary must not use: the message says what to do.
+                        StoreError::Schema(_) => anyhow::Error::from(e),
+                        e => {
+                            let context = if self.config.environment == Environment::Production {
+                                format!("fatal: production needs Redis at {} (no fallback)", target.display())
+                            } else {
+                                format!("connecting to Redis at {} (set REDIS_ADDR, or REDIS_ADDR=\"\" for the in-memory store)", target.display())
+                            };
+                            anyhow::Error::from(e).context(context)
                         }
                     })?;
                 tracing::info!(
-                    "Using Redis queue {} at {}",
+                    "Using Redis queue {} in cell {} at {}",
                     self.config.queue_key,
+                    self.config.cell,
                     target.display()
                 );
                 tracing::info!("Using Redis registry at {}", target.display());
                 Ok(std::sync::Arc::new(store))
             }
+        }
+    }
+
+    /// Connects like [`Ctx::store`], but waits while Redis is unavailable (down, restarting,
+    /// loading, refusing credentials), with backoff and one log line per change: for the
+    /// long-running commands (`scheduler run`, `agent run`, `up`), which must come up by
+    /// themselves after a Redis restart. Short commands fail fast instead.
+    pub async fn store_waiting(&self) -> Result<SharedStore> {
+        let mut log = crate::backoff::OutageLog::new("startup");
+        let mut backoff = crate::backoff::Backoff::new(
+            std::time::Duration::from_millis(200),
+            std::time::Duration::from_secs(5),
+        );
+        loop {
+            match self.store().await {
+                Ok(store) => {
+                    log.ok();
+                    return Ok(store);
+                }
+                Err(e) => {
+                    let unavailable = e.chain().find_map(|c| {
+                        c.downcast_ref::<crate::store::StoreError>()
+                            .filter(|s| s.is_unavailable())
+                    });
+                    match unavailable {
+                        Some(se) => log.failed("connecting to Redis", se),
+                        None => return Err(e),
+                    }
+                }
+            }
+            tokio::time::sleep(backoff.next_delay()).await;
         }
     }
 

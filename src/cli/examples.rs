@@ -75,7 +75,10 @@ pub const SANDBOX_WATCH: &str = "Examples:
 
 pub const SANDBOX_CANCEL: &str = "Examples:
   tartarus sandbox cancel 01J8Z6Q4N5KXRV4C2G7T9B3M1A
-  tartarus sandbox cancel --yes --reason 'superseded by v2' 01J8Z6Q4N5KXRV4C2G7T9B3M1A 01J8Z6Q4N5KXRV4C2G7T9B3M1B";
+  tartarus sandbox cancel --yes --reason 'superseded by v2' 01J8Z6Q4N5KXRV4C2G7T9B3M1A 01J8Z6Q4N5KXRV4C2G7T9B3M1B
+
+  # what would be cancelled, changing nothing
+  tartarus sandbox cancel --dry-run 01J8Z6Q4N5KXRV4C2G7T9B3M1A";
 
 pub const QUEUE: &str = "Examples:
   tartarus queue stats
@@ -136,6 +139,8 @@ pub const NODE_DRAIN: &str = "Examples:
   tartarus node drain worker-3 --undo";
 
 pub const NODE_REMOVE: &str = "Examples:
+  # which runs would be requeued and which dead-lettered, changing nothing
+  tartarus node remove worker-3 --dry-run
   tartarus node remove worker-3 --yes";
 
 pub const POLICY: &str = "Examples:
@@ -219,7 +224,10 @@ pub const CONFIG: &str = "Examples:
 
 pub const CONFIG_SHOW: &str = "Examples:
   tartarus config show
-  REDIS_ADDR=rediss://app:s%40cret@cache:6380/2 tartarus config show -o json";
+  REDIS_ADDR=rediss://app:s%40cret@cache:6380/2 tartarus config show -o json
+
+  # which topology: Sentinel (REDIS_ADDR must then be unset)
+  REDIS_SENTINEL_ADDRS=s1:26379,s2:26379,s3:26379 REDIS_SENTINEL_MASTER=mymaster tartarus config show";
 
 pub const COMPLETIONS: &str = "Examples:
   # bash (needs the bash-completion package)
@@ -235,3 +243,12 @@ pub const COMPLETIONS: &str = "Examples:
 pub const MAN: &str = "Examples:
   tartarus man --dir /usr/local/share/man/man1 && mandb
   tartarus man --dir ./man && man ./man/tartarus-sandbox-submit.1";
+
+pub const MIGRATE: &str = "Examples:
+  # Upgrading: stop every scheduler and agent of the previous version, then count, then move
+  tartarus migrate --dry-run
+  tartarus migrate --yes
+
+  # Into a named cell, or from the old server into a Redis Cluster (the old server is kept)
+  tartarus --cell eu-1 migrate --yes
+  tartarus --cell eu-1 --redis-addr new-redis:6379 migrate --from old-redis:6379 --yes";

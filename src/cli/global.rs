@@ -51,7 +51,13 @@ pub struct GlobalOpts {
     #[arg(long, global = true, value_name = "N", help_heading = CONNECTION_HEADING)]
     pub redis_db: Option<String>,
 
-    /// Key of the Acheron queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]
+    /// The cell: one deployment's whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default
+    /// `default` [env: TARTARUS_CELL]
+    #[arg(long, global = true, value_name = "CELL", help_heading = CONNECTION_HEADING)]
+    pub cell: Option<String>,
+
+    /// Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets
+    /// hang off it) [env: REDIS_QUEUE_KEY]
     #[arg(long, global = true, value_name = "KEY", help_heading = CONNECTION_HEADING)]
     pub queue_key: Option<String>,
 
@@ -64,9 +70,56 @@ pub struct GlobalOpts {
     #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION_HEADING)]
     pub redis_password_file: Option<PathBuf>,
 
-    /// Use TLS to reach Redis (implied by rediss:// addresses) [env: REDIS_TLS=1]
+    /// Find the master through these Sentinels, host:port,host:port,… and follow its failovers
+    /// (excludes --redis-addr) [env: REDIS_SENTINEL_ADDRS]
+    #[arg(long = "redis-sentinel", global = true, value_name = "ADDRS", help_heading = CONNECTION_HEADING)]
+    pub redis_sentinel: Option<String>,
+
+    /// The master name the Sentinels monitor [env: REDIS_SENTINEL_MASTER; default: mymaster]
+    #[arg(long, global = true, value_name = "NAME", help_heading = CONNECTION_HEADING)]
+    pub redis_sentinel_master: Option<String>,
+
+    /// ACL user name on the Sentinels, when they have their own [env: REDIS_SENTINEL_USERNAME]
+    #[arg(long, global = true, value_name = "USER", help_heading = CONNECTION_HEADING)]
+    pub redis_sentinel_username: Option<String>,
+
+    /// Read the Sentinels' own password (not the data nodes') from this file
+    /// [env: REDIS_SENTINEL_PASSWORD]
+    #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION_HEADING)]
+    pub redis_sentinel_password_file: Option<PathBuf>,
+
+    /// Use TLS to reach Redis (implied by rediss:// addresses and by every --tls-* option)
+    /// [env: REDIS_TLS=1]
     #[arg(long, global = true, help_heading = CONNECTION_HEADING)]
     pub tls: bool,
+
+    /// PEM file of the CA that signed the servers' certificates (default: the public web roots)
+    /// [env: REDIS_TLS_CA_FILE]
+    #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION_HEADING)]
+    pub tls_ca_file: Option<String>,
+
+    /// PEM client certificate, for servers that require one (mutual TLS) [env: REDIS_TLS_CERT_FILE]
+    #[arg(long, global = true, value_name = "FILE", requires = "tls_key_file", help_heading = CONNECTION_HEADING)]
+    pub tls_cert_file: Option<String>,
+
+    /// PEM private key of --tls-cert-file [env: REDIS_TLS_KEY_FILE]
+    #[arg(long, global = true, value_name = "FILE", requires = "tls_cert_file", help_heading = CONNECTION_HEADING)]
+    pub tls_key_file: Option<String>,
+
+    /// Accept any server certificate: encrypted but NOT authenticated (logs a warning; for
+    /// tests only) [env: REDIS_TLS_INSECURE=1]
+    #[arg(long, global = true, help_heading = CONNECTION_HEADING)]
+    pub tls_insecure: bool,
+
+    /// After each acknowledged write (submit, policy change, cancel, a run's start and outcome)
+    /// wait until N replicas have it (WAIT); a write they do not confirm in time fails with exit 5
+    /// [env: REDIS_MIN_REPLICAS_ACK; default: 0, off]
+    #[arg(long, global = true, value_name = "N", help_heading = CONNECTION_HEADING)]
+    pub min_replicas_ack: Option<String>,
+
+    /// How long that WAIT may take [env: REDIS_MIN_REPLICAS_TIMEOUT; default: 1s]
+    #[arg(long, global = true, value_name = "DURATION", help_heading = CONNECTION_HEADING)]
+    pub min_replicas_timeout: Option<String>,
 
     /// Use the in-memory store (development only; state is lost on exit)
     #[arg(long, global = true, help_heading = CONNECTION_HEADING)]
@@ -82,15 +135,29 @@ pub struct GlobalOpts {
     pub redis_connect_timeout: Duration,
 }
 
+/// A switch from the flag, else from a variable set to 1, true or yes.
+fn switch(flag: bool, var: &str) -> (bool, Source) {
+    if flag {
+        return (true, Source::Flag);
+    }
+    match std::env::var(var) {
+        Ok(v) if matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes") => {
+            (true, Source::Env)
+        }
+        _ => (false, Source::Default),
+    }
+}
+
+/// A secret from a file flag, else from its variables.
+fn secret(file: Option<&PathBuf>, vars: &[&str]) -> Result<(Option<String>, Source)> {
+    Ok(match file {
+        Some(path) => (Some(read_password_file(path)?), Source::Flag),
+        None => pick(None, vars),
+    })
+}
+
 /// Builds the checked configuration from flags and environment (flags win). Nothing connects.
 pub fn build_config(g: &GlobalOpts) -> Result<Config> {
-    let password_from_file = match &g.redis_password_file {
-        Some(path) => Some(read_password_file(path)?),
-        None => None,
-    };
-    let tls_env = std::env::var("REDIS_TLS")
-        .map(|v| matches!(v.as_str(), "1" | "true" | "yes"))
-        .unwrap_or(false);
     let raw = RawSettings {
         env: pick(
             g.environment.map(|e| e.as_str().to_string()),
@@ -98,13 +165,33 @@ pub fn build_config(g: &GlobalOpts) -> Result<Config> {
         ),
         redis_addr: pick(g.redis_addr.clone(), &["REDIS_ADDR"]),
         redis_db: pick(g.redis_db.clone(), &["REDIS_DB"]),
+        cell: pick(g.cell.clone(), &["TARTARUS_CELL"]),
         queue_key: pick(g.queue_key.clone(), &["REDIS_QUEUE_KEY"]),
-        password: match password_from_file {
-            Some(p) => (Some(p), Source::Flag),
-            None => pick(None, &["REDIS_PASSWORD", "REDIS_PASS"]),
-        },
+        password: secret(
+            g.redis_password_file.as_ref(),
+            &["REDIS_PASSWORD", "REDIS_PASS"],
+        )?,
         username: pick(g.redis_username.clone(), &["REDIS_USERNAME"]),
-        tls: g.tls || tls_env,
+        tls: switch(g.tls, "REDIS_TLS"),
+        tls_ca_file: pick(g.tls_ca_file.clone(), &["REDIS_TLS_CA_FILE"]),
+        tls_cert_file: pick(g.tls_cert_file.clone(), &["REDIS_TLS_CERT_FILE"]),
+        tls_key_file: pick(g.tls_key_file.clone(), &["REDIS_TLS_KEY_FILE"]),
+        tls_insecure: switch(g.tls_insecure, "REDIS_TLS_INSECURE"),
+        sentinel_addrs: pick(g.redis_sentinel.clone(), &["REDIS_SENTINEL_ADDRS"]),
+        sentinel_master: pick(g.redis_sentinel_master.clone(), &["REDIS_SENTINEL_MASTER"]),
+        sentinel_username: pick(
+            g.redis_sentinel_username.clone(),
+            &["REDIS_SENTINEL_USERNAME"],
+        ),
+        sentinel_password: secret(
+            g.redis_sentinel_password_file.as_ref(),
+            &["REDIS_SENTINEL_PASSWORD"],
+        )?,
+        min_replicas_ack: pick(g.min_replicas_ack.clone(), &["REDIS_MIN_REPLICAS_ACK"]),
+        min_replicas_timeout: pick(
+            g.min_replicas_timeout.clone(),
+            &["REDIS_MIN_REPLICAS_TIMEOUT"],
+        ),
         in_memory: g.in_memory,
         connect_timeout: g.redis_connect_timeout,
         command_timeout: g.redis_timeout,

@@ -11,6 +11,7 @@ pub mod args;
 pub mod backup;
 pub mod bench;
 pub mod bench_backup;
+pub mod bench_cells;
 pub mod config;
 mod ctx;
 pub mod docs;
@@ -18,6 +19,7 @@ mod error;
 pub mod examples;
 mod global;
 pub mod metrics;
+pub mod migrate;
 pub mod node;
 pub mod policy;
 pub mod progress;
@@ -116,6 +118,10 @@ pub enum Command {
     /// End-to-end checks for CI (`verify persistence`)
     #[command(subcommand, after_long_help = verify::EXAMPLES)]
     Verify(verify::VerifyCmd),
+    /// Move a deployment from the key layout before cells into a cell (in place, or --from an
+    /// old server); resumable, --dry-run counts
+    #[command(after_long_help = examples::MIGRATE)]
+    Migrate(migrate::MigrateArgs),
     /// Measure throughput against the configured store (`bench backup`: backup and restore speed)
     Bench(bench::BenchArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
@@ -169,6 +175,7 @@ async fn dispatch(cli: Cli) -> Result<u8> {
         Command::Verify(cmd) => cmd.run(&ctx).await,
         Command::Metrics(args) => metrics::run(&ctx, args).await,
         Command::Bench(args) => bench::run(&ctx, args).await,
+        Command::Migrate(args) => migrate::run(&ctx, args).await,
         Command::Top(args) => top::run(&ctx, args).await,
         Command::Completions(_) | Command::Man(_) => Ok(crate::exit::OK),
     }

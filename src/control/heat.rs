@@ -213,6 +213,7 @@ pub(crate) mod tests {
             tenant: None,
             network: false,
             privileged: false,
+            idempotency_key: None,
         }
     }
 

@@ -343,7 +343,7 @@ impl Metrics {
             redis_reconnects: counter(
                 &mut r,
                 "redis_reconnects",
-                "Times this process got Redis back after losing it.",
+                "Times this process connected to Redis again after losing it or after a failover.",
             ),
             redis_ping_failures: counter(
                 &mut r,
@@ -443,8 +443,8 @@ pub fn agent_progress(node: &str, report: &AgentReport) {
     *before = report.clone();
 }
 
-/// Connection hook: this process got Redis back after losing it. The sampler calls it when a ping
-/// succeeds after a failed one; a connection layer that sees its own reconnects may call it too.
+/// Connection hook: this process connected to Redis again, after losing it or after a failover.
+/// The connection layer (`crate::connection`) calls it for each reconnect of its shared lane.
 pub fn redis_reconnected() {
     metrics().redis_reconnects.inc();
 }

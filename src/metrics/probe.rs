@@ -112,7 +112,6 @@ pub fn max_sample_age(probe: &Probe) -> Duration {
 /// What the sampler remembers between samples.
 #[derive(Default)]
 pub struct Sampler {
-    redis_was_up: Option<bool>,
     nodes_shown: BTreeSet<String>,
 }
 
@@ -153,12 +152,11 @@ impl Sampler {
             }
         };
         m.redis_up.set(i64::from(up));
+        // Reconnects are counted by the connection layer, which sees each one (a failover
+        // included, even one no ping noticed).
         if !up {
             m.redis_ping_failures.inc();
-        } else if self.redis_was_up == Some(false) {
-            super::redis_reconnected();
         }
-        self.redis_was_up = Some(up);
         if up {
             if let Err(e) = self.read_store(probe, m, &mut reasons).await {
                 reasons.push(reason_for(&e));

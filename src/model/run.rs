@@ -154,7 +154,17 @@ pub struct Run {
     pub node: Option<String>,
     /// Why a run waits, was rejected, or ended the way it did.
     pub message: Option<String>,
+    /// Placements so far: each one's number is its attempt token (an agent starts and finishes
+    /// only the current one). Never decreases, so no two placements share a token.
     pub attempts: u32,
+    /// `attempts` when the run was last retried from the dead letters: the retry budget
+    /// (`--max-attempts`) counts from here.
+    #[serde(default)]
+    pub attempts_base: u32,
+    /// `metadata.idempotencyKey` it was submitted with (the store's key for it also names the
+    /// content hash).
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
     pub exit_code: Option<i32>,
     pub created_at: i64,
     pub updated_at: i64,
@@ -182,6 +192,8 @@ pub mod field {
     pub const NODE: &str = "node";
     pub const MESSAGE: &str = "message";
     pub const ATTEMPTS: &str = "attempts";
+    pub const ATTEMPTS_BASE: &str = "attempts_base";
+    pub const IDEMPOTENCY_KEY: &str = "idempotency_key";
     pub const EXIT_CODE: &str = "exit_code";
     pub const CREATED_AT: &str = "created_at";
     pub const UPDATED_AT: &str = "updated_at";
@@ -201,9 +213,12 @@ pub struct CorruptRun {
 }
 
 impl Run {
-    /// A new run in `queued`, as submitted.
-    pub fn new(id: String, spec: SandboxSpec, now_ms: i64) -> Run {
+    /// A new run in `queued`, as submitted. The spec's idempotency key moves to the run.
+    pub fn new(id: String, mut spec: SandboxSpec, now_ms: i64) -> Run {
+        let idempotency_key = spec.idempotency_key.take();
         Run {
+            attempts_base: 0,
+            idempotency_key,
             id,
             name: spec.name.clone(),
             state: RunState::Queued,
@@ -243,6 +258,7 @@ impl Run {
                 if self.quarantined { "1" } else { "0" }.to_string(),
             ),
             (field::ATTEMPTS, self.attempts.to_string()),
+            (field::ATTEMPTS_BASE, self.attempts_base.to_string()),
             (field::CREATED_AT, self.created_at.to_string()),
             (field::UPDATED_AT, self.updated_at.to_string()),
         ];
@@ -282,7 +298,23 @@ impl Run {
         if let Some(p) = &self.log_path {
             f.push((field::LOG_PATH, p.clone()));
         }
+        if let Some(k) = &self.idempotency_key {
+            f.push((field::IDEMPOTENCY_KEY, k.clone()));
+        }
         f
+    }
+
+    /// Hash of what was asked (the stored spec, without the idempotency key): a repeated key must
+    /// come with the same content.
+    pub fn content_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut spec = self.spec.clone();
+        spec.idempotency_key = None;
+        let bytes = serde_json::to_vec(&spec).unwrap_or_default();
+        Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 
     /// Rebuilds a run from its hash fields.
@@ -326,6 +358,10 @@ impl Run {
                 .filter(|s| !s.is_empty())
                 .map(str::to_string),
             attempts: num(field::ATTEMPTS)?.unwrap_or(0) as u32,
+            attempts_base: num(field::ATTEMPTS_BASE)?.unwrap_or(0) as u32,
+            idempotency_key: get(field::IDEMPOTENCY_KEY)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
             exit_code: num(field::EXIT_CODE)?.map(|v| v as i32),
             created_at: num(field::CREATED_AT)?.unwrap_or(0),
             updated_at: num(field::UPDATED_AT)?.unwrap_or(0),

@@ -29,6 +29,8 @@ pub mod limits {
     pub const MAX_PRIORITY: u32 = 1000;
     /// Largest stored spec, JSON-encoded (64 KiB).
     pub const MAX_SPEC_BYTES: usize = 64 << 10;
+    /// Longest `metadata.idempotencyKey` (a `--idempotency-key` prefix included).
+    pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 256;
     /// Most labels (and, separately, most annotations / env vars) on one sandbox.
     pub const MAX_LABELS: usize = 64;
     /// Most environment variables.
@@ -103,6 +105,10 @@ pub struct MetadataDocument {
     /// Tenant or owner the run is charged to (policies can match on it).
     #[serde(default)]
     pub tenant: Option<String>,
+    /// Makes the submit idempotent: a key already used for the same content returns that run
+    /// instead of creating one (see [`SandboxSpec::idempotency_key`]).
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -202,6 +208,10 @@ pub struct SandboxSpec {
     pub network: bool,
     #[serde(default)]
     pub privileged: bool,
+    /// `metadata.idempotencyKey`: carried from the document to the run (it is not part of the
+    /// stored spec, whose content hash the key is checked against).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<String>,
 }
 
 impl SandboxSpec {
@@ -338,6 +348,9 @@ impl SandboxDocument {
         )?;
         if let Some(t) = &self.metadata.tenant {
             check_name("metadata.tenant", t)?;
+        }
+        if let Some(k) = &self.metadata.idempotency_key {
+            check_idempotency_key("metadata.idempotencyKey", k)?;
         }
         let spec = self.spec;
         let image = spec.image.trim().to_string();
@@ -484,6 +497,7 @@ impl SandboxDocument {
             tenant: self.metadata.tenant,
             network: spec.network,
             privileged: spec.privileged,
+            idempotency_key: self.metadata.idempotency_key,
         };
         let size = serde_json::to_vec(&out)
             .map(|v| v.len())
@@ -499,6 +513,23 @@ impl SandboxDocument {
         }
         Ok(out)
     }
+}
+
+/// An idempotency key: 1 to [`limits::MAX_IDEMPOTENCY_KEY_LEN`] printable characters, no spaces.
+pub fn check_idempotency_key(field: &str, key: &str) -> Result<(), FieldError> {
+    if key.is_empty()
+        || key.len() > limits::MAX_IDEMPOTENCY_KEY_LEN
+        || key.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(field_err(
+            field,
+            format!(
+                "must be 1 to {} characters, without spaces or control characters",
+                limits::MAX_IDEMPOTENCY_KEY_LEN
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Where a bad document is: file, index, field.

@@ -41,6 +41,9 @@ pub struct MetadataView {
     pub annotations: BTreeMap<String, String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tenant: Option<String>,
+    /// The key the run was submitted with: submitting this document again returns this run.
+    #[serde(rename = "idempotencyKey", skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<String>,
 }
 
 /// `spec`, in the input schema: `cpu: 500m`, `memory: 256Mi`, `timeout: 30s`.
@@ -140,6 +143,7 @@ impl SpecView {
             tenant,
             network,
             privileged,
+            idempotency_key,
         } = spec.clone();
         (
             MetadataView {
@@ -147,6 +151,7 @@ impl SpecView {
                 labels,
                 annotations,
                 tenant,
+                idempotency_key,
             },
             SpecView {
                 image,
@@ -171,7 +176,10 @@ impl SpecView {
 impl RunView {
     /// The list form: no log tail, no events.
     pub fn of(run: &Run) -> RunView {
-        let (metadata, spec) = SpecView::split(&run.spec);
+        let (mut metadata, spec) = SpecView::split(&run.spec);
+        metadata.idempotency_key = metadata
+            .idempotency_key
+            .or_else(|| run.idempotency_key.clone());
         let duration_ms = match (run.started_at, run.finished_at) {
             (Some(s), Some(f)) => Some((f - s).max(0) as u64),
             _ => None,

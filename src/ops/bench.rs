@@ -14,12 +14,13 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 use serde::Serialize;
 
-use crate::config::{Backend, RedisTarget};
+use crate::config::{Backend, Endpoint, RedisTarget};
 use crate::model::node::{Resources, PHLEGETHON_LABEL};
 use crate::model::run::{Run, RunState};
 use crate::model::spec::{parse_sandbox_documents, SandboxSpec};
+use crate::persistence::RedisAdmin;
 use crate::scheduler::{Scheduler, SchedulerConfig};
-use crate::store::keys::Keys;
+use crate::store::keys::{Cell, Keys};
 use crate::store::memory::MemoryStore;
 use crate::store::redis::RedisStore;
 use crate::store::{Heartbeat, History, SharedStore, StoreSettings};
@@ -90,9 +91,15 @@ pub fn figure(name: &str, count: u64, elapsed: Duration, note: String) -> Figure
     }
 }
 
-/// The key layout of the bench: everything under [`BENCH_PREFIX`].
+/// The key layout of the bench: everything of its cell under [`BENCH_PREFIX`]
+/// (`tartarus-bench:{<cell>}:*`, one slot like any cell).
 pub fn bench_keys() -> Keys {
-    Keys::isolated(BENCH_PREFIX)
+    Keys::isolated(BENCH_PREFIX, &Cell::default())
+}
+
+/// What the cleanup deletes: every bench cell and redis-benchmark's keys.
+fn cleanup_patterns() -> Vec<String> {
+    vec![format!("{BENCH_PREFIX}:*")]
 }
 
 /// A fresh store for the bench on the configured backend (Redis: under the bench prefix).
@@ -100,7 +107,7 @@ pub async fn bench_store(backend: &Backend, settings: &StoreSettings) -> Result<
     Ok(match backend {
         Backend::Memory => Arc::new(MemoryStore::new(settings.clone())),
         Backend::Redis(t) => Arc::new(
-            RedisStore::connect_with_keys(t, bench_keys(), settings.clone())
+            RedisStore::connect(t, bench_keys(), settings.clone())
                 .await
                 .context("connecting to Redis")?,
         ),
@@ -109,9 +116,7 @@ pub async fn bench_store(backend: &Backend, settings: &StoreSettings) -> Result<
 
 /// Deletes every key of the bench layout (SCAN on its own patterns + UNLINK); returns how many.
 pub async fn cleanup(target: &RedisTarget) -> Result<u64> {
-    let client = redis::Client::open(target.connection_info()?)?;
-    let mut conn = client.get_multiplexed_async_connection().await?;
-    let patterns = bench_keys().backup_patterns();
+    let patterns = cleanup_patterns();
     // The cleanup deletes by pattern: refuse anything that could reach beyond the bench's keys.
     if let Some(p) = patterns
         .iter()
@@ -119,32 +124,8 @@ pub async fn cleanup(target: &RedisTarget) -> Result<u64> {
     {
         anyhow::bail!("refusing to clean up `{p}`: it is not under the bench prefix");
     }
-    let mut removed = 0;
-    for pattern in patterns {
-        let mut cursor: u64 = 0;
-        loop {
-            let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
-                .arg(cursor)
-                .arg("MATCH")
-                .arg(&pattern)
-                .arg("COUNT")
-                .arg(5000)
-                .query_async(&mut conn)
-                .await?;
-            if !keys.is_empty() {
-                let n: u64 = redis::cmd("UNLINK")
-                    .arg(&keys)
-                    .query_async(&mut conn)
-                    .await?;
-                removed += n;
-            }
-            cursor = next;
-            if cursor == 0 {
-                break;
-            }
-        }
-    }
-    Ok(removed)
+    let admin = RedisAdmin::connect(target).await?;
+    Ok(admin.flush_keys(&patterns).await?)
 }
 
 /// Runs the bench. Against Redis the bench prefix is removed before it starts and after it ends,
@@ -176,7 +157,14 @@ pub async fn run(
     Ok(BenchReport {
         backend: match backend {
             Backend::Memory => "in-memory".into(),
-            Backend::Redis(_) => "Redis".into(),
+            Backend::Redis(t) => match t.replica_ack {
+                Some(a) => format!(
+                    "Redis {} (--min-replicas-ack {})",
+                    t.topology.name(),
+                    a.replicas
+                ),
+                None => format!("Redis {}", t.topology.name()),
+            },
         },
         prefix: target.map(|_| BENCH_PREFIX.to_string()),
         figures,
@@ -196,7 +184,9 @@ async fn measure(
     figures.extend(end_to_end(store.clone(), options).await?);
     if let Backend::Redis(target) = backend {
         if options.raw_requests > 0 {
-            figures.push(raw_figure(target, options.raw_requests, &figures));
+            // redis-benchmark talks to one server: the master of the moment.
+            let node = RedisAdmin::connect(target).await?.endpoint().await?;
+            figures.push(raw_figure(target, &node, options.raw_requests, &figures));
         }
     }
     Ok(figures)
@@ -272,8 +262,8 @@ async fn throughput(
 
 /// The raw server rate from `redis-benchmark` (SET of 200 bytes, pipelined 64 deep, on keys
 /// under the bench prefix), when it is installed.
-fn raw_figure(target: &RedisTarget, requests: u64, figures: &[Figure]) -> Figure {
-    match raw_redis_rate(target, requests) {
+fn raw_figure(target: &RedisTarget, node: &Endpoint, requests: u64, figures: &[Figure]) -> Figure {
+    match raw_redis_rate(target, node, requests) {
         Some(rate) => {
             let submit = figures.first().map(|f| f.per_second).unwrap_or(0.0);
             let mut f = figure(
@@ -299,14 +289,26 @@ fn raw_figure(target: &RedisTarget, requests: u64, figures: &[Figure]) -> Figure
 
 /// Runs `redis-benchmark` with an explicit SET command whose keys carry the bench prefix
 /// (`tartarus-bench:raw:<n>`, n < 100,000), so its keys are the bench's to delete.
-pub fn raw_redis_rate(target: &RedisTarget, requests: u64) -> Option<f64> {
+pub fn raw_redis_rate(target: &RedisTarget, node: &Endpoint, requests: u64) -> Option<f64> {
     let mut cmd = std::process::Command::new("redis-benchmark");
-    cmd.args(["-h", &target.host, "-p", &target.port.to_string()]);
+    cmd.args(["-h", &node.host, "-p", &node.port.to_string()]);
     cmd.args(["-P", "64", "-q", "-r", "100000"]);
     cmd.args(["-n", &requests.to_string()]);
     cmd.args(["--dbnum", &target.db.to_string()]);
-    if target.tls {
+    if let Some(tls) = &target.tls {
         cmd.arg("--tls");
+        if let Some(ca) = &tls.ca {
+            cmd.arg("--cacert").arg(&ca.path);
+        }
+        if let Some((cert, key)) = &tls.client {
+            cmd.arg("--cert")
+                .arg(&cert.path)
+                .arg("--key")
+                .arg(&key.path);
+        }
+        if tls.insecure {
+            cmd.arg("--insecure");
+        }
     }
     if let Some(user) = &target.username {
         cmd.args(["--user", user]);
@@ -373,7 +375,7 @@ spec: {rules: [{name: r, when: {labels: {tier: {equals: untrusted}}}, verdict: q
 "#;
 
 /// Sixteen bench nodes (every fourth in the Phlegethon pool) and the ten bench policies.
-async fn bench_cluster(store: &SharedStore) -> Result<()> {
+pub(crate) async fn bench_nodes_and_policies(store: &SharedStore) -> Result<()> {
     for i in 0..16 {
         let mut labels = BTreeMap::new();
         if i % 4 == 0 {
@@ -401,11 +403,16 @@ async fn bench_cluster(store: &SharedStore) -> Result<()> {
 
 /// Submit → admitted → routed → scheduled through one in-process scheduler, then the latency
 /// from submit to scheduled at a steady 1,000 runs/s.
-async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Figure>> {
-    bench_cluster(&store).await?;
-    let spec = sandbox(
+/// The sandbox of the end-to-end figures: one small run, admitted by every bench policy.
+pub(crate) fn e2e_sandbox() -> Result<SandboxSpec> {
+    sandbox(
         "spec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n",
-    )?;
+    )
+}
+
+async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Figure>> {
+    bench_nodes_and_policies(&store).await?;
+    let spec = e2e_sandbox()?;
     let config = SchedulerConfig {
         batch: options.e2e_batch.max(1),
         ..Default::default()

@@ -3,10 +3,12 @@
 //! renders what they return.
 
 pub mod bench;
+pub mod bench_cells;
 pub mod cancel;
 pub mod input;
 pub mod list;
 pub mod logs;
+pub mod node;
 pub mod node_file;
 pub mod policies;
 pub mod submit;
@@ -17,4 +19,5 @@ pub mod wait;
 pub mod watch;
 
 pub use input::InputError;
+pub use submit::SubmitError;
 pub use wait::WaitError;

@@ -3,13 +3,14 @@
 use std::collections::BTreeMap;
 
 use anyhow::{Context as _, Result};
+use serde::Serialize;
 
 use crate::model::documents::DocumentError;
 use crate::model::now_ms;
 use crate::model::run::Run;
 use crate::model::spec::{parse_sandbox_documents, Heat, SandboxSpec, SpecError};
 use crate::ops::input::Input;
-use crate::store::Store;
+use crate::store::{Admission, Store};
 
 /// Runs sent per store call; each call is acknowledged before the next.
 pub const SUBMIT_CHUNK: usize = 20_000;
@@ -121,26 +122,249 @@ pub fn new_runs(specs: Vec<SandboxSpec>) -> Vec<Run> {
         .collect()
 }
 
-/// Submits in chunks of [`SUBMIT_CHUNK`], calling `progress` with the runs acknowledged so far.
-/// A failure says which runs were already acknowledged (and kept).
+/// Gives every document without its own `metadata.idempotencyKey` the key `prefix` + its index
+/// (0-based, in file order): running the same command again then returns the runs of the first
+/// run instead of creating new ones.
+pub fn apply_key_prefix(specs: &mut [SandboxSpec], prefix: &str) -> Result<(), SpecError> {
+    for (index, spec) in specs.iter_mut().enumerate() {
+        if spec.idempotency_key.is_none() {
+            let key = format!("{prefix}{index}");
+            crate::model::spec::check_idempotency_key("--idempotency-key", &key).map_err(
+                |error| SpecError::Invalid {
+                    source_name: "--idempotency-key".into(),
+                    index,
+                    error,
+                },
+            )?;
+            spec.idempotency_key = Some(key);
+        }
+    }
+    Ok(())
+}
+
+/// What became of one document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    /// Stored and queued as a new run.
+    Created,
+    /// Already stored (its idempotency key, for the same content): the run returned is that one.
+    Existing,
+    /// Its idempotency key is held by another run with other content: not stored.
+    Conflict,
+    /// Sent, but Redis failed before it acknowledged: it may or may not be stored.
+    Unknown,
+    /// Not sent: the submit stopped before it.
+    NotSent,
+}
+
+impl DocStatus {
+    /// The name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocStatus::Created => "created",
+            DocStatus::Existing => "existing",
+            DocStatus::Conflict => "conflict",
+            DocStatus::Unknown => "unknown",
+            DocStatus::NotSent => "not_sent",
+        }
+    }
+}
+
+/// One document of a submit: its index in the input, the run id (new, existing, or — for a
+/// conflict — the run holding its key; none when not committed), its name and what happened.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocResult {
+    pub index: usize,
+    pub id: Option<String>,
+    pub name: String,
+    pub status: DocStatus,
+}
+
+/// The outcome of a bulk submit, document by document: which were committed (with ids) and which
+/// were not, and the error that stopped it, if any.
+#[derive(Debug, Default)]
+pub struct SubmitLedger {
+    pub docs: Vec<DocResult>,
+    pub failure: Option<anyhow::Error>,
+}
+
+impl SubmitLedger {
+    /// Records the answer for a chunk of runs whose first document has index `start`.
+    pub fn record(&mut self, start: usize, runs: &[Run], answer: Result<Vec<Admission>>) {
+        match answer {
+            Ok(admissions) => {
+                for (i, (run, a)) in runs.iter().zip(admissions).enumerate() {
+                    let (id, status) = match a {
+                        Admission::Created => (run.id.clone(), DocStatus::Created),
+                        Admission::Existing { id } => (id, DocStatus::Existing),
+                        Admission::Conflict { id } => (id, DocStatus::Conflict),
+                    };
+                    self.docs.push(DocResult {
+                        index: start + i,
+                        id: Some(id),
+                        name: run.name.clone(),
+                        status,
+                    });
+                }
+            }
+            Err(e) => {
+                self.mark(start, runs, DocStatus::Unknown);
+                self.failure = Some(e);
+            }
+        }
+    }
+
+    /// Records documents that were never sent.
+    pub fn mark(&mut self, start: usize, runs: &[Run], status: DocStatus) {
+        self.docs
+            .extend(runs.iter().enumerate().map(|(i, run)| DocResult {
+                index: start + i,
+                id: None,
+                name: run.name.clone(),
+                status,
+            }));
+    }
+
+    /// Committed documents: stored now or before (their run id is the one to use).
+    pub fn committed(&self) -> impl Iterator<Item = &DocResult> {
+        self.docs
+            .iter()
+            .filter(|d| matches!(d.status, DocStatus::Created | DocStatus::Existing))
+    }
+
+    /// Documents not committed (conflicts, unknown, not sent).
+    pub fn not_committed(&self) -> impl Iterator<Item = &DocResult> {
+        self.docs
+            .iter()
+            .filter(|d| !matches!(d.status, DocStatus::Created | DocStatus::Existing))
+    }
+
+    /// Every document committed, none refused, nothing failed.
+    pub fn is_complete(&self) -> bool {
+        self.failure.is_none() && self.not_committed().next().is_none()
+    }
+
+    /// The error to exit with when the submit is not complete: the store's failure, or the
+    /// conflicts naming each document.
+    pub fn error(&mut self) -> Option<anyhow::Error> {
+        if let Some(e) = self.failure.take() {
+            return Some(e);
+        }
+        let conflicts: Vec<String> = self
+            .docs
+            .iter()
+            .filter(|d| d.status == DocStatus::Conflict)
+            .map(|d| {
+                format!(
+                    "document {} ({}): its idempotency key is held by run {} with other content",
+                    d.index,
+                    d.name,
+                    d.id.as_deref().unwrap_or("?")
+                )
+            })
+            .collect();
+        (!conflicts.is_empty()).then(|| SubmitError::KeyConflict(conflicts).into())
+    }
+
+    /// Lines for stderr: committed and not committed documents, as index ranges by status.
+    pub fn summary(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (status, what) in [
+            (DocStatus::Created, "committed (new runs)"),
+            (
+                DocStatus::Existing,
+                "committed before (idempotency key: existing runs)",
+            ),
+            (
+                DocStatus::Conflict,
+                "NOT committed: idempotency key used for other content",
+            ),
+            (
+                DocStatus::Unknown,
+                "NOT confirmed: sent when Redis failed, may or may not be stored",
+            ),
+            (DocStatus::NotSent, "NOT committed: not sent"),
+        ] {
+            let indexes: Vec<usize> = self
+                .docs
+                .iter()
+                .filter(|d| d.status == status)
+                .map(|d| d.index)
+                .collect();
+            if !indexes.is_empty() {
+                out.push(format!(
+                    "documents {} — {} {what}",
+                    ranges(&indexes),
+                    indexes.len()
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// `0-2999, 4000, 4002-4010` for sorted indexes.
+fn ranges(indexes: &[usize]) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < indexes.len() {
+        let mut j = i;
+        while j + 1 < indexes.len() && indexes[j + 1] == indexes[j] + 1 {
+            j += 1;
+        }
+        parts.push(if i == j {
+            indexes[i].to_string()
+        } else {
+            format!("{}-{}", indexes[i], indexes[j])
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
+/// Why a submit did not commit every document.
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    #[error("{}", .0.join("; "))]
+    KeyConflict(Vec<String>),
+}
+
+impl SubmitError {
+    /// The process exit code this error leads to.
+    pub fn code(&self) -> u8 {
+        match self {
+            SubmitError::KeyConflict(_) => crate::exit::CONFLICT,
+        }
+    }
+}
+
+/// Submits in chunks of [`SUBMIT_CHUNK`], calling `progress` with the documents answered so
+/// far. Stops at the first failure; the ledger says what was committed and what was not.
 pub async fn submit_runs(
     store: &dyn Store,
     runs: &[Run],
     progress: &mut dyn FnMut(usize),
-) -> Result<()> {
-    let mut done = 0;
+) -> SubmitLedger {
+    let mut ledger = SubmitLedger::default();
+    let mut start = 0;
     for chunk in runs.chunks(SUBMIT_CHUNK) {
-        store.submit(chunk).await.with_context(|| {
+        let answer = store.submit(chunk).await.with_context(|| {
             format!(
-                "submitting runs {}..{} ({done} runs before these were acknowledged and kept)",
-                chunk.first().map(|r| r.id.as_str()).unwrap_or(""),
-                chunk.last().map(|r| r.id.as_str()).unwrap_or("")
+                "submitting documents {}-{}",
+                start,
+                start + chunk.len().saturating_sub(1)
             )
-        })?;
-        done += chunk.len();
-        progress(done);
+        });
+        ledger.record(start, chunk, answer);
+        start += chunk.len();
+        if ledger.failure.is_some() {
+            ledger.mark(start, &runs[start..], DocStatus::NotSent);
+            break;
+        }
+        progress(start);
     }
-    Ok(())
+    ledger
 }
 
 #[cfg(test)]

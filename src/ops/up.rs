@@ -8,11 +8,12 @@ use anyhow::{Context as _, Result};
 use tokio::sync::watch;
 
 use crate::agent::{Agent, AgentConfig};
+use crate::backoff::{until_available, OutageLog};
 use crate::executor::ExecutorConfig;
 use crate::model::run::{Run, RunState};
 use crate::ops::wait::worst_code;
 use crate::scheduler::{Report, Scheduler, SchedulerConfig};
-use crate::store::{Heartbeat, History, SharedStore, StoredPolicy};
+use crate::store::{Admission, Heartbeat, History, SharedStore, StoredPolicy};
 
 /// Builds the executor configuration of the local agent for a node name.
 pub type ExecutorFor = Arc<dyn Fn(&str) -> ExecutorConfig + Send + Sync>;
@@ -138,15 +139,16 @@ pub async fn run_up(
     plan: UpPlan,
     shutdown: watch::Receiver<bool>,
 ) -> Result<UpOutcome> {
+    // Redis may be restarting as `up` starts: every startup step waits for it.
+    let mut log = OutageLog::new("up");
+    let mut startup = shutdown.clone();
     if !plan.policies.is_empty() {
-        store
-            .apply_policies(
-                &plan.policies,
-                &crate::ops::policies::actor(None),
-                History::Keep,
-            )
-            .await
-            .context("applying the policies")?;
+        let who = crate::ops::policies::actor(None);
+        until_available("applying the policies", &mut log, &mut startup, || {
+            store.apply_policies(&plan.policies, &who, History::Keep)
+        })
+        .await
+        .context("applying the policies")?;
     }
     let (stop_tx, stop_rx) = watch::channel(false);
     let max_attempts = plan.scheduler.max_attempts.max(1);
@@ -157,7 +159,10 @@ pub async fn run_up(
         None => {
             for mut beat in plan.nodes {
                 beat.ttl = Duration::from_secs(24 * 3600);
-                store.heartbeat(&beat).await?;
+                until_available("registering the nodes", &mut log, &mut startup, || {
+                    store.heartbeat(&beat)
+                })
+                .await?;
                 bare_nodes.push(beat.name);
             }
         }
@@ -170,18 +175,38 @@ pub async fn run_up(
                 uid_base = uid_base.saturating_add(beat.capacity.slots);
                 let config = local_agent_config(beat, executor, max_attempts);
                 let agent = start_local_agent(&store, config).await?;
-                agent.register().await?;
+                // Announced now so the first batch sees every node; when Redis is not there yet,
+                // the agent's loop announces it as soon as it is.
+                if let Err(e) = agent.register().await {
+                    log.failed("registering a local agent", &e);
+                }
                 let rx = stop_rx.clone();
                 agent_handles.push(tokio::spawn(async move { agent.run(rx).await }));
             }
         }
     }
-    let submitted: Vec<String> = plan.runs.iter().map(|r| r.id.clone()).collect();
+    let mut submitted: Vec<String> = plan.runs.iter().map(|r| r.id.clone()).collect();
     if !plan.runs.is_empty() {
-        store
-            .submit(&plan.runs)
-            .await
-            .context("submitting the runs")?;
+        // Safe to repeat: a run id that is already stored is not written again.
+        let admissions = until_available("submitting the runs", &mut log, &mut startup, || {
+            store.submit(&plan.runs)
+        })
+        .await
+        .context("submitting the runs")?
+        .unwrap_or_default();
+        // A document with an idempotency key may name a run stored before.
+        for (i, a) in admissions.into_iter().enumerate() {
+            match a {
+                Admission::Created => {}
+                Admission::Existing { id } => submitted[i] = id,
+                Admission::Conflict { id } => {
+                    return Err(crate::ops::SubmitError::KeyConflict(vec![format!(
+                        "document {i}: its idempotency key is held by run {id} with other content"
+                    )])
+                    .into())
+                }
+            }
+        }
     }
     let mut scheduler = Scheduler::new(store.clone(), plan.scheduler.clone())
         .await
@@ -233,6 +258,7 @@ async fn wait_until_done(
 ) -> Result<()> {
     let mut idle_check = IdleCheck::default();
     let mut warned_paused = false;
+    let mut log = OutageLog::new("up");
     loop {
         if *shutdown.borrow() {
             return Ok(());
@@ -252,12 +278,15 @@ async fn wait_until_done(
         }
         .await;
         match checked {
-            Ok(true) => return Ok(()),
-            Ok(false) => {}
-            Err(e) if is_unavailable(&e) => {
-                tracing::debug!("up: store unavailable while waiting: {e}");
+            Ok(true) => {
+                log.ok();
+                return Ok(());
             }
-            Err(e) => return Err(e),
+            Ok(false) => log.ok(),
+            Err(e) => match store_error(&e) {
+                Some(se) => log.failed("checking progress", se),
+                None => return Err(e),
+            },
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_millis(100)) => {}
@@ -285,10 +314,8 @@ async fn start_local_agent(store: &SharedStore, mut config: AgentConfig) -> Resu
     .context("starting a local agent")
 }
 
-/// True when the error is the store being out of reach (retry), not a real failure.
-fn is_unavailable(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<crate::store::StoreError>()
-            .is_some_and(|s| s.is_unavailable())
-    })
+/// The store error behind a failure, if it is one (retried: `up` outlives Redis errors).
+fn store_error(e: &anyhow::Error) -> Option<&crate::store::StoreError> {
+    e.chain()
+        .find_map(|c| c.downcast_ref::<crate::store::StoreError>())
 }

@@ -1,13 +1,15 @@
-//! Typed Redis administration commands: the only file of the persistence module that uses the `redis` crate.
+//! Typed Redis administration commands, on the connection layer (`crate::connection`): the persistence module's only way to Redis besides the raw replication stream.
 
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
-use redis::aio::MultiplexedConnection;
-use redis::{AsyncConnectionConfig, Value};
+use crate::connection::value::text as value_to_string;
+use crate::connection::{Cmd, Connection, Failure, FailureKind, Options, Role, Value};
 
 use super::{PersistenceError, Result};
-use crate::config::RedisTarget;
+use crate::config::{Endpoint, RedisTarget};
+
+pub use crate::connection::value::parse_info;
 
 /// A key to restore: (key, ttl in ms (0 = no expiry), DUMP payload).
 pub type RestoreItem = (Vec<u8>, i64, Vec<u8>);
@@ -23,89 +25,100 @@ pub enum BgsaveStart {
     AlreadyInProgress,
 }
 
-/// A connection to one Redis server for administrative commands.
+/// A connection to one Redis node (the master, or a replica when asked) for administrative
+/// commands.
 pub struct RedisAdmin {
-    conn: MultiplexedConnection,
+    conn: Connection,
     display: String,
 }
 
-fn command_error(command: &str, e: redis::RedisError) -> PersistenceError {
-    if e.code() == Some("LOADING") {
-        PersistenceError::Loading {
+/// A failure of the connection layer as the persistence commands report it.
+fn command_error(command: &str, f: Failure) -> PersistenceError {
+    match (f.kind, f.code()) {
+        (_, Some("LOADING")) => PersistenceError::Loading {
             command: command.to_string(),
-        }
-    } else if e.is_timeout() {
-        PersistenceError::CommandTimeout {
+        },
+        (FailureKind::Timeout, _) => PersistenceError::CommandTimeout {
             command: command.to_string(),
-        }
-    } else {
-        PersistenceError::Command {
+        },
+        (FailureKind::Command, _) => PersistenceError::Command {
             command: command.to_string(),
-            reason: e.to_string(),
-        }
+            reason: f.message,
+        },
+        (FailureKind::Auth, _) => PersistenceError::Refused {
+            target: f.server,
+            command: command.to_string(),
+            reason: f.message,
+        },
+        _ => PersistenceError::Connect {
+            target: f.server,
+            reason: format!("{} (during {command})", f.message),
+        },
     }
-}
-
-fn value_to_string(v: &Value) -> Option<String> {
-    match v {
-        Value::BulkString(b) => Some(String::from_utf8_lossy(b).into_owned()),
-        Value::SimpleString(s) => Some(s.clone()),
-        Value::Okay => Some("OK".into()),
-        Value::Int(i) => Some(i.to_string()),
-        Value::VerbatimString { text, .. } => Some(text.clone()),
-        Value::Double(d) => Some(d.to_string()),
-        _ => None,
-    }
-}
-
-/// Parses `INFO` text into `field -> value` (section headers and blank lines skipped).
-pub fn parse_info(text: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some((k, v)) = line.split_once(':') {
-            out.insert(k.to_string(), v.to_string());
-        }
-    }
-    out
 }
 
 impl RedisAdmin {
-    /// Connects (with the target's connect/response timeouts), authenticates and selects the db.
+    /// Connects to the master (with the target's connect/response timeouts), authenticates and
+    /// selects the db.
     pub async fn connect(target: &RedisTarget) -> Result<RedisAdmin> {
-        let fail = |e: redis::RedisError| PersistenceError::Connect {
-            target: target.display(),
-            reason: e.to_string(),
-        };
-        let info = target.connection_info().map_err(fail)?;
-        let client = redis::Client::open(info).map_err(fail)?;
-        let cfg = AsyncConnectionConfig::new()
-            .set_connection_timeout(Some(target.connect_timeout))
-            .set_response_timeout(Some(target.command_timeout));
-        let conn = client
-            .get_multiplexed_async_connection_with_config(&cfg)
-            .await
-            .map_err(fail)?;
-        Ok(RedisAdmin {
-            conn,
-            display: target.display(),
-        })
+        RedisAdmin::connect_with(target, Options::default()).await
     }
 
-    /// `host:port/db` of the server (no secrets).
+    /// Connects to a healthy replica (`backup create --from-replica`).
+    pub async fn connect_replica(target: &RedisTarget) -> Result<RedisAdmin> {
+        RedisAdmin::connect_with(
+            target,
+            Options {
+                role: Role::Replica,
+                ..Default::default()
+            },
+        )
+        .await
+    }
+
+    /// Connects with these options (`unlimited_responses` for commands that take their time).
+    pub async fn connect_with(target: &RedisTarget, options: Options) -> Result<RedisAdmin> {
+        let conn = Connection::connect_with(target, options)
+            .await
+            .map_err(|f| PersistenceError::Connect {
+                target: f.server,
+                reason: f.message,
+            })?;
+        let display = match (target.standalone_endpoint(), options.role) {
+            (Some(_), Role::Primary) => target.display(),
+            _ => match conn.endpoint().await {
+                Ok(e) => format!("{} ({} at {e})", target.display(), options.role.as_str()),
+                Err(_) => target.display(),
+            },
+        };
+        Ok(RedisAdmin { conn, display })
+    }
+
+    /// `host:port/db` of the server (no secrets); behind Sentinel, with the node's address.
     pub fn display(&self) -> &str {
         &self.display
     }
 
-    async fn query(&self, command: &str, cmd: &redis::Cmd) -> Result<Value> {
-        let mut conn = self.conn.clone();
-        let v: Value = cmd
-            .query_async(&mut conn)
+    /// The connection, for what the typed commands do not cover (the Sentinels, raw streams).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The node the commands go to now.
+    pub async fn endpoint(&self) -> Result<Endpoint> {
+        self.conn
+            .endpoint()
             .await
-            .map_err(|e| command_error(command, e))?;
+            .map_err(|f| command_error("connect", f))
+    }
+
+    /// One command, any reply but an error.
+    pub async fn query(&self, command: &str, cmd: &Cmd) -> Result<Value> {
+        let v: Value = self
+            .conn
+            .query_cmd(cmd)
+            .await
+            .map_err(|f| command_error(command, f))?;
         if let Value::ServerError(e) = v {
             return Err(PersistenceError::Command {
                 command: command.into(),
@@ -115,7 +128,18 @@ impl RedisAdmin {
         Ok(v)
     }
 
-    async fn query_string(&self, command: &str, cmd: &redis::Cmd) -> Result<String> {
+    async fn query_pipe(
+        &self,
+        command: &str,
+        pipe: &crate::connection::Pipeline,
+    ) -> Result<Vec<Value>> {
+        self.conn
+            .query(pipe)
+            .await
+            .map_err(|f| command_error(command, f))
+    }
+
+    async fn query_string(&self, command: &str, cmd: &Cmd) -> Result<String> {
         let v = self.query(command, cmd).await?;
         value_to_string(&v).ok_or_else(|| PersistenceError::Protocol {
             command: command.into(),
@@ -123,7 +147,7 @@ impl RedisAdmin {
         })
     }
 
-    async fn query_int(&self, command: &str, cmd: &redis::Cmd) -> Result<i64> {
+    async fn query_int(&self, command: &str, cmd: &Cmd) -> Result<i64> {
         let v = self.query(command, cmd).await?;
         match &v {
             Value::Int(i) => Ok(*i),
@@ -139,7 +163,9 @@ impl RedisAdmin {
     /// PING round trip.
     pub async fn ping(&self) -> Result<Duration> {
         let start = Instant::now();
-        let reply = self.query_string("PING", &redis::cmd("PING")).await?;
+        let reply = self
+            .query_string("PING", &crate::connection::cmd("PING"))
+            .await?;
         let rtt = start.elapsed();
         if reply != "PONG" {
             return Err(PersistenceError::Protocol {
@@ -169,7 +195,7 @@ impl RedisAdmin {
     /// `INFO <section>`, parsed.
     pub async fn info_section(&self, section: &str) -> Result<BTreeMap<String, String>> {
         let text = self
-            .query_string("INFO", redis::cmd("INFO").arg(section))
+            .query_string("INFO", crate::connection::cmd("INFO").arg(section))
             .await?;
         Ok(parse_info(&text))
     }
@@ -177,7 +203,10 @@ impl RedisAdmin {
     /// `CONFIG GET pattern` as a map (RESP2 flat array or RESP3 map).
     pub async fn config_get(&self, pattern: &str) -> Result<BTreeMap<String, String>> {
         let v = self
-            .query("CONFIG GET", redis::cmd("CONFIG").arg("GET").arg(pattern))
+            .query(
+                "CONFIG GET",
+                crate::connection::cmd("CONFIG").arg("GET").arg(pattern),
+            )
             .await?;
         let mut out = BTreeMap::new();
         let bad = || PersistenceError::Protocol {
@@ -216,7 +245,10 @@ impl RedisAdmin {
     pub async fn config_set(&self, name: &str, value: &str) -> Result<()> {
         self.query(
             "CONFIG SET",
-            redis::cmd("CONFIG").arg("SET").arg(name).arg(value),
+            crate::connection::cmd("CONFIG")
+                .arg("SET")
+                .arg(name)
+                .arg(value),
         )
         .await
         .map(|_| ())
@@ -225,7 +257,10 @@ impl RedisAdmin {
     /// `CONFIG REWRITE`; [`PersistenceError::NoConfigFile`] when the server was started without one.
     pub async fn config_rewrite(&self) -> Result<()> {
         match self
-            .query("CONFIG REWRITE", redis::cmd("CONFIG").arg("REWRITE"))
+            .query(
+                "CONFIG REWRITE",
+                crate::connection::cmd("CONFIG").arg("REWRITE"),
+            )
             .await
         {
             Err(PersistenceError::Command { reason, .. })
@@ -242,7 +277,7 @@ impl RedisAdmin {
     /// `BGSAVE SCHEDULE`: starts a snapshot, or schedules it after a running AOF rewrite.
     pub async fn bgsave(&self) -> Result<BgsaveStart> {
         match self
-            .query_string("BGSAVE", redis::cmd("BGSAVE").arg("SCHEDULE"))
+            .query_string("BGSAVE", crate::connection::cmd("BGSAVE").arg("SCHEDULE"))
             .await
         {
             Ok(s) if s.to_ascii_lowercase().contains("scheduled") => Ok(BgsaveStart::Scheduled),
@@ -258,12 +293,13 @@ impl RedisAdmin {
 
     /// `LASTSAVE` (Unix seconds of the last successful save).
     pub async fn lastsave(&self) -> Result<i64> {
-        self.query_int("LASTSAVE", &redis::cmd("LASTSAVE")).await
+        self.query_int("LASTSAVE", &crate::connection::cmd("LASTSAVE"))
+            .await
     }
 
     pub async fn dbsize(&self) -> Result<u64> {
         Ok(self
-            .query_int("DBSIZE", &redis::cmd("DBSIZE"))
+            .query_int("DBSIZE", &crate::connection::cmd("DBSIZE"))
             .await?
             .max(0) as u64)
     }
@@ -278,7 +314,7 @@ impl RedisAdmin {
         let v = self
             .query(
                 "SCAN",
-                redis::cmd("SCAN")
+                crate::connection::cmd("SCAN")
                     .arg(cursor)
                     .arg("MATCH")
                     .arg(pattern)
@@ -343,7 +379,7 @@ impl RedisAdmin {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let mut pipe = redis::pipe();
+        let mut pipe = crate::connection::pipe();
         for k in keys {
             pipe.cmd("PTTL")
                 .arg(k.as_slice())
@@ -351,11 +387,7 @@ impl RedisAdmin {
                 .arg(k.as_slice());
         }
         pipe.ignore_errors();
-        let mut conn = self.conn.clone();
-        let replies: Vec<Value> = pipe
-            .query_async(&mut conn)
-            .await
-            .map_err(|e| command_error("PTTL/DUMP", e))?;
+        let replies = self.query_pipe("PTTL/DUMP", &pipe).await?;
         if replies.len() != keys.len() * 2 {
             return Err(PersistenceError::Protocol {
                 command: "PTTL/DUMP".into(),
@@ -408,7 +440,7 @@ impl RedisAdmin {
         if items.is_empty() {
             return Ok(0);
         }
-        let mut pipe = redis::pipe();
+        let mut pipe = crate::connection::pipe();
         for (k, ttl, payload) in items {
             pipe.cmd("RESTORE")
                 .arg(k.as_slice())
@@ -417,11 +449,7 @@ impl RedisAdmin {
                 .arg("REPLACE");
         }
         pipe.ignore_errors();
-        let mut conn = self.conn.clone();
-        let replies: Vec<Value> = pipe
-            .query_async(&mut conn)
-            .await
-            .map_err(|e| command_error("RESTORE", e))?;
+        let replies = self.query_pipe("RESTORE", &pipe).await?;
         let mut first = None;
         let mut errors = 0usize;
         for (i, r) in replies.iter().enumerate() {
@@ -450,7 +478,7 @@ impl RedisAdmin {
         let keys = self.scan_keys(patterns).await?;
         let mut removed = 0u64;
         for chunk in keys.chunks(1000) {
-            let mut cmd = redis::cmd("UNLINK");
+            let mut cmd = crate::connection::cmd("UNLINK");
             for k in chunk {
                 cmd.arg(k.as_slice());
             }
@@ -465,7 +493,9 @@ impl RedisAdmin {
 impl RedisAdmin {
     /// `GET key` (None when the key does not exist).
     pub async fn get_string(&self, key: &str) -> Result<Option<String>> {
-        let v = self.query("GET", redis::cmd("GET").arg(key)).await?;
+        let v = self
+            .query("GET", crate::connection::cmd("GET").arg(key))
+            .await?;
         Ok(match v {
             Value::Nil => None,
             other => value_to_string(&other),
@@ -474,14 +504,14 @@ impl RedisAdmin {
 
     /// `SET key value`.
     pub async fn set_string(&self, key: &str, value: &str) -> Result<()> {
-        self.query("SET", redis::cmd("SET").arg(key).arg(value))
+        self.query("SET", crate::connection::cmd("SET").arg(key).arg(value))
             .await
             .map(|_| ())
     }
 
     /// `LPUSH key value` then `LTRIM key 0 cap-1`, in one MULTI: the list keeps the newest `cap`.
     pub async fn push_capped(&self, key: &str, value: &str, cap: usize) -> Result<()> {
-        let mut pipe = redis::pipe();
+        let mut pipe = crate::connection::pipe();
         pipe.atomic()
             .cmd("LPUSH")
             .arg(key)
@@ -492,12 +522,7 @@ impl RedisAdmin {
             .arg(0)
             .arg(cap.saturating_sub(1))
             .ignore();
-        let mut conn = self.conn.clone();
-        let _: Value = pipe
-            .query_async(&mut conn)
-            .await
-            .map_err(|e| command_error("LPUSH/LTRIM", e))?;
-        Ok(())
+        self.query_pipe("LPUSH/LTRIM", &pipe).await.map(|_| ())
     }
 
     /// `LRANGE key 0 n-1`: the newest `n` entries of a list written by [`Self::push_capped`].
@@ -505,7 +530,7 @@ impl RedisAdmin {
         let v = self
             .query(
                 "LRANGE",
-                redis::cmd("LRANGE")
+                crate::connection::cmd("LRANGE")
                     .arg(key)
                     .arg(0)
                     .arg(n.saturating_sub(1)),

@@ -11,7 +11,8 @@ use serde::Serialize;
 use super::backup::{self, BackupMethod, BackupOptions};
 use super::restore::{self, LogicalRestoreOptions};
 use super::{no_progress, RedisAdmin};
-use crate::config::RedisTarget;
+use crate::config::{Endpoint, RedisTarget};
+use crate::connection::Options;
 
 /// What to measure.
 #[derive(Clone, Debug)]
@@ -53,9 +54,9 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// `redis-cli` pointed at the target; the password goes through REDISCLI_AUTH, never the arguments.
-fn redis_cli(target: &RedisTarget) -> std::process::Command {
+fn redis_cli(target: &RedisTarget, node: &Endpoint) -> std::process::Command {
     let mut cmd = std::process::Command::new("redis-cli");
-    cmd.args(["-h", &target.host, "-p", &target.port.to_string()]);
+    cmd.args(["-h", &node.host, "-p", &node.port.to_string()]);
     cmd.args(["-n", &target.db.to_string()]);
     if let Some(user) = &target.username {
         cmd.args(["--user", user]);
@@ -87,29 +88,28 @@ async fn populate(target: &RedisTarget, n: u64, prefix: &str) -> Result<()> {
     if n == 0 {
         return Ok(());
     }
-    let client = redis::Client::open(target.connection_info()?)?;
     // DEBUG POPULATE of millions of keys takes seconds: no response timeout for it.
-    let cfg = redis::AsyncConnectionConfig::new()
-        .set_connection_timeout(Some(target.connect_timeout))
-        .set_response_timeout(None);
-    let mut conn = client
-        .get_multiplexed_async_connection_with_config(&cfg)
-        .await
-        .context("connecting to Redis")?;
-    let r: redis::RedisResult<()> = redis::cmd("DEBUG")
-        .arg("POPULATE")
-        .arg(n)
-        .arg(prefix)
-        .arg(300)
-        .query_async(&mut conn)
-        .await;
-    match r {
-        Ok(()) => Ok(()),
-        Err(e) if e.to_string().contains("DEBUG") || e.to_string().contains("unknown command") => {
-            Err(e).context(
+    let admin = RedisAdmin::connect_with(
+        target,
+        Options {
+            unlimited_responses: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .context("connecting to Redis")?;
+    let mut cmd = crate::connection::cmd("DEBUG");
+    cmd.arg("POPULATE").arg(n).arg(prefix).arg(300);
+    match admin.query("DEBUG POPULATE", &cmd).await {
+        Ok(_) => Ok(()),
+        Err(crate::persistence::PersistenceError::Command { reason, .. })
+            if reason.contains("not allowed") || reason.contains("unknown command") =>
+        {
+            let e = anyhow::anyhow!("{reason}");
+            Err(e.context(
                 "DEBUG POPULATE was refused: start redis-server with --enable-debug-command local \
                  (or pass --populate 0 --logical-keys 0 to measure the data already there)",
-            )
+            ))
         }
         Err(e) => Err(e).context("DEBUG POPULATE"),
     }
@@ -136,18 +136,21 @@ fn empty_dir(p: &Path) -> Result<()> {
 struct Bench<'a> {
     admin: RedisAdmin,
     target: &'a RedisTarget,
+    /// The node the bench runs against (the master).
+    node: Endpoint,
     root: PathBuf,
     args: &'a BenchOptions,
 }
 
 /// Runs the benchmark against `target` and deletes every key it wrote.
 pub async fn bench_backup(target: &RedisTarget, args: &BenchOptions) -> Result<BackupBench> {
-    if target.tls {
+    if target.tls.is_some() {
         anyhow::bail!(
             "bench backup compares with redis-cli over plain TCP; TLS targets are not supported"
         );
     }
     let admin = RedisAdmin::connect(target).await?;
+    let node = admin.endpoint().await?;
     let (root, remove) = match &args.dir {
         Some(d) => (d.clone(), false),
         None => (
@@ -160,6 +163,7 @@ pub async fn bench_backup(target: &RedisTarget, args: &BenchOptions) -> Result<B
     let bench = Bench {
         admin,
         target,
+        node,
         root,
         args,
     };
@@ -218,7 +222,7 @@ impl Bench<'_> {
         };
         for round in 0..self.args.rounds.max(1) {
             let cli_file = self.root.join("redis-cli.rdb");
-            let mut cmd = redis_cli(self.target);
+            let mut cmd = redis_cli(self.target, &self.node);
             cmd.arg("--rdb").arg(&cli_file);
             let t = run_cli(cmd, "redis-cli --rdb")?;
             times.bytes = std::fs::metadata(&cli_file).map(|m| m.len()).unwrap_or(0);
@@ -299,7 +303,7 @@ impl Bench<'_> {
                 .flush_keys(std::slice::from_ref(&pattern))
                 .await?;
             let file = std::fs::File::open(path.join(backup::LOGICAL_FILE))?;
-            let mut cmd = redis_cli(self.target);
+            let mut cmd = redis_cli(self.target, &self.node);
             cmd.arg("--pipe").stdin(Stdio::from(file));
             let t = run_cli(cmd, "redis-cli --pipe")?;
             rates

@@ -55,6 +55,9 @@ pub struct ConfigurePlan {
     pub dbfilename: Option<String>,
     /// The server's config file (empty when started without one: changes cannot be persisted).
     pub config_file: Option<String>,
+    /// Replicas connected to this master: with any, `min-replicas-to-write 1` is recommended
+    /// too (a master cut off from its replicas then refuses writes a failover would throw away).
+    pub replicas: u64,
     pub changes: Vec<SettingDiff>,
 }
 
@@ -88,16 +91,32 @@ fn normalize(setting: &str, v: &str) -> String {
     }
 }
 
+/// The replication setting recommended when the master has replicas: at least one of them must
+/// be in touch for the master to accept writes.
+pub const REPLICA_SETTINGS: [(&str, &str); 1] = [("min-replicas-to-write", "1")];
+
 /// Pure: compares a CONFIG map with a profile.
 pub fn diff(config: &BTreeMap<String, String>, profile: Profile) -> Vec<SettingDiff> {
-    profile_settings(profile)
-        .into_iter()
+    diff_settings(config, &profile_settings(profile))
+}
+
+/// Pure: compares a CONFIG map with the wanted settings. `min-replicas-to-write` is a floor: a
+/// higher value is fine.
+pub fn diff_settings(
+    config: &BTreeMap<String, String>,
+    wanted: &[(&'static str, &'static str)],
+) -> Vec<SettingDiff> {
+    wanted
+        .iter()
         .map(|(k, want)| {
-            let current = config.get(k).cloned();
-            let change_needed = current
-                .as_deref()
-                .map(|c| normalize(k, c) != normalize(k, want))
-                .unwrap_or(true);
+            let current = config.get(*k).cloned();
+            let change_needed = match current.as_deref() {
+                None => true,
+                Some(c) if *k == "min-replicas-to-write" => {
+                    c.trim().parse::<u64>().unwrap_or(0) < want.parse::<u64>().unwrap_or(1)
+                }
+                Some(c) => normalize(k, c) != normalize(k, want),
+            };
             SettingDiff {
                 setting: k.to_string(),
                 current,
@@ -110,8 +129,17 @@ pub fn diff(config: &BTreeMap<String, String>, profile: Profile) -> Vec<SettingD
 
 /// Reads the live settings and compares them with the profile.
 pub async fn plan(admin: &RedisAdmin, profile: Profile) -> Result<ConfigurePlan> {
+    let replication = admin.info_section("replication").await?;
+    let replicas = replication
+        .get("connected_slaves")
+        .and_then(|n| n.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    let mut wanted = profile_settings(profile);
+    if replicas > 0 {
+        wanted.splice(0..0, REPLICA_SETTINGS);
+    }
     let mut config = BTreeMap::new();
-    for (k, _) in profile_settings(profile) {
+    for (k, _) in &wanted {
         config.extend(admin.config_get(k).await?);
     }
     let dir = admin.config_get_one("dir").await?;
@@ -123,7 +151,8 @@ pub async fn plan(admin: &RedisAdmin, profile: Profile) -> Result<ConfigurePlan>
         dir,
         dbfilename,
         config_file: info.get("config_file").cloned().filter(|s| !s.is_empty()),
-        changes: diff(&config, profile),
+        replicas,
+        changes: diff_settings(&config, &wanted),
     })
 }
 
@@ -181,6 +210,11 @@ mod tests {
             .map(|c| c.setting.as_str())
             .collect();
         assert_eq!(needed, vec!["maxmemory-policy", "appendonly"]);
+        let floor = diff_settings(
+            &[("min-replicas-to-write".to_string(), "2".to_string())].into(),
+            &REPLICA_SETTINGS,
+        );
+        assert!(!floor[0].change_needed, "2 replicas required is at least 1");
         let d = diff(&cfg, Profile::Strict);
         assert!(d
             .iter()

@@ -39,6 +39,12 @@ pub enum PersistenceError {
     Connect { target: String, reason: String },
     #[error("Redis command {command} failed: {reason}")]
     Command { command: String, reason: String },
+    #[error("Redis at {target} refused {command}: {reason} (check REDIS_USERNAME, the password, and the user's ACL rules)")]
+    Refused {
+        target: String,
+        command: String,
+        reason: String,
+    },
     #[error(
         "Redis is loading its dataset into memory and refused {command}: retry when it is done"
     )]
@@ -121,6 +127,7 @@ impl PersistenceError {
         use crate::exit;
         match self {
             PersistenceError::Connect { .. }
+            | PersistenceError::Refused { .. }
             | PersistenceError::CommandTimeout { .. }
             | PersistenceError::Net { .. }
             | PersistenceError::NotReady { .. } => exit::UNAVAILABLE,
@@ -157,7 +164,7 @@ pub fn require_redis(
     command: &str,
 ) -> Result<crate::config::RedisTarget> {
     match backend {
-        crate::config::Backend::Redis(t) => Ok(t.clone()),
+        crate::config::Backend::Redis(t) => Ok(t.as_ref().clone()),
         crate::config::Backend::Memory => Err(PersistenceError::NeedsRedis {
             command: command.to_string(),
         }),

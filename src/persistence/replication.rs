@@ -6,11 +6,11 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
 
 use super::resp::{self, Line};
 use super::{PersistenceError, Progress, ProgressFn, Result};
-use crate::config::RedisTarget;
+use crate::config::{Endpoint, RedisTarget};
+use crate::connection::{open_raw_stream, Connection, RawStream};
 
 /// Size of each chunk handed to the writer thread.
 const CHUNK: usize = 4 << 20;
@@ -36,7 +36,7 @@ fn net(target: &RedisTarget, e: std::io::Error) -> PersistenceError {
     }
 }
 
-async fn read_byte(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result<u8> {
+async fn read_byte(r: &mut BufReader<RawStream>, target: &RedisTarget) -> Result<u8> {
     match tokio::time::timeout(IDLE_TIMEOUT, r.read_u8()).await {
         Ok(Ok(b)) => Ok(b),
         Ok(Err(e)) => Err(net(target, e)),
@@ -49,7 +49,7 @@ async fn read_byte(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result
 }
 
 /// Reads one reply line (without CRLF), skipping the bare `\n` keepalives the master sends while preparing.
-async fn read_line(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result<Vec<u8>> {
+async fn read_line(r: &mut BufReader<RawStream>, target: &RedisTarget) -> Result<Vec<u8>> {
     let mut line = Vec::new();
     loop {
         let b = read_byte(r, target).await?;
@@ -73,15 +73,12 @@ async fn read_line(r: &mut BufReader<TcpStream>, target: &RedisTarget) -> Result
 }
 
 async fn simple_command(
-    w: &mut BufReader<TcpStream>,
+    w: &mut BufReader<RawStream>,
     target: &RedisTarget,
     args: &[&[u8]],
     name: &str,
 ) -> Result<()> {
-    w.get_mut()
-        .write_all(&resp::command(args))
-        .await
-        .map_err(|e| net(target, e))?;
+    send(w, target, &resp::command(args)).await?;
     let line = read_line(w, target).await?;
     match resp::parse_line(&line) {
         Ok(Line::Error(err)) => Err(PersistenceError::Command {
@@ -96,25 +93,28 @@ async fn simple_command(
     }
 }
 
-/// Connects, authenticates, asks for an RDB-only SYNC, and reads its framing: the connection
-/// positioned at the payload, the `$EOF:` mark (diskless) or the length (from disk).
+/// Writes a whole command and flushes it (TLS keeps records until flushed).
+async fn send(w: &mut BufReader<RawStream>, target: &RedisTarget, bytes: &[u8]) -> Result<()> {
+    let stream = w.get_mut();
+    stream.write_all(bytes).await.map_err(|e| net(target, e))?;
+    stream.flush().await.map_err(|e| net(target, e))
+}
+
+/// Connects (TLS when the target says so), authenticates, asks for an RDB-only SYNC, and reads
+/// its framing: the connection positioned at the payload, the `$EOF:` mark (diskless) or the
+/// length (from disk).
 async fn start_sync(
     target: &RedisTarget,
+    endpoint: &Endpoint,
     progress: ProgressFn<'_>,
-) -> Result<(BufReader<TcpStream>, Option<Vec<u8>>, Option<u64>)> {
-    let stream = tokio::time::timeout(
-        target.connect_timeout,
-        TcpStream::connect((target.host.as_str(), target.port)),
-    )
-    .await
-    .map_err(|_| PersistenceError::Connect {
-        target: target.display(),
-        reason: "connect timed out".into(),
-    })?
-    .map_err(|e| PersistenceError::Connect {
-        target: target.display(),
-        reason: e.to_string(),
-    })?;
+) -> Result<(BufReader<RawStream>, Option<Vec<u8>>, Option<u64>)> {
+    let stream =
+        open_raw_stream(target, endpoint)
+            .await
+            .map_err(|f| PersistenceError::Connect {
+                target: format!("{} ({endpoint})", target.display()),
+                reason: f.message,
+            })?;
     let mut r = BufReader::with_capacity(64 * 1024, stream);
 
     if let Some(pw) = &target.password {
@@ -141,17 +141,15 @@ async fn start_sync(
         "REPLCONF rdb-only",
     )
     .await;
-    r.get_mut()
-        .write_all(&resp::command(&[b"SYNC"]))
-        .await
-        .map_err(|e| net(target, e))?;
+    send(&mut r, target, &resp::command(&[b"SYNC"])).await?;
     progress(Progress::phase("waiting for the server's snapshot"));
     let header = read_line(&mut r, target).await?;
     let (mark, total) = sync_framing(&header)?;
     Ok((r, mark, total))
 }
 
-/// Streams the server's RDB into `dest` (created 0600). TLS targets are not supported by the raw stream.
+/// Streams the master's RDB into `dest` (created 0600), over TLS when the target uses it.
+/// Behind Sentinel, the master is found first.
 ///
 /// With `sha256`, the writer thread hashes the data on the way (about +15% stream time on 2 cores,
 /// but cheaper than reading the file again); without it `StreamStats::sha256` is `None`.
@@ -161,13 +159,29 @@ pub async fn stream_rdb(
     sha256: bool,
     progress: ProgressFn<'_>,
 ) -> Result<StreamStats> {
-    if target.tls {
-        return Err(PersistenceError::Unsupported(
-            "replication backups over TLS are not supported: use --method logical or file".into(),
-        ));
-    }
+    let endpoint = match target.standalone_endpoint() {
+        Some(e) => e.clone(),
+        None => {
+            let master = async { Connection::connect(target).await?.endpoint().await };
+            master.await.map_err(|f| PersistenceError::Connect {
+                target: f.server,
+                reason: f.message,
+            })?
+        }
+    };
+    stream_rdb_from(target, &endpoint, dest, sha256, progress).await
+}
+
+/// Streams the RDB of the node at `endpoint` (the master, or a replica) into `dest`.
+pub async fn stream_rdb_from(
+    target: &RedisTarget,
+    endpoint: &Endpoint,
+    dest: &Path,
+    sha256: bool,
+    progress: ProgressFn<'_>,
+) -> Result<StreamStats> {
     let start = Instant::now();
-    let (mut r, mark, total) = start_sync(target, progress).await?;
+    let (mut r, mark, total) = start_sync(target, endpoint, progress).await?;
 
     // Disk writes happen on a thread so they overlap the network reads. Buffers go back to the
     // reader for reuse: fresh multi-MB allocations would page-fault on every chunk.
@@ -273,7 +287,7 @@ async fn watchdog(
 /// Copies the payload to the writer; returns the payload size.
 #[allow(clippy::too_many_arguments)]
 async fn pump(
-    r: &mut BufReader<TcpStream>,
+    r: &mut BufReader<RawStream>,
     target: &RedisTarget,
     mark: Option<&[u8]>,
     total: Option<u64>,

@@ -26,7 +26,7 @@ macro_rules! store_by_modules {
                     $ping::ping(self).await
                 }
 
-                async fn submit(&self, runs: &[Run]) -> StoreResult<()> {
+                async fn submit(&self, runs: &[Run]) -> StoreResult<Vec<Admission>> {
                     runs::submit(self, runs).await
                 }
 
@@ -158,11 +158,18 @@ macro_rules! store_by_modules {
                     nodes::node_runs(self, name).await
                 }
 
-                async fn recover_dead_nodes(
+                async fn node_leases(&self) -> StoreResult<Vec<NodeLease>> {
+                    nodes::node_leases(self).await
+                }
+
+                async fn recover_lapsed_node(
                     &self,
+                    name: &str,
+                    observed: Option<u64>,
+                    reason: &str,
                     max_attempts: u32,
-                ) -> StoreResult<Vec<Recovery>> {
-                    nodes::recover_dead_nodes(self, max_attempts).await
+                ) -> StoreResult<LapseRecovery> {
+                    nodes::recover_lapsed_node(self, name, observed, reason, max_attempts).await
                 }
 
                 async fn announce_scheduler(&self, beat: &SchedulerBeat) -> StoreResult<()> {
@@ -181,28 +188,31 @@ macro_rules! store_by_modules {
                     &self,
                     id: &str,
                     node: &str,
+                    attempt: u32,
                     log_path: Option<&str>,
                 ) -> StoreResult<Applied> {
-                    runs::start_run(self, id, node, log_path).await
+                    runs::start_run(self, id, node, attempt, log_path).await
                 }
 
                 async fn finish_run(
                     &self,
                     id: &str,
                     node: &str,
+                    attempt: u32,
                     done: &Completion,
                 ) -> StoreResult<Applied> {
-                    runs::finish_run(self, id, node, done).await
+                    runs::finish_run(self, id, node, attempt, done).await
                 }
 
                 async fn hand_back(
                     &self,
                     id: &str,
                     node: &str,
+                    attempt: u32,
                     reason: &str,
                     max_attempts: u32,
                 ) -> StoreResult<Option<Recovery>> {
-                    runs::hand_back(self, id, node, reason, max_attempts).await
+                    runs::hand_back(self, id, node, attempt, reason, max_attempts).await
                 }
 
                 async fn run_states(&self, ids: &[String]) -> StoreResult<Vec<Option<RunStatus>>> {

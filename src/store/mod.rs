@@ -17,7 +17,9 @@ use crate::model::spec::Heat;
 mod delegate;
 pub mod keys;
 pub mod memory;
+pub mod migrate;
 pub mod redis;
+pub mod schema;
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -26,10 +28,13 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub enum StoreError {
     #[error("cannot reach Redis at {addr}: {message}")]
     Unavailable { addr: String, message: String },
-    #[error("Redis at {addr} refused the credentials: {message} (check REDIS_PASSWORD / REDIS_USERNAME)")]
+    #[error("Redis at {addr} refused the credentials or the command: {message} (check REDIS_PASSWORD / REDIS_USERNAME and the ACL user's rights)")]
     Auth { addr: String, message: String },
     #[error("Redis at {addr} did not answer within {timeout:?}")]
     Timeout { addr: String, timeout: Duration },
+    /// `--min-replicas-ack`: the write is on the master, not (yet) on enough replicas.
+    #[error("Redis at {addr} did not confirm the write on enough replicas: {message}")]
+    NotReplicated { addr: String, message: String },
     #[error("run {0} not found")]
     RunNotFound(String),
     #[error("node {0} not found")]
@@ -46,6 +51,9 @@ pub enum StoreError {
     },
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    /// The cell holds a layout this binary does not know, or one it must not touch yet.
+    #[error(transparent)]
+    Schema(#[from] schema::SchemaError),
     #[error("Redis error: {0}")]
     Backend(String),
 }
@@ -57,12 +65,14 @@ impl StoreError {
         match self {
             StoreError::Unavailable { .. }
             | StoreError::Auth { .. }
-            | StoreError::Timeout { .. } => exit::UNAVAILABLE,
+            | StoreError::Timeout { .. }
+            | StoreError::NotReplicated { .. } => exit::UNAVAILABLE,
             StoreError::RunNotFound(_)
             | StoreError::NodeNotFound(_)
             | StoreError::PolicyNotFound(_)
             | StoreError::PolicyVersionNotFound(_) => exit::NOT_FOUND,
             StoreError::Conflict { .. } => exit::CONFLICT,
+            StoreError::Schema(_) => exit::SCHEMA,
             StoreError::Corrupt(_) | StoreError::Backend(_) => exit::FAILURE,
         }
     }
@@ -71,7 +81,10 @@ impl StoreError {
     pub fn is_unavailable(&self) -> bool {
         matches!(
             self,
-            StoreError::Unavailable { .. } | StoreError::Auth { .. } | StoreError::Timeout { .. }
+            StoreError::Unavailable { .. }
+                | StoreError::Auth { .. }
+                | StoreError::Timeout { .. }
+                | StoreError::NotReplicated { .. }
         )
     }
 }
@@ -192,6 +205,40 @@ pub enum Applied {
     NodeUnavailable,
 }
 
+/// What a submit did with one run (in the order given).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Admission {
+    /// Stored and queued under its own id.
+    Created,
+    /// Not stored: this run is already there under `id` (the same run id submitted again, or its
+    /// idempotency key already used for the same content).
+    Existing { id: String },
+    /// Not stored: its idempotency key was used for other content, by run `id`.
+    Conflict { id: String },
+}
+
+/// What a scheduler needs to judge a node's lease by its own clock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodeLease {
+    pub name: String,
+    /// The heartbeat counter: it changes with every heartbeat. `None` once the node's record is
+    /// gone (removed, or not heard from for its whole key lifetime).
+    pub beats: Option<u64>,
+    /// The TTL the node announced with its last heartbeat.
+    pub ttl: Option<Duration>,
+    /// Runs placed on it (scheduled or running).
+    pub runs: u64,
+}
+
+/// What recovering a node with a lapsed lease did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LapseRecovery {
+    /// Its runs became `lost` and were requeued or dead-lettered.
+    Recovered(Vec<Recovery>),
+    /// The node heartbeated since the caller looked (its counter moved): nothing was done.
+    Alive,
+}
+
 /// What happened to a run whose node died or whose lease expired.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Recovery {
@@ -248,11 +295,12 @@ pub struct Completion {
     pub log_tail: String,
 }
 
-/// A run's state and where it is placed.
+/// A run's state, where it is placed, and the attempt (placement) it is at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunStatus {
     pub state: RunState,
     pub node: Option<String>,
+    pub attempts: u32,
 }
 
 /// Whether a Themis change is written to the history. Temporary changes (the persistence canary)
@@ -305,6 +353,8 @@ pub struct StoreSettings {
     pub policy_history_cap: u64,
     /// Runs per pipelined round trip on bulk submit.
     pub submit_batch: usize,
+    /// How long an idempotency key holds (or until its run is deleted).
+    pub idempotency_ttl: Duration,
 }
 
 impl Default for StoreSettings {
@@ -315,6 +365,7 @@ impl Default for StoreSettings {
             run_events_cap: 50,
             policy_history_cap: 1_000,
             submit_batch: 1_000,
+            idempotency_ttl: Duration::from_secs(24 * 3600),
         }
     }
 }
@@ -330,9 +381,13 @@ pub trait Store: Send + Sync {
 
     // ---- Hades: runs ----
 
-    /// Records new runs (state `queued`) and enqueues them. All or nothing per round trip of
-    /// `submit_batch` runs; returns once every run is acknowledged by the backend.
-    async fn submit(&self, runs: &[Run]) -> StoreResult<()>;
+    /// Records new runs (state `queued`) and enqueues them, returning what happened to each, in
+    /// order. A run whose id is already stored is left alone (so a submit repeated after a
+    /// timeout writes nothing twice); a run with an idempotency key already used by a stored run
+    /// returns that run when the content hash matches and is refused otherwise — decided
+    /// atomically with the write. All or nothing per round trip of `submit_batch` runs; on an
+    /// error, earlier round trips are kept and later ones may or may not be.
+    async fn submit(&self, runs: &[Run]) -> StoreResult<Vec<Admission>>;
     async fn get_run(&self, id: &str) -> StoreResult<Option<Run>>;
     /// Many runs in one round trip, in the order asked.
     async fn get_runs(&self, ids: &[String]) -> StoreResult<Vec<Option<Run>>>;
@@ -405,9 +460,20 @@ pub trait Store: Send + Sync {
     async fn remove_node(&self, name: &str, max_attempts: u32) -> StoreResult<Vec<Recovery>>;
     /// Runs placed on a node (scheduled or running).
     async fn node_runs(&self, name: &str) -> StoreResult<Vec<String>>;
-    /// For every node whose heartbeat expired: its runs become `lost`, then are requeued
-    /// (attempts + 1) or dead-lettered after `max_attempts`.
-    async fn recover_dead_nodes(&self, max_attempts: u32) -> StoreResult<Vec<Recovery>>;
+    /// Every known node's heartbeat counter, TTL and run count, in one round trip: what a
+    /// scheduler watches to judge leases on its own clock (see `scheduler::lease_watch`).
+    async fn node_leases(&self) -> StoreResult<Vec<NodeLease>>;
+    /// A node whose lease lapsed by the caller's reading: its runs become `lost`, then are
+    /// requeued or dead-lettered after `max_attempts` — but only while its heartbeat counter is
+    /// still `observed` (checked atomically with each run's step), so a node that heartbeated
+    /// since is left alone ([`LapseRecovery::Alive`]).
+    async fn recover_lapsed_node(
+        &self,
+        name: &str,
+        observed: Option<u64>,
+        reason: &str,
+        max_attempts: u32,
+    ) -> StoreResult<LapseRecovery>;
 
     // ---- schedulers ----
 
@@ -420,17 +486,32 @@ pub trait Store: Send + Sync {
 
     // ---- agent side ----
 
-    /// `scheduled` → `running` on this node, recording where its full log is kept. Stale when it
-    /// was cancelled or moved meanwhile.
-    async fn start_run(&self, id: &str, node: &str, log_path: Option<&str>)
-        -> StoreResult<Applied>;
-    /// `running` → a terminal state; frees the node's capacity.
-    async fn finish_run(&self, id: &str, node: &str, done: &Completion) -> StoreResult<Applied>;
-    /// Hands a scheduled or running run back to the queue (agent drain deadline), attempts + 1.
+    /// `scheduled` → `running` on this node for placement `attempt`, recording where its full
+    /// log is kept. Stale when it was cancelled, moved, or placed again meanwhile.
+    async fn start_run(
+        &self,
+        id: &str,
+        node: &str,
+        attempt: u32,
+        log_path: Option<&str>,
+    ) -> StoreResult<Applied>;
+    /// `running` → a terminal state; frees the node's capacity. Only for the run's current
+    /// attempt on this node: another attempt's outcome is kept as a `stale` event on the run and
+    /// changes nothing else ([`Applied::Stale`]).
+    async fn finish_run(
+        &self,
+        id: &str,
+        node: &str,
+        attempt: u32,
+        done: &Completion,
+    ) -> StoreResult<Applied>;
+    /// Hands a scheduled or running run back to the queue (agent drain deadline, lost lease),
+    /// for attempt `attempt` only (another attempt's hand-back becomes a `stale` event).
     async fn hand_back(
         &self,
         id: &str,
         node: &str,
+        attempt: u32,
         reason: &str,
         max_attempts: u32,
     ) -> StoreResult<Option<Recovery>>;

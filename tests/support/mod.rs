@@ -1,11 +1,17 @@
 //! Test harness: a real redis-server per test, on a free port in a temporary folder, that can be killed and restarted.
 #![allow(dead_code)]
 
+pub mod cluster;
+pub mod legacy;
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Once;
 use std::time::{Duration, Instant};
+
+pub mod sentinel;
+pub mod tls;
 
 /// How a test wants its server configured.
 #[derive(Clone, Debug, Default)]
@@ -275,6 +281,17 @@ pub fn tartarus() -> assert_cmd::Command {
         "REDIS_PASSWORD",
         "REDIS_PASS",
         "REDIS_USERNAME",
+        "REDIS_TLS",
+        "REDIS_TLS_CA_FILE",
+        "REDIS_TLS_CERT_FILE",
+        "REDIS_TLS_KEY_FILE",
+        "REDIS_TLS_INSECURE",
+        "REDIS_SENTINEL_ADDRS",
+        "REDIS_SENTINEL_MASTER",
+        "REDIS_SENTINEL_USERNAME",
+        "REDIS_SENTINEL_PASSWORD",
+        "REDIS_MIN_REPLICAS_ACK",
+        "REDIS_MIN_REPLICAS_TIMEOUT",
         "HADES_LABEL",
         "NO_COLOR",
     ] {
@@ -376,18 +393,82 @@ pub fn queue_stats(server: &RedisServer) -> serde_json::Value {
 
 /// A connection target for this server, for tests that use the library directly.
 pub fn target(server: &RedisServer) -> tartarus::config::RedisTarget {
-    tartarus::config::RedisTarget {
-        host: "127.0.0.1".into(),
-        port: server.port,
-        tls: false,
-        username: None,
-        password: server
-            .options
-            .password
-            .clone()
-            .map(tartarus::config::Secret),
-        db: 0,
-        connect_timeout: Duration::from_secs(2),
-        command_timeout: Duration::from_secs(10),
+    let mut t = tartarus::config::RedisTarget::standalone("127.0.0.1", server.port);
+    t.password = server
+        .options
+        .password
+        .clone()
+        .map(tartarus::config::Secret);
+    t.connect_timeout = Duration::from_secs(2);
+    t.command_timeout = Duration::from_secs(10);
+    t
+}
+
+/// Every key of the database with its type and content read by type (hash fields sorted, set
+/// members sorted, zsets and lists in order, stream entries with their ids) and whether it has a
+/// TTL: equal for equal data whatever its encoding (DUMP is not, for a hash restored elsewhere).
+pub fn keyspace_content(
+    server: &RedisServer,
+) -> std::collections::BTreeMap<String, (String, String)> {
+    let mut c = server.conn();
+    let mut out = std::collections::BTreeMap::new();
+    let mut cursor = 0u64;
+    loop {
+        let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
+            .arg(cursor)
+            .arg("COUNT")
+            .arg(1000)
+            .query(&mut c)
+            .expect("SCAN");
+        for key in keys {
+            let kind: String = redis::cmd("TYPE").arg(&key).query(&mut c).expect("TYPE");
+            let content = match kind.as_str() {
+                "string" => format!("{:?}", redis::cmd("GET").arg(&key).query::<Vec<u8>>(&mut c)),
+                "hash" => format!(
+                    "{:?}",
+                    redis::cmd("HGETALL")
+                        .arg(&key)
+                        .query::<std::collections::BTreeMap<String, String>>(&mut c)
+                ),
+                "list" => format!(
+                    "{:?}",
+                    redis::cmd("LRANGE")
+                        .arg(&key)
+                        .arg(0)
+                        .arg(-1)
+                        .query::<Vec<String>>(&mut c)
+                ),
+                "set" => format!(
+                    "{:?}",
+                    redis::cmd("SMEMBERS")
+                        .arg(&key)
+                        .query::<std::collections::BTreeSet<String>>(&mut c)
+                ),
+                "zset" => format!(
+                    "{:?}",
+                    redis::cmd("ZRANGE")
+                        .arg(&key)
+                        .arg(0)
+                        .arg(-1)
+                        .arg("WITHSCORES")
+                        .query::<Vec<(String, f64)>>(&mut c)
+                ),
+                "stream" => format!(
+                    "{:?}",
+                    redis::cmd("XRANGE")
+                        .arg(&key)
+                        .arg("-")
+                        .arg("+")
+                        .query::<redis::Value>(&mut c)
+                ),
+                other => format!("unexpected type {other}"),
+            };
+            let pttl: i64 = redis::cmd("PTTL").arg(&key).query(&mut c).expect("PTTL");
+            out.insert(key, (kind, format!("{content} ttl={}", pttl > 0)));
+        }
+        cursor = next;
+        if cursor == 0 {
+            return out;
+        }
     }
 }

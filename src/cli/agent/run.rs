@@ -178,7 +178,7 @@ impl AgentCmd {
                 crate::hardening::hide_password_from_environment()
                     .context("re-executing without the Redis password in the environment")?;
                 let config = args.config()?;
-                let store = ctx.store().await?;
+                let store = ctx.store_waiting().await?;
                 let _metrics = args
                     .metrics
                     .start(|| crate::metrics::Probe::agent(store.clone(), &config.name))

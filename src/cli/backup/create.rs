@@ -31,6 +31,9 @@ Examples:
   # a remote server: stream the RDB like redis-cli --rdb
   REDIS_ADDR=redis.internal:6379 tartarus backup create --method replication
 
+  # behind Sentinel, from a replica in sync (the master does not fork)
+  REDIS_SENTINEL_ADDRS=s1:26379,s2:26379,s3:26379 tartarus backup create --from-replica
+
   # only tartarus's keys, as RESTORE commands (restored online, or by redis-cli --pipe)
   tartarus backup create --method logical -o json
 
@@ -69,7 +72,8 @@ pub struct CreateArgs {
     /// How to take the backup
     #[arg(long, value_enum, default_value = "auto")]
     pub method: MethodArg,
-    /// Key patterns of a logical backup (repeatable; default tartarus:*, themis:* and the queue key)
+    /// Key patterns of a logical backup (repeatable; default tartarus:*, themis:* — every cell —
+    /// and the queue key; one cell: --pattern 'tartarus:{CELL}:*' --pattern 'themis:{CELL}:*')
     #[arg(long = "pattern", value_name = "GLOB")]
     pub patterns: Vec<String>,
     /// How long the BGSAVE may take
@@ -90,6 +94,11 @@ pub struct CreateArgs {
     pub copy_to: Option<Location>,
     #[command(flatten)]
     pub textfile: TextfileArg,
+    /// Take the snapshot from a healthy replica instead of the master (behind Sentinel, one the
+    /// Sentinels list as in sync; standalone, one the master's INFO replication shows online),
+    /// so the master does not fork for it
+    #[arg(long)]
+    pub from_replica: bool,
 }
 
 #[derive(Serialize)]
@@ -239,11 +248,15 @@ async fn create_verify_copy(
     made: &mut Made,
 ) -> Result<()> {
     let target = require_redis(&ctx.config.backend, "backup create")?;
-    let admin = RedisAdmin::connect(&target).await?;
+    let admin = if args.from_replica {
+        RedisAdmin::connect_replica(&target).await?
+    } else {
+        RedisAdmin::connect(&target).await?
+    };
     let opts = BackupOptions {
         method: args.method.into(),
         patterns: if args.patterns.is_empty() {
-            backup::default_patterns(&ctx.config.queue_key)
+            backup::default_patterns(&ctx.config.keys())
         } else {
             args.patterns.clone()
         },
@@ -255,7 +268,7 @@ async fn create_verify_copy(
     let dir = &args.dir.dir;
     let manifest = backup::create(&admin, &target, dir, &opts, &progress)
         .await
-        .with_context(|| format!("backing up {} into {}", target.display(), dir.display()))?;
+        .with_context(|| format!("backing up {} into {}", admin.display(), dir.display()))?;
     reporter.finish();
     let path = dir.join(&manifest.id);
     let verify = if args.verify {

@@ -298,7 +298,8 @@ async fn offline(
     })?;
     let mut opts = offline_options(args, &data_dir)?;
     opts.server_addr = match &ctx.config.backend {
-        Backend::Redis(t) => Some((t.host.clone(), t.port)),
+        // Behind Sentinel the node to stop is the operator's to name: no check.
+        Backend::Redis(t) => t.standalone_endpoint().map(|e| (e.host.clone(), e.port)),
         Backend::Memory => None,
     };
     let plan = {

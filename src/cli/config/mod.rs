@@ -35,12 +35,13 @@ impl ConfigCmd {
                         Backend::Memory => "in-memory",
                         Backend::Redis(_) => "redis",
                     }),
-                    // The backend follows from REDIS_ADDR (and --in-memory).
+                    // The backend follows from the setting that chose the topology (REDIS_ADDR,
+                    // REDIS_SENTINEL_ADDRS, --in-memory).
                     source: ctx
                         .config
                         .settings
                         .iter()
-                        .find(|s| s.name == "REDIS_ADDR")
+                        .find(|s| s.name == "topology")
                         .map_or(Source::Default, |s| s.source),
                 }];
                 settings.extend(ctx.config.settings.iter().cloned());

@@ -12,7 +12,6 @@ use crate::config::Backend;
 use crate::exit;
 use crate::metrics::textfile::{self, Overrides, Sources};
 use crate::persistence::backup::Location;
-use crate::store::keys::Keys;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -94,7 +93,7 @@ async fn sources<'a>(
                     None
                 }
             };
-            (Some(t.clone()), store)
+            (Some(t.as_ref().clone()), store)
         }
         // The in-memory store of a new process holds nothing worth reporting.
         Backend::Memory => (None, None),
@@ -103,7 +102,7 @@ async fn sources<'a>(
         backup_dir,
         remote,
         redis,
-        keys: Keys::new(&ctx.config.queue_key),
+        keys: ctx.config.keys(),
         store,
         record_memory_sample,
     }

@@ -60,6 +60,17 @@ fn plan_table(plan: &ConfigurePlan) -> String {
             plan.dbfilename.clone().unwrap_or_else(|| "-".into()),
         ),
         (
+            "Replicas",
+            if plan.replicas > 0 {
+                format!(
+                    "{}: min-replicas-to-write 1 recommended (set it on every replica too: each may become the master)",
+                    plan.replicas
+                )
+            } else {
+                "0".into()
+            },
+        ),
+        (
             "Config file",
             plan.config_file.clone().unwrap_or_else(|| {
                 "none: the server was started without one, so applied settings last only until it restarts".into()

@@ -11,7 +11,6 @@ use crate::output::{columns, emit, Render};
 use crate::persistence::health::thresholds::{self, Level};
 use crate::persistence::health::{self, HealthOptions, HealthReport, HealthStatus};
 use crate::persistence::require_redis;
-use crate::store::keys::Keys;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -104,8 +103,10 @@ async fn report(ctx: &Ctx, args: &HealthArgs) -> HealthReport {
     };
     let mut opts = HealthOptions {
         max_save_age,
-        memory_samples_key: Some(Keys::new(&ctx.config.queue_key).memory_samples()),
+        memory_samples_key: Some(ctx.config.keys().memory_samples()),
         record_sample: !args.no_record,
+        production: ctx.config.environment == crate::config::Environment::Production,
+        replica_ack: target.replica_ack.map(|a| a.replicas),
         ..Default::default()
     };
     let levels = [

@@ -22,7 +22,8 @@ Examples:
 #[derive(Debug, Subcommand)]
 pub enum RedisCmd {
     /// Persistence health: one row per check (AOF, RDB saves, save rules, eviction policy, memory,
-    /// replication, loading), each OK / WARNING / CRITICAL with what it means and how to fix it.
+    /// loading, the role, each replica with its lag, the Sentinels' quorum, the ACL user), each
+    /// OK / WARNING / CRITICAL with what it means and how to fix it.
     ///
     /// Exit codes follow the monitoring-plugin convention: 0 OK, 1 WARNING, 2 CRITICAL,
     /// 3 UNKNOWN (Redis cannot be reached, no Redis is configured, or a bad threshold). `-o json`
@@ -33,7 +34,8 @@ pub enum RedisCmd {
     /// Compare the live settings with the recommended persistence profile; `--apply` sets them.
     ///
     /// Recommended: appendonly yes, appendfsync everysec (always with --profile strict),
-    /// aof-use-rdb-preamble yes, save "3600 1 300 100 60 10000", maxmemory-policy noeviction.
+    /// aof-use-rdb-preamble yes, save "3600 1 300 100 60 10000", maxmemory-policy noeviction,
+    /// and min-replicas-to-write 1 when the master has replicas.
     /// `--apply` asks first, then runs CONFIG SET for each difference and CONFIG REWRITE; a server
     /// started without a config file keeps the settings only until it restarts (said clearly).
     /// `dir` and `dbfilename` are shown, never changed.

@@ -1,4 +1,4 @@
-//! `sandbox cancel`: cancels each run on its own; the ones that could not be cancelled are one error, said once.
+//! `sandbox cancel`: cancels each run on its own; the ones that could not be cancelled are one error, said once. `--dry-run` shows what would be cancelled and writes nothing.
 
 use anyhow::Result;
 use clap::Args;
@@ -6,7 +6,7 @@ use clap::Args;
 use super::render::run_page;
 use crate::cli::Ctx;
 use crate::exit;
-use crate::ops::cancel::cancel_runs;
+use crate::ops::cancel::{cancel_runs, plan_cancel};
 use crate::output::emit_page;
 
 #[derive(Debug, Args)]
@@ -17,12 +17,26 @@ pub struct CancelArgs {
     /// Reason recorded on the run
     #[arg(long, default_value = "cancelled by operator")]
     pub reason: String,
+    /// List the runs that would be cancelled (and the ones that could not be) and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 pub async fn run(ctx: &Ctx, args: CancelArgs) -> Result<u8> {
     let store = ctx.store().await?;
-    ctx.confirm(&format!("cancel {} run(s)", args.ids.len()))?;
-    let result = cancel_runs(&*store, &args.ids, &args.reason).await;
+    let result = if args.dry_run {
+        plan_cancel(&*store, &args.ids).await?
+    } else {
+        ctx.confirm(&format!("cancel {} run(s)", args.ids.len()))?;
+        cancel_runs(&*store, &args.ids, &args.reason).await
+    };
+    if args.dry_run && !ctx.quiet {
+        eprintln!(
+            "dry run: {} of {} run(s) would be cancelled; nothing was changed",
+            result.done.len(),
+            args.ids.len()
+        );
+    }
     if !result.done.is_empty() {
         emit_page(ctx.output, &run_page(&result.done, None))?;
     }

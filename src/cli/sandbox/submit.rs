@@ -13,8 +13,11 @@ use crate::exit;
 use crate::model::run::Run;
 use crate::model::spec::SandboxSpec;
 use crate::ops::input::read_input;
-use crate::ops::submit::{new_runs, spec_from_flags, specs_from_input, submit_runs, FlagSpec};
-use crate::output::{emit_page, Page};
+use crate::ops::submit::{
+    apply_key_prefix, new_runs, spec_from_flags, specs_from_input, submit_runs, DocResult,
+    DocStatus, FlagSpec, SubmitLedger,
+};
+use crate::output::{columns, emit, emit_page, Page, Render};
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -61,6 +64,12 @@ pub struct SubmitArgs {
     /// Wait for the runs to finish (as `sandbox wait`); the exit code is that of the worst run
     #[arg(long)]
     pub wait: bool,
+    /// Make the submit idempotent: every document without its own `metadata.idempotencyKey`
+    /// gets the key PREFIX + its index (0-based). Running the same command again returns the
+    /// runs already stored (for 24 h, or until they are deleted) and completes the rest; a key
+    /// used for other content is refused (exit 7)
+    #[arg(long, value_name = "PREFIX")]
+    pub idempotency_key: Option<String>,
     #[command(flatten)]
     pub wait_flags: WaitFlags,
     /// Removed: the command now follows `--` (using it prints how)
@@ -78,7 +87,11 @@ fn read_specs(args: &SubmitArgs) -> Result<Vec<SandboxSpec>> {
     }
     if let Some(path) = &args.file {
         let input = read_input(path)?;
-        return Ok(specs_from_input(&input)?);
+        let mut specs = specs_from_input(&input)?;
+        if let Some(prefix) = &args.idempotency_key {
+            apply_key_prefix(&mut specs, prefix)?;
+        }
+        return Ok(specs);
     }
     let Some(image) = &args.image else {
         return Err(CliError::usage(
@@ -112,11 +125,16 @@ fn read_specs(args: &SubmitArgs) -> Result<Vec<SandboxSpec>> {
         let (k, v) = super::split_kv(e, "environment variable")?;
         flags.env.insert(k, v);
     }
-    Ok(vec![spec_from_flags(&flags)?])
+    let mut specs = vec![spec_from_flags(&flags)?];
+    if let Some(prefix) = &args.idempotency_key {
+        apply_key_prefix(&mut specs, prefix)?;
+    }
+    Ok(specs)
 }
 
-/// Submits, drawing a progress bar on a terminal for big submits (nothing on a pipe).
-pub async fn submit_with_progress(ctx: &Ctx, store: &dyn Store, runs: &[Run]) -> Result<()> {
+/// Submits, drawing a progress bar on a terminal for big submits (nothing on a pipe). The ledger
+/// says which documents were committed and which were not.
+pub async fn submit_with_progress(ctx: &Ctx, store: &dyn Store, runs: &[Run]) -> SubmitLedger {
     let bar = (ctx.interactive() && runs.len() > 1000).then(|| {
         let b = indicatif::ProgressBar::new(runs.len() as u64);
         b.set_style(
@@ -127,22 +145,75 @@ pub async fn submit_with_progress(ctx: &Ctx, store: &dyn Store, runs: &[Run]) ->
         );
         b
     });
-    submit_runs(store, runs, &mut |done| {
+    let ledger = submit_runs(store, runs, &mut |done| {
         if let Some(b) = &bar {
             b.set_position(done as u64);
         }
     })
-    .await?;
+    .await;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    Ok(())
+    ledger
 }
 
+/// A submit that did not commit every document: the committed ones (`items`, with their ids),
+/// the others, and why it stopped.
 #[derive(Serialize)]
-struct Submitted {
-    id: String,
-    name: String,
+struct Incomplete<'a> {
+    items: Vec<&'a DocResult>,
+    next: Option<String>,
+    not_committed: Vec<&'a DocResult>,
+    error: String,
+}
+
+impl Render for Incomplete<'_> {
+    fn render_table(&self, _wide: bool) -> String {
+        doc_table(self.items.iter().chain(&self.not_committed).copied())
+    }
+}
+
+fn doc_table<'a>(docs: impl Iterator<Item = &'a DocResult>) -> String {
+    columns(
+        &["INDEX", "ID", "NAME", "STATUS"],
+        docs.map(|d| {
+            vec![
+                d.index.to_string(),
+                d.id.clone().unwrap_or_default(),
+                d.name.clone(),
+                d.status.as_str().to_string(),
+            ]
+        })
+        .collect(),
+    )
+}
+
+/// Prints what a submit that stopped early did commit and what it did not (stdout in the chosen
+/// format, a summary on stderr), and returns the error to exit with.
+fn report_incomplete(ctx: &Ctx, mut ledger: SubmitLedger) -> Result<u8> {
+    let err = ledger
+        .error()
+        .unwrap_or_else(|| anyhow::anyhow!("the submit did not complete"));
+    let out = Incomplete {
+        items: ledger.committed().collect(),
+        next: None,
+        not_committed: ledger.not_committed().collect(),
+        error: format!("{err:#}"),
+    };
+    emit(ctx.output, &out)?;
+    eprintln!("submit incomplete:");
+    for line in ledger.summary() {
+        eprintln!("  {line}");
+    }
+    if ledger
+        .not_committed()
+        .any(|d| d.status == DocStatus::Unknown)
+    {
+        eprintln!(
+            "  running the same command again completes it without duplicates only when every document has an idempotency key (--idempotency-key PREFIX or metadata.idempotencyKey)"
+        );
+    }
+    Err(err)
 }
 
 pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
@@ -155,9 +226,13 @@ pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
     }
     let runs = new_runs(specs);
     let store = ctx.store().await?;
-    submit_with_progress(ctx, &*store, &runs).await?;
+    let ledger = submit_with_progress(ctx, &*store, &runs).await;
+    if !ledger.is_complete() {
+        return report_incomplete(ctx, ledger);
+    }
     if args.wait {
-        let ids: Vec<String> = runs.iter().map(|r| r.id.clone()).collect();
+        // With idempotency keys, a document may name a run stored before: that id is the one.
+        let ids: Vec<String> = ledger.committed().filter_map(|d| d.id.clone()).collect();
         // Say the ids now: an interrupted wait must not lose them.
         if !ctx.quiet {
             eprintln!("submitted {}", ids.join(" "));
@@ -165,14 +240,15 @@ pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
         return wait_and_report(ctx, &*store, &ids, &args.wait_flags.options(None)).await;
     }
     let page = Page::all(
-        runs.iter()
-            .map(|r| Submitted {
-                id: r.id.clone(),
-                name: r.name.clone(),
-            })
-            .collect(),
-        vec!["ID", "NAME"],
-        |s| vec![s.id.clone(), s.name.clone()],
+        ledger.docs,
+        vec!["ID", "NAME", "STATUS"],
+        |d: &DocResult| {
+            vec![
+                d.id.clone().unwrap_or_default(),
+                d.name.clone(),
+                d.status.as_str().to_string(),
+            ]
+        },
     );
     emit_page(ctx.output, &page)?;
     Ok(exit::OK)

@@ -66,7 +66,7 @@ impl SchedulerCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
             SchedulerCmd::Run(args) => {
-                let store = ctx.store().await?;
+                let store = ctx.store_waiting().await?;
                 let _metrics = args
                     .metrics
                     .start(|| Probe::scheduler(store.clone()))

@@ -104,7 +104,7 @@ pub async fn run(ctx: &Ctx, args: UpArgs) -> Result<u8> {
             .context("re-executing without the Redis password in the environment")?;
     }
     let plan = plan(&args)?;
-    let store = ctx.store().await?;
+    let store = ctx.store_waiting().await?;
     let node_names = plan.nodes.iter().map(|b| b.name.clone()).collect();
     let _metrics = args
         .scheduler

@@ -15,7 +15,6 @@ use crate::persistence::backup::Location;
 use crate::persistence::canary::{self, CanaryOptions, Verdict};
 use crate::persistence::canary_record::{self, PersistenceRecord};
 use crate::persistence::{require_redis, RedisAdmin};
-use crate::store::keys::Keys;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -104,7 +103,7 @@ pub async fn run(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
     // Recorded in the cell for `metrics --textfile`; when Redis is not back, only this
     // command's own textfile can say so.
     let record = PersistenceRecord::from_verdict(&verdict, crate::model::now_ms());
-    let key = Keys::new(&ctx.config.queue_key).persistence_verdict();
+    let key = ctx.config.keys().persistence_verdict();
     let stored = async {
         let admin = RedisAdmin::connect(&target).await?;
         canary_record::record(&admin, &key, &record).await

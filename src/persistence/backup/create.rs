@@ -14,7 +14,7 @@ use super::{
     BackupFile, BackupManifest, BackupMethod, BackupOptions, KeyCounts, AOF_DIR, FORMAT_VERSION,
     RDB_FILE,
 };
-use crate::config::RedisTarget;
+use crate::config::{Endpoint, RedisTarget};
 use crate::persistence::admin::RedisAdmin;
 use crate::persistence::{
     aof, logical, rdb, replication, PersistenceError, Progress, ProgressFn, Result,
@@ -55,10 +55,10 @@ fn dir_readable(p: &Path) -> bool {
     p.is_dir() && std::fs::read_dir(p).is_ok()
 }
 
-/// The method `Auto` resolves to for this target and data dir.
-pub fn auto_method(target: &RedisTarget, data_dir: Option<&Path>) -> BackupMethod {
+/// The method `Auto` resolves to for a server on `host` with this data dir.
+pub fn auto_method(host: &str, data_dir: Option<&Path>) -> BackupMethod {
     match data_dir {
-        Some(d) if crate::persistence::is_loopback_host(&target.host) && dir_readable(d) => {
+        Some(d) if crate::persistence::is_loopback_host(host) && dir_readable(d) => {
             BackupMethod::File
         }
         _ => BackupMethod::Replication,
@@ -78,8 +78,9 @@ pub async fn create(
     let created_at = Utc::now();
     let info = admin.info().await?;
     let server_dir = admin.config_get_one("dir").await?.map(PathBuf::from);
+    let endpoint = admin.endpoint().await?;
     let method = match opts.method {
-        BackupMethod::Auto => auto_method(target, server_dir.as_deref()),
+        BackupMethod::Auto => auto_method(&endpoint.host, server_dir.as_deref()),
         m => m,
     };
     if !dir.is_dir() {
@@ -95,6 +96,7 @@ pub async fn create(
     let source = Source {
         admin,
         target,
+        endpoint,
         data_dir: server_dir.unwrap_or_default(),
         aof_enabled,
     };
@@ -106,7 +108,7 @@ pub async fn create(
         method,
         created_at: created_at.timestamp_millis(),
         finished_at: crate::model::now_ms(),
-        source: target.display(),
+        source: admin.display().to_string(),
         redis_version: info.get("redis_version").cloned().unwrap_or_default(),
         rdb_version: files
             .iter()
@@ -139,6 +141,8 @@ pub async fn create(
 struct Source<'a> {
     admin: &'a RedisAdmin,
     target: &'a RedisTarget,
+    /// The node it is taken from (the master, or a replica).
+    endpoint: Endpoint,
     /// Its `dir` (empty when it reports none).
     data_dir: PathBuf,
     aof_enabled: bool,
@@ -160,7 +164,14 @@ async fn take_files(
         }
         BackupMethod::Replication => {
             let dest = tmp.join(RDB_FILE);
-            let st = replication::stream_rdb(source.target, &dest, true, progress).await?;
+            let st = replication::stream_rdb_from(
+                source.target,
+                &source.endpoint,
+                &dest,
+                true,
+                progress,
+            )
+            .await?;
             let sha256 = match st.sha256 {
                 Some(h) => h,
                 None => sha256_file(&dest)?.1,

@@ -39,11 +39,12 @@ pub const RDB_FILE: &str = "dump.rdb";
 pub const AOF_DIR: &str = "appendonlydir";
 pub const LOGICAL_FILE: &str = "keys.resp";
 
-/// The key patterns a logical backup covers by default: every key of the layout, and the
-/// configured queue key (with the keys hanging off it) when it lies elsewhere. The owner of key
-/// names writes them ([`crate::store::keys::Keys::backup_patterns`]).
-pub fn default_patterns(queue_key: &str) -> Vec<String> {
-    crate::store::keys::Keys::new(queue_key).backup_patterns()
+/// The key patterns a logical backup covers by default: every cell (and the pre-cell layout),
+/// and the configured queue key (with the keys hanging off it) when it lies elsewhere. The owner
+/// of key names writes them ([`crate::store::keys::Keys::every_cell_patterns`]); one cell's
+/// patterns are [`crate::store::keys::Keys::backup_patterns`].
+pub fn default_patterns(keys: &crate::store::keys::Keys) -> Vec<String> {
+    keys.every_cell_patterns()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,7 +102,7 @@ impl Default for BackupOptions {
     fn default() -> Self {
         BackupOptions {
             method: BackupMethod::Auto,
-            patterns: default_patterns(crate::config::DEFAULT_QUEUE_KEY),
+            patterns: default_patterns(&crate::store::keys::Keys::default()),
             bgsave_timeout: Duration::from_secs(600),
             batch: 1000,
         }
@@ -112,11 +113,15 @@ impl Default for BackupOptions {
 mod tests {
     #[test]
     fn logical_patterns_cover_a_custom_queue_key() {
+        use crate::store::keys::{Cell, Keys, Namespace};
         assert_eq!(
-            super::default_patterns(crate::config::DEFAULT_QUEUE_KEY),
+            super::default_patterns(&Keys::default()),
             vec!["tartarus:*", "themis:*"]
         );
-        let p = super::default_patterns("jobs[1]");
+        let p = super::default_patterns(&Keys::with_namespace(
+            Namespace::Cell(Cell::default()),
+            "jobs[1]",
+        ));
         assert_eq!(
             &p[2..],
             &["jobs\\[1\\]".to_string(), "jobs\\[1\\]:*".to_string()]

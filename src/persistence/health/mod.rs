@@ -11,6 +11,7 @@ pub mod capacity;
 mod checks;
 pub mod plugin;
 pub mod thresholds;
+pub mod topology;
 use crate::config::RedisTarget;
 use crate::exit;
 
@@ -176,6 +177,10 @@ pub struct HealthOptions {
     pub memory_samples_key: Option<String>,
     /// Append this run's sample to that list (false for read-only monitoring users).
     pub record_sample: bool,
+    /// `TARTARUS_ENV=production`: the `default` user with every right is a warning.
+    pub production: bool,
+    /// `--min-replicas-ack N`: fewer online replicas than N is critical.
+    pub replica_ack: Option<u32>,
 }
 
 impl Default for HealthOptions {
@@ -194,6 +199,8 @@ impl Default for HealthOptions {
             forecast_min_span: Duration::from_secs(600),
             memory_samples_key: None,
             record_sample: true,
+            production: false,
+            replica_ack: None,
         }
     }
 }
@@ -290,6 +297,7 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
         "save",
         "maxmemory-policy",
         "maxmemory",
+        "min-replicas-to-write",
     ] {
         config.extend(admin.config_get(k).await?);
     }
@@ -317,6 +325,8 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
             .map_or(checks.len(), |i| i + 1);
         checks.insert(at, capacity::check(f, opts));
     }
+    let facts = topology::gather(admin).await;
+    checks.extend(topology::evaluate(&info, &config, &facts, opts));
     let perfdata = plugin::perfdata(&info, &config, &checks, forecast.as_ref(), opts);
     Ok(HealthReport {
         target: admin.display().to_string(),

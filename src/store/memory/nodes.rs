@@ -20,6 +20,7 @@ pub(super) async fn heartbeat(store: &MemoryStore, beat: &Heartbeat) -> StoreRes
     entry.version = beat.version.clone();
     entry.last_heartbeat = now;
     entry.ttl_ms = ttl_ms;
+    entry.beats += 1;
     entry.expires_at = now + ttl_ms;
     Ok(())
 }
@@ -117,41 +118,47 @@ pub(super) async fn node_runs(store: &MemoryStore, name: &str) -> StoreResult<Ve
         .unwrap_or_default())
 }
 
-pub(super) async fn recover_dead_nodes(
-    store: &MemoryStore,
-    max_attempts: u32,
-) -> StoreResult<Vec<Recovery>> {
-    let mut g = store.lock();
-    let now = now_ms();
-    let dead: Vec<(String, Vec<String>)> = g
+pub(super) async fn node_leases(store: &MemoryStore) -> StoreResult<Vec<NodeLease>> {
+    Ok(store
+        .lock()
         .nodes
         .iter()
-        .filter(|(_, e)| !e.alive(now) && !e.runs.is_empty())
-        .map(|(n, e)| (n.clone(), e.runs.iter().cloned().collect()))
-        .collect();
+        .map(|(name, e)| NodeLease {
+            name: name.clone(),
+            beats: Some(e.beats),
+            ttl: Some(std::time::Duration::from_millis(e.ttl_ms.max(0) as u64)),
+            runs: e.runs.len() as u64,
+        })
+        .collect())
+}
+
+pub(super) async fn recover_lapsed_node(
+    store: &MemoryStore,
+    name: &str,
+    observed: Option<u64>,
+    reason: &str,
+    max_attempts: u32,
+) -> StoreResult<LapseRecovery> {
+    let mut g = store.lock();
+    let now = now_ms();
+    let Some(entry) = g.nodes.get(name) else {
+        return Ok(LapseRecovery::Recovered(Vec::new()));
+    };
+    if Some(entry.beats) != observed {
+        return Ok(LapseRecovery::Alive);
+    }
+    let ids: Vec<String> = entry.runs.iter().cloned().collect();
     let mut out = Vec::new();
-    for (name, ids) in dead {
-        for id in ids {
-            if let Some(r) = g.recover(
-                &store.settings,
-                &id,
-                &format!("node {name} heartbeat expired"),
-                max_attempts,
-                now,
-            ) {
-                out.push(r);
-            }
-        }
-        if let Some(e) = g.nodes.get_mut(&name) {
-            e.runs.clear();
-            e.usage = Resources::default();
+    for id in ids {
+        if let Some(r) = g.recover(&store.settings, &id, reason, max_attempts, now) {
+            out.push(r);
         }
     }
     drop(g);
     if !out.is_empty() {
         store.new_events.notify_waiters();
     }
-    Ok(out)
+    Ok(LapseRecovery::Recovered(out))
 }
 
 pub(super) async fn announce_scheduler(

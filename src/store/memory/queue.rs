@@ -314,7 +314,8 @@ pub(super) async fn retry_dead(store: &MemoryStore, ids: Option<&[String]>) -> S
             g.dead_order.remove(&(t, id.clone()));
         }
         if let Some(run) = g.runs.get_mut(id) {
-            run.attempts = 0;
+            // Attempt numbers never repeat (they fence placements); the budget starts again.
+            run.attempts_base = run.attempts;
             run.node = None;
             run.finished_at = None;
         }

@@ -7,17 +7,39 @@ use super::MemoryStore;
 use crate::model::now_ms;
 use crate::store::*;
 
-pub(super) async fn submit(store: &MemoryStore, runs: &[Run]) -> StoreResult<()> {
+pub(super) async fn submit(store: &MemoryStore, runs: &[Run]) -> StoreResult<Vec<Admission>> {
     let mut g = store.lock();
     let now = now_ms();
+    let ttl = ms(store.settings.idempotency_ttl).max(1);
+    let mut out = Vec::with_capacity(runs.len());
     for run in runs {
+        if g.runs.contains_key(&run.id) {
+            out.push(Admission::Existing { id: run.id.clone() });
+            continue;
+        }
+        let hash = run.idempotency_key.as_ref().map(|_| run.content_hash());
+        if let (Some(key), Some(hash)) = (&run.idempotency_key, &hash) {
+            // A key holds while it has not expired and its run still exists.
+            let held = g
+                .idempotency
+                .get(key)
+                .filter(|(_, rid, expires)| *expires > now && g.runs.contains_key(rid))
+                .cloned();
+            if let Some((h, rid, _)) = held {
+                out.push(if &h == hash {
+                    Admission::Existing { id: rid }
+                } else {
+                    Admission::Conflict { id: rid }
+                });
+                continue;
+            }
+            g.idempotency
+                .insert(key.clone(), (hash.clone(), run.id.clone(), now + ttl));
+        }
         let mut run = run.clone();
         run.state = RunState::Queued;
         let id = run.id.clone();
-        if let Some(old) = g.runs.insert(id.clone(), run) {
-            let c = g.counts.entry(old.state).or_default();
-            *c = c.saturating_sub(1);
-        }
+        g.runs.insert(id.clone(), run);
         *g.counts.entry(RunState::Queued).or_default() += 1;
         g.enqueue(&id);
         g.push_event(
@@ -34,10 +56,11 @@ pub(super) async fn submit(store: &MemoryStore, runs: &[Run]) -> StoreResult<()>
             },
             false,
         );
+        out.push(Admission::Created);
     }
     drop(g);
     store.new_events.notify_waiters();
-    Ok(())
+    Ok(out)
 }
 
 pub(super) async fn get_run(store: &MemoryStore, id: &str) -> StoreResult<Option<Run>> {
@@ -123,13 +146,13 @@ pub(super) async fn start_run(
     store: &MemoryStore,
     id: &str,
     node: &str,
+    attempt: u32,
     log_path: Option<&str>,
 ) -> StoreResult<Applied> {
     let mut g = store.lock();
-    let ok = g
-        .runs
-        .get(id)
-        .is_some_and(|r| r.state == RunState::Scheduled && r.node.as_deref() == Some(node));
+    let ok = g.runs.get(id).is_some_and(|r| {
+        r.state == RunState::Scheduled && r.node.as_deref() == Some(node) && r.attempts == attempt
+    });
     if !ok {
         return Ok(Applied::Stale);
     }
@@ -148,25 +171,29 @@ pub(super) async fn finish_run(
     store: &MemoryStore,
     id: &str,
     node: &str,
+    attempt: u32,
     done: &Completion,
 ) -> StoreResult<Applied> {
     let mut g = store.lock();
-    let ok = g.runs.get(id).is_some_and(|r| {
-        matches!(r.state, RunState::Running | RunState::Scheduled)
-            && r.node.as_deref() == Some(node)
-    });
+    let now = now_ms();
+    if !g.is_current(&store.settings, id, node, attempt, &outcome_text(done), now) {
+        return Ok(Applied::Stale);
+    }
+    let ok = g
+        .runs
+        .get(id)
+        .is_some_and(|r| matches!(r.state, RunState::Running | RunState::Scheduled));
     if !ok || !done.state.is_terminal() {
         // A run cancelled while it ran still gets the output it produced.
         if let Some(run) = g
             .runs
             .get_mut(id)
-            .filter(|r| r.state == RunState::Cancelled && r.node.as_deref() == Some(node))
+            .filter(|r| r.state == RunState::Cancelled)
         {
             run.log_tail = done.log_tail.clone();
         }
         return Ok(Applied::Stale);
     }
-    let now = now_ms();
     g.release_node(id);
     g.set_state(&store.settings, id, done.state, now, done.message.clone());
     if let Some(run) = g.runs.get_mut(id) {
@@ -183,17 +210,17 @@ pub(super) async fn hand_back(
     store: &MemoryStore,
     id: &str,
     node: &str,
+    attempt: u32,
     reason: &str,
     max_attempts: u32,
 ) -> StoreResult<Option<Recovery>> {
     let mut g = store.lock();
-    if g.runs
-        .get(id)
-        .is_none_or(|r| r.node.as_deref() != Some(node))
-    {
+    let now = now_ms();
+    let what = format!("handed back ({reason})");
+    if !g.is_current(&store.settings, id, node, attempt, &what, now) {
         return Ok(None);
     }
-    let r = g.recover(&store.settings, id, reason, max_attempts, now_ms());
+    let r = g.recover(&store.settings, id, reason, max_attempts, now);
     drop(g);
     store.new_events.notify_waiters();
     Ok(r)
@@ -210,6 +237,7 @@ pub(super) async fn run_states(
             g.runs.get(id).map(|r| RunStatus {
                 state: r.state,
                 node: r.node.clone(),
+                attempts: r.attempts,
             })
         })
         .collect())
@@ -246,4 +274,16 @@ pub(super) async fn discard_unreadable(
         g.trim_dead(&store.settings);
     }
     Ok(())
+}
+
+/// How an outcome reads in a stale-outcome event: `succeeded`, `failed (exit code 3): …`.
+fn outcome_text(done: &Completion) -> String {
+    let mut out = done.state.as_str().to_string();
+    if let Some(c) = done.exit_code {
+        out.push_str(&format!(" (exit code {c})"));
+    }
+    if let Some(m) = &done.message {
+        out.push_str(&format!(": {m}"));
+    }
+    out
 }

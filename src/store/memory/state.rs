@@ -21,6 +21,8 @@ pub(super) struct NodeEntry {
     pub(super) expires_at: i64,
     pub(super) runs: BTreeSet<String>,
     pub(super) releases: u64,
+    /// Bumped by every heartbeat: what schedulers watch (see `Store::node_leases`).
+    pub(super) beats: u64,
 }
 
 impl NodeEntry {
@@ -52,6 +54,8 @@ pub(super) struct Inner {
     pub(super) policy_watchers: Vec<mpsc::Sender<u64>>,
     /// Scheduler announcements with the time they expire (ms).
     pub(super) schedulers: BTreeMap<String, (SchedulerInfo, i64)>,
+    /// Idempotency keys: key → (content hash, run id, expiry ms).
+    pub(super) idempotency: HashMap<String, (String, String, i64)>,
 }
 
 pub(super) fn qkey(priority: u32) -> u64 {
@@ -160,6 +164,11 @@ impl Inner {
             if let Some(c) = self.counts.get_mut(&run.state) {
                 *c = c.saturating_sub(1);
             }
+            if let Some(k) = &run.idempotency_key {
+                if self.idempotency.get(k).is_some_and(|(_, rid, _)| rid == id) {
+                    self.idempotency.remove(k);
+                }
+            }
         }
         self.run_events.remove(id);
         self.reserved.remove(id);
@@ -183,7 +192,7 @@ impl Inner {
         let run = self.runs.get_mut(id)?;
         run.node = None;
         let attempts = run.attempts;
-        if attempts >= max_attempts {
+        if attempts.saturating_sub(run.attempts_base) >= max_attempts {
             self.set_state(
                 settings,
                 id,
@@ -304,6 +313,59 @@ impl Inner {
             version: self.policy_version,
             changed: false,
         }
+    }
+}
+
+impl Inner {
+    /// Records an event about a run that is not a transition (a stale outcome).
+    pub(super) fn note(
+        &mut self,
+        settings: &StoreSettings,
+        id: &str,
+        kind: &str,
+        node: &str,
+        message: String,
+        now: i64,
+    ) {
+        self.push_event(
+            settings,
+            Event {
+                id: String::new(),
+                at: now,
+                kind: kind.to_string(),
+                run: Some(id.to_string()),
+                from: None,
+                to: None,
+                node: Some(node.to_string()),
+                message: Some(message),
+            },
+            true,
+        );
+    }
+
+    /// Whether `attempt` on `node` is the run's current placement; when it is not, records the
+    /// stale outcome `what` as an event on the run. False for an unknown run.
+    pub(super) fn is_current(
+        &mut self,
+        settings: &StoreSettings,
+        id: &str,
+        node: &str,
+        attempt: u32,
+        what: &str,
+        now: i64,
+    ) -> bool {
+        let Some(run) = self.runs.get(id) else {
+            return false;
+        };
+        if run.node.as_deref() == Some(node) && run.attempts == attempt {
+            return true;
+        }
+        let message = format!(
+            "stale outcome from attempt {attempt} on node {node}: {what}; the run is {} at attempt {}",
+            run.state, run.attempts
+        );
+        self.note(settings, id, "stale", node, message, now);
+        false
     }
 }
 

@@ -2,32 +2,31 @@
 
 mod conn;
 mod events;
+mod migrate;
 mod nodes;
 mod policies;
 mod queue;
 mod runs;
+mod schema;
 mod scripts;
 
-use ::redis::aio::ConnectionManager;
+pub use self::migrate::Migration;
 
-use self::scripts::*;
 use super::keys::Keys;
 use super::*;
 use crate::config::RedisTarget;
+use crate::connection::{Connection, Scripts};
 use crate::model::now_ms;
 
-/// The Redis store. Clones share one multiplexed, self-reconnecting connection.
+/// The Redis store. Clones share one connection (see `crate::connection`: its lanes follow the
+/// master across failovers).
 #[derive(Clone)]
 pub struct RedisStore {
-    conn: ConnectionManager,
-    /// A second connection for blocking reads (XREAD BLOCK), so they never stall the pipeline.
-    blocking: std::sync::Arc<tokio::sync::OnceCell<ConnectionManager>>,
-    client: ::redis::Client,
-    config: ::redis::aio::ConnectionManagerConfig,
+    conn: Connection,
     target: RedisTarget,
     keys: Keys,
     settings: StoreSettings,
-    scripts: std::sync::Arc<Vec<(ScriptId, String, String)>>,
+    scripts: std::sync::Arc<Scripts>,
 }
 
 impl RedisStore {

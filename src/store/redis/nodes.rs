@@ -33,6 +33,27 @@ fn parse_scheduler(id: &str, fields: &BTreeMap<String, String>) -> Option<Schedu
     })
 }
 
+/// What the recovery script checks before it touches a run (see `scripts::RECOVER`).
+pub(super) struct RecoverCheck {
+    /// The node's heartbeat counter as the caller saw it (`Some(None)`: no record).
+    pub(super) beats: Option<Option<u64>>,
+    /// The attempt the caller holds.
+    pub(super) attempt: Option<u32>,
+}
+
+impl RecoverCheck {
+    pub(super) const NONE: RecoverCheck = RecoverCheck {
+        beats: None,
+        attempt: None,
+    };
+}
+
+/// How long a node's record outlives its last heartbeat: long after any lease (schedulers judge
+/// leases by the heartbeat counter), for `node list` and then garbage collection.
+pub(super) fn node_key_lifetime(ttl: std::time::Duration) -> i64 {
+    ms(ttl).saturating_mul(10).max(24 * 3600 * 1000)
+}
+
 impl RedisStore {
     pub(super) fn recover_call(
         &self,
@@ -40,6 +61,7 @@ impl RedisStore {
         node: &str,
         reason: &str,
         max_attempts: u32,
+        check: &RecoverCheck,
     ) -> Call {
         let mut args = self.common_args();
         args.extend([
@@ -47,6 +69,12 @@ impl RedisStore {
             node.to_string(),
             reason.to_string(),
             max_attempts.to_string(),
+            match check.beats {
+                None => String::new(),
+                Some(None) => "none".to_string(),
+                Some(Some(b)) => b.to_string(),
+            },
+            check.attempt.map(|a| a.to_string()).unwrap_or_default(),
         ]);
         Call {
             script: ScriptId::Recover,
@@ -72,22 +100,29 @@ impl RedisStore {
         }
     }
 
-    /// Runs the recovery script for every run on a node, then trims dead letters.
+    /// Runs the recovery script for every run on a node, then trims dead letters. `None` when
+    /// the node heartbeated since `check.beats` was read (nothing more is done).
     pub(super) async fn recover_node(
         &self,
         name: &str,
         reason: &str,
         max_attempts: u32,
-    ) -> StoreResult<Vec<Recovery>> {
+        check: &RecoverCheck,
+    ) -> StoreResult<Option<Vec<Recovery>>> {
         let ids = self.node_runs(name).await?;
         let mut out = Vec::new();
+        let mut alive = false;
         for chunk in ids.chunks(200) {
             let calls: Vec<Call> = chunk
                 .iter()
-                .map(|id| self.recover_call(id, name, reason, max_attempts))
+                .map(|id| self.recover_call(id, name, reason, max_attempts, check))
                 .collect();
             for (id, v) in chunk.iter().zip(self.eval_many(&calls).await?) {
+                alive |= items(v.clone()).first().and_then(text).as_deref() == Some("alive");
                 out.extend(Self::parse_recovery(id, v));
+            }
+            if alive {
+                break;
             }
         }
         if out
@@ -96,12 +131,17 @@ impl RedisStore {
         {
             self.trim_dead().await?;
         }
-        Ok(out)
+        Ok(if alive && out.is_empty() {
+            None
+        } else {
+            Some(out)
+        })
     }
 
     /// Runs the node edit script on a live node and returns the node as it now is.
-    pub(super) async fn edit_node(&self, name: &str, args: Vec<String>) -> StoreResult<Node> {
+    pub(super) async fn edit_node(&self, name: &str, mut args: Vec<String>) -> StoreResult<Node> {
         let keys = vec![self.keys.node(name)];
+        args.insert(0, now_ms().to_string());
         let ok = int(&self
             .eval(Call {
                 script: ScriptId::NodeEdit,
@@ -195,6 +235,7 @@ pub(super) async fn heartbeat(store: &RedisStore, beat: &Heartbeat) -> StoreResu
         beat.version.clone(),
         now_ms().to_string(),
         ms(beat.ttl).max(1).to_string(),
+        node_key_lifetime(beat.ttl).to_string(),
     ];
     store
         .eval(Call {
@@ -274,8 +315,14 @@ pub(super) async fn remove_node(
         return Err(StoreError::NodeNotFound(name.to_string()));
     }
     let out = store
-        .recover_node(name, &format!("node {name} was removed"), max_attempts)
-        .await?;
+        .recover_node(
+            name,
+            &format!("node {name} was removed"),
+            max_attempts,
+            &RecoverCheck::NONE,
+        )
+        .await?
+        .unwrap_or_default();
     let mut p = ::redis::pipe();
     p.del(store.keys.node(name))
         .ignore()
@@ -293,38 +340,57 @@ pub(super) async fn node_runs(store: &RedisStore, name: &str) -> StoreResult<Vec
     Ok(ids)
 }
 
-pub(super) async fn recover_dead_nodes(
-    store: &RedisStore,
-    max_attempts: u32,
-) -> StoreResult<Vec<Recovery>> {
+pub(super) async fn node_leases(store: &RedisStore) -> StoreResult<Vec<NodeLease>> {
     let mut p = ::redis::pipe();
     p.smembers(store.keys.nodes());
-    let (names,): (Vec<String>,) = store.query(&p).await?;
+    let (mut names,): (Vec<String>,) = store.query(&p).await?;
     if names.is_empty() {
         return Ok(Vec::new());
     }
+    names.sort();
     let mut p = ::redis::pipe();
     for n in &names {
-        p.exists(store.keys.node(n)).hlen(store.keys.node_runs(n));
+        p.cmd("HMGET")
+            .arg(store.keys.node(n))
+            .arg("beats")
+            .arg("ttl_ms");
+        p.hlen(store.keys.node_runs(n));
     }
-    let v: Vec<i64> = store.query(&p).await?;
-    let mut out = Vec::new();
-    for (i, name) in names.iter().enumerate() {
-        let alive = v.get(2 * i).copied().unwrap_or(1) == 1;
-        let runs = v.get(2 * i + 1).copied().unwrap_or(0);
-        if !alive && runs > 0 {
-            out.extend(
-                store
-                    .recover_node(
-                        name,
-                        &format!("node {name} heartbeat expired"),
-                        max_attempts,
-                    )
-                    .await?,
-            );
-        }
+    let values: Vec<Value> = store.query(&p).await?;
+    let mut out = Vec::with_capacity(names.len());
+    for (name, pair) in names.into_iter().zip(values.chunks(2)) {
+        let fields = pair.first().cloned().map(items).unwrap_or_default();
+        let num = |i: usize| fields.get(i).and_then(int);
+        out.push(NodeLease {
+            name,
+            beats: num(0).map(|b| b.max(0) as u64),
+            ttl: num(1).map(|t| std::time::Duration::from_millis(t.max(0) as u64)),
+            runs: pair.get(1).and_then(int).unwrap_or(0).max(0) as u64,
+        });
     }
     Ok(out)
+}
+
+pub(super) async fn recover_lapsed_node(
+    store: &RedisStore,
+    name: &str,
+    observed: Option<u64>,
+    reason: &str,
+    max_attempts: u32,
+) -> StoreResult<LapseRecovery> {
+    let check = RecoverCheck {
+        beats: Some(observed),
+        attempt: None,
+    };
+    Ok(
+        match store
+            .recover_node(name, reason, max_attempts, &check)
+            .await?
+        {
+            Some(v) => LapseRecovery::Recovered(v),
+            None => LapseRecovery::Alive,
+        },
+    )
 }
 
 pub(super) async fn announce_scheduler(

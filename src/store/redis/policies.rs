@@ -145,19 +145,20 @@ pub(super) async fn policy_history(
 }
 
 pub(super) async fn watch_policies(store: &RedisStore) -> StoreResult<mpsc::Receiver<u64>> {
-    let pubsub = store.subscribe(&store.keys.policy_channel()).await?;
+    let mut payloads = store.subscribe(&store.keys.policy_channel()).await?;
     let (tx, rx) = mpsc::channel(64);
     tokio::spawn(async move {
-        use futures::StreamExt;
-        let mut stream = pubsub.into_on_message();
-        while let Some(msg) = stream.next().await {
-            let version = msg.get_payload::<u64>().unwrap_or(0);
+        while let Some(payload) = payloads.recv().await {
+            let version = std::str::from_utf8(&payload)
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(0);
             if tx.send(version).await.is_err() {
                 break;
             }
         }
-        // The subscription ended (connection lost): the scheduler's per-batch version check
-        // covers what this channel no longer delivers.
+        // The layer renews a lost subscription; messages published meanwhile are missed, and
+        // the scheduler's per-batch version check covers them.
     });
     Ok(rx)
 }

@@ -55,8 +55,31 @@ impl RedisStore {
         Ok(())
     }
 
+    /// Deletes dead letters with all their data, their idempotency keys included.
     pub(super) async fn delete_dead(&self, ids: &[String]) -> StoreResult<u64> {
-        self.count_on_runs(ScriptId::DeleteDead, ids).await
+        let mut n = 0;
+        for chunk in ids.chunks(500) {
+            let mut p = ::redis::pipe();
+            for id in chunk {
+                p.hget(self.keys.run(id), field::IDEMPOTENCY_KEY);
+            }
+            let idem: Vec<Option<String>> = self.query(&p).await?;
+            let mut keys = self.base_keys();
+            for (id, k) in chunk.iter().zip(idem) {
+                keys.push(self.keys.run(id));
+                keys.push(self.keys.run_events(id));
+                keys.push(self.keys.idempotency(k.as_deref().unwrap_or("")));
+            }
+            let mut args = self.common_args();
+            args.extend(chunk.iter().cloned());
+            let call = Call {
+                script: ScriptId::DeleteDead,
+                keys,
+                args,
+            };
+            n += int(&self.eval(call).await?).unwrap_or(0) as u64;
+        }
+        Ok(n)
     }
 
     /// Runs a script over runs in chunks, passing each run's hash and events keys; sums the counts it returns.

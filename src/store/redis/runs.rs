@@ -5,42 +5,79 @@ use std::collections::BTreeMap;
 use ::redis::Value;
 
 use super::conn::*;
+use super::nodes::RecoverCheck;
 use super::scripts::*;
 use super::RedisStore;
 use crate::model::run::{field, Run, RunState};
 use crate::store::keys::queue_score;
 use crate::store::*;
 
-pub(super) async fn submit(store: &RedisStore, runs: &[Run]) -> StoreResult<()> {
+pub(super) async fn submit(store: &RedisStore, runs: &[Run]) -> StoreResult<Vec<Admission>> {
     let batch = store.settings.submit_batch.max(1);
+    let idem_ttl = ms(store.settings.idempotency_ttl).max(1).to_string();
     // Many batches in flight on one multiplexed connection: the pipeline depth is what makes
     // bulk submit fast; each batch is one atomic script call.
     let mut calls = Vec::new();
     for chunk in runs.chunks(batch) {
         let mut keys = store.base_keys();
         keys.extend(chunk.iter().map(|r| store.keys.run(&r.id)));
+        let mut idem_keys = Vec::new();
         let mut args = store.common_args();
         args.push(chunk.len().to_string());
+        args.push(idem_ttl.clone());
         for run in chunk {
             let fields = run.to_fields();
             args.push(run.id.clone());
             args.push(queue_score(run.priority).to_string());
+            match &run.idempotency_key {
+                Some(k) => {
+                    idem_keys.push(store.keys.idempotency(k));
+                    args.push(idem_keys.len().to_string());
+                    args.push(run.content_hash());
+                }
+                None => {
+                    args.push("0".into());
+                    args.push(String::new());
+                }
+            }
             args.push((fields.len() * 2).to_string());
             for (k, v) in fields {
                 args.push(k.to_string());
                 args.push(v);
             }
         }
+        keys.extend(idem_keys);
         calls.push(Call {
             script: ScriptId::Submit,
             keys,
             args,
         });
     }
+    let mut out = Vec::with_capacity(runs.len());
     for group in calls.chunks(16) {
-        store.eval_many(group).await?;
+        for reply in store.eval_many(group).await? {
+            out.extend(strings(reply).iter().map(|v| parse_admission(v)));
+        }
     }
-    Ok(())
+    if out.len() != runs.len() {
+        return Err(StoreError::Backend(format!(
+            "submit answered for {} of {} runs",
+            out.len(),
+            runs.len()
+        )));
+    }
+    Ok(out)
+}
+
+/// One entry of the submit script's answer.
+fn parse_admission(v: &str) -> Admission {
+    if let Some(id) = v.strip_prefix("existing:") {
+        Admission::Existing { id: id.to_string() }
+    } else if let Some(id) = v.strip_prefix("conflict:") {
+        Admission::Conflict { id: id.to_string() }
+    } else {
+        Admission::Created
+    }
 }
 
 pub(super) async fn get_run(store: &RedisStore, id: &str) -> StoreResult<Option<Run>> {
@@ -188,6 +225,7 @@ pub(super) async fn start_run(
     store: &RedisStore,
     id: &str,
     node: &str,
+    attempt: u32,
     log_path: Option<&str>,
 ) -> StoreResult<Applied> {
     let mut keys = store.base_keys();
@@ -198,6 +236,7 @@ pub(super) async fn start_run(
         id.to_string(),
         node.to_string(),
         log_path.unwrap_or_default().to_string(),
+        attempt.to_string(),
     ]);
     Ok(
         match text(
@@ -221,6 +260,7 @@ pub(super) async fn finish_run(
     store: &RedisStore,
     id: &str,
     node: &str,
+    attempt: u32,
     done: &Completion,
 ) -> StoreResult<Applied> {
     let mut args = store.common_args();
@@ -231,6 +271,7 @@ pub(super) async fn finish_run(
         done.exit_code.map(|c| c.to_string()).unwrap_or_default(),
         done.message.clone().unwrap_or_default(),
         done.log_tail.clone(),
+        attempt.to_string(),
     ]);
     let v = store
         .eval(Call {
@@ -249,11 +290,16 @@ pub(super) async fn hand_back(
     store: &RedisStore,
     id: &str,
     node: &str,
+    attempt: u32,
     reason: &str,
     max_attempts: u32,
 ) -> StoreResult<Option<Recovery>> {
+    let check = RecoverCheck {
+        beats: None,
+        attempt: Some(attempt),
+    };
     let v = store
-        .eval(store.recover_call(id, node, reason, max_attempts))
+        .eval(store.recover_call(id, node, reason, max_attempts, &check))
         .await?;
     let r = RedisStore::parse_recovery(id, v);
     if matches!(r, Some(Recovery::DeadLettered { .. })) {
@@ -273,16 +319,18 @@ pub(super) async fn run_states(
             p.cmd("HMGET")
                 .arg(store.keys.run(id))
                 .arg(field::STATE)
-                .arg(field::NODE);
+                .arg(field::NODE)
+                .arg(field::ATTEMPTS);
         }
-        let v: Vec<(Option<String>, Option<String>)> = store.query(&p).await?;
-        out.extend(v.into_iter().map(|(state, node)| {
+        let v: Vec<(Option<String>, Option<String>, Option<String>)> = store.query(&p).await?;
+        out.extend(v.into_iter().map(|(state, node, attempts)| {
             state
                 .as_deref()
                 .and_then(RunState::parse)
                 .map(|state| RunStatus {
                     state,
                     node: node.filter(|n| !n.is_empty()),
+                    attempts: attempts.and_then(|a| a.parse().ok()).unwrap_or(0),
                 })
         }));
     }
@@ -290,15 +338,20 @@ pub(super) async fn run_states(
 }
 
 pub(super) async fn delete_run(store: &RedisStore, id: &str) -> StoreResult<bool> {
+    // The script names the node and idempotency key it found when they differ from the ones
+    // given (their keys must be declared): call again with those.
     let mut node = String::new();
-    for _ in 0..5 {
+    let mut idem = String::new();
+    for _ in 0..6 {
+        let mut keys = store.run_node_keys(id, &node);
+        keys.push(store.keys.idempotency(&idem));
         let mut args = store.common_args();
-        args.extend([id.to_string(), node.clone()]);
+        args.extend([id.to_string(), node.clone(), idem.clone()]);
         let reply = text(
             &store
                 .eval(Call {
                     script: ScriptId::DeleteRun,
-                    keys: store.run_node_keys(id, &node),
+                    keys,
                     args,
                 })
                 .await?,
@@ -307,7 +360,13 @@ pub(super) async fn delete_run(store: &RedisStore, id: &str) -> StoreResult<bool
         match reply.as_str() {
             "deleted" => return Ok(true),
             "missing" => return Ok(false),
-            r => node = r.strip_prefix("retry:").unwrap_or_default().to_string(),
+            r => {
+                if let Some(k) = r.strip_prefix("retrykey:") {
+                    idem = k.to_string();
+                } else {
+                    node = r.strip_prefix("retry:").unwrap_or_default().to_string();
+                }
+            }
         }
     }
     Err(StoreError::Backend(format!(

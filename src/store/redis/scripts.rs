@@ -92,6 +92,19 @@ local function event(evkey, id, from, to, node, msg)
   end
 end
 
+-- An event about a run that is not a transition (e.g. a stale outcome): kept in the run's
+-- history and the stream, the run itself is not touched.
+local function note(evkey, id, kind, node, msg)
+  local f = {'kind', kind, 'run', id, 'at', NOW, 'message', msg}
+  if node and node ~= '' then f[#f+1] = 'node'; f[#f+1] = node end
+  local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f))
+  local e = {id = sid, at = NOW, kind = kind, run = id, message = msg}
+  if node and node ~= '' then e.node = node end
+  if redis.call('RPUSH', evkey, cjson.encode(e)) > RUNEVCAP then
+    redis.call('LTRIM', evkey, -RUNEVCAP, -1)
+  end
+end
+
 -- Moves a run between state indexes, sets its state and message, and records the event.
 local function set_state(runkey, evkey, id, from, to, msg)
   redis.call('ZREM', KEYS[SIDX[from]], id)
@@ -111,6 +124,12 @@ local function qscore(runkey)
   if p > 1000 then p = 1000 end
   if p < 0 then p = 0 end
   return 1000 - p
+end
+
+-- Deletes an idempotency key if it still names this run.
+local function forget_key(ik, id)
+  local cur = redis.call('GET', ik)
+  if cur and string.match(cur, ' (.+)$') == id then redis.call('DEL', ik) end
 end
 
 -- Frees what a run reserved on its node.
@@ -134,21 +153,49 @@ pub fn with_prelude(body: &str) -> String {
     format!("{}{PRELUDE}\n{body}", prelude_tables())
 }
 
-/// KEYS: base + one run key per run. ARGV: common(3), count, then per run: id, score, nfields, fields…
+/// KEYS: base + one run key per run, then the idempotency keys. ARGV: common(3), count, idem ttl
+/// ms, then per run: id, score, idem key index (0 = none, else KEYS[B + count + index]), content
+/// hash, nfields, fields…
+///
+/// Returns one entry per run: 'new', 'existing:<id>' (an id already stored, or a key already
+/// used for the same content: that run is returned instead) or 'conflict:<id>' (the key was used
+/// for other content by run <id>; nothing written for this run). Keys are checked against the
+/// runs as they stand when the script runs, including those written earlier in it.
 pub const SUBMIT: &str = r#"
 local n = tonumber(ARGV[4])
-local a = 5
+local ttl = tonumber(ARGV[5])
+local out = {}
+local a = 6
 for i = 1, n do
-  local id, score, nf = ARGV[a], ARGV[a+1], tonumber(ARGV[a+2])
+  local id, score, ik, hash, nf = ARGV[a], ARGV[a+1], tonumber(ARGV[a+2]), ARGV[a+3], tonumber(ARGV[a+4])
   local runkey = KEYS[B + i]
-  redis.call('HSET', runkey, unpack(ARGV, a + 3, a + 2 + nf))
-  redis.call('ZADD', K_RUNS, 0, id)
-  redis.call('ZADD', KEYS[SIDX['queued']], 0, id)
-  redis.call('ZADD', K_QUEUE, score, id)
-  event(nil, id, nil, 'queued', nil, nil)
-  a = a + 3 + nf
+  local verdict = 'new'
+  if redis.call('ZSCORE', K_RUNS, id) then
+    verdict = 'existing:' .. id
+  elseif ik > 0 then
+    local cur = redis.call('GET', KEYS[B + n + ik])
+    if cur then
+      local h, rid = string.match(cur, '^(%x+) (.+)$')
+      -- A key whose run was deleted no longer holds.
+      if rid and redis.call('ZSCORE', K_RUNS, rid) then
+        if h == hash then verdict = 'existing:' .. rid else verdict = 'conflict:' .. rid end
+      end
+    end
+  end
+  if verdict == 'new' then
+    redis.call('HSET', runkey, unpack(ARGV, a + 5, a + 4 + nf))
+    redis.call('ZADD', K_RUNS, 0, id)
+    redis.call('ZADD', KEYS[SIDX['queued']], 0, id)
+    redis.call('ZADD', K_QUEUE, score, id)
+    if ik > 0 then
+      redis.call('SET', KEYS[B + n + ik], hash .. ' ' .. id, 'PX', ttl)
+    end
+    event(nil, id, nil, 'queued', nil, nil)
+  end
+  out[i] = verdict
+  a = a + 5 + nf
 end
-return n
+return out
 "#;
 
 /// KEYS: base + paused flag. ARGV: common(3), max, lease deadline. Returns claimed ids.
@@ -227,9 +274,11 @@ end
 local cpu, mem, gpu, slots = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16])
 local ok = false
 -- An expired node has no hash, so no capacity fields: it fits nothing.
-local v = redis.call('HMGET', nodekey, 'draining', 'cap_cpu', 'cap_mem', 'cap_gpu', 'cap_slots', 'used_cpu', 'used_mem', 'used_gpu', 'used_slots')
+local v = redis.call('HMGET', nodekey, 'draining', 'cap_cpu', 'cap_mem', 'cap_gpu', 'cap_slots', 'used_cpu', 'used_mem', 'used_gpu', 'used_slots', 'last_heartbeat', 'ttl_ms')
 local n = {}
-if v[5] then
+-- A node whose heartbeat is older than its TTL takes nothing new (its hash outlives it).
+local live = (tonumber(v[10]) or 0) + (tonumber(v[11]) or 0) > NOW - 1000
+if v[5] and live then
   for i = 2, 9 do n[i] = tonumber(v[i] or '0') or 0 end
   ok = v[1] ~= '1' and n[6] + cpu <= n[2] and n[7] + mem <= n[3] and n[8] + gpu <= n[4] and n[9] + slots <= n[5]
 end
@@ -286,14 +335,25 @@ redis.call('HSET', runkey, 'finished_at', NOW)
 return 'cancelled'
 "#;
 
-/// A run whose node is gone (heartbeat expired, removed, handed back): `lost`, then requeued
+/// A run whose node is gone (lease lapsed, removed, handed back): `lost`, then requeued
 /// or dead-lettered. KEYS: base + run, run events, node, node runs.
-/// ARGV: common(3), id, node, reason, max attempts. Returns {outcome, attempts}.
+/// ARGV: common(3), id, node, reason, max attempts, expected heartbeat counter ('' = do not
+/// check; 'none' = the node has no hash), expected attempt ('' = any).
+/// Returns {outcome, attempts}: 'requeued', 'dead', 'skip' (not placed there any more), 'alive'
+/// (the node heartbeated since the caller looked: nothing done) or 'stale' (the caller's attempt
+/// is not the run's current one: only an event is recorded).
 pub const RECOVER: &str = r#"
 local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
 local id, node, reason, max = ARGV[4], ARGV[5], ARGV[6], tonumber(ARGV[7])
-local state = redis.call('HGET', runkey, 'state')
-local owner = redis.call('HGET', runkey, 'node') or ''
+if ARGV[8] ~= '' and (redis.call('HGET', nodekey, 'beats') or 'none') ~= ARGV[8] then
+  return {'alive', 0}
+end
+local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'attempts_base')
+local state, owner, attempts = cur[1], cur[2] or '', tonumber(cur[3] or '0') or 0
+if ARGV[9] ~= '' and state and (owner ~= node or attempts ~= tonumber(ARGV[9])) then
+  note(evkey, id, 'stale', node, 'stale outcome from attempt ' .. ARGV[9] .. ' on node ' .. node .. ': handed back (' .. reason .. '); the run is ' .. state .. ' at attempt ' .. attempts)
+  return {'stale', attempts}
+end
 if (state ~= 'scheduled' and state ~= 'running') or owner ~= node then
   redis.call('HDEL', noderuns, id)
   return {'skip', 0}
@@ -301,8 +361,7 @@ end
 release(nodekey, noderuns, id)
 set_state(runkey, evkey, id, state, 'lost', reason)
 redis.call('HDEL', runkey, 'node')
-local attempts = tonumber(redis.call('HGET', runkey, 'attempts') or '0') or 0
-if attempts >= max then
+if attempts - (tonumber(cur[4] or '0') or 0) >= max then
   set_state(runkey, evkey, id, 'lost', 'dead', 'dead-lettered after ' .. attempts .. ' attempts: ' .. reason)
   redis.call('ZADD', K_DEAD, NOW, id)
   redis.call('HSET', runkey, 'finished_at', NOW)
@@ -313,11 +372,13 @@ redis.call('ZADD', K_QUEUE, qscore(runkey), id)
 return {'requeued', attempts}
 "#;
 
-/// `scheduled` → `running` on the given node. KEYS: base + run, run events. ARGV: common(3), id, node, log path ('' none).
+/// `scheduled` → `running` on the given node, for the given attempt only.
+/// KEYS: base + run, run events. ARGV: common(3), id, node, log path ('' none), attempt.
 pub const START: &str = r#"
 local runkey, evkey = KEYS[B + 1], KEYS[B + 2]
 local id = ARGV[4]
-if redis.call('HGET', runkey, 'state') ~= 'scheduled' or redis.call('HGET', runkey, 'node') ~= ARGV[5] then
+local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts')
+if cur[1] ~= 'scheduled' or cur[2] ~= ARGV[5] or tonumber(cur[3]) ~= tonumber(ARGV[7]) then
   return 'stale'
 end
 set_state(runkey, evkey, id, 'scheduled', 'running', '')
@@ -326,14 +387,23 @@ if ARGV[6] ~= '' then redis.call('HSET', runkey, 'log_path', ARGV[6]) end
 return 'running'
 "#;
 
-/// `running` (or `scheduled`) → a terminal state; frees the node's capacity.
-/// KEYS: base + run, run events, node, node runs. ARGV: common(3), id, node, to, exit code ('' none), message, log tail.
+/// `running` (or `scheduled`) → a terminal state; frees the node's capacity. Only the run's
+/// current attempt on its node may finish it: another attempt's outcome becomes a 'stale' event.
+/// KEYS: base + run, run events, node, node runs. ARGV: common(3), id, node, to, exit code ('' none),
+/// message, log tail, attempt.
 pub const FINISH: &str = r#"
 local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
 local id, node, to = ARGV[4], ARGV[5], ARGV[6]
-local cur = redis.call('HMGET', runkey, 'state', 'node')
+local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts')
 local state = cur[1]
-if cur[2] ~= node then return 'stale' end
+if not state then return 'stale' end
+if cur[2] ~= node or tonumber(cur[3]) ~= tonumber(ARGV[10]) then
+  local what = to
+  if ARGV[7] ~= '' then what = what .. ' (exit code ' .. ARGV[7] .. ')' end
+  if ARGV[8] ~= '' then what = what .. ': ' .. ARGV[8] end
+  note(evkey, id, 'stale', node, 'stale outcome from attempt ' .. ARGV[10] .. ' on node ' .. node .. ': ' .. what .. '; the run is ' .. state .. ' at attempt ' .. (cur[3] or '0'))
+  return 'stale'
+end
 if state == 'cancelled' then
   -- Cancelled while it ran: the cancel recorded its end; keep the output it produced.
   redis.call('HSET', runkey, 'log_tail', ARGV[9])
@@ -356,7 +426,8 @@ for i = 4, #ARGV do
   local id = ARGV[i]
   local runkey, evkey = KEYS[B + 1 + (i - 4) * 2], KEYS[B + 2 + (i - 4) * 2]
   if redis.call('ZREM', K_DEAD, id) == 1 and redis.call('HGET', runkey, 'state') == 'dead' then
-    redis.call('HSET', runkey, 'attempts', 0)
+    -- Attempt numbers never repeat (they fence placements); the retry budget starts again.
+    redis.call('HSET', runkey, 'attempts_base', redis.call('HGET', runkey, 'attempts') or '0')
     redis.call('HDEL', runkey, 'node', 'finished_at')
     set_state(runkey, evkey, id, 'dead', 'queued', 'retried from dead letters')
     redis.call('ZADD', K_QUEUE, qscore(runkey), id)
@@ -366,13 +437,16 @@ end
 return n
 "#;
 
-/// Deletes dead letters with all their data. KEYS: base + (run, run events) per id. ARGV: common(3), ids…
+/// Deletes dead letters with all their data. KEYS: base + (run, run events, idempotency key)
+/// per id (the last one a placeholder when the run has none). ARGV: common(3), ids…
 pub const DELETE_DEAD: &str = r#"
 local n = 0
 for i = 4, #ARGV do
   local id = ARGV[i]
+  local runkey, ik = KEYS[B + 1 + (i - 4) * 3], KEYS[B + 3 + (i - 4) * 3]
   if redis.call('ZREM', K_DEAD, id) == 1 then
-    redis.call('DEL', KEYS[B + 1 + (i - 4) * 2], KEYS[B + 2 + (i - 4) * 2])
+    forget_key(ik, id)
+    redis.call('DEL', runkey, KEYS[B + 2 + (i - 4) * 3])
     redis.call('ZREM', K_RUNS, id)
     redis.call('ZREM', KEYS[SIDX['dead']], id)
     n = n + 1
@@ -381,12 +455,20 @@ end
 return n
 "#;
 
-/// A node heartbeat. KEYS: node, node runs, nodes. ARGV: name, labels json, cpu, mem, gpu, slots, version, now, ttl ms.
-/// A node that was not alive starts a new incarnation: labels are set and usage recomputed from its runs.
+/// A node heartbeat. KEYS: node, node runs, nodes. ARGV: name, labels json, cpu, mem, gpu, slots,
+/// version, now, ttl ms, key lifetime ms.
+///
+/// Every heartbeat bumps the node's `beats` counter: schedulers judge the lease by watching it
+/// change on their own clocks, not by this key expiring (it lives much longer than the lease, for
+/// `node list` and garbage collection). A node whose last heartbeat is older than its TTL starts a
+/// new incarnation: labels are set and usage recomputed from its runs.
 pub const HEARTBEAT: &str = r#"
 local nodekey, noderuns, nodes = KEYS[1], KEYS[2], KEYS[3]
-local fresh = redis.call('EXISTS', nodekey) == 0
+local now = tonumber(ARGV[8])
+local prev = redis.call('HMGET', nodekey, 'last_heartbeat', 'ttl_ms')
+local fresh = not prev[1] or (tonumber(prev[1]) or 0) + (tonumber(prev[2]) or 0) < now
 redis.call('HSET', nodekey, 'name', ARGV[1], 'cap_cpu', ARGV[3], 'cap_mem', ARGV[4], 'cap_gpu', ARGV[5], 'cap_slots', ARGV[6], 'version', ARGV[7], 'last_heartbeat', ARGV[8], 'ttl_ms', ARGV[9])
+redis.call('HINCRBY', nodekey, 'beats', 1)
 if fresh then
   local c, m, g, s = 0, 0, 0, 0
   for _, r in ipairs(redis.call('HVALS', noderuns)) do
@@ -395,21 +477,22 @@ if fresh then
   end
   redis.call('HSET', nodekey, 'labels', ARGV[2], 'draining', '0', 'used_cpu', c, 'used_mem', m, 'used_gpu', g, 'used_slots', s)
 end
-redis.call('PEXPIRE', nodekey, ARGV[9])
+redis.call('PEXPIRE', nodekey, ARGV[10])
 redis.call('SADD', nodes, ARGV[1])
 return fresh and 1 or 0
 "#;
 
-/// Edits a live node. KEYS: node. ARGV: 'label', set json, remove json | 'drain', '0'|'1'.
+/// Edits a live node. KEYS: node. ARGV: now, then 'label', set json, remove json | 'drain', '0'|'1'.
 pub const NODE_EDIT: &str = r#"
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-if ARGV[1] == 'drain' then
-  redis.call('HSET', KEYS[1], 'draining', ARGV[2])
+local hb = redis.call('HMGET', KEYS[1], 'last_heartbeat', 'ttl_ms')
+if not hb[1] or (tonumber(hb[1]) or 0) + (tonumber(hb[2]) or 0) <= tonumber(ARGV[1]) - 1000 then return 0 end
+if ARGV[2] == 'drain' then
+  redis.call('HSET', KEYS[1], 'draining', ARGV[3])
   return 1
 end
 local labels = cjson.decode(redis.call('HGET', KEYS[1], 'labels') or '{}')
-for k, v in pairs(cjson.decode(ARGV[2])) do labels[k] = v end
-for _, k in ipairs(cjson.decode(ARGV[3])) do labels[k] = nil end
+for k, v in pairs(cjson.decode(ARGV[3])) do labels[k] = v end
+for _, k in ipairs(cjson.decode(ARGV[4])) do labels[k] = nil end
 local out = cjson.encode(labels)
 if next(labels) == nil then out = '{}' end
 redis.call('HSET', KEYS[1], 'labels', out)
@@ -462,14 +545,19 @@ redis.call('PUBLISH', ARGV[7], v)
 return {'changed', v}
 "#;
 
-/// Deletes a run and everything about it. KEYS: base + run, run events, node, node runs.
-/// ARGV: common(3), id, expected node. Returns 'deleted', 'missing' or 'retry:<node>'.
+/// Deletes a run and everything about it, its idempotency key included. KEYS: base + run, run
+/// events, node, node runs, idempotency key (a placeholder when it has none). ARGV: common(3), id,
+/// expected node, expected idempotency key ('' none). Returns 'deleted', 'missing',
+/// 'retry:<node>' or 'retrykey:<key>' (call again with those).
 pub const DELETE_RUN: &str = r#"
 local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
 local id = ARGV[4]
 if redis.call('EXISTS', runkey) == 0 then return 'missing' end
-local node = redis.call('HGET', runkey, 'node') or ''
+local cur = redis.call('HMGET', runkey, 'node', 'idempotency_key')
+local node = cur[1] or ''
 if node ~= ARGV[5] then return 'retry:' .. node end
+if (cur[2] or '') ~= ARGV[6] then return 'retrykey:' .. (cur[2] or '') end
+if ARGV[6] ~= '' then forget_key(KEYS[B + 5], id) end
 if node ~= '' then release(nodekey, noderuns, id) end
 for i = 1, 5 do redis.call('ZREM', KEYS[i], id) end
 for _, k in pairs(SIDX) do redis.call('ZREM', KEYS[k], id) end
