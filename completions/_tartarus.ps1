@@ -115,6 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write finished runs with their events as JSON lines (before retention deletes them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -134,6 +135,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Make the submit idempotent: every document without its own `metadata.idempotencyKey` gets the key PREFIX + its index (0-based). Running the same command again returns the runs already stored (for 24 h, or until they are deleted) and completes the rest; a key used for other content is refused (exit 7)')
             [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'With --wait: give up after this long (exit 15)')
             [CompletionResult]::new('--pending-timeout', '--pending-timeout', [CompletionResultType]::ParameterName, 'With --wait: fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Largest input file (`64Mi`, `1Gi`; at most 4Gi)')
+            [CompletionResult]::new('--max-documents', '--max-documents', [CompletionResultType]::ParameterName, 'Most documents in one input file (at most 1000000)')
             [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Removed: the command now follows `--` (using it prints how)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -399,6 +402,43 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'tartarus;sandbox;export' {
+            [CompletionResult]::new('--finished-before', '--finished-before', [CompletionResultType]::ParameterName, 'Export runs finished at or before this time (RFC 3339, e.g. 2026-11-30T00:00:00Z), or this long ago (a duration: `7d`, `12h`)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The file to write (`.jsonl`, or `.jsonl.gz` to compress it); it appears only when complete')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Deployment environment [env: TARTARUS_ENV]')
+            [CompletionResult]::new('--redis-addr', '--redis-addr', [CompletionResultType]::ParameterName, 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]')
+            [CompletionResult]::new('--redis-db', '--redis-db', [CompletionResultType]::ParameterName, 'Redis database number [env: REDIS_DB]')
+            [CompletionResult]::new('--cell', '--cell', [CompletionResultType]::ParameterName, 'The cell: one deployment''s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]')
+            [CompletionResult]::new('--queue-key', '--queue-key', [CompletionResultType]::ParameterName, 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]')
+            [CompletionResult]::new('--redis-username', '--redis-username', [CompletionResultType]::ParameterName, 'ACL user name [env: REDIS_USERNAME]')
+            [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]')
+            [CompletionResult]::new('--redis-sentinel', '--redis-sentinel', [CompletionResultType]::ParameterName, 'Find the master through these Sentinels, host:port,host:port,… and follow its failovers (excludes --redis-addr) [env: REDIS_SENTINEL_ADDRS]')
+            [CompletionResult]::new('--redis-sentinel-master', '--redis-sentinel-master', [CompletionResultType]::ParameterName, 'The master name the Sentinels monitor [env: REDIS_SENTINEL_MASTER; default: mymaster]')
+            [CompletionResult]::new('--redis-sentinel-username', '--redis-sentinel-username', [CompletionResultType]::ParameterName, 'ACL user name on the Sentinels, when they have their own [env: REDIS_SENTINEL_USERNAME]')
+            [CompletionResult]::new('--redis-sentinel-password-file', '--redis-sentinel-password-file', [CompletionResultType]::ParameterName, 'Read the Sentinels'' own password (not the data nodes'') from this file [env: REDIS_SENTINEL_PASSWORD]')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'PEM file of the CA that signed the servers'' certificates (default: the public web roots) [env: REDIS_TLS_CA_FILE]')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'PEM client certificate, for servers that require one (mutual TLS) [env: REDIS_TLS_CERT_FILE]')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'PEM private key of --tls-cert-file [env: REDIS_TLS_KEY_FILE]')
+            [CompletionResult]::new('--min-replicas-ack', '--min-replicas-ack', [CompletionResultType]::ParameterName, 'After each acknowledged write (submit, policy change, cancel, a run''s start and outcome) wait until N replicas have it (WAIT); a write they do not confirm in time fails with exit 5 [env: REDIS_MIN_REPLICAS_ACK; default: 0, off]')
+            [CompletionResult]::new('--min-replicas-timeout', '--min-replicas-timeout', [CompletionResultType]::ParameterName, 'How long that WAIT may take [env: REDIS_MIN_REPLICAS_TIMEOUT; default: 1s]')
+            [CompletionResult]::new('--redis-timeout', '--redis-timeout', [CompletionResultType]::ParameterName, 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)')
+            [CompletionResult]::new('--redis-connect-timeout', '--redis-connect-timeout', [CompletionResultType]::ParameterName, 'How long connecting to Redis may take')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations of destructive steps (required without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log output (-v info, -vv debug)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS to reach Redis (implied by rediss:// addresses and by every --tls-* option) [env: REDIS_TLS=1]')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Accept any server certificate: encrypted but NOT authenticated (logs a warning; for tests only) [env: REDIS_TLS_INSECURE=1]')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'tartarus;sandbox;help' {
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs, oldest first, with filters and paging')
@@ -407,6 +447,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write finished runs with their events as JSON lines (before retention deletes them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -429,6 +470,9 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;sandbox;help;cancel' {
+            break
+        }
+        'tartarus;sandbox;help;export' {
             break
         }
         'tartarus;sandbox;help;help' {
@@ -1102,6 +1146,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Policy file, one or more documents (`-` reads stdin)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Policy file, one or more documents (`-` reads stdin)')
             [CompletionResult]::new('--who', '--who', [CompletionResultType]::ParameterName, 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Largest input file (`64Mi`, `1Gi`; at most 4Gi)')
+            [CompletionResult]::new('--max-documents', '--max-documents', [CompletionResultType]::ParameterName, 'Most documents in one input file (at most 1000000)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')
@@ -1322,6 +1368,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Sandbox file to judge (`-` reads stdin)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Sandbox file to judge (`-` reads stdin)')
             [CompletionResult]::new('--policies', '--policies', [CompletionResultType]::ParameterName, 'Judge against this policy file instead of the stored set (no Redis needed)')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Largest input file (`64Mi`, `1Gi`; at most 4Gi)')
+            [CompletionResult]::new('--max-documents', '--max-documents', [CompletionResultType]::ParameterName, 'Most documents in one input file (at most 1000000)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')
@@ -1432,6 +1480,8 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Runs claimed per batch')
             [CompletionResult]::new('--lease', '--lease', [CompletionResultType]::ParameterName, 'Lease on claimed runs (a crashed scheduler''s runs return after it)')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Placements before a run whose node keeps dying is dead-lettered')
+            [CompletionResult]::new('--retain-finished', '--retain-finished', [CompletionResultType]::ParameterName, 'Keep finished runs (and their events and agent logs) this long, then delete them; stored as the cell''s window, which every scheduler and agent follows [stored value, else 7d]')
+            [CompletionResult]::new('--archive-dir', '--archive-dir', [CompletionResultType]::ParameterName, 'Append every finished run to DIR/<UTC hour>.jsonl (fsynced) before retention deletes it')
             [CompletionResult]::new('--metrics-addr', '--metrics-addr', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz (Redis answers, policies loaded, node registered) probes; off by default')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -1588,7 +1638,11 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Runs claimed per batch')
             [CompletionResult]::new('--lease', '--lease', [CompletionResultType]::ParameterName, 'Lease on claimed runs (a crashed scheduler''s runs return after it)')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Placements before a run whose node keeps dying is dead-lettered')
+            [CompletionResult]::new('--retain-finished', '--retain-finished', [CompletionResultType]::ParameterName, 'Keep finished runs (and their events and agent logs) this long, then delete them; stored as the cell''s window, which every scheduler and agent follows [stored value, else 7d]')
+            [CompletionResult]::new('--archive-dir', '--archive-dir', [CompletionResultType]::ParameterName, 'Append every finished run to DIR/<UTC hour>.jsonl (fsynced) before retention deletes it')
             [CompletionResult]::new('--metrics-addr', '--metrics-addr', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz (Redis answers, policies loaded, node registered) probes; off by default')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Largest input file (`64Mi`, `1Gi`; at most 4Gi)')
+            [CompletionResult]::new('--max-documents', '--max-documents', [CompletionResultType]::ParameterName, 'Most documents in one input file (at most 1000000)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')
@@ -1698,7 +1752,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the in-memory store (development only; state is lost on exit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, store, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table). Cell settings kept in Redis (the retention window, `retain_finished_ms`) are read from the store (null, with a warning, when it cannot be reached)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1738,7 +1792,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;config;help' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, store, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table). Cell settings kept in Redis (the retention window, `retain_finished_ms`) are read from the store (null, with a warning, when it cannot be reached)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2590,6 +2644,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print a run''s output: the full log when it is readable here, else the stored tail')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream run and policy events as they happen (`-o json`: one JSON object per line)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel runs in any unfinished state (frees their node capacity)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write finished runs with their events as JSON lines (before retention deletes them)')
             break
         }
         'tartarus;help;sandbox;submit' {
@@ -2611,6 +2666,9 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;help;sandbox;cancel' {
+            break
+        }
+        'tartarus;help;sandbox;export' {
             break
         }
         'tartarus;help;queue' {
@@ -2723,7 +2781,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             break
         }
         'tartarus;help;config' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print every setting, its value and its source (flag, env, url, store, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table). Cell settings kept in Redis (the retention window, `retain_finished_ms`) are read from the store (null, with a warning, when it cannot be reached)')
             break
         }
         'tartarus;help;config;show' {

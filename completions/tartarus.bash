@@ -307,6 +307,9 @@ _tartarus() {
             tartarus__subcmd__help__subcmd__sandbox,cancel)
                 cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__cancel"
                 ;;
+            tartarus__subcmd__help__subcmd__sandbox,export)
+                cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__export"
+                ;;
             tartarus__subcmd__help__subcmd__sandbox,get)
                 cmd="tartarus__subcmd__help__subcmd__sandbox__subcmd__get"
                 ;;
@@ -490,6 +493,9 @@ _tartarus() {
             tartarus__subcmd__sandbox,cancel)
                 cmd="tartarus__subcmd__sandbox__subcmd__cancel"
                 ;;
+            tartarus__subcmd__sandbox,export)
+                cmd="tartarus__subcmd__sandbox__subcmd__export"
+                ;;
             tartarus__subcmd__sandbox,get)
                 cmd="tartarus__subcmd__sandbox__subcmd__get"
                 ;;
@@ -513,6 +519,9 @@ _tartarus() {
                 ;;
             tartarus__subcmd__sandbox__subcmd__help,cancel)
                 cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__cancel"
+                ;;
+            tartarus__subcmd__sandbox__subcmd__help,export)
+                cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__export"
                 ;;
             tartarus__subcmd__sandbox__subcmd__help,get)
                 cmd="tartarus__subcmd__sandbox__subcmd__help__subcmd__get"
@@ -3222,7 +3231,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__sandbox)
-            opts="submit list get wait logs watch cancel"
+            opts="submit list get wait logs watch cancel export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3236,6 +3245,20 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__help__subcmd__sandbox__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__help__subcmd__sandbox__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4668,7 +4691,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__apply)
-            opts="-f -o -y -q -v -h --file --dry-run --who --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --dry-run --who --max-file-size --max-documents --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4683,6 +4706,14 @@ _tartarus() {
                     return 0
                     ;;
                 --who)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-documents)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5410,7 +5441,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__policy__subcmd__test)
-            opts="-f -o -y -q -v -h --file --policies --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --policies --max-file-size --max-documents --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5425,6 +5456,14 @@ _tartarus() {
                     return 0
                     ;;
                 --policies)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-documents)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6812,7 +6851,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox)
-            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel help"
+            opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help submit list get wait logs watch cancel export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7011,6 +7050,112 @@ _tartarus() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tartarus__subcmd__sandbox__subcmd__export)
+            opts="-o -y -q -v -h --finished-before --to --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --finished-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "development production" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cell)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-master)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-ack)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tartarus__subcmd__sandbox__subcmd__get)
             opts="-o -y -q -v -h --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -7110,7 +7255,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__help)
-            opts="submit list get wait logs watch cancel help"
+            opts="submit list get wait logs watch cancel export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7124,6 +7269,20 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tartarus__subcmd__sandbox__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -7460,7 +7619,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__sandbox__subcmd__submit)
-            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --idempotency-key --wait-timeout --pending-timeout --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-f -o -y -q -v -h --file --name --image --cpu --memory --gpu --timeout --heat --priority --label --env --quarantine --network --wait --idempotency-key --wait-timeout --pending-timeout --max-file-size --max-documents --command --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7523,6 +7682,14 @@ _tartarus() {
                     return 0
                     ;;
                 --pending-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-documents)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7974,7 +8141,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__scheduler__subcmd__run)
-            opts="-o -y -q -v -h --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --once --batch --lease --max-attempts --retain-finished --archive-dir --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7989,6 +8156,14 @@ _tartarus() {
                     return 0
                     ;;
                 --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retain-finished)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8198,7 +8373,7 @@ _tartarus() {
             return 0
             ;;
         tartarus__subcmd__up)
-            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --metrics-addr --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
+            opts="-o -y -q -v -h --nodes --agent --runtime --no-agents --policies --submit --until-idle --exit-code --once --batch --lease --max-attempts --retain-finished --archive-dir --metrics-addr --max-file-size --max-documents --output --yes --quiet --verbose --log-format --environment --redis-addr --redis-db --cell --queue-key --redis-username --redis-password-file --redis-sentinel --redis-sentinel-master --redis-sentinel-username --redis-sentinel-password-file --tls --tls-ca-file --tls-cert-file --tls-key-file --tls-insecure --min-replicas-ack --min-replicas-timeout --in-memory --redis-timeout --redis-connect-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8236,7 +8411,23 @@ _tartarus() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retain-finished)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --metrics-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-documents)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -111,6 +111,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand logs 'Print a run''s output: the full log when it is readable here, else the stored tail'
             cand watch 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
             cand cancel 'Cancel runs in any unfinished state (frees their node capacity)'
+            cand export 'Write finished runs with their events as JSON lines (before retention deletes them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;sandbox;submit'= {
@@ -129,6 +130,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --idempotency-key 'Make the submit idempotent: every document without its own `metadata.idempotencyKey` gets the key PREFIX + its index (0-based). Running the same command again returns the runs already stored (for 24 h, or until they are deleted) and completes the rest; a key used for other content is refused (exit 7)'
             cand --wait-timeout 'With --wait: give up after this long (exit 15)'
             cand --pending-timeout 'With --wait: fail (exit 17) when a run stays pending this long with no node that could ever take it; 0 waits for ever'
+            cand --max-file-size 'Largest input file (`64Mi`, `1Gi`; at most 4Gi)'
+            cand --max-documents 'Most documents in one input file (at most 1000000)'
             cand --command 'Removed: the command now follows `--` (using it prints how)'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -387,6 +390,42 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tartarus;sandbox;export'= {
+            cand --finished-before 'Export runs finished at or before this time (RFC 3339, e.g. 2026-11-30T00:00:00Z), or this long ago (a duration: `7d`, `12h`)'
+            cand --to 'The file to write (`.jsonl`, or `.jsonl.gz` to compress it); it appears only when complete'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
+            cand --environment 'Deployment environment [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --cell 'The cell: one deployment''s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]'
+            cand --queue-key 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-sentinel 'Find the master through these Sentinels, host:port,host:port,… and follow its failovers (excludes --redis-addr) [env: REDIS_SENTINEL_ADDRS]'
+            cand --redis-sentinel-master 'The master name the Sentinels monitor [env: REDIS_SENTINEL_MASTER; default: mymaster]'
+            cand --redis-sentinel-username 'ACL user name on the Sentinels, when they have their own [env: REDIS_SENTINEL_USERNAME]'
+            cand --redis-sentinel-password-file 'Read the Sentinels'' own password (not the data nodes'') from this file [env: REDIS_SENTINEL_PASSWORD]'
+            cand --tls-ca-file 'PEM file of the CA that signed the servers'' certificates (default: the public web roots) [env: REDIS_TLS_CA_FILE]'
+            cand --tls-cert-file 'PEM client certificate, for servers that require one (mutual TLS) [env: REDIS_TLS_CERT_FILE]'
+            cand --tls-key-file 'PEM private key of --tls-cert-file [env: REDIS_TLS_KEY_FILE]'
+            cand --min-replicas-ack 'After each acknowledged write (submit, policy change, cancel, a run''s start and outcome) wait until N replicas have it (WAIT); a write they do not confirm in time fails with exit 5 [env: REDIS_MIN_REPLICAS_ACK; default: 0, off]'
+            cand --min-replicas-timeout 'How long that WAIT may take [env: REDIS_MIN_REPLICAS_TIMEOUT; default: 1s]'
+            cand --redis-timeout 'How long each Redis command may take (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses and by every --tls-* option) [env: REDIS_TLS=1]'
+            cand --tls-insecure 'Accept any server certificate: encrypted but NOT authenticated (logs a warning; for tests only) [env: REDIS_TLS_INSECURE=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tartarus;sandbox;help'= {
             cand submit 'Submit sandboxes from a YAML file (many documents = bulk, pipelined) or from flags'
             cand list 'List runs, oldest first, with filters and paging'
@@ -395,6 +434,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand logs 'Print a run''s output: the full log when it is readable here, else the stored tail'
             cand watch 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
             cand cancel 'Cancel runs in any unfinished state (frees their node capacity)'
+            cand export 'Write finished runs with their events as JSON lines (before retention deletes them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;sandbox;help;submit'= {
@@ -410,6 +450,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;sandbox;help;watch'= {
         }
         &'tartarus;sandbox;help;cancel'= {
+        }
+        &'tartarus;sandbox;help;export'= {
         }
         &'tartarus;sandbox;help;help'= {
         }
@@ -1048,6 +1090,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand -f 'Policy file, one or more documents (`-` reads stdin)'
             cand --file 'Policy file, one or more documents (`-` reads stdin)'
             cand --who 'Name recorded in the history [default: $TARTARUS_WHO, else the OS user]'
+            cand --max-file-size 'Largest input file (`64Mi`, `1Gi`; at most 4Gi)'
+            cand --max-documents 'Most documents in one input file (at most 1000000)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -1262,6 +1306,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand -f 'Sandbox file to judge (`-` reads stdin)'
             cand --file 'Sandbox file to judge (`-` reads stdin)'
             cand --policies 'Judge against this policy file instead of the stored set (no Redis needed)'
+            cand --max-file-size 'Largest input file (`64Mi`, `1Gi`; at most 4Gi)'
+            cand --max-documents 'Most documents in one input file (at most 1000000)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -1361,6 +1407,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --batch 'Runs claimed per batch'
             cand --lease 'Lease on claimed runs (a crashed scheduler''s runs return after it)'
             cand --max-attempts 'Placements before a run whose node keeps dying is dead-lettered'
+            cand --retain-finished 'Keep finished runs (and their events and agent logs) this long, then delete them; stored as the cell''s window, which every scheduler and agent follows [stored value, else 7d]'
+            cand --archive-dir 'Append every finished run to DIR/<UTC hour>.jsonl (fsynced) before retention deletes it'
             cand --metrics-addr 'Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz (Redis answers, policies loaded, node registered) probes; off by default'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -1508,7 +1556,11 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --batch 'Runs claimed per batch'
             cand --lease 'Lease on claimed runs (a crashed scheduler''s runs return after it)'
             cand --max-attempts 'Placements before a run whose node keeps dying is dead-lettered'
+            cand --retain-finished 'Keep finished runs (and their events and agent logs) this long, then delete them; stored as the cell''s window, which every scheduler and agent follows [stored value, else 7d]'
+            cand --archive-dir 'Append every finished run to DIR/<UTC hour>.jsonl (fsynced) before retention deletes it'
             cand --metrics-addr 'Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz (Redis answers, policies loaded, node registered) probes; off by default'
+            cand --max-file-size 'Largest input file (`64Mi`, `1Gi`; at most 4Gi)'
+            cand --max-documents 'Most documents in one input file (at most 1000000)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -1616,7 +1668,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand show 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)'
+            cand show 'Print every setting, its value and its source (flag, env, url, store, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table). Cell settings kept in Redis (the retention window, `retain_finished_ms`) are read from the store (null, with a warning, when it cannot be reached)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;config;show'= {
@@ -1654,7 +1706,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;config;help'= {
-            cand show 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)'
+            cand show 'Print every setting, its value and its source (flag, env, url, store, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table). Cell settings kept in Redis (the retention window, `retain_finished_ms`) are read from the store (null, with a warning, when it cannot be reached)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;config;help;show'= {
@@ -2464,6 +2516,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand logs 'Print a run''s output: the full log when it is readable here, else the stored tail'
             cand watch 'Stream run and policy events as they happen (`-o json`: one JSON object per line)'
             cand cancel 'Cancel runs in any unfinished state (frees their node capacity)'
+            cand export 'Write finished runs with their events as JSON lines (before retention deletes them)'
         }
         &'tartarus;help;sandbox;submit'= {
         }
@@ -2478,6 +2531,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;help;sandbox;watch'= {
         }
         &'tartarus;help;sandbox;cancel'= {
+        }
+        &'tartarus;help;sandbox;export'= {
         }
         &'tartarus;help;queue'= {
             cand stats 'Depth, in-flight, pending and dead counts, pause state and runs per state (all O(1))'
@@ -2560,7 +2615,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;help;top'= {
         }
         &'tartarus;help;config'= {
-            cand show 'Print every setting, its value and its source (flag, env, url, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table)'
+            cand show 'Print every setting, its value and its source (flag, env, url, store, default); the password is redacted, and a setting that is not set is null (JSON) or `-` (table). Cell settings kept in Redis (the retention window, `retain_finished_ms`) are read from the store (null, with a warning, when it cannot be reached)'
         }
         &'tartarus;help;config;show'= {
         }

@@ -513,6 +513,9 @@ impl Agent {
                 continue;
             };
             st.free_slots.push(a.slot);
+            crate::retention::logs::stamp_finished(
+                &self.config.executor.log_dir.join(format!("{id}.log")),
+            );
             let timeout = st.timeouts.remove(&id).unwrap_or(0);
             let outcome = match a.task.await {
                 Ok(o) => o,
@@ -610,10 +613,14 @@ impl Agent {
             self.hand_back_orphans(&st.active, &st.unrecorded, &mut st.report)
                 .await?;
         }
+        // 5. Now and then, delete logs past the cell's retention window.
+        if st.next_log_sweep.is_none_or(|t| Instant::now() >= t) {
+            self.sweep_logs(st).await?;
+        }
         if draining || st.active.values().any(|a| a.stop == Stop::Fenced) {
             return Ok(());
         }
-        // 5. Start what was scheduled here.
+        // 6. Start what was scheduled here.
         let placed = self.store.node_runs(name).await?;
         let new: Vec<String> = placed
             .into_iter()
@@ -659,6 +666,35 @@ impl Agent {
     }
 }
 
+impl Agent {
+    /// Deletes the logs of runs finished longer ago than the cell's window (and orphans as old);
+    /// the window is read from the store, so every agent of the cell follows the same one.
+    async fn sweep_logs(&self, st: &mut LoopState) -> Result<(), StoreError> {
+        let window = self.store.retention().await?.finished;
+        let interval = crate::retention::logs::sweep_interval(window);
+        st.next_log_sweep = Some(Instant::now() + interval);
+        let dir = self.config.executor.log_dir.clone();
+        let active: std::collections::HashSet<String> = st.active.keys().cloned().collect();
+        let name = self.config.name.clone();
+        let swept = tokio::task::spawn_blocking(move || {
+            crate::retention::logs::sweep(&dir, window, &active)
+        })
+        .await;
+        match swept {
+            Ok(Ok(done)) if done.deleted > 0 => {
+                tracing::debug!(
+                    "agent {name}: {} log(s) past retention deleted",
+                    done.deleted
+                )
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!("agent {name}: sweeping old logs: {e}"),
+            Err(e) => tracing::warn!("agent {name}: the log sweep failed: {e}"),
+        }
+        Ok(())
+    }
+}
+
 /// Why a sandbox is being stopped by the agent itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stop {
@@ -696,6 +732,8 @@ struct LoopState {
     unrecorded: Vec<Pending>,
     report: AgentReport,
     last_orphan_check: Option<Instant>,
+    /// When the log folder is next swept for logs past retention.
+    next_log_sweep: Option<Instant>,
     /// Slot indexes (which pick the sandbox uids) not in use.
     free_slots: Vec<u32>,
 }

@@ -112,6 +112,8 @@ pub enum Source {
     Flag,
     Env,
     Url,
+    /// A cell setting stored in Redis (`--retain-finished` of `scheduler run` / `up` writes it).
+    Store,
     #[default]
     Default,
 }
@@ -122,6 +124,7 @@ impl fmt::Display for Source {
             Source::Flag => "flag",
             Source::Env => "env",
             Source::Url => "url",
+            Source::Store => "store",
             Source::Default => "default",
         })
     }

@@ -152,6 +152,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<SpecError>() {
             return e.code();
         }
+        if let Some(e) = cause.downcast_ref::<crate::model::documents::DocumentError>() {
+            return e.code();
+        }
         if let Some(e) = cause.downcast_ref::<crate::store::migrate::MigrateError>() {
             return e.code();
         }
@@ -214,6 +217,14 @@ mod tests {
                     offset: 0,
                 }
                 .into(),
+                INVALID_INPUT,
+            ),
+            (
+                anyhow::Error::from(crate::model::documents::DocumentError::TooManyDocuments {
+                    source_name: "f".into(),
+                    limit: 1,
+                })
+                .context("checking f"),
                 INVALID_INPUT,
             ),
             (

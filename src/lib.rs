@@ -14,5 +14,6 @@ pub mod model;
 pub mod ops;
 pub mod output;
 pub mod persistence;
+pub mod retention;
 pub mod scheduler;
 pub mod store;

@@ -189,6 +189,166 @@ pub fn emit_page<T: Serialize>(format: OutputFormat, page: &Page<T>) -> anyhow::
     Ok(())
 }
 
+/// A list printed while it is produced, in exactly the shape [`emit_page`] prints a complete
+/// [`Page`] (with `next: null`), so a command that reports many items (a bulk submit) never holds
+/// them all. Table columns have fixed widths (given for every column but the last, which is
+/// never padded), since later rows cannot be measured in advance.
+pub struct PageWriter<W: Write> {
+    format: OutputFormat,
+    out: W,
+    widths: Vec<usize>,
+    items: u64,
+}
+
+impl<W: Write> PageWriter<W> {
+    /// Starts the list: the table header, or the opening of the JSON/YAML object.
+    pub fn start(
+        format: OutputFormat,
+        mut out: W,
+        headers: &[&str],
+        widths: &[usize],
+    ) -> std::io::Result<Self> {
+        let widths: Vec<usize> = headers
+            .iter()
+            .zip(widths.iter().chain(std::iter::repeat(&0)))
+            .map(|(h, w)| (*w).max(h.len()))
+            .collect();
+        if matches!(format, OutputFormat::Table | OutputFormat::Wide) {
+            let header: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+            writeln!(out, "{}", fixed_row(&widths, &header))?;
+        } else if format == OutputFormat::Json {
+            write!(out, "{{\n  \"items\": [")?;
+        }
+        Ok(PageWriter {
+            format,
+            out,
+            widths,
+            items: 0,
+        })
+    }
+
+    /// One item, with its table row.
+    pub fn item<T: Serialize>(&mut self, item: &T, row: &[String]) -> anyhow::Result<()> {
+        match self.format {
+            OutputFormat::Table | OutputFormat::Wide => {
+                writeln!(self.out, "{}", fixed_row(&self.widths, row))?
+            }
+            OutputFormat::Json => {
+                let text = serde_json::to_string_pretty(item)?;
+                let sep = if self.items == 0 { "\n" } else { ",\n" };
+                write!(self.out, "{sep}")?;
+                for (i, line) in text.lines().enumerate() {
+                    let nl = if i == 0 { "" } else { "\n" };
+                    write!(self.out, "{nl}    {line}")?;
+                }
+            }
+            OutputFormat::Yaml => {
+                if self.items == 0 {
+                    writeln!(self.out, "items:")?;
+                }
+                write!(self.out, "{}", serde_yaml::to_string(&[item])?)?;
+            }
+        }
+        self.items += 1;
+        Ok(())
+    }
+
+    /// Ends the list (`next` is null: everything was printed) and flushes.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        match self.format {
+            OutputFormat::Table | OutputFormat::Wide => {}
+            OutputFormat::Json => {
+                let close = if self.items == 0 { "]" } else { "\n  ]" };
+                writeln!(self.out, "{close},\n  \"next\": null\n}}")?;
+            }
+            OutputFormat::Yaml => {
+                if self.items == 0 {
+                    writeln!(self.out, "items: []")?;
+                }
+                writeln!(self.out, "next: null")?;
+            }
+        }
+        self.out.flush()
+    }
+}
+
+impl<W: Write> PageWriter<W> {
+    /// Ends the list of a command that stopped early: after the items (`next` null), a second
+    /// list `name` of what it did not do, then `error`. In a table the second list's rows follow
+    /// the items. The second list is written as it is read (an error reading it ends it).
+    pub fn finish_incomplete<T: Serialize>(
+        mut self,
+        name: &str,
+        rest: impl Iterator<Item = anyhow::Result<T>>,
+        row: impl Fn(&T) -> Vec<String>,
+        error: &str,
+    ) -> anyhow::Result<()> {
+        match self.format {
+            OutputFormat::Table | OutputFormat::Wide => {
+                for item in rest {
+                    writeln!(self.out, "{}", fixed_row(&self.widths, &row(&item?)))?;
+                }
+            }
+            OutputFormat::Json => {
+                let close = if self.items == 0 { "]" } else { "\n  ]" };
+                write!(self.out, "{close},\n  \"next\": null,\n  \"{name}\": [")?;
+                let mut n = 0;
+                for item in rest {
+                    let text = serde_json::to_string_pretty(&item?)?;
+                    write!(self.out, "{}", if n == 0 { "\n" } else { ",\n" })?;
+                    for (i, line) in text.lines().enumerate() {
+                        write!(self.out, "{}    {line}", if i == 0 { "" } else { "\n" })?;
+                    }
+                    n += 1;
+                }
+                let close = if n == 0 { "]" } else { "\n  ]" };
+                writeln!(
+                    self.out,
+                    "{close},\n  \"error\": {}\n}}",
+                    serde_json::to_string(error)?
+                )?;
+            }
+            OutputFormat::Yaml => {
+                if self.items == 0 {
+                    writeln!(self.out, "items: []")?;
+                }
+                writeln!(self.out, "next: null")?;
+                let mut n = 0;
+                for item in rest {
+                    if n == 0 {
+                        writeln!(self.out, "{name}:")?;
+                    }
+                    write!(self.out, "{}", serde_yaml::to_string(&[item?])?)?;
+                    n += 1;
+                }
+                if n == 0 {
+                    writeln!(self.out, "{name}: []")?;
+                }
+                write!(
+                    self.out,
+                    "{}",
+                    serde_yaml::to_string(&serde_json::json!({ "error": error }))?
+                )?;
+            }
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// Cells padded to fixed widths, two spaces apart (the table layout of [`columns`]).
+fn fixed_row(widths: &[usize], cells: &[String]) -> String {
+    let mut line = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            line.push_str("  ");
+        }
+        let w = widths.get(i).copied().unwrap_or(0);
+        line.push_str(&format!("{cell:<w$}"));
+    }
+    line.trim_end().to_string()
+}
+
 /// Serde helpers for the JSON unit rule: a time is an RFC 3339 UTC string with milliseconds.
 ///
 /// Use on Unix-millisecond fields: `#[serde(with = "crate::output::rfc3339")]`, or
@@ -251,5 +411,52 @@ pub struct Message<T: Serialize> {
 impl<T: Serialize> Render for Message<T> {
     fn render_table(&self, _wide: bool) -> String {
         self.text.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Item {
+        id: String,
+        name: String,
+    }
+
+    fn streamed(format: OutputFormat, items: &[Item]) -> String {
+        let mut out = Vec::new();
+        let mut w = PageWriter::start(format, &mut out, &["ID", "NAME"], &[26]).unwrap();
+        for i in items {
+            w.item(i, &[i.id.clone(), i.name.clone()]).unwrap();
+        }
+        w.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A streamed list prints byte for byte what the same complete page prints.
+    #[test]
+    fn a_streamed_page_matches_a_complete_one() {
+        let make = |n: usize| -> Vec<Item> {
+            (0..n)
+                .map(|i| Item {
+                    id: format!("01J{i:023}"),
+                    name: format!("job-{}", "x".repeat(i)),
+                })
+                .collect()
+        };
+        for n in [0, 1, 3] {
+            let page = Page::all(make(n), vec!["ID", "NAME"], |i| {
+                vec![i.id.clone(), i.name.clone()]
+            });
+            let json = serde_json::to_string_pretty(&page).unwrap() + "\n";
+            assert_eq!(streamed(OutputFormat::Json, &make(n)), json, "{n} items");
+            let yaml = serde_yaml::to_string(&page).unwrap();
+            assert_eq!(streamed(OutputFormat::Yaml, &make(n)), yaml, "{n} items");
+            if n > 0 {
+                let table = page.render_table(false) + "\n";
+                assert_eq!(streamed(OutputFormat::Table, &make(n)), table, "{n} items");
+            }
+        }
     }
 }

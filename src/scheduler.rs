@@ -13,6 +13,7 @@ use crate::control::{
 use crate::model::node::Node;
 use crate::model::now_ms;
 use crate::model::run::{RunState, Verdict};
+use crate::retention::{Cleaner, RetentionConfig};
 use crate::store::{
     Applied, Decision, LapseRecovery, Outcome, Recovery, SchedulerBeat, SharedStore, StoreError,
 };
@@ -62,6 +63,8 @@ pub struct SchedulerConfig {
     /// How long the scheduler's announcement stays valid; it is refreshed three times per TTL
     /// from the loop, so a scheduler that stops (or loses Redis) disappears within it.
     pub announce_ttl: Duration,
+    /// Retention of finished runs, cleaned up from the loop's maintenance.
+    pub retention: RetentionConfig,
 }
 
 impl Default for SchedulerConfig {
@@ -74,6 +77,7 @@ impl Default for SchedulerConfig {
             maintenance_every: Duration::from_millis(100),
             thresholds: HeatThresholds::default(),
             announce_ttl: Duration::from_secs(5),
+            retention: RetentionConfig::default(),
         }
     }
 }
@@ -91,6 +95,8 @@ pub struct Report {
     pub requeued_lost: u64,
     pub dead_lettered: u64,
     pub leases_reaped: u64,
+    /// Finished runs deleted by retention.
+    pub expired: u64,
 }
 
 impl Report {
@@ -105,6 +111,7 @@ impl Report {
         self.requeued_lost += o.requeued_lost;
         self.dead_lettered += o.dead_lettered;
         self.leases_reaped += o.leases_reaped;
+        self.expired += o.expired;
     }
 }
 
@@ -123,6 +130,7 @@ pub struct Scheduler {
     /// What this scheduler announces while its loop runs.
     identity: SchedulerBeat,
     last_announce: Option<Instant>,
+    cleaner: Cleaner,
     /// False until the Themis policies were read once: nothing is judged before that.
     policies_loaded: bool,
     outage: OutageLog,
@@ -226,7 +234,16 @@ impl Scheduler {
             }
         };
         let announce_ttl = config.announce_ttl;
+        if let Some(window) = config.retention.set_window {
+            store.set_retention(window).await?;
+            tracing::info!(
+                "retention window for finished runs set to {}",
+                crate::model::units::format_duration(window)
+            );
+        }
+        let cleaner = Cleaner::new(config.retention.clone());
         let mut s = Scheduler {
+            cleaner,
             store,
             policies: PolicySet::compile(&[], 0).map_err(|e| SchedulerError::BadPolicy {
                 name: "(empty)".into(),
@@ -312,8 +329,8 @@ impl Scheduler {
         Ok(())
     }
 
-    /// Reaps expired leases, recovers runs of nodes whose lease lapsed, and wakes pending runs
-    /// when nodes or capacity changed.
+    /// Reaps expired leases, recovers runs of nodes whose lease lapsed, wakes pending runs when
+    /// nodes or capacity changed, and deletes one batch of finished runs past retention when due.
     pub async fn maintenance(&mut self) -> Result<Report, SchedulerError> {
         let mut report = Report {
             leases_reaped: self.store.reap_expired_leases().await?.len() as u64,
@@ -348,6 +365,9 @@ impl Scheduler {
                     "nodes or capacity changed: {woken} pending runs back in the queue"
                 );
             }
+        }
+        if self.cleaner.due() {
+            report.expired = self.cleaner.pass(&*self.store).await?.deleted;
         }
         self.last_maintenance = Some(Instant::now());
         Ok(report)

@@ -18,6 +18,7 @@ fn settings() -> StoreSettings {
     StoreSettings {
         dead_letter_cap: 3,
         submit_batch: 7,
+        policy_history_bytes: 64 << 10,
         idempotency_ttl: Duration::from_secs(2),
         ..Default::default()
     }
@@ -1113,15 +1114,15 @@ async fn idempotency_keys_leave_redis_with_their_run() {
     let exists = |c: &mut ::redis::Connection, k: &str| -> bool {
         ::redis::cmd("EXISTS").arg(k).query::<i64>(c).unwrap() == 1
     };
-    assert!(exists(&mut c, "tartarus:idem:gone"));
+    assert!(exists(&mut c, "tartarus:{default}:idem:gone"));
     let pttl: i64 = ::redis::cmd("PTTL")
-        .arg("tartarus:idem:gone")
+        .arg("tartarus:{default}:idem:gone")
         .query(&mut c)
         .unwrap();
     assert!(pttl > 0 && pttl <= 2000, "{pttl}");
     assert!(store.delete_run(&runs[0].id).await.unwrap());
-    assert!(!exists(&mut c, "tartarus:idem:gone"));
-    assert!(exists(&mut c, "tartarus:idem:kept"));
+    assert!(!exists(&mut c, "tartarus:{default}:idem:gone"));
+    assert!(exists(&mut c, "tartarus:{default}:idem:kept"));
     // A dead letter purged with its data takes its key along.
     node(&store, "n1", 4, Duration::from_secs(30)).await;
     place_all(&store, "n1").await;
@@ -1132,7 +1133,220 @@ async fn idempotency_keys_leave_redis_with_their_run() {
         .unwrap();
     assert_eq!(store.queue_stats().await.unwrap().dead, 1);
     assert_eq!(store.purge(QueueName::Dead).await.unwrap(), 1);
-    assert!(!exists(&mut c, "tartarus:idem:kept"));
+    assert!(!exists(&mut c, "tartarus:{default}:idem:kept"));
+}
+
+async fn retention_deletes_only_finished_runs_past_their_window(store: SharedStore) {
+    assert_eq!(store.retention().await.unwrap(), Retention::default());
+    assert_eq!(
+        Retention::default().finished,
+        Duration::from_secs(7 * 86_400)
+    );
+    store
+        .set_retention(Duration::from_millis(300))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.retention().await.unwrap(),
+        Retention {
+            finished: Duration::from_millis(300),
+            stored: true
+        }
+    );
+    node(&store, "n1", 8, Duration::from_secs(30)).await;
+    let mut batch = runs(6, 0);
+    // One run keeps itself for no time at all once finished: its own ttlAfterFinished.
+    batch[5].spec.ttl_after_finished_ms = Some(0);
+    // Run 0 holds an idempotency key: retention frees it with the run.
+    batch[0].idempotency_key = Some("ret-0".into());
+    store.submit(&batch).await.unwrap();
+    let id = |i: usize| batch[i].id.clone();
+    // 0 succeeds on n1; 1 is denied; 2 and 5 are cancelled; 3 stays queued; 4 stays running.
+    for i in [0, 4] {
+        // Claim everything, decide only this one; the rest go back to the queue.
+        let claimed: Vec<String> = store
+            .claim(100, Duration::from_secs(30))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let others: Vec<String> = claimed.iter().filter(|c| **c != id(i)).cloned().collect();
+        store.release(&others).await.unwrap();
+        let applied = store
+            .apply_outcomes(&[outcome(
+                &id(i),
+                Decision::Assign {
+                    node: "n1".into(),
+                    want: one_cpu(),
+                },
+            )])
+            .await
+            .unwrap();
+        assert_eq!(applied, [Applied::Done(RunState::Scheduled)]);
+        store.start_run(&id(i), "n1", 1, None).await.unwrap();
+    }
+    let done = Completion {
+        state: RunState::Succeeded,
+        exit_code: Some(0),
+        message: None,
+        log_tail: "ok\n".into(),
+    };
+    store.finish_run(&id(0), "n1", 1, &done).await.unwrap();
+    store.claim(100, Duration::from_secs(30)).await.unwrap();
+    assert_eq!(
+        store
+            .apply_outcomes(&[outcome(&id(1), Decision::Deny)])
+            .await
+            .unwrap(),
+        [Applied::Done(RunState::Denied)]
+    );
+    store.reap_expired_leases().await.unwrap();
+    let leased: Vec<String> = [2, 3, 5].iter().map(|i| id(*i)).collect();
+    store.release(&leased).await.unwrap();
+    store.cancel(&id(2), "no longer needed").await.unwrap();
+    store.cancel(&id(5), "no longer needed").await.unwrap();
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!(
+        (stats.finished_retained, stats.retain_finished_ms),
+        (4, 300)
+    );
+    assert!(stats.finished_oldest_age_ms.is_some_and(|a| a < 300));
+    // Right away only the run with its own (zero) window is due.
+    let now = tartarus::model::now_ms();
+    let window = Duration::from_millis(300);
+    assert_eq!(store.expired_runs(now, window, 100).await.unwrap(), [id(5)]);
+    tokio::time::sleep(Duration::from_millis(350)).await;
+    let now = tartarus::model::now_ms();
+    let mut due = store.expired_runs(now, window, 100).await.unwrap();
+    due.sort();
+    let mut finished: Vec<String> = [0, 1, 2, 5].iter().map(|i| id(*i)).collect();
+    finished.sort();
+    assert_eq!(due, finished);
+    assert_eq!(store.expired_runs(now, window, 2).await.unwrap().len(), 2);
+    // Asked to delete unfinished and unknown runs too: only finished ones go.
+    let mut asked = due.clone();
+    asked.extend([id(3), id(4), "01NOPE".to_string()]);
+    let mut deleted = store.delete_expired(&asked, now, window).await.unwrap();
+    deleted.sort();
+    assert_eq!(deleted, finished);
+    // A second pass (another scheduler) deletes nothing and fails on nothing.
+    assert!(store
+        .delete_expired(&asked, now, window)
+        .await
+        .unwrap()
+        .is_empty());
+    for i in [0, 1, 2, 5] {
+        assert!(store.get_run(&id(i)).await.unwrap().is_none());
+        assert!(store.run_events(&id(i)).await.unwrap().is_empty());
+    }
+    let mut again = runs(1, 0);
+    again[0].idempotency_key = Some("ret-0".into());
+    assert_eq!(
+        store.submit(&again).await.unwrap(),
+        [Admission::Created],
+        "the deleted run's idempotency key was freed"
+    );
+    assert!(store.delete_run(&again[0].id).await.unwrap());
+    assert_eq!(
+        store.get_run(&id(3)).await.unwrap().unwrap().state,
+        RunState::Queued
+    );
+    assert_eq!(
+        store.get_run(&id(4)).await.unwrap().unwrap().state,
+        RunState::Running
+    );
+    assert_eq!(store.node_runs("n1").await.unwrap(), [id(4)]);
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.finished_retained, stats.total_runs), (0, 2));
+    assert_eq!(stats.finished_oldest_age_ms, None);
+    let counts = store.state_counts().await.unwrap();
+    assert_eq!(counts.values().sum::<u64>(), 2);
+    assert!(store
+        .list_runs(&RunFilter::default(), None, 10)
+        .await
+        .unwrap()
+        .runs
+        .iter()
+        .all(|r| r.id == id(3) || r.id == id(4)));
+    // A dead letter that is retried leaves retention: it is not finished any more.
+    store.claim(100, Duration::from_secs(30)).await.unwrap();
+    store.discard_unreadable(&id(3), "test").await.unwrap();
+    assert_eq!(store.queue_stats().await.unwrap().finished_retained, 1);
+    assert_eq!(store.retry_dead(Some(&[id(3)])).await.unwrap(), 1);
+    tokio::time::sleep(Duration::from_millis(350)).await;
+    let now = tartarus::model::now_ms();
+    assert!(store
+        .expired_runs(now, window, 100)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .delete_expired(&[id(3)], now, window)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store.get_run(&id(3)).await.unwrap().unwrap().state,
+        RunState::Queued
+    );
+    // The recent events of many runs at once.
+    let events = store.runs_events(&[id(4), "01NOPE".into()]).await.unwrap();
+    assert_eq!(events.len(), 2);
+    assert!(events[0].iter().any(|e| e.to.as_deref() == Some("running")));
+    assert!(events[1].is_empty());
+}
+
+async fn events_are_trimmed_by_age(store: SharedStore) {
+    store.submit(&runs(3, 0)).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    let cut = tartarus::model::now_ms();
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    let late = runs(2, 0);
+    store.submit(&late).await.unwrap();
+    assert_eq!(store.trim_events(cut).await.unwrap(), 3);
+    let left = store
+        .read_events(Some("0-0"), 100, Duration::ZERO)
+        .await
+        .unwrap();
+    let runs_left: Vec<String> = left.iter().filter_map(|e| e.run.clone()).collect();
+    assert_eq!(
+        runs_left,
+        late.iter().map(|r| r.id.clone()).collect::<Vec<_>>()
+    );
+    assert_eq!(store.trim_events(cut).await.unwrap(), 0);
+}
+
+async fn policy_history_is_capped_by_count_and_bytes(store: SharedStore) {
+    let doc = |name: &str, text: &str| {
+        tartarus::ops::policies::parse(
+            "t",
+            format!("metadata: {{name: {name}, description: \"{text}\"}}\nspec: {{rules: [{{name: r, verdict: deny}}]}}\n").as_bytes(),
+        )
+        .unwrap()
+    };
+    for i in 0..105 {
+        store
+            .apply_policies(&doc("p", &format!("v{i}")), "t", History::Keep)
+            .await
+            .unwrap();
+    }
+    let history = store.policy_history(1000).await.unwrap();
+    assert_eq!(history.len(), 100, "at most 100 versions");
+    assert_eq!(history[0].version, 105);
+    // Big snapshots: at most 64 KiB of history (these settings), the newest entry always kept.
+    let big = "x".repeat(30_000);
+    for i in 0..4 {
+        store
+            .apply_policies(&doc(&format!("big{i}"), &big), "t", History::Keep)
+            .await
+            .unwrap();
+    }
+    let history = store.policy_history(1000).await.unwrap();
+    assert_eq!(history[0].version, 109);
+    assert_eq!(history.len(), 1, "the newest snapshot alone is over 64 KiB");
+    let size: usize = history[0].snapshot.values().map(String::len).sum();
+    assert!(size > 64 << 10, "{size}");
 }
 
 macro_rules! contract {
@@ -1168,6 +1382,9 @@ contract!(
     lapsed_nodes_requeue_then_dead_letter,
     fencing_by_attempt,
     idempotent_submit,
+    retention_deletes_only_finished_runs_past_their_window,
+    events_are_trimmed_by_age,
+    policy_history_is_capped_by_count_and_bytes,
     nodes_labels_drain_remove,
     policies_are_versioned,
     events_stream,

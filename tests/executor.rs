@@ -27,6 +27,7 @@ fn spec(cmd: &[&str]) -> SandboxSpec {
         tenant: None,
         network: false,
         privileged: false,
+        ttl_after_finished_ms: None,
         idempotency_key: None,
     }
 }

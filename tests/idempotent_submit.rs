@@ -112,7 +112,7 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
     let yaml = docs(n, "bulk");
     let path = server.data_dir().join("bulk.yaml");
     std::fs::write(&path, &yaml).unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_tartarus"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tartarus"))
         .env("REDIS_ADDR", server.host_port())
         .env("NO_COLOR", "1")
         .args([
@@ -130,12 +130,19 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Kill Redis once the first acknowledged chunk (20,000 runs) is in.
+    // The runs are printed as they are acknowledged: read them meanwhile, or the pipe fills.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut buf).unwrap();
+        buf
+    });
+    // Kill Redis once some acknowledged batches (over 21,000 runs) are in.
     let mut c = server.conn();
     let t = Instant::now();
     loop {
         let stored: u64 = redis::cmd("ZCARD")
-            .arg("tartarus:runs")
+            .arg("tartarus:{default}:runs")
             .query(&mut c)
             .unwrap_or(0);
         if stored > 21_000 {
@@ -148,7 +155,8 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
         std::thread::sleep(Duration::from_millis(5));
     }
     server.kill9();
-    let out = child.wait_with_output().unwrap();
+    let mut out = child.wait_with_output().unwrap();
+    out.stdout = reader.join().unwrap();
     assert_eq!(out.status.code(), Some(exit::UNAVAILABLE.into()), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -175,7 +183,7 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
     server.restart();
     let mut c = server.conn();
     for d in committed.iter().step_by(97) {
-        let key = format!("tartarus:run:{}", d["id"].as_str().unwrap());
+        let key = format!("tartarus:{{default}}:run:{}", d["id"].as_str().unwrap());
         let exists: i64 = redis::cmd("EXISTS").arg(&key).query(&mut c).unwrap();
         assert_eq!(exists, 1, "{key}");
     }

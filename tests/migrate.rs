@@ -76,17 +76,31 @@ fn schema_of(server: &RedisServer, cell: &str) -> Option<String> {
         .unwrap()
 }
 
-/// Waits until the old layout's node heartbeats and scheduler announcement have expired.
+/// Waits until the old layout's node leases have lapsed (the node hashes outlive them: only
+/// `last_heartbeat + ttl_ms` says whether an agent is alive) and the scheduler announcement expired.
 fn wait_for_expiry(server: &RedisServer) {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let live: i64 = redis::cmd("EXISTS")
-            .arg("tartarus:node:old-1")
-            .arg("tartarus:node:old-2")
+        let mut c = server.conn();
+        let now = tartarus::model::now_ms();
+        let mut live = 0;
+        for node in ["tartarus:node:old-1", "tartarus:node:old-2"] {
+            let (beat, ttl): (Option<i64>, Option<i64>) = redis::cmd("HMGET")
+                .arg(node)
+                .arg("last_heartbeat")
+                .arg("ttl_ms")
+                .query(&mut c)
+                .unwrap();
+            // `node list` counts a node alive for a second past its lease.
+            if beat.unwrap_or(0) + ttl.unwrap_or(0) + 1000 > now {
+                live += 1;
+            }
+        }
+        let scheduler: i64 = redis::cmd("EXISTS")
             .arg("tartarus:scheduler:01OLDSCHEDULER")
-            .query(&mut server.conn())
+            .query(&mut c)
             .unwrap();
-        if live == 0 {
+        if live + scheduler == 0 {
             return;
         }
         assert!(Instant::now() < deadline, "heartbeats did not expire");

@@ -379,9 +379,21 @@ fn sentinel_topology_in_config_show_health_and_backups() {
     assert_eq!(value("topology"), "sentinel");
     assert_eq!(value("REDIS_SENTINEL_PASSWORD"), "<redacted>");
     assert!(!cfg.to_string().contains("sentinel-secret"));
-    // Health: the role, each replica with its lag, the quorum.
-    let out = run(&["redis", "health", "-o", "json"]);
-    let report = support::json(&out.stdout);
+    // Health: the role, each replica with its lag, the quorum. Sentinels find each other through
+    // hello messages every 2 s: wait (20 s at most) until each knows the other two.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let report = loop {
+        let out = run(&["redis", "health", "-o", "json"]);
+        let report = support::json(&out.stdout);
+        let quorum_ok = report["checks"].as_array().is_some_and(|c| {
+            c.iter()
+                .any(|c| c["name"] == "sentinel_quorum" && c["status"] == "OK")
+        });
+        if quorum_ok || std::time::Instant::now() > deadline {
+            break report;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    };
     let row = |name: &str| {
         report["checks"]
             .as_array()

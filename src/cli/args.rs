@@ -53,6 +53,55 @@ pub fn parse_listen_addr(s: &str) -> Result<SocketAddr, String> {
         .ok_or_else(bad)
 }
 
+/// Help heading of the input limits of commands that read YAML files.
+pub const INPUT_LIMITS_HEADING: &str = "Input limits";
+
+/// `--max-file-size` and `--max-documents`, shared by every command that reads documents from a
+/// file; both are checked before anything is parsed.
+#[derive(Debug, clap::Args, Clone)]
+pub struct InputLimitArgs {
+    /// Largest input file (`64Mi`, `1Gi`; at most 4Gi)
+    #[arg(long, value_name = "SIZE", default_value = "64Mi", value_parser = parse_file_size, help_heading = INPUT_LIMITS_HEADING)]
+    pub max_file_size: u64,
+    /// Most documents in one input file (at most 1000000)
+    #[arg(long, value_name = "N", default_value_t = crate::model::documents::DEFAULT_MAX_DOCUMENTS as u64,
+          value_parser = clap::value_parser!(u64).range(1..=crate::model::documents::MAX_DOCUMENTS_CEILING as u64),
+          help_heading = INPUT_LIMITS_HEADING)]
+    pub max_documents: u64,
+}
+
+impl Default for InputLimitArgs {
+    fn default() -> Self {
+        let d = crate::ops::input::InputLimits::default();
+        InputLimitArgs {
+            max_file_size: d.max_file_bytes,
+            max_documents: d.max_documents as u64,
+        }
+    }
+}
+
+impl InputLimitArgs {
+    pub fn limits(&self) -> crate::ops::input::InputLimits {
+        crate::ops::input::InputLimits {
+            max_file_bytes: self.max_file_size,
+            max_documents: usize::try_from(self.max_documents).unwrap_or(usize::MAX),
+        }
+    }
+}
+
+/// A file size flag: `64Mi`, `1Gi`, `500000` (bytes), between 1 byte and 4 GiB.
+pub fn parse_file_size(s: &str) -> Result<u64, String> {
+    let n = crate::model::units::parse_bytes(s)?;
+    let max = crate::ops::input::MAX_FILE_BYTES_CEILING;
+    if n == 0 || n > max {
+        return Err(format!(
+            "must be between 1 byte and {}",
+            crate::output::human_bytes(max)
+        ));
+    }
+    Ok(n)
+}
+
 /// `--log-format`: how log lines are written to stderr.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum LogFormat {

@@ -80,6 +80,14 @@ pub const SANDBOX_CANCEL: &str = "Examples:
   # what would be cancelled, changing nothing
   tartarus sandbox cancel --dry-run 01J8Z6Q4N5KXRV4C2G7T9B3M1A";
 
+pub const SANDBOX_EXPORT: &str = "Examples:
+  # Everything that finished more than a day ago, compressed
+  tartarus sandbox export --finished-before 1d --to runs-$(date +%F).jsonl.gz
+
+  # Up to a point in time; count the runs of one state
+  tartarus sandbox export --finished-before 2026-11-30T00:00:00Z --to nov.jsonl
+  jq -r .status.state nov.jsonl | sort | uniq -c";
+
 pub const QUEUE: &str = "Examples:
   tartarus queue stats
   tartarus queue list dead
@@ -188,7 +196,11 @@ pub const SCHEDULER_RUN: &str = "Examples:
   tartarus scheduler run --once -o json
 
   # With Prometheus metrics and probes (/metrics, /healthz, /readyz), JSON logs
-  tartarus --log-format json scheduler run --metrics-addr 0.0.0.0:9090";
+  tartarus --log-format json scheduler run --metrics-addr 0.0.0.0:9090
+
+  # Keep finished runs for 2 days (the cell's window, for every scheduler and agent), and
+  # archive each one to /var/lib/tartarus/archive/<UTC hour>.jsonl before it is deleted
+  tartarus scheduler run --retain-finished 2d --archive-dir /var/lib/tartarus/archive";
 
 pub const AGENT: &str = "Examples:
   tartarus agent run --name worker-1 --cpu 8 --memory 16Gi --slots 8";

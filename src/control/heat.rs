@@ -213,6 +213,7 @@ pub(crate) mod tests {
             tenant: None,
             network: false,
             privileged: false,
+            ttl_after_finished_ms: None,
             idempotency_key: None,
         }
     }

@@ -55,7 +55,7 @@ use glob::Pattern;
 use serde::{Deserialize, Serialize};
 
 use super::quantity::{Bytes, Cpu, Millis};
-use crate::model::documents::{read_documents, DocumentError};
+use crate::model::documents::{read_documents_limited, DocumentError, Limits, MAX_POLICIES};
 use crate::model::run::Verdict;
 use crate::model::spec::{check_name, FieldError, Heat};
 
@@ -286,6 +286,8 @@ pub enum PolicyError {
     },
     #[error("{source_name}: no policy documents found")]
     Empty { source_name: String },
+    #[error("the policy set would hold {count} policies; at most {MAX_POLICIES} are allowed (delete some first)")]
+    TooMany { count: usize },
     /// A policy file that is not text, not YAML, or not the schema.
     #[error(transparent)]
     Read(#[from] DocumentError),
@@ -396,7 +398,7 @@ pub fn parse_policies(source_name: &str, text: &str) -> Result<Vec<Policy>, Poli
 pub fn parse_policy_bytes(source_name: &str, bytes: &[u8]) -> Result<Vec<Policy>, PolicyError> {
     let mut out: Vec<Policy> = Vec::new();
     let mut first_index: HashMap<String, usize> = HashMap::new();
-    for doc in read_documents::<Policy>(source_name, bytes)? {
+    for doc in read_documents_limited::<Policy>(source_name, bytes, Limits::POLICIES)? {
         let (index, policy) = (doc.index, doc.value);
         policy.validate().map_err(|error| PolicyError::Invalid {
             source_name: source_name.to_string(),

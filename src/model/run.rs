@@ -201,6 +201,12 @@ pub mod field {
     pub const FINISHED_AT: &str = "finished_at";
     pub const LOG_TAIL: &str = "log_tail";
     pub const LOG_PATH: &str = "log_path";
+    /// The run's own retention once finished (ms), copied from the spec's `ttlAfterFinished` so
+    /// the step that finishes the run can index it without decoding the spec.
+    pub const TTL_MS: &str = "ttl_ms";
+    /// Fields that hold the full name of another key owned by the run (an idempotency key):
+    /// retention deletes those keys with the run.
+    pub const OWNED_KEYS: &[&str] = &["idempotency_key"];
 }
 
 /// Why a stored run could not be read back.
@@ -297,6 +303,9 @@ impl Run {
         }
         if let Some(p) = &self.log_path {
             f.push((field::LOG_PATH, p.clone()));
+        }
+        if let Some(ms) = self.spec.ttl_after_finished_ms {
+            f.push((field::TTL_MS, ms.to_string()));
         }
         if let Some(k) = &self.idempotency_key {
             f.push((field::IDEMPOTENCY_KEY, k.clone()));

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::documents::{read_documents, DocumentError};
+use std::io::BufRead;
+
+use crate::model::documents::{read_documents_limited, Document, DocumentError, Documents, Limits};
 use serde::{Deserialize, Serialize};
 
 use super::units::{
@@ -43,6 +45,8 @@ pub mod limits {
     pub const MAX_IMAGE_LEN: usize = 512;
     /// Most command arguments.
     pub const MAX_COMMAND_ARGS: usize = 1024;
+    /// Longest `ttlAfterFinished` (365 days).
+    pub const MAX_TTL_AFTER_FINISHED_MS: u64 = 365 * 86_400_000;
 }
 
 /// Heat class (Phlegethon): how demanding a run is, which decides the node pool.
@@ -135,6 +139,10 @@ pub struct SpecDocument {
     pub network: bool,
     #[serde(default)]
     pub privileged: bool,
+    /// How long the finished run is kept before it is deleted (like a Kubernetes Job's
+    /// `ttlSecondsAfterFinished`); the cell's retention window when absent.
+    #[serde(default)]
+    pub ttl_after_finished: Option<ScalarValue>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -208,6 +216,10 @@ pub struct SandboxSpec {
     pub network: bool,
     #[serde(default)]
     pub privileged: bool,
+    /// `ttlAfterFinished`: this run's own retention once finished, in ms (the cell's window
+    /// when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl_after_finished_ms: Option<u64>,
     /// `metadata.idempotencyKey`: carried from the document to the run (it is not part of the
     /// stored spec, whose content hash the key is checked against).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -470,6 +482,21 @@ impl SandboxDocument {
         if timeout_secs == 0 || timeout_secs > limits::MAX_TIMEOUT_SECS {
             return Err(field_err("spec.timeout", "must be between 1s and 7d"));
         }
+        let ttl_after_finished_ms = match &spec.ttl_after_finished {
+            None => None,
+            Some(ScalarValue::Int(i)) if *i < 0 => {
+                return Err(field_err("spec.ttlAfterFinished", "must not be negative"))
+            }
+            Some(v) => {
+                let d = parse_duration(&v.as_text())
+                    .map_err(|m| field_err("spec.ttlAfterFinished", m))?;
+                let ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+                if ms > limits::MAX_TTL_AFTER_FINISHED_MS {
+                    return Err(field_err("spec.ttlAfterFinished", "must be at most 365d"));
+                }
+                Some(ms)
+            }
+        };
         let priority = match spec.priority {
             None => 0,
             Some(p) if p < 0 || p > limits::MAX_PRIORITY as i64 => {
@@ -497,6 +524,7 @@ impl SandboxDocument {
             tenant: self.metadata.tenant,
             network: spec.network,
             privileged: spec.privileged,
+            ttl_after_finished_ms,
             idempotency_key: self.metadata.idempotency_key,
         };
         let size = serde_json::to_vec(&out)
@@ -555,24 +583,39 @@ impl SpecError {
     }
 }
 
+/// Validates one parsed sandbox document; unnamed sandboxes are named after their index.
+fn validate_document(
+    source_name: &str,
+    doc: Document<SandboxDocument>,
+) -> Result<SandboxSpec, SpecError> {
+    let fallback = format!("sandbox-{}", doc.index);
+    doc.value
+        .validate(&fallback)
+        .map_err(|error| SpecError::Invalid {
+            source_name: source_name.to_string(),
+            index: doc.index,
+            error,
+        })
+}
+
 /// Parses every YAML document of a file into validated specs. Any bad document fails the whole file.
 /// Document indexes are 0-based, in file order; empty documents (a stray `---`) are skipped.
 pub fn parse_sandbox_documents(
     source_name: &str,
     text: &str,
 ) -> Result<Vec<SandboxSpec>, SpecError> {
+    parse_sandbox_documents_limited(source_name, text, Limits::default())
+}
+
+/// [`parse_sandbox_documents`] under other input limits.
+pub fn parse_sandbox_documents_limited(
+    source_name: &str,
+    text: &str,
+    limits: Limits,
+) -> Result<Vec<SandboxSpec>, SpecError> {
     let mut specs = Vec::new();
-    for doc in read_documents::<SandboxDocument>(source_name, text.as_bytes())? {
-        let fallback = format!("sandbox-{}", doc.index);
-        let spec = doc
-            .value
-            .validate(&fallback)
-            .map_err(|error| SpecError::Invalid {
-                source_name: source_name.to_string(),
-                index: doc.index,
-                error,
-            })?;
-        specs.push(spec);
+    for doc in read_documents_limited::<SandboxDocument>(source_name, text.as_bytes(), limits)? {
+        specs.push(validate_document(source_name, doc)?);
     }
     if specs.is_empty() {
         return Err(SpecError::Empty {
@@ -580,6 +623,26 @@ pub fn parse_sandbox_documents(
         });
     }
     Ok(specs)
+}
+
+/// The validated specs of a sandbox stream, one document at a time: memory holds one document,
+/// whatever the length of the stream. Each document is checked against `limits` before it is
+/// parsed; callers that must refuse a whole stream before any work run
+/// [`crate::model::documents::check_documents`] over it first.
+pub fn sandbox_specs<R: BufRead>(
+    source_name: &str,
+    reader: R,
+    limits: Limits,
+) -> impl Iterator<Item = Result<SandboxSpec, SpecError>> {
+    let name = source_name.to_string();
+    Documents::new(source_name, reader, limits, true).filter_map(move |raw| {
+        let parsed = raw.and_then(|raw| raw.parse::<SandboxDocument>(&name));
+        match parsed {
+            Err(e) => Some(Err(e.into())),
+            Ok(None) => None,
+            Ok(Some(doc)) => Some(validate_document(&name, doc)),
+        }
+    })
 }
 
 #[cfg(test)]
@@ -661,6 +724,28 @@ spec:
             .unwrap_err()
             .to_string();
         assert!(err.contains("bytes"), "{err}");
+    }
+
+    #[test]
+    fn ttl_after_finished_is_a_bounded_duration() {
+        let spec = |ttl: &str| {
+            parse_sandbox_documents(
+                "f.yaml",
+                &format!("spec:\n  image: x\n  command: [a]\n  ttlAfterFinished: {ttl}\n"),
+            )
+        };
+        assert_eq!(
+            spec("1h").unwrap()[0].ttl_after_finished_ms,
+            Some(3_600_000)
+        );
+        assert_eq!(spec("90").unwrap()[0].ttl_after_finished_ms, Some(90_000));
+        assert_eq!(spec("0").unwrap()[0].ttl_after_finished_ms, Some(0));
+        for bad in ["-1", "400d", "soon"] {
+            let err = spec(bad).unwrap_err().to_string();
+            assert!(err.contains("spec.ttlAfterFinished"), "{bad}: {err}");
+        }
+        let none = parse_sandbox_documents("f.yaml", "spec: {image: x, command: [a]}\n").unwrap();
+        assert_eq!(none[0].ttl_after_finished_ms, None);
     }
 
     #[test]

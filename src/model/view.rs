@@ -64,6 +64,9 @@ pub struct SpecView {
     pub priority: u32,
     pub network: bool,
     pub privileged: bool,
+    /// `ttlAfterFinished`: the run's own retention once finished.
+    #[serde(rename = "ttlAfterFinished", skip_serializing_if = "Option::is_none")]
+    pub ttl_after_finished: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -143,6 +146,7 @@ impl SpecView {
             tenant,
             network,
             privileged,
+            ttl_after_finished_ms,
             idempotency_key,
         } = spec.clone();
         (
@@ -168,6 +172,8 @@ impl SpecView {
                 priority,
                 network,
                 privileged,
+                ttl_after_finished: ttl_after_finished_ms
+                    .map(|ms| format_duration(Duration::from_millis(ms))),
             },
         )
     }

@@ -18,12 +18,13 @@ use crate::config::{Backend, Endpoint, RedisTarget};
 use crate::model::node::{Resources, PHLEGETHON_LABEL};
 use crate::model::run::{Run, RunState};
 use crate::model::spec::{parse_sandbox_documents, SandboxSpec};
+use crate::ops::submit::{new_runs_from, FILE_BATCH};
 use crate::persistence::RedisAdmin;
 use crate::scheduler::{Scheduler, SchedulerConfig};
 use crate::store::keys::{Cell, Keys};
 use crate::store::memory::MemoryStore;
 use crate::store::redis::RedisStore;
-use crate::store::{Heartbeat, History, SharedStore, StoreSettings};
+use crate::store::{Heartbeat, History, SharedStore, Store, StoreSettings};
 
 /// Every bench key starts with `tartarus-bench:`.
 pub const BENCH_PREFIX: &str = "tartarus-bench";
@@ -210,18 +211,14 @@ async fn throughput(
         "metadata: {name: bench, labels: {suite: bench}}\nspec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n  timeout: 30s\n",
     )?;
     let mut figures = Vec::new();
-    let runs = crate::cli::sandbox::new_runs(vec![spec; options.runs]);
     let t = Instant::now();
-    for chunk in runs.chunks(20_000) {
-        store.submit(chunk).await?;
-    }
+    let submitted = submit_in_batches(&*store, &spec, options.runs).await?;
     figures.push(figure(
         "submit (bulk, pipelined)",
-        runs.len() as u64,
+        submitted,
         t.elapsed(),
         format!("batches of {}", settings.submit_batch),
     ));
-    drop(runs);
 
     // With the whole submission still queued: the figure must not grow with the queue.
     let queued = store.queue_stats().await?.depth;
@@ -258,6 +255,21 @@ async fn throughput(
         format!("batches of {}", options.claim_batch.max(1)),
     ));
     Ok(figures)
+}
+
+/// Submits `count` copies of `spec` the way a bulk submit from a file does: one batch of
+/// [`FILE_BATCH`] runs made, written and dropped at a time, so the bench's memory does not grow
+/// with `--runs`.
+async fn submit_in_batches(store: &dyn Store, spec: &SandboxSpec, count: usize) -> Result<u64> {
+    let mut gen = ulid::Generator::new();
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(FILE_BATCH);
+        let runs = new_runs_from(&mut gen, vec![spec.clone(); n]);
+        store.submit(&runs).await?;
+        left -= n;
+    }
+    Ok(count as u64)
 }
 
 /// The raw server rate from `redis-benchmark` (SET of 200 bytes, pipelined 64 deep, on keys
@@ -417,11 +429,8 @@ async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Fi
         batch: options.e2e_batch.max(1),
         ..Default::default()
     };
-    let batch = crate::cli::sandbox::new_runs(vec![spec.clone(); options.e2e_runs]);
     let t = Instant::now();
-    for chunk in batch.chunks(20_000) {
-        store.submit(chunk).await?;
-    }
+    submit_in_batches(&*store, &spec, options.e2e_runs).await?;
     let submitted = t.elapsed();
     let mut sched = Scheduler::new(store.clone(), config.clone()).await?;
     let (_stop, rx) = tokio::sync::watch::channel(false);

@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod bench_cells;
 pub mod cancel;
+pub mod export;
 pub mod input;
 pub mod list;
 pub mod logs;

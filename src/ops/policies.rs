@@ -205,6 +205,12 @@ pub async fn apply(
     for d in documents {
         target.insert(d.name.clone(), d.document.clone());
     }
+    if target.len() > crate::model::documents::MAX_POLICIES {
+        return Err(PolicyError::TooMany {
+            count: target.len(),
+        }
+        .into());
+    }
     let scope = documents.iter().map(|d| d.name.clone()).collect();
     let report = PolicyReport::new(
         "apply",

@@ -1,5 +1,5 @@
 //! The `Store` impl of a backend whose operations live in modules by concern (`runs`, `events`,
-//! `queue`, `nodes`, `policies`), written once for both backends: each method hands its call to
+//! `queue`, `nodes`, `policies`, `retention`), written once for both backends: each method hands its call to
 //! the module function of the same name.
 
 /// `impl Store for $ty`, delegating each method to `<module>::<method>(self, …)` in the module
@@ -268,6 +268,40 @@ macro_rules! store_by_modules {
 
                 async fn watch_policies(&self) -> StoreResult<mpsc::Receiver<u64>> {
                     policies::watch_policies(self).await
+                }
+
+                async fn retention(&self) -> StoreResult<Retention> {
+                    retention::retention(self).await
+                }
+
+                async fn set_retention(&self, finished: Duration) -> StoreResult<()> {
+                    retention::set_retention(self, finished).await
+                }
+
+                async fn expired_runs(
+                    &self,
+                    now: i64,
+                    window: Duration,
+                    max: usize,
+                ) -> StoreResult<Vec<String>> {
+                    retention::expired_runs(self, now, window, max).await
+                }
+
+                async fn delete_expired(
+                    &self,
+                    ids: &[String],
+                    now: i64,
+                    window: Duration,
+                ) -> StoreResult<Vec<String>> {
+                    retention::delete_expired(self, ids, now, window).await
+                }
+
+                async fn trim_events(&self, before_ms: i64) -> StoreResult<u64> {
+                    retention::trim_events(self, before_ms).await
+                }
+
+                async fn runs_events(&self, ids: &[String]) -> StoreResult<Vec<Vec<Event>>> {
+                    retention::runs_events(self, ids).await
                 }
             }
         };

@@ -364,7 +364,7 @@ impl Keys {
     pub fn idempotency(&self, key: &str) -> String {
         format!("{}:idem:{key}", self.prefix)
     }
-    /// Stream: run and policy events, capped.
+    /// Stream: run and policy events, capped by count and trimmed by age (the retention window).
     pub fn events(&self) -> String {
         format!("{}:events", self.prefix)
     }
@@ -378,6 +378,19 @@ impl Keys {
     pub fn memory_samples(&self) -> String {
         format!("{}:health:memory", self.prefix)
     }
+    /// Hash: the cell's settings that every scheduler and agent must agree on
+    /// (`retain_finished_ms`).
+    pub fn settings(&self) -> String {
+        format!("{}:settings", self.prefix)
+    }
+    /// Sorted set: finished runs kept for the cell's retention window, by finish time (ms).
+    pub fn finished(&self) -> String {
+        format!("{}:finished", self.prefix)
+    }
+    /// Sorted set: finished runs with their own `ttlAfterFinished`, by the time they expire (ms).
+    pub fn finished_ttl(&self) -> String {
+        format!("{}:finished:ttl", self.prefix)
+    }
     /// Hash: Themis policy name → JSON document.
     pub fn policies(&self) -> String {
         format!("{}:policies", self.themis)
@@ -389,6 +402,11 @@ impl Keys {
     /// List: Themis history (newest first), capped.
     pub fn policy_history(&self) -> String {
         format!("{}:policies:history", self.themis)
+    }
+    /// List: the size in bytes of each history entry, in the same order (trimming by size reads
+    /// no entry).
+    pub fn policy_history_sizes(&self) -> String {
+        format!("{}:policies:history:sizes", self.themis)
     }
     /// Pub/sub channel: new Themis versions.
     pub fn policy_channel(&self) -> String {
@@ -477,9 +495,13 @@ mod tests {
             k.memory_samples(),
             k.schema(),
             k.migration(),
+            k.settings(),
+            k.finished(),
+            k.finished_ttl(),
             k.policies(),
             k.policy_version(),
             k.policy_history(),
+            k.policy_history_sizes(),
         ]
     }
 

@@ -160,6 +160,34 @@ pub struct QueueStats {
     pub live_schedulers: u64,
     /// The live schedulers, oldest first.
     pub schedulers: Vec<SchedulerInfo>,
+    /// Finished runs still kept (both retention indexes).
+    pub finished_retained: u64,
+    /// Age of the oldest finished run kept under the cell's window, in ms.
+    pub finished_oldest_age_ms: Option<i64>,
+    /// The cell's retention window for finished runs, in ms.
+    pub retain_finished_ms: u64,
+}
+
+/// How long finished runs are kept before they are deleted with their events (the cell's window;
+/// a run's own `ttlAfterFinished` wins for that run).
+pub const DEFAULT_RETAIN_FINISHED: Duration = Duration::from_secs(7 * 86_400);
+
+/// The cell's retention settings, stored once per cell so every scheduler and agent agrees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retention {
+    /// The window for finished runs.
+    pub finished: Duration,
+    /// False when nothing was stored (the default applies).
+    pub stored: bool,
+}
+
+impl Default for Retention {
+    fn default() -> Retention {
+        Retention {
+            finished: DEFAULT_RETAIN_FINISHED,
+            stored: false,
+        }
+    }
 }
 
 /// A claimed run under a scheduler lease.
@@ -351,6 +379,9 @@ pub struct StoreSettings {
     pub run_events_cap: u64,
     /// Most policy history entries.
     pub policy_history_cap: u64,
+    /// Most bytes of policy history (each entry holds the whole set); the newest entry is kept
+    /// whatever its size.
+    pub policy_history_bytes: u64,
     /// Runs per pipelined round trip on bulk submit.
     pub submit_batch: usize,
     /// How long an idempotency key holds (or until its run is deleted).
@@ -363,7 +394,8 @@ impl Default for StoreSettings {
             dead_letter_cap: 10_000,
             events_cap: 100_000,
             run_events_cap: 50,
-            policy_history_cap: 1_000,
+            policy_history_cap: 100,
+            policy_history_bytes: 16 << 20,
             submit_batch: 1_000,
             idempotency_ttl: Duration::from_secs(24 * 3600),
         }
@@ -554,6 +586,35 @@ pub trait Store: Send + Sync {
     async fn policy_history(&self, limit: usize) -> StoreResult<Vec<PolicyChange>>;
     /// A receiver of new policy versions as they are published.
     async fn watch_policies(&self) -> StoreResult<tokio::sync::mpsc::Receiver<u64>>;
+
+    // ---- retention of finished runs ----
+
+    /// The cell's retention settings ([`Retention::default`] when none were stored).
+    async fn retention(&self) -> StoreResult<Retention>;
+    /// Stores the cell's window for finished runs; every scheduler and agent of the cell follows it.
+    async fn set_retention(&self, finished: Duration) -> StoreResult<()>;
+    /// Finished runs due for deletion at `now`: finished more than `window` ago, or past their own
+    /// `ttlAfterFinished`. Oldest first, at most `max`; O(log n + max).
+    async fn expired_runs(
+        &self,
+        now: i64,
+        window: Duration,
+        max: usize,
+    ) -> StoreResult<Vec<String>>;
+    /// Deletes, with their events, index entries, node bookkeeping and owned keys, the runs of
+    /// `ids` that are finished and due at `now`. Each run is re-checked atomically, so a run that
+    /// is not finished (a retried dead letter) or already deleted (by another scheduler) is
+    /// skipped without error. Returns the ids it deleted.
+    async fn delete_expired(
+        &self,
+        ids: &[String],
+        now: i64,
+        window: Duration,
+    ) -> StoreResult<Vec<String>>;
+    /// Drops event-stream entries older than `before_ms`; returns how many went.
+    async fn trim_events(&self, before_ms: i64) -> StoreResult<u64>;
+    /// The recent events of many runs in one round trip, in the order asked.
+    async fn runs_events(&self, ids: &[String]) -> StoreResult<Vec<Vec<Event>>>;
 }
 
 pub type SharedStore = Arc<dyn Store>;

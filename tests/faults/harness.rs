@@ -551,13 +551,13 @@ pub fn snapshot(redis: &RedisServer, ids: &[String]) -> BTreeMap<String, Stored>
     p.atomic();
     for s in STATES {
         p.cmd("ZRANGE")
-            .arg(format!("tartarus:runs:{s}"))
+            .arg(format!("tartarus:{{default}}:runs:{s}"))
             .arg(0)
             .arg(-1);
     }
     for id in ids {
         p.cmd("HMGET")
-            .arg(format!("tartarus:run:{id}"))
+            .arg(format!("tartarus:{{default}}:run:{id}"))
             .arg("state")
             .arg("finished_at");
     }
@@ -590,7 +590,7 @@ pub fn snapshot(redis: &RedisServer, ids: &[String]) -> BTreeMap<String, Stored>
 pub fn lost_events(redis: &RedisServer, id: &str) -> Vec<(i64, String, String)> {
     let mut c = redis.conn();
     let list: Vec<String> = redis::cmd("LRANGE")
-        .arg(format!("tartarus:run:{id}:events"))
+        .arg(format!("tartarus:{{default}}:run:{id}:events"))
         .arg(0)
         .arg(-1)
         .query(&mut c)
@@ -612,7 +612,7 @@ pub fn lost_events(redis: &RedisServer, id: &str) -> Vec<(i64, String, String)> 
 fn example(redis: &RedisServer, id: &str, execs: &[Execution]) -> String {
     let mut c = redis.conn();
     let list: Vec<String> = redis::cmd("LRANGE")
-        .arg(format!("tartarus:run:{id}:events"))
+        .arg(format!("tartarus:{{default}}:run:{id}:events"))
         .arg(0)
         .arg(-1)
         .query(&mut c)

@@ -11,8 +11,10 @@ use crate::output::{emit_page, Page};
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCmd {
-    /// Print every setting, its value and its source (flag, env, url, default); the password is
-    /// redacted, and a setting that is not set is null (JSON) or `-` (table)
+    /// Print every setting, its value and its source (flag, env, url, store, default); the
+    /// password is redacted, and a setting that is not set is null (JSON) or `-` (table). Cell
+    /// settings kept in Redis (the retention window, `retain_finished_ms`) are read from the store
+    /// (null, with a warning, when it cannot be reached)
     #[command(after_long_help = examples::CONFIG_SHOW)]
     Show,
 }
@@ -22,6 +24,36 @@ fn value_text(v: &serde_json::Value) -> String {
         serde_json::Value::Null => "-".into(),
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+/// The cell's retention window as the store holds it.
+async fn retention_setting(ctx: &Ctx) -> Setting {
+    let read = async {
+        ctx.store()
+            .await?
+            .retention()
+            .await
+            .map_err(anyhow::Error::from)
+    };
+    match read.await {
+        Ok(r) => Setting {
+            name: "retain_finished_ms",
+            value: serde_json::Value::from(r.finished.as_millis() as u64),
+            source: if r.stored {
+                Source::Store
+            } else {
+                Source::Default
+            },
+        },
+        Err(e) => {
+            tracing::warn!("reading the cell's settings from the store: {e:#}");
+            Setting {
+                name: "retain_finished_ms",
+                value: serde_json::Value::Null,
+                source: Source::Store,
+            }
+        }
     }
 }
 
@@ -45,6 +77,7 @@ impl ConfigCmd {
                         .map_or(Source::Default, |s| s.source),
                 }];
                 settings.extend(ctx.config.settings.iter().cloned());
+                settings.push(retention_setting(ctx).await);
                 let page = Page::all(settings, vec!["SETTING", "VALUE", "SOURCE"], |s| {
                     vec![
                         s.name.to_string(),

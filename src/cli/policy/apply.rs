@@ -7,13 +7,13 @@ use anyhow::Result;
 use super::ChangeArgs;
 use crate::cli::Ctx;
 use crate::exit;
-use crate::ops::input::read_input;
+use crate::ops::input::{read_input_limited, InputLimits};
 use crate::ops::policies::{self, ApplyOptions};
 use crate::output::emit;
 use crate::store::History;
 
-pub async fn run(ctx: &Ctx, file: &Path, change: &ChangeArgs) -> Result<u8> {
-    let input = read_input(file)?;
+pub async fn run(ctx: &Ctx, file: &Path, change: &ChangeArgs, limits: InputLimits) -> Result<u8> {
+    let input = read_input_limited(file, limits.max_file_bytes)?;
     let store = ctx.store().await?;
     let who = policies::actor(change.who.as_deref());
     let report = policies::apply_file(

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use super::args::InputLimitArgs;
 use super::examples;
 use super::Ctx;
 
@@ -24,6 +25,8 @@ pub enum PolicyCmd {
         file: PathBuf,
         #[command(flatten)]
         change: ChangeArgs,
+        #[command(flatten)]
+        limits: InputLimitArgs,
     },
     /// Stored policies with their mode and rule count
     #[command(after_long_help = examples::POLICY_LIST)]
@@ -69,6 +72,8 @@ pub enum PolicyCmd {
         /// Judge against this policy file instead of the stored set (no Redis needed)
         #[arg(long)]
         policies: Option<PathBuf>,
+        #[command(flatten)]
+        limits: InputLimitArgs,
     },
 }
 
@@ -86,8 +91,16 @@ pub struct ChangeArgs {
 impl PolicyCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
-            PolicyCmd::Test { file, policies } => test::run(ctx, &file, policies.as_deref()).await,
-            PolicyCmd::Apply { file, change } => apply::run(ctx, &file, &change).await,
+            PolicyCmd::Test {
+                file,
+                policies,
+                limits,
+            } => test::run(ctx, &file, policies.as_deref(), limits.limits()).await,
+            PolicyCmd::Apply {
+                file,
+                change,
+                limits,
+            } => apply::run(ctx, &file, &change, limits.limits()).await,
             PolicyCmd::List => show::list(ctx).await,
             PolicyCmd::Get { name } => show::get(ctx, name).await,
             PolicyCmd::History { limit } => show::history(ctx, limit).await,

@@ -9,8 +9,8 @@ use crate::cli::Ctx;
 use crate::control::{parse_policies, Judgement, PolicySet};
 use crate::exit;
 use crate::model::run::Verdict;
-use crate::model::spec::parse_sandbox_documents;
-use crate::ops::input::read_input;
+use crate::model::spec::parse_sandbox_documents_limited;
+use crate::ops::input::{read_input_limited, InputLimits};
 use crate::output::{emit, fields, Render};
 
 #[derive(Serialize)]
@@ -53,12 +53,18 @@ impl Render for TestResults {
     }
 }
 
-pub async fn run(ctx: &Ctx, file: &Path, policies: Option<&Path>) -> Result<u8> {
-    let input = read_input(file)?;
-    let specs = parse_sandbox_documents(&input.name, &input.text)?;
+pub async fn run(
+    ctx: &Ctx,
+    file: &Path,
+    policies: Option<&Path>,
+    limits: InputLimits,
+) -> Result<u8> {
+    let input = read_input_limited(file, limits.max_file_bytes)?;
+    let specs =
+        parse_sandbox_documents_limited(&input.name, &input.text, limits.sandbox_documents())?;
     let set = match policies {
         Some(p) => {
-            let input = read_input(p)?;
+            let input = read_input_limited(p, limits.max_file_bytes)?;
             let list = parse_policies(&input.name, &input.text)?;
             PolicySet::compile(&list, 0)?
         }

@@ -24,6 +24,17 @@ impl Render for QueueStats {
                 })),
             ),
             ("Runs", self.total_runs.to_string()),
+            (
+                "Finished, kept",
+                format!(
+                    "{} (oldest {}; deleted after {})",
+                    self.finished_retained,
+                    self.finished_oldest_age_ms
+                        .map(|ms| duration_text(ms as u64))
+                        .unwrap_or_else(|| "-".into()),
+                    duration_text(self.retain_finished_ms)
+                ),
+            ),
             ("Schedulers alive", scheduler_summary(self)),
         ];
         for (s, n) in &self.states {
@@ -33,6 +44,10 @@ impl Render for QueueStats {
         }
         fields(rows)
     }
+}
+
+fn duration_text(ms: u64) -> String {
+    crate::model::units::format_duration(std::time::Duration::from_millis(ms))
 }
 
 /// `2 (host-a pid 41, host-b pid 77)`, or `0` with a hint when none is alive.

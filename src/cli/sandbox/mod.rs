@@ -7,6 +7,7 @@ use super::examples;
 use super::Ctx;
 
 pub mod cancel;
+pub mod export;
 pub mod get;
 pub mod list;
 pub mod logs;
@@ -51,6 +52,13 @@ pub enum SandboxCmd {
     /// Cancel runs in any unfinished state (frees their node capacity)
     #[command(after_long_help = examples::SANDBOX_CANCEL)]
     Cancel(cancel::CancelArgs),
+    /// Write finished runs with their events as JSON lines (before retention deletes them)
+    ///
+    /// One line per run: the `sandbox get -o json` document with its events (times RFC 3339),
+    /// the same lines `scheduler run --archive-dir` appends. The file is written under a
+    /// temporary name (0600) and renamed into place when complete; `.gz` compresses it.
+    #[command(after_long_help = examples::SANDBOX_EXPORT)]
+    Export(export::ExportArgs),
 }
 
 impl SandboxCmd {
@@ -63,6 +71,7 @@ impl SandboxCmd {
             SandboxCmd::Logs(args) => logs::run(ctx, args).await,
             SandboxCmd::Watch(args) => watch::run(ctx, args).await,
             SandboxCmd::Cancel(args) => cancel::run(ctx, args).await,
+            SandboxCmd::Export(args) => export::run(ctx, args).await,
         }
     }
 }

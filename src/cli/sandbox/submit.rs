@@ -4,20 +4,17 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
 use super::wait::{wait_and_report, WaitFlags};
-use crate::cli::args::HeatArg;
+use crate::cli::args::{HeatArg, InputLimitArgs};
 use crate::cli::{CliError, Ctx};
 use crate::exit;
-use crate::model::run::Run;
 use crate::model::spec::SandboxSpec;
-use crate::ops::input::read_input;
+use crate::ops::input::InputSource;
 use crate::ops::submit::{
-    apply_key_prefix, new_runs, spec_from_flags, specs_from_input, submit_runs, DocResult,
-    DocStatus, FlagSpec, SubmitLedger,
+    apply_key, spec_from_flags, submit_docs, DocResult, FlagSpec, SandboxFile, SubmitLedger,
 };
-use crate::output::{columns, emit, emit_page, Page, Render};
+use crate::output::PageWriter;
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -72,6 +69,8 @@ pub struct SubmitArgs {
     pub idempotency_key: Option<String>,
     #[command(flatten)]
     pub wait_flags: WaitFlags,
+    #[command(flatten)]
+    pub input_limits: InputLimitArgs,
     /// Removed: the command now follows `--` (using it prints how)
     #[arg(long = "command", hide = true, num_args = 0.., allow_hyphen_values = true)]
     pub removed_command: Option<Vec<String>>,
@@ -80,19 +79,8 @@ pub struct SubmitArgs {
     pub command: Vec<String>,
 }
 
-/// Builds specs from `-f` or from flags; validates everything before returning.
-fn read_specs(args: &SubmitArgs) -> Result<Vec<SandboxSpec>> {
-    if args.removed_command.is_some() {
-        return Err(CliError::CommandFlagRemoved.into());
-    }
-    if let Some(path) = &args.file {
-        let input = read_input(path)?;
-        let mut specs = specs_from_input(&input)?;
-        if let Some(prefix) = &args.idempotency_key {
-            apply_key_prefix(&mut specs, prefix)?;
-        }
-        return Ok(specs);
-    }
+/// The spec flags describe, with its idempotency key; validated before returning.
+fn flag_spec(args: &SubmitArgs) -> Result<SandboxSpec> {
     let Some(image) = &args.image else {
         return Err(CliError::usage(
             "give -f FILE, or --image IMAGE -- CMD [ARGS...]",
@@ -125,18 +113,106 @@ fn read_specs(args: &SubmitArgs) -> Result<Vec<SandboxSpec>> {
         let (k, v) = super::split_kv(e, "environment variable")?;
         flags.env.insert(k, v);
     }
-    let mut specs = vec![spec_from_flags(&flags)?];
+    let mut spec = spec_from_flags(&flags)?;
     if let Some(prefix) = &args.idempotency_key {
-        apply_key_prefix(&mut specs, prefix)?;
+        apply_key(&mut spec, prefix, 0)?;
     }
-    Ok(specs)
+    Ok(spec)
 }
 
-/// Submits, drawing a progress bar on a terminal for big submits (nothing on a pipe). The ledger
-/// says which documents were committed and which were not.
-pub async fn submit_with_progress(ctx: &Ctx, store: &dyn Store, runs: &[Run]) -> SubmitLedger {
-    let bar = (ctx.interactive() && runs.len() > 1000).then(|| {
-        let b = indicatif::ProgressBar::new(runs.len() as u64);
+/// Width of the ID column: run ids are ULIDs.
+const ID_WIDTH: usize = 26;
+/// Width of the NAME column (longer names push the status right).
+const NAME_WIDTH: usize = 24;
+
+pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
+    if args.removed_command.is_some() {
+        return Err(CliError::CommandFlagRemoved.into());
+    }
+    // Everything is read and checked before anything connects: a bad file writes nothing.
+    let input = match &args.file {
+        Some(path) => {
+            let limits = args.input_limits.limits();
+            let source = InputSource::open(path, limits.max_file_bytes)?;
+            Input::File(SandboxFile::check(
+                source,
+                limits.sandbox_documents(),
+                args.idempotency_key.clone(),
+            )?)
+        }
+        None => Input::Flags(Box::new(flag_spec(&args)?)),
+    };
+    if args.wait && ctx.in_memory() {
+        return Err(CliError::usage(
+            "--wait needs a shared store: with the in-memory store no scheduler or agent can see \
+             these runs; run them with `tartarus up --in-memory --submit FILE --until-idle`",
+        ));
+    }
+    let store = ctx.store().await?;
+    let ids = submit_streamed(ctx, &*store, &input, args.wait).await?;
+    if args.wait {
+        // Say the ids now: an interrupted wait must not lose them.
+        if !ctx.quiet {
+            eprintln!("submitted {}", ids.join(" "));
+        }
+        return wait_and_report(ctx, &*store, &ids, &args.wait_flags.options(None)).await;
+    }
+    Ok(exit::OK)
+}
+
+/// Document indexes and names, read again from the input.
+type Names<'a> = Box<dyn Iterator<Item = Result<(usize, String)>> + 'a>;
+
+/// What is submitted: a checked file (read again while submitting), or the one spec of the flags.
+enum Input {
+    File(SandboxFile),
+    Flags(Box<SandboxSpec>),
+}
+
+impl Input {
+    fn runs(&self) -> usize {
+        match self {
+            Input::File(f) => f.runs(),
+            Input::Flags(_) => 1,
+        }
+    }
+
+    fn specs(&self) -> Result<Box<dyn Iterator<Item = Result<SandboxSpec>> + '_>> {
+        Ok(match self {
+            Input::File(f) => Box::new(f.specs()?),
+            Input::Flags(spec) => Box::new(std::iter::once(Ok((**spec).clone()))),
+        })
+    }
+
+    fn names_from(&self, from: usize) -> Result<Names<'_>> {
+        Ok(match self {
+            Input::File(f) => Box::new(f.names_from(from)?),
+            Input::Flags(spec) => Box::new(std::iter::once(Ok((0, spec.name.clone()))).skip(from)),
+        })
+    }
+}
+
+fn doc_row(d: &DocResult) -> Vec<String> {
+    vec![
+        d.id.clone().unwrap_or_default(),
+        d.name.clone(),
+        d.status.as_str().to_string(),
+    ]
+}
+
+/// Submits batch by batch, printing each acknowledged batch at once (unless the runs are waited
+/// for: then their ids are returned, the only thing kept per run). A submit that stops early
+/// still prints a well-formed page of what it committed, then what it did not (`not_committed`)
+/// and why (`error`), and returns that error.
+async fn submit_streamed(
+    ctx: &Ctx,
+    store: &dyn Store,
+    input: &Input,
+    wait: bool,
+) -> Result<Vec<String>> {
+    let total = input.runs();
+    let bar = (ctx.interactive() && total > 1000).then(|| {
+        let b = indicatif::ProgressBar::new(total as u64);
         b.set_style(
             indicatif::ProgressStyle::with_template(
                 "{spinner} submitting {pos}/{len} [{bar:30}] {per_sec} eta {eta}",
@@ -145,111 +221,103 @@ pub async fn submit_with_progress(ctx: &Ctx, store: &dyn Store, runs: &[Run]) ->
         );
         b
     });
-    let ledger = submit_runs(store, runs, &mut |done| {
-        if let Some(b) = &bar {
-            b.set_position(done as u64);
-        }
-    })
+    let mut ids = Vec::new();
+    let mut page = if wait {
+        None
+    } else {
+        Some(PageWriter::start(
+            ctx.output,
+            std::io::BufWriter::new(std::io::stdout().lock()),
+            &["ID", "NAME", "STATUS"],
+            &[ID_WIDTH, NAME_WIDTH],
+        )?)
+    };
+    let mut print_error = None;
+    let mut specs = input.specs()?;
+    let ledger = submit_docs(
+        store,
+        &mut specs,
+        &mut |done| {
+            if let Some(b) = &bar {
+                b.set_position(done as u64);
+            }
+        },
+        &mut |doc| match page.as_mut() {
+            Some(page) => {
+                if let Err(e) = page.item(doc, &doc_row(doc)) {
+                    print_error.get_or_insert(e);
+                }
+            }
+            None => ids.extend(doc.id.clone()),
+        },
+    )
     .await;
+    drop(specs);
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    ledger
-}
-
-/// A submit that did not commit every document: the committed ones (`items`, with their ids),
-/// the others, and why it stopped.
-#[derive(Serialize)]
-struct Incomplete<'a> {
-    items: Vec<&'a DocResult>,
-    next: Option<String>,
-    not_committed: Vec<&'a DocResult>,
-    error: String,
-}
-
-impl Render for Incomplete<'_> {
-    fn render_table(&self, _wide: bool) -> String {
-        doc_table(self.items.iter().chain(&self.not_committed).copied())
+    if let Some(e) = print_error {
+        // A closed pipe (`| head`) is not an error worth a message (as for every other output).
+        tracing::debug!("printing the submitted runs: {e}");
     }
+    if ledger.is_complete() {
+        if let Some(page) = page {
+            let _ = page.finish();
+        }
+        return Ok(ids);
+    }
+    Err(report_incomplete(input, ledger, page, total))
 }
 
-fn doc_table<'a>(docs: impl Iterator<Item = &'a DocResult>) -> String {
-    columns(
-        &["INDEX", "ID", "NAME", "STATUS"],
-        docs.map(|d| {
-            vec![
-                d.index.to_string(),
-                d.id.clone().unwrap_or_default(),
-                d.name.clone(),
-                d.status.as_str().to_string(),
-            ]
-        })
-        .collect(),
-    )
-}
-
-/// Prints what a submit that stopped early did commit and what it did not (stdout in the chosen
-/// format, a summary on stderr), and returns the error to exit with.
-fn report_incomplete(ctx: &Ctx, mut ledger: SubmitLedger) -> Result<u8> {
+/// Ends the page of a submit that did not commit everything: the documents not committed
+/// (refused keys, then those sent without an answer and those never sent, read again from the
+/// input) and the error; a summary on stderr. Returns the error to exit with.
+fn report_incomplete<W: std::io::Write>(
+    input: &Input,
+    mut ledger: SubmitLedger,
+    page: Option<PageWriter<W>>,
+    total: usize,
+) -> anyhow::Error {
     let err = ledger
         .error()
         .unwrap_or_else(|| anyhow::anyhow!("the submit did not complete"));
-    let out = Incomplete {
-        items: ledger.committed().collect(),
-        next: None,
-        not_committed: ledger.not_committed().collect(),
-        error: format!("{err:#}"),
-    };
-    emit(ctx.output, &out)?;
-    eprintln!("submit incomplete:");
-    for line in ledger.summary() {
-        eprintln!("  {line}");
-    }
-    if ledger
-        .not_committed()
-        .any(|d| d.status == DocStatus::Unknown)
-    {
-        eprintln!(
-            "  running the same command again completes it without duplicates only when every document has an idempotency key (--idempotency-key PREFIX or metadata.idempotencyKey)"
+    let summary = ledger.summary(total);
+    if let Some(page) = page {
+        let conflicts = ledger.conflicts.iter().cloned().map(Ok);
+        let rest: Box<dyn Iterator<Item = Result<DocResult>>> = match ledger.stopped_at {
+            Some(at) => match input.names_from(at) {
+                Ok(names) => Box::new(names.map(|n| {
+                    n.map(|(index, name)| DocResult {
+                        index,
+                        id: None,
+                        name,
+                        status: ledger.status_after_stop(index),
+                    })
+                })),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            },
+            None => Box::new(std::iter::empty()),
+        };
+        let written = page.finish_incomplete(
+            "not_committed",
+            conflicts.chain(rest),
+            doc_row,
+            &format!("{err:#}"),
         );
-    }
-    Err(err)
-}
-
-pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
-    let specs = read_specs(&args)?;
-    if args.wait && ctx.in_memory() {
-        return Err(CliError::usage(
-            "--wait needs a shared store: with the in-memory store no scheduler or agent can see \
-             these runs; run them with `tartarus up --in-memory --submit FILE --until-idle`",
-        ));
-    }
-    let runs = new_runs(specs);
-    let store = ctx.store().await?;
-    let ledger = submit_with_progress(ctx, &*store, &runs).await;
-    if !ledger.is_complete() {
-        return report_incomplete(ctx, ledger);
-    }
-    if args.wait {
-        // With idempotency keys, a document may name a run stored before: that id is the one.
-        let ids: Vec<String> = ledger.committed().filter_map(|d| d.id.clone()).collect();
-        // Say the ids now: an interrupted wait must not lose them.
-        if !ctx.quiet {
-            eprintln!("submitted {}", ids.join(" "));
+        if let Err(e) = written {
+            tracing::debug!("printing what was not committed: {e}");
         }
-        return wait_and_report(ctx, &*store, &ids, &args.wait_flags.options(None)).await;
     }
-    let page = Page::all(
-        ledger.docs,
-        vec!["ID", "NAME", "STATUS"],
-        |d: &DocResult| {
-            vec![
-                d.id.clone().unwrap_or_default(),
-                d.name.clone(),
-                d.status.as_str().to_string(),
-            ]
-        },
-    );
-    emit_page(ctx.output, &page)?;
-    Ok(exit::OK)
+    {
+        eprintln!("submit incomplete:");
+        for line in summary {
+            eprintln!("  {line}");
+        }
+        if ledger.stopped_at.is_some() {
+            eprintln!(
+                "  running the same command again completes it without duplicates only when every document has an idempotency key (--idempotency-key PREFIX or metadata.idempotencyKey)"
+            );
+        }
+    }
+    err
 }

@@ -12,6 +12,7 @@ use super::Ctx;
 use crate::exit;
 use crate::metrics::Probe;
 use crate::output::{emit, Render};
+use crate::retention::RetentionConfig;
 use crate::scheduler::{Report, Scheduler, SchedulerConfig};
 
 pub mod up;
@@ -38,8 +39,24 @@ pub struct LoopArgs {
     /// Placements before a run whose node keeps dying is dead-lettered
     #[arg(long, default_value_t = 3)]
     pub max_attempts: u32,
+    /// Keep finished runs (and their events and agent logs) this long, then delete them; stored
+    /// as the cell's window, which every scheduler and agent follows [stored value, else 7d]
+    #[arg(long, value_name = "DURATION", value_parser = parse_retention_arg)]
+    pub retain_finished: Option<Duration>,
+    /// Append every finished run to DIR/<UTC hour>.jsonl (fsynced) before retention deletes it
+    #[arg(long, value_name = "DIR")]
+    pub archive_dir: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub metrics: MetricsArgs,
+}
+
+/// A retention window: a duration of at most ten years (`0s` deletes runs as they finish).
+fn parse_retention_arg(s: &str) -> Result<Duration, String> {
+    let d = parse_duration_arg(s)?;
+    if d > Duration::from_secs(3650 * 86_400) {
+        return Err("must be at most 3650d".into());
+    }
+    Ok(d)
 }
 
 impl LoopArgs {
@@ -48,6 +65,11 @@ impl LoopArgs {
             batch: self.batch.max(1),
             lease: self.lease,
             max_attempts: self.max_attempts.max(1),
+            retention: RetentionConfig {
+                set_window: self.retain_finished,
+                archive_dir: self.archive_dir.clone(),
+                ..Default::default()
+            },
             ..Default::default()
         }
     }
@@ -56,8 +78,8 @@ impl LoopArgs {
 impl Render for Report {
     fn render_table(&self, _wide: bool) -> String {
         format!(
-            "claimed {} · scheduled {} · pending {} · denied {} · rejected {} · lost→requeued {} · dead-lettered {} · leases reaped {}",
-            self.claimed, self.scheduled, self.pending, self.denied, self.rejected, self.requeued_lost, self.dead_lettered, self.leases_reaped
+            "claimed {} · scheduled {} · pending {} · denied {} · rejected {} · lost→requeued {} · dead-lettered {} · leases reaped {} · expired {}",
+            self.claimed, self.scheduled, self.pending, self.denied, self.rejected, self.requeued_lost, self.dead_lettered, self.leases_reaped, self.expired
         )
     }
 }

@@ -8,14 +8,15 @@ use clap::Args;
 
 use super::LoopArgs;
 use crate::cli::agent::{executor_config, RuntimeChoice};
+use crate::cli::args::InputLimitArgs;
 use crate::cli::sandbox::render::summary_page;
 use crate::cli::signal::shutdown_signal;
 use crate::cli::{CliError, Ctx};
 use crate::exit;
 use crate::model::node::parse_label_list;
-use crate::ops::input::read_input;
+use crate::ops::input::{read_input, read_input_limited};
 use crate::ops::node_file::{default_nodes, parse_nodes, plain_node};
-use crate::ops::submit::{new_runs, specs_from_input};
+use crate::ops::submit::{new_runs, specs_from_input_limited};
 use crate::ops::up::{run_up, UpPlan};
 use crate::output::{emit_page, Render};
 use crate::store::Heartbeat;
@@ -53,6 +54,8 @@ pub struct UpArgs {
     pub exit_code: bool,
     #[command(flatten)]
     pub scheduler: LoopArgs,
+    #[command(flatten)]
+    pub input_limits: InputLimitArgs,
 }
 
 /// The nodes from `--nodes`, `--agent`, or the built-in three.
@@ -73,15 +76,19 @@ fn nodes(args: &UpArgs) -> Result<Vec<Heartbeat>> {
 
 /// Reads every input before anything connects: a bad file changes nothing.
 fn plan(args: &UpArgs) -> Result<UpPlan> {
+    let limits = args.input_limits.limits();
     let policies = match &args.policies {
         Some(path) => {
-            let input = read_input(path)?;
+            let input = read_input_limited(path, limits.max_file_bytes)?;
             crate::ops::policies::parse(&input.name, input.text.as_bytes())?
         }
         None => Vec::new(),
     };
     let runs = match &args.submit {
-        Some(path) => new_runs(specs_from_input(&read_input(path)?)?),
+        Some(path) => new_runs(specs_from_input_limited(
+            &read_input_limited(path, limits.max_file_bytes)?,
+            limits.sandbox_documents(),
+        )?),
         None => Vec::new(),
     };
     let runtime = args.runtime;

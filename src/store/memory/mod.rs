@@ -13,6 +13,7 @@ mod events;
 mod nodes;
 mod policies;
 mod queue;
+mod retention;
 mod runs;
 mod state;
 

@@ -198,8 +198,14 @@ pub(super) async fn queue_stats(store: &MemoryStore) -> StoreResult<QueueStats> 
     let counts = store.state_counts().await?;
     let g = store.lock();
     let head_age = g.queue.iter().next().and_then(|(_, id)| ulid_age(id));
-    let schedulers = g.live_schedulers(now_ms());
+    let now = now_ms();
+    let schedulers = g.live_schedulers(now);
     Ok(QueueStats {
+        finished_retained: (g.finished.len() + g.finished_ttl.len()) as u64,
+        finished_oldest_age_ms: g.finished.iter().next().map(|(t, _)| (now - t).max(0)),
+        retain_finished_ms: g
+            .retain_finished_ms
+            .unwrap_or(ms(DEFAULT_RETAIN_FINISHED) as u64),
         live_schedulers: schedulers.len() as u64,
         schedulers,
         queue_key: "memory".into(),

@@ -54,6 +54,14 @@ pub(super) struct Inner {
     pub(super) policy_watchers: Vec<mpsc::Sender<u64>>,
     /// Scheduler announcements with the time they expire (ms).
     pub(super) schedulers: BTreeMap<String, (SchedulerInfo, i64)>,
+    /// The cell's window for finished runs (ms), when one was stored.
+    pub(super) retain_finished_ms: Option<u64>,
+    /// Finished runs under the cell's window, by finish time (like the Redis sorted set).
+    pub(super) finished: BTreeSet<(i64, String)>,
+    /// Finished runs with their own `ttlAfterFinished`, by expiry time.
+    pub(super) finished_ttl: BTreeSet<(i64, String)>,
+    /// Where each finished run is indexed: (own ttl?, score).
+    pub(super) finished_at: HashMap<String, (bool, i64)>,
     /// Idempotency keys: key → (content hash, run id, expiry ms).
     pub(super) idempotency: HashMap<String, (String, String, i64)>,
 }
@@ -102,6 +110,12 @@ impl Inner {
         run.updated_at = now;
         run.message = message.clone();
         let node = run.node.clone();
+        let own_ttl = run.spec.ttl_after_finished_ms;
+        if to.is_terminal() && !from.is_terminal() {
+            self.mark_finished(id, now, own_ttl);
+        } else if from.is_terminal() && !to.is_terminal() {
+            self.unmark_finished(id);
+        }
         let c = self.counts.entry(from).or_default();
         *c = c.saturating_sub(1);
         *self.counts.entry(to).or_default() += 1;
@@ -119,6 +133,35 @@ impl Inner {
             },
             true,
         );
+    }
+
+    /// A run that just finished joins a retention index (see the Redis prelude's `mark_finished`).
+    pub(super) fn mark_finished(&mut self, id: &str, now: i64, own_ttl: Option<u64>) {
+        self.unmark_finished(id);
+        let entry = match own_ttl {
+            Some(ttl) => (
+                true,
+                now.saturating_add(i64::try_from(ttl).unwrap_or(i64::MAX)),
+            ),
+            None => (false, now),
+        };
+        if entry.0 {
+            self.finished_ttl.insert((entry.1, id.to_string()));
+        } else {
+            self.finished.insert((entry.1, id.to_string()));
+        }
+        self.finished_at.insert(id.to_string(), entry);
+    }
+
+    pub(super) fn unmark_finished(&mut self, id: &str) {
+        if let Some((own, score)) = self.finished_at.remove(id) {
+            let set = if own {
+                &mut self.finished_ttl
+            } else {
+                &mut self.finished
+            };
+            set.remove(&(score, id.to_string()));
+        }
     }
 
     pub(super) fn enqueue(&mut self, id: &str) {
@@ -172,6 +215,7 @@ impl Inner {
         }
         self.run_events.remove(id);
         self.reserved.remove(id);
+        self.unmark_finished(id);
     }
 
     /// A run whose node is gone: `lost`, then requeued or dead-lettered.
@@ -284,6 +328,17 @@ impl Inner {
             while self.policy_history.len() as u64 > settings.policy_history_cap {
                 self.policy_history.pop_back();
             }
+            // Beyond the newest entry, at most `policy_history_bytes` (sized as Redis stores them).
+            let mut total = 0u64;
+            let mut keep = 0;
+            for (i, e) in self.policy_history.iter().enumerate() {
+                total += serde_json::to_string(e).map_or(0, |t| t.len() as u64);
+                if i > 0 && total > settings.policy_history_bytes {
+                    break;
+                }
+                keep = i + 1;
+            }
+            self.policy_history.truncate(keep);
         }
         self.push_event(
             settings,

@@ -6,6 +6,7 @@ mod migrate;
 mod nodes;
 mod policies;
 mod queue;
+mod retention;
 mod runs;
 mod schema;
 mod scripts;

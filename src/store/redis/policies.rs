@@ -25,6 +25,7 @@ impl RedisStore {
             k.policy_version(),
             k.policy_history(),
             k.events(),
+            k.policy_history_sizes(),
         ];
         let mut args = vec![
             mode.to_string(),
@@ -38,6 +39,7 @@ impl RedisStore {
             },
             self.settings.events_cap.to_string(),
             k.policy_channel(),
+            self.settings.policy_history_bytes.to_string(),
         ];
         args.extend(args_tail);
         let v = self

@@ -255,7 +255,11 @@ pub(super) async fn queue_stats(store: &RedisStore) -> StoreResult<QueueStats> {
         .exists(k.paused())
         .zrange(k.queue(), 0, 0)
         .zcard(k.runs())
-        .zrange(k.schedulers(), 0, -1);
+        .zrange(k.schedulers(), 0, -1)
+        .zcard(k.finished())
+        .zcard(k.finished_ttl())
+        .zrange_withscores(k.finished(), 0, 0)
+        .hget(k.settings(), "retain_finished_ms");
     for s in RunState::ALL {
         p.zcard(k.state(s));
     }
@@ -263,8 +267,18 @@ pub(super) async fn queue_stats(store: &RedisStore) -> StoreResult<QueueStats> {
     let n = |i: usize| v.get(i).and_then(int).unwrap_or(0).max(0) as u64;
     let head = v.get(5).cloned().map(strings).unwrap_or_default();
     let scheduler_ids = v.get(7).cloned().map(strings).unwrap_or_default();
+    let oldest_finished = v
+        .get(10)
+        .cloned()
+        .map(strings)
+        .and_then(|pair| pair.get(1).and_then(|s| s.parse::<f64>().ok()));
+    let window = super::retention::parse_window(v.get(11).and_then(text))?;
     let schedulers = store.read_schedulers(&scheduler_ids).await?;
+    let now = now_ms();
     Ok(QueueStats {
+        finished_retained: n(8) + n(9),
+        finished_oldest_age_ms: oldest_finished.map(|t| (now - t as i64).max(0)),
+        retain_finished_ms: ms(window.finished).max(0) as u64,
         live_schedulers: schedulers.len() as u64,
         schedulers,
         queue_key: k.queue(),
@@ -278,7 +292,7 @@ pub(super) async fn queue_stats(store: &RedisStore) -> StoreResult<QueueStats> {
         states: RunState::ALL
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.as_str().to_string(), n(8 + i)))
+            .map(|(i, s)| (s.as_str().to_string(), n(12 + i)))
             .collect(),
     })
 }

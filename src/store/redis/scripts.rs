@@ -1,7 +1,8 @@
 //! Lua scripts: each performs one whole step atomically in one round trip, and declares every key it touches in KEYS.
 //!
 //! Scripts that work on runs share a fixed key prefix ([`base_keys`], `BASE_KEYS` long): the
-//! run index, the four Acheron sets, the event stream and one index per run state. Per-run keys
+//! run index, the four Acheron sets, the event stream, the two retention indexes of finished
+//! runs and one index per run state. Per-run keys
 //! follow, addressed as `KEYS[B + n]`. The first three ARGV of those scripts are: events cap,
 //! per-run events cap, now (ms).
 //!
@@ -15,13 +16,15 @@ use crate::model::run::RunState;
 use crate::store::keys::Keys;
 
 /// The shared keys in front of the per-state indexes, in KEYS order; the prelude names them.
-const SHARED: [&str; 6] = [
+const SHARED: [&str; 8] = [
     "K_RUNS",
     "K_QUEUE",
     "K_LEASES",
     "K_PENDING",
     "K_DEAD",
     "K_EVENTS",
+    "K_FINISHED",
+    "K_FINISHED_TTL",
 ];
 
 /// Number of shared keys in front of every run script's KEYS.
@@ -36,6 +39,8 @@ pub fn base_keys(k: &Keys) -> Vec<String> {
         k.pending(),
         k.dead(),
         k.events(),
+        k.finished(),
+        k.finished_ttl(),
     ];
     v.extend(k.all_states());
     v
@@ -92,6 +97,22 @@ local function event(evkey, id, from, to, node, msg)
   end
 end
 
+-- A run that just finished joins a retention index: by finish time under the cell's window, or
+-- by expiry time when it has its own ttlAfterFinished. One that leaves a terminal state (a retried
+-- dead letter) leaves both.
+local function mark_finished(runkey, id)
+  local ttl = redis.call('HGET', runkey, 'ttl_ms')
+  if ttl then
+    redis.call('ZADD', K_FINISHED_TTL, NOW + (tonumber(ttl) or 0), id)
+  else
+    redis.call('ZADD', K_FINISHED, NOW, id)
+  end
+end
+local function unmark_finished(id)
+  redis.call('ZREM', K_FINISHED, id)
+  redis.call('ZREM', K_FINISHED_TTL, id)
+end
+
 -- An event about a run that is not a transition (e.g. a stale outcome): kept in the run's
 -- history and the stream, the run itself is not touched.
 local function note(evkey, id, kind, node, msg)
@@ -107,6 +128,8 @@ end
 
 -- Moves a run between state indexes, sets its state and message, and records the event.
 local function set_state(runkey, evkey, id, from, to, msg)
+  if TERMINAL[to] and not TERMINAL[from] then mark_finished(runkey, id) end
+  if TERMINAL[from] and not TERMINAL[to] then unmark_finished(id) end
   redis.call('ZREM', KEYS[SIDX[from]], id)
   redis.call('ZADD', KEYS[SIDX[to]], 0, id)
   redis.call('HSET', runkey, 'state', to, 'updated_at', NOW)
@@ -449,6 +472,7 @@ for i = 4, #ARGV do
     redis.call('DEL', runkey, KEYS[B + 2 + (i - 4) * 3])
     redis.call('ZREM', K_RUNS, id)
     redis.call('ZREM', KEYS[SIDX['dead']], id)
+    unmark_finished(id)
     n = n + 1
   end
 end
@@ -499,30 +523,33 @@ redis.call('HSET', KEYS[1], 'labels', out)
 return 1
 "#;
 
-/// A Themis change. KEYS: policies, version, history, events.
-/// ARGV: mode ('apply'|'delete'|'replace'), who, action, now, history cap, events cap, channel, then
-/// name/document pairs (apply, replace) or names (delete). Returns {'changed', new version},
-/// {'unchanged', version} (every document already stored as given, and for replace nothing
-/// else stored: nothing is written, published or recorded), or {'missing', name}.
+/// A Themis change. KEYS: policies, version, history, events, history entry sizes.
+/// ARGV: mode ('apply'|'delete'|'replace'), who, action, now, history cap (entries), events cap,
+/// channel, history cap (bytes), then name/document pairs (apply, replace) or names (delete).
+/// Returns {'changed', new version}, {'unchanged', version} (every document already stored as
+/// given, and for replace nothing else stored: nothing is written, published or recorded), or
+/// {'missing', name}. The history keeps at most the cap of entries and, beyond the newest entry,
+/// at most the cap of bytes; a parallel list holds each entry's size so trimming reads no entry.
 pub const POLICY_CHANGE: &str = r#"
-local pol, ver, hist, events = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local pol, ver, hist, events, sizes = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local mode, who, action, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local FIRST = 9
 local names = {}
 if mode == 'delete' then
-  for i = 8, #ARGV do
+  for i = FIRST, #ARGV do
     if redis.call('HEXISTS', pol, ARGV[i]) == 0 then return {'missing', ARGV[i]} end
   end
-  for i = 8, #ARGV do redis.call('HDEL', pol, ARGV[i]); names[#names+1] = ARGV[i] end
+  for i = FIRST, #ARGV do redis.call('HDEL', pol, ARGV[i]); names[#names+1] = ARGV[i] end
 else
-  local same = mode ~= 'replace' or redis.call('HLEN', pol) == (#ARGV - 7) / 2
+  local same = mode ~= 'replace' or redis.call('HLEN', pol) == (#ARGV - FIRST + 1) / 2
   if same then
-    for i = 8, #ARGV, 2 do
+    for i = FIRST, #ARGV, 2 do
       if redis.call('HGET', pol, ARGV[i]) ~= ARGV[i+1] then same = false; break end
     end
   end
   if same then return {'unchanged', tonumber(redis.call('GET', ver) or '0')} end
   if mode == 'replace' then redis.call('DEL', pol) end
-  for i = 8, #ARGV, 2 do
+  for i = FIRST, #ARGV, 2 do
     redis.call('HSET', pol, ARGV[i], ARGV[i+1])
     names[#names+1] = ARGV[i]
   end
@@ -536,9 +563,24 @@ if #flat > 0 then snap_json = cjson.encode(snap) end
 local names_json = '[]'
 if #names > 0 then names_json = cjson.encode(names) end
 local entry = '{"version":' .. v .. ',"at":' .. now .. ',"who":' .. cjson.encode(who) .. ',"action":' .. cjson.encode(action) .. ',"names":' .. names_json .. ',"snapshot":' .. snap_json .. '}'
-if tonumber(ARGV[5]) > 0 then
+local cap, cap_bytes = tonumber(ARGV[5]), tonumber(ARGV[8])
+if cap > 0 then
+  -- Entries written before sizes were kept get theirs once.
+  local have, want = redis.call('LLEN', sizes), redis.call('LLEN', hist)
+  if have ~= want then
+    redis.call('DEL', sizes)
+    for _, e in ipairs(redis.call('LRANGE', hist, 0, -1)) do redis.call('RPUSH', sizes, #e) end
+  end
   redis.call('LPUSH', hist, entry)
-  redis.call('LTRIM', hist, 0, tonumber(ARGV[5]) - 1)
+  redis.call('LPUSH', sizes, #entry)
+  local keep, total = 0, 0
+  for i, n in ipairs(redis.call('LRANGE', sizes, 0, cap - 1)) do
+    total = total + tonumber(n)
+    if i > 1 and total > cap_bytes then break end
+    keep = i
+  end
+  redis.call('LTRIM', hist, 0, keep - 1)
+  redis.call('LTRIM', sizes, 0, keep - 1)
 end
 redis.call('XADD', events, 'MAXLEN', '~', ARGV[6], '*', 'kind', 'policy', 'to', 'v' .. v, 'at', now, 'message', action .. ' ' .. table.concat(names, ',') .. ' by ' .. who)
 redis.call('PUBLISH', ARGV[7], v)
@@ -561,6 +603,7 @@ if ARGV[6] ~= '' then forget_key(KEYS[B + 5], id) end
 if node ~= '' then release(nodekey, noderuns, id) end
 for i = 1, 5 do redis.call('ZREM', KEYS[i], id) end
 for _, k in pairs(SIDX) do redis.call('ZREM', KEYS[k], id) end
+unmark_finished(id)
 redis.call('DEL', runkey, evkey)
 return 'deleted'
 "#;
@@ -578,8 +621,50 @@ for _, k in pairs(SIDX) do redis.call('ZREM', KEYS[k], id) end
 redis.call('ZADD', KEYS[SIDX['dead']], 0, id)
 redis.call('HSET', runkey, 'state', 'dead', 'message', ARGV[5], 'updated_at', NOW, 'finished_at', NOW)
 redis.call('ZADD', K_DEAD, NOW, id)
+unmark_finished(id)
+redis.call('ZADD', K_FINISHED, NOW, id)
 event(nil, id, nil, 'dead', nil, ARGV[5])
 return 1
+"#;
+
+/// Retention: deletes finished runs that are due, re-checking each atomically.
+/// KEYS: base + per run: run, run events, node runs (the run key again when it has no node),
+/// its idempotency key (the run key again when it has none), then its owned keys. ARGV:
+/// common(3), cutoff (finished at or before it under the cell's window), then per run: id, '1'
+/// when it has a node, number of owned keys, '1' when it has an idempotency key (deleted only
+/// while it still names this run).
+/// Returns the ids deleted. A run that is not finished, or not due, is left alone; one that is
+/// already gone leaves the retention indexes.
+pub const EXPIRE_FINISHED: &str = r#"
+local cutoff = tonumber(ARGV[4])
+local deleted = {}
+local k, a = B + 1, 5
+while a <= #ARGV do
+  local id, hasnode, owned, haskey = ARGV[a], ARGV[a+1], tonumber(ARGV[a+2]), ARGV[a+3]
+  local runkey, evkey, noderuns, ik = KEYS[k], KEYS[k+1], KEYS[k+2], KEYS[k+3]
+  local state = redis.call('HGET', runkey, 'state')
+  local due = false
+  if state and TERMINAL[state] then
+    local f = redis.call('ZSCORE', K_FINISHED, id)
+    local t = redis.call('ZSCORE', K_FINISHED_TTL, id)
+    due = (f and tonumber(f) <= cutoff) or (t and tonumber(t) <= NOW) or false
+  end
+  if due then
+    redis.call('DEL', runkey, evkey)
+    if haskey == '1' then forget_key(ik, id) end
+    for j = 1, owned do redis.call('DEL', KEYS[k + 3 + j]) end
+    if hasnode == '1' then redis.call('HDEL', noderuns, id) end
+    for i = 1, 5 do redis.call('ZREM', KEYS[i], id) end
+    redis.call('ZREM', KEYS[SIDX[state]], id)
+    unmark_finished(id)
+    deleted[#deleted+1] = id
+  elseif not state then
+    unmark_finished(id)
+  end
+  k = k + 4 + owned
+  a = a + 4
+end
+return deleted
 "#;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -599,9 +684,11 @@ pub(super) enum ScriptId {
     PolicyChange,
     DeleteRun,
     DiscardUnreadable,
+    ExpireFinished,
 }
 
-pub(super) const ALL_SCRIPTS: [ScriptId; 15] = [
+pub(super) const ALL_SCRIPTS: [ScriptId; 16] = [
+    ScriptId::ExpireFinished,
     ScriptId::DeleteRun,
     ScriptId::DiscardUnreadable,
     ScriptId::Submit,
@@ -637,6 +724,7 @@ impl ScriptId {
             ScriptId::PolicyChange => POLICY_CHANGE.to_string(),
             ScriptId::DeleteRun => with_prelude(DELETE_RUN),
             ScriptId::DiscardUnreadable => with_prelude(DISCARD_UNREADABLE),
+            ScriptId::ExpireFinished => with_prelude(EXPIRE_FINISHED),
         }
     }
 }
@@ -706,6 +794,7 @@ mod tests {
             DELETE_DEAD,
             DELETE_RUN,
             DISCARD_UNREADABLE,
+            EXPIRE_FINISHED,
         ] {
             let mut rest = body;
             while let Some(at) = rest.find("KEYS[") {

@@ -1,0 +1,168 @@
+//! Retention on Redis: the cell's window in its settings hash, finished runs found through two sorted sets (by finish time, by own expiry), deleted by one script that re-checks each run, and the event stream trimmed by age.
+
+use std::time::Duration;
+
+use ::redis::Value;
+
+use super::conn::*;
+use super::scripts::*;
+use super::RedisStore;
+use crate::model::run::{field, Event};
+use crate::store::*;
+
+/// Settings hash field of the window for finished runs (ms).
+const RETAIN_FINISHED_MS: &str = "retain_finished_ms";
+
+/// Runs per delete script: one atomic step of bounded length.
+const DELETE_CHUNK: usize = 250;
+
+pub(super) async fn retention(store: &RedisStore) -> StoreResult<Retention> {
+    let mut p = ::redis::pipe();
+    p.hget(store.keys.settings(), RETAIN_FINISHED_MS);
+    let (v,): (Option<String>,) = store.query(&p).await?;
+    parse_window(v)
+}
+
+/// The stored window, or the default; a value that is not a number of ms is corrupt.
+pub(super) fn parse_window(v: Option<String>) -> StoreResult<Retention> {
+    match v {
+        None => Ok(Retention::default()),
+        Some(text) => text
+            .parse::<u64>()
+            .map(|ms| Retention {
+                finished: Duration::from_millis(ms),
+                stored: true,
+            })
+            .map_err(|_| {
+                corrupt(format!(
+                    "{RETAIN_FINISHED_MS} is `{text}`, not a number of ms"
+                ))
+            }),
+    }
+}
+
+pub(super) async fn set_retention(store: &RedisStore, finished: Duration) -> StoreResult<()> {
+    let mut p = ::redis::pipe();
+    p.hset(store.keys.settings(), RETAIN_FINISHED_MS, ms(finished))
+        .ignore();
+    store.query::<()>(&p).await
+}
+
+pub(super) async fn expired_runs(
+    store: &RedisStore,
+    now: i64,
+    window: Duration,
+    max: usize,
+) -> StoreResult<Vec<String>> {
+    if max == 0 {
+        return Ok(Vec::new());
+    }
+    let mut p = ::redis::pipe();
+    for (key, until) in [
+        (store.keys.finished_ttl(), now),
+        (store.keys.finished(), now.saturating_sub(ms(window))),
+    ] {
+        p.cmd("ZRANGE")
+            .arg(key)
+            .arg("-inf")
+            .arg(until)
+            .arg("BYSCORE")
+            .arg("LIMIT")
+            .arg(0)
+            .arg(max);
+    }
+    let (own, by_window): (Vec<String>, Vec<String>) = store.query(&p).await?;
+    let mut out = own;
+    out.extend(by_window);
+    out.truncate(max);
+    Ok(out)
+}
+
+pub(super) async fn delete_expired(
+    store: &RedisStore,
+    ids: &[String],
+    now: i64,
+    window: Duration,
+) -> StoreResult<Vec<String>> {
+    let mut deleted = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(DELETE_CHUNK) {
+        // Where each run's node bookkeeping and owned keys are: read first, re-checked by the script.
+        let mut p = ::redis::pipe();
+        for id in chunk {
+            p.cmd("HMGET")
+                .arg(store.keys.run(id))
+                .arg(field::NODE)
+                .arg(field::IDEMPOTENCY_KEY)
+                .arg(field::OWNED_KEYS);
+        }
+        let rows: Vec<Vec<Option<String>>> = store.query(&p).await?;
+        let mut keys = store.base_keys();
+        let mut args = store.common_args();
+        args[2] = now.to_string();
+        args.push(now.saturating_sub(ms(window)).to_string());
+        for (id, row) in chunk.iter().zip(rows) {
+            let mut row = row.into_iter();
+            let node = row.next().flatten().filter(|n| !n.is_empty());
+            let idem = row.next().flatten().filter(|k| !k.is_empty());
+            let owned: Vec<String> = row.flatten().filter(|k| !k.is_empty()).collect();
+            keys.push(store.keys.run(id));
+            keys.push(store.keys.run_events(id));
+            keys.push(match &node {
+                Some(n) => store.keys.node_runs(n),
+                None => store.keys.run(id),
+            });
+            keys.push(match &idem {
+                Some(k) => store.keys.idempotency(k),
+                None => store.keys.run(id),
+            });
+            args.extend([
+                id.clone(),
+                if node.is_some() { "1" } else { "0" }.to_string(),
+                owned.len().to_string(),
+                if idem.is_some() { "1" } else { "0" }.to_string(),
+            ]);
+            keys.extend(owned);
+        }
+        deleted.extend(strings(
+            store
+                .eval(Call {
+                    script: ScriptId::ExpireFinished,
+                    keys,
+                    args,
+                })
+                .await?,
+        ));
+    }
+    Ok(deleted)
+}
+
+pub(super) async fn trim_events(store: &RedisStore, before_ms: i64) -> StoreResult<u64> {
+    let mut cmd = ::redis::cmd("XTRIM");
+    cmd.arg(store.keys.events())
+        .arg("MINID")
+        .arg(before_ms.max(0));
+    let v: Value = store.query_cmd(&cmd).await?;
+    Ok(int(&v).unwrap_or(0).max(0) as u64)
+}
+
+pub(super) async fn runs_events(
+    store: &RedisStore,
+    ids: &[String],
+) -> StoreResult<Vec<Vec<Event>>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(1000) {
+        let mut p = ::redis::pipe();
+        for id in chunk {
+            p.lrange(store.keys.run_events(id), 0, -1);
+        }
+        let lists: Vec<Vec<String>> = store.query(&p).await?;
+        for list in lists {
+            out.push(
+                list.iter()
+                    .map(|e| serde_json::from_str::<Event>(e).map_err(corrupt))
+                    .collect::<StoreResult<Vec<Event>>>()?,
+            );
+        }
+    }
+    Ok(out)
+}
