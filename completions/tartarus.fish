@@ -1374,6 +1374,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l state-dir -d 'Local state: the agent\'s supervisor and sandbox pids, so a restarted agent stops what its previous incarnation left running (default: <work-dir>/.state)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l uid-base -d 'When run as root: sandboxes run as uid and gid N + slot index (groups cleared)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l image-dir -d 'bwrap: image root filesystems, one folder per image (`alpine:3.20` → DIR/alpine_3.20), used as the sandbox\'s / instead of the host\'s system folders' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l env-from-dir -d 'The only folder `envFrom` files are read from: a spec\'s `envFrom.file` must lie inside it (no `..` or symlink out), and it and the file must belong to root or the agent\'s user and not be writable by group or others. Without it, runs with `envFrom` fail' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -l metrics-addr -d 'Serve Prometheus metrics at http://HOST:PORT/metrics, with /healthz (alive) and /readyz (Redis answers, policies loaded, node registered) probes; off by default' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand agent; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
@@ -1413,6 +1414,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l nodes -d 'Local
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l agent -d 'Add a local agent: NAME or NAME:k=v,k=v (repeatable; 4 cpu, 8Gi, 8 slots)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l runtime -d 'Isolation for the local agents\' sandboxes' -r -f -a "process\t'A child process: private env and working folder, own process group, rlimits'
 bwrap\t'bubblewrap: new namespaces, read-only system, private /tmp, no network unless asked'"
+complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l env-from-dir -d 'The only folder the local agents read `envFrom` files from (owned by root or you, not writable by group or others); without it, runs with `envFrom` fail' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l policies -d 'Themis policies to apply first (YAML)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l submit -d 'Sandbox file to submit' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand up" -l batch -d 'Runs claimed per batch' -r

@@ -3,6 +3,7 @@
 mod support;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -55,7 +56,27 @@ struct Agent {
     password_file: PathBuf,
 }
 
-fn start_agent(server: &RedisServer, dir: &Path, name: &str, runtime: &str, given: Given) -> Agent {
+fn start_agent_with(
+    server: &RedisServer,
+    dir: &Path,
+    name: &str,
+    runtime: &str,
+    given: Given,
+    extra: &[&str],
+) -> Agent {
+    start_agent_as(server, dir, name, runtime, given, extra, None)
+}
+
+/// Starts an agent, as `as_uid` (a non-root agent, whose sandboxes share its uid) when given.
+fn start_agent_as(
+    server: &RedisServer,
+    dir: &Path,
+    name: &str,
+    runtime: &str,
+    given: Given,
+    extra: &[&str],
+    as_uid: Option<u32>,
+) -> Agent {
     let work = dir.join(format!("{name}-work"));
     let logs = dir.join(format!("{name}-logs"));
     let stderr = dir.join(format!("{name}.stderr"));
@@ -63,6 +84,28 @@ fn start_agent(server: &RedisServer, dir: &Path, name: &str, runtime: &str, give
     std::fs::write(&password_file, PASSWORD).unwrap();
     std::fs::set_permissions(&password_file, std::fs::Permissions::from_mode(0o600)).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tartarus"));
+    if let Some(uid) = as_uid {
+        for (d, mode) in [(&work, 0o711), (&logs, 0o700)] {
+            std::fs::create_dir(d).unwrap();
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(mode)).unwrap();
+            std::os::unix::fs::chown(d, Some(uid), Some(uid)).unwrap();
+        }
+        if matches!(given, Given::File) {
+            std::os::unix::fs::chown(&password_file, Some(uid), Some(uid)).unwrap();
+        }
+        // SAFETY: only system calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                if libc::setgroups(0, std::ptr::null()) == -1
+                    || libc::setresgid(uid, uid, uid) == -1
+                    || libc::setresuid(uid, uid, uid) == -1
+                {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    }
     cmd.env("REDIS_ADDR", server.host_port())
         .env_remove("REDIS_PASSWORD")
         .env_remove("REDIS_PASS")
@@ -81,6 +124,7 @@ fn start_agent(server: &RedisServer, dir: &Path, name: &str, runtime: &str, give
             "--log-dir",
             logs.to_str().unwrap(),
         ])
+        .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&stderr).unwrap());
@@ -161,20 +205,25 @@ fn hostile_script(marker: &str) -> String {
 echo ppid; cat /proc/$PPID/environ; cat /proc/$PPID/cmdline
 echo all; for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do cat $f; echo; done
 echo agent; cat /proc/$AGENT_PID/environ; cat /proc/$AGENT_PID/cmdline; cat /proc/$AGENT_PID/maps | head -3
+ls /proc/$AGENT_PID/fd/ >/dev/null 2>&1 && echo AGENT-FDS""-LISTED || echo agent-fds-denied
+for f in /proc/$AGENT_PID/fd/* /proc/$PPID/fd/*; do timeout 1 cat $f 2>/dev/null | head -c 200; done
+echo ps; ps -eo pid,args 2>&1 | head -200
+strace -f -o /dev/null true >/dev/null 2>&1 && echo STRACE""-WORKED || echo strace-denied
 /usr/bin/python3 -c "
 import os
 needle = os.environ['PWREV'][::-1].encode()
-try:
-    maps = open('/proc/$AGENT_PID/maps').read().splitlines()
-    mem = open('/proc/$AGENT_PID/mem', 'rb')
+for who, pid in [('agent', '$AGENT_PID'), ('parent', '$PPID')]:
+  try:
+    maps = open('/proc/%s/maps' % pid).read().splitlines()
+    mem = open('/proc/%s/mem' % pid, 'rb')
     for line in maps:
         a, b = [int(x, 16) for x in line.split()[0].split('-')]
         try:
             mem.seek(a); data = mem.read(min(b - a, 1 << 22))
             if needle in data: print('MEM-HAS-' + 'PASSWORD')
         except Exception: pass
-    print('mem read done')
-except Exception as e: print('mem denied', e)
+    print('mem read done', who)
+  except Exception as e: print('mem denied', who, e)
 "
 echo own; env
 echo file; cat $PWFILE
@@ -187,8 +236,15 @@ echo end"#
     )
 }
 
-fn hostile_run(server: &RedisServer, dir: &Path, runtime: &str, given: Given, name: &str) {
-    let agent = start_agent(server, dir, name, runtime, given);
+fn hostile_run(
+    server: &RedisServer,
+    dir: &Path,
+    runtime: &str,
+    given: Given,
+    name: &str,
+    as_uid: Option<u32>,
+) {
+    let agent = start_agent_as(server, dir, name, runtime, given, &[], as_uid);
     std::thread::sleep(Duration::from_millis(500));
     let marker = format!("2.{}{}", std::process::id(), name.len());
     let doc = serde_json::json!({
@@ -247,10 +303,19 @@ fn hostile_run(server: &RedisServer, dir: &Path, runtime: &str, given: Given, na
             "{runtime}/{given:?}: the sandbox read the password ({what}):\n{text}"
         );
     }
-    assert!(
-        !log.contains("MEM-HAS-PASSWORD") && !log.contains("SHADOW-READ"),
-        "{log}"
-    );
+    for bad in [
+        "MEM-HAS-PASSWORD",
+        "SHADOW-READ",
+        "AGENT-FDS-LISTED",
+        "STRACE-WORKED",
+        "mem read done agent",
+    ] {
+        assert!(!log.contains(bad), "{runtime}/{given:?}: {bad}:\n{log}");
+    }
+    if runtime == "process" {
+        // Its parent is the supervisor (root's, or non-dumpable with a non-root agent).
+        assert!(!log.contains("mem read done parent"), "{log}");
+    }
     for call in ["unshare", "mount", "ptrace"] {
         assert!(
             log.contains(&format!("syscall {call} -1 {}", libc::EPERM)),
@@ -285,9 +350,10 @@ fn hostile_run(server: &RedisServer, dir: &Path, runtime: &str, given: Given, na
     // Modes: work root 0711 (agent's), log folder 0700, log files 0600.
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
     assert_eq!(mode(&agent.work), 0o711);
-    assert_eq!(std::fs::metadata(&agent.work).unwrap().uid(), unsafe {
-        libc::geteuid()
-    });
+    assert_eq!(
+        std::fs::metadata(&agent.work).unwrap().uid(),
+        as_uid.unwrap_or(unsafe { libc::geteuid() })
+    );
     assert_eq!(mode(&agent.logs), 0o700);
     assert_eq!(mode(Path::new(run["log_path"].as_str().unwrap())), 0o600);
 }
@@ -307,8 +373,53 @@ fn a_hostile_process_sandbox_cannot_reach_the_password() {
             .spawn()
             .unwrap(),
     );
-    hostile_run(&server, dir.path(), "process", Given::Env, "pe");
-    hostile_run(&server, dir.path(), "process", Given::File, "pf");
+    hostile_run(&server, dir.path(), "process", Given::Env, "pe", None);
+    hostile_run(&server, dir.path(), "process", Given::File, "pf", None);
+}
+
+/// A non-root agent cannot give its sandboxes another uid: they share its uid, and only its
+/// non-dumpable state (and the supervisor's) keeps `/proc/<agent>/{environ,mem,fd}` from them.
+/// Its files (a password file, logs) are readable by a `process` sandbox of the same uid (the
+/// README says so, and the agent warns): that case runs under bwrap, which does not show them.
+#[test]
+fn a_non_root_agent_s_sandbox_cannot_reach_the_password() {
+    if !is_root() {
+        return; // needs root to start the agent as another user
+    }
+    let server = server();
+    let (dir, _shared) = folders();
+    let _scheduler = Proc(
+        Command::new(env!("CARGO_BIN_EXE_tartarus"))
+            .env("REDIS_ADDR", server.host_port())
+            .env("REDIS_PASSWORD", PASSWORD)
+            .args(["-q", "scheduler", "run"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    hostile_run(
+        &server,
+        dir.path(),
+        "process",
+        Given::Env,
+        "ne",
+        Some(100_600),
+    );
+    let bwrap = tartarus::executor::Runtime::bwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    match rt.block_on(bwrap.check_available(Some(100_600))) {
+        Ok(_) => hostile_run(
+            &server,
+            dir.path(),
+            "bwrap",
+            Given::File,
+            "nf",
+            Some(100_600),
+        ),
+        Err(e) => eprintln!("\n!!!!! SKIPPING the non-root bwrap case: {e} !!!!!\n"),
+    }
 }
 
 #[test]
@@ -336,8 +447,8 @@ fn a_hostile_bwrap_sandbox_cannot_reach_the_password_or_the_host() {
             .spawn()
             .unwrap(),
     );
-    hostile_run(&server, dir.path(), "bwrap", Given::Env, "be");
-    hostile_run(&server, dir.path(), "bwrap", Given::File, "bf");
+    hostile_run(&server, dir.path(), "bwrap", Given::Env, "be", None);
+    hostile_run(&server, dir.path(), "bwrap", Given::File, "bf", None);
 }
 
 /// Every value in Redis, as text (hashes, strings, lists, sets, sorted sets, streams).
@@ -380,7 +491,10 @@ fn redis_text(server: &RedisServer) -> String {
 fn env_from_reaches_the_sandbox_and_never_redis() {
     let server = server();
     let (dir, shared) = folders();
-    let secret_file = dir.path().join("secrets.env");
+    let env_dir = dir.path().join("env");
+    std::fs::create_dir(&env_dir).unwrap();
+    std::fs::set_permissions(&env_dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let secret_file = env_dir.join("secrets.env");
     std::fs::write(&secret_file, "# for the job\nAPI_TOKEN=tok-5e1f-77aa\n").unwrap();
     std::fs::set_permissions(&secret_file, std::fs::Permissions::from_mode(0o600)).unwrap();
     let _scheduler = Proc(
@@ -394,7 +508,14 @@ fn env_from_reaches_the_sandbox_and_never_redis() {
             .spawn()
             .unwrap(),
     );
-    let _agent = start_agent(&server, dir.path(), "ef", "process", Given::File);
+    let _agent = start_agent_with(
+        &server,
+        dir.path(),
+        "ef",
+        "process",
+        Given::File,
+        &["--env-from-dir", env_dir.to_str().unwrap()],
+    );
     let out = shared.join("got");
     let doc = serde_json::json!({"spec": {
         "image": "x",
@@ -415,19 +536,93 @@ fn env_from_reaches_the_sandbox_and_never_redis() {
         !everything.contains("tok-5e1f"),
         "the value reached Redis:\n{everything}"
     );
-    // A missing file fails the run with a clear message.
+    // A missing file fails the run with a clear message; a file outside --env-from-dir (the
+    // agent is root: /etc/shadow, its password file…) is refused without being opened.
+    let missing = env_dir.join("missing.env");
+    let password_file = dir.path().join("ef.password");
+    for (file, why) in [
+        (missing.to_str().unwrap(), "No such file"),
+        ("/etc/shadow", "outside this agent's --env-from-dir"),
+        (
+            password_file.to_str().unwrap(),
+            "outside this agent's --env-from-dir",
+        ),
+    ] {
+        let doc = serde_json::json!({"spec": {
+            "image": "x",
+            "envFrom": {"file": file},
+            "command": ["true"],
+        }});
+        let id = submit_json(&server, &doc);
+        let run = wait_done(&server, &id);
+        assert_eq!(run["state"], "failed", "{run}");
+        let message = run["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains(&format!("envFrom file {file}")) && message.contains(why),
+            "{message}"
+        );
+    }
+}
+
+/// `up` re-executes itself without the password too: its local agent's sandboxes cannot reach it.
+#[test]
+fn up_s_sandboxes_cannot_reach_the_password() {
+    let server = server();
+    let (dir, _shared) = folders();
+    let spec_file = dir.path().join("hostile.yaml");
+    let marker = format!("0.{}7", std::process::id());
+    // The agent is `up` itself: the parent of the supervisor.
+    let script = format!(
+        "AGENT_PID=$(awk '{{print $4}}' /proc/$PPID/stat); {}",
+        hostile_script(&marker)
+    );
     let doc = serde_json::json!({"spec": {
         "image": "x",
-        "envFrom": {"file": "/nonexistent/tartarus-secrets.env"},
-        "command": ["true"],
+        "command": ["sh", "-c", script],
+        "env": {
+            "PWFILE": "/nonexistent",
+            "AGENT_LOGS": "/nonexistent",
+            "SYSCALLS": SYSCALLS,
+            "PWREV": PASSWORD.chars().rev().collect::<String>(),
+        }
     }});
-    let id = submit_json(&server, &doc);
-    let run = wait_done(&server, &id);
-    assert_eq!(run["state"], "failed", "{run}");
-    let message = run["message"].as_str().unwrap_or_default();
+    std::fs::write(&spec_file, doc.to_string()).unwrap();
+    let stderr = dir.path().join("up.stderr");
+    let status = Command::new(env!("CARGO_BIN_EXE_tartarus"))
+        .env("REDIS_ADDR", server.host_port())
+        .env("REDIS_PASSWORD", PASSWORD)
+        .env("TMPDIR", dir.path())
+        .args(["up", "--agent", "upn", "--until-idle", "--submit"])
+        .arg(&spec_file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&stderr).unwrap())
+        .status()
+        .unwrap();
+    let errors = std::fs::read_to_string(&stderr).unwrap();
+    assert!(status.success(), "{errors}");
+    assert!(!errors.contains("hunter2"), "{errors}");
+    let out = tartarus_on(&server)
+        .args(["sandbox", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    let list = support::items(&json(&out.stdout));
+    assert_eq!(list.len(), 1, "{list:?}");
+    let run = flat_run(&list[0]);
+    assert_eq!(run["state"], "succeeded", "{run}");
+    let log = std::fs::read_to_string(run["log_path"].as_str().unwrap()).unwrap();
     assert!(
-        message.contains("envFrom file /nonexistent/tartarus-secrets.env")
-            && message.contains("No such file"),
-        "{message}"
+        log.contains("strace-denied") && log.contains("mem denied agent"),
+        "{log}"
     );
+    for bad in [
+        "hunter2",
+        "MEM-HAS-PASSWORD",
+        "AGENT-FDS-LISTED",
+        "STRACE-WORKED",
+        "mem read done agent",
+        "mem read done parent",
+    ] {
+        assert!(!log.contains(bad), "up: {bad}:\n{log}");
+    }
 }

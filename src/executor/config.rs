@@ -193,6 +193,12 @@ pub struct ExecutorConfig {
     /// bwrap only: image root filesystems, one folder per image (see [`super::workdir`]); `None`
     /// runs every sandbox on the host's read-only system folders.
     pub image_dir: Option<PathBuf>,
+    /// The only folder `envFrom` files are read from (`--env-from-dir`); `None`: every `envFrom`
+    /// fails its run. See [`super::envfile`].
+    pub env_from_dir: Option<PathBuf>,
+    /// Give each sandbox a cgroup of its own and stop it with `cgroup.kill` when the host allows
+    /// it (default true; see [`super::cgroup`]). False: process groups, subreaper and uid sweep only.
+    pub cgroups: bool,
 }
 
 impl ExecutorConfig {
@@ -208,6 +214,8 @@ impl ExecutorConfig {
             supervisor_exe: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("tartarus")),
             uid_base: super::identity::DEFAULT_UID_BASE,
             image_dir: None,
+            env_from_dir: None,
+            cgroups: true,
             work_root,
             log_dir: log_dir.into(),
             tail_bytes: DEFAULT_TAIL_BYTES,

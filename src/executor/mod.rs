@@ -11,6 +11,7 @@
 //! timeout/cancel: SIGTERM to the process group, SIGKILL after [`DEFAULT_KILL_GRACE`] (2 s).
 
 pub mod bwrap;
+pub mod cgroup;
 pub mod config;
 pub mod envfile;
 pub mod identity;
@@ -23,6 +24,7 @@ pub mod seccomp;
 pub mod state;
 pub mod supervisor;
 mod sys;
+pub mod tree;
 pub mod workdir;
 
 use std::path::{Path, PathBuf};
@@ -103,6 +105,8 @@ pub enum ExecutorError {
     },
     #[error("work folder {path}: {message}")]
     WorkRoot { path: PathBuf, message: String },
+    #[error("--env-from-dir {path}: {message}")]
+    EnvFromDir { path: PathBuf, message: String },
 }
 
 /// Runs sandboxes for one agent: owns the state folder and the supervisor process.
@@ -114,6 +118,37 @@ pub struct Executor {
     leftovers: Leftovers,
     /// The seccomp programs as bubblewrap reads them.
     seccomp_bytes: Vec<Vec<u8>>,
+    /// The parent of the sandboxes' cgroups, when in use.
+    cgroup: Option<PathBuf>,
+}
+
+/// Picks the cgroup parent for the agent of `state_dir` (recorded there), after killing what a
+/// previous incarnation left in it, or in the one it recorded. `None`: no usable cgroup v2.
+fn sandbox_cgroups(state_dir: &Path, wanted: bool, leftovers: &mut Leftovers) -> Option<PathBuf> {
+    let record = state_dir.join(cgroup::CGROUP_FILE);
+    if let Ok(text) = std::fs::read_to_string(&record) {
+        let old = PathBuf::from(text.trim());
+        // Only a tartarus parent under a cgroup2 mount is ever acted on.
+        let ours = old
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("tartarus-"))
+            && old.join("cgroup.kill").exists();
+        if ours {
+            leftovers.killed.extend(cgroup::kill_leftovers(&old));
+            let _ = std::fs::remove_dir(&old);
+        }
+    }
+    let parent = wanted.then(|| cgroup::parent_for(state_dir)).flatten();
+    match &parent {
+        Some(p) => {
+            leftovers.killed.extend(cgroup::kill_leftovers(p));
+            let _ = state::write_text(&record, &format!("{}\n", p.display()));
+        }
+        None => {
+            let _ = std::fs::remove_file(&record);
+        }
+    }
+    parent
 }
 
 impl Executor {
@@ -130,13 +165,38 @@ impl Executor {
             path: cfg.log_dir.clone(),
             message: e.to_string(),
         })?;
-        let (state, leftovers) = state::StateDir::claim(&cfg.state_dir)?;
-        let sup = Supervisor::start(&cfg.supervisor_exe, state.path()).map_err(|source| {
-            ExecutorError::Supervisor {
+        workdir::prepare_private(&cfg.state_dir).map_err(|e| ExecutorError::WorkRoot {
+            path: cfg.state_dir.clone(),
+            message: e.to_string(),
+        })?;
+        if let Some(dir) = &cfg.env_from_dir {
+            envfile::check_folder(dir).map_err(|message| ExecutorError::EnvFromDir {
+                path: dir.clone(),
+                message,
+            })?;
+        }
+        if scheme == UidScheme::AgentUid && cfg.runtime == Runtime::Process {
+            tracing::warn!(
+                "not root: process-runtime sandboxes share the agent's uid, so they can read the agent's files (a --redis-password-file, the logs of other runs, the state folder) and each other's; use --runtime bwrap, or run the agent as root"
+            );
+        }
+        let (state, mut leftovers) = state::StateDir::claim(&cfg.state_dir)?;
+        let cgroup = sandbox_cgroups(state.path(), cfg.cgroups, &mut leftovers);
+        match &cgroup {
+            Some(parent) => tracing::info!(
+                "sandboxes get a cgroup each under {} and are stopped with cgroup.kill (no cgroup controller is used: no memory or CPU limit)",
+                parent.display()
+            ),
+            None => tracing::info!(
+                "no writable cgroup v2 with cgroup.kill here: sandboxes are stopped through their process group, the supervisor (subreaper) and a sweep of their slot's uid"
+            ),
+        }
+        let sup = Supervisor::start(&cfg.supervisor_exe, state.path(), cgroup.as_deref()).map_err(
+            |source| ExecutorError::Supervisor {
                 exe: cfg.supervisor_exe.clone(),
                 source,
-            }
-        })?;
+            },
+        )?;
         let seccomp_bytes = seccomp::sandbox_filters()
             .map(|fs| fs.iter().map(seccomp::to_bytes).collect())
             .unwrap_or_default();
@@ -147,7 +207,13 @@ impl Executor {
             state,
             leftovers,
             seccomp_bytes,
+            cgroup,
         })
+    }
+
+    /// The parent of the sandboxes' cgroups, when sandboxes get one each (see [`cgroup`]).
+    pub fn cgroup_parent(&self) -> Option<&Path> {
+        self.cgroup.as_deref()
     }
 
     pub fn config(&self) -> &ExecutorConfig {
@@ -185,13 +251,15 @@ impl Executor {
         if cur.is_alive() {
             return Ok(false);
         }
-        let sup =
-            Supervisor::start(&self.cfg.supervisor_exe, self.state.path()).map_err(|source| {
-                ExecutorError::Supervisor {
-                    exe: self.cfg.supervisor_exe.clone(),
-                    source,
-                }
-            })?;
+        let sup = Supervisor::start(
+            &self.cfg.supervisor_exe,
+            self.state.path(),
+            self.cgroup.as_deref(),
+        )
+        .map_err(|source| ExecutorError::Supervisor {
+            exe: self.cfg.supervisor_exe.clone(),
+            source,
+        })?;
         *cur = Arc::new(sup);
         Ok(true)
     }
@@ -330,7 +398,8 @@ impl Executor {
             _ => None,
         };
         let from_file = match &spec.env_from {
-            Some(f) => envfile::read(Path::new(&f.file))?,
+            Some(f) => envfile::read_beneath(self.cfg.env_from_dir.as_deref(), &f.file)
+                .map_err(|e| e.to_string())?,
             None => Default::default(),
         };
         Ok((rootfs, from_file))
@@ -550,6 +619,7 @@ async fn open_log(dir: &Path, path: &Path) -> Result<tokio::fs::File, PrepareErr
         .create(true)
         .truncate(true)
         .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
         .open(path)
         .await
         .map_err(err)?;

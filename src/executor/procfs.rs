@@ -58,6 +58,40 @@ pub fn children(pid: i32) -> Vec<i32> {
         .unwrap_or_default()
 }
 
+/// The children of every thread of `pid` (`/proc/<pid>/task/*/children`).
+pub fn children_of_all_threads(pid: i32) -> Vec<i32> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for t in tasks.flatten() {
+        if let Ok(text) = std::fs::read_to_string(t.path().join("children")) {
+            out.extend(
+                text.split_whitespace()
+                    .filter_map(|p| p.parse::<i32>().ok()),
+            );
+        }
+    }
+    out
+}
+
+/// Every live descendant of `pid` (children, their children, …), read from `/proc`; at most
+/// `limit` of them. Processes forked while this runs may be missed: callers repeat.
+pub fn descendants(pid: i32, limit: usize) -> Vec<i32> {
+    let mut out = Vec::new();
+    let mut queue = std::collections::VecDeque::from([pid]);
+    while let Some(p) = queue.pop_front() {
+        for c in children_of_all_threads(p) {
+            if out.len() >= limit {
+                return out;
+            }
+            out.push(c);
+            queue.push_back(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,7 +28,7 @@ pub fn limits_description() -> String {
     let base = "limits: memory via RLIMIT_AS (spec memory + 512 MiB address-space headroom), processes via RLIMIT_NPROC per uid, open files via RLIMIT_NOFILE";
     match delegated_cgroup() {
         Some(dir) => format!(
-            "{base}; CPU not limited (a delegated cgroup v2 exists at {}, but tartarus does not use cgroups yet)",
+            "{base}; CPU not limited (a delegated cgroup v2 exists at {}, but tartarus uses cgroups only to kill sandboxes, not to limit them)",
             dir.display()
         ),
         None => format!("{base}; CPU not limited (no delegated cgroup v2 with memory, cpu and pids)"),

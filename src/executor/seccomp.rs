@@ -1,11 +1,15 @@
 //! The sandbox seccomp filters, in the spirit of Docker's default profile: system calls that
 //! reach into the kernel's administration or out of the sandbox fail with `EPERM`.
 //!
-//! Two programs, because they answer differently: [`deny_filter`] fails the listed calls (and
-//! `clone` asking for new namespaces) with `EPERM`; [`clone3_filter`] makes `clone3` fail with
-//! `ENOSYS`, as Docker does, so C libraries fall back to `clone`, whose flags a filter can inspect
-//! (`clone3` passes them in memory, out of a filter's reach). Both are compiled with `seccompiler`
-//! and installed before exec (process runtime) or handed to bubblewrap (`--add-seccomp-fd`).
+//! Three programs, because they answer differently: [`deny_filter`] fails the listed calls (and
+//! `clone` asking for new namespaces, `personality` asking for anything but the harmless
+//! personas) with `EPERM`; [`clone3_filter`] makes `clone3` fail with `ENOSYS`, as Docker does, so
+//! C libraries fall back to `clone`, whose flags a filter can inspect (`clone3` passes them in
+//! memory, out of a filter's reach); on x86-64, [`x32_filter`] makes every x32-ABI system call
+//! number (bit 30 set, same architecture tag, so the other programs would not recognise `mount`
+//! or `unshare` under their x32 numbers) fail with `ENOSYS`. They are compiled with `seccompiler`
+//! (the last one written by hand: `seccompiler` cannot test a range of numbers) and installed
+//! before exec (process runtime) or handed to bubblewrap (`--add-seccomp-fd`).
 
 use std::collections::BTreeMap;
 
@@ -57,6 +61,14 @@ pub fn denied_syscalls() -> Vec<(&'static str, i64)> {
         ("clock_adjtime", libc::SYS_clock_adjtime),
         ("adjtimex", libc::SYS_adjtimex),
         ("vhangup", libc::SYS_vhangup),
+        // io_uring: a large, often-exploited kernel surface that also bypasses seccomp for the
+        // operations it performs (Docker denies it too).
+        ("io_uring_setup", libc::SYS_io_uring_setup),
+        ("io_uring_enter", libc::SYS_io_uring_enter),
+        ("io_uring_register", libc::SYS_io_uring_register),
+        // Reach into another process like ptrace does (same-uid processes of a later run).
+        ("pidfd_getfd", libc::SYS_pidfd_getfd),
+        ("process_madvise", libc::SYS_process_madvise),
     ];
     #[cfg(target_arch = "x86_64")]
     v.extend([
@@ -79,6 +91,11 @@ pub const NAMESPACE_FLAGS: [u64; 8] = [
     libc::CLONE_NEWCGROUP as u64,
     0x80, // CLONE_NEWTIME
 ];
+
+/// `personality` values allowed (as Docker allows them): Linux, 32-bit Linux, `UNAME26`, and the
+/// query `0xffffffff`. Anything else (`READ_IMPLIES_EXEC`, `ADDR_NO_RANDOMIZE`, …) fails with
+/// `EPERM`.
+pub const ALLOWED_PERSONALITIES: [u64; 5] = [0, 0x8, 0x20000, 0x20008, 0xffff_ffff];
 
 #[derive(Debug, thiserror::Error)]
 #[error("building the seccomp filter: {0}")]
@@ -114,6 +131,17 @@ pub fn deny_filter() -> Result<BpfProgram, SeccompError> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     rules.insert(libc::SYS_clone, clone_rules);
+    // One rule whose conditions all hold (ANDed) when the persona is none of the allowed ones.
+    let persona_other = ALLOWED_PERSONALITIES
+        .iter()
+        .map(|p| {
+            SeccompCondition::new(0, SeccompCmpArgLen::Dword, SeccompCmpOp::Ne, *p).map_err(err)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    rules.insert(
+        libc::SYS_personality,
+        vec![SeccompRule::new(persona_other).map_err(err)?],
+    );
     let filter = SeccompFilter::new(
         rules,
         SeccompAction::Allow,
@@ -137,9 +165,43 @@ pub fn clone3_filter() -> Result<BpfProgram, SeccompError> {
     filter.try_into().map_err(err)
 }
 
-/// Both programs, in the order they are installed.
+/// The x86-64 program refusing x32-ABI system call numbers (`nr >= 0x40000000`) with `ENOSYS`.
+/// Other architectures pass through (the other programs kill them).
+#[cfg(target_arch = "x86_64")]
+pub fn x32_filter() -> BpfProgram {
+    use seccompiler::sock_filter;
+    const AUDIT_ARCH_X86_64: u32 = 62 | 0x8000_0000 | 0x4000_0000;
+    const X32_SYSCALL_BIT: u32 = 0x4000_0000;
+    let ins = |code: u32, jt: u8, jf: u8, k: u32| sock_filter {
+        code: code as u16,
+        jt,
+        jf,
+        k,
+    };
+    let (ld_abs_w, jeq_k, jge_k, ret_k) = (
+        libc::BPF_LD | libc::BPF_W | libc::BPF_ABS,
+        libc::BPF_JMP | libc::BPF_JEQ | libc::BPF_K,
+        libc::BPF_JMP | libc::BPF_JGE | libc::BPF_K,
+        libc::BPF_RET | libc::BPF_K,
+    );
+    vec![
+        // seccomp_data: nr at offset 0, arch at offset 4.
+        ins(ld_abs_w, 0, 0, 4),
+        ins(jeq_k, 0, 2, AUDIT_ARCH_X86_64),
+        ins(ld_abs_w, 0, 0, 0),
+        ins(jge_k, 1, 0, X32_SYSCALL_BIT),
+        ins(ret_k, 0, 0, libc::SECCOMP_RET_ALLOW),
+        ins(ret_k, 0, 0, libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32),
+    ]
+}
+
+/// Every program, in the order they are installed.
 pub fn sandbox_filters() -> Result<Vec<BpfProgram>, SeccompError> {
-    Ok(vec![deny_filter()?, clone3_filter()?])
+    #[allow(unused_mut)]
+    let mut v = vec![deny_filter()?, clone3_filter()?];
+    #[cfg(target_arch = "x86_64")]
+    v.push(x32_filter());
+    Ok(v)
 }
 
 /// A program as the bytes bubblewrap reads from `--add-seccomp-fd` (an array of `struct sock_filter`).
@@ -183,7 +245,7 @@ mod tests {
     #[test]
     fn filters_compile() {
         let f = sandbox_filters().unwrap();
-        assert_eq!(f.len(), 2);
+        assert_eq!(f.len(), if cfg!(target_arch = "x86_64") { 3 } else { 2 });
         assert!(f[0].len() > denied_syscalls().len());
         assert_eq!(to_bytes(&f[1]).len(), f[1].len() * 8);
     }

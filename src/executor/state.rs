@@ -130,16 +130,7 @@ impl StateDir {
             }
         }
         let journal = path.join(SANDBOXES_FILE);
-        for rec in read_journal(&journal) {
-            if rec.is_alive() {
-                // A sandbox leads its own process group (setsid): the group goes with it.
-                signal(-rec.pid, libc::SIGKILL);
-                signal(rec.pid, libc::SIGKILL);
-                left.killed.push(rec);
-            } else {
-                left.stale.push(rec);
-            }
-        }
+        kill_recorded(&journal, &mut left);
         let removed = match std::fs::symlink_metadata(&journal) {
             // Not a journal (an older layout kept a folder here): nothing in it is trusted.
             Ok(m) if m.is_dir() => std::fs::remove_dir_all(&journal),
@@ -165,6 +156,24 @@ impl StateDir {
     /// Forgets the owner (a clean stop); the folder stays.
     pub fn release(&self) {
         let _ = std::fs::remove_file(self.path.join(AGENT_FILE));
+    }
+}
+
+/// Kills every sandbox the journal at `path` records as running whose pid still has the recorded
+/// start time (with its process group); sorts the records into `left`. Never this process, its
+/// process group or its parent, whatever the journal says.
+pub fn kill_recorded(path: &Path, left: &mut Leftovers) {
+    // SAFETY: getpid/getpgrp/getppid cannot fail.
+    let (me, my_group, parent) = unsafe { (libc::getpid(), libc::getpgrp(), libc::getppid()) };
+    for rec in read_journal(path) {
+        if rec.pid == me || rec.pid == my_group || rec.pid == parent || !rec.is_alive() {
+            left.stale.push(rec);
+            continue;
+        }
+        // A sandbox leads its own process group (setsid): the group goes with it.
+        signal(-rec.pid, libc::SIGKILL);
+        signal(rec.pid, libc::SIGKILL);
+        left.killed.push(rec);
     }
 }
 
@@ -296,14 +305,20 @@ pub fn read_record(path: &Path) -> Option<ProcessRecord> {
 }
 
 pub fn write_record(path: &Path, rec: &ProcessRecord) -> io::Result<()> {
+    write_text(path, &rec.to_line())
+}
+
+/// Writes a small 0600 file of the state folder (never through a symlink).
+pub fn write_text(path: &Path, text: &str) -> io::Result<()> {
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
         .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
         .open(path)?;
-    f.write_all(rec.to_line().as_bytes())
+    f.write_all(text.as_bytes())
 }
 
 use std::os::unix::fs::OpenOptionsExt;

@@ -87,6 +87,11 @@ pub struct AgentArgs {
     /// used as the sandbox's / instead of the host's system folders
     #[arg(long, value_name = "DIR")]
     pub image_dir: Option<PathBuf>,
+    /// The only folder `envFrom` files are read from: a spec's `envFrom.file` must lie inside it
+    /// (no `..` or symlink out), and it and the file must belong to root or the agent's user and
+    /// not be writable by group or others. Without it, runs with `envFrom` fail
+    #[arg(long, value_name = "DIR")]
+    pub env_from_dir: Option<PathBuf>,
     #[command(flatten)]
     pub metrics: crate::cli::args::MetricsArgs,
 }
@@ -119,6 +124,7 @@ impl AgentArgs {
             )));
         }
         executor.uid_base = self.uid_base;
+        executor.env_from_dir = self.env_from_dir.clone();
         if let Some(dir) = &self.image_dir {
             if self.runtime != RuntimeChoice::Bwrap {
                 return Err(usage("--image-dir needs --runtime bwrap".to_string()));

@@ -33,6 +33,10 @@ pub struct UpArgs {
     /// Isolation for the local agents' sandboxes
     #[arg(long, value_enum, default_value = "process")]
     pub runtime: RuntimeChoice,
+    /// The only folder the local agents read `envFrom` files from (owned by root or you, not
+    /// writable by group or others); without it, runs with `envFrom` fail
+    #[arg(long, value_name = "DIR")]
+    pub env_from_dir: Option<PathBuf>,
     /// Register the nodes but run no agents: runs are only admitted and placed
     #[arg(long)]
     pub no_agents: bool,
@@ -92,11 +96,15 @@ fn plan(args: &UpArgs) -> Result<UpPlan> {
         None => Vec::new(),
     };
     let runtime = args.runtime;
+    let env_from_dir = args.env_from_dir.clone();
     Ok(UpPlan {
         nodes: nodes(args)?,
         agents: (!args.no_agents).then(|| {
-            Arc::new(move |name: &str| executor_config(name, runtime, None, None))
-                as crate::ops::up::ExecutorFor
+            Arc::new(move |name: &str| {
+                let mut c = executor_config(name, runtime, None, None);
+                c.env_from_dir = env_from_dir.clone();
+                c
+            }) as crate::ops::up::ExecutorFor
         }),
         policies,
         runs,

@@ -15,7 +15,7 @@ type Resource = libc::__rlimit_resource_t;
 type Resource = libc::c_int;
 
 /// The child's stages, reported as one byte when a step fails.
-const STAGES: [&str; 10] = [
+const STAGES: [&str; 11] = [
     "stdin",
     "fds",
     "setsid",
@@ -26,6 +26,7 @@ const STAGES: [&str; 10] = [
     "setuid",
     "seccomp",
     "exec",
+    "cgroup",
 ];
 
 /// A spawn request turned into what the child needs, allocated before the fork.
@@ -37,6 +38,8 @@ pub struct Prepared<'a> {
     fds: Vec<RawFd>,
     req: &'a SpawnRequest,
     filters: &'a [seccompiler::BpfProgram],
+    /// `cgroup.procs` of the sandbox's own cgroup: the child moves itself there first.
+    cgroup_procs: Option<RawFd>,
 }
 
 fn cstring(s: &str) -> Result<CString, i32> {
@@ -48,6 +51,7 @@ impl<'a> Prepared<'a> {
         req: &'a SpawnRequest,
         fds: &[OwnedFd],
         filters: &'a [seccompiler::BpfProgram],
+        cgroup_procs: Option<RawFd>,
     ) -> Result<Prepared<'a>, i32> {
         Ok(Prepared {
             program: cstring(&req.program)?,
@@ -65,6 +69,7 @@ impl<'a> Prepared<'a> {
             fds: fds.iter().map(|f| f.as_raw_fd()).collect(),
             req,
             filters,
+            cgroup_procs,
         })
     }
 
@@ -135,6 +140,12 @@ impl<'a> Prepared<'a> {
             }
             if libc::setsid() == -1 {
                 return (2, errno());
+            }
+            // Into its own cgroup before anything else can run ("0": the writing process).
+            if let Some(fd) = self.cgroup_procs {
+                if libc::write(fd, b"0".as_ptr().cast(), 1) != 1 {
+                    return (10, errno());
+                }
             }
             let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC);
             if null == -1 || libc::dup2(null, 0) == -1 {

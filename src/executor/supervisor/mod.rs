@@ -43,7 +43,8 @@ pub fn main_if_requested() -> Option<u8> {
         eprintln!("{SUBCOMMAND}: missing the state folder");
         return Some(crate::exit::USAGE);
     };
-    match server::run(Path::new(&state_dir)) {
+    let cgroup = args.next().map(std::path::PathBuf::from);
+    match server::run(Path::new(&state_dir), cgroup) {
         Ok(()) => Some(crate::exit::OK),
         Err(e) => {
             eprintln!("tartarus sandbox supervisor: {e}");
@@ -138,14 +139,18 @@ impl Drop for Spawned {
 }
 
 impl Supervisor {
-    /// Starts `exe __sandbox-supervisor <state_dir>` with an empty environment.
-    pub fn start(exe: &Path, state_dir: &Path) -> io::Result<Supervisor> {
+    /// Starts `exe __sandbox-supervisor <state_dir> [<cgroup parent>]` with an empty environment.
+    /// With a cgroup parent (see [`crate::executor::cgroup`]), each sandbox gets a cgroup of its
+    /// own there.
+    pub fn start(exe: &Path, state_dir: &Path, cgroup: Option<&Path>) -> io::Result<Supervisor> {
         let (ours, theirs) = sock::pair()?;
         let theirs_fd = theirs.as_raw_fd();
         let mut cmd = tokio::process::Command::new(exe);
-        cmd.arg(SUBCOMMAND)
-            .arg(state_dir)
-            .env_clear()
+        cmd.arg(SUBCOMMAND).arg(state_dir);
+        if let Some(c) = cgroup {
+            cmd.arg(c);
+        }
+        cmd.env_clear()
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .kill_on_drop(false);

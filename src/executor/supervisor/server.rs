@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use super::proto::{Event, Request, SpawnRequest, MAX_PACKET};
 use super::{child, sock, CONTROL_FD};
-use crate::executor::procfs;
 use crate::executor::state::{self, ProcessRecord};
+use crate::executor::{cgroup, procfs};
 
 /// How long the supervisor keeps killing leftovers when the agent is gone.
 const SHUTDOWN_KILL_WINDOW: Duration = Duration::from_secs(3);
@@ -25,7 +25,14 @@ struct Sandbox {
     id: u64,
     uid: Option<u32>,
     lease_killed: bool,
+    /// Its own cgroup, when cgroups are in use.
+    cgroup: Option<PathBuf>,
 }
+
+/// How long the supervisor waits for a killed sandbox's cgroup to empty before reporting its end.
+const CGROUP_EMPTY_WAIT: Duration = Duration::from_secs(1);
+/// Passes of the uid sweep (without cgroups) before giving up on a uid that keeps forking.
+const SWEEP_PASSES: usize = 200;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LeaseState {
@@ -53,6 +60,10 @@ struct Server {
     filters: Vec<seccompiler::BpfProgram>,
     my_uid: u32,
     my_pid: i32,
+    /// The parent of the sandboxes' cgroups (see [`crate::executor::cgroup`]), when in use.
+    cgroup_parent: Option<PathBuf>,
+    /// Sandbox cgroups not removed yet (still emptying): retried.
+    stale_cgroups: Vec<PathBuf>,
 }
 
 /// `CLOCK_BOOTTIME` in nanoseconds: monotonic, and counts suspended time (a lease must not
@@ -71,8 +82,9 @@ pub fn boottime_ns() -> u64 {
         .saturating_add(ts.tv_nsec as u64)
 }
 
-/// Entry point of `tartarus __sandbox-supervisor <state dir>`; the agent's socket is fd 3.
-pub fn run(state_dir: &Path) -> io::Result<()> {
+/// Entry point of `tartarus __sandbox-supervisor <state dir> [<cgroup parent>]`; the agent's
+/// socket is fd 3.
+pub fn run(state_dir: &Path, cgroup_parent: Option<PathBuf>) -> io::Result<()> {
     // SAFETY: plain system calls; this process is single-threaded.
     unsafe {
         libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1 as libc::c_ulong);
@@ -90,6 +102,15 @@ pub fn run(state_dir: &Path) -> io::Result<()> {
     let sigfd = sigchld_fd()?;
     let filters = crate::executor::seccomp::sandbox_filters().map_err(io::Error::other)?;
     let me = std::process::id() as i32;
+    // Whatever a previous supervisor of this agent left: it died with sandboxes running, and some
+    // may have cleared their death signal.
+    if let Some(parent) = &cgroup_parent {
+        crate::executor::cgroup::kill_leftovers(parent);
+    }
+    state::kill_recorded(
+        &state_dir.join(state::SANDBOXES_FILE),
+        &mut state::Leftovers::default(),
+    );
     if let Some(rec) = ProcessRecord::of(me, None) {
         state::write_record(&state_dir.join(state::SUPERVISOR_FILE), &rec)?;
     }
@@ -105,6 +126,8 @@ pub fn run(state_dir: &Path) -> io::Result<()> {
         // SAFETY: getuid cannot fail.
         my_uid: unsafe { libc::getuid() },
         my_pid: me,
+        cgroup_parent,
+        stale_cgroups: Vec::new(),
     };
     let result = server.serve();
     server.shutdown();
@@ -228,6 +251,9 @@ impl Server {
         for (pid, sb) in self.sandboxes.iter_mut() {
             sb.lease_killed = true;
             kill_group(*pid, sig);
+            if let (libc::SIGKILL, Some(c)) = (sig, &sb.cgroup) {
+                cgroup::kill(c);
+            }
         }
     }
 
@@ -262,13 +288,23 @@ impl Server {
         if self.lease_lapsed() {
             return failed("lease", 0);
         }
-        let prepared = match child::Prepared::new(s, &fds, &self.filters) {
-            Ok(p) => p,
-            Err(errno) => return failed("arguments", errno),
+        let (cgroup, procs) = match self.new_cgroup(s.id) {
+            Ok(c) => c,
+            Err(e) => return failed("cgroup", e.raw_os_error().unwrap_or(0)),
         };
-        let pid = match prepared.fork_exec(self.my_pid) {
+        let procs_fd = procs.as_ref().map(|f| f.as_raw_fd());
+        let forked = child::Prepared::new(s, &fds, &self.filters, procs_fd)
+            .map_err(|errno| ("arguments", errno))
+            .and_then(|prepared| prepared.fork_exec(self.my_pid));
+        drop(procs);
+        let pid = match forked {
             Ok(pid) => pid,
-            Err((stage, errno)) => return failed(stage, errno),
+            Err((stage, errno)) => {
+                if let Some(c) = &cgroup {
+                    let _ = std::fs::remove_dir(c);
+                }
+                return failed(stage, errno);
+            }
         };
         drop(fds);
         if let (Some(rec), Some(j)) = (ProcessRecord::of(pid, Some(&s.run_id)), &mut self.journal) {
@@ -280,9 +316,68 @@ impl Server {
                 id: s.id,
                 uid: s.uid,
                 lease_killed: false,
+                cgroup,
             },
         );
         Event::Started { id: s.id, pid }
+    }
+
+    /// A new cgroup for spawn `id` and its `cgroup.procs`, when cgroups are in use.
+    fn new_cgroup(&self, id: u64) -> io::Result<(Option<PathBuf>, Option<std::fs::File>)> {
+        let Some(parent) = &self.cgroup_parent else {
+            return Ok((None, None));
+        };
+        let dir = parent.join(format!("{}-{id}", self.my_pid));
+        // The parent goes when a supervisor shuts down cleanly; a later one makes it again.
+        let _ = std::fs::create_dir(parent);
+        std::fs::create_dir(&dir)?;
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .open(dir.join("cgroup.procs"))
+        {
+            Ok(f) => Ok((Some(dir), Some(f))),
+            Err(e) => {
+                let _ = std::fs::remove_dir(&dir);
+                Err(e)
+            }
+        }
+    }
+
+    /// Kills whatever is left of an ended sandbox: its whole cgroup, or (without cgroups) every
+    /// process of its uid among the supervisor's descendants.
+    fn kill_remains(&mut self, sb: &Sandbox) {
+        if let Some(c) = &sb.cgroup {
+            if !cgroup::kill_and_remove(c, CGROUP_EMPTY_WAIT) {
+                self.stale_cgroups.push(c.clone());
+            }
+        } else if let Some(uid) = sb.uid.filter(|u| *u != self.my_uid) {
+            self.sweep_uid(uid);
+        }
+        self.stale_cgroups
+            .retain(|c| !cgroup::kill_and_remove(c, Duration::ZERO));
+    }
+
+    /// Kills every descendant of the supervisor running as `uid` (it belongs to one slot, whose
+    /// sandbox just ended), pass after pass until none is left: a chain of sessions is found
+    /// whether or not its members were re-parented yet, and what one pass misses (forked while
+    /// it read `/proc`) the next one finds.
+    fn sweep_uid(&self, uid: u32) {
+        for _ in 0..SWEEP_PASSES {
+            let victims: Vec<i32> = procfs::descendants(self.my_pid, 1 << 20)
+                .into_iter()
+                .filter(|p| procfs::start_time(*p).is_some() && procfs::uid(*p) == Some(uid))
+                .collect();
+            if victims.is_empty() {
+                return;
+            }
+            for p in victims {
+                // SAFETY: kill has no memory-safety preconditions; p > 1 (a descendant).
+                unsafe {
+                    libc::kill(p, libc::SIGKILL);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
     }
 
     fn drain_sigfd(&self) {
@@ -304,11 +399,9 @@ impl Server {
             let Some(sb) = self.sandboxes.remove(&pid) else {
                 continue; // an escaped process re-parented to us
             };
-            // Whatever is left of its group, and, with a uid of its own, whatever escaped it.
+            // Whatever is left of its group, and whatever escaped it (its cgroup, or its uid).
             kill_group(pid, libc::SIGKILL);
-            if let Some(uid) = sb.uid.filter(|u| *u != self.my_uid) {
-                self.kill_escaped(Some(uid));
-            }
+            self.kill_remains(&sb);
             if let Some(j) = &mut self.journal {
                 j.ended(pid);
             }
@@ -320,15 +413,12 @@ impl Server {
         }
     }
 
-    /// Kills children that are not sandbox leaders (processes that escaped a sandbox and were
-    /// re-parented to us): those running as `uid`, or all of them.
-    fn kill_escaped(&self, uid: Option<u32>) -> usize {
+    /// Kills every child that is not a sandbox leader (processes that escaped a sandbox and were
+    /// re-parented to us). Returns how many.
+    fn kill_escaped(&self) -> usize {
         let mut n = 0;
         for pid in procfs::children(self.my_pid) {
-            if self.sandboxes.contains_key(&pid) {
-                continue;
-            }
-            if uid.is_none() || procfs::uid(pid) == uid {
+            if !self.sandboxes.contains_key(&pid) {
                 kill_group(pid, libc::SIGKILL);
                 n += 1;
             }
@@ -360,17 +450,27 @@ impl Server {
 
     /// The agent is gone: kill every sandbox and everything re-parented to us, reap, forget.
     fn shutdown(&mut self) {
+        if let Some(parent) = &self.cgroup_parent {
+            cgroup::kill(parent);
+        }
         for pid in self.sandboxes.keys() {
             kill_group(*pid, libc::SIGKILL);
         }
         let t = Instant::now();
         loop {
             self.reap_quietly();
-            let left = self.kill_escaped(None);
+            let left = self.kill_escaped();
             if (left == 0 && self.sandboxes.is_empty()) || t.elapsed() > SHUTDOWN_KILL_WINDOW {
                 break;
             }
             std::thread::sleep(Duration::from_millis(10));
+        }
+        if let Some(parent) = &self.cgroup_parent {
+            for c in cgroup::children(parent) {
+                cgroup::kill_and_remove(&c, Duration::from_millis(200));
+            }
+            // Nothing left to find for a later agent: an empty parent is not kept.
+            let _ = std::fs::remove_dir(parent);
         }
         if self.sandboxes.is_empty() {
             if let Some(j) = self.journal.take() {
@@ -388,8 +488,11 @@ impl Server {
             if pid <= 0 {
                 return;
             }
-            if self.sandboxes.remove(&pid).is_some() {
+            if let Some(sb) = self.sandboxes.remove(&pid) {
                 kill_group(pid, libc::SIGKILL);
+                if let Some(c) = &sb.cgroup {
+                    cgroup::kill(c);
+                }
                 if let Some(j) = &mut self.journal {
                     j.ended(pid);
                 }
