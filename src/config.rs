@@ -215,8 +215,9 @@ pub struct RawSettings {
     pub min_replicas_ack: (Option<String>, Source),
     pub min_replicas_timeout: (Option<String>, Source),
     pub in_memory: bool,
-    pub connect_timeout: Duration,
-    pub command_timeout: Duration,
+    /// With where it came from (a flag, or the default).
+    pub connect_timeout: (Duration, Source),
+    pub command_timeout: (Duration, Source),
 }
 
 /// The checked configuration every command receives.
@@ -232,6 +233,10 @@ pub struct Config {
 }
 
 pub const DEFAULT_REDIS_ADDR: &str = "localhost:6379";
+/// `--redis-connect-timeout` when not given.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+/// `--redis-timeout` when not given.
+pub const DEFAULT_COMMAND_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Picks a flag over a variable: `(flag, env var names…)`.
 pub fn pick(flag: Option<String>, vars: &[&str]) -> (Option<String>, Source) {
@@ -329,13 +334,13 @@ impl Config {
         let millis = |d: Duration| serde_json::Value::from(d.as_millis() as u64);
         settings.push(Setting {
             name: "connect_timeout_ms",
-            value: millis(raw.connect_timeout),
-            source: Source::Default,
+            value: millis(raw.connect_timeout.0),
+            source: raw.connect_timeout.1,
         });
         settings.push(Setting {
             name: "command_timeout_ms",
-            value: millis(raw.command_timeout),
-            source: Source::Default,
+            value: millis(raw.command_timeout.0),
+            source: raw.command_timeout.1,
         });
         Ok(Config {
             environment,
@@ -373,8 +378,8 @@ mod tests {
 
     fn raw() -> RawSettings {
         RawSettings {
-            connect_timeout: Duration::from_secs(2),
-            command_timeout: Duration::from_secs(5),
+            connect_timeout: (Duration::from_secs(2), Source::Flag),
+            command_timeout: (DEFAULT_COMMAND_TIMEOUT, Source::Default),
             ..Default::default()
         }
     }
@@ -466,6 +471,14 @@ mod tests {
         assert_eq!(value("REDIS_USERNAME"), Some(serde_json::Value::Null));
         assert_eq!(value("REDIS_DB"), Some(serde_json::json!(0)));
         assert_eq!(value("connect_timeout_ms"), Some(serde_json::json!(2000)));
+        let source = |name: &str| {
+            cfg.settings
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| s.source)
+        };
+        assert_eq!(source("connect_timeout_ms"), Some(Source::Flag));
+        assert_eq!(source("command_timeout_ms"), Some(Source::Default));
     }
 
     #[test]

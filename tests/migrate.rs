@@ -136,7 +136,7 @@ async fn in_place_migration_keeps_every_run_index_policy_and_history() {
         );
     }
     assert_eq!(stats["in_flight"], 4, "leased runs: {stats}");
-    let before = keyspace_digest(&server);
+    let before = keyspace_content(&server);
 
     // The new binary refuses the old layout, and says what to do.
     let out = tartarus_on(&server)
@@ -173,12 +173,12 @@ async fn in_place_migration_keeps_every_run_index_policy_and_history() {
         "{plan}"
     );
     assert_eq!(plan["schema_before"], serde_json::Value::Null);
-    assert_eq!(keyspace_digest(&server), before);
+    assert_eq!(keyspace_content(&server), before);
 
     // Without --yes and without a terminal: refused.
     let out = tartarus_on(&server).args(["migrate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(i32::from(exit::REFUSED)));
-    assert_eq!(keyspace_digest(&server), before);
+    assert_eq!(keyspace_content(&server), before);
 
     let report = cli_json(&server, "default", &["migrate", "--yes"]);
     assert_eq!(report["result"], "migrated", "{report}");
@@ -187,7 +187,7 @@ async fn in_place_migration_keeps_every_run_index_policy_and_history() {
     assert_eq!(schema_of(&server, "default").as_deref(), Some("2"));
 
     // Key by key: every key moved, its content (DUMP) unchanged; nothing of the old layout left.
-    let after = keyspace_digest(&server);
+    let after = keyspace_content(&server);
     assert_eq!(cell_part(&after, "default"), translated(&before, "default"));
     assert_eq!(after.len(), before.len() + 1, "only the schema key is new");
 
@@ -200,10 +200,10 @@ async fn in_place_migration_keeps_every_run_index_policy_and_history() {
     assert_eq!(stats_now["queue_key"], "tartarus:{default}:queue");
 
     // A second migrate is a no-op.
-    let settled = keyspace_digest(&server);
+    let settled = keyspace_content(&server);
     let again = cli_json(&server, "default", &["migrate", "--yes"]);
     assert_eq!(again["result"], "already_current", "{again}");
-    assert_eq!(keyspace_digest(&server), settled);
+    assert_eq!(keyspace_content(&server), settled);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -213,7 +213,7 @@ async fn a_migration_killed_half_way_finishes_when_run_again() {
     populate(&old, 4000, Duration::from_millis(300)).await;
     wait_for_expiry(&server);
     let (runs, history, stats) = views(&old).await;
-    let before = keyspace_digest(&server);
+    let before = keyspace_content(&server);
 
     // One key per round trip, so there is a "half-way" to kill it at.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tartarus"))
@@ -250,7 +250,7 @@ async fn a_migration_killed_half_way_finishes_when_run_again() {
         std::thread::sleep(Duration::from_millis(10));
     }
     // Half-way: some keys moved, some not, the cell marked.
-    let half = keyspace_digest(&server);
+    let half = keyspace_content(&server);
     let old_left = half
         .keys()
         .filter(|k| k.starts_with("tartarus:run:"))
@@ -268,7 +268,7 @@ async fn a_migration_killed_half_way_finishes_when_run_again() {
     let report = cli_json(&server, "default", &["migrate", "--yes"]);
     assert_eq!(report["result"], "migrated", "{report}");
     assert_eq!(report["resumed"], true, "{report}");
-    let after = keyspace_digest(&server);
+    let after = keyspace_content(&server);
     assert!(!after.contains_key(&marker));
     assert_eq!(cell_part(&after, "default"), translated(&before, "default"));
     let (runs2, history2, stats2) = cli_views(&server, "default");
@@ -323,7 +323,7 @@ async fn live_processes_of_the_old_version_stop_a_migration_and_force_keeps_thei
     let server = RedisServer::start();
     let old = legacy_store(&target(&server)).await;
     populate(&old, 0, Duration::from_secs(3600)).await;
-    let before = keyspace_digest(&server);
+    let before = keyspace_content(&server);
     let out = tartarus_on(&server)
         .args(["migrate", "--yes"])
         .output()
@@ -331,7 +331,7 @@ async fn live_processes_of_the_old_version_stop_a_migration_and_force_keeps_thei
     assert_eq!(out.status.code(), Some(i32::from(exit::CONFLICT)));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("agent of node old-1"), "{err}");
-    assert_eq!(keyspace_digest(&server), before, "nothing moved");
+    assert_eq!(keyspace_content(&server), before, "nothing moved");
 
     let report = cli_json(&server, "default", &["migrate", "--yes", "--force"]);
     assert_eq!(report["result"], "migrated");
@@ -364,7 +364,7 @@ async fn a_cell_that_already_holds_data_is_a_conflict_and_nothing_moves() {
     let old = legacy_store(&target(&server)).await;
     populate(&old, 0, Duration::from_millis(300)).await;
     wait_for_expiry(&server);
-    let before = keyspace_digest(&server);
+    let before = keyspace_content(&server);
     let out = tartarus_on(&server)
         .args(["migrate", "--yes"])
         .output()
@@ -372,7 +372,7 @@ async fn a_cell_that_already_holds_data_is_a_conflict_and_nothing_moves() {
     assert_eq!(out.status.code(), Some(i32::from(exit::CONFLICT)));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("already taken in cell `default`"), "{err}");
-    assert_eq!(keyspace_digest(&server), before);
+    assert_eq!(keyspace_content(&server), before);
     // Into another, empty cell it goes.
     let report = cli_json(&server, "old", &["migrate", "--yes"]);
     assert_eq!(report["result"], "migrated");
@@ -444,4 +444,46 @@ async fn an_interrupted_copy_resumes_with_what_it_already_restored() {
     let after = keyspace_content(&new_server);
     assert_eq!(cell_part(&after, "resume"), translated(&content, "resume"));
     assert!(!after.contains_key(&Keys::for_cell(&cell).migration()));
+}
+
+/// The layout before retention had no retention indexes: a migration puts every finished run
+/// into one (else the cell's window would never delete them), and running it on an index that is
+/// already there changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn finished_runs_of_the_old_layout_join_retention() {
+    let server = RedisServer::start();
+    let old = legacy_store(&target(&server)).await;
+    populate(&old, 0, Duration::from_millis(300)).await;
+    wait_for_expiry(&server);
+    let legacy = Keys::legacy(LEGACY_QUEUE_KEY);
+    let mut c = server.conn();
+    let count = |c: &mut redis::Connection, key: String| -> i64 {
+        redis::cmd("ZCARD").arg(key).query(c).unwrap()
+    };
+    let finished = count(&mut c, legacy.finished()) + count(&mut c, legacy.finished_ttl());
+    assert!(finished > 0, "the fixture has finished runs");
+    let _: i64 = redis::cmd("DEL")
+        .arg(legacy.finished())
+        .arg(legacy.finished_ttl())
+        .query(&mut c)
+        .unwrap();
+    let report = cli_json(&server, "default", &["migrate", "--yes"]);
+    assert_eq!(report["result"], "migrated", "{report}");
+    assert_eq!(report["retention_backfilled"], finished, "{report}");
+    let stats = cli_json(&server, "default", &["queue", "stats"]);
+    assert_eq!(stats["finished_retained"], finished, "{stats}");
+    // Every terminal run is in exactly one index, scored at its finish time (not in the future).
+    let cell = Keys::default();
+    let scores: Vec<(String, f64)> = redis::cmd("ZRANGE")
+        .arg(cell.finished())
+        .arg(0)
+        .arg(-1)
+        .arg("WITHSCORES")
+        .query(&mut c)
+        .unwrap();
+    let now = tartarus::model::now_ms() as f64;
+    assert!(
+        scores.iter().all(|(_, s)| *s > 0.0 && *s <= now),
+        "{scores:?}"
+    );
 }

@@ -8,7 +8,10 @@ use anyhow::Result;
 use clap::Args;
 
 use super::args::{parse_duration_arg, EnvironmentArg, LogFormat};
-use crate::config::{pick, read_password_file, Config, RawSettings, Source};
+use crate::config::{
+    pick, read_password_file, Config, RawSettings, Source, DEFAULT_COMMAND_TIMEOUT,
+    DEFAULT_CONNECT_TIMEOUT,
+};
 use crate::output::OutputFormat;
 
 /// Help heading of the options every command takes that shape its output.
@@ -125,17 +128,25 @@ pub struct GlobalOpts {
     #[arg(long, global = true, help_heading = CONNECTION_HEADING)]
     pub in_memory: bool,
 
-    /// How long each Redis command may take (named so to leave `--timeout` to the commands
-    /// whose own timeouts it sets, like `sandbox submit --timeout`)
-    #[arg(long = "redis-timeout", global = true, value_name = "DURATION", default_value = "5s", value_parser = parse_duration_arg, help_heading = CONNECTION_HEADING)]
-    pub redis_timeout: Duration,
+    /// How long each Redis command may take [default: 5s] (named so to leave `--timeout` to the
+    /// commands whose own timeouts it sets, like `sandbox submit --timeout`)
+    #[arg(long = "redis-timeout", global = true, value_name = "DURATION", value_parser = parse_duration_arg, help_heading = CONNECTION_HEADING)]
+    pub redis_timeout: Option<Duration>,
 
-    /// How long connecting to Redis may take
-    #[arg(long = "redis-connect-timeout", global = true, value_name = "DURATION", default_value = "3s", value_parser = parse_duration_arg, help_heading = CONNECTION_HEADING)]
-    pub redis_connect_timeout: Duration,
+    /// How long connecting to Redis may take [default: 3s]
+    #[arg(long = "redis-connect-timeout", global = true, value_name = "DURATION", value_parser = parse_duration_arg, help_heading = CONNECTION_HEADING)]
+    pub redis_connect_timeout: Option<Duration>,
 }
 
 /// A switch from the flag, else from a variable set to 1, true or yes.
+/// A timeout flag, else its default, with where it came from.
+fn timeout(flag: Option<Duration>, default: Duration) -> (Duration, Source) {
+    match flag {
+        Some(d) => (d, Source::Flag),
+        None => (default, Source::Default),
+    }
+}
+
 fn switch(flag: bool, var: &str) -> (bool, Source) {
     if flag {
         return (true, Source::Flag);
@@ -193,8 +204,8 @@ pub fn build_config(g: &GlobalOpts) -> Result<Config> {
             &["REDIS_MIN_REPLICAS_TIMEOUT"],
         ),
         in_memory: g.in_memory,
-        connect_timeout: g.redis_connect_timeout,
-        command_timeout: g.redis_timeout,
+        connect_timeout: timeout(g.redis_connect_timeout, DEFAULT_CONNECT_TIMEOUT),
+        command_timeout: timeout(g.redis_timeout, DEFAULT_COMMAND_TIMEOUT),
     };
     Ok(Config::from_raw(raw)?)
 }

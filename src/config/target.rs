@@ -509,8 +509,8 @@ pub(super) fn redis_target(
         username,
         password,
         db,
-        connect_timeout: raw.connect_timeout,
-        command_timeout: raw.command_timeout,
+        connect_timeout: raw.connect_timeout.0,
+        command_timeout: raw.command_timeout.0,
         replica_ack,
     })
 }

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 pub const CGROUP_FILE: &str = "cgroup";
 
 /// The cgroup v2 folder of this process, when cgroup v2 is mounted.
-fn own_cgroup() -> Option<PathBuf> {
+pub(crate) fn own_cgroup() -> Option<PathBuf> {
     let own = std::fs::read_to_string("/proc/self/cgroup").ok()?;
     let rel = own.lines().find_map(|l| l.strip_prefix("0::"))?.trim();
     let mounts = std::fs::read_to_string("/proc/self/mountinfo").ok()?;

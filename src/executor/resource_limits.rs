@@ -5,16 +5,7 @@ use std::path::PathBuf;
 /// The cgroup v2 folder of this process when it is writable and offers the memory, cpu and pids
 /// controllers (a delegated subtree), else `None`.
 pub fn delegated_cgroup() -> Option<PathBuf> {
-    let own = std::fs::read_to_string("/proc/self/cgroup").ok()?;
-    let rel = own.lines().find_map(|l| l.strip_prefix("0::"))?.trim();
-    let mounts = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
-    let mount = mounts.lines().find_map(|l| {
-        let (left, right) = l.split_once(" - ")?;
-        right
-            .starts_with("cgroup2 ")
-            .then(|| left.split_whitespace().nth(4).map(PathBuf::from))?
-    })?;
-    let dir = mount.join(rel.trim_start_matches('/'));
+    let dir = super::cgroup::own_cgroup()?;
     let controllers = std::fs::read_to_string(dir.join("cgroup.controllers")).ok()?;
     let has = |c: &str| controllers.split_whitespace().any(|x| x == c);
     let c_dir = std::ffi::CString::new(dir.as_os_str().as_encoded_bytes()).ok()?;

@@ -172,7 +172,10 @@ async fn run_check(
     let admin = RedisAdmin::connect(target).await?;
     let expected = write_canary(&store, token, verdict, policy_written).await?;
     match &opts.restart_cmd {
-        Some(cmd) => restart(&admin, target, cmd, opts, verdict).await?,
+        Some(cmd) => {
+            wait_for_fsync(&admin).await?;
+            restart(&admin, target, cmd, opts, verdict).await?
+        }
         None => save(&admin, opts, verdict, progress).await?,
     }
     // Read back through a new connection, as a new process would.
@@ -276,6 +279,35 @@ async fn server_field(
     field: &str,
 ) -> anyhow::Result<Option<String>> {
     Ok(admin.info_section(section).await?.remove(field))
+}
+
+/// With `appendfsync everysec`, Redis may lose the last second of writes by design: before a
+/// restart, wait until the canary has been through an fsync (at most about 2 s), so the check
+/// tests what the setting promises rather than racing it. `always` and `no` need no wait (the
+/// first is already on disk; the second promises nothing and is reported by `redis health`).
+async fn wait_for_fsync(admin: &RedisAdmin) -> anyhow::Result<()> {
+    let settle = |info: &std::collections::BTreeMap<String, String>, name: &str| {
+        info.get(name).map(String::as_str).unwrap_or("0") == "0"
+    };
+    let fsync = admin
+        .config_get("appendfsync")
+        .await?
+        .remove("appendfsync")
+        .unwrap_or_default();
+    let aof = server_field(admin, "persistence", "aof_enabled").await?;
+    if fsync != "everysec" || aof.as_deref() != Some("1") {
+        return Ok(());
+    }
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    loop {
+        let info = admin.info_section("persistence").await?;
+        let settled = settle(&info, "aof_buffer_length") && settle(&info, "aof_pending_bio_fsync");
+        if settled || std::time::Instant::now() > deadline {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Runs the restart command, waits for Redis, and checks that the server really restarted.

@@ -104,6 +104,9 @@ pub struct MigrateReport {
     pub vanished: u64,
     /// Keys found, by what they hold: `runs` is the number of runs.
     pub kinds: BTreeMap<String, u64>,
+    /// Finished runs of the old layout added to the retention indexes (the layout before
+    /// retention had none), so the cell's window applies to them too.
+    pub retention_backfilled: u64,
     pub elapsed_ms: u64,
 }
 

@@ -219,9 +219,9 @@ pub fn stable_stats(mut stats: serde_json::Value) -> serde_json::Value {
         for field in [
             "queue_key",
             "oldest_age_ms",
-            "finished_oldest_age_ms",
             "schedulers",
             "live_schedulers",
+            "finished_oldest_age_ms",
         ] {
             map.remove(field);
         }

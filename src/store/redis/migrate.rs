@@ -6,14 +6,18 @@ use std::time::Instant;
 
 use ::redis::Value;
 
-use super::conn::text;
+use super::conn::{items, strings, text};
 use super::RedisStore;
 use crate::model::now_ms;
+use crate::model::run::{field, RunState};
 use crate::persistence::{Progress, ProgressFn};
 use crate::store::keys::{KeyKind, Keys};
 use crate::store::migrate::*;
 use crate::store::schema::{MigrationMarker, LEGACY_SCHEMA_VERSION, SCHEMA_VERSION};
 use crate::store::{Store, StoreError, StoreResult};
+
+/// Finished runs read per round trip by the retention backfill.
+const BACKFILL_PAGE: usize = 1_000;
 
 /// One key to move: its old name, its name in the cell, what it holds.
 struct Move {
@@ -121,6 +125,7 @@ impl Migration {
             already_moved: 0,
             vanished: 0,
             kinds: Default::default(),
+            retention_backfilled: 0,
             elapsed_ms: 0,
         }
     }
@@ -309,6 +314,7 @@ impl Migration {
                 break;
             }
         }
+        report.retention_backfilled = self.backfill_retention().await?;
         self.finish().await?;
         report.result = if report.keys == 0 {
             MigrateResult::Initialised
@@ -335,6 +341,77 @@ impl Migration {
         cmd.arg(self.target.keys.migration()).arg(json).arg("NX");
         let _: Value = self.target.query_cmd(&cmd).await?;
         Ok(())
+    }
+
+    /// Puts every finished run that is in neither retention index into the one it belongs to
+    /// (its own `ttlAfterFinished`, else the cell's window), scored as the Lua state changes
+    /// would have: the layout before retention had no such index, and a run missing from both
+    /// would never be deleted. Pages of [`BACKFILL_PAGE`] runs; safe to run again. Returns how
+    /// many runs were added.
+    async fn backfill_retention(&self) -> StoreResult<u64> {
+        let k = &self.target.keys;
+        let now = now_ms();
+        let mut added = 0;
+        for state in RunState::ALL.into_iter().filter(|s| s.is_terminal()) {
+            let mut start = 0usize;
+            loop {
+                let mut cmd = ::redis::cmd("ZRANGE");
+                cmd.arg(k.state(state))
+                    .arg(start)
+                    .arg(start + BACKFILL_PAGE - 1);
+                let ids: Vec<String> = strings(self.target.query_cmd(&cmd).await?);
+                if ids.is_empty() {
+                    break;
+                }
+                start += ids.len();
+                let mut p = ::redis::pipe();
+                for id in &ids {
+                    p.cmd("ZSCORE").arg(k.finished()).arg(id);
+                    p.cmd("ZSCORE").arg(k.finished_ttl()).arg(id);
+                    p.cmd("HMGET")
+                        .arg(k.run(id))
+                        .arg(field::FINISHED_AT)
+                        .arg(field::UPDATED_AT)
+                        .arg(field::TTL_MS);
+                }
+                let rows: Vec<Value> = self.target.query(&p).await?;
+                let mut add = ::redis::pipe();
+                let mut n = 0;
+                for (id, row) in ids.iter().zip(rows.chunks(3)) {
+                    let [in_window, in_ttl, fields] = row else {
+                        continue;
+                    };
+                    if !matches!(in_window, Value::Nil) || !matches!(in_ttl, Value::Nil) {
+                        continue;
+                    }
+                    let fields: Vec<Option<i64>> = items(fields.clone())
+                        .iter()
+                        .map(|v| text(v).and_then(|t| t.parse().ok()))
+                        .collect();
+                    let at = fields
+                        .first()
+                        .copied()
+                        .flatten()
+                        .or(fields.get(1).copied().flatten())
+                        .unwrap_or(now);
+                    match fields.get(2).copied().flatten() {
+                        Some(ttl) => add
+                            .cmd("ZADD")
+                            .arg(k.finished_ttl())
+                            .arg("NX")
+                            .arg(at + ttl)
+                            .arg(id),
+                        None => add.cmd("ZADD").arg(k.finished()).arg("NX").arg(at).arg(id),
+                    };
+                    n += 1;
+                }
+                if n > 0 {
+                    let _: Value = self.target.query(&add).await?;
+                    added += n;
+                }
+            }
+        }
+        Ok(added)
     }
 
     /// The schema version written and the marker removed in one step (one slot: one script).
