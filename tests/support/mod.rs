@@ -141,7 +141,8 @@ impl RedisServer {
             .spawn()
             .expect("spawn redis-server");
         self.child = Some(child);
-        let deadline = Instant::now() + Duration::from_secs(20);
+        // Generous: a restart on a big dataset loads for a while, and slower on a loaded machine.
+        let deadline = Instant::now() + Duration::from_secs(120);
         while Instant::now() < deadline {
             if let Some(child) = self.child.as_mut() {
                 if let Ok(Some(_)) = child.try_wait() {
@@ -155,7 +156,7 @@ impl RedisServer {
             std::thread::sleep(Duration::from_millis(20));
         }
         panic!(
-            "redis-server on port {} did not answer within 20s; log: {}",
+            "redis-server on port {} did not answer within 120s; log: {}",
             self.port,
             self.log()
         );
