@@ -144,7 +144,10 @@ fn run(plan: Plan) {
     }
     std::thread::sleep(Duration::from_secs(2));
     let mut n = 0usize;
-    while n < plan.min_faults || started.elapsed() < plan.min_duration {
+    // `n` counts attempts (it indexes the fixed order); the minimum counts faults injected.
+    while faults.values().sum::<u64>() < plan.min_faults as u64
+        || started.elapsed() < plan.min_duration
+    {
         let fault = order
             .get(n)
             .copied()
@@ -200,7 +203,10 @@ fn run(plan: Plan) {
                 let mut tries = 0;
                 while !completed && !submit_keyed(&addr, &docs, &prefix, Kind::Bulk, &acked) {
                     tries += 1;
-                    assert!(tries < 20, "the bulk submit never completed");
+                    assert!(
+                        tries < 60,
+                        "the bulk submit never completed (its errors are above)"
+                    );
                     std::thread::sleep(Duration::from_millis(500));
                 }
                 Some(())

@@ -422,6 +422,14 @@ pub fn submit_keyed(
             }
         }
     }
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        eprintln!(
+            "submit {prefix} exited {:?}: {}",
+            out.status.code(),
+            err.chars().take(600).collect::<String>()
+        );
+    }
     out.status.success()
 }
 
