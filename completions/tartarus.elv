@@ -63,6 +63,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand config 'Show the effective configuration'
             cand redis 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
             cand backup 'Backups: create, list, verify, prune, restore'
+            cand metrics 'Node_exporter textfile metrics for cron jobs: backups (local and off-machine), verify results, Redis persistence status, queue depth'
             cand verify 'End-to-end checks for CI (`verify persistence`)'
             cand migrate 'Move a deployment from the key layout before cells into a cell (in place, or --from an old server); resumable, --dry-run counts'
             cand bench 'Measure throughput against the configured store (`bench backup`: backup and restore speed)'
@@ -1752,7 +1753,9 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;redis;health'= {
-            cand --max-save-age 'Warn when the last successful RDB save is older than this while there are unsaved changes (a bad value exits 3, UNKNOWN, like every other problem that stops the check)'
+            cand --max-save-age 'Warn when the last successful RDB save is older than this while there are unsaved changes (the same as --warning last_save_age=…; a bad value exits 3, UNKNOWN, like every other problem that stops the check)'
+            cand --warning 'WARNING thresholds, NAME=VALUE[,…] (repeatable): last_save_age=2h, memory=80%, latency=100ms, memory_full_in=24h (memory full within that at its recent growth)'
+            cand --critical 'CRITICAL thresholds, NAME=VALUE[,…] (repeatable): last_save_age=24h, memory=95%, latency (none by default), memory_full_in (none by default)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -1774,6 +1777,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --min-replicas-timeout 'How long that WAIT may take [env: REDIS_MIN_REPLICAS_TIMEOUT; default: 1s]'
             cand --redis-timeout 'How long each Redis command may take [default: 5s] (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
             cand --redis-connect-timeout 'How long connecting to Redis may take [default: 3s]'
+            cand --no-record 'Do not store this run''s memory sample (for a read-only monitoring user): the forecast then uses the samples other runs stored'
             cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
             cand -q 'Print only results and errors'
@@ -1867,6 +1871,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+            cand copy 'Copy a backup off the machine: to a folder (an NFS or EFS mount) or object storage'
             cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
             cand verify 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
             cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
@@ -1878,6 +1883,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --method 'How to take the backup'
             cand --pattern 'Key patterns of a logical backup (repeatable; default tartarus:*, themis:* — every cell — and the queue key; one cell: --pattern ''tartarus:{CELL}:*'' --pattern ''themis:{CELL}:*'')'
             cand --bgsave-timeout 'How long the BGSAVE may take'
+            cand --copy-to 'Then copy it off the machine: a folder (an NFS or EFS mount) or s3://bucket/prefix; the copy is read back and checked against the manifest'
+            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -1913,8 +1920,44 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'tartarus;backup;copy'= {
+            cand --dir 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)'
+            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
+            cand --environment 'Deployment environment [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --cell 'The cell: one deployment''s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]'
+            cand --queue-key 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-sentinel 'Find the master through these Sentinels, host:port,host:port,… and follow its failovers (excludes --redis-addr) [env: REDIS_SENTINEL_ADDRS]'
+            cand --redis-sentinel-master 'The master name the Sentinels monitor [env: REDIS_SENTINEL_MASTER; default: mymaster]'
+            cand --redis-sentinel-username 'ACL user name on the Sentinels, when they have their own [env: REDIS_SENTINEL_USERNAME]'
+            cand --redis-sentinel-password-file 'Read the Sentinels'' own password (not the data nodes'') from this file [env: REDIS_SENTINEL_PASSWORD]'
+            cand --tls-ca-file 'PEM file of the CA that signed the servers'' certificates (default: the public web roots) [env: REDIS_TLS_CA_FILE]'
+            cand --tls-cert-file 'PEM client certificate, for servers that require one (mutual TLS) [env: REDIS_TLS_CERT_FILE]'
+            cand --tls-key-file 'PEM private key of --tls-cert-file [env: REDIS_TLS_KEY_FILE]'
+            cand --min-replicas-ack 'After each acknowledged write (submit, policy change, cancel, a run''s start and outcome) wait until N replicas have it (WAIT); a write they do not confirm in time fails with exit 5 [env: REDIS_MIN_REPLICAS_ACK; default: 0, off]'
+            cand --min-replicas-timeout 'How long that WAIT may take [env: REDIS_MIN_REPLICAS_TIMEOUT; default: 1s]'
+            cand --redis-timeout 'How long each Redis command may take [default: 5s] (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take [default: 3s]'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses and by every --tls-* option) [env: REDIS_TLS=1]'
+            cand --tls-insecure 'Accept any server certificate: encrypted but NOT authenticated (logs a warning; for tests only) [env: REDIS_TLS_INSECURE=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'tartarus;backup;list'= {
-            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand --dir 'Where backups live: a folder (one dated folder per backup inside it), or object storage (s3://bucket/prefix)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -1949,7 +1992,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;backup;verify'= {
-            cand --dir 'The backup directory, where a backup id is looked up (not needed with a path)'
+            cand --dir 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)'
+            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -1984,7 +2028,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;backup;prune'= {
-            cand --dir 'The backup directory (one dated folder per backup inside it)'
+            cand --dir 'Where backups live: a folder (one dated folder per backup inside it), or object storage (s3://bucket/prefix)'
             cand --keep-days 'Keep every backup younger than this many days (0: age keeps nothing)'
             cand --keep-last 'Keep the newest N backups whatever their age'
             cand -o 'Output format'
@@ -2022,7 +2066,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;backup;restore'= {
-            cand --dir 'The backup directory, where a backup id is looked up (not needed with a path)'
+            cand --dir 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)'
             cand --data-dir 'Offline: the stopped server''s data directory (its `dir`)'
             cand --appendonly 'Offline: whether the server will start with appendonly yes or no'
             cand --redis-conf 'Offline: read appendonly, appenddirname, appendfilename and dbfilename from this redis.conf'
@@ -2065,6 +2109,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;backup;help'= {
             cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+            cand copy 'Copy a backup off the machine: to a folder (an NFS or EFS mount) or object storage'
             cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
             cand verify 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
             cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
@@ -2072,6 +2117,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tartarus;backup;help;create'= {
+        }
+        &'tartarus;backup;help;copy'= {
         }
         &'tartarus;backup;help;list'= {
         }
@@ -2082,6 +2129,44 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;backup;help;restore'= {
         }
         &'tartarus;backup;help;help'= {
+        }
+        &'tartarus;metrics'= {
+            cand --textfile 'Write the textfile here (atomically: a temporary file in the same folder, fsync, rename); without it, print it'
+            cand --dir 'The backup directory whose newest backups, verifications and last create/copy to report (s3://… counts as --remote)'
+            cand --remote 'The off-machine destination to report too (a folder or s3://bucket/prefix)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
+            cand --environment 'Deployment environment [env: TARTARUS_ENV]'
+            cand --redis-addr 'Redis address: host:port, redis://[user:pass@]host:port/db or rediss://… ; "" = in-memory [env: REDIS_ADDR]'
+            cand --redis-db 'Redis database number [env: REDIS_DB]'
+            cand --cell 'The cell: one deployment''s whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default `default` [env: TARTARUS_CELL]'
+            cand --queue-key 'Key of the Acheron queue, default tartarus:{CELL}:queue (its leases, pending and dead sets hang off it) [env: REDIS_QUEUE_KEY]'
+            cand --redis-username 'ACL user name [env: REDIS_USERNAME]'
+            cand --redis-password-file 'Read the Redis password from this file (a flag never takes the password itself, so it stays out of process listings) [env: REDIS_PASSWORD or REDIS_PASS]'
+            cand --redis-sentinel 'Find the master through these Sentinels, host:port,host:port,… and follow its failovers (excludes --redis-addr) [env: REDIS_SENTINEL_ADDRS]'
+            cand --redis-sentinel-master 'The master name the Sentinels monitor [env: REDIS_SENTINEL_MASTER; default: mymaster]'
+            cand --redis-sentinel-username 'ACL user name on the Sentinels, when they have their own [env: REDIS_SENTINEL_USERNAME]'
+            cand --redis-sentinel-password-file 'Read the Sentinels'' own password (not the data nodes'') from this file [env: REDIS_SENTINEL_PASSWORD]'
+            cand --tls-ca-file 'PEM file of the CA that signed the servers'' certificates (default: the public web roots) [env: REDIS_TLS_CA_FILE]'
+            cand --tls-cert-file 'PEM client certificate, for servers that require one (mutual TLS) [env: REDIS_TLS_CERT_FILE]'
+            cand --tls-key-file 'PEM private key of --tls-cert-file [env: REDIS_TLS_KEY_FILE]'
+            cand --min-replicas-ack 'After each acknowledged write (submit, policy change, cancel, a run''s start and outcome) wait until N replicas have it (WAIT); a write they do not confirm in time fails with exit 5 [env: REDIS_MIN_REPLICAS_ACK; default: 0, off]'
+            cand --min-replicas-timeout 'How long that WAIT may take [env: REDIS_MIN_REPLICAS_TIMEOUT; default: 1s]'
+            cand --redis-timeout 'How long each Redis command may take [default: 5s] (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)'
+            cand --redis-connect-timeout 'How long connecting to Redis may take [default: 3s]'
+            cand --no-record 'Do not store a memory sample for `redis health`''s forecast'
+            cand -y 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand --yes 'Answer yes to confirmations of destructive steps (required without a terminal)'
+            cand -q 'Print only results and errors'
+            cand --quiet 'Print only results and errors'
+            cand -v 'More log output (-v info, -vv debug)'
+            cand --verbose 'More log output (-v info, -vv debug)'
+            cand --tls 'Use TLS to reach Redis (implied by rediss:// addresses and by every --tls-* option) [env: REDIS_TLS=1]'
+            cand --tls-insecure 'Accept any server certificate: encrypted but NOT authenticated (logs a warning; for tests only) [env: REDIS_TLS_INSECURE=1]'
+            cand --in-memory 'Use the in-memory store (development only; state is lost on exit)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'tartarus;verify'= {
             cand -o 'Output format'
@@ -2123,6 +2208,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --restart-cmd 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)'
             cand --wait 'How long to wait for Redis to answer and finish loading after the restart'
             cand --restart-timeout 'How long the restart command may run before it is killed'
+            cand --dir 'The backup directory whose figures the textfile reports too (with --textfile)'
+            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -2416,6 +2503,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand config 'Show the effective configuration'
             cand redis 'Redis persistence: health checks (monitoring exit codes) and the recommended settings'
             cand backup 'Backups: create, list, verify, prune, restore'
+            cand metrics 'Node_exporter textfile metrics for cron jobs: backups (local and off-machine), verify results, Redis persistence status, queue depth'
             cand verify 'End-to-end checks for CI (`verify persistence`)'
             cand migrate 'Move a deployment from the key layout before cells into a cell (in place, or --from an old server); resumable, --dry-run counts'
             cand bench 'Measure throughput against the configured store (`bench backup`: backup and restore speed)'
@@ -2544,12 +2632,15 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;help;backup'= {
             cand create 'Take a backup into a new dated folder (manifest.json with sizes, SHA-256, versions, key counts)'
+            cand copy 'Copy a backup off the machine: to a folder (an NFS or EFS mount) or object storage'
             cand list 'The backups in the directory, oldest first, with a quick status (sizes only; see verify)'
             cand verify 'Check a backup: no links or special files in it, manifest, size and SHA-256 of every file, RDB magic/version/CRC-64, AOF manifest, the RESTORE file of logical backups, and redis-check-rdb/-aof when installed'
             cand prune 'Delete backups older than --keep-days that are not among the newest --keep-last'
             cand restore 'Restore a backup: offline into a stopped server''s data dir, or online (logical backups)'
         }
         &'tartarus;help;backup;create'= {
+        }
+        &'tartarus;help;backup;copy'= {
         }
         &'tartarus;help;backup;list'= {
         }
@@ -2558,6 +2649,8 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;help;backup;prune'= {
         }
         &'tartarus;help;backup;restore'= {
+        }
+        &'tartarus;help;metrics'= {
         }
         &'tartarus;help;verify'= {
             cand persistence 'Prove that Redis keeps what tartarus writes: write a canary, restart, read it back'

@@ -1676,12 +1676,14 @@ fn every_persistence_verb_has_examples() {
         &["redis", "configure"],
         &["backup"],
         &["backup", "create"],
+        &["backup", "copy"],
         &["backup", "list"],
         &["backup", "verify"],
         &["backup", "prune"],
         &["backup", "restore"],
         &["verify"],
         &["verify", "persistence"],
+        &["metrics"],
         &["bench", "backup"],
     ] {
         let out = tartarus().args(verb).arg("--help").output().unwrap();

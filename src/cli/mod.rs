@@ -18,6 +18,7 @@ pub mod docs;
 mod error;
 pub mod examples;
 mod global;
+pub mod metrics;
 pub mod migrate;
 pub mod node;
 pub mod policy;
@@ -105,6 +106,15 @@ pub enum Command {
     /// Backups: create, list, verify, prune, restore
     #[command(subcommand, after_long_help = backup::EXAMPLES)]
     Backup(backup::BackupCmd),
+    /// Node_exporter textfile metrics for cron jobs: backups (local and off-machine), verify
+    /// results, Redis persistence status, queue depth
+    ///
+    /// Writes the textfile atomically (a temporary file in the same folder, fsync, rename), so
+    /// node_exporter's textfile collector never reads half of one. `backup create`, `backup
+    /// copy`, `backup verify` and `verify persistence` take `--textfile` too, and write the same
+    /// figures with their own outcome: point them all at one file.
+    #[command(after_long_help = metrics::EXAMPLES)]
+    Metrics(metrics::MetricsArgs),
     /// End-to-end checks for CI (`verify persistence`)
     #[command(subcommand, after_long_help = verify::EXAMPLES)]
     Verify(verify::VerifyCmd),
@@ -163,6 +173,7 @@ async fn dispatch(cli: Cli) -> Result<u8> {
         Command::Redis(cmd) => cmd.run(&ctx).await,
         Command::Backup(cmd) => cmd.run(&ctx).await,
         Command::Verify(cmd) => cmd.run(&ctx).await,
+        Command::Metrics(args) => metrics::run(&ctx, args).await,
         Command::Bench(args) => bench::run(&ctx, args).await,
         Command::Migrate(args) => migrate::run(&ctx, args).await,
         Command::Top(args) => top::run(&ctx, args).await,

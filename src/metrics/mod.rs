@@ -14,6 +14,7 @@
 
 pub mod probe;
 pub mod server;
+pub mod textfile;
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;

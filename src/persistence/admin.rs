@@ -487,3 +487,62 @@ impl RedisAdmin {
         Ok(removed)
     }
 }
+
+/// Small status records tartarus keeps in its own keys (the last `verify persistence` verdict,
+/// the memory samples of `redis health`'s forecast): plain strings and a capped list.
+impl RedisAdmin {
+    /// `GET key` (None when the key does not exist).
+    pub async fn get_string(&self, key: &str) -> Result<Option<String>> {
+        let v = self
+            .query("GET", crate::connection::cmd("GET").arg(key))
+            .await?;
+        Ok(match v {
+            Value::Nil => None,
+            other => value_to_string(&other),
+        })
+    }
+
+    /// `SET key value`.
+    pub async fn set_string(&self, key: &str, value: &str) -> Result<()> {
+        self.query("SET", crate::connection::cmd("SET").arg(key).arg(value))
+            .await
+            .map(|_| ())
+    }
+
+    /// `LPUSH key value` then `LTRIM key 0 cap-1`, in one MULTI: the list keeps the newest `cap`.
+    pub async fn push_capped(&self, key: &str, value: &str, cap: usize) -> Result<()> {
+        let mut pipe = crate::connection::pipe();
+        pipe.atomic()
+            .cmd("LPUSH")
+            .arg(key)
+            .arg(value)
+            .ignore()
+            .cmd("LTRIM")
+            .arg(key)
+            .arg(0)
+            .arg(cap.saturating_sub(1))
+            .ignore();
+        self.query_pipe("LPUSH/LTRIM", &pipe).await.map(|_| ())
+    }
+
+    /// `LRANGE key 0 n-1`: the newest `n` entries of a list written by [`Self::push_capped`].
+    pub async fn list_head(&self, key: &str, n: usize) -> Result<Vec<String>> {
+        let v = self
+            .query(
+                "LRANGE",
+                crate::connection::cmd("LRANGE")
+                    .arg(key)
+                    .arg(0)
+                    .arg(n.saturating_sub(1)),
+            )
+            .await?;
+        match v {
+            Value::Array(items) => Ok(items.iter().filter_map(value_to_string).collect()),
+            Value::Nil => Ok(Vec::new()),
+            other => Err(PersistenceError::Protocol {
+                command: "LRANGE".into(),
+                detail: format!("{other:?}"),
+            }),
+        }
+    }
+}

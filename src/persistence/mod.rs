@@ -12,6 +12,7 @@ pub mod aof;
 pub mod backup;
 pub mod bench;
 pub mod canary;
+pub mod canary_record;
 pub mod configure;
 pub mod files;
 pub mod health;
@@ -107,6 +108,12 @@ pub enum PersistenceError {
     CanaryLost(String),
     #[error("{0}")]
     Unsupported(String),
+    /// Object storage (S3) refused or failed a request.
+    #[error("{location}: {reason}")]
+    Remote { location: String, reason: String },
+    /// The destination already holds a different backup under the same id.
+    #[error("{0}")]
+    CopyConflict(String),
     #[error("JSON in {path}: {error}")]
     Json {
         path: PathBuf,
@@ -125,7 +132,9 @@ impl PersistenceError {
             | PersistenceError::Net { .. }
             | PersistenceError::NotReady { .. } => exit::UNAVAILABLE,
             PersistenceError::BadBackupRef { .. } => exit::NOT_FOUND,
-            PersistenceError::ServerRunning(_) => exit::CONFLICT,
+            PersistenceError::ServerRunning(_) | PersistenceError::CopyConflict(_) => {
+                exit::CONFLICT
+            }
             PersistenceError::VerificationFailed { .. } => exit::BACKUP_INVALID,
             PersistenceError::CanaryLost(_) => exit::PERSISTENCE_FAILED,
             PersistenceError::NeedsRedis { .. } => exit::CONFIG,

@@ -368,6 +368,16 @@ impl Keys {
     pub fn events(&self) -> String {
         format!("{}:events", self.prefix)
     }
+    /// String (JSON): the verdict of the last `verify persistence` (persisted or not, when, how),
+    /// read by `tartarus metrics --textfile`.
+    pub fn persistence_verdict(&self) -> String {
+        format!("{}:health:persistence", self.prefix)
+    }
+    /// List, newest first, capped: `<unix ms> <used_memory> <used_memory_dataset>` samples that
+    /// `redis health` and `metrics --textfile` append, for the memory forecast.
+    pub fn memory_samples(&self) -> String {
+        format!("{}:health:memory", self.prefix)
+    }
     /// Hash: the cell's settings that every scheduler and agent must agree on
     /// (`retain_finished_ms`).
     pub fn settings(&self) -> String {
@@ -481,6 +491,8 @@ mod tests {
             k.schedulers(),
             k.idempotency("batch-7"),
             k.events(),
+            k.persistence_verdict(),
+            k.memory_samples(),
             k.schema(),
             k.migration(),
             k.settings(),

@@ -8,11 +8,19 @@ use serde::Serialize;
 
 use super::verify::{failed, verify_blocking};
 use super::DirArg;
+use crate::cli::metrics::{parse_location, record_outcome, TextfileArg};
 use crate::cli::progress::Reporter;
 use crate::cli::{parse_duration_arg, Ctx};
 use crate::exit;
+use crate::metrics::textfile::Overrides;
 use crate::output::{emit, fields, human_bytes, Render};
-use crate::persistence::backup::{self, BackupManifest, BackupMethod, BackupOptions, VerifyReport};
+use crate::persistence::backup::outcome::{
+    record_verify, write_record, RunRecord, VerifyRecord, COPY_RECORD, CREATE_RECORD,
+};
+use crate::persistence::backup::remote::CopyReport;
+use crate::persistence::backup::{
+    self, BackupManifest, BackupMethod, BackupOptions, Location, VerifyReport,
+};
 use crate::persistence::{require_redis, RedisAdmin};
 
 pub const EXAMPLES: &str = "\
@@ -27,7 +35,11 @@ Examples:
   REDIS_SENTINEL_ADDRS=s1:26379,s2:26379,s3:26379 tartarus backup create --from-replica
 
   # only tartarus's keys, as RESTORE commands (restored online, or by redis-cli --pipe)
-  tartarus backup create --method logical -o json";
+  tartarus backup create --method logical -o json
+
+  # from cron: verify, copy off the machine, and record the outcome for node_exporter
+  tartarus backup create --verify --copy-to s3://acme-backups/tartarus \\
+      --textfile /var/lib/node_exporter/textfile/tartarus.prom";
 
 /// `--method`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -70,6 +82,18 @@ pub struct CreateArgs {
     /// Verify the new backup right away (exit 31 when it fails)
     #[arg(long)]
     pub verify: bool,
+    /// Then copy it off the machine: a folder (an NFS or EFS mount) or s3://bucket/prefix; the
+    /// copy is read back and checked against the manifest
+    #[arg(
+        long,
+        env = "TARTARUS_BACKUP_COPY_TO",
+        hide_env_values = true,
+        value_name = "DEST",
+        value_parser = parse_location
+    )]
+    pub copy_to: Option<Location>,
+    #[command(flatten)]
+    pub textfile: TextfileArg,
     /// Take the snapshot from a healthy replica instead of the master (behind Sentinel, one the
     /// Sentinels list as in sync; standalone, one the master's INFO replication shows online),
     /// so the master does not fork for it
@@ -85,6 +109,8 @@ struct Created {
     elapsed_ms: u64,
     /// The verification of `--verify`; null without it.
     verify: Option<VerifyReport>,
+    /// The copy of `--copy-to`; null without it.
+    copy: Option<CopyReport>,
 }
 
 fn key_counts(m: &BackupManifest) -> String {
@@ -134,11 +160,93 @@ impl Render for Created {
                 },
             ));
         }
+        if let Some(c) = &self.copy {
+            rows.push(("Copied to", super::copy::describe(c)));
+        }
         fields(rows)
     }
 }
 
+/// What `create` made (the error, when it failed, comes with what was done before it).
+struct Made {
+    created: Option<Created>,
+    copy_record: Option<RunRecord>,
+}
+
 pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
+    let started = Instant::now();
+    let mut made = Made {
+        created: None,
+        copy_record: None,
+    };
+    let result = create_verify_copy(ctx, &args, started, &mut made).await;
+    let dir = &args.dir.dir;
+    // A failed copy is the copy's failure: the backup itself stands.
+    let copy_failed = made.copy_record.as_ref().is_some_and(|c| !c.ok);
+    let backup_ok = result.is_ok() || copy_failed;
+    let create = RunRecord {
+        ok: backup_ok,
+        finished_at: crate::model::now_ms(),
+        duration_ms: started.elapsed().as_millis() as u64,
+        id: made.created.as_ref().map(|c| c.manifest.id.clone()),
+        destination: None,
+        error: match &result {
+            Err(e) if !backup_ok => Some(format!("{e:#}")),
+            _ => None,
+        },
+    };
+    if dir.is_dir() {
+        if let Err(e) = write_record(dir, CREATE_RECORD, &create) {
+            tracing::warn!("could not record the outcome in {}: {e}", dir.display());
+        }
+        if let Some(c) = &made.copy_record {
+            if let Err(e) = write_record(dir, COPY_RECORD, c) {
+                tracing::warn!("could not record the copy in {}: {e}", dir.display());
+            }
+        }
+    }
+    let overrides = Overrides {
+        create: Some(create),
+        copy: made.copy_record.clone(),
+        verify: made
+            .created
+            .as_ref()
+            .and_then(|c| c.verify.as_ref())
+            .map(|v| {
+                (
+                    "local",
+                    VerifyRecord {
+                        ok: v.ok,
+                        verified_at: crate::model::now_ms(),
+                        by: "backup verify".into(),
+                        reason: (!v.ok).then(|| v.failure_reason()),
+                    },
+                )
+            }),
+        ..Default::default()
+    };
+    record_outcome(
+        ctx,
+        args.textfile.textfile.as_deref(),
+        Some(dir),
+        args.copy_to.as_ref(),
+        overrides,
+    )
+    .await;
+    if let Some(created) = &made.created {
+        emit(ctx.output, created)?;
+    }
+    result.map(|()| exit::OK)
+}
+
+/// Creates the backup, verifies it (`--verify`) and copies it (`--copy-to`), filling `made` as
+/// it goes so that a failure still reports what was done.
+async fn create_verify_copy(
+    ctx: &Ctx,
+    args: &CreateArgs,
+    started: Instant,
+    made: &mut Made,
+) -> Result<()> {
     let target = require_redis(&ctx.config.backend, "backup create")?;
     let admin = if args.from_replica {
         RedisAdmin::connect_replica(&target).await?
@@ -150,13 +258,12 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
         patterns: if args.patterns.is_empty() {
             backup::default_patterns(&ctx.config.keys())
         } else {
-            args.patterns
+            args.patterns.clone()
         },
         bgsave_timeout: args.bgsave_timeout,
         ..Default::default()
     };
     let reporter = Reporter::new(ctx);
-    let started = Instant::now();
     let progress = |p| reporter.report(p);
     let dir = &args.dir.dir;
     let manifest = backup::create(&admin, &target, dir, &opts, &progress)
@@ -165,22 +272,48 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
     reporter.finish();
     let path = dir.join(&manifest.id);
     let verify = if args.verify {
-        Some(verify_blocking(path.clone()).await?)
+        let v = verify_blocking(path.clone()).await?;
+        let reason = (!v.ok).then(|| v.failure_reason());
+        if let Err(e) = record_verify(&path, v.ok, reason, "backup verify") {
+            tracing::warn!(
+                "could not record the verification in {}: {e}",
+                path.display()
+            );
+        }
+        Some(v)
     } else {
         None
     };
     let failure = verify.as_ref().filter(|v| !v.ok).map(failed);
-    emit(
-        ctx.output,
-        &Created {
-            path: path.display().to_string(),
-            manifest,
-            elapsed_ms: started.elapsed().as_millis() as u64,
-            verify,
-        },
-    )?;
-    match failure {
-        Some(e) => Err(e.into()),
-        None => Ok(exit::OK),
+    made.created = Some(Created {
+        path: path.display().to_string(),
+        manifest,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+        verify,
+        copy: None,
+    });
+    if let Some(e) = failure {
+        return Err(e.into());
     }
+    if let Some(dest) = &args.copy_to {
+        let copy_started = Instant::now();
+        let reporter = Reporter::new(ctx);
+        let progress = |p| reporter.report(p);
+        let copied = backup::remote::copy(&path, dest, &progress).await;
+        reporter.finish();
+        made.copy_record = Some(RunRecord {
+            ok: copied.is_ok(),
+            finished_at: crate::model::now_ms(),
+            duration_ms: copy_started.elapsed().as_millis() as u64,
+            id: made.created.as_ref().map(|c| c.manifest.id.clone()),
+            destination: Some(dest.to_string()),
+            error: copied.as_ref().err().map(|e| e.to_string()),
+        });
+        let report = copied.with_context(|| format!("copying the backup to {dest}"))?;
+        if let Some(c) = made.created.as_mut() {
+            c.copy = Some(report);
+            c.elapsed_ms = started.elapsed().as_millis() as u64;
+        }
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use anyhow::{Context as _, Result};
 use clap::Args;
 
-use super::DirArg;
+use super::LocationArg;
 use crate::cli::Ctx;
 use crate::exit;
 use crate::output::{emit, human_bytes, timestamp, Message, Page};
@@ -13,13 +13,16 @@ pub const EXAMPLES: &str = "\
 Examples:
   tartarus backup list --dir /var/backups/tartarus
 
+  # the copies in object storage (only complete ones: a copy without its manifest is not listed)
+  tartarus backup list --dir s3://acme-backups/tartarus
+
   # the ids of the complete backups, for a script
   tartarus backup list -o json | jq -r '.items[] | select(.status == \"complete\") | .id'";
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
-    pub dir: DirArg,
+    pub dir: LocationArg,
 }
 
 fn row(b: &BackupSummary) -> Vec<String> {
@@ -34,10 +37,11 @@ fn row(b: &BackupSummary) -> Vec<String> {
     ]
 }
 
-pub fn run(ctx: &Ctx, args: ListArgs) -> Result<u8> {
+pub async fn run(ctx: &Ctx, args: ListArgs) -> Result<u8> {
     let dir = &args.dir.dir;
-    let list =
-        backup::list(dir).with_context(|| format!("listing backups in {}", dir.display()))?;
+    let list = backup::remote::list(dir)
+        .await
+        .with_context(|| format!("listing backups in {dir}"))?;
     let empty = list.is_empty();
     let page = Page::all(
         list,
@@ -45,7 +49,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<u8> {
         row,
     );
     if empty {
-        let text = format!("no backups in {}", dir.display());
+        let text = format!("no backups in {dir}");
         emit(ctx.output, &Message { data: page, text })?;
     } else {
         emit(ctx.output, &page)?;

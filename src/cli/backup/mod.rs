@@ -2,6 +2,7 @@
 //! file per verb for its flags and rendering; the work is done in `persistence::backup` and
 //! `persistence::restore`.
 
+mod copy;
 mod create;
 mod list;
 mod prune;
@@ -13,7 +14,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use super::metrics::{parse_local_dir, parse_location};
 use super::Ctx;
+use crate::persistence::backup::Location;
 
 /// Where backups live: `--dir`, or `TARTARUS_BACKUP_DIR`.
 #[derive(Debug, Args)]
@@ -23,30 +26,49 @@ pub struct DirArg {
         long,
         env = "TARTARUS_BACKUP_DIR",
         hide_env_values = true,
-        value_name = "DIR"
+        value_name = "DIR",
+        value_parser = parse_local_dir
     )]
     pub dir: PathBuf,
+}
+
+/// `--dir` of `list` and `prune`: a folder, or object storage.
+#[derive(Debug, Args)]
+pub struct LocationArg {
+    /// Where backups live: a folder (one dated folder per backup inside it), or object storage
+    /// (s3://bucket/prefix)
+    #[arg(
+        long,
+        env = "TARTARUS_BACKUP_DIR",
+        hide_env_values = true,
+        value_name = "DIR|s3://BUCKET/PREFIX",
+        value_parser = parse_location
+    )]
+    pub dir: Location,
 }
 
 /// `--dir` for the verbs that take `ID|PATH`: needed to find a backup by id, not for a path.
 #[derive(Debug, Args)]
 pub struct RefDirArg {
-    /// The backup directory, where a backup id is looked up (not needed with a path)
+    /// Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path
+    /// or an s3://bucket/prefix/ID reference)
     #[arg(
         long,
         env = "TARTARUS_BACKUP_DIR",
         hide_env_values = true,
-        value_name = "DIR"
+        value_name = "DIR|s3://BUCKET/PREFIX",
+        value_parser = parse_location
     )]
-    pub dir: Option<PathBuf>,
+    pub dir: Option<Location>,
 }
 
 /// The group's EXAMPLES (`tartarus backup --help`).
 pub const EXAMPLES: &str = "\
 Examples:
   export TARTARUS_BACKUP_DIR=/var/backups/tartarus
-  tartarus backup create --verify
+  tartarus backup create --verify --copy-to s3://acme-backups/tartarus
   tartarus backup list
+  tartarus backup list --dir s3://acme-backups/tartarus
   tartarus backup verify 20260102T030405Z-file
   tartarus backup prune --keep-days 7 --keep-last 7 --dry-run
   tartarus backup restore 20260102T030405Z-logical --online --dry-run";
@@ -59,6 +81,16 @@ pub enum BackupCmd {
     /// interrupted backup never leaves a folder that looks complete. Files are 0600, folders 0700.
     #[command(after_long_help = create::EXAMPLES)]
     Create(create::CreateArgs),
+    /// Copy a backup off the machine: to a folder (an NFS or EFS mount) or object storage
+    ///
+    /// The backup is verified (checksums) before it is sent, and every file is read back from
+    /// the destination and checked against the manifest after. Never half-written: into a
+    /// folder it is written as .tmp-<id> and renamed when complete; into object storage the
+    /// manifest is uploaded last, after the read-back, and a listing only takes a backup with a
+    /// manifest. A destination that already holds the same backup is read back again; one that
+    /// holds another under the same id is refused (exit 7).
+    #[command(after_long_help = copy::EXAMPLES)]
+    Copy(copy::CopyArgs),
     /// The backups in the directory, oldest first, with a quick status (sizes only; see verify)
     ///
     /// STATUS is `complete` when the manifest is readable and every file it lists is present with
@@ -108,7 +140,8 @@ impl BackupCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
         match self {
             BackupCmd::Create(args) => create::run(ctx, args).await,
-            BackupCmd::List(args) => list::run(ctx, args),
+            BackupCmd::Copy(args) => copy::run(ctx, args).await,
+            BackupCmd::List(args) => list::run(ctx, args).await,
             BackupCmd::Verify(args) => verify::run(ctx, args).await,
             BackupCmd::Prune(args) => prune::run(ctx, args).await,
             BackupCmd::Restore(args) => restore::run(ctx, args).await,

@@ -3,11 +3,11 @@
 use anyhow::{Context as _, Result};
 use clap::Args;
 
-use super::DirArg;
+use super::LocationArg;
 use crate::cli::Ctx;
 use crate::exit;
 use crate::output::{columns, emit, Render};
-use crate::persistence::backup::{self, PruneAction, PruneKind, PruneReport};
+use crate::persistence::backup::{self, Location, PruneAction, PruneKind, PruneReport};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -15,12 +15,15 @@ Examples:
   tartarus backup prune --dir /var/backups/tartarus --keep-days 7 --keep-last 7 --dry-run
 
   # the same from cron, without a prompt
-  tartarus backup prune --keep-days 7 --keep-last 7 --yes";
+  tartarus backup prune --keep-days 7 --keep-last 7 --yes
+
+  # retention of the off-machine copies
+  tartarus backup prune --dir s3://acme-backups/tartarus --keep-days 30 --keep-last 30 --yes";
 
 #[derive(Debug, Args)]
 pub struct PruneArgs {
     #[command(flatten)]
-    pub dir: DirArg,
+    pub dir: LocationArg,
     /// Keep every backup younger than this many days (0: age keeps nothing)
     #[arg(long, value_name = "N")]
     pub keep_days: u32,
@@ -58,7 +61,7 @@ impl Render for PruneReport {
 }
 
 /// The confirmation question: what is deleted from where.
-fn question(dir: &std::path::Path, plan: &PruneReport) -> String {
+fn question(dir: &Location, plan: &PruneReport) -> String {
     let ids = plan.ids(PruneKind::Backup, PruneAction::Delete);
     let tmps = plan.ids(PruneKind::Temporary, PruneAction::Delete);
     let mut what = Vec::new();
@@ -72,26 +75,24 @@ fn question(dir: &std::path::Path, plan: &PruneReport) -> String {
             tmps.join(", ")
         ));
     }
-    format!("delete from {} {}", dir.display(), what.join(", and "))
+    format!("delete from {dir} {}", what.join(", and "))
 }
 
-async fn prune_blocking(args: &PruneArgs, dry_run: bool) -> Result<PruneReport> {
-    let d = args.dir.dir.clone();
-    let (days, last) = (args.keep_days, args.keep_last);
-    tokio::task::spawn_blocking(move || backup::prune(&d, days, last, dry_run))
+async fn prune_at(args: &PruneArgs, dry_run: bool) -> Result<PruneReport> {
+    let dir = &args.dir.dir;
+    backup::remote::prune(dir, args.keep_days, args.keep_last, dry_run)
         .await
-        .context("the prune task stopped")?
-        .with_context(|| format!("pruning {}", args.dir.dir.display()))
+        .with_context(|| format!("pruning {dir}"))
 }
 
 pub async fn run(ctx: &Ctx, args: PruneArgs) -> Result<u8> {
-    let plan = prune_blocking(&args, true).await?;
+    let plan = prune_at(&args, true).await?;
     if args.dry_run || !plan.deletes_anything() {
         emit(ctx.output, &plan)?;
         return Ok(exit::OK);
     }
     ctx.confirm(&question(&args.dir.dir, &plan))?;
-    let report = prune_blocking(&args, false).await?;
+    let report = prune_at(&args, false).await?;
     emit(ctx.output, &report)?;
     Ok(exit::OK)
 }

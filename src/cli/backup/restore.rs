@@ -32,7 +32,10 @@ Examples:
   systemctl stop redis-server
   tartarus backup restore 20260102T030405Z-file --data-dir /var/lib/redis \\
       --redis-conf /etc/redis/redis.conf
-  systemctl start redis-server && tartarus redis health";
+  systemctl start redis-server && tartarus redis health
+
+  # straight from object storage (downloaded into a private folder under $TMPDIR first)
+  tartarus backup restore s3://acme-backups/tartarus/20260102T030405Z-logical --online --dry-run";
 
 /// `--appendonly`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -43,8 +46,8 @@ pub enum YesNo {
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// Backup id (a folder name in --dir), or the path of a backup folder (anywhere; a path
-    /// needs no --dir)
+    /// Backup id (looked up in --dir), the path of a backup folder (anywhere; a path needs no
+    /// --dir), or s3://bucket/prefix/ID (downloaded first)
     #[arg(value_name = "ID|PATH")]
     pub backup: String,
     #[command(flatten)]
@@ -191,7 +194,16 @@ fn check_mode(manifest: &BackupManifest, online: bool) -> Result<(), Persistence
 }
 
 pub async fn run(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
-    let path = backup::resolve(args.dir.dir.as_deref(), &args.backup)?;
+    // A remote backup is downloaded into a private temporary folder (removed when done) and
+    // restored from there with every check of a local one.
+    let reporter = Reporter::new(ctx);
+    let progress = |p| reporter.report(p);
+    let fetched = backup::remote::fetch(args.dir.dir.as_ref(), &args.backup, None, &progress)
+        .await
+        .with_context(|| format!("reading backup {}", args.backup));
+    reporter.finish();
+    let fetched = fetched?;
+    let path = fetched.path.clone();
     // Refuse a bad backup before anything else. This is the only verification: the restore
     // functions are told (`verified`) not to read everything again.
     let report = verify_blocking(path.clone()).await?;
@@ -200,11 +212,13 @@ pub async fn run(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
     }
     let manifest = backup::read_manifest(&path)?;
     check_mode(&manifest, args.online)?;
-    if args.online {
+    let result = if args.online {
         online(ctx, &args, &path, &manifest).await
     } else {
         offline(ctx, &args, path, &manifest).await
-    }
+    };
+    drop(fetched);
+    result
 }
 
 async fn online(

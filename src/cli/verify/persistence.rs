@@ -5,12 +5,16 @@ use std::time::Duration;
 use anyhow::Result;
 use clap::Args;
 
+use crate::cli::metrics::{record_outcome, TextfileArg};
 use crate::cli::progress::Reporter;
 use crate::cli::{parse_duration_arg, Ctx};
 use crate::exit;
+use crate::metrics::textfile::Overrides;
 use crate::output::{columns, emit, Render};
+use crate::persistence::backup::Location;
 use crate::persistence::canary::{self, CanaryOptions, Verdict};
-use crate::persistence::require_redis;
+use crate::persistence::canary_record::{self, PersistenceRecord};
+use crate::persistence::{require_redis, RedisAdmin};
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -18,7 +22,10 @@ Examples:
   tartarus verify persistence --restart-cmd 'docker restart redis' --wait 60s -o json
 
   # without a restart: BGSAVE, and AOF or save rules must be configured
-  tartarus verify persistence";
+  tartarus verify persistence
+
+  # from cron: record the verdict for node_exporter (success and failure alike)
+  tartarus verify persistence --textfile /var/lib/node_exporter/textfile/tartarus.prom";
 
 #[derive(Debug, Args)]
 pub struct PersistenceArgs {
@@ -31,6 +38,17 @@ pub struct PersistenceArgs {
     /// How long the restart command may run before it is killed
     #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_duration_arg)]
     pub restart_timeout: Duration,
+    /// The backup directory whose figures the textfile reports too (with --textfile)
+    #[arg(
+        long,
+        env = "TARTARUS_BACKUP_DIR",
+        hide_env_values = true,
+        value_name = "DIR",
+        value_parser = crate::cli::metrics::parse_location
+    )]
+    pub dir: Option<Location>,
+    #[command(flatten)]
+    pub textfile: TextfileArg,
 }
 
 impl Render for Verdict {
@@ -71,7 +89,7 @@ impl Render for Verdict {
 pub async fn run(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
     let target = require_redis(&ctx.config.backend, "verify persistence")?;
     let opts = CanaryOptions {
-        restart_cmd: args.restart_cmd,
+        restart_cmd: args.restart_cmd.clone(),
         wait: args.wait,
         restart_timeout: args.restart_timeout,
         ..Default::default()
@@ -82,6 +100,30 @@ pub async fn run(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
     let (verdict, outcome) =
         canary::verify_persistence(&target, &open_store, &opts, &progress).await;
     reporter.finish();
+    // Recorded in the cell for `metrics --textfile`; when Redis is not back, only this
+    // command's own textfile can say so.
+    let record = PersistenceRecord::from_verdict(&verdict, crate::model::now_ms());
+    let key = ctx.config.keys().persistence_verdict();
+    let stored = async {
+        let admin = RedisAdmin::connect(&target).await?;
+        canary_record::record(&admin, &key, &record).await
+    }
+    .await;
+    if let Err(e) = stored {
+        tracing::warn!("the verdict was not recorded in Redis: {e}");
+    }
+    let overrides = Overrides {
+        persistence: Some(record),
+        ..Default::default()
+    };
+    record_outcome(
+        ctx,
+        args.textfile.textfile.as_deref(),
+        args.dir.as_ref().and_then(Location::folder),
+        args.dir.as_ref().filter(|d| d.is_remote()),
+        overrides,
+    )
+    .await;
     // CI parses stdout: the verdict comes out on every path, saying why.
     emit(ctx.output, &verdict)?;
     if verdict.error.is_some() {

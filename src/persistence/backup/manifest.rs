@@ -126,8 +126,21 @@ pub fn read_manifest(folder: &Path) -> Result<BackupManifest> {
     let path = folder.join(MANIFEST);
     let f = open_beneath(folder, MANIFEST).map_err(|e| PersistenceError::io(&path, e))?;
     let bytes = read_bounded(f, MAX_MANIFEST_BYTES, &path)?;
-    let m: BackupManifest = serde_json::from_slice(&bytes).map_err(|e| PersistenceError::Json {
-        path: path.clone(),
+    parse_manifest(&bytes, &path)
+}
+
+/// Parses and checks the bytes of a `manifest.json` (read from a folder or fetched from object
+/// storage; `path` names it in errors): at most [`MAX_MANIFEST_BYTES`], every file name inside
+/// the backup.
+pub fn parse_manifest(bytes: &[u8], path: &Path) -> Result<BackupManifest> {
+    if bytes.len() as u64 > MAX_MANIFEST_BYTES {
+        return Err(PersistenceError::invalid(
+            path.display().to_string(),
+            format!("larger than the {MAX_MANIFEST_BYTES}-byte limit for this file"),
+        ));
+    }
+    let m: BackupManifest = serde_json::from_slice(bytes).map_err(|e| PersistenceError::Json {
+        path: path.to_path_buf(),
         error: e,
     })?;
     m.validate()

@@ -6,8 +6,10 @@ mod create;
 mod hashing;
 mod list;
 mod manifest;
+pub mod outcome;
 mod prune;
-mod resolve;
+pub mod remote;
+pub(crate) mod resolve;
 mod verify;
 
 use std::time::Duration;
@@ -22,9 +24,11 @@ pub use hashing::sha256_file;
 pub(crate) use hashing::HashingWriter;
 pub use list::{list, BackupSummary, STATUS_COMPLETE};
 pub use manifest::{
-    parse_backup_id, read_manifest, BackupFile, BackupManifest, KeyCounts, FORMAT_VERSION,
+    parse_backup_id, parse_manifest, read_manifest, BackupFile, BackupManifest, KeyCounts,
+    FORMAT_VERSION, MAX_MANIFEST_BYTES,
 };
 pub use prune::{prune, prune_at, PruneAction, PruneEntry, PruneKind, PruneReport, STALE_TMP_AGE};
+pub use remote::Location;
 pub use resolve::resolve;
 pub use verify::{verify, verify_checksums, CheckOutcome, VerifyCheck, VerifyReport};
 

@@ -78,6 +78,13 @@ fn connection(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
             "reachable (PING answers LOADING while the dataset loads)",
             "",
         ),
+        Some(l) if opts.latency_critical.is_some_and(|c| l > c) => row(
+            "connection",
+            HealthStatus::Critical,
+            ms(l),
+            "very slow round trip",
+            "check network / server load",
+        ),
         Some(l) if l > opts.latency_warning => row(
             "connection",
             HealthStatus::Warning,
@@ -310,6 +317,23 @@ fn last_save_age(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
             value,
             "RDB snapshots are disabled",
             "",
+        )
+    } else if opts
+        .max_save_age_critical
+        .is_some_and(|c| age > c.as_secs())
+        && f.int("rdb_changes_since_last_save").unwrap_or(1) > 0
+    {
+        row(
+            "last_save_age",
+            HealthStatus::Critical,
+            value,
+            format!(
+                "older than {}",
+                crate::model::units::format_duration(
+                    opts.max_save_age_critical.unwrap_or_default()
+                )
+            ),
+            "check the save rules and BGSAVE errors in the Redis log",
         )
     } else if age > opts.max_save_age.as_secs()
         && f.int("rdb_changes_since_last_save").unwrap_or(1) > 0

@@ -7,7 +7,10 @@ use serde::Serialize;
 
 use super::admin::RedisAdmin;
 
+pub mod capacity;
 mod checks;
+pub mod plugin;
+pub mod thresholds;
 pub mod topology;
 use crate::config::RedisTarget;
 use crate::exit;
@@ -111,6 +114,10 @@ pub struct HealthReport {
     pub target: String,
     pub overall: HealthStatus,
     pub checks: Vec<HealthCheck>,
+    /// The figures of the monitoring-plugin line, with their thresholds (numbers as numbers).
+    pub perfdata: Vec<plugin::Perfdata>,
+    /// The memory forecast; null when it could not be made (no samples key, no INFO memory).
+    pub forecast: Option<capacity::MemoryForecast>,
 }
 
 impl HealthReport {
@@ -134,22 +141,42 @@ impl HealthReport {
                 reason,
                 fix,
             )],
+            perfdata: Vec::new(),
+            forecast: None,
         }
     }
 }
 
-/// Thresholds.
+/// Thresholds, and where the memory samples of the forecast live.
 #[derive(Clone, Debug)]
 pub struct HealthOptions {
-    /// Last successful save older than this → WARNING (when RDB snapshots are configured).
+    /// Last successful save older than this → WARNING (when RDB snapshots are configured and
+    /// there are unsaved changes).
     pub max_save_age: Duration,
+    /// … older than this → CRITICAL (None: never).
+    pub max_save_age_critical: Option<Duration>,
     /// More unsaved changes than this with AOF off → WARNING.
     pub max_changes_since_save: u64,
     /// Round trip above this → WARNING.
     pub latency_warning: Duration,
+    /// Round trip above this → CRITICAL (None: never).
+    pub latency_critical: Option<Duration>,
     /// used_memory / maxmemory (percent) → WARNING / CRITICAL.
     pub memory_warning_pct: f64,
     pub memory_critical_pct: f64,
+    /// Memory full within this, at its recent rate of growth → WARNING.
+    pub forecast_warning: Duration,
+    /// … within this → CRITICAL (None: never).
+    pub forecast_critical: Option<Duration>,
+    /// The samples the growth rate is measured over (the newest of this age).
+    pub forecast_window: Duration,
+    /// No forecast before the samples of the window span this long.
+    pub forecast_min_span: Duration,
+    /// The list of memory samples ([`crate::store::keys::Keys::memory_samples`]); None: no
+    /// forecast.
+    pub memory_samples_key: Option<String>,
+    /// Append this run's sample to that list (false for read-only monitoring users).
+    pub record_sample: bool,
     /// `TARTARUS_ENV=production`: the `default` user with every right is a warning.
     pub production: bool,
     /// `--min-replicas-ack N`: fewer online replicas than N is critical.
@@ -160,10 +187,18 @@ impl Default for HealthOptions {
     fn default() -> Self {
         HealthOptions {
             max_save_age: Duration::from_secs(2 * 3600),
+            max_save_age_critical: Some(Duration::from_secs(24 * 3600)),
             max_changes_since_save: 100_000,
             latency_warning: Duration::from_millis(100),
+            latency_critical: None,
             memory_warning_pct: 80.0,
             memory_critical_pct: 95.0,
+            forecast_warning: Duration::from_secs(24 * 3600),
+            forecast_critical: None,
+            forecast_window: Duration::from_secs(6 * 3600),
+            forecast_min_span: Duration::from_secs(600),
+            memory_samples_key: None,
+            record_sample: true,
             production: false,
             replica_ack: None,
         }
@@ -266,19 +301,39 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
     ] {
         config.extend(admin.config_get(k).await?);
     }
-    let mut checks = evaluate(
-        &info,
-        &config,
-        Some(latency),
-        chrono::Utc::now().timestamp(),
-        opts,
-    );
+    let now_ms = crate::model::now_ms();
+    let mut checks = evaluate(&info, &config, Some(latency), now_ms / 1000, opts);
+    let forecast = match &opts.memory_samples_key {
+        Some(key) => {
+            capacity::sample_and_forecast(
+                admin,
+                key,
+                opts.record_sample,
+                &info,
+                &config,
+                opts,
+                now_ms,
+            )
+            .await
+        }
+        None => None,
+    };
+    if let Some(f) = &forecast {
+        let at = checks
+            .iter()
+            .position(|c| c.name == "memory")
+            .map_or(checks.len(), |i| i + 1);
+        checks.insert(at, capacity::check(f, opts));
+    }
     let facts = topology::gather(admin).await;
     checks.extend(topology::evaluate(&info, &config, &facts, opts));
+    let perfdata = plugin::perfdata(&info, &config, &checks, forecast.as_ref(), opts);
     Ok(HealthReport {
         target: admin.display().to_string(),
         overall: overall(&checks),
         checks,
+        perfdata,
+        forecast,
     })
 }
 
@@ -405,7 +460,7 @@ mod tests {
             HealthStatus::Ok,
             "1010 s < 2 h"
         );
-        let checks = evaluate(&i, &c, None, 100_000, &HealthOptions::default());
+        let checks = evaluate(&i, &c, None, 10_000, &HealthOptions::default());
         assert_eq!(
             checks
                 .iter()
@@ -413,6 +468,16 @@ mod tests {
                 .unwrap()
                 .status,
             HealthStatus::Warning
+        );
+        // Past the critical age (24 h by default) it is CRITICAL.
+        let checks = evaluate(&i, &c, None, 100_000, &HealthOptions::default());
+        assert_eq!(
+            checks
+                .iter()
+                .find(|c| c.name == "last_save_age")
+                .unwrap()
+                .status,
+            HealthStatus::Critical
         );
         // An old save with nothing unsaved is fine: Redis only saves when there are changes.
         i.insert("rdb_changes_since_last_save".into(), "0".into());
