@@ -22,6 +22,9 @@ pub mod lease_watch;
 
 use lease_watch::LeaseWatch;
 
+/// How often a scheduler records the server's memory use (`redis health` forecasts from it).
+const MEMORY_SAMPLE_EVERY: Duration = Duration::from_secs(60);
+
 /// What can stop the scheduler.
 #[derive(Debug, thiserror::Error)]
 pub enum SchedulerError {
@@ -126,6 +129,7 @@ pub struct Scheduler {
     node_fingerprint: u64,
     prefetched: Option<Batch>,
     last_maintenance: Option<Instant>,
+    last_memory_sample: Option<Instant>,
     last_rotation: Option<Instant>,
     /// What this scheduler announces while its loop runs.
     identity: SchedulerBeat,
@@ -255,6 +259,7 @@ impl Scheduler {
             node_fingerprint: 0,
             prefetched: None,
             last_maintenance: None,
+            last_memory_sample: None,
             last_rotation: None,
             identity: SchedulerBeat {
                 id: ulid::Ulid::new().to_string(),
@@ -369,8 +374,24 @@ impl Scheduler {
         if self.cleaner.due() {
             report.expired = self.cleaner.pass(&*self.store).await?.deleted;
         }
+        self.sample_memory_if_due().await;
         self.last_maintenance = Some(Instant::now());
         Ok(report)
+    }
+
+    /// Records the server's memory use once a minute, for `redis health`'s growth forecast. A
+    /// failure is logged, not fatal: the forecast then has a gap.
+    async fn sample_memory_if_due(&mut self) {
+        if self
+            .last_memory_sample
+            .is_some_and(|t| t.elapsed() < MEMORY_SAMPLE_EVERY)
+        {
+            return;
+        }
+        self.last_memory_sample = Some(Instant::now());
+        if let Err(e) = self.store.record_memory_sample(now_ms()).await {
+            tracing::debug!("recording a memory sample failed: {e}");
+        }
     }
 
     /// Requeues (or dead-letters) the runs of every node whose lease lapsed by this scheduler's

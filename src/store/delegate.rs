@@ -303,6 +303,10 @@ macro_rules! store_by_modules {
                 async fn runs_events(&self, ids: &[String]) -> StoreResult<Vec<Vec<Event>>> {
                     retention::runs_events(self, ids).await
                 }
+
+                async fn record_memory_sample(&self, now_ms: i64) -> StoreResult<()> {
+                    retention::record_memory_sample(self, now_ms).await
+                }
             }
         };
     };

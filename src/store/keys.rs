@@ -381,6 +381,11 @@ impl Keys {
     pub fn finished_ttl(&self) -> String {
         format!("{}:finished:ttl", self.prefix)
     }
+    /// List: samples of the server's `used_memory` (`<unix ms> <bytes>`, newest first, capped),
+    /// recorded by the schedulers; `redis health` forecasts memory growth from them.
+    pub fn memory_samples(&self) -> String {
+        format!("{}:memory:samples", self.prefix)
+    }
     /// Hash: Themis policy name → JSON document.
     pub fn policies(&self) -> String {
         format!("{}:policies", self.themis)

@@ -594,7 +594,9 @@ pub trait Store: Send + Sync {
     /// Stores the cell's window for finished runs; every scheduler and agent of the cell follows it.
     async fn set_retention(&self, finished: Duration) -> StoreResult<()>;
     /// Finished runs due for deletion at `now`: finished more than `window` ago, or past their own
-    /// `ttlAfterFinished`. Oldest first, at most `max`; O(log n + max).
+    /// `ttlAfterFinished`. At most `max`, oldest first; from a backlog of two batches or more, a
+    /// backend shared by several schedulers may return a random batch of it instead, so that they
+    /// rarely pick the same runs. O(log n + max).
     async fn expired_runs(
         &self,
         now: i64,
@@ -615,7 +617,13 @@ pub trait Store: Send + Sync {
     async fn trim_events(&self, before_ms: i64) -> StoreResult<u64>;
     /// The recent events of many runs in one round trip, in the order asked.
     async fn runs_events(&self, ids: &[String]) -> StoreResult<Vec<Vec<Event>>>;
+    /// Records the server's memory use now (one of the last [`MEMORY_SAMPLES`] samples), from
+    /// which `redis health` forecasts growth. The in-memory backend records nothing.
+    async fn record_memory_sample(&self, now_ms: i64) -> StoreResult<()>;
 }
+
+/// Memory samples kept (one a minute from each scheduler: about the last hour).
+pub const MEMORY_SAMPLES: usize = 60;
 
 pub type SharedStore = Arc<dyn Store>;
 

@@ -88,6 +88,7 @@ async fn report(ctx: &Ctx, args: &HealthArgs) -> HealthReport {
         max_save_age,
         production: ctx.config.environment == crate::config::Environment::Production,
         replica_ack: target.replica_ack.map(|a| a.replicas),
+        memory_samples_key: Some(ctx.config.keys().memory_samples()),
         ..Default::default()
     };
     health::check(&target, &opts).await

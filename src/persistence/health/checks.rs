@@ -13,6 +13,8 @@ pub(super) struct Facts<'a> {
     pub config: &'a BTreeMap<String, String>,
     pub latency: Option<Duration>,
     pub now_unix: i64,
+    /// `used_memory` samples the schedulers recorded: `(unix ms, bytes)`, any order.
+    pub memory_history: &'a [(i64, u64)],
 }
 
 impl Facts<'_> {
@@ -63,6 +65,7 @@ pub(super) const ALL: &[Check] = &[
     save_rules,
     maxmemory_policy,
     memory,
+    memory_growth,
     loading,
 ];
 
@@ -426,6 +429,99 @@ fn memory(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
         }
         _ => missing("memory", "used_memory / maxmemory"),
     }
+}
+
+/// Shortest span of samples a growth rate is read from (a shorter one is noise).
+const MIN_GROWTH_SPAN_MS: i64 = 5 * 60 * 1000;
+
+/// What to do about memory that grows: finished runs are what accumulates.
+const GROWTH_FIX: &str = "shorten the retention of finished runs (`tartarus scheduler run --retain-finished 1d`, \
+     with `--archive-dir DIR` to keep them on disk), or raise maxmemory";
+
+/// The capacity forecast: at the rate `used_memory` grew over the recorded samples (the last hour
+/// or so), when it reaches `maxmemory`, or the machine's memory when there is none.
+fn memory_growth(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
+    let Some(used) = f.int("used_memory").map(|u| u.max(0) as u64) else {
+        return missing("memory_growth", "used_memory");
+    };
+    let maxmemory = f
+        .cfg("maxmemory")
+        .and_then(|s| s.parse::<u64>().ok())
+        .or_else(|| f.int("maxmemory").map(|m| m.max(0) as u64))
+        .unwrap_or(0);
+    let limit = match (maxmemory, f.int("total_system_memory")) {
+        (m, _) if m > 0 => Some((m, "maxmemory")),
+        (_, Some(total)) if total > 0 => {
+            Some((total as u64, "the machine's memory (no maxmemory)"))
+        }
+        _ => None,
+    };
+    let now_ms = f.now_unix.saturating_mul(1000);
+    let Some(&(since, then)) = f
+        .memory_history
+        .iter()
+        .filter(|(at, _)| *at <= now_ms)
+        .min_by_key(|(at, _)| *at)
+    else {
+        return row(
+            "memory_growth",
+            HealthStatus::Ok,
+            serde_json::Value::Null,
+            "no growth history yet (a running scheduler samples used memory once a minute)",
+            "",
+        );
+    };
+    let span_ms = now_ms - since;
+    if span_ms < MIN_GROWTH_SPAN_MS {
+        return row(
+            "memory_growth",
+            HealthStatus::Ok,
+            serde_json::Value::Null,
+            format!(
+                "{} s of growth history: too short to forecast (5 min needed)",
+                span_ms / 1000
+            ),
+            "",
+        );
+    }
+    let per_hour = (used as f64 - then as f64) * 3_600_000.0 / span_ms as f64;
+    let rate = format!(
+        "{}/h over the last {} min",
+        crate::output::human_bytes(per_hour.abs() as u64),
+        span_ms / 60_000
+    );
+    if per_hour <= 0.0 {
+        return row(
+            "memory_growth",
+            HealthStatus::Ok,
+            serde_json::Value::Null,
+            format!("not growing ({rate} less)"),
+            "",
+        )
+        .unit("hours");
+    }
+    let Some((limit, limit_name)) = limit else {
+        return row(
+            "memory_growth",
+            HealthStatus::Ok,
+            serde_json::Value::Null,
+            format!("growing {rate}; no maxmemory and the machine's memory is not reported"),
+            "set maxmemory",
+        );
+    };
+    let hours = limit.saturating_sub(used) as f64 / per_hour;
+    let value = (hours * 10.0).round() / 10.0;
+    let reach = format!(
+        "growing {rate}: reaches {limit_name} ({}) in about {value} h",
+        crate::output::human_bytes(limit)
+    );
+    let horizon_h = opts.memory_growth_horizon.as_secs_f64() / 3600.0;
+    if hours < horizon_h {
+        row("memory_growth", HealthStatus::Warning, value, reach, GROWTH_FIX)
+    } else {
+        row("memory_growth", HealthStatus::Ok, value, reach, "")
+    }
+    .unit("hours")
 }
 
 fn loading(f: &Facts<'_>, _: &HealthOptions) -> HealthCheck {

@@ -154,6 +154,11 @@ pub struct HealthOptions {
     pub production: bool,
     /// `--min-replicas-ack N`: fewer online replicas than N is critical.
     pub replica_ack: Option<u32>,
+    /// The list of `used_memory` samples the schedulers record
+    /// ([`crate::store::keys::Keys::memory_samples`]); `None`: no growth forecast.
+    pub memory_samples_key: Option<String>,
+    /// Memory reached within this long at the recent rate of growth → WARNING.
+    pub memory_growth_horizon: Duration,
 }
 
 impl Default for HealthOptions {
@@ -166,6 +171,8 @@ impl Default for HealthOptions {
             memory_critical_pct: 95.0,
             production: false,
             replica_ack: None,
+            memory_samples_key: None,
+            memory_growth_horizon: Duration::from_secs(24 * 3600),
         }
     }
 }
@@ -207,11 +214,25 @@ pub fn evaluate(
     now_unix: i64,
     opts: &HealthOptions,
 ) -> Vec<HealthCheck> {
+    evaluate_with_history(info, config, latency, now_unix, &[], opts)
+}
+
+/// [`evaluate`] with the recorded `used_memory` samples (`(unix ms, bytes)`, any order) that the
+/// growth forecast reads.
+pub fn evaluate_with_history(
+    info: &BTreeMap<String, String>,
+    config: &BTreeMap<String, String>,
+    latency: Option<Duration>,
+    now_unix: i64,
+    memory_history: &[(i64, u64)],
+    opts: &HealthOptions,
+) -> Vec<HealthCheck> {
     let facts = checks::Facts {
         info,
         config,
         latency,
         now_unix,
+        memory_history,
     };
     checks::ALL
         .iter()
@@ -266,11 +287,16 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
     ] {
         config.extend(admin.config_get(k).await?);
     }
-    let mut checks = evaluate(
+    let history = match &opts.memory_samples_key {
+        Some(key) => memory_history(admin, key).await?,
+        None => Vec::new(),
+    };
+    let mut checks = evaluate_with_history(
         &info,
         &config,
         Some(latency),
         chrono::Utc::now().timestamp(),
+        &history,
         opts,
     );
     let facts = topology::gather(admin).await;
@@ -280,6 +306,25 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
         overall: overall(&checks),
         checks,
     })
+}
+
+/// The `used_memory` samples the schedulers recorded (`<unix ms> <bytes>` each); unreadable
+/// entries are skipped.
+async fn memory_history(admin: &RedisAdmin, key: &str) -> super::Result<Vec<(i64, u64)>> {
+    let mut cmd = crate::connection::cmd("LRANGE");
+    cmd.arg(key).arg(0).arg(-1);
+    let v = admin.query("LRANGE", &cmd).await?;
+    let crate::connection::Value::Array(items) = v else {
+        return Ok(Vec::new());
+    };
+    Ok(items
+        .iter()
+        .filter_map(crate::connection::value::text)
+        .filter_map(|text| {
+            let (at, bytes) = text.split_once(' ')?;
+            Some((at.parse().ok()?, bytes.parse().ok()?))
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -537,6 +582,56 @@ mod tests {
         assert!(get(&run(&i2, &c), "aof_delayed_fsync").value.is_null());
         let json = serde_json::to_value(get(&checks, "connection")).unwrap();
         assert!(json["value"].is_number(), "{json}");
+    }
+
+    /// The forecast warns when memory, at the rate of the recorded samples, reaches maxmemory
+    /// (or the machine's memory without one) within 24 h, and names retention as the fix.
+    #[test]
+    fn memory_growth_forecast() {
+        let (mut i, mut c) = maps(true, "3600 1", "noeviction");
+        let now = 100_000i64;
+        let growth = |i: &BTreeMap<String, String>,
+                      c: &BTreeMap<String, String>,
+                      history: &[(i64, u64)]| {
+            let checks = evaluate_with_history(
+                i,
+                c,
+                Some(Duration::from_millis(1)),
+                now,
+                history,
+                &HealthOptions::default(),
+            );
+            checks
+                .into_iter()
+                .find(|c| c.name == "memory_growth")
+                .unwrap()
+        };
+        // No history, or too little of it: no forecast, no warning.
+        let g = growth(&i, &c, &[]);
+        assert_eq!((g.status, g.value.is_null()), (HealthStatus::Ok, true));
+        let g = growth(&i, &c, &[(now * 1000 - 60_000, 500_000)]);
+        assert_eq!(g.status, HealthStatus::Ok);
+        assert!(g.message.contains("too short"), "{}", g.message);
+        // 1,000,000 bytes now, 500,000 an hour ago: 500 kB/h.
+        let hour_ago = [(now * 1000 - 3_600_000, 500_000u64)];
+        c.insert("maxmemory".into(), "5000000".into());
+        let g = growth(&i, &c, &hour_ago);
+        assert_eq!((g.status, g.value.as_f64()), (HealthStatus::Warning, Some(8.0)));
+        assert!(g.fix.contains("--retain-finished"), "{}", g.fix);
+        assert!(g.message.contains("maxmemory"), "{}", g.message);
+        c.insert("maxmemory".into(), "50000000".into());
+        let g = growth(&i, &c, &hour_ago);
+        assert_eq!((g.status, g.value.as_f64()), (HealthStatus::Ok, Some(98.0)));
+        // Without maxmemory, the machine's memory is the limit.
+        c.insert("maxmemory".into(), "0".into());
+        i.insert("total_system_memory".into(), "6000000".into());
+        let g = growth(&i, &c, &hour_ago);
+        assert_eq!((g.status, g.value.as_f64()), (HealthStatus::Warning, Some(10.0)));
+        assert!(g.message.contains("machine's memory"), "{}", g.message);
+        // Shrinking memory is fine whatever the limit.
+        let g = growth(&i, &c, &[(now * 1000 - 3_600_000, 2_000_000)]);
+        assert_eq!(g.status, HealthStatus::Ok);
+        assert!(g.message.contains("not growing"), "{}", g.message);
     }
 
     #[test]

@@ -94,3 +94,8 @@ pub(super) async fn runs_events(
         })
         .collect())
 }
+
+/// Nothing to sample: the in-memory backend has no server.
+pub(super) async fn record_memory_sample(_store: &MemoryStore, _now_ms: i64) -> StoreResult<()> {
+    Ok(())
+}
