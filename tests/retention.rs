@@ -111,7 +111,7 @@ fn agent_args(root: &Path) -> Vec<String> {
         "--slots",
         "32",
         "--cpu",
-        "64",
+        "32",
         "--memory",
         "64Gi",
         "--poll",
@@ -360,7 +360,7 @@ fn five_thousand_runs_leave_redis_at_its_baseline_after_the_window() {
         doc("stay-run-0", "[sleep, \"600\"]", ""),
         doc("stay-run-1", "[sleep, \"600\"]", ""),
         format!(
-            "---\nmetadata: {{name: stay-pending}}\nspec:\n  image: local\n  command: [\"true\"]\n  resources: {{cpu: \"500\"}}\n"
+            "---\nmetadata: {{name: stay-pending}}\nspec:\n  image: local\n  command: [\"true\"]\n  resources: {{cpu: \"48\"}}\n"
         ),
     ];
     submit_file(&server, root.path(), "stay.yaml", &stay);

@@ -176,10 +176,10 @@ pub(super) async fn runs_events(
             p.lrange(store.keys.run_events(id), 0, -1);
         }
         let lists: Vec<Vec<String>> = store.query(&p).await?;
-        for list in lists {
+        for (id, list) in chunk.iter().zip(lists) {
             out.push(
                 list.iter()
-                    .map(|e| serde_json::from_str::<Event>(e).map_err(corrupt))
+                    .map(|e| super::events::decode_run_event(e, id))
                     .collect::<StoreResult<Vec<Event>>>()?,
             );
         }
