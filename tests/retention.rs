@@ -716,3 +716,72 @@ fn export_writes_every_finished_run_with_its_events() {
     assert_eq!(report["runs"], 0, "{report}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
 }
+
+/// `redis health -o json`: its `memory_growth` row.
+fn memory_growth_row(server: &RedisServer) -> Value {
+    let out = tartarus_on(server)
+        .args(["redis", "health", "-o", "json"])
+        .output()
+        .expect("tartarus");
+    let report = json(&out.stdout);
+    report["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["name"] == "memory_growth"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no memory_growth row in {report}"))
+}
+
+/// A scheduler records the server's memory use; `redis health` forecasts from those samples:
+/// memory that would reach `maxmemory` within a day at its recent rate is a warning naming the
+/// retention setting; without `maxmemory`, the machine's memory is the limit.
+#[test]
+fn redis_health_warns_when_memory_growth_would_reach_the_limit_within_a_day() {
+    let server = RedisServer::start();
+    let root = private_root();
+    let key = Keys::default().memory_samples();
+    let mut c = server.conn();
+    let mut sched = Service::start(&server, "scheduler", &scheduler_args(&[]), root.path());
+    let t = Instant::now();
+    while redis::cmd("LLEN").arg(&key).query::<u64>(&mut c).unwrap() == 0 {
+        assert!(t.elapsed() < Duration::from_secs(60), "no memory sample: {}", sched.log());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    sched.stop();
+    let sample: String = redis::cmd("LINDEX").arg(&key).arg(0).query(&mut c).unwrap();
+    let (_, bytes) = sample.split_once(' ').expect("`<ms> <bytes>`");
+    assert!(bytes.parse::<u64>().unwrap() > 0, "{sample}");
+    // One fresh sample: too short a history to forecast.
+    let row = memory_growth_row(&server);
+    assert_eq!(row["status"], "OK", "{row}");
+    assert!(row["value"].is_null(), "{row}");
+
+    // An hour ago Redis used almost nothing: it grows by about its whole size an hour.
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    let _: () = redis::cmd("RPUSH")
+        .arg(&key)
+        .arg(format!("{} 1000", now_ms - 3_600_000))
+        .query(&mut c)
+        .unwrap();
+    let (used, _) = used_memory(&server);
+    let _: () = redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory")
+        .arg((used * 4).to_string())
+        .query(&mut c)
+        .unwrap();
+    let row = memory_growth_row(&server);
+    assert_eq!(row["status"], "WARNING", "{row}");
+    let hours = row["value"].as_f64().expect("hours");
+    assert!((1.0..6.0).contains(&hours), "{row}");
+    assert!(row["fix"].as_str().unwrap().contains("--retain-finished"), "{row}");
+    // No maxmemory: the machine's memory, gigabytes away at a few MB an hour.
+    let _: () = redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory")
+        .arg("0")
+        .query(&mut c)
+        .unwrap();
+    let row = memory_growth_row(&server);
+    assert_eq!(row["status"], "OK", "{row}");
+    assert!(row["message"].as_str().unwrap().contains("machine's memory"), "{row}");
+}
