@@ -260,7 +260,10 @@ fn own_keys(server: &RedisServer) -> BTreeSet<String> {
 fn used_memory(server: &RedisServer) -> (i64, i64) {
     let mut c = server.conn();
     let _: redis::RedisResult<String> = redis::cmd("MEMORY").arg("PURGE").query(&mut c);
-    let info: String = redis::cmd("INFO").arg("memory").query(&mut c).expect("INFO");
+    let info: String = redis::cmd("INFO")
+        .arg("memory")
+        .query(&mut c)
+        .expect("INFO");
     let field = |name: &str| {
         info.lines()
             .find_map(|l| l.strip_prefix(&format!("{name}:")))
@@ -414,7 +417,10 @@ fn five_thousand_runs_leave_redis_at_its_baseline_after_the_window() {
         base_keys.len(),
         "own keys did not return to the baseline: added {added:?}, removed {removed:?}"
     );
-    assert!(added.is_empty() && removed.is_empty(), "{added:?} {removed:?}");
+    assert!(
+        added.is_empty() && removed.is_empty(),
+        "{added:?} {removed:?}"
+    );
     let drift = (memory - base_memory) as f64 / base_memory as f64;
     assert!(
         drift.abs() <= 0.10,
@@ -461,7 +467,12 @@ fn five_thousand_runs_leave_redis_at_its_baseline_after_the_window() {
                 .collect()
         })
         .unwrap_or_default();
-    assert!(logs.len() <= 2, "agent logs left: {} ({:?}…)", logs.len(), logs.iter().take(5).collect::<Vec<_>>());
+    assert!(
+        logs.len() <= 2,
+        "agent logs left: {} ({:?}…)",
+        logs.len(),
+        logs.iter().take(5).collect::<Vec<_>>()
+    );
     assert!(sched.complaints().is_empty(), "{:?}", sched.complaints());
 }
 
@@ -470,12 +481,25 @@ fn five_thousand_runs_leave_redis_at_its_baseline_after_the_window() {
 fn denied_runs(server: &RedisServer, dir: &Path, count: usize) {
     apply_deny_policy(server, dir);
     let docs: Vec<String> = (0..count)
-        .map(|i| doc(&format!("d-{i}"), "[\"true\"]", ", labels: {retention: deny}"))
+        .map(|i| {
+            doc(
+                &format!("d-{i}"),
+                "[\"true\"]",
+                ", labels: {retention: deny}",
+            )
+        })
         .collect();
     submit_file(server, dir, "denied.yaml", &docs);
     cli_ok(
         server,
-        &["scheduler", "run", "--once", "-q", "--retain-finished", "1h"],
+        &[
+            "scheduler",
+            "run",
+            "--once",
+            "-q",
+            "--retain-finished",
+            "1h",
+        ],
     );
     let stats = queue_stats(server);
     assert_eq!(state_count(&stats, "denied"), count as u64, "{stats}");
@@ -491,7 +515,9 @@ fn two_schedulers_clean_at_once_without_errors_or_double_deletes() {
     let server = RedisServer::start();
     let root = private_root();
     denied_runs(&server, root.path(), RUNS);
-    let archives: Vec<PathBuf> = (0..2).map(|i| root.path().join(format!("archive-{i}"))).collect();
+    let archives: Vec<PathBuf> = (0..2)
+        .map(|i| root.path().join(format!("archive-{i}")))
+        .collect();
     let mut schedulers: Vec<Service> = archives
         .iter()
         .enumerate()
@@ -524,7 +550,12 @@ fn two_schedulers_clean_at_once_without_errors_or_double_deletes() {
         })
         .collect();
     for s in &schedulers {
-        assert!(s.complaints().is_empty(), "{}: {:?}", s.name, s.complaints());
+        assert!(
+            s.complaints().is_empty(),
+            "{}: {:?}",
+            s.name,
+            s.complaints()
+        );
     }
     let (lines, torn) = archived(&archives);
     let duplicates: usize = lines.values().map(|v| v.len() - 1).sum();
@@ -544,7 +575,9 @@ fn two_schedulers_clean_at_once_without_errors_or_double_deletes() {
     assert_eq!(lines.len(), RUNS);
     for i in 0..RUNS {
         let name = format!("d-{i}");
-        let runs = lines.get(&name).unwrap_or_else(|| panic!("{name} not archived"));
+        let runs = lines
+            .get(&name)
+            .unwrap_or_else(|| panic!("{name} not archived"));
         assert!(runs.len() <= 2, "{name} archived {} times", runs.len());
         assert_eq!(runs[0]["status"]["state"], "denied");
         assert_line_has_history(&runs[0]);
@@ -553,7 +586,10 @@ fn two_schedulers_clean_at_once_without_errors_or_double_deletes() {
     assert!(
         keys.iter().all(|k| !k.contains(":run:")),
         "run keys left: {:?}",
-        keys.iter().filter(|k| k.contains(":run:")).take(5).collect::<Vec<_>>()
+        keys.iter()
+            .filter(|k| k.contains(":run:"))
+            .take(5)
+            .collect::<Vec<_>>()
     );
 }
 
@@ -576,11 +612,15 @@ fn kill_9_during_an_archived_cleanup_loses_no_run() {
     let mut kills = Vec::new();
     for round in 0..3 {
         let mut s = Service::start(&server, &format!("scheduler-{round}"), &args, root.path());
-        let before = queue_stats(&server)["finished_retained"].as_u64().unwrap_or(0);
+        let before = queue_stats(&server)["finished_retained"]
+            .as_u64()
+            .unwrap_or(0);
         // Kill it once it has deleted something (mid-cleanup), or give up if it is done.
         let t = Instant::now();
         loop {
-            let now = queue_stats(&server)["finished_retained"].as_u64().unwrap_or(0);
+            let now = queue_stats(&server)["finished_retained"]
+                .as_u64()
+                .unwrap_or(0);
             if now < before || now == 0 {
                 break;
             }
@@ -592,7 +632,11 @@ fn kill_9_during_an_archived_cleanup_loses_no_run() {
             std::thread::sleep(Duration::from_millis(20));
         }
         s.kill9();
-        kills.push(queue_stats(&server)["finished_retained"].as_u64().unwrap_or(0));
+        kills.push(
+            queue_stats(&server)["finished_retained"]
+                .as_u64()
+                .unwrap_or(0),
+        );
     }
     let last = Service::start(&server, "scheduler-last", &args, root.path());
     wait_stats(
@@ -635,7 +679,10 @@ fn read_export(path: &Path) -> BTreeMap<String, Value> {
         let line = line.unwrap();
         let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
         let name = v["metadata"]["name"].as_str().unwrap_or("").to_string();
-        assert!(out.insert(name.clone(), v).is_none(), "{name} exported twice");
+        assert!(
+            out.insert(name.clone(), v).is_none(),
+            "{name} exported twice"
+        );
     }
     out
 }
@@ -652,9 +699,13 @@ fn export_writes_every_finished_run_with_its_events() {
     let mut docs = Vec::new();
     docs.extend((0..100).map(|i| doc(&format!("ok-{i}"), "[\"true\"]", "")));
     docs.extend((0..50).map(|i| doc(&format!("bad-{i}"), "[\"false\"]", "")));
-    docs.extend(
-        (0..50).map(|i| doc(&format!("no-{i}"), "[\"true\"]", ", labels: {retention: deny}")),
-    );
+    docs.extend((0..50).map(|i| {
+        doc(
+            &format!("no-{i}"),
+            "[\"true\"]",
+            ", labels: {retention: deny}",
+        )
+    }));
     docs.push(doc("still-running", "[sleep, \"600\"]", ""));
     submit_file(&server, root.path(), "mix.yaml", &docs);
     wait_stats(
@@ -743,7 +794,11 @@ fn redis_health_warns_when_memory_growth_would_reach_the_limit_within_a_day() {
     let mut sched = Service::start(&server, "scheduler", &scheduler_args(&[]), root.path());
     let t = Instant::now();
     while redis::cmd("LLEN").arg(&key).query::<u64>(&mut c).unwrap() == 0 {
-        assert!(t.elapsed() < Duration::from_secs(60), "no memory sample: {}", sched.log());
+        assert!(
+            t.elapsed() < Duration::from_secs(60),
+            "no memory sample: {}",
+            sched.log()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     sched.stop();
@@ -773,7 +828,10 @@ fn redis_health_warns_when_memory_growth_would_reach_the_limit_within_a_day() {
     assert_eq!(row["status"], "WARNING", "{row}");
     let hours = row["value"].as_f64().expect("hours");
     assert!((1.0..6.0).contains(&hours), "{row}");
-    assert!(row["fix"].as_str().unwrap().contains("--retain-finished"), "{row}");
+    assert!(
+        row["fix"].as_str().unwrap().contains("--retain-finished"),
+        "{row}"
+    );
     // No maxmemory: the machine's memory, gigabytes away at a few MB an hour.
     let _: () = redis::cmd("CONFIG")
         .arg("SET")
@@ -783,5 +841,11 @@ fn redis_health_warns_when_memory_growth_would_reach_the_limit_within_a_day() {
         .unwrap();
     let row = memory_growth_row(&server);
     assert_eq!(row["status"], "OK", "{row}");
-    assert!(row["message"].as_str().unwrap().contains("machine's memory"), "{row}");
+    assert!(
+        row["message"]
+            .as_str()
+            .unwrap()
+            .contains("machine's memory"),
+        "{row}"
+    );
 }

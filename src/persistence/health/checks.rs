@@ -435,7 +435,8 @@ fn memory(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
 const MIN_GROWTH_SPAN_MS: i64 = 5 * 60 * 1000;
 
 /// What to do about memory that grows: finished runs are what accumulates.
-const GROWTH_FIX: &str = "shorten the retention of finished runs (`tartarus scheduler run --retain-finished 1d`, \
+const GROWTH_FIX: &str =
+    "shorten the retention of finished runs (`tartarus scheduler run --retain-finished 1d`, \
      with `--archive-dir DIR` to keep them on disk), or raise maxmemory";
 
 /// The capacity forecast: at the rate `used_memory` grew over the recorded samples (the last hour
@@ -517,7 +518,13 @@ fn memory_growth(f: &Facts<'_>, opts: &HealthOptions) -> HealthCheck {
     );
     let horizon_h = opts.memory_growth_horizon.as_secs_f64() / 3600.0;
     if hours < horizon_h {
-        row("memory_growth", HealthStatus::Warning, value, reach, GROWTH_FIX)
+        row(
+            "memory_growth",
+            HealthStatus::Warning,
+            value,
+            reach,
+            GROWTH_FIX,
+        )
     } else {
         row("memory_growth", HealthStatus::Ok, value, reach, "")
     }

@@ -590,22 +590,21 @@ mod tests {
     fn memory_growth_forecast() {
         let (mut i, mut c) = maps(true, "3600 1", "noeviction");
         let now = 100_000i64;
-        let growth = |i: &BTreeMap<String, String>,
-                      c: &BTreeMap<String, String>,
-                      history: &[(i64, u64)]| {
-            let checks = evaluate_with_history(
-                i,
-                c,
-                Some(Duration::from_millis(1)),
-                now,
-                history,
-                &HealthOptions::default(),
-            );
-            checks
-                .into_iter()
-                .find(|c| c.name == "memory_growth")
-                .unwrap()
-        };
+        let growth =
+            |i: &BTreeMap<String, String>, c: &BTreeMap<String, String>, history: &[(i64, u64)]| {
+                let checks = evaluate_with_history(
+                    i,
+                    c,
+                    Some(Duration::from_millis(1)),
+                    now,
+                    history,
+                    &HealthOptions::default(),
+                );
+                checks
+                    .into_iter()
+                    .find(|c| c.name == "memory_growth")
+                    .unwrap()
+            };
         // No history, or too little of it: no forecast, no warning.
         let g = growth(&i, &c, &[]);
         assert_eq!((g.status, g.value.is_null()), (HealthStatus::Ok, true));
@@ -616,7 +615,10 @@ mod tests {
         let hour_ago = [(now * 1000 - 3_600_000, 500_000u64)];
         c.insert("maxmemory".into(), "5000000".into());
         let g = growth(&i, &c, &hour_ago);
-        assert_eq!((g.status, g.value.as_f64()), (HealthStatus::Warning, Some(8.0)));
+        assert_eq!(
+            (g.status, g.value.as_f64()),
+            (HealthStatus::Warning, Some(8.0))
+        );
         assert!(g.fix.contains("--retain-finished"), "{}", g.fix);
         assert!(g.message.contains("maxmemory"), "{}", g.message);
         c.insert("maxmemory".into(), "50000000".into());
@@ -626,7 +628,10 @@ mod tests {
         c.insert("maxmemory".into(), "0".into());
         i.insert("total_system_memory".into(), "6000000".into());
         let g = growth(&i, &c, &hour_ago);
-        assert_eq!((g.status, g.value.as_f64()), (HealthStatus::Warning, Some(10.0)));
+        assert_eq!(
+            (g.status, g.value.as_f64()),
+            (HealthStatus::Warning, Some(10.0))
+        );
         assert!(g.message.contains("machine's memory"), "{}", g.message);
         // Shrinking memory is fine whatever the limit.
         let g = growth(&i, &c, &[(now * 1000 - 3_600_000, 2_000_000)]);
