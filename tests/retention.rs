@@ -362,9 +362,8 @@ fn five_thousand_runs_leave_redis_at_its_baseline_after_the_window() {
     let stay = [
         doc("stay-run-0", "[sleep, \"600\"]", ""),
         doc("stay-run-1", "[sleep, \"600\"]", ""),
-        format!(
-            "---\nmetadata: {{name: stay-pending}}\nspec:\n  image: local\n  command: [\"true\"]\n  resources: {{cpu: \"48\"}}\n"
-        ),
+        "---\nmetadata: {name: stay-pending}\nspec:\n  image: local\n  command: [\"true\"]\n  resources: {cpu: \"48\"}\n"
+            .to_string(),
     ];
     submit_file(&server, root.path(), "stay.yaml", &stay);
     wait_stats(
