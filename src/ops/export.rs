@@ -113,7 +113,15 @@ pub async fn export(
                 .collect();
             let ids: Vec<String> = chosen.iter().map(|r| r.id.clone()).collect();
             let events = store.runs_events(&ids).await?;
-            for (run, events) in chosen.iter().zip(&events) {
+            // A run that retention deleted while this page was read lost its events with it:
+            // only the runs still there after their events were read are written.
+            let still = store.get_runs(&ids).await?;
+            for ((run, events), _) in chosen
+                .iter()
+                .zip(&events)
+                .zip(&still)
+                .filter(|(_, now)| now.is_some())
+            {
                 out.write_all(archive::record(run, events)?.as_bytes())?;
                 out.write_all(b"\n")?;
                 runs += 1;

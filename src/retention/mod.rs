@@ -145,8 +145,11 @@ async fn archive_batch(
     now: i64,
     ids: &[String],
 ) -> Result<std::io::Result<Vec<String>>, StoreError> {
-    let runs = store.get_runs(ids).await?;
+    // Events first, then the runs: a run still there after its events were read had them all
+    // when they were read (a deleted run never comes back). The other order could archive a run
+    // that another scheduler deleted in between with no events.
     let events = store.runs_events(ids).await?;
+    let runs = store.get_runs(ids).await?;
     let mut lines = Vec::with_capacity(ids.len());
     let mut archived = Vec::with_capacity(ids.len());
     for (run, events) in runs.iter().zip(&events) {

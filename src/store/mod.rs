@@ -633,7 +633,9 @@ pub trait Store: Send + Sync {
     /// Stores the cell's window for finished runs; every scheduler and agent of the cell follows it.
     async fn set_retention(&self, finished: Duration) -> StoreResult<()>;
     /// Finished runs due for deletion at `now`: finished more than `window` ago, or past their own
-    /// `ttlAfterFinished`. Oldest first, at most `max`; O(log n + max).
+    /// `ttlAfterFinished`. At most `max`, oldest first; from a backlog of two batches or more, a
+    /// backend shared by several schedulers may return a random batch of it instead, so that they
+    /// rarely pick the same runs. O(log n + max).
     async fn expired_runs(
         &self,
         now: i64,

@@ -29,9 +29,39 @@ pub(super) async fn run_events(store: &RedisStore, id: &str) -> StoreResult<Vec<
     let mut p = ::redis::pipe();
     p.lrange(store.keys.run_events(id), 0, -1);
     let (list,): (Vec<String>,) = store.query(&p).await?;
-    list.iter()
-        .map(|e| serde_json::from_str::<Event>(e).map_err(corrupt))
-        .collect()
+    list.iter().map(|e| decode_run_event(e, id)).collect()
+}
+
+/// An entry of a run's own history as the scripts store it: JSON without what the key already
+/// says (the run's id) and without the kind when it is a transition (`run`), to keep each entry
+/// small. Entries written with both (older versions) read the same.
+#[derive(serde::Deserialize)]
+struct StoredRunEvent {
+    id: String,
+    at: i64,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    run: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    node: Option<String>,
+    message: Option<String>,
+}
+
+/// Reads one entry of run `run_id`'s history.
+pub(super) fn decode_run_event(json: &str, run_id: &str) -> StoreResult<Event> {
+    let e: StoredRunEvent = serde_json::from_str(json).map_err(corrupt)?;
+    Ok(Event {
+        id: e.id,
+        at: e.at,
+        kind: e.kind.unwrap_or_else(|| "run".to_string()),
+        run: Some(e.run.unwrap_or_else(|| run_id.to_string())),
+        from: e.from,
+        to: e.to,
+        node: e.node,
+        message: e.message,
+    })
 }
 
 pub(super) async fn latest_event_id(store: &RedisStore) -> StoreResult<Option<String>> {

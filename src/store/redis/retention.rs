@@ -57,18 +57,24 @@ pub(super) async fn expired_runs(
     if max == 0 {
         return Ok(Vec::new());
     }
-    let mut p = ::redis::pipe();
-    for (key, until) in [
+    let ranges = [
         (store.keys.finished_ttl(), now),
         (store.keys.finished(), now.saturating_sub(ms(window))),
-    ] {
+    ];
+    let mut p = ::redis::pipe();
+    for (key, until) in &ranges {
+        p.zcount(key, "-inf", *until);
+    }
+    let (due_own, due_window): (u64, u64) = store.query(&p).await?;
+    let mut p = ::redis::pipe();
+    for ((key, until), due) in ranges.iter().zip([due_own, due_window]) {
         p.cmd("ZRANGE")
             .arg(key)
             .arg("-inf")
-            .arg(until)
+            .arg(*until)
             .arg("BYSCORE")
             .arg("LIMIT")
-            .arg(0)
+            .arg(slice_start(due, max, now))
             .arg(max);
     }
     let (own, by_window): (Vec<String>, Vec<String>) = store.query(&p).await?;
@@ -76,6 +82,20 @@ pub(super) async fn expired_runs(
     out.extend(by_window);
     out.truncate(max);
     Ok(out)
+}
+
+/// Where a pass starts reading a backlog of `due` runs: the oldest when it is under two batches,
+/// else a random whole batch into it, so that several schedulers cleaning at once rarely read (and
+/// archive) the same runs.
+fn slice_start(due: u64, max: usize, seed: i64) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let batches = due / max.max(1) as u64;
+    if batches < 2 {
+        return 0;
+    }
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_i64(seed);
+    (h.finish() % batches) * max as u64
 }
 
 pub(super) async fn delete_expired(
@@ -156,10 +176,10 @@ pub(super) async fn runs_events(
             p.lrange(store.keys.run_events(id), 0, -1);
         }
         let lists: Vec<Vec<String>> = store.query(&p).await?;
-        for list in lists {
+        for (id, list) in chunk.iter().zip(lists) {
             out.push(
                 list.iter()
-                    .map(|e| serde_json::from_str::<Event>(e).map_err(corrupt))
+                    .map(|e| super::events::decode_run_event(e, id))
                     .collect::<StoreResult<Vec<Event>>>()?,
             );
         }

@@ -89,7 +89,8 @@ local function event(evkey, id, from, to, node, msg)
   if msg and msg ~= '' then f[#f+1] = 'message'; f[#f+1] = msg end
   local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f))
   if evkey then
-    local e = {id = sid, at = NOW, kind = 'run', run = id, from = from, to = to}
+    -- The run's own history leaves out what its key says (the run) and the kind of a transition.
+    local e = {id = sid, at = NOW, from = from, to = to}
     if node and node ~= '' then e.node = node end
     if msg and msg ~= '' then e.message = msg end
     if redis.call('RPUSH', evkey, cjson.encode(e)) > RUNEVCAP then
@@ -120,7 +121,7 @@ local function note(evkey, id, kind, node, msg)
   local f = {'kind', kind, 'run', id, 'at', NOW, 'message', msg}
   if node and node ~= '' then f[#f+1] = 'node'; f[#f+1] = node end
   local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f))
-  local e = {id = sid, at = NOW, kind = kind, run = id, message = msg}
+  local e = {id = sid, at = NOW, kind = kind, message = msg}
   if node and node ~= '' then e.node = node end
   if redis.call('RPUSH', evkey, cjson.encode(e)) > RUNEVCAP then
     redis.call('LTRIM', evkey, -RUNEVCAP, -1)
