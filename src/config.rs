@@ -76,6 +76,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("REDIS_TLS_KEY_FILE", "PEM private key of REDIS_TLS_CERT_FILE (--tls-key-file)"),
     ("REDIS_TLS_INSECURE", "1, true or yes: accept any server certificate (encrypted but NOT authenticated; logs a warning) (--tls-insecure)"),
     ("REDIS_SENTINEL_ADDRS", "host:port,host:port,... of the Sentinels (port 26379 when left out): find the master through Sentinel and follow its failovers; excludes REDIS_ADDR (--redis-sentinel)"),
+    ("REDIS_CLUSTER_ADDRS", "host:port,host:port,... of some Redis Cluster nodes (port 6379 when left out), the seeds the slot map is learnt from; REDIS_PASSWORD, REDIS_USERNAME and the TLS settings apply to every node; excludes REDIS_ADDR and REDIS_SENTINEL_ADDRS (--redis-cluster)"),
     ("REDIS_SENTINEL_MASTER", "the master name the Sentinels monitor, default mymaster (--redis-sentinel-master)"),
     ("REDIS_SENTINEL_USERNAME", "ACL user name on the Sentinels, when they have their own (--redis-sentinel-username)"),
     ("REDIS_SENTINEL_PASSWORD", "the Sentinels' own password (sentinel requirepass), not the data nodes' (--redis-sentinel-password-file FILE reads it from a file instead)"),
@@ -143,7 +144,7 @@ impl Setting {
 /// A configuration problem, found before anything connects.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("REDIS_ADDR is not set: production (TARTARUS_ENV=production) needs REDIS_ADDR (or --redis-addr, or REDIS_SENTINEL_ADDRS) pointing at Redis; there is no in-memory fallback in production")]
+    #[error("REDIS_ADDR is not set: production (TARTARUS_ENV=production) needs REDIS_ADDR (or --redis-addr, REDIS_SENTINEL_ADDRS or REDIS_CLUSTER_ADDRS) pointing at Redis; there is no in-memory fallback in production")]
     ProductionNeedsRedis,
     #[error("{0}: these choose where Redis is and exclude each other; give only one")]
     ConflictingTopology(String),
@@ -203,6 +204,7 @@ pub struct RawSettings {
     pub sentinel_master: (Option<String>, Source),
     pub sentinel_username: (Option<String>, Source),
     pub sentinel_password: (Option<String>, Source),
+    pub cluster_addrs: (Option<String>, Source),
     pub min_replicas_ack: (Option<String>, Source),
     pub min_replicas_timeout: (Option<String>, Source),
     pub in_memory: bool,
@@ -277,10 +279,12 @@ impl Config {
                 .collect();
             return Err(ConfigError::ConflictingTopology(names.join(" and ")));
         }
-        check_queue_key(&queue_key, &cell, false).map_err(|message| ConfigError::Invalid {
-            name: "REDIS_QUEUE_KEY",
-            value: queue_key.clone(),
-            message,
+        check_queue_key(&queue_key, &cell, raw.cluster_addrs.0.is_some()).map_err(|message| {
+            ConfigError::Invalid {
+                name: "REDIS_QUEUE_KEY",
+                value: queue_key.clone(),
+                message,
+            }
         })?;
         settings.push(Setting::text(
             "REDIS_QUEUE_KEY",

@@ -216,6 +216,24 @@ impl RedisCluster {
         cluster
     }
 
+    /// The connection layer's target for this cluster (every node a seed).
+    pub fn target(&self) -> tartarus::config::RedisTarget {
+        tartarus::config::RedisTarget::cluster(
+            self.nodes
+                .iter()
+                .map(|n| tartarus::config::Endpoint::new("127.0.0.1", n.port))
+                .collect(),
+        )
+    }
+
+    /// `tartarus` pointed at this cluster, in `cell`.
+    pub fn tartarus(&self, cell: &str) -> assert_cmd::Command {
+        let mut cmd = super::tartarus();
+        cmd.env("REDIS_CLUSTER_ADDRS", self.addrs())
+            .env("TARTARUS_CELL", cell);
+        cmd
+    }
+
     /// `127.0.0.1:P1,127.0.0.1:P2,…` (every node), as `REDIS_CLUSTER_ADDRS` takes it.
     pub fn addrs(&self) -> String {
         self.nodes

@@ -290,6 +290,7 @@ pub fn tartarus() -> assert_cmd::Command {
         "REDIS_SENTINEL_MASTER",
         "REDIS_SENTINEL_USERNAME",
         "REDIS_SENTINEL_PASSWORD",
+        "REDIS_CLUSTER_ADDRS",
         "REDIS_MIN_REPLICAS_ACK",
         "REDIS_MIN_REPLICAS_TIMEOUT",
         "HADES_LABEL",
