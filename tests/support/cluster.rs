@@ -438,3 +438,100 @@ impl RedisCluster {
         }
     }
 }
+
+/// A tartarus process (scheduler, agent) on a cluster cell, its stderr kept. Killed on drop.
+pub struct ClusterProc {
+    child: Child,
+    lines: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Drop for ClusterProc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl ClusterProc {
+    /// `tartarus ARGS` with `REDIS_CLUSTER_ADDRS` and `TARTARUS_CELL`, and `extra` variables.
+    pub fn spawn(
+        cluster: &RedisCluster,
+        cell: &str,
+        extra: &[(&str, &str)],
+        args: &[&str],
+    ) -> ClusterProc {
+        use std::io::{BufRead, BufReader};
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tartarus"));
+        cmd.env_remove("REDIS_ADDR")
+            .env_remove("REDIS_SENTINEL_ADDRS")
+            .env_remove("HADES_LABEL")
+            .env("REDIS_CLUSTER_ADDRS", cluster.addrs())
+            .env("TARTARUS_CELL", cell)
+            .env("NO_COLOR", "1");
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
+            .args(["--redis-timeout", "3s", "--redis-connect-timeout", "2s"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn tartarus");
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let stderr = child.stderr.take().expect("stderr");
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                sink.lock().unwrap().push(line);
+            }
+        });
+        ClusterProc { child, lines }
+    }
+
+    /// A scheduler and an agent (its work and log folders under `dir`, which must be 0711).
+    pub fn control_plane(
+        cluster: &RedisCluster,
+        cell: &str,
+        extra: &[(&str, &str)],
+        dir: &std::path::Path,
+    ) -> (ClusterProc, ClusterProc) {
+        let scheduler = ClusterProc::spawn(cluster, cell, extra, &["scheduler", "run"]);
+        let (work, logs) = (
+            dir.join(format!("work-{cell}")),
+            dir.join(format!("logs-{cell}")),
+        );
+        let name = format!("agent-{cell}");
+        let agent = ClusterProc::spawn(
+            cluster,
+            cell,
+            extra,
+            &[
+                "agent",
+                "run",
+                "--name",
+                &name,
+                "--poll",
+                "50ms",
+                "--ttl",
+                "20s",
+                "--work-dir",
+                work.to_str().unwrap(),
+                "--log-dir",
+                logs.to_str().unwrap(),
+            ],
+        );
+        (scheduler, agent)
+    }
+
+    pub fn log(&self) -> String {
+        self.lines.lock().unwrap().join("\n")
+    }
+
+    pub fn assert_running(&mut self, what: &str) {
+        if let Ok(Some(status)) = self.child.try_wait() {
+            panic!("{what} exited ({status}):\n{}", self.log());
+        }
+    }
+}

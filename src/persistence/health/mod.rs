@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::admin::RedisAdmin;
 
 mod checks;
+mod cluster;
 pub mod topology;
 use crate::config::RedisTarget;
 use crate::exit;
@@ -229,8 +230,12 @@ pub fn overall(checks: &[HealthCheck]) -> HealthStatus {
         .fold(HealthStatus::Ok, |acc, c| acc.worst(c.status))
 }
 
-/// Connects and runs every check. Never fails: a server that cannot be reached gives an UNKNOWN report.
+/// Connects and runs every check. Never fails: a server that cannot be reached gives an UNKNOWN
+/// report. On Redis Cluster: the cluster's state, then every master's rows.
 pub async fn check(target: &RedisTarget, opts: &HealthOptions) -> HealthReport {
+    if target.topology.is_cluster() {
+        return Box::pin(cluster::check(target, opts)).await;
+    }
     let unknown = |msg: String| {
         HealthReport::unknown(
             target.display(),
