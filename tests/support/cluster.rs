@@ -87,6 +87,12 @@ impl ClusterNode {
         panic!("cluster node {} did not answer within 20s", self.port);
     }
 
+    /// Starts the node again after [`ClusterNode::kill9`], on its port and folder (its
+    /// nodes.conf brings it back into the cluster).
+    pub fn restart(&mut self) {
+        assert!(self.spawn(), "cluster node {} did not restart", self.port);
+    }
+
     /// `kill -9`.
     pub fn kill9(&mut self) {
         if let Some(mut child) = self.child.take() {
