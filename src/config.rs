@@ -542,6 +542,74 @@ mod tests {
     }
 
     #[test]
+    fn cluster_settings_are_parsed_shown_and_exclusive() {
+        let mut r = raw();
+        r.env = (Some("production".into()), Source::Env);
+        r.cluster_addrs = (Some("10.0.0.1:7000, n2 ,[::1]:7001".into()), Source::Flag);
+        r.password = (Some("cluster-secret".into()), Source::Env);
+        r.username = (Some("tartarus".into()), Source::Env);
+        let cfg = Config::from_raw(r.clone()).unwrap();
+        let Backend::Redis(t) = &cfg.backend else {
+            panic!("expected redis")
+        };
+        let Topology::Cluster(nodes) = &t.topology else {
+            panic!("expected cluster")
+        };
+        assert_eq!(
+            nodes,
+            &vec![
+                Endpoint::new("10.0.0.1", 7000),
+                Endpoint::new("n2", 6379),
+                Endpoint::new("::1", 7001)
+            ]
+        );
+        assert_eq!(t.username.as_deref(), Some("tartarus"));
+        assert_eq!(value_of(&cfg, "topology"), "cluster");
+        assert_eq!(value_of(&cfg, "REDIS_ADDR"), serde_json::Value::Null);
+        assert_eq!(value_of(&cfg, "REDIS_PASSWORD"), "<redacted>");
+        assert!(!format!("{cfg:?}").contains("cluster-secret"));
+        assert_eq!(t.display(), "cluster://10.0.0.1:7000,n2:6379,[::1]:7001");
+        // A node of the cluster, for the commands that concern one node: same credentials.
+        let node = t.node(&Endpoint::new("10.0.0.1", 7000));
+        assert_eq!(node.display(), "10.0.0.1:7000/0");
+        assert_eq!(node.username.as_deref(), Some("tartarus"));
+        // An untagged queue key cannot work in Cluster (its keys would be in other slots).
+        let mut q = r.clone();
+        q.queue_key = (Some("jobs".into()), Source::Env);
+        assert!(Config::from_raw(q).is_err());
+        let mut db = r.clone();
+        db.redis_db = (Some("3".into()), Source::Env);
+        assert!(Config::from_raw(db)
+            .unwrap_err()
+            .to_string()
+            .contains("database 0"));
+        for (name, other) in [("REDIS_ADDR", 0), ("REDIS_SENTINEL_ADDRS", 1)] {
+            let mut both = r.clone();
+            if other == 0 {
+                both.redis_addr = (Some("cache:6379".into()), Source::Env);
+            } else {
+                both.sentinel_addrs = (Some("s1".into()), Source::Env);
+            }
+            let err = Config::from_raw(both).unwrap_err();
+            assert_eq!(err.code(), crate::exit::CONFIG);
+            let text = err.to_string();
+            assert!(
+                text.contains(&format!("{name} (env)"))
+                    && text.contains("REDIS_CLUSTER_ADDRS (flag)"),
+                "{text}"
+            );
+        }
+        r.cluster_addrs = (Some("redis://u:p@n1:7000".into()), Source::Env);
+        let err = Config::from_raw(r.clone()).unwrap_err().to_string();
+        assert!(
+            err.contains("REDIS_CLUSTER_ADDRS") && !err.contains(":p@"),
+            "{err}"
+        );
+        r.cluster_addrs = (Some(" , ".into()), Source::Env);
+        assert!(Config::from_raw(r).is_err());
+    }
+
+    #[test]
     fn tls_files_are_checked_before_connecting() {
         let mut r = raw();
         r.tls_cert_file = (Some("/etc/hostname".into()), Source::Flag);

@@ -245,6 +245,13 @@ async fn survive(fault: Fault, resume_within: Duration) {
         seen.failed.len(),
         seen.failed.first().map(|(_, e)| e.as_str()),
     );
+    for (at, e) in &seen.failed {
+        eprintln!(
+            "  failed attempt {:?} after the fault: {}",
+            at.saturating_duration_since(started),
+            e.chars().take(160).collect::<String>()
+        );
+    }
     let resumed = resumed.expect("no submit acknowledged after the failover");
     assert!(resumed < resume_within, "resumed only after {resumed:?}");
     assert!(
