@@ -317,3 +317,74 @@ async fn survive(fault: Fault, resume_within: Duration) {
         .count();
     assert_eq!(succeeded, ids.len(), "every run should succeed");
 }
+
+/// The port of the node where a client is subscribed (`CLIENT LIST` shows `sub=1`).
+fn subscribed_node(cluster: &RedisCluster) -> Option<u16> {
+    cluster.nodes.iter().find_map(|n| {
+        let mut c = redis::Client::open(format!("redis://127.0.0.1:{}/", n.port))
+            .and_then(|c| c.get_connection())
+            .ok()?;
+        let list: String = redis::cmd("CLIENT").arg("LIST").query(&mut c).ok()?;
+        list.lines()
+            .any(|l| l.contains(" sub=1 "))
+            .then_some(n.port)
+    })
+}
+
+/// A scheduler's policy-change subscription sits on one node (a PUBLISH reaches every node of a
+/// cluster); when that node is killed it is made again on another, and changes arrive again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_policy_subscription_outlives_the_node_it_was_on() {
+    use tartarus::store::{History, StoredPolicy};
+    let mut cluster = RedisCluster::start(3, 1);
+    let (cell, _) = cluster.cells_on_distinct_masters(1).remove(0);
+    let keys = Keys::for_cell(&Cell::new(&cell).unwrap());
+    let store = RedisStore::connect(&target(&cluster, false), keys, StoreSettings::default())
+        .await
+        .unwrap();
+    let mut watch = store.watch_policies().await.unwrap();
+    let policy = |n: u32| StoredPolicy {
+        name: "p".into(),
+        document: format!("{{\"n\":{n}}}"),
+    };
+    let first = store
+        .apply_policies(&[policy(0)], "t", History::Keep)
+        .await
+        .unwrap();
+    let got = tokio::time::timeout(Duration::from_secs(10), watch.recv())
+        .await
+        .expect("no change message within 10s");
+    assert_eq!(got, Some(first.version));
+    let port = subscribed_node(&cluster).expect("no node holds the subscription");
+    cluster.node_mut(port).kill9();
+    let killed = Instant::now();
+    // Changes go on (with retries while a failover of that node, if it was the cell's master,
+    // completes) until one arrives through the new subscription.
+    let deadline = killed + Duration::from_secs(60);
+    let mut n = 1;
+    let arrived = loop {
+        assert!(
+            Instant::now() < deadline,
+            "no change arrived after the kill"
+        );
+        if store
+            .apply_policies(&[policy(n)], "t", History::Keep)
+            .await
+            .is_ok()
+        {
+            n += 1;
+            if let Ok(Some(v)) = tokio::time::timeout(Duration::from_secs(1), watch.recv()).await {
+                break v;
+            }
+        } else {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    };
+    let now_on = subscribed_node(&cluster);
+    eprintln!(
+        "subscription on {port} killed; change {arrived} arrived {:?} later, subscription now on {now_on:?}",
+        killed.elapsed()
+    );
+    assert!(arrived > first.version);
+    assert!(now_on.is_some_and(|p| p != port), "{now_on:?}");
+}
