@@ -349,3 +349,55 @@ async fn migrate_from_an_old_server_fills_a_cluster_cell() {
         without_age(stats)
     );
 }
+
+/// The password (`requirepass` on every node) and an ACL user work on Cluster as on one server;
+/// without them, or with a wrong one, the command exits 5 and never shows a password.
+#[test]
+fn a_cluster_with_a_password_and_an_acl_user() {
+    let cluster = RedisCluster::start_with(3, 0, Some("cluster-secret"));
+    let submitted = ok_json(cluster.tartarus("blue").args([
+        "-q", "sandbox", "submit", "-o", "json", "--image", "alpine", "--", "true",
+    ]));
+    assert_eq!(support::items(&submitted).len(), 1, "{submitted}");
+    let stats = ok_json(
+        cluster
+            .tartarus("blue")
+            .args(["queue", "stats", "-o", "json"]),
+    );
+    assert_eq!(stats["total_runs"], 1, "{stats}");
+    for node in &cluster.nodes {
+        let _: () = redis::cmd("ACL")
+            .arg("SETUSER")
+            .arg("tartarus")
+            .arg("on")
+            .arg(">user-secret")
+            .arg("~*")
+            .arg("&*")
+            .arg("+@all")
+            .query(&mut node.conn())
+            .unwrap();
+    }
+    let stats = ok_json(
+        cluster
+            .tartarus("blue")
+            .env("REDIS_USERNAME", "tartarus")
+            .env("REDIS_PASSWORD", "user-secret")
+            .args(["queue", "stats", "-o", "json"]),
+    );
+    assert_eq!(stats["total_runs"], 1, "{stats}");
+    for (user, pass) in [(None, None), (Some("tartarus"), Some("wrong-secret"))] {
+        let mut cmd = support::tartarus();
+        cmd.env("REDIS_CLUSTER_ADDRS", cluster.addrs())
+            .env("TARTARUS_CELL", "blue")
+            .args(["--redis-connect-timeout", "1s", "queue", "stats"]);
+        if let (Some(u), Some(p)) = (user, pass) {
+            cmd.env("REDIS_USERNAME", u).env("REDIS_PASSWORD", p);
+        }
+        let out = cmd.output().unwrap();
+        let stderr = assert_code(&out, tartarus::exit::UNAVAILABLE);
+        assert!(
+            !stderr.contains("secret") && !String::from_utf8_lossy(&out.stdout).contains("secret"),
+            "{stderr}"
+        );
+    }
+}

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 pub struct ClusterNode {
     pub port: u16,
     pub dir: PathBuf,
+    /// `requirepass` and `masterauth` of every node, when the cluster has one.
+    pub password: Option<String>,
     child: Option<Child>,
 }
 
@@ -23,13 +25,30 @@ impl ClusterNode {
         format!("127.0.0.1:{}", self.port)
     }
 
+    /// `redis://[:password@]127.0.0.1:PORT/`.
+    pub fn url(&self) -> String {
+        match &self.password {
+            Some(p) => format!("redis://:{p}@127.0.0.1:{}/", self.port),
+            None => format!("redis://127.0.0.1:{}/", self.port),
+        }
+    }
+
     pub fn conn(&self) -> redis::Connection {
-        redis::Client::open(format!("redis://127.0.0.1:{}/", self.port))
+        redis::Client::open(self.url())
             .and_then(|c| c.get_connection())
             .unwrap_or_else(|e| panic!("connect to cluster node {}: {e}", self.port))
     }
 
     fn args(&self) -> Vec<String> {
+        let mut auth = Vec::new();
+        if let Some(p) = &self.password {
+            auth = vec![
+                "--requirepass".to_string(),
+                p.clone(),
+                "--masterauth".to_string(),
+                p.clone(),
+            ];
+        }
         [
             "--port",
             &self.port.to_string(),
@@ -56,6 +75,7 @@ impl ClusterNode {
         ]
         .iter()
         .map(|s| s.to_string())
+        .chain(auth)
         .collect()
     }
 
@@ -75,7 +95,7 @@ impl ClusterNode {
                 self.child = None;
                 return false;
             }
-            let ok = redis::Client::open(format!("redis://127.0.0.1:{}/", self.port))
+            let ok = redis::Client::open(self.url())
                 .and_then(|c| c.get_connection())
                 .and_then(|mut c| redis::cmd("PING").query::<String>(&mut c))
                 .is_ok();
@@ -179,6 +199,11 @@ impl RedisCluster {
     /// `masters` masters, each with `replicas` replicas, all slots assigned, `cluster_state:ok`
     /// everywhere and every replica in sync.
     pub fn start(masters: usize, replicas: usize) -> RedisCluster {
+        RedisCluster::start_with(masters, replicas, None)
+    }
+
+    /// [`RedisCluster::start`] with `requirepass` and `masterauth` set to `password` on every node.
+    pub fn start_with(masters: usize, replicas: usize, password: Option<&str>) -> RedisCluster {
         let dir = tempfile::Builder::new()
             .prefix("tartarus-cluster-")
             .tempdir()
@@ -193,6 +218,7 @@ impl RedisCluster {
                 let mut node = ClusterNode {
                     port: free_cluster_port(&taken),
                     dir: node_dir.clone(),
+                    password: password.map(str::to_string),
                     child: None,
                 };
                 if node.spawn() {
@@ -203,6 +229,10 @@ impl RedisCluster {
             nodes.push(started.expect("a cluster node could not start on 10 port pairs"));
         }
         let mut create = Command::new("redis-cli");
+        if let Some(p) = password {
+            // In the environment, not the arguments.
+            create.env("REDISCLI_AUTH", p);
+        }
         create.arg("--cluster").arg("create");
         for n in &nodes {
             create.arg(n.addr());
@@ -224,12 +254,18 @@ impl RedisCluster {
 
     /// The connection layer's target for this cluster (every node a seed).
     pub fn target(&self) -> tartarus::config::RedisTarget {
-        tartarus::config::RedisTarget::cluster(
+        let mut t = tartarus::config::RedisTarget::cluster(
             self.nodes
                 .iter()
                 .map(|n| tartarus::config::Endpoint::new("127.0.0.1", n.port))
                 .collect(),
-        )
+        );
+        t.password = self
+            .nodes
+            .first()
+            .and_then(|n| n.password.clone())
+            .map(tartarus::config::Secret);
+        t
     }
 
     /// `tartarus` pointed at this cluster, in `cell`.
@@ -237,6 +273,9 @@ impl RedisCluster {
         let mut cmd = super::tartarus();
         cmd.env("REDIS_CLUSTER_ADDRS", self.addrs())
             .env("TARTARUS_CELL", cell);
+        if let Some(p) = self.nodes.first().and_then(|n| n.password.as_ref()) {
+            cmd.env("REDIS_PASSWORD", p);
+        }
         cmd
     }
 
@@ -267,9 +306,7 @@ impl RedisCluster {
     pub fn any_conn(&self) -> redis::Connection {
         for n in &self.nodes {
             if n.child.is_some() {
-                if let Ok(c) = redis::Client::open(format!("redis://127.0.0.1:{}/", n.port))
-                    .and_then(|c| c.get_connection())
-                {
+                if let Ok(c) = redis::Client::open(n.url()).and_then(|c| c.get_connection()) {
                     return c;
                 }
             }
@@ -388,7 +425,7 @@ impl RedisCluster {
         let deadline = Instant::now() + within;
         loop {
             let ok = self.nodes.iter().filter(|n| n.child.is_some()).all(|n| {
-                redis::Client::open(format!("redis://127.0.0.1:{}/", n.port))
+                redis::Client::open(n.url())
                     .and_then(|c| c.get_connection())
                     .and_then(|mut c| {
                         let info: String = redis::cmd("CLUSTER").arg("INFO").query(&mut c)?;
