@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite, on a fresh machine: installs redis-server (and bubblewrap) from Debian's
-# packages when missing, then runs every test against real redis-server processes.
+# The whole test suite, on a fresh machine: installs redis-server, redis-tools (redis-cli, whose
+# `--cluster create` builds the test clusters) and bubblewrap from Debian's packages when missing,
+# then runs every test against real redis-server processes. (The Sentinel tests run
+# `redis-server FILE --sentinel`, which is what the redis-sentinel package's binary runs: that
+# package, whose install also starts a system Sentinel on port 26379, is not needed.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -15,6 +18,11 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 redis-server --version
+# The Cluster tests join their nodes with `redis-cli --cluster create` (redis-tools 5 or later).
+if ! redis-cli --cluster help 2>&1 | grep -q "create"; then
+  echo "redis-cli does not know --cluster (redis-tools older than 5?): the Cluster tests need it" >&2
+  exit 1
+fi
 # The bubblewrap tests must run, not skip, wherever bwrap can build a sandbox the way agents do:
 # an unprivileged user namespace, as the first sandbox uid when running as root.
 probe=(bwrap --unshare-all --unshare-user --disable-userns --ro-bind / / true)

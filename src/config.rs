@@ -76,6 +76,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("REDIS_TLS_KEY_FILE", "PEM private key of REDIS_TLS_CERT_FILE (--tls-key-file)"),
     ("REDIS_TLS_INSECURE", "1, true or yes: accept any server certificate (encrypted but NOT authenticated; logs a warning) (--tls-insecure)"),
     ("REDIS_SENTINEL_ADDRS", "host:port,host:port,... of the Sentinels (port 26379 when left out): find the master through Sentinel and follow its failovers; excludes REDIS_ADDR (--redis-sentinel)"),
+    ("REDIS_CLUSTER_ADDRS", "host:port,host:port,... of some Redis Cluster nodes (port 6379 when left out), the seeds the slot map is learnt from; REDIS_PASSWORD, REDIS_USERNAME and the TLS settings apply to every node; excludes REDIS_ADDR and REDIS_SENTINEL_ADDRS (--redis-cluster)"),
     ("REDIS_SENTINEL_MASTER", "the master name the Sentinels monitor, default mymaster (--redis-sentinel-master)"),
     ("REDIS_SENTINEL_USERNAME", "ACL user name on the Sentinels, when they have their own (--redis-sentinel-username)"),
     ("REDIS_SENTINEL_PASSWORD", "the Sentinels' own password (sentinel requirepass), not the data nodes' (--redis-sentinel-password-file FILE reads it from a file instead)"),
@@ -152,7 +153,7 @@ impl Setting {
 /// A configuration problem, found before anything connects.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("REDIS_ADDR is not set: production (TARTARUS_ENV=production) needs REDIS_ADDR (or --redis-addr, or REDIS_SENTINEL_ADDRS) pointing at Redis; there is no in-memory fallback in production")]
+    #[error("REDIS_ADDR is not set: production (TARTARUS_ENV=production) needs REDIS_ADDR (or --redis-addr, REDIS_SENTINEL_ADDRS or REDIS_CLUSTER_ADDRS) pointing at Redis; there is no in-memory fallback in production")]
     ProductionNeedsRedis,
     #[error("{0}: these choose where Redis is and exclude each other; give only one")]
     ConflictingTopology(String),
@@ -212,6 +213,7 @@ pub struct RawSettings {
     pub sentinel_master: (Option<String>, Source),
     pub sentinel_username: (Option<String>, Source),
     pub sentinel_password: (Option<String>, Source),
+    pub cluster_addrs: (Option<String>, Source),
     pub min_replicas_ack: (Option<String>, Source),
     pub min_replicas_timeout: (Option<String>, Source),
     pub in_memory: bool,
@@ -291,10 +293,12 @@ impl Config {
                 .collect();
             return Err(ConfigError::ConflictingTopology(names.join(" and ")));
         }
-        check_queue_key(&queue_key, &cell, false).map_err(|message| ConfigError::Invalid {
-            name: "REDIS_QUEUE_KEY",
-            value: queue_key.clone(),
-            message,
+        check_queue_key(&queue_key, &cell, raw.cluster_addrs.0.is_some()).map_err(|message| {
+            ConfigError::Invalid {
+                name: "REDIS_QUEUE_KEY",
+                value: queue_key.clone(),
+                message,
+            }
         })?;
         settings.push(Setting::text(
             "REDIS_QUEUE_KEY",
@@ -556,6 +560,74 @@ mod tests {
         );
         r.sentinel_addrs = (Some("s1".into()), Source::Env);
         r.sentinel_master = (Some("my master".into()), Source::Env);
+        assert!(Config::from_raw(r).is_err());
+    }
+
+    #[test]
+    fn cluster_settings_are_parsed_shown_and_exclusive() {
+        let mut r = raw();
+        r.env = (Some("production".into()), Source::Env);
+        r.cluster_addrs = (Some("10.0.0.1:7000, n2 ,[::1]:7001".into()), Source::Flag);
+        r.password = (Some("cluster-secret".into()), Source::Env);
+        r.username = (Some("tartarus".into()), Source::Env);
+        let cfg = Config::from_raw(r.clone()).unwrap();
+        let Backend::Redis(t) = &cfg.backend else {
+            panic!("expected redis")
+        };
+        let Topology::Cluster(nodes) = &t.topology else {
+            panic!("expected cluster")
+        };
+        assert_eq!(
+            nodes,
+            &vec![
+                Endpoint::new("10.0.0.1", 7000),
+                Endpoint::new("n2", 6379),
+                Endpoint::new("::1", 7001)
+            ]
+        );
+        assert_eq!(t.username.as_deref(), Some("tartarus"));
+        assert_eq!(value_of(&cfg, "topology"), "cluster");
+        assert_eq!(value_of(&cfg, "REDIS_ADDR"), serde_json::Value::Null);
+        assert_eq!(value_of(&cfg, "REDIS_PASSWORD"), "<redacted>");
+        assert!(!format!("{cfg:?}").contains("cluster-secret"));
+        assert_eq!(t.display(), "cluster://10.0.0.1:7000,n2:6379,[::1]:7001");
+        // A node of the cluster, for the commands that concern one node: same credentials.
+        let node = t.node(&Endpoint::new("10.0.0.1", 7000));
+        assert_eq!(node.display(), "10.0.0.1:7000/0");
+        assert_eq!(node.username.as_deref(), Some("tartarus"));
+        // An untagged queue key cannot work in Cluster (its keys would be in other slots).
+        let mut q = r.clone();
+        q.queue_key = (Some("jobs".into()), Source::Env);
+        assert!(Config::from_raw(q).is_err());
+        let mut db = r.clone();
+        db.redis_db = (Some("3".into()), Source::Env);
+        assert!(Config::from_raw(db)
+            .unwrap_err()
+            .to_string()
+            .contains("database 0"));
+        for (name, other) in [("REDIS_ADDR", 0), ("REDIS_SENTINEL_ADDRS", 1)] {
+            let mut both = r.clone();
+            if other == 0 {
+                both.redis_addr = (Some("cache:6379".into()), Source::Env);
+            } else {
+                both.sentinel_addrs = (Some("s1".into()), Source::Env);
+            }
+            let err = Config::from_raw(both).unwrap_err();
+            assert_eq!(err.code(), crate::exit::CONFIG);
+            let text = err.to_string();
+            assert!(
+                text.contains(&format!("{name} (env)"))
+                    && text.contains("REDIS_CLUSTER_ADDRS (flag)"),
+                "{text}"
+            );
+        }
+        r.cluster_addrs = (Some("redis://u:p@n1:7000".into()), Source::Env);
+        let err = Config::from_raw(r.clone()).unwrap_err().to_string();
+        assert!(
+            err.contains("REDIS_CLUSTER_ADDRS") && !err.contains(":p@"),
+            "{err}"
+        );
+        r.cluster_addrs = (Some(" , ".into()), Source::Env);
         assert!(Config::from_raw(r).is_err());
     }
 

@@ -1,4 +1,6 @@
-//! The store contract, run against both backends: a real redis-server and the in-memory store.
+//! The store contract, run against every backend: a real redis-server, a real Redis Cluster (3
+//! masters, each case in a cell of its own, so the cells spread over the masters) and the
+//! in-memory store.
 
 mod support;
 
@@ -1641,6 +1643,27 @@ macro_rules! contract {
                     super::$name(redis_store(&server).await).await;
                 }
             )*
+        }
+        mod cluster_backend {
+            use super::*;
+            /// One cluster for the whole suite (starting six... three servers per case would
+            /// cost more than the cases): every case runs in turn, in its own cell.
+            #[tokio::test]
+            async fn the_whole_contract_on_redis_cluster() {
+                let cluster = support::cluster::RedisCluster::start(3, 0);
+                let mut masters = std::collections::BTreeSet::new();
+                $(
+                    eprintln!("cluster contract: {}", stringify!($name));
+                    let cell = tartarus::store::keys::Cell::new(stringify!($name)).unwrap();
+                    let keys = tartarus::store::keys::Keys::for_cell(&cell);
+                    masters.insert(cluster.master_of_slot(cluster.keyslot(&keys.queue())));
+                    let store = RedisStore::connect(&cluster.target(), keys, settings())
+                        .await
+                        .expect("connect to the cluster");
+                    super::$name(Arc::new(store)).await;
+                )*
+                assert!(masters.len() > 1, "the cells all landed on one master: {masters:?}");
+            }
         }
         mod memory_backend {
             use super::*;

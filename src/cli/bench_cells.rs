@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::exit;
-use crate::ops::bench_cells::{run_standalone, CellsReport};
+use crate::ops::bench_cells::{run_rounds, CellsReport};
 use crate::output::{columns, emit, Render};
 use crate::persistence::require_redis;
 
@@ -77,7 +77,7 @@ pub async fn run(ctx: &Ctx, args: BenchCellsArgs) -> Result<u8> {
     if args.cells.iter().any(|n| *n == 0 || *n > 64) {
         return Err(super::CliError::usage("--cells takes counts from 1 to 64"));
     }
-    let report = run_standalone(
+    let report = run_rounds(
         &target,
         &ctx.store_settings,
         &args.cells,

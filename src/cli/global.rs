@@ -78,6 +78,11 @@ pub struct GlobalOpts {
     #[arg(long = "redis-sentinel", global = true, value_name = "ADDRS", help_heading = CONNECTION_HEADING)]
     pub redis_sentinel: Option<String>,
 
+    /// Talk to a Redis Cluster through these nodes, host:port,host:port,… (the slot map is
+    /// learnt from them; excludes --redis-addr and --redis-sentinel) [env: REDIS_CLUSTER_ADDRS]
+    #[arg(long = "redis-cluster", global = true, value_name = "ADDRS", help_heading = CONNECTION_HEADING)]
+    pub redis_cluster: Option<String>,
+
     /// The master name the Sentinels monitor [env: REDIS_SENTINEL_MASTER; default: mymaster]
     #[arg(long, global = true, value_name = "NAME", help_heading = CONNECTION_HEADING)]
     pub redis_sentinel_master: Option<String>,
@@ -198,6 +203,7 @@ pub fn build_config(g: &GlobalOpts) -> Result<Config> {
             g.redis_sentinel_password_file.as_ref(),
             &["REDIS_SENTINEL_PASSWORD"],
         )?,
+        cluster_addrs: pick(g.redis_cluster.clone(), &["REDIS_CLUSTER_ADDRS"]),
         min_replicas_ack: pick(g.min_replicas_ack.clone(), &["REDIS_MIN_REPLICAS_ACK"]),
         min_replicas_timeout: pick(
             g.min_replicas_timeout.clone(),

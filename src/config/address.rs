@@ -103,23 +103,40 @@ pub const SENTINEL_PORT: u16 = 26379;
 /// Parses `REDIS_SENTINEL_ADDRS`: `h:p,h:p,…` (port 26379 when left out), at least one, no
 /// duplicates, no URLs (TLS and credentials have their own settings).
 pub fn parse_sentinel_addrs(input: &str) -> Result<Vec<(String, u16)>, String> {
+    parse_node_list(input, SENTINEL_PORT, "Sentinel", "REDIS_SENTINEL_PASSWORD")
+}
+
+/// Parses `REDIS_CLUSTER_ADDRS`: `h:p,h:p,…` of some cluster nodes (port 6379 when left out), the
+/// seeds the client learns the whole cluster from; the same rules as the Sentinel list.
+pub fn parse_cluster_addrs(input: &str) -> Result<Vec<(String, u16)>, String> {
+    parse_node_list(input, 6379, "Cluster", "REDIS_PASSWORD")
+}
+
+fn parse_node_list(
+    input: &str,
+    default_port: u16,
+    what: &str,
+    password: &str,
+) -> Result<Vec<(String, u16)>, String> {
     let mut out: Vec<(String, u16)> = Vec::new();
     for part in input.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if part.contains("://") || part.contains('@') {
             return Err(format!(
-                "`{}` is not host:port: Sentinel addresses take no scheme or credentials \
-                 (use --tls and REDIS_SENTINEL_PASSWORD)",
+                "`{}` is not host:port: {what} addresses take no scheme or credentials \
+                 (use --tls and {password})",
                 redact_url(part)
             ));
         }
-        let hp = parse_host_port(part, SENTINEL_PORT).map_err(|e| format!("`{part}`: {e}"))?;
+        let hp = parse_host_port(part, default_port).map_err(|e| format!("`{part}`: {e}"))?;
         if out.contains(&hp) {
             return Err(format!("`{part}` is listed twice"));
         }
         out.push(hp);
     }
     if out.is_empty() {
-        return Err("no Sentinel address given (expected host:port,host:port,...)".into());
+        return Err(format!(
+            "no {what} address given (expected host:port,host:port,...)"
+        ));
     }
     Ok(out)
 }

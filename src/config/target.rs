@@ -1,10 +1,12 @@
-//! Where Redis is and how to reach it: the topology (standalone or Sentinel), TLS, credentials, timeouts and the replica acknowledgement of writes, checked from the raw settings before anything connects.
+//! Where Redis is and how to reach it: the topology (standalone, Sentinel or Cluster), TLS, credentials, timeouts and the replica acknowledgement of writes, checked from the raw settings before anything connects.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::address::{parse_redis_addr, parse_sentinel_addrs, redact_url, ParsedAddr};
+use super::address::{
+    parse_cluster_addrs, parse_redis_addr, parse_sentinel_addrs, redact_url, ParsedAddr,
+};
 use super::{ConfigError, Environment, RawSettings, Secret, Setting, Source, DEFAULT_REDIS_ADDR};
 
 /// One server address.
@@ -41,17 +43,23 @@ pub enum Topology {
     Standalone(Endpoint),
     /// A master found through Sentinel (`REDIS_SENTINEL_ADDRS`), followed across failovers.
     Sentinel(SentinelSettings),
-    // Cluster (`REDIS_CLUSTER_ADDRS`) joins here, with its own connection kind in
-    // `crate::connection`.
+    /// A Redis Cluster (`REDIS_CLUSTER_ADDRS`): some of its nodes, from which the client learns
+    /// the slot map; every key of a cell lives in the one slot of its hash tag.
+    Cluster(Vec<Endpoint>),
 }
 
 impl Topology {
-    /// `standalone` or `sentinel`, as `config show` prints it.
+    /// `standalone`, `sentinel` or `cluster`, as `config show` prints it.
     pub fn name(&self) -> &'static str {
         match self {
             Topology::Standalone(_) => "standalone",
             Topology::Sentinel(_) => "sentinel",
+            Topology::Cluster(_) => "cluster",
         }
+    }
+
+    pub fn is_cluster(&self) -> bool {
+        matches!(self, Topology::Cluster(_))
     }
 }
 
@@ -164,14 +172,41 @@ impl RedisTarget {
                 let list: Vec<String> = s.sentinels.iter().map(ToString::to_string).collect();
                 format!("{scheme}{}/{}/{}", list.join(","), s.master, self.db)
             }
+            Topology::Cluster(nodes) => {
+                let scheme = if self.tls.is_some() {
+                    "cluster+tls://"
+                } else {
+                    "cluster://"
+                };
+                let list: Vec<String> = nodes.iter().map(ToString::to_string).collect();
+                format!("{scheme}{}", list.join(","))
+            }
         }
     }
 
-    /// The one server of a standalone target (`None` behind Sentinel: ask the connection layer).
+    /// Redis Cluster nodes given as seeds; otherwise like [`RedisTarget::standalone`].
+    pub fn cluster(nodes: Vec<Endpoint>) -> RedisTarget {
+        RedisTarget {
+            topology: Topology::Cluster(nodes),
+            ..RedisTarget::standalone("localhost", 6379)
+        }
+    }
+
+    /// The one server of a standalone target (`None` behind Sentinel or in Cluster: ask the
+    /// connection layer).
     pub fn standalone_endpoint(&self) -> Option<&Endpoint> {
         match &self.topology {
             Topology::Standalone(e) => Some(e),
-            Topology::Sentinel(_) => None,
+            Topology::Sentinel(_) | Topology::Cluster(_) => None,
+        }
+    }
+
+    /// The same credentials, TLS and timeouts, aimed at one node (a cluster master, for the
+    /// commands that concern one node: `INFO`, `BGSAVE`, `CONFIG`).
+    pub fn node(&self, endpoint: &Endpoint) -> RedisTarget {
+        RedisTarget {
+            topology: Topology::Standalone(endpoint.clone()),
+            ..self.clone()
         }
     }
 }
@@ -427,7 +462,31 @@ pub(super) fn topology_choices(raw: &RawSettings) -> Vec<(&'static str, Source)>
     if raw.sentinel_addrs.0.is_some() {
         given.push(("REDIS_SENTINEL_ADDRS", raw.sentinel_addrs.1));
     }
+    if raw.cluster_addrs.0.is_some() {
+        given.push(("REDIS_CLUSTER_ADDRS", raw.cluster_addrs.1));
+    }
     given
+}
+
+/// The Cluster topology from `REDIS_CLUSTER_ADDRS`.
+fn cluster_topology(
+    raw: &RawSettings,
+    addrs: &str,
+    settings: &mut Vec<Setting>,
+) -> Result<Topology, ConfigError> {
+    let list = parse_cluster_addrs(addrs).map_err(|message| ConfigError::Invalid {
+        name: "REDIS_CLUSTER_ADDRS",
+        value: redact_url(addrs),
+        message,
+    })?;
+    let nodes: Vec<Endpoint> = list.into_iter().map(|(h, p)| Endpoint::new(h, p)).collect();
+    let shown: Vec<String> = nodes.iter().map(ToString::to_string).collect();
+    settings.push(Setting::text(
+        "REDIS_CLUSTER_ADDRS",
+        shown.join(","),
+        raw.cluster_addrs.1,
+    ));
+    Ok(Topology::Cluster(nodes))
 }
 
 /// The Redis server(s) and credentials, from the address and the separate settings (which win).
@@ -452,6 +511,14 @@ pub(super) fn redis_target(
             source: Source::Default,
         });
         sentinel_topology(raw, addrs, settings)?
+    } else if let Some(addrs) = &raw.cluster_addrs.0 {
+        settings.push(Setting::text("topology", "cluster", raw.cluster_addrs.1));
+        settings.push(Setting {
+            name: "REDIS_ADDR",
+            value: serde_json::Value::Null,
+            source: Source::Default,
+        });
+        cluster_topology(raw, addrs, settings)?
     } else {
         let (addr_text, addr_source) = match &raw.redis_addr.0 {
             Some(a) => (a.clone(), raw.redis_addr.1),
@@ -476,6 +543,13 @@ pub(super) fn redis_target(
         Topology::Standalone(endpoint)
     };
     let db = redis_db(raw, url.db, settings)?;
+    if topology.is_cluster() && db != 0 {
+        return Err(ConfigError::Invalid {
+            name: "REDIS_DB",
+            value: db.to_string(),
+            message: "Redis Cluster has only database 0".into(),
+        });
+    }
     let (password, pass_source) = match &raw.password.0 {
         Some(p) if !p.is_empty() => (Some(Secret(p.clone())), raw.password.1),
         _ => match url.password.take() {

@@ -7,7 +7,9 @@ use std::time::Duration;
 pub enum FailureKind {
     /// Not reachable, lost, or not serving right now: refused or dropped connections, TLS
     /// handshakes that fail, and the server replies that mean "not now" (LOADING, READONLY,
-    /// MASTERDOWN, TRYAGAIN, NOREPLICAS, CLUSTERDOWN, BUSY, MISCONF). Retry later.
+    /// MASTERDOWN, TRYAGAIN, NOREPLICAS, CLUSTERDOWN, BUSY, MISCONF; on Redis Cluster also MOVED
+    /// and ASK once the client's own redirections and retries are spent: the slot's master is
+    /// failing over). Retry later.
     Unavailable,
     /// No answer within the allowed time.
     Timeout,
@@ -33,6 +35,10 @@ const UNAVAILABLE_CODES: &[&str] = &[
     "BUSY",
     "MISCONF",
     "NOMASTERLINK",
+    // Redis Cluster: the redis crate follows redirections and retries TRYAGAIN/CLUSTERDOWN
+    // itself; what reaches us has outlived its retries (a master is failing over).
+    "MOVED",
+    "ASK",
 ];
 
 /// Codes after which the connection talks to the wrong server (it became a replica, or lost its
@@ -231,6 +237,26 @@ mod tests {
         assert_eq!(classify_code("NOPERM"), FailureKind::Auth);
         assert_eq!(classify_code("ERR"), FailureKind::Command);
         assert_eq!(classify_code("NOSCRIPT"), FailureKind::Command);
+    }
+
+    #[test]
+    fn cluster_redirections_that_outlived_the_retries_are_unavailable() {
+        use redis::{ErrorKind, ServerErrorKind};
+        for kind in [
+            ServerErrorKind::Moved,
+            ServerErrorKind::Ask,
+            ServerErrorKind::TryAgain,
+            ServerErrorKind::ClusterDown,
+        ] {
+            let e = redis::RedisError::from((ErrorKind::Server(kind), "slot 1159"));
+            let f = Failure::from_redis("cluster://h:1", &e);
+            assert_eq!(f.kind, FailureKind::Unavailable, "{kind:?}");
+        }
+        let e = redis::RedisError::from((
+            ErrorKind::Server(ServerErrorKind::CrossSlot),
+            "keys in different slots",
+        ));
+        assert_eq!(Failure::from_redis("h:1", &e).kind, FailureKind::Command);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The connection layer: the only code that builds or holds the redis crate's clients and connections.
 //!
-//! It speaks to a standalone server or to the master behind Sentinel (Redis Cluster joins as one
-//! more [`Kind`]), each over TLS when asked and as an ACL user. Every failure is classified once,
+//! It speaks to a standalone server, to the master behind Sentinel, or to a Redis Cluster (see
+//! [`cluster`]), each over TLS when asked and as an ACL user. Every failure is classified once,
 //! in [`error`]. Traffic goes on three *lanes*, each its own socket, so none waits behind another:
 //! the shared lane (ordinary commands and pipelines), the blocking lane (`XREAD BLOCK`), and the
 //! acknowledged lane, where a write batch and the `WAIT` that follows it travel together (`WAIT`
@@ -15,6 +15,7 @@
 //! reloaded on `NOSCRIPT` (the script cache is not replicated), subscriptions are renewed on the
 //! new master, and each reconnect is counted by `crate::metrics::redis_reconnected`.
 
+mod cluster;
 mod error;
 mod pubsub;
 mod raw;
@@ -28,7 +29,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use redis::aio::MultiplexedConnection;
+use redis::cluster_async::ClusterConnection;
 
+pub use cluster::{parse_cluster_nodes, ClusterNode};
 pub use error::{Failure, FailureKind, Result};
 pub use raw::{open_raw_stream, RawStream};
 /// The vocabulary for building commands: the store and the persistence code write their
@@ -71,8 +74,45 @@ pub struct Options {
 enum Kind {
     Standalone(Endpoint),
     Sentinel(SentinelSettings),
-    // Redis Cluster (`REDIS_CLUSTER_ADDRS`) joins here: a `ClusterConnection` per lane instead
-    // of a multiplexed one, with the slot routing done by the redis crate.
+    /// Redis Cluster, from these seeds: a `ClusterConnection` per lane instead of a multiplexed
+    /// one, with the slot routing done by the redis crate.
+    Cluster(Vec<Endpoint>),
+}
+
+/// A lane's socket: one node's multiplexed connection, or a cluster connection (which holds one
+/// per node and routes each request by its keys' slot).
+#[derive(Clone)]
+enum Socket {
+    Node(MultiplexedConnection),
+    Cluster(ClusterConnection),
+}
+
+impl redis::aio::ConnectionLike for Socket {
+    fn req_packed_command<'a>(&'a mut self, cmd: &'a Cmd) -> redis::RedisFuture<'a, Value> {
+        match self {
+            Socket::Node(c) => c.req_packed_command(cmd),
+            Socket::Cluster(c) => c.req_packed_command(cmd),
+        }
+    }
+
+    fn req_packed_commands<'a>(
+        &'a mut self,
+        pipeline: &'a Pipeline,
+        offset: usize,
+        count: usize,
+    ) -> redis::RedisFuture<'a, Vec<Value>> {
+        match self {
+            Socket::Node(c) => c.req_packed_commands(pipeline, offset, count),
+            Socket::Cluster(c) => c.req_packed_commands(pipeline, offset, count),
+        }
+    }
+
+    fn get_db(&self) -> i64 {
+        match self {
+            Socket::Node(c) => c.get_db(),
+            Socket::Cluster(c) => c.get_db(),
+        }
+    }
 }
 
 /// The three sockets of a connection (see the module documentation).
@@ -95,7 +135,7 @@ struct Slot {
 
 #[derive(Clone)]
 struct Active {
-    socket: MultiplexedConnection,
+    socket: Socket,
     endpoint: Endpoint,
     epoch: u64,
 }
@@ -149,6 +189,17 @@ impl Connection {
         let kind = match &target.topology {
             Topology::Standalone(e) => Kind::Standalone(e.clone()),
             Topology::Sentinel(s) => Kind::Sentinel(s.clone()),
+            Topology::Cluster(nodes) if options.role == Role::Primary => {
+                Kind::Cluster(nodes.clone())
+            }
+            Topology::Cluster(_) => {
+                return Err(Failure::new(
+                    FailureKind::Command,
+                    target.display(),
+                    "reading from a replica is not supported on Redis Cluster: point \
+                     REDIS_ADDR at the replica itself",
+                ))
+            }
         };
         let conn = Connection {
             inner: Arc::new(Inner {
@@ -190,8 +241,22 @@ impl Connection {
         self.inner.target.display()
     }
 
-    /// The node the shared lane talks to now (the master, found again after a failover).
+    /// The node the shared lane talks to now (the master, found again after a failover). On
+    /// Cluster, the node that holds slot 0 (ask [`Connection::cluster_masters`] for the others).
     pub async fn endpoint(&self) -> Result<Endpoint> {
+        if let Some(masters) = self.cluster_masters().await {
+            return masters?
+                .into_iter()
+                .next()
+                .map(|m| m.endpoint)
+                .ok_or_else(|| {
+                    Failure::new(
+                        FailureKind::Unavailable,
+                        self.display(),
+                        "no cluster master",
+                    )
+                });
+        }
         Ok(self.lane(Lane::Shared).await?.endpoint)
     }
 
@@ -247,9 +312,8 @@ impl Connection {
     }
 
     /// Finds the node for this connection's role and opens a socket to it.
-    async fn open(&self, lane: Lane) -> Result<(MultiplexedConnection, Endpoint)> {
+    async fn open(&self, lane: Lane) -> Result<(Socket, Endpoint)> {
         let target = &self.inner.target;
-        let endpoint = self.resolve().await?;
         let response = match lane {
             Lane::Shared if self.inner.options.unlimited_responses => None,
             Lane::Shared | Lane::Blocking => Some(target.command_timeout),
@@ -257,6 +321,22 @@ impl Connection {
                 target.command_timeout + target.replica_ack.map_or(Duration::ZERO, |a| a.timeout),
             ),
         };
+        if let Kind::Cluster(seeds) = &self.inner.kind {
+            let socket = cluster::open(
+                target,
+                seeds,
+                self.inner.tls.as_ref(),
+                response,
+                &self.display(),
+            )
+            .await?;
+            let first = seeds
+                .first()
+                .cloned()
+                .unwrap_or_else(|| Endpoint::new("", 0));
+            return Ok((Socket::Cluster(socket), first));
+        }
+        let endpoint = self.resolve().await?;
         let describe = self.describe(Some(&endpoint));
         let client = self.data_client(&endpoint).map_err(|mut f| {
             f.server = describe.clone();
@@ -266,7 +346,7 @@ impl Connection {
         if let Kind::Sentinel(s) = &self.inner.kind {
             sentinel::check_role(&socket, self.inner.options.role, &s.master, &describe).await?;
         }
-        Ok((socket, endpoint))
+        Ok((Socket::Node(socket), endpoint))
     }
 
     /// Where the node of this connection's role is now.
@@ -289,6 +369,13 @@ impl Connection {
             Kind::Sentinel(s) => {
                 sentinel::resolve(&self.inner.target, s, self.inner.tls.as_ref(), role).await
             }
+            Kind::Cluster(seeds) => seeds.first().cloned().ok_or_else(|| {
+                Failure::new(
+                    FailureKind::Command,
+                    self.display(),
+                    "no cluster node given",
+                )
+            }),
         }
     }
 
@@ -363,7 +450,7 @@ impl Connection {
             Kind::Sentinel(s) => {
                 Some(sentinel::ask_each(&self.inner.target, s, self.inner.tls.as_ref(), cmd).await)
             }
-            Kind::Standalone(_) => None,
+            Kind::Standalone(_) | Kind::Cluster(_) => None,
         }
     }
 
@@ -371,7 +458,7 @@ impl Connection {
     pub fn sentinel_settings(&self) -> Option<&SentinelSettings> {
         match &self.inner.kind {
             Kind::Sentinel(s) => Some(s),
-            Kind::Standalone(_) => None,
+            Kind::Standalone(_) | Kind::Cluster(_) => None,
         }
     }
 }
@@ -382,14 +469,11 @@ enum Work<'a> {
     Cmd(&'a Cmd),
 }
 
-/// A client for `endpoint` with these credentials, over TLS when `tls` is given.
-fn client_for(
+/// The address of `endpoint`, over TLS when `tls` is given (no credentials).
+fn node_info(
     endpoint: &Endpoint,
     tls: Option<&tls::Material>,
-    db: i64,
-    username: Option<&str>,
-    password: Option<&str>,
-) -> redis::RedisResult<redis::Client> {
+) -> redis::RedisResult<redis::ConnectionInfo> {
     use redis::IntoConnectionInfo;
     let addr = match tls {
         Some(m) => redis::ConnectionAddr::TcpTls {
@@ -400,6 +484,17 @@ fn client_for(
         },
         None => redis::ConnectionAddr::Tcp(endpoint.host.clone(), endpoint.port),
     };
+    addr.into_connection_info()
+}
+
+/// A client for `endpoint` with these credentials, over TLS when `tls` is given.
+fn client_for(
+    endpoint: &Endpoint,
+    tls: Option<&tls::Material>,
+    db: i64,
+    username: Option<&str>,
+    password: Option<&str>,
+) -> redis::RedisResult<redis::Client> {
     let mut settings = redis::RedisConnectionInfo::default().set_db(db);
     if let Some(user) = username {
         settings = settings.set_username(user);
@@ -407,7 +502,7 @@ fn client_for(
     if let Some(pass) = password {
         settings = settings.set_password(pass);
     }
-    let info = addr.into_connection_info()?.set_redis_settings(settings);
+    let info = node_info(endpoint, tls)?.set_redis_settings(settings);
     match tls.and_then(|m| m.certificates.as_ref()) {
         Some(certs) => redis::Client::build_with_tls(info, certs.clone()),
         None => redis::Client::open(info),

@@ -47,7 +47,10 @@ impl Connection {
     /// epoch it was opened in.
     async fn open_pubsub(&self, channel: &str) -> Result<(redis::aio::PubSub, u64)> {
         let epoch = self.inner.epoch.load(Ordering::Acquire);
-        let endpoint = self.resolve().await?;
+        let endpoint = match &self.inner.kind {
+            super::Kind::Cluster(seeds) => self.cluster_pubsub_node(seeds).await?,
+            _ => self.resolve().await?,
+        };
         let describe = self.describe(Some(&endpoint));
         let client = self.data_client(&endpoint)?;
         let timeout = self.inner.target.connect_timeout;

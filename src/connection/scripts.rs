@@ -1,4 +1,9 @@
 //! Lua scripts by SHA: loading them, calling many in one pipelined round trip (on `NOSCRIPT`, reloaded and only the calls that did not run sent again), and, for acknowledged writes, the `WAIT` that follows them on the acknowledged lane.
+//!
+//! On Redis Cluster the calls that met `NOSCRIPT` are sent again as `EVAL` with the script's
+//! source, which runs them on the node that holds their slot and caches the script there (a
+//! `SCRIPT LOAD` without keys would go to one random node, or fan out and fail while a node is
+//! down).
 
 use redis::Value;
 
@@ -45,6 +50,21 @@ impl Connection {
     }
 
     async fn load_scripts_on(&self, lane: Lane, scripts: &Scripts) -> Result<()> {
+        if self.is_cluster() {
+            // Sent to every node the client knows; a node that is down or failing over only
+            // means its calls meet NOSCRIPT and go again as EVAL.
+            for code in &scripts.sources {
+                let mut cmd = redis::cmd("SCRIPT");
+                cmd.arg("LOAD").arg(code);
+                if let Err(f) = self.on_lane::<Value>(lane, Work::Cmd(&cmd)).await {
+                    if f.kind == FailureKind::Auth {
+                        return Err(f);
+                    }
+                    tracing::debug!("SCRIPT LOAD on the cluster: {f}");
+                }
+            }
+            return Ok(());
+        }
         let mut pipe = redis::pipe();
         for code in &scripts.sources {
             pipe.cmd("SCRIPT").arg("LOAD").arg(code);
@@ -75,8 +95,10 @@ impl Connection {
         let mut out = vec![Value::Nil; calls.len()];
         let mut pending: Vec<usize> = (0..calls.len()).collect();
         for round in 0..2 {
-            let (active, replies, waited) =
-                self.eval_round(lane, scripts, calls, &pending, ack).await?;
+            let with_source = round > 0 && self.is_cluster();
+            let (active, replies, waited) = self
+                .eval_round(lane, scripts, calls, &pending, ack, with_source)
+                .await?;
             let mut missing = Vec::new();
             for (i, v) in pending.iter().zip(replies) {
                 if is_noscript(&v) {
@@ -96,7 +118,9 @@ impl Connection {
                 // Redis restarted, failed over, or its script cache was flushed: a NOSCRIPT reply
                 // means the call did not run, so only those calls are sent again.
                 tracing::info!("Redis lost its scripts (NOSCRIPT): loading them again");
-                self.load_scripts_on(lane, scripts).await?;
+                if !self.is_cluster() {
+                    self.load_scripts_on(lane, scripts).await?;
+                }
             }
             pending = missing;
         }
@@ -115,17 +139,20 @@ impl Connection {
         calls: &[ScriptCall<'_>],
         pending: &[usize],
         ack: Option<ReplicaAck>,
+        with_source: bool,
     ) -> Result<(Active, Vec<Value>, Option<Value>)> {
         let active = self.lane(lane).await?;
         let mut pipe = redis::pipe();
         pipe.ignore_errors();
         for i in pending {
             let c = &calls[*i];
-            pipe.cmd("EVALSHA")
-                .arg(scripts.sha(c.script))
-                .arg(c.keys.len())
-                .arg(c.keys)
-                .arg(c.args);
+            match scripts.sources.get(c.script).filter(|_| with_source) {
+                Some(source) => pipe.cmd("EVAL").arg(source),
+                None => pipe.cmd("EVALSHA").arg(scripts.sha(c.script)),
+            }
+            .arg(c.keys.len())
+            .arg(c.keys)
+            .arg(c.args);
         }
         if let Some(a) = ack {
             pipe.cmd("WAIT")

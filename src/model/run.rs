@@ -204,9 +204,6 @@ pub mod field {
     /// The run's own retention once finished (ms), copied from the spec's `ttlAfterFinished` so
     /// the step that finishes the run can index it without decoding the spec.
     pub const TTL_MS: &str = "ttl_ms";
-    /// Fields that hold the full name of another key owned by the run (an idempotency key):
-    /// retention deletes those keys with the run.
-    pub const OWNED_KEYS: &[&str] = &["idempotency_key"];
 }
 
 /// Why a stored run could not be read back.

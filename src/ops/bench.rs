@@ -132,8 +132,13 @@ pub async fn cleanup(target: &RedisTarget) -> Result<u64> {
     {
         anyhow::bail!("refusing to clean up `{p}`: it is not under the bench prefix");
     }
-    let admin = RedisAdmin::connect(target).await?;
-    Ok(admin.flush_keys(&patterns).await?)
+    let mut removed = 0;
+    // On Redis Cluster the bench's keys are on every master: each is scanned in turn.
+    for (_, node) in crate::persistence::admin::one_server_targets(target).await? {
+        let admin = RedisAdmin::connect(&node).await?;
+        removed += admin.flush_keys(&patterns).await?;
+    }
+    Ok(removed)
 }
 
 /// Runs the bench. Against Redis the bench prefix is removed before it starts and after it ends,
@@ -214,7 +219,14 @@ async fn measure(
         );
     }
     if let Backend::Redis(target) = backend {
-        if options.raw_requests > 0 {
+        if target.topology.is_cluster() {
+            figures.push(figure(
+                "raw redis",
+                0,
+                Duration::ZERO,
+                "not measured on Redis Cluster (redis-benchmark talks to one node)".into(),
+            ));
+        } else if options.raw_requests > 0 {
             // redis-benchmark talks to one server: the master of the moment.
             let node = RedisAdmin::connect(target).await?.endpoint().await?;
             figures.push(raw_figure(target, &node, options.raw_requests, &figures));

@@ -154,10 +154,12 @@ pub struct CellsReport {
     pub rounds: Vec<CellsRound>,
 }
 
-/// A bench cell's store on a single server: `tartarus-bench:{<name>}:*`.
-async fn standalone_cell(
+/// A bench cell's store: `tartarus-bench:{<name>}:*`, on the server or the cluster master
+/// `master`.
+async fn bench_cell(
     target: &crate::config::RedisTarget,
     name: &str,
+    master: String,
     settings: &crate::store::StoreSettings,
 ) -> Result<BenchCell> {
     let cell = crate::store::keys::Cell::new(name).map_err(anyhow::Error::msg)?;
@@ -167,14 +169,43 @@ async fn standalone_cell(
         .context("connecting to Redis")?;
     Ok(BenchCell {
         name: name.to_string(),
-        master: target.display(),
+        master,
         store: std::sync::Arc::new(store),
     })
 }
 
-/// Rounds of 1, 2, … cells (as `counts` says) on one server, each cell with `runs` runs; the
-/// bench prefix is removed before, between and after the rounds.
-pub async fn run_standalone(
+/// `n` bench cell names and their masters: on Redis Cluster spread over the masters (each cell on
+/// a master with the fewest cells so far, slots computed as the server does), else all on the
+/// one server.
+fn place_cells(n: usize, masters: &[crate::connection::ClusterNode]) -> Vec<(String, String)> {
+    if masters.is_empty() {
+        return (0..n)
+            .map(|i| (format!("bench-{i}"), String::new()))
+            .collect();
+    }
+    let mut load = vec![0usize; masters.len()];
+    let mut out: Vec<(String, String)> = Vec::with_capacity(n);
+    let mut candidate = 0usize;
+    while out.len() < n && candidate < 100_000 {
+        let name = format!("bench-{candidate}");
+        candidate += 1;
+        let slot = crate::store::keys::key_slot(&format!("{{{name}}}"));
+        let Some(m) = masters.iter().position(|m| m.holds(slot)) else {
+            continue;
+        };
+        let least = load.iter().copied().min().unwrap_or(0);
+        if load[m] == least {
+            load[m] += 1;
+            out.push((name, masters[m].endpoint.to_string()));
+        }
+    }
+    out
+}
+
+/// Rounds of 1, 2, … cells (as `counts` says) on one server or on Redis Cluster (cells spread
+/// over the masters), each cell with `runs` runs; the bench prefix is removed before, between and
+/// after the rounds.
+pub async fn run_rounds(
     target: &crate::config::RedisTarget,
     settings: &crate::store::StoreSettings,
     counts: &[usize],
@@ -182,22 +213,41 @@ pub async fn run_standalone(
     batch: usize,
 ) -> Result<CellsReport> {
     let spec = super::bench::e2e_sandbox()?;
-    let admin = crate::persistence::RedisAdmin::connect(target).await?;
-    let server = target.display();
+    let masters = match crate::connection::Connection::connect(target).await {
+        Ok(conn) => match conn.cluster_masters().await {
+            Some(m) => m.map_err(|f| anyhow::anyhow!("reading the cluster's masters: {f}"))?,
+            None => Vec::new(),
+        },
+        Err(f) => return Err(anyhow::anyhow!("connecting to {}: {f}", target.display())),
+    };
+    // The CPU of every master (or of the server), each through its own connection.
+    let mut admins = Vec::new();
+    for (name, node) in crate::persistence::admin::one_server_targets(target).await? {
+        admins.push((name, crate::persistence::RedisAdmin::connect(&node).await?));
+    }
     let sample = || -> BoxFuture<'_, Result<Vec<(String, f64)>>> {
         Box::pin(async {
-            let info = admin.info_section("cpu").await?;
-            Ok(vec![(server.clone(), cpu_seconds(&info))])
+            let mut out = Vec::with_capacity(admins.len());
+            for (name, admin) in &admins {
+                let info = admin.info_section("cpu").await?;
+                out.push((name.clone(), cpu_seconds(&info)));
+            }
+            Ok(out)
         })
     };
     let mut rounds = Vec::new();
     for &n in counts {
         super::bench::cleanup(target).await?;
         let mut cells = Vec::with_capacity(n);
-        for i in 0..n {
-            cells.push(standalone_cell(target, &format!("bench-{i}"), settings).await?);
+        for (name, master) in place_cells(n, &masters) {
+            let master = if master.is_empty() {
+                target.display()
+            } else {
+                master
+            };
+            cells.push(bench_cell(target, &name, master, settings).await?);
         }
-        let result = round("standalone", cells, &spec, runs, batch, &sample).await;
+        let result = round(target.topology.name(), cells, &spec, runs, batch, &sample).await;
         if result.is_err() {
             let _ = super::bench::cleanup(target).await;
         }

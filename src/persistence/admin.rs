@@ -25,6 +25,25 @@ pub enum BgsaveStart {
     AlreadyInProgress,
 }
 
+/// The nodes one-server commands go to: the target itself, or on Redis Cluster each master that
+/// holds slots (as a standalone target with the same credentials and TLS), with its address.
+pub async fn one_server_targets(target: &RedisTarget) -> Result<Vec<(String, RedisTarget)>> {
+    if !target.topology.is_cluster() {
+        return Ok(vec![(target.display(), target.clone())]);
+    }
+    let conn = Connection::connect(target)
+        .await
+        .map_err(|f| command_error("CLUSTER NODES", f))?;
+    let masters = match conn.cluster_masters().await {
+        Some(m) => m.map_err(|f| command_error("CLUSTER NODES", f))?,
+        None => Vec::new(),
+    };
+    Ok(masters
+        .into_iter()
+        .map(|m| (m.endpoint.to_string(), target.node(&m.endpoint)))
+        .collect())
+}
+
 /// A connection to one Redis node (the master, or a replica when asked) for administrative
 /// commands.
 pub struct RedisAdmin {
@@ -78,6 +97,9 @@ impl RedisAdmin {
 
     /// Connects with these options (`unlimited_responses` for commands that take their time).
     pub async fn connect_with(target: &RedisTarget, options: Options) -> Result<RedisAdmin> {
+        // INFO, BGSAVE, CONFIG and SCAN concern one node: on Cluster they go to each master
+        // through its own standalone target (`RedisTarget::node`), never to a random one.
+        super::refuse_on_cluster(target, "this command", super::PER_NODE)?;
         let conn = Connection::connect_with(target, options)
             .await
             .map_err(|f| PersistenceError::Connect {

@@ -114,11 +114,36 @@ pub enum PersistenceError {
     /// The destination already holds a different backup under the same id.
     #[error("{0}")]
     CopyConflict(String),
+    #[error("`{command}` works on one Redis server, and this is a Redis Cluster (REDIS_CLUSTER_ADDRS): {alternative}")]
+    ClusterUnsupported {
+        command: &'static str,
+        alternative: &'static str,
+    },
     #[error("JSON in {path}: {error}")]
     Json {
         path: PathBuf,
         error: serde_json::Error,
     },
+}
+
+/// What to do instead of a one-server command on Redis Cluster: run it on each node.
+pub const PER_NODE: &str = "run it against each master in turn, pointing REDIS_ADDR (or \
+    --redis-addr) at that master (`redis-cli -c CLUSTER NODES` lists them; README: High \
+    availability, Redis Cluster)";
+
+/// Refuses `command` on a Redis Cluster target, saying what to do instead.
+pub fn refuse_on_cluster(
+    target: &crate::config::RedisTarget,
+    command: &'static str,
+    alternative: &'static str,
+) -> Result<()> {
+    if target.topology.is_cluster() {
+        return Err(PersistenceError::ClusterUnsupported {
+            command,
+            alternative,
+        });
+    }
+    Ok(())
 }
 
 impl PersistenceError {
@@ -138,7 +163,9 @@ impl PersistenceError {
             PersistenceError::VerificationFailed { .. } => exit::BACKUP_INVALID,
             PersistenceError::CanaryLost(_) => exit::PERSISTENCE_FAILED,
             PersistenceError::NeedsRedis { .. } => exit::CONFIG,
-            PersistenceError::NoBackupDir { .. } | PersistenceError::RestoreUsage(_) => exit::USAGE,
+            PersistenceError::NoBackupDir { .. }
+            | PersistenceError::RestoreUsage(_)
+            | PersistenceError::ClusterUnsupported { .. } => exit::USAGE,
             _ => exit::FAILURE,
         }
     }

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 pub struct ClusterNode {
     pub port: u16,
     pub dir: PathBuf,
+    /// `requirepass` and `masterauth` of every node, when the cluster has one.
+    pub password: Option<String>,
     child: Option<Child>,
 }
 
@@ -23,13 +25,30 @@ impl ClusterNode {
         format!("127.0.0.1:{}", self.port)
     }
 
+    /// `redis://[:password@]127.0.0.1:PORT/`.
+    pub fn url(&self) -> String {
+        match &self.password {
+            Some(p) => format!("redis://:{p}@127.0.0.1:{}/", self.port),
+            None => format!("redis://127.0.0.1:{}/", self.port),
+        }
+    }
+
     pub fn conn(&self) -> redis::Connection {
-        redis::Client::open(format!("redis://127.0.0.1:{}/", self.port))
+        redis::Client::open(self.url())
             .and_then(|c| c.get_connection())
             .unwrap_or_else(|e| panic!("connect to cluster node {}: {e}", self.port))
     }
 
     fn args(&self) -> Vec<String> {
+        let mut auth = Vec::new();
+        if let Some(p) = &self.password {
+            auth = vec![
+                "--requirepass".to_string(),
+                p.clone(),
+                "--masterauth".to_string(),
+                p.clone(),
+            ];
+        }
         [
             "--port",
             &self.port.to_string(),
@@ -56,6 +75,7 @@ impl ClusterNode {
         ]
         .iter()
         .map(|s| s.to_string())
+        .chain(auth)
         .collect()
     }
 
@@ -75,7 +95,7 @@ impl ClusterNode {
                 self.child = None;
                 return false;
             }
-            let ok = redis::Client::open(format!("redis://127.0.0.1:{}/", self.port))
+            let ok = redis::Client::open(self.url())
                 .and_then(|c| c.get_connection())
                 .and_then(|mut c| redis::cmd("PING").query::<String>(&mut c))
                 .is_ok();
@@ -85,6 +105,12 @@ impl ClusterNode {
             std::thread::sleep(Duration::from_millis(20));
         }
         panic!("cluster node {} did not answer within 20s", self.port);
+    }
+
+    /// Starts the node again after [`ClusterNode::kill9`], on its port and folder (its
+    /// nodes.conf brings it back into the cluster).
+    pub fn restart(&mut self) {
+        assert!(self.spawn(), "cluster node {} did not restart", self.port);
     }
 
     /// `kill -9`.
@@ -173,6 +199,11 @@ impl RedisCluster {
     /// `masters` masters, each with `replicas` replicas, all slots assigned, `cluster_state:ok`
     /// everywhere and every replica in sync.
     pub fn start(masters: usize, replicas: usize) -> RedisCluster {
+        RedisCluster::start_with(masters, replicas, None)
+    }
+
+    /// [`RedisCluster::start`] with `requirepass` and `masterauth` set to `password` on every node.
+    pub fn start_with(masters: usize, replicas: usize, password: Option<&str>) -> RedisCluster {
         let dir = tempfile::Builder::new()
             .prefix("tartarus-cluster-")
             .tempdir()
@@ -187,6 +218,7 @@ impl RedisCluster {
                 let mut node = ClusterNode {
                     port: free_cluster_port(&taken),
                     dir: node_dir.clone(),
+                    password: password.map(str::to_string),
                     child: None,
                 };
                 if node.spawn() {
@@ -197,6 +229,10 @@ impl RedisCluster {
             nodes.push(started.expect("a cluster node could not start on 10 port pairs"));
         }
         let mut create = Command::new("redis-cli");
+        if let Some(p) = password {
+            // In the environment, not the arguments.
+            create.env("REDISCLI_AUTH", p);
+        }
         create.arg("--cluster").arg("create");
         for n in &nodes {
             create.arg(n.addr());
@@ -214,6 +250,33 @@ impl RedisCluster {
         let cluster = RedisCluster { nodes, _dir: dir };
         cluster.wait_healthy(masters, masters * replicas, Duration::from_secs(60));
         cluster
+    }
+
+    /// The connection layer's target for this cluster (every node a seed).
+    pub fn target(&self) -> tartarus::config::RedisTarget {
+        let mut t = tartarus::config::RedisTarget::cluster(
+            self.nodes
+                .iter()
+                .map(|n| tartarus::config::Endpoint::new("127.0.0.1", n.port))
+                .collect(),
+        );
+        t.password = self
+            .nodes
+            .first()
+            .and_then(|n| n.password.clone())
+            .map(tartarus::config::Secret);
+        t
+    }
+
+    /// `tartarus` pointed at this cluster, in `cell`.
+    pub fn tartarus(&self, cell: &str) -> assert_cmd::Command {
+        let mut cmd = super::tartarus();
+        cmd.env("REDIS_CLUSTER_ADDRS", self.addrs())
+            .env("TARTARUS_CELL", cell);
+        if let Some(p) = self.nodes.first().and_then(|n| n.password.as_ref()) {
+            cmd.env("REDIS_PASSWORD", p);
+        }
+        cmd
     }
 
     /// `127.0.0.1:P1,127.0.0.1:P2,…` (every node), as `REDIS_CLUSTER_ADDRS` takes it.
@@ -243,9 +306,7 @@ impl RedisCluster {
     pub fn any_conn(&self) -> redis::Connection {
         for n in &self.nodes {
             if n.child.is_some() {
-                if let Ok(c) = redis::Client::open(format!("redis://127.0.0.1:{}/", n.port))
-                    .and_then(|c| c.get_connection())
-                {
+                if let Ok(c) = redis::Client::open(n.url()).and_then(|c| c.get_connection()) {
                     return c;
                 }
             }
@@ -364,7 +425,7 @@ impl RedisCluster {
         let deadline = Instant::now() + within;
         loop {
             let ok = self.nodes.iter().filter(|n| n.child.is_some()).all(|n| {
-                redis::Client::open(format!("redis://127.0.0.1:{}/", n.port))
+                redis::Client::open(n.url())
                     .and_then(|c| c.get_connection())
                     .and_then(|mut c| {
                         let info: String = redis::cmd("CLUSTER").arg("INFO").query(&mut c)?;
@@ -417,6 +478,103 @@ impl RedisCluster {
                 "failover of {master} did not complete"
             );
             std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// A tartarus process (scheduler, agent) on a cluster cell, its stderr kept. Killed on drop.
+pub struct ClusterProc {
+    child: Child,
+    lines: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Drop for ClusterProc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl ClusterProc {
+    /// `tartarus ARGS` with `REDIS_CLUSTER_ADDRS` and `TARTARUS_CELL`, and `extra` variables.
+    pub fn spawn(
+        cluster: &RedisCluster,
+        cell: &str,
+        extra: &[(&str, &str)],
+        args: &[&str],
+    ) -> ClusterProc {
+        use std::io::{BufRead, BufReader};
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tartarus"));
+        cmd.env_remove("REDIS_ADDR")
+            .env_remove("REDIS_SENTINEL_ADDRS")
+            .env_remove("HADES_LABEL")
+            .env("REDIS_CLUSTER_ADDRS", cluster.addrs())
+            .env("TARTARUS_CELL", cell)
+            .env("NO_COLOR", "1");
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
+            .args(["--redis-timeout", "3s", "--redis-connect-timeout", "2s"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn tartarus");
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let stderr = child.stderr.take().expect("stderr");
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                sink.lock().unwrap().push(line);
+            }
+        });
+        ClusterProc { child, lines }
+    }
+
+    /// A scheduler and an agent (its work and log folders under `dir`, which must be 0711).
+    pub fn control_plane(
+        cluster: &RedisCluster,
+        cell: &str,
+        extra: &[(&str, &str)],
+        dir: &std::path::Path,
+    ) -> (ClusterProc, ClusterProc) {
+        let scheduler = ClusterProc::spawn(cluster, cell, extra, &["scheduler", "run"]);
+        let (work, logs) = (
+            dir.join(format!("work-{cell}")),
+            dir.join(format!("logs-{cell}")),
+        );
+        let name = format!("agent-{cell}");
+        let agent = ClusterProc::spawn(
+            cluster,
+            cell,
+            extra,
+            &[
+                "agent",
+                "run",
+                "--name",
+                &name,
+                "--poll",
+                "50ms",
+                "--ttl",
+                "20s",
+                "--work-dir",
+                work.to_str().unwrap(),
+                "--log-dir",
+                logs.to_str().unwrap(),
+            ],
+        );
+        (scheduler, agent)
+    }
+
+    pub fn log(&self) -> String {
+        self.lines.lock().unwrap().join("\n")
+    }
+
+    pub fn assert_running(&mut self, what: &str) {
+        if let Ok(Some(status)) = self.child.try_wait() {
+            panic!("{what} exited ({status}):\n{}", self.log());
         }
     }
 }

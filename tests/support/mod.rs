@@ -291,6 +291,7 @@ pub fn tartarus() -> assert_cmd::Command {
         "REDIS_SENTINEL_MASTER",
         "REDIS_SENTINEL_USERNAME",
         "REDIS_SENTINEL_PASSWORD",
+        "REDIS_CLUSTER_ADDRS",
         "REDIS_MIN_REPLICAS_ACK",
         "REDIS_MIN_REPLICAS_TIMEOUT",
         "HADES_LABEL",
@@ -411,7 +412,13 @@ pub fn target(server: &RedisServer) -> tartarus::config::RedisTarget {
 pub fn keyspace_content(
     server: &RedisServer,
 ) -> std::collections::BTreeMap<String, (String, String)> {
-    let mut c = server.conn();
+    keyspace_content_on(&mut server.conn())
+}
+
+/// [`keyspace_content`] of the node behind this connection (one cluster master, for instance).
+pub fn keyspace_content_on(
+    c: &mut redis::Connection,
+) -> std::collections::BTreeMap<String, (String, String)> {
     let mut out = std::collections::BTreeMap::new();
     let mut cursor = 0u64;
     loop {
@@ -419,17 +426,17 @@ pub fn keyspace_content(
             .arg(cursor)
             .arg("COUNT")
             .arg(1000)
-            .query(&mut c)
+            .query(c)
             .expect("SCAN");
         for key in keys {
-            let kind: String = redis::cmd("TYPE").arg(&key).query(&mut c).expect("TYPE");
+            let kind: String = redis::cmd("TYPE").arg(&key).query(c).expect("TYPE");
             let content = match kind.as_str() {
-                "string" => format!("{:?}", redis::cmd("GET").arg(&key).query::<Vec<u8>>(&mut c)),
+                "string" => format!("{:?}", redis::cmd("GET").arg(&key).query::<Vec<u8>>(c)),
                 "hash" => format!(
                     "{:?}",
                     redis::cmd("HGETALL")
                         .arg(&key)
-                        .query::<std::collections::BTreeMap<String, String>>(&mut c)
+                        .query::<std::collections::BTreeMap<String, String>>(c)
                 ),
                 "list" => format!(
                     "{:?}",
@@ -437,13 +444,13 @@ pub fn keyspace_content(
                         .arg(&key)
                         .arg(0)
                         .arg(-1)
-                        .query::<Vec<String>>(&mut c)
+                        .query::<Vec<String>>(c)
                 ),
                 "set" => format!(
                     "{:?}",
                     redis::cmd("SMEMBERS")
                         .arg(&key)
-                        .query::<std::collections::BTreeSet<String>>(&mut c)
+                        .query::<std::collections::BTreeSet<String>>(c)
                 ),
                 "zset" => format!(
                     "{:?}",
@@ -452,7 +459,7 @@ pub fn keyspace_content(
                         .arg(0)
                         .arg(-1)
                         .arg("WITHSCORES")
-                        .query::<Vec<(String, f64)>>(&mut c)
+                        .query::<Vec<(String, f64)>>(c)
                 ),
                 "stream" => format!(
                     "{:?}",
@@ -460,11 +467,11 @@ pub fn keyspace_content(
                         .arg(&key)
                         .arg("-")
                         .arg("+")
-                        .query::<redis::Value>(&mut c)
+                        .query::<redis::Value>(c)
                 ),
                 other => format!("unexpected type {other}"),
             };
-            let pttl: i64 = redis::cmd("PTTL").arg(&key).query(&mut c).expect("PTTL");
+            let pttl: i64 = redis::cmd("PTTL").arg(&key).query(c).expect("PTTL");
             out.insert(key, (kind, format!("{content} ttl={}", pttl > 0)));
         }
         cursor = next;

@@ -248,6 +248,13 @@ async fn create_verify_copy(
     made: &mut Made,
 ) -> Result<()> {
     let target = require_redis(&ctx.config.backend, "backup create")?;
+    crate::persistence::refuse_on_cluster(
+        &target,
+        "backup create",
+        "take one backup per master: `tartarus backup create --redis-addr HOST:PORT` for each \
+         master that `redis-cli -c CLUSTER NODES` lists, into the same --dir (README: High \
+         availability, Redis Cluster: backups)",
+    )?;
     let admin = if args.from_replica {
         RedisAdmin::connect_replica(&target).await?
     } else {

@@ -228,6 +228,13 @@ async fn online(
     manifest: &BackupManifest,
 ) -> Result<u8> {
     let target = require_redis(&ctx.config.backend, "backup restore --online")?;
+    crate::persistence::refuse_on_cluster(
+        &target,
+        "backup restore",
+        "restore each master's own backup into that master with --redis-addr HOST:PORT, \
+         following README: High availability, Redis Cluster: backups (the slot map must be the \
+         one the backups were taken with)",
+    )?;
     let admin = RedisAdmin::connect(&target).await?;
     let opts = LogicalRestoreOptions {
         flush: args.flush,

@@ -170,6 +170,12 @@ impl Render for ApplyReport {
 pub async fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<u8> {
     let (profile, apply) = (args.profile, args.apply);
     let target = require_redis(&ctx.config.backend, "redis configure")?;
+    crate::persistence::refuse_on_cluster(
+        &target,
+        "redis configure",
+        "configure every node (masters and replicas) in turn: `tartarus redis configure \
+         --redis-addr HOST:PORT --apply` for each node `redis-cli -c CLUSTER NODES` lists",
+    )?;
     let admin = RedisAdmin::connect(&target).await?;
     let profile = Profile::from(profile);
     let plan = configure::plan(&admin, profile)

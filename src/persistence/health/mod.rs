@@ -9,6 +9,7 @@ use super::admin::RedisAdmin;
 
 pub mod capacity;
 mod checks;
+mod cluster;
 pub mod plugin;
 pub mod thresholds;
 pub mod topology;
@@ -264,8 +265,12 @@ pub fn overall(checks: &[HealthCheck]) -> HealthStatus {
         .fold(HealthStatus::Ok, |acc, c| acc.worst(c.status))
 }
 
-/// Connects and runs every check. Never fails: a server that cannot be reached gives an UNKNOWN report.
+/// Connects and runs every check. Never fails: a server that cannot be reached gives an UNKNOWN
+/// report. On Redis Cluster: the cluster's state, then every master's rows.
 pub async fn check(target: &RedisTarget, opts: &HealthOptions) -> HealthReport {
+    if target.topology.is_cluster() {
+        return Box::pin(cluster::check(target, opts)).await;
+    }
     let unknown = |msg: String| {
         HealthReport::unknown(
             target.display(),

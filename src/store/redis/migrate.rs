@@ -232,6 +232,16 @@ impl Migration {
         options: &MigrateOptions,
         progress: ProgressFn<'_>,
     ) -> MigrateResultOf<MigrateReport> {
+        if self.mode == MigrateMode::InPlace && self.target.conn.is_cluster() {
+            return Err(MigrateError::Unsupported(format!(
+                "migrating in place cannot work on Redis Cluster: the keys of the layout before \
+                 cells sit in many slots and RENAMENX cannot move a key to another slot. Copy \
+                 them instead from the server that holds them: tartarus migrate --from \
+                 redis://OLD-HOST:PORT (cell `{}` on {})",
+                self.cell(),
+                self.target.target.display()
+            )));
+        }
         let started = Instant::now();
         let state = self.cell_state().await?;
         let mut report = self.report(true, &state);

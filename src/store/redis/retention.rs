@@ -106,14 +106,17 @@ pub(super) async fn delete_expired(
 ) -> StoreResult<Vec<String>> {
     let mut deleted = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(DELETE_CHUNK) {
-        // Where each run's node bookkeeping and owned keys are: read first, re-checked by the script.
+        // Where each run's node bookkeeping and idempotency key are: read first, re-checked by
+        // the script. (The `idempotency_key` field holds the caller's key, not a Redis key name:
+        // its Redis key is `Keys::idempotency`, deleted by the script only while it names this
+        // run. Deleting the field's value as a key name would delete an unrelated key outside
+        // the cell, and in Cluster fail with CROSSSLOT.)
         let mut p = ::redis::pipe();
         for id in chunk {
             p.cmd("HMGET")
                 .arg(store.keys.run(id))
                 .arg(field::NODE)
-                .arg(field::IDEMPOTENCY_KEY)
-                .arg(field::OWNED_KEYS);
+                .arg(field::IDEMPOTENCY_KEY);
         }
         let rows: Vec<Vec<Option<String>>> = store.query(&p).await?;
         let mut keys = store.base_keys();
@@ -124,7 +127,6 @@ pub(super) async fn delete_expired(
             let mut row = row.into_iter();
             let node = row.next().flatten().filter(|n| !n.is_empty());
             let idem = row.next().flatten().filter(|k| !k.is_empty());
-            let owned: Vec<String> = row.flatten().filter(|k| !k.is_empty()).collect();
             keys.push(store.keys.run(id));
             keys.push(store.keys.run_events(id));
             keys.push(match &node {
@@ -138,10 +140,9 @@ pub(super) async fn delete_expired(
             args.extend([
                 id.clone(),
                 if node.is_some() { "1" } else { "0" }.to_string(),
-                owned.len().to_string(),
+                "0".to_string(),
                 if idem.is_some() { "1" } else { "0" }.to_string(),
             ]);
-            keys.extend(owned);
         }
         deleted.extend(strings(
             store
