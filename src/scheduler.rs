@@ -473,6 +473,11 @@ impl Scheduler {
                 return Err(e.into());
             }
         };
+        // Wake the agents of the nodes given work (best effort: their poll is the safety net).
+        let _ = self
+            .store
+            .wake_nodes(&crate::store::assigned_nodes(&outcomes))
+            .await;
         // One outcome (and one answer) per readable run, in order.
         for (run, a) in batch.runs.iter().flatten().zip(applied) {
             match a {

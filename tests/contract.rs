@@ -1349,6 +1349,50 @@ async fn policy_history_is_capped_by_count_and_bytes(store: SharedStore) {
     assert!(size > 64 << 10, "{size}");
 }
 
+/// A wake-up reaches the woken node's watcher only, promptly; several may merge into one change;
+/// waking a node nobody watches (or no node) is not an error.
+async fn nodes_are_woken_by_name(store: SharedStore) {
+    let mut a = store.node_wakeups("a").await.unwrap();
+    let mut b = store.node_wakeups("b").await.unwrap();
+    store.wake_nodes(&[]).await.unwrap();
+    store.wake_nodes(&["nobody".to_string()]).await.unwrap();
+    store.wake_nodes(&["a".to_string()]).await.unwrap();
+    tokio::time::timeout(Duration::from_secs(5), a.changed())
+        .await
+        .expect("node a is woken")
+        .unwrap();
+    assert!(!b.has_changed().unwrap(), "node b was not woken");
+    store
+        .wake_nodes(&["a".to_string(), "b".to_string()])
+        .await
+        .unwrap();
+    for rx in [&mut a, &mut b] {
+        tokio::time::timeout(Duration::from_secs(5), rx.changed())
+            .await
+            .expect("both nodes are woken")
+            .unwrap();
+    }
+    // The scheduler wakes each node given work once per batch.
+    let assign = |id: &str, node: &str| {
+        outcome(
+            id,
+            Decision::Assign {
+                node: node.into(),
+                want: one_cpu(),
+            },
+        )
+    };
+    assert_eq!(
+        assigned_nodes(&[
+            assign("1", "b"),
+            outcome("2", Decision::Pending),
+            assign("3", "a"),
+            assign("4", "b"),
+        ]),
+        ["a", "b"]
+    );
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod redis_backend {
@@ -1391,4 +1435,5 @@ contract!(
     delete_discard_and_quiet_policy_changes,
     schedulers_announce_expire_and_retire,
     unchanged_policies_change_nothing,
+    nodes_are_woken_by_name,
 );
