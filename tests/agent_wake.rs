@@ -23,7 +23,10 @@ impl Drop for Proc {
 }
 
 fn spawn(server: &RedisServer, args: &[&str]) -> Proc {
-    let child = Command::new(env!("CARGO_BIN_EXE_tartarus"))
+    // The benchmark may run a release build's agent and scheduler from a debug test binary.
+    let bin = std::env::var_os("TARTARUS_BENCH_BIN")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_tartarus").into());
+    let child = Command::new(bin)
         .env("REDIS_ADDR", server.host_port())
         .env_remove("HADES_LABEL")
         .arg("-q")
@@ -223,8 +226,9 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// p50/p99/max of scheduled (the run's `scheduled` event) → started (`started_at`, written right
 /// before the spawn) and scheduled → process executed (the sandbox's own clock).
 ///
-/// `cargo test --release --test agent_wake -- --ignored --nocapture`
-/// (`AGENT_BENCH_RUNS`, `AGENT_BENCH_RATE` change the defaults 2000 and 200).
+/// `cargo build --release && TARTARUS_BENCH_BIN=target/release/tartarus cargo test --test
+/// agent_wake bench -- --ignored --nocapture` (`AGENT_BENCH_RUNS`, `AGENT_BENCH_RATE` change the
+/// defaults 2000 and 200; without `TARTARUS_BENCH_BIN` the test build's binary runs).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore]
 async fn bench_scheduled_to_started_at_a_steady_rate() {
