@@ -102,9 +102,19 @@ struct Active {
     /// The placement this sandbox runs for: its outcome is written for this attempt only.
     attempt: u32,
     cancel: watch::Sender<bool>,
-    task: JoinHandle<Outcome>,
+    /// Ends with the executor's work; a panic shows as its join error.
+    task: JoinHandle<()>,
+    /// The outcome, set before the agent is woken (`finished`), so a woken step always finds it.
+    done: Arc<std::sync::Mutex<Option<Outcome>>>,
     stop: Stop,
     slot: u32,
+}
+
+impl Active {
+    /// Its outcome is in, or its task ended without one (a panic).
+    fn has_ended(&self) -> bool {
+        self.task.is_finished() || self.done.lock().map_or(true, |d| d.is_some())
+    }
 }
 
 /// The completion to record for an executor outcome.
@@ -301,15 +311,20 @@ impl Agent {
         let executor = self.executor.clone();
         let id = id.to_string();
         let finished = self.finished.clone();
+        let done = Arc::new(std::sync::Mutex::new(None));
+        let slot_of_outcome = done.clone();
         let task = tokio::spawn(async move {
             let outcome = executor.execute(&id, &spec, slot, rx, |_| {}).await;
+            if let Ok(mut d) = slot_of_outcome.lock() {
+                *d = Some(outcome);
+            }
             finished.notify_one();
-            outcome
         });
         Active {
             attempt,
             cancel,
             task,
+            done,
             stop: Stop::No,
             slot,
         }

@@ -60,7 +60,7 @@ impl Agent {
         let done: Vec<String> = st
             .active
             .iter()
-            .filter(|(_, a)| a.task.is_finished())
+            .filter(|(_, a)| a.has_ended())
             .map(|(id, _)| id.clone())
             .collect();
         for id in done {
@@ -72,10 +72,16 @@ impl Agent {
                 &self.config.executor.log_dir.join(format!("{id}.log")),
             );
             let timeout = st.timeouts.remove(&id).unwrap_or(0);
-            let outcome = match a.task.await {
-                Ok(o) => o,
-                Err(e) => {
-                    tracing::error!("sandbox {id}: executor task failed: {e}");
+            let ready = a.done.lock().ok().and_then(|mut d| d.take());
+            let outcome = match ready {
+                Some(o) => o,
+                None => {
+                    // No outcome: the executor task panicked (or was aborted).
+                    let why = match a.task.await {
+                        Err(e) => e.to_string(),
+                        Ok(()) => "it ended without an outcome".to_string(),
+                    };
+                    tracing::error!("sandbox {id}: executor task failed: {why}");
                     st.unrecorded.push(Pending {
                         id,
                         attempt: a.attempt,
