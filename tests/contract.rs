@@ -1632,6 +1632,50 @@ async fn batched_agent_steps(store: SharedStore) {
     assert_eq!(due, expect);
 }
 
+/// A wake-up reaches the woken node's watcher only, promptly; several may merge into one change;
+/// waking a node nobody watches (or no node) is not an error.
+async fn nodes_are_woken_by_name(store: SharedStore) {
+    let mut a = store.node_wakeups("a").await.unwrap();
+    let mut b = store.node_wakeups("b").await.unwrap();
+    store.wake_nodes(&[]).await.unwrap();
+    store.wake_nodes(&["nobody".to_string()]).await.unwrap();
+    store.wake_nodes(&["a".to_string()]).await.unwrap();
+    tokio::time::timeout(Duration::from_secs(5), a.changed())
+        .await
+        .expect("node a is woken")
+        .unwrap();
+    assert!(!b.has_changed().unwrap(), "node b was not woken");
+    store
+        .wake_nodes(&["a".to_string(), "b".to_string()])
+        .await
+        .unwrap();
+    for rx in [&mut a, &mut b] {
+        tokio::time::timeout(Duration::from_secs(5), rx.changed())
+            .await
+            .expect("both nodes are woken")
+            .unwrap();
+    }
+    // The scheduler wakes each node given work once per batch.
+    let assign = |id: &str, node: &str| {
+        outcome(
+            id,
+            Decision::Assign {
+                node: node.into(),
+                want: one_cpu(),
+            },
+        )
+    };
+    assert_eq!(
+        assigned_nodes(&[
+            assign("1", "b"),
+            outcome("2", Decision::Pending),
+            assign("3", "a"),
+            assign("4", "b"),
+        ]),
+        ["a", "b"]
+    );
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod redis_backend {
@@ -1698,4 +1742,5 @@ contract!(
     claim_runs_returns_the_runs_data,
     batch_decisions_recheck_every_run,
     batched_agent_steps,
+    nodes_are_woken_by_name,
 );

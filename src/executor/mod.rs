@@ -606,29 +606,30 @@ fn classify(
     }
 }
 
+/// Opens (truncating) the run's log file, 0600, never through a symlink. A local open of one
+/// file: done in place, as the hop to the blocking pool and back cost more than the open itself.
 async fn open_log(dir: &Path, path: &Path) -> Result<tokio::fs::File, PrepareError> {
     let err = |source| PrepareError::LogFile {
         path: path.to_path_buf(),
         source,
     };
-    if tokio::fs::metadata(dir).await.is_err() {
+    if std::fs::metadata(dir).is_err() {
         workdir::prepare_private(dir).map_err(err)?;
     }
-    let file = tokio::fs::OpenOptions::new()
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
         .mode(0o600)
         .custom_flags(libc::O_NOFOLLOW)
         .open(path)
-        .await
         .map_err(err)?;
     // `mode` only applies to a new file; a stale one from an earlier attempt is tightened too.
     use std::os::unix::fs::PermissionsExt;
     file.set_permissions(std::fs::Permissions::from_mode(0o600))
-        .await
         .map_err(err)?;
-    Ok(file)
+    Ok(tokio::fs::File::from_std(file))
 }
 
 /// Resolves once `*cancel` is true; never when the sender is dropped without cancelling.

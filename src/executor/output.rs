@@ -189,13 +189,14 @@ pub(crate) async fn pump<R: AsyncRead + Unpin>(
     mut reader: R,
     tx: mpsc::Sender<Vec<u8>>,
 ) -> std::io::Result<()> {
-    let mut buf = vec![0u8; READ_CHUNK];
     loop {
-        let n = reader.read(&mut buf).await?;
+        // Allocated, not zeroed: most sandboxes print little or nothing.
+        let mut buf = Vec::with_capacity(READ_CHUNK);
+        let n = reader.read_buf(&mut buf).await?;
         if n == 0 {
             return Ok(());
         }
-        if tx.send(buf[..n].to_vec()).await.is_err() {
+        if tx.send(buf).await.is_err() {
             return Ok(());
         }
     }

@@ -166,6 +166,17 @@ macro_rules! store_by_modules {
                     nodes::node_runs(self, name).await
                 }
 
+                async fn wake_nodes(&self, names: &[String]) -> StoreResult<()> {
+                    nodes::wake_nodes(self, names).await
+                }
+
+                async fn node_wakeups(
+                    &self,
+                    name: &str,
+                ) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
+                    nodes::node_wakeups(self, name).await
+                }
+
                 async fn node_leases(&self) -> StoreResult<Vec<NodeLease>> {
                     nodes::node_leases(self).await
                 }

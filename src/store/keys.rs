@@ -345,6 +345,10 @@ impl Keys {
     pub fn node_runs(&self, name: &str) -> String {
         format!("{}:node:{name}:runs", self.prefix)
     }
+    /// Pub/sub channel: a message wakes the node's agent (work was placed on it). Not a key.
+    pub fn node_wake_channel(&self, name: &str) -> String {
+        format!("{}:node:{name}:wake", self.prefix)
+    }
     /// Set: every known node name.
     pub fn nodes(&self) -> String {
         format!("{}:nodes", self.prefix)
@@ -576,6 +580,7 @@ mod tests {
         assert_eq!(k.queue(), "tartarus:{eu-1}:queue");
         assert_eq!(k.policies(), "themis:{eu-1}:policies");
         assert_eq!(k.policy_channel(), "themis:{eu-1}:policies:changed");
+        assert_eq!(k.node_wake_channel("n1"), "tartarus:{eu-1}:node:n1:wake");
         assert_eq!(
             k.backup_patterns(),
             ["tartarus:{eu-1}:*", "themis:{eu-1}:*"]

@@ -523,6 +523,14 @@ pub trait Store: Send + Sync {
     async fn remove_node(&self, name: &str, max_attempts: u32) -> StoreResult<Vec<Recovery>>;
     /// Runs placed on a node (scheduled or running).
     async fn node_runs(&self, name: &str) -> StoreResult<Vec<String>>;
+    /// Wakes the agents of these nodes at once (work was just placed there): one publish per
+    /// node on its wake channel, in one round trip. Best effort: an agent that misses a wake-up
+    /// (its subscription was being renewed) finds the work at its next poll.
+    async fn wake_nodes(&self, names: &[String]) -> StoreResult<()>;
+    /// The wake-ups of node `name` (see [`Store::wake_nodes`]): the counter changes on each one
+    /// (several may merge into one change). The subscription is renewed when lost, until the
+    /// receiver is dropped; wake-ups published meanwhile are missed.
+    async fn node_wakeups(&self, name: &str) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
     /// Every known node's heartbeat counter, TTL and run count, in one round trip: what a
     /// scheduler watches to judge leases on its own clock (see `scheduler::lease_watch`).
     async fn node_leases(&self) -> StoreResult<Vec<NodeLease>>;
@@ -659,6 +667,20 @@ pub trait Store: Send + Sync {
 }
 
 pub type SharedStore = Arc<dyn Store>;
+
+/// The nodes these decisions place work on, each once: whom [`Store::wake_nodes`] wakes.
+pub fn assigned_nodes(outcomes: &[Outcome]) -> Vec<String> {
+    let mut names: Vec<String> = outcomes
+        .iter()
+        .filter_map(|o| match &o.decision {
+            Decision::Assign { node, .. } => Some(node.clone()),
+            _ => None,
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
 
 /// Time in ms for a duration (saturating).
 pub(crate) fn ms(d: Duration) -> i64 {

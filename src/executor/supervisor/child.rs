@@ -73,14 +73,16 @@ impl<'a> Prepared<'a> {
         })
     }
 
-    /// Forks and execs. Returns the child's pid once it executed the program, or the failed stage
-    /// and errno (the child is reaped then).
-    pub fn fork_exec(&self, parent: i32) -> Result<i32, (&'static str, i32)> {
+    /// Forks a child that sets itself up and execs. Returns at once with its pid and the read
+    /// end of its report pipe (non-blocking), which [`exec_result`] reads once it is readable: the
+    /// supervisor does not wait for the exec, so a slow child never holds up the other spawns
+    /// and reaps.
+    pub fn fork_exec(&self, parent: i32) -> Result<(i32, OwnedFd), (&'static str, i32)> {
         let mut argv: Vec<*const libc::c_char> = self.argv.iter().map(|a| a.as_ptr()).collect();
         argv.push(std::ptr::null());
         let mut envp: Vec<*const libc::c_char> = self.env.iter().map(|a| a.as_ptr()).collect();
         envp.push(std::ptr::null());
-        let (r, w) = cloexec_pipe().map_err(|e| ("pipe", e.raw_os_error().unwrap_or(0)))?;
+        let (r, w) = report_pipe().map_err(|e| ("pipe", e.raw_os_error().unwrap_or(0)))?;
         // SAFETY: this process is single-threaded, so the child may do anything; it only makes
         // system calls and ends in execve or _exit.
         let pid = unsafe { libc::fork() };
@@ -106,19 +108,7 @@ impl<'a> Prepared<'a> {
             }
         }
         drop(w);
-        let mut report = [0u8; 5];
-        let n = read_full(&r, &mut report);
-        if n == 0 {
-            return Ok(pid);
-        }
-        let mut status = 0;
-        // SAFETY: reaping our own child, which has exited or is about to.
-        unsafe {
-            libc::waitpid(pid, &mut status, 0);
-        }
-        let stage = STAGES.get(report[0] as usize).copied().unwrap_or("setup");
-        let errno = i32::from_ne_bytes([report[1], report[2], report[3], report[4]]);
-        Err((stage, errno))
+        Ok((pid, r))
     }
 
     /// Runs in the child. Returns only on failure: (stage index, errno).
@@ -217,34 +207,44 @@ impl<'a> Prepared<'a> {
     }
 }
 
-fn cloexec_pipe() -> io::Result<(OwnedFd, OwnedFd)> {
+/// The report pipe of one child: close-on-exec (end-of-file without a report once the program
+/// was executed), non-blocking (the supervisor never waits on it).
+fn report_pipe() -> io::Result<(OwnedFd, OwnedFd)> {
     let mut fds = [0 as libc::c_int; 2];
     // SAFETY: `fds` has room for two descriptors.
-    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } == -1 {
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC | libc::O_NONBLOCK) } == -1 {
         return Err(io::Error::last_os_error());
     }
     // SAFETY: fresh descriptors we now own.
     Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
 }
 
-fn read_full(fd: &OwnedFd, buf: &mut [u8]) -> usize {
-    let mut got = 0;
-    while got < buf.len() {
-        // SAFETY: reading into the unfilled part of `buf`.
-        let n = unsafe {
-            libc::read(
-                fd.as_raw_fd(),
-                buf[got..].as_mut_ptr().cast(),
-                buf.len() - got,
-            )
-        };
+/// What a child's report pipe says: `None` while it is still setting up, `Some(Ok)` once the
+/// program was executed (end-of-file, no report; also when the child died before it got there),
+/// `Some(Err((stage, errno)))` when a step failed (the child exits with 127).
+pub fn exec_result(report: &OwnedFd) -> Option<Result<(), (&'static str, i32)>> {
+    let mut buf = [0u8; 5];
+    loop {
+        // SAFETY: reading into a local buffer from our own descriptor. The child writes its
+        // 5 bytes in one write (atomic below PIPE_BUF), so a read sees all of them or none.
+        let n = unsafe { libc::read(report.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
+        if n == 0 {
+            return Some(Ok(()));
+        }
+        if n == buf.len() as isize {
+            let stage = STAGES.get(buf[0] as usize).copied().unwrap_or("setup");
+            let errno = i32::from_ne_bytes([buf[1], buf[2], buf[3], buf[4]]);
+            return Some(Err((stage, errno)));
+        }
         if n > 0 {
-            got += n as usize;
-        } else if n == 0 || io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
-            break;
+            return Some(Err(("setup", libc::EIO)));
+        }
+        match io::Error::last_os_error().kind() {
+            io::ErrorKind::Interrupted => continue,
+            io::ErrorKind::WouldBlock => return None,
+            _ => return Some(Err(("setup", libc::EIO))),
         }
     }
-    got
 }
 
 /// Sets soft = hard = min(value, current hard limit): a lower configured value must not make the

@@ -27,6 +27,11 @@ struct Sandbox {
     lease_killed: bool,
     /// Its own cgroup, when cgroups are in use.
     cgroup: Option<PathBuf>,
+    /// Until the child executed its program or failed to: the read end of its report pipe,
+    /// watched with the other descriptors (see [`child::exec_result`]).
+    report: Option<OwnedFd>,
+    /// A setup step failed (`SpawnFailed` was sent): its end is not reported.
+    failed: bool,
 }
 
 /// How long the supervisor waits for a killed sandbox's cgroup to empty before reporting its end.
@@ -154,9 +159,12 @@ fn sigchld_fd() -> io::Result<OwnedFd> {
 impl Server {
     fn serve(&mut self) -> io::Result<()> {
         let mut buf = vec![0u8; MAX_PACKET];
+        let mut fds = Vec::new();
+        let mut starting = Vec::new();
         loop {
             let timeout = self.poll_timeout();
-            let mut fds = [
+            fds.clear();
+            fds.extend([
                 libc::pollfd {
                     fd: self.control.as_raw_fd(),
                     events: libc::POLLIN
@@ -172,15 +180,33 @@ impl Server {
                     events: libc::POLLIN,
                     revents: 0,
                 },
-            ];
-            // SAFETY: `fds` is a valid array of two pollfd.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, timeout) };
+            ]);
+            // The children still setting up: their report pipe turns readable when they
+            // executed their program (end-of-file) or failed.
+            starting.clear();
+            for (pid, sb) in &self.sandboxes {
+                if let Some(r) = &sb.report {
+                    starting.push(*pid);
+                    fds.push(libc::pollfd {
+                        fd: r.as_raw_fd(),
+                        events: libc::POLLIN,
+                        revents: 0,
+                    });
+                }
+            }
+            // SAFETY: `fds` is a valid array of `fds.len()` pollfd.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
             if n == -1 {
                 let e = io::Error::last_os_error();
                 if e.kind() == io::ErrorKind::Interrupted {
                     continue;
                 }
                 return Err(e);
+            }
+            for (i, pid) in starting.iter().enumerate() {
+                if fds[2 + i].revents != 0 {
+                    self.settle(*pid);
+                }
             }
             if fds[1].revents != 0 {
                 self.drain_sigfd();
@@ -263,8 +289,9 @@ impl Server {
         };
         match req {
             Request::Spawn(s) => {
-                let ev = self.spawn(&s, fds);
-                self.send(&ev);
+                if let Err(ev) = self.spawn(&s, fds) {
+                    self.send(&ev);
+                }
             }
             Request::Signal { id, signal } => {
                 if let Some((pid, _)) = self.sandboxes.iter().find(|(_, s)| s.id == id) {
@@ -279,34 +306,37 @@ impl Server {
         }
     }
 
-    fn spawn(&mut self, s: &SpawnRequest, fds: Vec<OwnedFd>) -> Event {
+    /// Forks the sandbox of a spawn request; its `Started` (or `SpawnFailed`) is sent once its
+    /// report pipe says how its setup ended ([`Server::settle`]). `Err`: the event to send now.
+    fn spawn(&mut self, s: &SpawnRequest, fds: Vec<OwnedFd>) -> Result<(), Event> {
         let failed = |stage: &str, errno: i32| Event::SpawnFailed {
             id: s.id,
             stage: stage.to_string(),
             errno,
         };
         if self.lease_lapsed() {
-            return failed("lease", 0);
+            return Err(failed("lease", 0));
         }
         let (cgroup, procs) = match self.new_cgroup(s.id) {
             Ok(c) => c,
-            Err(e) => return failed("cgroup", e.raw_os_error().unwrap_or(0)),
+            Err(e) => return Err(failed("cgroup", e.raw_os_error().unwrap_or(0))),
         };
         let procs_fd = procs.as_ref().map(|f| f.as_raw_fd());
         let forked = child::Prepared::new(s, &fds, &self.filters, procs_fd)
             .map_err(|errno| ("arguments", errno))
             .and_then(|prepared| prepared.fork_exec(self.my_pid));
         drop(procs);
-        let pid = match forked {
-            Ok(pid) => pid,
+        let (pid, report) = match forked {
+            Ok(started) => started,
             Err((stage, errno)) => {
                 if let Some(c) = &cgroup {
                     let _ = std::fs::remove_dir(c);
                 }
-                return failed(stage, errno);
+                return Err(failed(stage, errno));
             }
         };
         drop(fds);
+        // Recorded from the fork on: a supervisor that dies now leaves it to be found.
         if let (Some(rec), Some(j)) = (ProcessRecord::of(pid, Some(&s.run_id)), &mut self.journal) {
             j.started(rec);
         }
@@ -317,9 +347,36 @@ impl Server {
                 uid: s.uid,
                 lease_killed: false,
                 cgroup,
+                report: Some(report),
+                failed: false,
             },
         );
-        Event::Started { id: s.id, pid }
+        Ok(())
+    }
+
+    /// Reads a starting child's report pipe and, once its setup ended, says so to the agent:
+    /// `Started` when it executed its program, `SpawnFailed` when a step failed (the child
+    /// exits; its reap is then not reported).
+    fn settle(&mut self, pid: i32) {
+        let Some(sb) = self.sandboxes.get_mut(&pid) else {
+            return;
+        };
+        let Some(result) = sb.report.as_ref().and_then(child::exec_result) else {
+            return;
+        };
+        sb.report = None;
+        let ev = match result {
+            Ok(()) => Event::Started { id: sb.id, pid },
+            Err((stage, errno)) => {
+                sb.failed = true;
+                Event::SpawnFailed {
+                    id: sb.id,
+                    stage: stage.to_string(),
+                    errno,
+                }
+            }
+        };
+        self.send(&ev);
     }
 
     /// A new cgroup for spawn `id` and its `cgroup.procs`, when cgroups are in use.
@@ -396,6 +453,9 @@ impl Server {
             if pid <= 0 {
                 return;
             }
+            // A child that ended while setting up (or right after its exec) is settled first:
+            // its pipe is at end-of-file now, so its start or failure is known.
+            self.settle(pid);
             let Some(sb) = self.sandboxes.remove(&pid) else {
                 continue; // an escaped process re-parented to us
             };
@@ -405,11 +465,13 @@ impl Server {
             if let Some(j) = &mut self.journal {
                 j.ended(pid);
             }
-            self.send(&Event::Exited {
-                id: sb.id,
-                status,
-                lease_expired: sb.lease_killed,
-            });
+            if !sb.failed {
+                self.send(&Event::Exited {
+                    id: sb.id,
+                    status,
+                    lease_expired: sb.lease_killed,
+                });
+            }
         }
     }
 

@@ -118,6 +118,28 @@ pub(super) async fn node_runs(store: &MemoryStore, name: &str) -> StoreResult<Ve
         .unwrap_or_default())
 }
 
+pub(super) async fn wake_nodes(store: &MemoryStore, names: &[String]) -> StoreResult<()> {
+    let g = store.lock();
+    for name in names {
+        if let Some(tx) = g.node_wakes.get(name) {
+            tx.send_modify(|n| *n = n.wrapping_add(1));
+        }
+    }
+    Ok(())
+}
+
+pub(super) async fn node_wakeups(
+    store: &MemoryStore,
+    name: &str,
+) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
+    let mut g = store.lock();
+    let tx = g
+        .node_wakes
+        .entry(name.to_string())
+        .or_insert_with(|| tokio::sync::watch::channel(0).0);
+    Ok(tx.subscribe())
+}
+
 pub(super) async fn node_leases(store: &MemoryStore) -> StoreResult<Vec<NodeLease>> {
     Ok(store
         .lock()

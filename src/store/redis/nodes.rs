@@ -340,6 +340,39 @@ pub(super) async fn node_runs(store: &RedisStore, name: &str) -> StoreResult<Vec
     Ok(ids)
 }
 
+pub(super) async fn wake_nodes(store: &RedisStore, names: &[String]) -> StoreResult<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut p = ::redis::pipe();
+    for name in names {
+        p.publish(store.keys.node_wake_channel(name), "1").ignore();
+    }
+    let _: () = store.query(&p).await?;
+    Ok(())
+}
+
+pub(super) async fn node_wakeups(
+    store: &RedisStore,
+    name: &str,
+) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
+    let mut payloads = store.subscribe(&store.keys.node_wake_channel(name)).await?;
+    let (tx, rx) = tokio::sync::watch::channel(0u64);
+    tokio::spawn(async move {
+        // Ends when the agent drops its receiver (which ends the subscription too).
+        loop {
+            tokio::select! {
+                got = payloads.recv() => match got {
+                    Some(_) => tx.send_modify(|n| *n = n.wrapping_add(1)),
+                    None => return,
+                },
+                _ = tx.closed() => return,
+            }
+        }
+    });
+    Ok(rx)
+}
+
 pub(super) async fn node_leases(store: &RedisStore) -> StoreResult<Vec<NodeLease>> {
     let mut p = ::redis::pipe();
     p.smembers(store.keys.nodes());

@@ -22,7 +22,10 @@ use crate::executor::{
 };
 use crate::model::node::Resources;
 use crate::model::run::RunState;
-use crate::store::{Applied, Completion, Heartbeat, SharedStore, StoreError};
+use crate::store::{Completion, Heartbeat, SharedStore, StoreError};
+
+mod step;
+mod wake;
 
 /// What can stop an agent.
 #[derive(Debug, thiserror::Error)]
@@ -99,9 +102,19 @@ struct Active {
     /// The placement this sandbox runs for: its outcome is written for this attempt only.
     attempt: u32,
     cancel: watch::Sender<bool>,
-    task: JoinHandle<Outcome>,
+    /// Ends with the executor's work; a panic shows as its join error.
+    task: JoinHandle<()>,
+    /// The outcome, set before the agent is woken (`finished`), so a woken step always finds it.
+    done: Arc<std::sync::Mutex<Option<Outcome>>>,
     stop: Stop,
     slot: u32,
+}
+
+impl Active {
+    /// Its outcome is in, or its task ended without one (a panic).
+    fn has_ended(&self) -> bool {
+        self.task.is_finished() || self.done.lock().map_or(true, |d| d.is_some())
+    }
 }
 
 /// The completion to record for an executor outcome.
@@ -144,6 +157,8 @@ pub struct Agent {
     executor: Arc<Executor>,
     /// Woken when a sandbox ends, so its outcome is recorded at once rather than at the next poll.
     finished: Arc<tokio::sync::Notify>,
+    /// Woken when a scheduler placed work on this node (see [`wake`]), so it starts at once.
+    placed: Arc<tokio::sync::Notify>,
 }
 
 impl Agent {
@@ -203,6 +218,7 @@ impl Agent {
             config,
             executor: Arc::new(executor),
             finished: Arc::new(tokio::sync::Notify::new()),
+            placed: Arc::new(tokio::sync::Notify::new()),
         })
     }
 
@@ -295,15 +311,20 @@ impl Agent {
         let executor = self.executor.clone();
         let id = id.to_string();
         let finished = self.finished.clone();
+        let done = Arc::new(std::sync::Mutex::new(None));
+        let slot_of_outcome = done.clone();
         let task = tokio::spawn(async move {
             let outcome = executor.execute(&id, &spec, slot, rx, |_| {}).await;
+            if let Ok(mut d) = slot_of_outcome.lock() {
+                *d = Some(outcome);
+            }
             finished.notify_one();
-            outcome
         });
         Active {
             attempt,
             cancel,
             task,
+            done,
             stop: Stop::No,
             slot,
         }
@@ -358,7 +379,9 @@ impl Agent {
             outage.failed("handing back runs of a previous incarnation", &e);
         }
         tracing::info!("agent {name} ready ({} slots)", self.config.capacity.slots);
+        let _wakeups = wake::forward(self.store.clone(), name.clone(), self.placed.clone());
         let mut drain_started: Option<Instant> = None;
+        let mut woken = Wake::Poll;
         loop {
             if *shutdown.borrow() && drain_started.is_none() {
                 drain_started = Some(Instant::now());
@@ -371,7 +394,7 @@ impl Agent {
             }
             let lease_lapsed = self.keep_lease(&mut lease, &mut state, &mut outage).await;
             let stepped = self
-                .step(&mut state, drain_started.is_some() || lease_lapsed)
+                .step(&mut state, drain_started.is_some() || lease_lapsed, woken)
                 .await;
             crate::metrics::agent_progress(&name, &state.report);
             // Whatever Redis says, the agent keeps going: sandboxes run on while the lease holds,
@@ -406,11 +429,12 @@ impl Agent {
                     }
                 }
             }
-            tokio::select! {
-                _ = tokio::time::sleep(pause) => {}
-                _ = self.finished.notified() => {}
-                _ = shutdown.changed(), if drain_started.is_none() => {}
-            }
+            woken = tokio::select! {
+                _ = tokio::time::sleep(pause) => Wake::Poll,
+                _ = self.finished.notified() => Wake::Finished,
+                _ = self.placed.notified() => Wake::Placed,
+                _ = shutdown.changed(), if drain_started.is_none() => Wake::Poll,
+            };
         }
         // Leave the registry: nothing of ours is placed here any more.
         match self
@@ -474,225 +498,6 @@ impl Agent {
         }
         lapsed
     }
-
-    /// Writes one outcome. An error keeps it for the next step (it is written as soon as Redis
-    /// answers).
-    async fn record(&self, p: &Pending, report: &mut AgentReport) -> Result<(), StoreError> {
-        let name = &self.config.name;
-        let result = match &p.what {
-            Record::Finish(c) => self
-                .store
-                .finish_run(&p.id, name, p.attempt, c)
-                .await
-                .map(|_| ()),
-            Record::HandBack(reason) => self
-                .store
-                .hand_back(&p.id, name, p.attempt, reason, self.config.max_attempts)
-                .await
-                .map(|r| {
-                    if r.is_some() {
-                        report.handed_back += 1;
-                    }
-                }),
-        };
-        result
-    }
-
-    /// Turns every finished sandbox into an outcome to record (a completion, or a hand-back when
-    /// the agent stopped it or lost it), and frees its slot.
-    async fn collect_finished(&self, st: &mut LoopState) {
-        let name = &self.config.name;
-        let done: Vec<String> = st
-            .active
-            .iter()
-            .filter(|(_, a)| a.task.is_finished())
-            .map(|(id, _)| id.clone())
-            .collect();
-        for id in done {
-            let Some(a) = st.active.remove(&id) else {
-                continue;
-            };
-            st.free_slots.push(a.slot);
-            crate::retention::logs::stamp_finished(
-                &self.config.executor.log_dir.join(format!("{id}.log")),
-            );
-            let timeout = st.timeouts.remove(&id).unwrap_or(0);
-            let outcome = match a.task.await {
-                Ok(o) => o,
-                Err(e) => {
-                    tracing::error!("sandbox {id}: executor task failed: {e}");
-                    st.unrecorded.push(Pending {
-                        id,
-                        attempt: a.attempt,
-                        what: Record::HandBack(format!("agent {name}: executor failed")),
-                    });
-                    continue;
-                }
-            };
-            for w in &outcome.warnings {
-                tracing::warn!("sandbox {id}: {w}");
-            }
-            // A sandbox the agent stopped (drain deadline, lost lease) is handed back — unless it
-            // ended by itself before the stop landed: then that is its outcome (written only if
-            // its attempt is still the run's current one).
-            let stopped = matches!(outcome.status, Status::Cancelled | Status::Lost { .. });
-            let what = match (a.stop, &outcome.status) {
-                (_, Status::Lost { message }) => {
-                    Record::HandBack(format!("agent {name}: {message}"))
-                }
-                (Stop::HandBack, _) if stopped => {
-                    Record::HandBack(format!("agent {name} drained before it finished"))
-                }
-                // Fenced: the run belongs to another node by now; handing back is a no-op then.
-                (Stop::Fenced, _) if stopped => {
-                    Record::HandBack(format!("agent {name} lost contact with Redis"))
-                }
-                _ => {
-                    let completion = completion_for(&outcome, timeout);
-                    match completion.state {
-                        RunState::Succeeded => st.report.succeeded += 1,
-                        RunState::TimedOut => st.report.timed_out += 1,
-                        RunState::Cancelled => st.report.cancelled += 1,
-                        _ => st.report.failed += 1,
-                    }
-                    Record::Finish(completion)
-                }
-            };
-            st.unrecorded.push(Pending {
-                id,
-                attempt: a.attempt,
-                what,
-            });
-        }
-    }
-
-    async fn step(&self, st: &mut LoopState, draining: bool) -> Result<(), StoreError> {
-        let name = &self.config.name;
-        // 1. Collect finished sandboxes into outcomes to record.
-        self.collect_finished(st).await;
-        // 2. Record outcomes; keep the ones Redis did not take for the next step.
-        let mut still = Vec::new();
-        let mut failure = None;
-        for p in std::mem::take(&mut st.unrecorded) {
-            if failure.is_some() {
-                still.push(p);
-                continue;
-            }
-            if let Err(e) = self.record(&p, &mut st.report).await {
-                failure = Some(e);
-                still.push(p);
-            }
-        }
-        st.unrecorded = still;
-        if let Some(e) = failure {
-            return Err(e);
-        }
-        // 3. Stop sandboxes whose run is no longer ours: cancelled, or moved to another node.
-        if !st.active.is_empty() {
-            let ids: Vec<String> = st.active.keys().cloned().collect();
-            let statuses = self.store.run_states(&ids).await?;
-            for (id, status) in ids.iter().zip(statuses) {
-                let Some(a) = st.active.get(id) else { continue };
-                // Ours means: running here, under the attempt this sandbox was started for.
-                let ours = status.is_some_and(|s| {
-                    s.state == RunState::Running
-                        && s.node.as_deref() == Some(name.as_str())
-                        && s.attempts == a.attempt
-                });
-                if !ours {
-                    let _ = a.cancel.send(true);
-                }
-            }
-        }
-        // 4. Now and then, hand back runs this agent has no sandbox for.
-        if st
-            .last_orphan_check
-            .is_none_or(|t| t.elapsed() >= Duration::from_secs(5))
-        {
-            st.last_orphan_check = Some(Instant::now());
-            self.hand_back_orphans(&st.active, &st.unrecorded, &mut st.report)
-                .await?;
-        }
-        // 5. Now and then, delete logs past the cell's retention window.
-        if st.next_log_sweep.is_none_or(|t| Instant::now() >= t) {
-            self.sweep_logs(st).await?;
-        }
-        if draining || st.active.values().any(|a| a.stop == Stop::Fenced) {
-            return Ok(());
-        }
-        // 6. Start what was scheduled here.
-        let placed = self.store.node_runs(name).await?;
-        let new: Vec<String> = placed
-            .into_iter()
-            .filter(|id| !st.active.contains_key(id))
-            .collect();
-        if new.is_empty() {
-            return Ok(());
-        }
-        let runs = self.store.get_runs(&new).await?;
-        for run in runs.into_iter().flatten() {
-            if run.state != RunState::Scheduled || run.node.as_deref() != Some(name.as_str()) {
-                continue;
-            }
-            let log_path = self.config.executor.log_dir.join(format!("{}.log", run.id));
-            let log_text = log_path.display().to_string();
-            let Some(slot) = st.free_slots.pop() else {
-                break; // every slot busy: the rest waits for the next step
-            };
-            // A failed start gives its slot back before the error goes up (else an outage
-            // would leave the agent without slots). Started only for the attempt read here: a
-            // run placed again meanwhile is stale.
-            let started = match self
-                .store
-                .start_run(&run.id, name, run.attempts, Some(&log_text))
-                .await
-            {
-                Ok(applied) => applied,
-                Err(e) => {
-                    st.free_slots.push(slot);
-                    return Err(e);
-                }
-            };
-            if started == Applied::Done(RunState::Running) {
-                st.timeouts.insert(run.id.clone(), run.spec.timeout_secs);
-                let a = self.spawn(&run.id, run.attempts, run.spec, slot);
-                st.active.insert(run.id, a);
-                st.report.started += 1;
-            } else {
-                st.free_slots.push(slot);
-            }
-        }
-        Ok(())
-    }
-}
-
-impl Agent {
-    /// Deletes the logs of runs finished longer ago than the cell's window (and orphans as old);
-    /// the window is read from the store, so every agent of the cell follows the same one.
-    async fn sweep_logs(&self, st: &mut LoopState) -> Result<(), StoreError> {
-        let window = self.store.retention().await?.finished;
-        let interval = crate::retention::logs::sweep_interval(window);
-        st.next_log_sweep = Some(Instant::now() + interval);
-        let dir = self.config.executor.log_dir.clone();
-        let active: std::collections::HashSet<String> = st.active.keys().cloned().collect();
-        let name = self.config.name.clone();
-        let swept = tokio::task::spawn_blocking(move || {
-            crate::retention::logs::sweep(&dir, window, &active)
-        })
-        .await;
-        match swept {
-            Ok(Ok(done)) if done.deleted > 0 => {
-                tracing::debug!(
-                    "agent {name}: {} log(s) past retention deleted",
-                    done.deleted
-                )
-            }
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => tracing::warn!("agent {name}: sweeping old logs: {e}"),
-            Err(e) => tracing::warn!("agent {name}: the log sweep failed: {e}"),
-        }
-        Ok(())
-    }
 }
 
 /// Why a sandbox is being stopped by the agent itself.
@@ -725,6 +530,17 @@ enum Record {
     HandBack(String),
 }
 
+/// What ended the agent's wait before a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wake {
+    /// The poll interval passed (or the loop started, or shutdown began).
+    Poll,
+    /// A sandbox ended.
+    Finished,
+    /// A scheduler placed work on this node.
+    Placed,
+}
+
 #[derive(Default)]
 struct LoopState {
     active: HashMap<String, Active>,
@@ -732,6 +548,8 @@ struct LoopState {
     unrecorded: Vec<Pending>,
     report: AgentReport,
     last_orphan_check: Option<Instant>,
+    /// When the once-per-poll checks (cancelled runs, orphans, old logs) last ran.
+    last_checks: Option<Instant>,
     /// When the log folder is next swept for logs past retention.
     next_log_sweep: Option<Instant>,
     /// Slot indexes (which pick the sandbox uids) not in use.
