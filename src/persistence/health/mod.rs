@@ -287,10 +287,8 @@ pub async fn check_with(admin: &RedisAdmin, opts: &HealthOptions) -> super::Resu
     ] {
         config.extend(admin.config_get(k).await?);
     }
-    // The forecast is a bonus: a server that refuses the read (LOADING, an ACL without it) still
-    // gets every other row, and the forecast row says it has no history.
     let history = match &opts.memory_samples_key {
-        Some(key) => memory_history(admin, key).await.unwrap_or_default(),
+        Some(key) => memory_history(admin, key).await?,
         None => Vec::new(),
     };
     let mut checks = evaluate_with_history(
