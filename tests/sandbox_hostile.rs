@@ -719,7 +719,10 @@ async fn cgroup_cost() {
     let (d, _) = folders();
     for round in 0..3 {
         for cgroups in [false, true] {
-            let mut c = cfg(&d.path().join(format!("r{round}{cgroups}")), Runtime::Process);
+            let mut c = cfg(
+                &d.path().join(format!("r{round}{cgroups}")),
+                Runtime::Process,
+            );
             c.cgroups = cgroups;
             let ex = Executor::start(c).unwrap();
             let n = 300;

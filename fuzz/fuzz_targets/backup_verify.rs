@@ -143,8 +143,14 @@ fuzz_target!(|data: &[u8]| {
     let quick = verify_checksums(&folder);
     let full = verify(&folder);
     if full.ok {
-        assert!(quick.ok, "the full verification passed what the quick one failed");
-        assert!(manifest.is_ok(), "a verified backup has a manifest that reads");
+        assert!(
+            quick.ok,
+            "the full verification passed what the quick one failed"
+        );
+        assert!(
+            manifest.is_ok(),
+            "a verified backup has a manifest that reads"
+        );
     }
     let _ = full.failure_reason();
 });

@@ -20,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
         let refs: Vec<&[u8]> = args.iter().map(Vec::as_slice).collect();
         let encoded = command(&refs);
         consumed += encoded.len();
-        assert!(consumed <= data.len(), "the reader returned more than the input holds");
+        assert!(
+            consumed <= data.len(),
+            "the reader returned more than the input holds"
+        );
     }
     let mut restore = RestoreReader::new(data, Path::new("keys.resp"));
     while let Ok(Some(_)) = restore.next_item() {}

@@ -8,8 +8,8 @@
 //! its size allows (no alias of a collection multiplies it).
 #![no_main]
 
-use serde::Deserialize;
 use libfuzzer_sys::fuzz_target;
+use serde::Deserialize;
 use tartarus::model::documents::{check_documents, Documents, Limits};
 use tartarus::model::spec::{parse_sandbox_documents_limited, sandbox_specs, SandboxSpec};
 
@@ -99,10 +99,16 @@ fuzz_target!(|data: &[u8]| {
     };
     let whole = parse_sandbox_documents_limited("fuzz.yaml", text, limits);
     if let Ok(specs) = &whole {
-        assert!(checked.is_ok(), "the pre-pass refused what the reader accepted");
+        assert!(
+            checked.is_ok(),
+            "the pre-pass refused what the reader accepted"
+        );
         let streamed: Vec<&SandboxSpec> = streamed
             .iter()
-            .map(|r| r.as_ref().expect("streamed reader refused an accepted file"))
+            .map(|r| {
+                r.as_ref()
+                    .expect("streamed reader refused an accepted file")
+            })
             .collect();
         assert_eq!(streamed.len(), specs.len());
         for (a, b) in specs.iter().zip(streamed) {
