@@ -26,6 +26,9 @@ pub enum InputError {
     NotUtf8 { name: String, offset: usize },
     #[error("{name}: {message}")]
     Invalid { name: String, message: String },
+    /// Refused by the linear pre-scan (nesting depth, aliases) before the YAML parser saw it.
+    #[error(transparent)]
+    Document(#[from] crate::model::documents::DocumentError),
     #[error("{name} changed while it was being read; nothing from the new content was used (submit it again)")]
     Changed { name: String },
 }

@@ -481,6 +481,31 @@ fn shift_lines(message: &str, by: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Found while fuzzing: the scanner saw each line with its `\n`, so an alias ending a line
+    /// (`b: *a`) never matched its anchor and an anchor ending a line (`a: &a` over a block
+    /// collection) looked like a scalar's: collection aliases ("billion laughs") got through.
+    #[test]
+    fn collection_aliases_at_line_ends_are_refused() {
+        for text in [
+            "a: &a [x, y]\nb: *a\n",
+            "a: &a\n  - x\n  - y\nb: *a\n",
+            "a: &a\r\n  - x\r\nb: *a\r\n",
+            "a: &a\n  k: v\nb:\n  - *a\n  - *a\n",
+        ] {
+            let err = check_documents("laughs.yaml", text.as_bytes(), Limits::SANDBOX).unwrap_err();
+            assert!(
+                matches!(&err, DocumentError::CollectionAlias { name, .. } if name == "a"),
+                "{text:?}: {err}"
+            );
+        }
+        // Aliases of scalars still pass, at a line end too.
+        let ok = "a: &a x\nb: *a\nc: [*a, *a]\n";
+        assert_eq!(
+            check_documents("ok.yaml", ok.as_bytes(), Limits::SANDBOX),
+            Ok(1)
+        );
+    }
+
     use super::*;
     use std::collections::BTreeMap;
 

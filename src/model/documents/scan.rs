@@ -119,6 +119,9 @@ impl DepthScan {
         content_from: usize,
         line_no: u64,
     ) -> Result<(), Refusal> {
+        // The reader hands lines over with their end (`\n` or `\r\n`): an alias at the end of a
+        // line must not be named `a\n`, nor an anchor ending a line look like a scalar's.
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let indent = line.iter().take_while(|b| **b == b' ').count();
         if let Some(parent) = self.block_scalar {
