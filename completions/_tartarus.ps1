@@ -2416,6 +2416,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--e2e-runs', '--e2e-runs', [CompletionResultType]::ParameterName, 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)')
             [CompletionResult]::new('--e2e-batch', '--e2e-batch', [CompletionResultType]::ParameterName, 'Scheduler batch size for the end-to-end figure')
             [CompletionResult]::new('--latency-secs', '--latency-secs', [CompletionResultType]::ParameterName, 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)')
+            [CompletionResult]::new('--lifecycle-runs', '--lifecycle-runs', [CompletionResultType]::ParameterName, 'Runs for the whole-lifecycle figure (submit → admitted → scheduled → running → succeeded; one scheduler, one in-process agent whose executor completes at once; 0 skips it)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')

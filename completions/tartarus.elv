@@ -2298,6 +2298,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --e2e-runs 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)'
             cand --e2e-batch 'Scheduler batch size for the end-to-end figure'
             cand --latency-secs 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)'
+            cand --lifecycle-runs 'Runs for the whole-lifecycle figure (submit → admitted → scheduled → running → succeeded; one scheduler, one in-process agent whose executor completes at once; 0 skips it)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'

@@ -2093,6 +2093,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l e2e-runs -d 'Runs for the end-to-end figure (submit → admitted → scheduled, one scheduler, 16 nodes, 10 policies)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l e2e-batch -d 'Scheduler batch size for the end-to-end figure' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l latency-secs -d 'Seconds of steady 1,000 runs/s for the latency figure (0 skips it)' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -l lifecycle-runs -d 'Runs for the whole-lifecycle figure (submit → admitted → scheduled → running → succeeded; one scheduler, one in-process agent whose executor completes at once; 0 skips it)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand bench; and not __fish_seen_subcommand_from backup cells help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'

@@ -1,4 +1,4 @@
-//! The Olympus scheduler loop: claims batches from Acheron, judges them (Rhadamanthus), classifies heat (Phlegethon), routes (Typhon/Phlegethon) and assigns, one atomic step per run.
+//! The Olympus scheduler loop: claims batches from Acheron with their runs' data, judges them (Rhadamanthus), classifies heat (Phlegethon), routes (Typhon/Phlegethon) and applies the batch's decisions in one step per chunk, every run re-checked on its own.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -173,25 +173,10 @@ async fn fetch_batch(
     max: usize,
     lease: Duration,
 ) -> Result<Batch, SchedulerError> {
-    let ids: Vec<String> = store
-        .claim(max, lease)
-        .await?
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
-    if ids.is_empty() {
-        return Ok(Batch {
-            ids,
-            runs: Vec::new(),
-        });
-    }
-    match store.get_runs(&ids).await {
-        Ok(runs) => Ok(Batch { ids, runs }),
-        Err(e) => {
-            let _ = store.release(&ids).await;
-            Err(e.into())
-        }
-    }
+    // The claim returns each run's data with it: no read per run.
+    let claimed = store.claim_runs(max, lease).await?;
+    let (ids, runs) = claimed.into_iter().map(|c| (c.claim.id, c.run)).unzip();
+    Ok(Batch { ids, runs })
 }
 
 fn fingerprint(nodes: &[Node], now: i64) -> u64 {
@@ -473,6 +458,9 @@ impl Scheduler {
                 return Err(e.into());
             }
         };
+        // The batch's placements are applied (one script call per chunk of decisions). This is
+        // the one place after it where nodes that received work can be told so: the runs
+        // answered `Applied::Done(RunState::Scheduled)` are on the node of their outcome.
         // One outcome (and one answer) per readable run, in order.
         for (run, a) in batch.runs.iter().flatten().zip(applied) {
             match a {

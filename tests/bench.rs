@@ -108,6 +108,8 @@ async fn bench_leaves_a_live_deployment_untouched() {
             "50",
             "--latency-secs",
             "1",
+            "--lifecycle-runs",
+            "300",
             "--raw-requests",
             "5000",
             "-o",
@@ -134,6 +136,25 @@ async fn bench_leaves_a_live_deployment_untouched() {
     assert_eq!(by_name("claim")["count"], 300);
     assert_eq!(by_name("end to end")["count"], 200);
     assert!(by_name("latency")["latency"]["p99_ms"].is_i64());
+    // The whole lifecycle: every run succeeded through a scheduler and the bench's agent, and its
+    // Redis cost is reported per run, with the five transition events of each run in the stream.
+    let lifecycle = by_name("lifecycle");
+    assert_eq!(lifecycle["count"], 300, "{lifecycle}");
+    let cost = &lifecycle["redis"];
+    assert!(cost["cpu_us_per_run"].as_f64().unwrap() >= 0.0, "{cost}");
+    assert!(cost["commands_per_run"].as_f64().unwrap() > 5.0, "{cost}");
+    assert!(
+        cost["script_calls_per_run"].as_f64().unwrap() > 0.0,
+        "{cost}"
+    );
+    let xadd = cost["top_commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["command"] == "xadd")
+        .unwrap_or_else(|| panic!("no xadd among {cost}"));
+    assert!(xadd["per_run"].as_f64().unwrap() >= 5.0, "{cost}");
+    assert!(by_name("submit")["redis"]["commands_per_run"].is_number());
     // redis-benchmark ran, on keys under the bench prefix.
     assert_eq!(by_name("raw redis SET")["count"], 5000);
     for f in figures {

@@ -1349,6 +1349,287 @@ async fn policy_history_is_capped_by_count_and_bytes(store: SharedStore) {
     assert!(size > 64 << 10, "{size}");
 }
 
+/// The claim that returns each run's data: priority order, a lease per run, the stored run as
+/// `get_run` reads it, nothing while paused.
+async fn claim_runs_returns_the_runs_data(store: SharedStore) {
+    let low = runs(2, 0);
+    let high = runs(1, 900);
+    store.submit(&low).await.unwrap();
+    store.submit(&high).await.unwrap();
+    store.set_paused(true).await.unwrap();
+    assert!(store
+        .claim_runs(10, Duration::from_secs(30))
+        .await
+        .unwrap()
+        .is_empty());
+    store.set_paused(false).await.unwrap();
+    let claimed = store.claim_runs(2, Duration::from_secs(30)).await.unwrap();
+    let ids: Vec<&str> = claimed.iter().map(|c| c.claim.id.as_str()).collect();
+    assert_eq!(ids, vec![high[0].id.as_str(), low[0].id.as_str()]);
+    for c in &claimed {
+        let stored = store.get_run(&c.claim.id).await.unwrap();
+        assert_eq!(c.run, stored, "{}", c.claim.id);
+        let run = c.run.as_ref().unwrap();
+        assert_eq!(
+            (run.state, run.spec.image.as_str()),
+            (RunState::Queued, "alpine")
+        );
+        assert!(c.claim.lease_deadline_ms > 0);
+    }
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.depth, stats.in_flight), (1, 2));
+    // Claimed under a lease like `claim`: only the holder's decision counts, once.
+    let applied = store
+        .apply_outcomes(&[
+            outcome(&high[0].id, Decision::Deny),
+            outcome(&high[0].id, Decision::Reject),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(
+        applied,
+        vec![Applied::Done(RunState::Denied), Applied::Stale]
+    );
+}
+
+/// One batch of decisions re-checks every run as if alone: a run not leased, decided twice,
+/// cancelled while leased, too big for what is left, or for a draining or unknown node, is
+/// answered for itself, while the others are placed; capacity is never exceeded and the counts,
+/// reservations and events match what was answered.
+async fn batch_decisions_recheck_every_run(store: SharedStore) {
+    node(&store, "n1", 3, Duration::from_secs(30)).await;
+    node(&store, "n2", 4, Duration::from_secs(30)).await;
+    store.drain_node("n2", true).await.unwrap();
+    let batch = runs(9, 0);
+    store.submit(&batch).await.unwrap();
+    let id = |i: usize| batch[i].id.clone();
+    let claimed = store.claim_runs(8, Duration::from_secs(30)).await.unwrap();
+    assert_eq!(claimed.len(), 8);
+    // Run 8 stays queued (never leased); run 3 is cancelled while leased.
+    store.cancel(&id(3), "changed my mind").await.unwrap();
+    let assign = |i: usize, node: &str| {
+        outcome(
+            &id(i),
+            Decision::Assign {
+                node: node.into(),
+                want: one_cpu(),
+            },
+        )
+    };
+    let applied = store
+        .apply_outcomes(&[
+            assign(0, "n1"),
+            assign(8, "n1"), // not leased
+            assign(0, "n1"), // decided already in this batch
+            assign(3, "n1"), // cancelled
+            assign(1, "n1"),
+            assign(4, "n2"),   // draining
+            assign(5, "gone"), // no such node
+            assign(2, "n1"),
+            assign(6, "n1"), // n1 is full by now
+            outcome(&id(7), Decision::Pending),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(
+        applied,
+        vec![
+            Applied::Done(RunState::Scheduled),
+            Applied::Stale,
+            Applied::Stale,
+            Applied::Stale,
+            Applied::Done(RunState::Scheduled),
+            Applied::NodeUnavailable,
+            Applied::NodeUnavailable,
+            Applied::Done(RunState::Scheduled),
+            Applied::NodeUnavailable,
+            Applied::Done(RunState::Pending),
+        ]
+    );
+    let n1 = store.node("n1").await.unwrap().unwrap();
+    assert_eq!((n1.usage.slots, n1.usage.cpu_millis), (3, 3000));
+    assert_eq!(store.node("n2").await.unwrap().unwrap().usage.slots, 0);
+    let mut placed = store.node_runs("n1").await.unwrap();
+    placed.sort();
+    assert_eq!(placed, vec![id(0), id(1), id(2)]);
+    let counts = store.state_counts().await.unwrap();
+    assert_eq!(
+        (
+            counts[&RunState::Scheduled],
+            counts[&RunState::Queued],
+            counts[&RunState::Pending],
+            counts[&RunState::Cancelled]
+        ),
+        (3, 4, 1, 1)
+    );
+    let stats = store.queue_stats().await.unwrap();
+    // Back in the queue: the three that did not fit, and the one never claimed.
+    assert_eq!((stats.depth, stats.in_flight, stats.pending), (4, 0, 1));
+    for i in [0, 1, 2] {
+        let run = store.get_run(&id(i)).await.unwrap().unwrap();
+        assert_eq!(
+            (run.state, run.node.as_deref(), run.attempts),
+            (RunState::Scheduled, Some("n1"), 1)
+        );
+        let path: Vec<Option<String>> = store
+            .run_events(&id(i))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.to)
+            .collect();
+        assert_eq!(
+            path,
+            vec![Some("admitted".to_string()), Some("scheduled".to_string())]
+        );
+    }
+    let unplaced = store.get_run(&id(6)).await.unwrap().unwrap();
+    assert_eq!((unplaced.state, unplaced.node), (RunState::Queued, None));
+    assert_eq!(unplaced.verdict, Some(Verdict::Allow));
+}
+
+/// Batched starts and finishes: each run re-checked for its own node and attempt; a stale
+/// outcome is an event; a cancelled run keeps its output; the node's capacity is given back
+/// exactly; finished runs join the retention index and the per-state counts.
+async fn batched_agent_steps(store: SharedStore) {
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    let batch = runs(4, 0);
+    store.submit(&batch).await.unwrap();
+    place_all(&store, "n1").await;
+    let id = |i: usize| batch[i].id.clone();
+    let start = |i: usize, attempt: u32| RunStart {
+        id: id(i),
+        attempt,
+        log_path: Some(format!("/logs/{i}.log")),
+    };
+    let started = store
+        .start_runs(
+            "n1",
+            &[
+                start(0, 1),
+                start(1, 1),
+                start(1, 1),
+                start(2, 7),
+                start(3, 1),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        started,
+        vec![
+            Applied::Done(RunState::Running),
+            Applied::Done(RunState::Running),
+            Applied::Stale,
+            Applied::Stale,
+            Applied::Done(RunState::Running),
+        ]
+    );
+    assert_eq!(
+        store.start_runs("n2", &[start(2, 1)]).await.unwrap(),
+        vec![Applied::Stale]
+    );
+    store.cancel(&id(3), "stop").await.unwrap();
+    let ok = |code: i32, tail: &str| Completion {
+        state: if code == 0 {
+            RunState::Succeeded
+        } else {
+            RunState::Failed
+        },
+        exit_code: Some(code),
+        message: None,
+        log_tail: tail.into(),
+    };
+    let finish = |i: usize, attempt: u32, done: Completion| RunFinish {
+        id: id(i),
+        attempt,
+        done,
+    };
+    let finished = store
+        .finish_runs(
+            "n1",
+            &[
+                finish(0, 1, ok(0, "zero\n")),
+                finish(1, 2, ok(0, "wrong attempt\n")),
+                finish(1, 1, ok(4, "one\n")),
+                finish(1, 1, ok(0, "again\n")),
+                finish(3, 1, ok(0, "cancelled but said this\n")),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        finished,
+        vec![
+            Applied::Done(RunState::Succeeded),
+            Applied::Stale,
+            Applied::Done(RunState::Failed),
+            Applied::Stale,
+            Applied::Stale,
+        ]
+    );
+    let r0 = store.get_run(&id(0)).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            r0.state,
+            r0.exit_code,
+            r0.log_tail.as_str(),
+            r0.log_path.as_deref()
+        ),
+        (RunState::Succeeded, Some(0), "zero\n", Some("/logs/0.log"))
+    );
+    assert!(r0.started_at.is_some() && r0.finished_at.is_some());
+    let r1 = store.get_run(&id(1)).await.unwrap().unwrap();
+    assert_eq!((r1.state, r1.exit_code), (RunState::Failed, Some(4)));
+    let stale = stale_events(&store, &id(1)).await;
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert!(
+        stale[0].starts_with("stale outcome from attempt 2 on node n1: succeeded (exit code 0)"),
+        "{stale:?}"
+    );
+    let r3 = store.get_run(&id(3)).await.unwrap().unwrap();
+    assert_eq!(
+        (r3.state, r3.log_tail.as_str()),
+        (RunState::Cancelled, "cancelled but said this\n")
+    );
+    // Run 2 is still scheduled on n1 (its one slot); the others gave theirs back.
+    let n1 = store.node("n1").await.unwrap().unwrap();
+    assert_eq!((n1.usage.slots, n1.usage.cpu_millis), (1, 1000));
+    assert_eq!(store.node_runs("n1").await.unwrap(), vec![id(2)]);
+    let counts = store.state_counts().await.unwrap();
+    assert_eq!(
+        (
+            counts[&RunState::Succeeded],
+            counts[&RunState::Failed],
+            counts[&RunState::Scheduled],
+            counts[&RunState::Running]
+        ),
+        (1, 1, 1, 0)
+    );
+    let path: Vec<Option<String>> = store
+        .run_events(&id(0))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.to)
+        .collect();
+    assert_eq!(
+        path,
+        ["admitted", "scheduled", "running", "succeeded"]
+            .map(|s| Some(s.to_string()))
+            .to_vec()
+    );
+    // Finished runs are in the retention index (the cancelled one too).
+    let mut due = store
+        .expired_runs(tartarus::model::now_ms() + 1, Duration::ZERO, 10)
+        .await
+        .unwrap();
+    due.sort();
+    let mut expect = vec![id(0), id(1), id(3)];
+    expect.sort();
+    assert_eq!(due, expect);
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod redis_backend {
@@ -1391,4 +1672,7 @@ contract!(
     delete_discard_and_quiet_policy_changes,
     schedulers_announce_expire_and_retire,
     unchanged_policies_change_nothing,
+    claim_runs_returns_the_runs_data,
+    batch_decisions_recheck_every_run,
+    batched_agent_steps,
 );

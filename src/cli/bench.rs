@@ -33,6 +33,10 @@ pub struct BenchArgs {
     /// Seconds of steady 1,000 runs/s for the latency figure (0 skips it)
     #[arg(long, default_value_t = 5)]
     pub latency_secs: u64,
+    /// Runs for the whole-lifecycle figure (submit → admitted → scheduled → running →
+    /// succeeded; one scheduler, one in-process agent whose executor completes at once; 0 skips it)
+    #[arg(long, default_value_t = 50_000)]
+    pub lifecycle_runs: usize,
 }
 
 /// `tartarus bench <what>`; without one, the store throughput figures.
@@ -56,6 +60,7 @@ impl BenchArgs {
             e2e_runs: self.e2e_runs,
             e2e_batch: self.e2e_batch,
             latency_secs: self.latency_secs,
+            lifecycle_runs: self.lifecycle_runs,
         }
     }
 }
@@ -66,11 +71,20 @@ impl Render for BenchReport {
             .figures
             .iter()
             .map(|f| {
+                let cost = |v: fn(&crate::ops::bench_lifecycle::RedisCost) -> f64| {
+                    f.redis
+                        .as_ref()
+                        .map(|r| format!("{:.1}", v(r)))
+                        .unwrap_or_default()
+                };
                 vec![
                     f.name.clone(),
                     f.count.to_string(),
                     format!("{:.3}", f.elapsed_ms as f64 / 1000.0),
                     format!("{:.0}", f.per_second),
+                    cost(|r| r.cpu_us_per_run),
+                    cost(|r| r.commands_per_run),
+                    cost(|r| r.script_calls_per_run),
                     f.note.clone(),
                 ]
             })
@@ -83,7 +97,16 @@ impl Render for BenchReport {
             "backend: {}{prefix}\n{}",
             self.backend,
             columns(
-                &["BENCHMARK", "COUNT", "SECONDS", "PER SECOND", "NOTE"],
+                &[
+                    "BENCHMARK",
+                    "COUNT",
+                    "SECONDS",
+                    "PER SECOND",
+                    "REDIS CPU µs/RUN",
+                    "CMDS/RUN",
+                    "SCRIPTS/RUN",
+                    "NOTE"
+                ],
                 rows
             )
         )

@@ -26,6 +26,8 @@ use crate::store::memory::MemoryStore;
 use crate::store::redis::RedisStore;
 use crate::store::{Heartbeat, History, SharedStore, Store, StoreSettings};
 
+use super::bench_lifecycle::{Meter, RedisCost};
+
 /// Every bench key starts with `tartarus-bench:`.
 pub const BENCH_PREFIX: &str = "tartarus-bench";
 
@@ -44,6 +46,8 @@ pub struct BenchOptions {
     pub e2e_batch: usize,
     /// Seconds of a steady 1,000 runs/s for the latency figure (0 skips it).
     pub latency_secs: u64,
+    /// Runs for the whole-lifecycle figure (submit → succeeded; 0 skips it).
+    pub lifecycle_runs: usize,
 }
 
 /// Latency percentiles of one figure.
@@ -63,6 +67,8 @@ pub struct Figure {
     pub per_second: f64,
     /// Percentiles, for the latency figure.
     pub latency: Option<Latency>,
+    /// What the phase cost Redis per run (`null` in memory, and for figures not measured so).
+    pub redis: Option<RedisCost>,
     pub note: String,
 }
 
@@ -88,6 +94,7 @@ pub fn figure(name: &str, count: u64, elapsed: Duration, note: String) -> Figure
             0.0
         },
         latency: None,
+        redis: None,
         note,
     }
 }
@@ -177,12 +184,35 @@ async fn measure(
     settings: &StoreSettings,
     options: &BenchOptions,
 ) -> Result<Vec<Figure>> {
-    let mut figures = throughput(backend, settings, options).await?;
-    if let Backend::Redis(t) = backend {
+    let target = match backend {
+        Backend::Redis(t) => Some(t),
+        Backend::Memory => None,
+    };
+    let meter = Meter::connect(target.map(|t| &**t)).await?;
+    let mut figures = throughput(backend, settings, options, &meter).await?;
+    if let Some(t) = target {
         cleanup(t).await?;
     }
     let store = bench_store(backend, settings).await?;
-    figures.extend(end_to_end(store.clone(), options).await?);
+    figures.extend(end_to_end(store.clone(), options, &meter).await?);
+    if options.lifecycle_runs > 0 {
+        if let Some(t) = target {
+            cleanup(t).await?;
+        }
+        let store = bench_store(backend, settings).await?;
+        let docs = crate::ops::policies::parse("the bench policies", BENCH_POLICIES.as_bytes())?;
+        store.apply_policies(&docs, "bench", History::Keep).await?;
+        figures.push(
+            super::bench_lifecycle::lifecycle(
+                store,
+                &e2e_sandbox()?,
+                options.lifecycle_runs,
+                options.e2e_batch,
+                &meter,
+            )
+            .await?,
+        );
+    }
     if let Backend::Redis(target) = backend {
         if options.raw_requests > 0 {
             // redis-benchmark talks to one server: the master of the moment.
@@ -205,20 +235,24 @@ async fn throughput(
     backend: &Backend,
     settings: &StoreSettings,
     options: &BenchOptions,
+    meter: &Meter,
 ) -> Result<Vec<Figure>> {
     let store = bench_store(backend, settings).await?;
     let spec = sandbox(
         "metadata: {name: bench, labels: {suite: bench}}\nspec:\n  image: alpine:3.20\n  command: [\"true\"]\n  resources: {cpu: 100m, memory: 64Mi}\n  timeout: 30s\n",
     )?;
     let mut figures = Vec::new();
+    let before = meter.read().await?;
     let t = Instant::now();
     let submitted = submit_in_batches(&*store, &spec, options.runs).await?;
-    figures.push(figure(
+    let mut f = figure(
         "submit (bulk, pipelined)",
         submitted,
         t.elapsed(),
         format!("batches of {}", settings.submit_batch),
-    ));
+    );
+    f.redis = meter.cost_since(before, submitted).await?;
+    figures.push(f);
 
     // With the whole submission still queued: the figure must not grow with the queue.
     let queued = store.queue_stats().await?.depth;
@@ -237,6 +271,7 @@ async fn throughput(
         ),
     ));
 
+    let before = meter.read().await?;
     let t = Instant::now();
     let mut claimed = 0u64;
     loop {
@@ -248,12 +283,14 @@ async fn throughput(
         }
         claimed += c.len() as u64;
     }
-    figures.push(figure(
+    let mut f = figure(
         "claim (batch under lease)",
         claimed,
         t.elapsed(),
         format!("batches of {}", options.claim_batch.max(1)),
-    ));
+    );
+    f.redis = meter.cost_since(before, claimed).await?;
+    figures.push(f);
     Ok(figures)
 }
 
@@ -422,13 +459,18 @@ pub(crate) fn e2e_sandbox() -> Result<SandboxSpec> {
     )
 }
 
-async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Figure>> {
+async fn end_to_end(
+    store: SharedStore,
+    options: &BenchOptions,
+    meter: &Meter,
+) -> Result<Vec<Figure>> {
     bench_nodes_and_policies(&store).await?;
     let spec = e2e_sandbox()?;
     let config = SchedulerConfig {
         batch: options.e2e_batch.max(1),
         ..Default::default()
     };
+    let before = meter.read().await?;
     let t = Instant::now();
     submit_in_batches(&*store, &spec, options.e2e_runs).await?;
     let submitted = t.elapsed();
@@ -437,7 +479,7 @@ async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Fi
     let t2 = Instant::now();
     let report = sched.run(rx, true).await?;
     let scheduling = t2.elapsed();
-    let mut figures = vec![figure(
+    let mut e2e = figure(
         "end to end: submit + schedule",
         report.scheduled,
         submitted + scheduling,
@@ -445,7 +487,9 @@ async fn end_to_end(store: SharedStore, options: &BenchOptions) -> Result<Vec<Fi
             "16 nodes, 10 policies; scheduling alone {:.0}/s",
             report.scheduled as f64 / scheduling.as_secs_f64().max(1e-9)
         ),
-    )];
+    );
+    e2e.redis = meter.cost_since(before, report.scheduled).await?;
+    let mut figures = vec![e2e];
     if options.latency_secs > 0 {
         figures.push(latency(store, config, spec, options.latency_secs).await?);
     }

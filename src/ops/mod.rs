@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod bench_cells;
+pub mod bench_lifecycle;
 pub mod cancel;
 pub mod export;
 pub mod input;

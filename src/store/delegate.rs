@@ -76,6 +76,14 @@ macro_rules! store_by_modules {
                     queue::claim(self, max, lease).await
                 }
 
+                async fn claim_runs(
+                    &self,
+                    max: usize,
+                    lease: Duration,
+                ) -> StoreResult<Vec<ClaimedRun>> {
+                    queue::claim_runs(self, max, lease).await
+                }
+
                 async fn extend_leases(&self, ids: &[String], lease: Duration) -> StoreResult<()> {
                     queue::extend_leases(self, ids, lease).await
                 }
@@ -202,6 +210,22 @@ macro_rules! store_by_modules {
                     done: &Completion,
                 ) -> StoreResult<Applied> {
                     runs::finish_run(self, id, node, attempt, done).await
+                }
+
+                async fn start_runs(
+                    &self,
+                    node: &str,
+                    starts: &[RunStart],
+                ) -> StoreResult<Vec<Applied>> {
+                    runs::start_runs(self, node, starts).await
+                }
+
+                async fn finish_runs(
+                    &self,
+                    node: &str,
+                    finishes: &[RunFinish],
+                ) -> StoreResult<Vec<Applied>> {
+                    runs::finish_runs(self, node, finishes).await
                 }
 
                 async fn hand_back(

@@ -197,6 +197,31 @@ pub struct Claim {
     pub lease_deadline_ms: i64,
 }
 
+/// A claimed run with the data the scheduler judges it by, read in the claim's own step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimedRun {
+    pub claim: Claim,
+    /// `None` when its hash is gone or cannot be read (see [`Store::discard_unreadable`]).
+    pub run: Option<Run>,
+}
+
+/// One start of a batch ([`Store::start_runs`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunStart {
+    pub id: String,
+    /// The placement the sandbox is started for (the run's `attempts` when it was read).
+    pub attempt: u32,
+    pub log_path: Option<String>,
+}
+
+/// One outcome of a batch ([`Store::finish_runs`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunFinish {
+    pub id: String,
+    pub attempt: u32,
+    pub done: Completion,
+}
+
 /// How the scheduler decided a claimed run; applied in one atomic step per run.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decision {
@@ -451,12 +476,18 @@ pub trait Store: Send + Sync {
     /// Claims up to `max` runs (highest priority first, FIFO within a priority) under a lease.
     /// Empty while the queue is paused.
     async fn claim(&self, max: usize, lease: Duration) -> StoreResult<Vec<Claim>>;
+    /// [`Store::claim`] that also returns each claimed run's data, read in the same atomic step
+    /// (what the scheduler uses: no read per run afterwards).
+    async fn claim_runs(&self, max: usize, lease: Duration) -> StoreResult<Vec<ClaimedRun>>;
     async fn extend_leases(&self, ids: &[String], lease: Duration) -> StoreResult<()>;
     /// Returns claimed runs to the queue untouched (graceful shutdown).
     async fn release(&self, ids: &[String]) -> StoreResult<()>;
     /// Puts runs whose lease expired back in the queue; returns their ids.
     async fn reap_expired_leases(&self) -> StoreResult<Vec<String>>;
-    /// Applies the scheduler's decisions, one atomic step per run, in one round trip.
+    /// Applies the scheduler's decisions in one round trip, answering per run in order. Each run
+    /// is re-checked as if alone (the lease is still held — so a run listed twice gets one
+    /// decision —, it is still queued or pending, a placement still fits its node as it stands
+    /// after the placements before it); on Redis a whole chunk of decisions is one script call.
     async fn apply_outcomes(&self, outcomes: &[Outcome]) -> StoreResult<Vec<Applied>>;
     /// Moves up to `max` pending runs back to the queue, longest-parked first (nodes or capacity
     /// changed). A run that parks again goes to the back, so repeated wakes go round all of them.
@@ -537,6 +568,14 @@ pub trait Store: Send + Sync {
         attempt: u32,
         done: &Completion,
     ) -> StoreResult<Applied>;
+    /// [`Store::start_run`] for many runs of `node` in one round trip (one script call per chunk
+    /// on Redis), each re-checked for its own attempt; one answer per run, in order. For agents
+    /// that start a whole wake-up's placements at once (the bench's agent does).
+    async fn start_runs(&self, node: &str, starts: &[RunStart]) -> StoreResult<Vec<Applied>>;
+    /// [`Store::finish_run`] for many runs of `node` in one round trip, each fenced by its own
+    /// attempt (another attempt's outcome is a `stale` event); the node's capacity is freed once
+    /// per batch. One answer per run, in order.
+    async fn finish_runs(&self, node: &str, finishes: &[RunFinish]) -> StoreResult<Vec<Applied>>;
     /// Hands a scheduled or running run back to the queue (agent drain deadline, lost lease),
     /// for attempt `attempt` only (another attempt's hand-back becomes a `stale` event).
     async fn hand_back(

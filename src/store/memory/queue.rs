@@ -33,6 +33,35 @@ pub(super) async fn claim(
     Ok(out)
 }
 
+pub(super) async fn claim_runs(
+    store: &MemoryStore,
+    max: usize,
+    lease: Duration,
+) -> StoreResult<Vec<ClaimedRun>> {
+    let mut g = store.lock();
+    if g.paused {
+        return Ok(Vec::new());
+    }
+    let deadline = now_ms() + ms(lease);
+    let mut out = Vec::new();
+    while out.len() < max {
+        let Some(first) = g.queue.iter().next().cloned() else {
+            break;
+        };
+        g.queue.remove(&first);
+        g.leases.insert(first.1.clone(), deadline);
+        let run = g.runs.get(&first.1).cloned();
+        out.push(ClaimedRun {
+            claim: Claim {
+                id: first.1,
+                lease_deadline_ms: deadline,
+            },
+            run,
+        });
+    }
+    Ok(out)
+}
+
 pub(super) async fn extend_leases(
     store: &MemoryStore,
     ids: &[String],

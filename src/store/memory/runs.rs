@@ -206,6 +206,30 @@ pub(super) async fn finish_run(
     Ok(Applied::Done(done.state))
 }
 
+pub(super) async fn start_runs(
+    store: &MemoryStore,
+    node: &str,
+    starts: &[RunStart],
+) -> StoreResult<Vec<Applied>> {
+    let mut out = Vec::with_capacity(starts.len());
+    for s in starts {
+        out.push(start_run(store, &s.id, node, s.attempt, s.log_path.as_deref()).await?);
+    }
+    Ok(out)
+}
+
+pub(super) async fn finish_runs(
+    store: &MemoryStore,
+    node: &str,
+    finishes: &[RunFinish],
+) -> StoreResult<Vec<Applied>> {
+    let mut out = Vec::with_capacity(finishes.len());
+    for f in finishes {
+        out.push(finish_run(store, &f.id, node, f.attempt, &f.done).await?);
+    }
+    Ok(out)
+}
+
 pub(super) async fn hand_back(
     store: &MemoryStore,
     id: &str,

@@ -51,8 +51,8 @@ fn acknowledged(script: ScriptId) -> bool {
         ScriptId::Submit
             | ScriptId::PolicyChange
             | ScriptId::Cancel
-            | ScriptId::Start
-            | ScriptId::Finish
+            | ScriptId::StartRuns
+            | ScriptId::FinishRuns
     )
 }
 

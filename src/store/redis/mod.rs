@@ -1,5 +1,6 @@
 //! The Redis backend of the store contract: pipelined reads, one Lua script per atomic step, and no `KEYS`.
 
+mod batch_scripts;
 mod conn;
 mod events;
 mod migrate;

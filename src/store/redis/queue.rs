@@ -9,7 +9,7 @@ use super::scripts::*;
 use super::RedisStore;
 use crate::model::node::Resources;
 use crate::model::now_ms;
-use crate::model::run::{field, RunState};
+use crate::model::run::{field, Run, RunState};
 use crate::store::*;
 
 impl RedisStore {
@@ -128,6 +128,52 @@ pub(super) async fn claim(
         .collect())
 }
 
+pub(super) async fn claim_runs(
+    store: &RedisStore,
+    max: usize,
+    lease: Duration,
+) -> StoreResult<Vec<ClaimedRun>> {
+    let deadline = now_ms() + ms(lease);
+    let mut keys = store.base_keys();
+    keys.push(store.keys.paused());
+    let mut args = store.common_args();
+    args.push(max.to_string());
+    args.push(deadline.to_string());
+    args.push(store.keys.run(""));
+    let reply = items(
+        store
+            .eval(Call {
+                script: ScriptId::ClaimRuns,
+                keys,
+                args,
+            })
+            .await?,
+    );
+    let mut out = Vec::with_capacity(reply.len() / 2);
+    let mut it = reply.into_iter();
+    while let (Some(id), Some(fields)) = (it.next(), it.next()) {
+        let id = text(&id).ok_or_else(|| corrupt("a claimed id is not text"))?;
+        let h = hash(fields);
+        // One unreadable run must not stop the batch: it reads as absent (the scheduler
+        // dead-letters it).
+        let run = if h.is_empty() {
+            None
+        } else {
+            Run::from_fields(&h)
+                .map_err(|e| tracing::error!("{e}"))
+                .ok()
+        };
+        out.push(ClaimedRun {
+            claim: Claim {
+                id,
+                lease_deadline_ms: deadline,
+            },
+            run,
+        });
+    }
+    Ok(out)
+}
+
 pub(super) async fn extend_leases(
     store: &RedisStore,
     ids: &[String],
@@ -172,54 +218,77 @@ pub(super) async fn reap_expired_leases(store: &RedisStore) -> StoreResult<Vec<S
     store.move_to_queue("leases", &now.to_string(), &ids).await
 }
 
+/// Decisions per script call: a batch is one call up to this size (KEYS stay within Lua's stack).
+const OUTCOMES_PER_CALL: usize = 500;
+
 pub(super) async fn apply_outcomes(
     store: &RedisStore,
     outcomes: &[Outcome],
 ) -> StoreResult<Vec<Applied>> {
     let calls: Vec<Call> = outcomes
-        .iter()
-        .map(|o| {
-            let (decision, node, want) = match &o.decision {
-                Decision::Deny => ("deny", "", Resources::default()),
-                Decision::Reject => ("reject", "", Resources::default()),
-                Decision::Pending => ("pending", "", Resources::default()),
-                Decision::Assign { node, want } => ("assign", node.as_str(), *want),
-            };
+        .chunks(OUTCOMES_PER_CALL)
+        .map(|chunk| {
+            let mut keys = store.base_keys();
             let mut args = store.common_args();
-            args.extend([
-                o.id.clone(),
-                decision.to_string(),
-                o.verdict.as_str().to_string(),
-                serde_json::to_string(&o.reasons).unwrap_or_else(|_| "[]".into()),
-                o.policy_version.to_string(),
-                o.heat.as_str().to_string(),
-                if o.quarantined { "1" } else { "0" }.to_string(),
-                o.message.clone().unwrap_or_default(),
-                node.to_string(),
-                want.cpu_millis.to_string(),
-                want.memory_bytes.to_string(),
-                want.gpu.to_string(),
-                want.slots.to_string(),
-            ]);
+            args.push(chunk.len().to_string());
+            for o in chunk {
+                let (decision, node, want) = match &o.decision {
+                    Decision::Deny => ("deny", "", Resources::default()),
+                    Decision::Reject => ("reject", "", Resources::default()),
+                    Decision::Pending => ("pending", "", Resources::default()),
+                    Decision::Assign { node, want } => ("assign", node.as_str(), *want),
+                };
+                keys.extend([
+                    store.keys.run(&o.id),
+                    store.keys.run_events(&o.id),
+                    store.keys.node(node),
+                    store.keys.node_runs(node),
+                ]);
+                args.extend([
+                    o.id.clone(),
+                    decision.to_string(),
+                    o.verdict.as_str().to_string(),
+                    serde_json::to_string(&o.reasons).unwrap_or_else(|_| "[]".into()),
+                    o.policy_version.to_string(),
+                    o.heat.as_str().to_string(),
+                    if o.quarantined { "1" } else { "0" }.to_string(),
+                    o.message.clone().unwrap_or_default(),
+                    node.to_string(),
+                    want.cpu_millis.to_string(),
+                    want.memory_bytes.to_string(),
+                    want.gpu.to_string(),
+                    want.slots.to_string(),
+                ]);
+            }
             Call {
-                script: ScriptId::ApplyOutcome,
-                keys: store.run_node_keys(&o.id, node),
+                script: ScriptId::ApplyOutcomes,
+                keys,
                 args,
             }
         })
         .collect();
-    let mut out = Vec::with_capacity(calls.len());
-    for group in calls.chunks(500) {
-        for v in store.eval_many(group).await? {
-            out.push(match text(&v).as_deref() {
-                Some("stale") => Applied::Stale,
-                Some("node_unavailable") => Applied::NodeUnavailable,
-                Some(s) => Applied::Done(
-                    RunState::parse(s).ok_or_else(|| corrupt(format!("unknown outcome {s}")))?,
-                ),
-                None => return Err(corrupt("empty outcome reply")),
-            });
+    let mut out = Vec::with_capacity(outcomes.len());
+    for group in calls.chunks(16) {
+        for reply in store.eval_many(group).await? {
+            for v in items(reply) {
+                out.push(match text(&v).as_deref() {
+                    Some("stale") => Applied::Stale,
+                    Some("node_unavailable") => Applied::NodeUnavailable,
+                    Some(s) => Applied::Done(
+                        RunState::parse(s)
+                            .ok_or_else(|| corrupt(format!("unknown outcome {s}")))?,
+                    ),
+                    None => return Err(corrupt("empty outcome reply")),
+                });
+            }
         }
+    }
+    if out.len() != outcomes.len() {
+        return Err(corrupt(format!(
+            "the scheduler's decisions were answered for {} of {} runs",
+            out.len(),
+            outcomes.len()
+        )));
     }
     Ok(out)
 }

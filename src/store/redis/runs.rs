@@ -221,6 +221,9 @@ pub(super) async fn cancel(store: &RedisStore, id: &str, message: &str) -> Store
     )))
 }
 
+/// Starts or finishes per script call.
+const STEPS_PER_CALL: usize = 500;
+
 pub(super) async fn start_run(
     store: &RedisStore,
     id: &str,
@@ -228,32 +231,41 @@ pub(super) async fn start_run(
     attempt: u32,
     log_path: Option<&str>,
 ) -> StoreResult<Applied> {
-    let mut keys = store.base_keys();
-    keys.push(store.keys.run(id));
-    keys.push(store.keys.run_events(id));
-    let mut args = store.common_args();
-    args.extend([
-        id.to_string(),
-        node.to_string(),
-        log_path.unwrap_or_default().to_string(),
-        attempt.to_string(),
-    ]);
-    Ok(
-        match text(
-            &store
-                .eval(Call {
-                    script: ScriptId::Start,
-                    keys,
-                    args,
-                })
-                .await?,
-        )
-        .as_deref()
-        {
-            Some("running") => Applied::Done(RunState::Running),
-            _ => Applied::Stale,
-        },
-    )
+    let one = RunStart {
+        id: id.to_string(),
+        attempt,
+        log_path: log_path.map(str::to_string),
+    };
+    single(start_runs(store, node, std::slice::from_ref(&one)).await?)
+}
+
+pub(super) async fn start_runs(
+    store: &RedisStore,
+    node: &str,
+    starts: &[RunStart],
+) -> StoreResult<Vec<Applied>> {
+    let calls: Vec<Call> = starts
+        .chunks(STEPS_PER_CALL)
+        .map(|chunk| {
+            let mut keys = store.base_keys();
+            let mut args = store.common_args();
+            args.extend([node.to_string(), chunk.len().to_string()]);
+            for s in chunk {
+                keys.extend([store.keys.run(&s.id), store.keys.run_events(&s.id)]);
+                args.extend([
+                    s.id.clone(),
+                    s.attempt.to_string(),
+                    s.log_path.clone().unwrap_or_default(),
+                ]);
+            }
+            Call {
+                script: ScriptId::StartRuns,
+                keys,
+                args,
+            }
+        })
+        .collect();
+    applied_per_run(store, &calls, starts.len()).await
 }
 
 pub(super) async fn finish_run(
@@ -263,27 +275,78 @@ pub(super) async fn finish_run(
     attempt: u32,
     done: &Completion,
 ) -> StoreResult<Applied> {
-    let mut args = store.common_args();
-    args.extend([
-        id.to_string(),
-        node.to_string(),
-        done.state.as_str().to_string(),
-        done.exit_code.map(|c| c.to_string()).unwrap_or_default(),
-        done.message.clone().unwrap_or_default(),
-        done.log_tail.clone(),
-        attempt.to_string(),
-    ]);
-    let v = store
-        .eval(Call {
-            script: ScriptId::Finish,
-            keys: store.run_node_keys(id, node),
-            args,
+    let one = RunFinish {
+        id: id.to_string(),
+        attempt,
+        done: done.clone(),
+    };
+    single(finish_runs(store, node, std::slice::from_ref(&one)).await?)
+}
+
+pub(super) async fn finish_runs(
+    store: &RedisStore,
+    node: &str,
+    finishes: &[RunFinish],
+) -> StoreResult<Vec<Applied>> {
+    let calls: Vec<Call> = finishes
+        .chunks(STEPS_PER_CALL)
+        .map(|chunk| {
+            let mut keys = store.base_keys();
+            keys.extend([store.keys.node(node), store.keys.node_runs(node)]);
+            let mut args = store.common_args();
+            args.extend([node.to_string(), chunk.len().to_string()]);
+            for f in chunk {
+                keys.extend([store.keys.run(&f.id), store.keys.run_events(&f.id)]);
+                args.extend([
+                    f.id.clone(),
+                    f.attempt.to_string(),
+                    f.done.state.as_str().to_string(),
+                    f.done.exit_code.map(|c| c.to_string()).unwrap_or_default(),
+                    f.done.message.clone().unwrap_or_default(),
+                    f.done.log_tail.clone(),
+                ]);
+            }
+            Call {
+                script: ScriptId::FinishRuns,
+                keys,
+                args,
+            }
         })
-        .await?;
-    Ok(match text(&v).as_deref().and_then(RunState::parse) {
-        Some(s) => Applied::Done(s),
-        None => Applied::Stale,
-    })
+        .collect();
+    applied_per_run(store, &calls, finishes.len()).await
+}
+
+/// Runs batch calls of the agent side (pipelined) and reads one answer per run: the run's new
+/// state, or stale.
+async fn applied_per_run(
+    store: &RedisStore,
+    calls: &[Call],
+    expected: usize,
+) -> StoreResult<Vec<Applied>> {
+    let mut out = Vec::with_capacity(expected);
+    for group in calls.chunks(16) {
+        for reply in store.eval_many(group).await? {
+            out.extend(items(reply).iter().map(|v| {
+                match text(v).as_deref().and_then(RunState::parse) {
+                    Some(s) => Applied::Done(s),
+                    None => Applied::Stale,
+                }
+            }));
+        }
+    }
+    if out.len() != expected {
+        return Err(corrupt(format!(
+            "a batch was answered for {} of {expected} runs",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
+
+fn single(mut answers: Vec<Applied>) -> StoreResult<Applied> {
+    answers
+        .pop()
+        .ok_or_else(|| StoreError::Backend("empty script reply".into()))
 }
 
 pub(super) async fn hand_back(

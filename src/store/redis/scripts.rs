@@ -1,4 +1,4 @@
-//! Lua scripts: each performs one whole step atomically in one round trip, and declares every key it touches in KEYS.
+//! Lua scripts: each performs one whole step atomically in one round trip, and declares every key it touches in KEYS (one exception: the claim that returns its runs' data builds their keys from the cell's prefix, in the cell's slot; see `batch_scripts`).
 //!
 //! Scripts that work on runs share a fixed key prefix ([`base_keys`], `BASE_KEYS` long): the
 //! run index, the four Acheron sets, the event stream, the two retention indexes of finished
@@ -12,6 +12,7 @@
 
 use std::fmt::Write as _;
 
+pub(super) use super::batch_scripts::*;
 use crate::model::run::RunState;
 use crate::store::keys::Keys;
 
@@ -176,6 +177,11 @@ pub fn with_prelude(body: &str) -> String {
     format!("{}{PRELUDE}\n{body}", prelude_tables())
 }
 
+/// Full source of a batch script: the prelude, the batch helpers, then the body.
+pub fn with_batch_prelude(body: &str) -> String {
+    with_prelude(&format!("{BATCH_HELPERS}\n{body}"))
+}
+
 /// KEYS: base + one run key per run, then the idempotency keys. ARGV: common(3), count, idem ttl
 /// ms, then per run: id, score, idem key index (0 = none, else KEYS[B + count + index]), content
 /// hash, nfields, fields…
@@ -188,36 +194,61 @@ pub const SUBMIT: &str = r#"
 local n = tonumber(ARGV[4])
 local ttl = tonumber(ARGV[5])
 local out = {}
+-- Which ids are stored already: one ZMSCORE for the call, then the runs written by it.
+local offsets, ids = {}, {}
 local a = 6
 for i = 1, n do
+  offsets[i] = a
+  ids[i] = ARGV[a]
+  a = a + 5 + tonumber(ARGV[a + 4])
+end
+local known = {}
+for i = 1, n, 4000 do
+  local last = math.min(i + 3999, n)
+  local scores = redis.call('ZMSCORE', K_RUNS, unpack(ids, i, last))
+  for j = i, last do
+    if scores[j - i + 1] then known[ids[j]] = true end
+  end
+end
+local function stored(id)
+  return known[id] or redis.call('ZSCORE', K_RUNS, id)
+end
+-- The index entries of new runs are written once for the call, at the end.
+local members, queued = {}, {}
+for i = 1, n do
+  a = offsets[i]
   local id, score, ik, hash, nf = ARGV[a], ARGV[a+1], tonumber(ARGV[a+2]), ARGV[a+3], tonumber(ARGV[a+4])
   local runkey = KEYS[B + i]
   local verdict = 'new'
-  if redis.call('ZSCORE', K_RUNS, id) then
+  if known[id] then
     verdict = 'existing:' .. id
   elseif ik > 0 then
     local cur = redis.call('GET', KEYS[B + n + ik])
     if cur then
       local h, rid = string.match(cur, '^(%x+) (.+)$')
       -- A key whose run was deleted no longer holds.
-      if rid and redis.call('ZSCORE', K_RUNS, rid) then
+      if rid and stored(rid) then
         if h == hash then verdict = 'existing:' .. rid else verdict = 'conflict:' .. rid end
       end
     end
   end
   if verdict == 'new' then
     redis.call('HSET', runkey, unpack(ARGV, a + 5, a + 4 + nf))
-    redis.call('ZADD', K_RUNS, 0, id)
-    redis.call('ZADD', KEYS[SIDX['queued']], 0, id)
-    redis.call('ZADD', K_QUEUE, score, id)
+    known[id] = true
+    members[#members + 1] = 0
+    members[#members + 1] = id
+    queued[#queued + 1] = score
+    queued[#queued + 1] = id
     if ik > 0 then
       redis.call('SET', KEYS[B + n + ik], hash .. ' ' .. id, 'PX', ttl)
     end
     event(nil, id, nil, 'queued', nil, nil)
   end
   out[i] = verdict
-  a = a + 5 + nf
 end
+chunked('ZADD', K_RUNS, members)
+chunked('ZADD', KEYS[SIDX['queued']], members)
+chunked('ZADD', K_QUEUE, queued)
 return out
 "#;
 
@@ -258,84 +289,6 @@ for i = 6, #ARGV do
   end
 end
 return moved
-"#;
-
-/// One scheduler decision. KEYS: base + run, run events, node, node runs.
-/// ARGV: common(3), id, decision, verdict, reasons, policy version, heat, quarantined, message,
-/// node, cpu, mem, gpu, slots.
-pub const APPLY_OUTCOME: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
-local id, decision = ARGV[4], ARGV[5]
--- Only the holder of the lease decides; a run without one was decided or reaped already.
-if redis.call('ZREM', K_LEASES, id) == 0 then return 'stale' end
-local cur = redis.call('HMGET', runkey, 'state', 'message', 'attempts')
-local state = cur[1]
-if state ~= 'queued' and state ~= 'pending' then return 'stale' end
-local msg = ARGV[11]
-local function record_verdict()
-  redis.call('HSET', runkey, 'verdict', ARGV[6], 'reasons', ARGV[7], 'policy_version', ARGV[8], 'heat', ARGV[9], 'quarantined', ARGV[10])
-end
-if decision ~= 'assign' then record_verdict() end
-if decision == 'deny' then
-  set_state(runkey, evkey, id, state, 'denied', msg)
-  redis.call('HSET', runkey, 'finished_at', NOW)
-  return 'denied'
-elseif decision == 'reject' then
-  set_state(runkey, evkey, id, state, 'rejected', msg)
-  redis.call('HSET', runkey, 'finished_at', NOW)
-  return 'rejected'
-elseif decision == 'pending' then
-  if state == 'pending' and (cur[2] or '') == msg then
-    redis.call('HSET', runkey, 'updated_at', NOW)
-  else
-    set_state(runkey, evkey, id, state, 'pending', msg)
-  end
-  redis.call('ZADD', K_PENDING, NOW, id)
-  return 'pending'
-end
--- assign
-local cpu, mem, gpu, slots = tonumber(ARGV[13]), tonumber(ARGV[14]), tonumber(ARGV[15]), tonumber(ARGV[16])
-local ok = false
--- An expired node has no hash, so no capacity fields: it fits nothing.
-local v = redis.call('HMGET', nodekey, 'draining', 'cap_cpu', 'cap_mem', 'cap_gpu', 'cap_slots', 'used_cpu', 'used_mem', 'used_gpu', 'used_slots', 'last_heartbeat', 'ttl_ms')
-local n = {}
--- A node whose heartbeat is older than its TTL takes nothing new (its hash outlives it).
-local live = (tonumber(v[10]) or 0) + (tonumber(v[11]) or 0) > NOW - 1000
-if v[5] and live then
-  for i = 2, 9 do n[i] = tonumber(v[i] or '0') or 0 end
-  ok = v[1] ~= '1' and n[6] + cpu <= n[2] and n[7] + mem <= n[3] and n[8] + gpu <= n[4] and n[9] + slots <= n[5]
-end
-if not ok then
-  record_verdict()
-  redis.call('ZADD', K_QUEUE, qscore(runkey), id)
-  return 'node_unavailable'
-end
-redis.call('HSET', nodekey, 'used_cpu', n[6] + cpu, 'used_mem', n[7] + mem, 'used_gpu', n[8] + gpu, 'used_slots', n[9] + slots)
-redis.call('HSET', noderuns, id, ARGV[13] .. ',' .. ARGV[14] .. ',' .. ARGV[15] .. ',' .. ARGV[16])
--- Two transitions in one step (queued|pending → admitted → scheduled), written directly: the
--- run passes through `admitted` inside this script, so its index entry would be added and removed
--- at once; both events are still recorded.
-redis.call('ZREM', KEYS[SIDX[state]], id)
-redis.call('ZADD', KEYS[SIDX['scheduled']], 0, id)
-local attempts = (tonumber(cur[3]) or 0) + 1
-if msg ~= '' then
-  redis.call('HSET', runkey, 'state', 'scheduled', 'updated_at', NOW, 'node', ARGV[12], 'attempts', attempts, 'message', msg,
-    'verdict', ARGV[6], 'reasons', ARGV[7], 'policy_version', ARGV[8], 'heat', ARGV[9], 'quarantined', ARGV[10])
-else
-  redis.call('HSET', runkey, 'state', 'scheduled', 'updated_at', NOW, 'node', ARGV[12], 'attempts', attempts,
-    'verdict', ARGV[6], 'reasons', ARGV[7], 'policy_version', ARGV[8], 'heat', ARGV[9], 'quarantined', ARGV[10])
-  if cur[2] then redis.call('HDEL', runkey, 'message') end
-end
-local s1 = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', 'kind', 'run', 'run', id, 'from', state, 'to', 'admitted', 'at', NOW)
-local f2 = {'kind', 'run', 'run', id, 'from', 'admitted', 'to', 'scheduled', 'at', NOW, 'node', ARGV[12]}
-if msg ~= '' then f2[#f2+1] = 'message'; f2[#f2+1] = msg end
-local s2 = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f2))
-local e2 = {id = s2, at = NOW, kind = 'run', run = id, from = 'admitted', to = 'scheduled', node = ARGV[12]}
-if msg ~= '' then e2.message = msg end
-if redis.call('RPUSH', evkey, cjson.encode({id = s1, at = NOW, kind = 'run', run = id, from = state, to = 'admitted'}), cjson.encode(e2)) > RUNEVCAP then
-  redis.call('LTRIM', evkey, -RUNEVCAP, -1)
-end
-return 'scheduled'
 "#;
 
 /// Cancel from any non-terminal state. KEYS: base + run, run events, node, node runs.
@@ -393,53 +346,6 @@ end
 set_state(runkey, evkey, id, 'lost', 'queued', 'requeued: ' .. reason)
 redis.call('ZADD', K_QUEUE, qscore(runkey), id)
 return {'requeued', attempts}
-"#;
-
-/// `scheduled` → `running` on the given node, for the given attempt only.
-/// KEYS: base + run, run events. ARGV: common(3), id, node, log path ('' none), attempt.
-pub const START: &str = r#"
-local runkey, evkey = KEYS[B + 1], KEYS[B + 2]
-local id = ARGV[4]
-local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts')
-if cur[1] ~= 'scheduled' or cur[2] ~= ARGV[5] or tonumber(cur[3]) ~= tonumber(ARGV[7]) then
-  return 'stale'
-end
-set_state(runkey, evkey, id, 'scheduled', 'running', '')
-redis.call('HSET', runkey, 'started_at', NOW)
-if ARGV[6] ~= '' then redis.call('HSET', runkey, 'log_path', ARGV[6]) end
-return 'running'
-"#;
-
-/// `running` (or `scheduled`) → a terminal state; frees the node's capacity. Only the run's
-/// current attempt on its node may finish it: another attempt's outcome becomes a 'stale' event.
-/// KEYS: base + run, run events, node, node runs. ARGV: common(3), id, node, to, exit code ('' none),
-/// message, log tail, attempt.
-pub const FINISH: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
-local id, node, to = ARGV[4], ARGV[5], ARGV[6]
-local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts')
-local state = cur[1]
-if not state then return 'stale' end
-if cur[2] ~= node or tonumber(cur[3]) ~= tonumber(ARGV[10]) then
-  local what = to
-  if ARGV[7] ~= '' then what = what .. ' (exit code ' .. ARGV[7] .. ')' end
-  if ARGV[8] ~= '' then what = what .. ': ' .. ARGV[8] end
-  note(evkey, id, 'stale', node, 'stale outcome from attempt ' .. ARGV[10] .. ' on node ' .. node .. ': ' .. what .. '; the run is ' .. state .. ' at attempt ' .. (cur[3] or '0'))
-  return 'stale'
-end
-if state == 'cancelled' then
-  -- Cancelled while it ran: the cancel recorded its end; keep the output it produced.
-  redis.call('HSET', runkey, 'log_tail', ARGV[9])
-  return 'stale'
-end
-if (state ~= 'running' and state ~= 'scheduled') or not TERMINAL[to] then
-  return 'stale'
-end
-release(nodekey, noderuns, id)
-set_state(runkey, evkey, id, state, to, ARGV[8])
-redis.call('HSET', runkey, 'finished_at', NOW, 'log_tail', ARGV[9])
-if ARGV[7] ~= '' then redis.call('HSET', runkey, 'exit_code', ARGV[7]) end
-return to
 "#;
 
 /// Dead letters back to the queue, attempts reset. KEYS: base + (run, run events) per id. ARGV: common(3), ids…
@@ -672,11 +578,12 @@ pub(super) enum ScriptId {
     Submit,
     Claim,
     MoveToQueue,
-    ApplyOutcome,
+    ApplyOutcomes,
+    ClaimRuns,
     Cancel,
     Recover,
-    Start,
-    Finish,
+    StartRuns,
+    FinishRuns,
     RetryDead,
     DeleteDead,
     Heartbeat,
@@ -687,18 +594,19 @@ pub(super) enum ScriptId {
     ExpireFinished,
 }
 
-pub(super) const ALL_SCRIPTS: [ScriptId; 16] = [
+pub(super) const ALL_SCRIPTS: [ScriptId; 17] = [
     ScriptId::ExpireFinished,
     ScriptId::DeleteRun,
     ScriptId::DiscardUnreadable,
     ScriptId::Submit,
     ScriptId::Claim,
     ScriptId::MoveToQueue,
-    ScriptId::ApplyOutcome,
+    ScriptId::ApplyOutcomes,
+    ScriptId::ClaimRuns,
     ScriptId::Cancel,
     ScriptId::Recover,
-    ScriptId::Start,
-    ScriptId::Finish,
+    ScriptId::StartRuns,
+    ScriptId::FinishRuns,
     ScriptId::RetryDead,
     ScriptId::DeleteDead,
     ScriptId::Heartbeat,
@@ -709,14 +617,15 @@ pub(super) const ALL_SCRIPTS: [ScriptId; 16] = [
 impl ScriptId {
     pub(super) fn source(self) -> String {
         match self {
-            ScriptId::Submit => with_prelude(SUBMIT),
+            ScriptId::Submit => with_batch_prelude(SUBMIT),
             ScriptId::Claim => with_prelude(CLAIM),
             ScriptId::MoveToQueue => with_prelude(MOVE_TO_QUEUE),
-            ScriptId::ApplyOutcome => with_prelude(APPLY_OUTCOME),
+            ScriptId::ApplyOutcomes => with_batch_prelude(APPLY_OUTCOMES),
+            ScriptId::ClaimRuns => with_batch_prelude(CLAIM_RUNS),
             ScriptId::Cancel => with_prelude(CANCEL),
             ScriptId::Recover => with_prelude(RECOVER),
-            ScriptId::Start => with_prelude(START),
-            ScriptId::Finish => with_prelude(FINISH),
+            ScriptId::StartRuns => with_batch_prelude(START_RUNS),
+            ScriptId::FinishRuns => with_batch_prelude(FINISH_RUNS),
             ScriptId::RetryDead => with_prelude(RETRY_DEAD),
             ScriptId::DeleteDead => with_prelude(DELETE_DEAD),
             ScriptId::Heartbeat => HEARTBEAT.to_string(),
@@ -785,11 +694,12 @@ mod tests {
             SUBMIT,
             CLAIM,
             MOVE_TO_QUEUE,
-            APPLY_OUTCOME,
+            APPLY_OUTCOMES,
+            CLAIM_RUNS,
             CANCEL,
             RECOVER,
-            START,
-            FINISH,
+            START_RUNS,
+            FINISH_RUNS,
             RETRY_DEAD,
             DELETE_DEAD,
             DELETE_RUN,
