@@ -248,7 +248,10 @@ fn hostile_run(
 ) {
     let agent = start_agent_as(server, dir, name, runtime, given, &[], as_uid);
     std::thread::sleep(Duration::from_millis(500));
-    let marker = format!("2.{}{}", std::process::id(), name.len());
+    // Unique among the tests running at once (the sandbox is found by its `sleep` argument).
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let marker = format!("2.{}{n}", std::process::id());
     let doc = serde_json::json!({
         "spec": {
             "image": "x",
