@@ -709,3 +709,58 @@ async fn bwrap_runs_in_an_image_root() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A supervisor that starts late (a loaded machine) must not kill, on its way up, the sandboxes of
+/// a newer executor that already claimed the same state folder: `Executor::start` returns only
+/// once its supervisor is ready (it has killed the previous incarnation's leftovers and recorded
+/// itself, so the next claim stops it instead).
+#[tokio::test]
+async fn a_slow_supervisor_never_kills_the_sandboxes_of_the_next_executor() {
+    let d = tempdir();
+    let slow = d.path().join("slow-supervisor");
+    std::fs::write(
+        &slow,
+        format!(
+            "#!/bin/sh\n/bin/sleep 0.4\nexec '{}' \"$@\"\n",
+            env!("CARGO_BIN_EXE_tartarus")
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&slow, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut c = cfg(d.path(), Runtime::Process);
+    c.supervisor_exe = slow;
+    for round in 0..2 {
+        let t = Instant::now();
+        drop(executor(&c));
+        assert!(
+            t.elapsed() >= Duration::from_millis(400),
+            "round {round}: start returned before its supervisor was ready"
+        );
+        let ex = executor(&c);
+        let (_tx, rx) = watch::channel(false);
+        let o = ex
+            .execute(
+                "late",
+                &spec(&["sh", "-c", "sleep 1; echo survived"]),
+                0,
+                rx,
+                |_| {},
+            )
+            .await;
+        assert_eq!(o.status, Status::Succeeded, "round {round}: {o:?}");
+        assert_eq!(o.log_tail, "survived\n", "round {round}");
+    }
+}
+
+/// A supervisor that dies while starting is reported by `Executor::start`, not discovered later.
+#[tokio::test]
+async fn a_supervisor_that_dies_at_start_fails_the_executor_start() {
+    let d = tempdir();
+    let broken = d.path().join("broken-supervisor");
+    std::fs::write(&broken, "#!/bin/sh\nexit 3\n").unwrap();
+    std::fs::set_permissions(&broken, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut c = cfg(d.path(), Runtime::Process);
+    c.supervisor_exe = broken;
+    let err = Executor::start(c).err().expect("refused");
+    assert!(err.to_string().contains("exited while starting"), "{err}");
+}

@@ -27,6 +27,51 @@ use tokio::sync::mpsc;
 pub use proto::{Event, SpawnRequest};
 pub use server::boottime_ns;
 
+/// How long a starting supervisor may take to say it is ready (a loaded machine execs slowly).
+const READY_WITHIN: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Waits (blocking, at most `within`) for the supervisor's [`Event::Ready`] on `sock`
+/// (non-blocking). Until it arrives the supervisor may still be killing an earlier
+/// incarnation's sandboxes, so nothing may be started, and the state folder may not be given up.
+fn wait_ready(sock: RawFd, within: std::time::Duration) -> io::Result<()> {
+    let deadline = std::time::Instant::now() + within;
+    let mut buf = vec![0u8; 4096];
+    loop {
+        match sock::recv(sock, &mut buf)? {
+            Some((0, _)) => {
+                return Err(io::Error::other(
+                    "it exited while starting (its error is on the agent's standard error)",
+                ))
+            }
+            Some((n, _)) => match serde_json::from_slice::<Event>(&buf[..n]) {
+                Ok(Event::Ready { .. }) => return Ok(()),
+                _ => return Err(io::Error::other("it sent something else than ready first")),
+            },
+            None => {}
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                format!("it did not say it was ready within {} s", within.as_secs()),
+            ));
+        }
+        let mut pfd = libc::pollfd {
+            fd: sock,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one pollfd on our own socket; the timeout is bounded by `within`.
+        let rc = unsafe { libc::poll(&mut pfd, 1, left.as_millis().min(i32::MAX as u128) as i32) };
+        if rc == -1 {
+            let e = io::Error::last_os_error();
+            if e.kind() != io::ErrorKind::Interrupted {
+                return Err(e);
+            }
+        }
+    }
+}
+
 /// The hidden subcommand that runs the supervisor.
 pub const SUBCOMMAND: &str = "__sandbox-supervisor";
 /// The supervisor's end of the socket.
@@ -163,9 +208,13 @@ impl Supervisor {
                 Ok(())
             });
         }
-        let child = cmd.spawn()?;
+        let mut child = cmd.spawn()?;
         drop(theirs);
         sock::set_nonblocking(ours.as_raw_fd())?;
+        if let Err(e) = wait_ready(ours.as_raw_fd(), READY_WITHIN) {
+            let _ = child.start_kill();
+            return Err(e);
+        }
         let shared = Arc::new(Shared {
             // SAFETY: `ours` is an open socket owned by the AsyncFd for its whole life.
             fd: unsafe { AsyncFd::register(ours) }?,
@@ -286,6 +335,7 @@ async fn read_events(shared: Arc<Shared>) {
                     continue;
                 };
                 let id = match &ev {
+                    Event::Ready { .. } => continue,
                     Event::Started { id, .. }
                     | Event::SpawnFailed { id, .. }
                     | Event::Exited { id, .. } => *id,

@@ -49,6 +49,9 @@ pub struct SpawnRequest {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(tag = "ev", rename_all = "snake_case")]
 pub enum Event {
+    /// The supervisor is ready: it killed what an earlier supervisor of this state folder left
+    /// and recorded itself there (so a later agent's claim finds and stops it). Sent once, first.
+    Ready { pid: i32 },
     /// The program was executed; `pid` leads its own session and process group.
     Started { id: u64, pid: i32 },
     /// It never ran: `stage` names the step that failed (`exec`, `chdir`, `setuid`, `lease`…).

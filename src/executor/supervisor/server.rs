@@ -134,6 +134,9 @@ pub fn run(state_dir: &Path, cgroup_parent: Option<PathBuf>) -> io::Result<()> {
         cgroup_parent,
         stale_cgroups: Vec::new(),
     };
+    // Only now may the agent go on: a supervisor that started late must never kill the
+    // leftovers of a state folder a newer agent already claimed.
+    server.send(&Event::Ready { pid: me });
     let result = server.serve();
     server.shutdown();
     result
