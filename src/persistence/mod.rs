@@ -14,6 +14,7 @@ pub mod bench;
 pub mod canary;
 pub mod canary_record;
 pub mod configure;
+pub mod configure_cluster;
 pub mod files;
 pub mod health;
 pub mod logical;
