@@ -196,9 +196,14 @@ impl Render for LogicalRestoreReport {
 
 /// Online for logical backups, offline for the others (a Cluster backup either way): anything
 /// else is a usage error.
-fn check_mode(manifest: &BackupManifest, online: bool) -> Result<(), PersistenceError> {
+fn check_mode(
+    manifest: &BackupManifest,
+    online: bool,
+    cluster_target: bool,
+) -> Result<(), PersistenceError> {
     let logical = manifest.method == BackupMethod::Logical;
-    if online == logical || manifest.is_cluster() {
+    // Online into a Cluster, the Cluster restore says what fits.
+    if online == logical || manifest.is_cluster() || (online && cluster_target) {
         return Ok(());
     }
     Err(PersistenceError::RestoreUsage(if logical {
@@ -233,7 +238,8 @@ pub async fn run(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
         return Err(failed(&report).into());
     }
     let manifest = backup::read_manifest(&path)?;
-    check_mode(&manifest, args.online)?;
+    let cluster_target = matches!(&ctx.config.backend, Backend::Redis(t) if t.topology.is_cluster());
+    check_mode(&manifest, args.online, cluster_target)?;
     let result = if args.online {
         online(ctx, &args, &path, &manifest).await
     } else {
