@@ -64,8 +64,16 @@ fn fill_cell(cluster: &RedisCluster, cell: &str, port: u16) {
     let mut c = cluster.node(port).conn();
     let k = |name: &str| format!("data:{{{cell}}}:{name}");
     let long = "tartarus ".repeat(40);
-    let _: () = redis::cmd("SET").arg(k("long")).arg(&long).query(&mut c).unwrap();
-    let _: () = redis::cmd("SET").arg(k("int")).arg(12345).query(&mut c).unwrap();
+    let _: () = redis::cmd("SET")
+        .arg(k("long"))
+        .arg(&long)
+        .query(&mut c)
+        .unwrap();
+    let _: () = redis::cmd("SET")
+        .arg(k("int"))
+        .arg(12345)
+        .query(&mut c)
+        .unwrap();
     let _: () = redis::cmd("SET")
         .arg(k("ttl"))
         .arg("soon")
@@ -80,18 +88,42 @@ fn fill_cell(cluster: &RedisCluster, cell: &str, port: u16) {
             .arg(format!("{long}{i}"))
             .query(&mut c)
             .unwrap();
-        let _: () = redis::cmd("SADD").arg(k("bigset")).arg(format!("m{i}")).query(&mut c).unwrap();
+        let _: () = redis::cmd("SADD")
+            .arg(k("bigset"))
+            .arg(format!("m{i}"))
+            .query(&mut c)
+            .unwrap();
         let _: () = redis::cmd("ZADD")
             .arg(k("bigzset"))
             .arg(i as f64 / 3.0)
             .arg(format!("z{i}"))
             .query(&mut c)
             .unwrap();
-        let _: () = redis::cmd("RPUSH").arg(k("list")).arg(format!("{long}{i}")).query(&mut c).unwrap();
+        let _: () = redis::cmd("RPUSH")
+            .arg(k("list"))
+            .arg(format!("{long}{i}"))
+            .query(&mut c)
+            .unwrap();
     }
-    let _: () = redis::cmd("HSET").arg(k("hash")).arg("a").arg("1").query(&mut c).unwrap();
-    let _: () = redis::cmd("SADD").arg(k("intset")).arg(1).arg(2).arg(3).query(&mut c).unwrap();
-    let _: () = redis::cmd("ZADD").arg(k("zset")).arg(1.5).arg("x").query(&mut c).unwrap();
+    let _: () = redis::cmd("HSET")
+        .arg(k("hash"))
+        .arg("a")
+        .arg("1")
+        .query(&mut c)
+        .unwrap();
+    let _: () = redis::cmd("SADD")
+        .arg(k("intset"))
+        .arg(1)
+        .arg(2)
+        .arg(3)
+        .query(&mut c)
+        .unwrap();
+    let _: () = redis::cmd("ZADD")
+        .arg(k("zset"))
+        .arg(1.5)
+        .arg("x")
+        .query(&mut c)
+        .unwrap();
     for i in 0..50 {
         let _: String = redis::cmd("XADD")
             .arg(k("stream"))
@@ -144,7 +176,10 @@ fn a_cluster_backup_restores_online_master_by_master() {
         fill_cell(&cluster, cell, *port);
     }
     let masters = cluster.masters();
-    let before: Vec<_> = masters.iter().map(|p| master_digest(&cluster, *p)).collect();
+    let before: Vec<_> = masters
+        .iter()
+        .map(|p| master_digest(&cluster, *p))
+        .collect();
     assert!(before.iter().all(|d| d.len() > 10), "every master has data");
     // The replicas have it too before the backup reads them.
     for port in &masters {
@@ -157,7 +192,14 @@ fn a_cluster_backup_restores_online_master_by_master() {
     let dir = tmpdir();
     let d = dir.path().to_str().unwrap();
     let created = ok_json(cluster.tartarus("blue").args([
-        "backup", "create", "--dir", d, "--from-replica", "--verify", "-o", "json",
+        "backup",
+        "create",
+        "--dir",
+        d,
+        "--from-replica",
+        "--verify",
+        "-o",
+        "json",
     ]));
     let id = created["id"].as_str().unwrap().to_string();
     assert_eq!(created["format_version"], 2, "{created}");
@@ -167,7 +209,14 @@ fn a_cluster_backup_restores_online_master_by_master() {
     let topology = cluster.topology();
     let mut slots_total = 0;
     for m in &listed {
-        let port: u16 = m["address"].as_str().unwrap().rsplit(':').next().unwrap().parse().unwrap();
+        let port: u16 = m["address"]
+            .as_str()
+            .unwrap()
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         let node = topology.iter().find(|n| n.port == port).unwrap();
         assert_eq!(node.role, "master", "{m}");
         let slots: Vec<(u16, u16)> = m["slots"]
@@ -177,7 +226,10 @@ fn a_cluster_backup_restores_online_master_by_master() {
             .map(|r| (r[0].as_u64().unwrap() as u16, r[1].as_u64().unwrap() as u16))
             .collect();
         assert_eq!(slots, node.slots, "{m}");
-        slots_total += slots.iter().map(|(a, b)| u32::from(*b - *a) + 1).sum::<u32>();
+        slots_total += slots
+            .iter()
+            .map(|(a, b)| u32::from(*b - *a) + 1)
+            .sum::<u32>();
         // Taken from this master's replica.
         let replica = format!("127.0.0.1:{} (replica)", cluster.replica_of(port));
         assert_eq!(m["taken_from"], replica.as_str(), "{m}");
@@ -203,33 +255,65 @@ fn a_cluster_backup_restores_online_master_by_master() {
     assert!(names.iter().all(|n| !n.starts_with(".tmp-")), "{names:?}");
     let list = ok_json(support::tartarus().args(["backup", "list", "--dir", d, "-o", "json"]));
     let item = &support::items(&list)[0];
-    assert_eq!((item["status"].as_str(), item["masters"].as_u64()), (Some("complete"), Some(3)));
+    assert_eq!(
+        (item["status"].as_str(), item["masters"].as_u64()),
+        (Some("complete"), Some(3))
+    );
     ok_json(support::tartarus().args(["backup", "verify", &id, "--dir", d, "-o", "json"]));
 
     flush_masters(&cluster);
     let plan = ok_json(cluster.tartarus("blue").args([
-        "backup", "restore", &id, "--dir", d, "--online", "--dry-run", "-o", "json",
+        "backup",
+        "restore",
+        &id,
+        "--dir",
+        d,
+        "--online",
+        "--dry-run",
+        "-o",
+        "json",
     ]));
     let planned = plan["masters"].as_array().unwrap();
     assert_eq!(planned.len(), 3, "{plan}");
-    assert!(planned.iter().all(|m| m["keys_now"] == 0 && m["restore_into"] == m["address"]), "{plan}");
-    assert!(masters.iter().all(|p| master_digest(&cluster, *p).is_empty()), "dry run wrote");
+    assert!(
+        planned
+            .iter()
+            .all(|m| m["keys_now"] == 0 && m["restore_into"] == m["address"]),
+        "{plan}"
+    );
+    assert!(
+        masters
+            .iter()
+            .all(|p| master_digest(&cluster, *p).is_empty()),
+        "dry run wrote"
+    );
 
     let restored = ok_json(cluster.tartarus("blue").args([
         "backup", "restore", &id, "--dir", d, "--online", "--yes", "-o", "json",
     ]));
     let total: usize = before.iter().map(BTreeMap::len).sum();
-    assert_eq!(restored["restored"].as_u64(), Some(total as u64), "{restored}");
+    assert_eq!(
+        restored["restored"].as_u64(),
+        Some(total as u64),
+        "{restored}"
+    );
     for (port, want) in masters.iter().zip(&before) {
         let got = master_digest(&cluster, *port);
         assert_eq!(got.len(), want.len(), "master {port}");
         for (key, value) in want {
-            assert!(got.get(key) == Some(value), "master {port} key {key} differs");
+            assert!(
+                got.get(key) == Some(value),
+                "master {port} key {key} differs"
+            );
         }
     }
     // The cells work on the restored data.
     for (cell, _) in &cells {
-        let runs = ok_json(cluster.tartarus(cell).args(["sandbox", "list", "-o", "json"]));
+        let runs = ok_json(
+            cluster
+                .tartarus(cell)
+                .args(["sandbox", "list", "-o", "json"]),
+        );
         assert_eq!(support::items(&runs).len(), 1, "{runs}");
     }
 }
@@ -244,16 +328,29 @@ fn a_cluster_restore_refuses_another_slot_map_and_hostile_backups() {
     fill_cell(&cluster, &cell, port);
     let dir = tmpdir();
     let d = dir.path().to_str().unwrap();
-    let created = ok_json(cluster.tartarus("blue").args(["backup", "create", "--dir", d, "-o", "json"]));
+    let created = ok_json(
+        cluster
+            .tartarus("blue")
+            .args(["backup", "create", "--dir", d, "-o", "json"]),
+    );
     let id = created["id"].as_str().unwrap().to_string();
 
     // Move one empty slot from the first master to the second.
     let masters = cluster.masters();
     let (from, to) = (masters[0], masters[1]);
     let node_id = |p: u16| -> String {
-        redis::cmd("CLUSTER").arg("MYID").query(&mut cluster.node(p).conn()).unwrap()
+        redis::cmd("CLUSTER")
+            .arg("MYID")
+            .query(&mut cluster.node(p).conn())
+            .unwrap()
     };
-    let slot = cluster.topology().iter().find(|n| n.port == from).unwrap().slots[0].0;
+    let slot = cluster
+        .topology()
+        .iter()
+        .find(|n| n.port == from)
+        .unwrap()
+        .slots[0]
+        .0;
     let (from_id, to_id) = (node_id(from), node_id(to));
     for (p, args) in [
         (to, vec!["IMPORTING", from_id.as_str()]),
@@ -269,11 +366,21 @@ fn a_cluster_restore_refuses_another_slot_map_and_hostile_backups() {
             .unwrap();
     }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !cluster.topology().iter().all(|n| n.port != from || n.slots.first().map(|s| s.0) != Some(slot)) {
-        assert!(std::time::Instant::now() < deadline, "slot {slot} did not move");
+    while !cluster
+        .topology()
+        .iter()
+        .all(|n| n.port != from || n.slots.first().map(|s| s.0) != Some(slot))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "slot {slot} did not move"
+        );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    let keys_before: Vec<_> = masters.iter().map(|p| master_digest(&cluster, *p)).collect();
+    let keys_before: Vec<_> = masters
+        .iter()
+        .map(|p| master_digest(&cluster, *p))
+        .collect();
     for extra in [vec!["--dry-run"], vec!["--yes"]] {
         let out = cluster
             .tartarus("blue")
@@ -282,25 +389,54 @@ fn a_cluster_restore_refuses_another_slot_map_and_hostile_backups() {
             .output()
             .unwrap();
         let stderr = assert_code(&out, tartarus::exit::CONFLICT);
-        assert!(stderr.contains("slot map differs") && stderr.contains(&format!("127.0.0.1:{from}")), "{stderr}");
+        assert!(
+            stderr.contains("slot map differs") && stderr.contains(&format!("127.0.0.1:{from}")),
+            "{stderr}"
+        );
     }
-    let keys_after: Vec<_> = masters.iter().map(|p| master_digest(&cluster, *p)).collect();
+    let keys_after: Vec<_> = masters
+        .iter()
+        .map(|p| master_digest(&cluster, *p))
+        .collect();
     assert_eq!(keys_before, keys_after, "a refused restore wrote");
 
     // A one-server backup into the cluster; the cluster backup into one server.
     let server = support::RedisServer::start();
     let single = ok_json(support::tartarus_on(&server).args([
-        "backup", "create", "--dir", d, "--method", "replication", "-o", "json",
+        "backup",
+        "create",
+        "--dir",
+        d,
+        "--method",
+        "replication",
+        "-o",
+        "json",
     ]));
     let out = cluster
         .tartarus("blue")
-        .args(["backup", "restore", single["id"].as_str().unwrap(), "--dir", d, "--online", "--dry-run"])
+        .args([
+            "backup",
+            "restore",
+            single["id"].as_str().unwrap(),
+            "--dir",
+            d,
+            "--online",
+            "--dry-run",
+        ])
         .output()
         .unwrap();
     let stderr = assert_code(&out, tartarus::exit::USAGE);
     assert!(stderr.contains("not from a Redis Cluster"), "{stderr}");
     let out = support::tartarus_on(&server)
-        .args(["backup", "restore", &id, "--dir", d, "--online", "--dry-run"])
+        .args([
+            "backup",
+            "restore",
+            &id,
+            "--dir",
+            d,
+            "--online",
+            "--dry-run",
+        ])
         .output()
         .unwrap();
     let stderr = assert_code(&out, tartarus::exit::USAGE);
@@ -308,34 +444,90 @@ fn a_cluster_restore_refuses_another_slot_map_and_hostile_backups() {
     // Offline: which master must be said; a wrong one is refused.
     let data = tmpdir();
     let out = support::tartarus()
-        .args(["backup", "restore", &id, "--dir", d, "--data-dir", data.path().to_str().unwrap(), "--appendonly", "no", "--dry-run"])
+        .args([
+            "backup",
+            "restore",
+            &id,
+            "--dir",
+            d,
+            "--data-dir",
+            data.path().to_str().unwrap(),
+            "--appendonly",
+            "no",
+            "--dry-run",
+        ])
         .output()
         .unwrap();
     let stderr = assert_code(&out, tartarus::exit::USAGE);
     assert!(stderr.contains("--node"), "{stderr}");
     let first = &created["masters"][0];
     let plan = ok_json(support::tartarus().args([
-        "backup", "restore", &id, "--dir", d, "--data-dir", data.path().to_str().unwrap(),
-        "--appendonly", "yes", "--node", first["address"].as_str().unwrap(), "--dry-run", "-o", "json",
+        "backup",
+        "restore",
+        &id,
+        "--dir",
+        d,
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--appendonly",
+        "yes",
+        "--node",
+        first["address"].as_str().unwrap(),
+        "--dry-run",
+        "-o",
+        "json",
     ]));
     assert_eq!(plan["cluster_node"]["node_id"], first["node_id"], "{plan}");
-    assert!(plan["install"][0]["from"].as_str().unwrap().ends_with(&format!("{}/dump.rdb", first["node_id"].as_str().unwrap())), "{plan}");
+    assert!(
+        plan["install"][0]["from"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("{}/dump.rdb", first["node_id"].as_str().unwrap())),
+        "{plan}"
+    );
     let installed = ok_json(support::tartarus().args([
-        "backup", "restore", &id, "--dir", d, "--data-dir", data.path().to_str().unwrap(),
-        "--appendonly", "no", "--node", first["node_id"].as_str().unwrap(), "--yes", "-o", "json",
+        "backup",
+        "restore",
+        &id,
+        "--dir",
+        d,
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--appendonly",
+        "no",
+        "--node",
+        first["node_id"].as_str().unwrap(),
+        "--yes",
+        "-o",
+        "json",
     ]));
     assert_eq!(
         std::fs::read(data.path().join("dump.rdb")).unwrap(),
-        std::fs::read(dir.path().join(&id).join(first["node_id"].as_str().unwrap()).join("dump.rdb")).unwrap(),
+        std::fs::read(
+            dir.path()
+                .join(&id)
+                .join(first["node_id"].as_str().unwrap())
+                .join("dump.rdb")
+        )
+        .unwrap(),
         "{installed}"
     );
-    assert!(installed["next_steps"][0].as_str().unwrap().contains("nodes.conf"), "{installed}");
+    assert!(
+        installed["next_steps"][0]
+            .as_str()
+            .unwrap()
+            .contains("nodes.conf"),
+        "{installed}"
+    );
 
     // Hostile copies of the backup: each refused by verify and restore, exit BACKUP_INVALID.
     let original = dir.path().join(&id);
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(original.join("manifest.json")).unwrap()).unwrap();
-    let node = manifest["masters"][0]["node_id"].as_str().unwrap().to_string();
+    let node = manifest["masters"][0]["node_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let mut cases: Vec<(&str, serde_json::Value)> = Vec::new();
     let mut m = manifest.clone();
     m["masters"][0]["node_id"] = "../../etc".into();
@@ -371,12 +563,22 @@ fn a_cluster_restore_refuses_another_slot_map_and_hostile_backups() {
     let copy = dir.path().join("hostile-link");
     copy_tree(&original, &copy);
     let fifo = dir.path().join("fifo");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     std::fs::remove_file(copy.join(&node).join("dump.rdb")).unwrap();
     std::os::unix::fs::symlink(&fifo, copy.join(&node).join("dump.rdb")).unwrap();
     let out = cluster
         .tartarus("blue")
-        .args(["backup", "restore", copy.to_str().unwrap(), "--online", "--dry-run"])
+        .args([
+            "backup",
+            "restore",
+            copy.to_str().unwrap(),
+            "--online",
+            "--dry-run",
+        ])
         .output()
         .unwrap();
     let stderr = assert_code(&out, tartarus::exit::BACKUP_INVALID);
@@ -401,7 +603,11 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
 #[test]
 fn configure_runs_on_every_node() {
     let cluster = RedisCluster::start(3, 1);
-    let plan = ok_json(cluster.tartarus("blue").args(["redis", "configure", "-o", "json"]));
+    let plan = ok_json(
+        cluster
+            .tartarus("blue")
+            .args(["redis", "configure", "-o", "json"]),
+    );
     let nodes = support::items(&plan);
     assert_eq!(nodes.len(), 6, "{plan}");
     assert_eq!(nodes.iter().filter(|n| n["role"] == "master").count(), 3);
@@ -410,11 +616,20 @@ fn configure_runs_on_every_node() {
         assert!(n["error"].is_null(), "{n}");
         let changes = n["plan"]["changes"].as_array().unwrap();
         assert!(
-            changes.iter().any(|c| c["setting"] == "min-replicas-to-write" && c["change_needed"] == true),
+            changes
+                .iter()
+                .any(|c| c["setting"] == "min-replicas-to-write" && c["change_needed"] == true),
             "{n}"
         );
     }
-    let applied = ok_json(cluster.tartarus("blue").args(["redis", "configure", "--apply", "--yes", "-o", "json"]));
+    let applied = ok_json(cluster.tartarus("blue").args([
+        "redis",
+        "configure",
+        "--apply",
+        "--yes",
+        "-o",
+        "json",
+    ]));
     assert_eq!(support::items(&applied).len(), 6, "{applied}");
     for node in &cluster.nodes {
         let v: Vec<String> = redis::cmd("CONFIG")
@@ -430,7 +645,20 @@ fn configure_runs_on_every_node() {
             .unwrap();
         assert_eq!(v[1], "noeviction", "node {}", node.port);
     }
-    let again = ok_json(cluster.tartarus("blue").args(["redis", "configure", "-o", "json"]));
-    assert!(support::items(&again).iter().all(|n| n["needs_changes"].is_null()
-        && n["plan"]["changes"].as_array().unwrap().iter().all(|c| c["change_needed"] == false)), "{again}");
+    let again = ok_json(
+        cluster
+            .tartarus("blue")
+            .args(["redis", "configure", "-o", "json"]),
+    );
+    assert!(
+        support::items(&again)
+            .iter()
+            .all(|n| n["needs_changes"].is_null()
+                && n["plan"]["changes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|c| c["change_needed"] == false)),
+        "{again}"
+    );
 }

@@ -39,7 +39,10 @@ fn cluster_port(taken: &[u16]) -> u16 {
                 .as_nanos(),
         );
         let port = 20_000 + (h.finish() % 25_000) as u16;
-        if taken.iter().any(|t| t.abs_diff(port) == 10_000 || *t == port) {
+        if taken
+            .iter()
+            .any(|t| t.abs_diff(port) == 10_000 || *t == port)
+        {
             continue;
         }
         if TcpListener::bind(("127.0.0.1", port)).is_ok()
@@ -70,10 +73,29 @@ fn start_node(certs: &Certs, dir: &std::path::Path, taken: &[u16]) -> Node {
         let port = cluster_port(taken);
         let s = |p: std::path::PathBuf| p.to_str().unwrap().to_string();
         let child = Command::new(support::redis_server_binary())
-            .args(["--port", "0", "--tls-port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args([
+                "--port",
+                "0",
+                "--tls-port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ])
             .args(["--dir", dir.to_str().unwrap(), "--logfile", "redis.log"])
-            .args(["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"])
-            .args(["--cluster-node-timeout", "3000", "--appendonly", "yes", "--save", ""])
+            .args([
+                "--cluster-enabled",
+                "yes",
+                "--cluster-config-file",
+                "nodes.conf",
+            ])
+            .args([
+                "--cluster-node-timeout",
+                "3000",
+                "--appendonly",
+                "yes",
+                "--save",
+                "",
+            ])
             .args(["--tls-cluster", "yes", "--tls-replication", "yes"])
             .args(["--tls-cert-file", &s(certs.path("server.crt"))])
             .args(["--tls-key-file", &s(certs.path("server.key"))])
@@ -103,7 +125,12 @@ fn start_node(certs: &Certs, dir: &std::path::Path, taken: &[u16]) -> Node {
 /// `tartarus` on the TLS cluster, in `cell`, with the client certificate.
 fn tartarus(certs: &Certs, addrs: &str, cell: &str) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tartarus"));
-    for var in ["REDIS_ADDR", "REDIS_SENTINEL_ADDRS", "REDIS_PASSWORD", "HADES_LABEL"] {
+    for var in [
+        "REDIS_ADDR",
+        "REDIS_SENTINEL_ADDRS",
+        "REDIS_PASSWORD",
+        "HADES_LABEL",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("REDIS_CLUSTER_ADDRS", addrs)
@@ -165,7 +192,10 @@ impl Drop for Proc {
 #[test]
 fn tartarus_runs_on_a_tls_only_cluster() {
     let certs = generate();
-    let root = tempfile::Builder::new().prefix("cluster-tls-").tempdir().unwrap();
+    let root = tempfile::Builder::new()
+        .prefix("cluster-tls-")
+        .tempdir()
+        .unwrap();
     let mut nodes: Vec<Node> = Vec::new();
     for i in 0..3 {
         let dir = root.path().join(format!("node{i}"));
@@ -173,18 +203,28 @@ fn tartarus_runs_on_a_tls_only_cluster() {
         let taken: Vec<u16> = nodes.iter().map(|n| n.port).collect();
         nodes.push(start_node(&certs, &dir, &taken));
     }
-    let addrs: Vec<String> = nodes.iter().map(|n| format!("127.0.0.1:{}", n.port)).collect();
+    let addrs: Vec<String> = nodes
+        .iter()
+        .map(|n| format!("127.0.0.1:{}", n.port))
+        .collect();
     let mut create = vec!["--cluster", "create"];
     create.extend(addrs.iter().map(String::as_str));
     create.extend(["--cluster-replicas", "0", "--cluster-yes"]);
     let out = cli(&certs, nodes[0].port, &create);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let deadline = Instant::now() + Duration::from_secs(60);
     while !nodes.iter().all(|n| {
         String::from_utf8_lossy(&cli(&certs, n.port, &["CLUSTER", "INFO"]).stdout)
             .contains("cluster_state:ok")
     }) {
-        assert!(Instant::now() < deadline, "the TLS cluster did not become ok");
+        assert!(
+            Instant::now() < deadline,
+            "the TLS cluster did not become ok"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     let addrs = addrs.join(",");
@@ -211,27 +251,46 @@ fn tartarus_runs_on_a_tls_only_cluster() {
     }
 
     // Submit, then a scheduler and an agent run it to the end.
-    let work = tempfile::Builder::new().prefix("cluster-tls-agent-").tempdir().unwrap();
+    let work = tempfile::Builder::new()
+        .prefix("cluster-tls-agent-")
+        .tempdir()
+        .unwrap();
     std::fs::set_permissions(work.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
     let submitted = ok_json(tartarus(&certs, &addrs, cell).args([
-        "-q", "sandbox", "submit", "-o", "json", "--image", "alpine", "--cpu", "100m",
-        "--memory", "16Mi", "--", "true",
+        "-q", "sandbox", "submit", "-o", "json", "--image", "alpine", "--cpu", "100m", "--memory",
+        "16Mi", "--", "true",
     ]));
-    let id = support::items(&submitted)[0]["id"].as_str().unwrap().to_string();
+    let id = support::items(&submitted)[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let mut sched = tartarus(&certs, &addrs, cell);
     sched.args(["--redis-timeout", "3s", "scheduler", "run"]);
     let scheduler = Proc::spawn(sched);
     let mut ag = tartarus(&certs, &addrs, cell);
-    ag.args(["--redis-timeout", "3s", "agent", "run", "--name", "tls-agent", "--poll", "50ms"])
-        .arg("--work-dir")
-        .arg(work.path().join("work"))
-        .arg("--log-dir")
-        .arg(work.path().join("logs"));
+    ag.args([
+        "--redis-timeout",
+        "3s",
+        "agent",
+        "run",
+        "--name",
+        "tls-agent",
+        "--poll",
+        "50ms",
+    ])
+    .arg("--work-dir")
+    .arg(work.path().join("work"))
+    .arg("--log-dir")
+    .arg(work.path().join("logs"));
     let agent = Proc::spawn(ag);
     let deadline = Instant::now() + Duration::from_secs(90);
     loop {
-        let run = ok_json(tartarus(&certs, &addrs, cell).args(["sandbox", "get", &id, "-o", "json"]));
-        let state = support::flat_run(&run)["state"].as_str().unwrap_or_default().to_string();
+        let run =
+            ok_json(tartarus(&certs, &addrs, cell).args(["sandbox", "get", &id, "-o", "json"]));
+        let state = support::flat_run(&run)["state"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         if state == "succeeded" {
             break;
         }
@@ -247,11 +306,15 @@ fn tartarus_runs_on_a_tls_only_cluster() {
 
     // A Cluster backup (the file method: the data dirs are on this machine) and an online
     // restore into the flushed cluster, over TLS.
-    let backups = tempfile::Builder::new().prefix("cluster-tls-backup-").tempdir().unwrap();
+    let backups = tempfile::Builder::new()
+        .prefix("cluster-tls-backup-")
+        .tempdir()
+        .unwrap();
     let d = backups.path().to_str().unwrap();
-    let created = ok_json(tartarus(&certs, &addrs, cell).args([
-        "backup", "create", "--dir", d, "--verify", "-o", "json",
-    ]));
+    let created = ok_json(
+        tartarus(&certs, &addrs, cell)
+            .args(["backup", "create", "--dir", d, "--verify", "-o", "json"]),
+    );
     assert_eq!(created["masters"].as_array().unwrap().len(), 3, "{created}");
     assert_eq!(created["verify"]["ok"], true, "{created}");
     let id_backup = created["id"].as_str().unwrap().to_string();

@@ -112,14 +112,17 @@ pub async fn apply_nodes(
     for mut n in planned {
         let needs = n.plan.as_ref().is_some_and(ConfigurePlan::needs_changes);
         if needs {
-            let endpoint = n.node.node.rsplit_once(':').and_then(|(h, p)| {
-                p.parse()
-                    .ok()
-                    .map(|p| crate::config::Endpoint::new(h, p))
-            });
+            let endpoint = n
+                .node
+                .node
+                .rsplit_once(':')
+                .and_then(|(h, p)| p.parse().ok().map(|p| crate::config::Endpoint::new(h, p)));
             let result = match endpoint {
                 Some(e) => apply_node(&target.node(&e), profile, n.node.group_replicas).await,
-                None => Err(super::PersistenceError::invalid("node address", &n.node.node)),
+                None => Err(super::PersistenceError::invalid(
+                    "node address",
+                    &n.node.node,
+                )),
             };
             match result {
                 Ok(report) => n.applied = Some(report),

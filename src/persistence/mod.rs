@@ -309,7 +309,10 @@ mod tests {
                 exit::UNAVAILABLE,
             ),
             (PersistenceError::ServerRunning("t".into()), exit::CONFLICT),
-            (PersistenceError::SlotMapMismatch("t".into()), exit::CONFLICT),
+            (
+                PersistenceError::SlotMapMismatch("t".into()),
+                exit::CONFLICT,
+            ),
             (
                 PersistenceError::BadBackupRef {
                     reference: "r".into(),

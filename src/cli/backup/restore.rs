@@ -15,8 +15,9 @@ use crate::exit;
 use crate::output::{emit, fields, human_bytes, Render};
 use crate::persistence::backup::{self, BackupManifest, BackupMethod};
 use crate::persistence::restore::{
-    self, ClusterRestoreOptions, ClusterRestorePlan, ClusterRestoreReport, LogicalRestoreOptions, LogicalRestorePlan, LogicalRestoreReport, OfflineRestoreOptions,
-    OfflineRestorePlan, OfflineRestoreReport,
+    self, ClusterRestoreOptions, ClusterRestorePlan, ClusterRestoreReport, LogicalRestoreOptions,
+    LogicalRestorePlan, LogicalRestoreReport, OfflineRestoreOptions, OfflineRestorePlan,
+    OfflineRestoreReport,
 };
 use crate::persistence::{require_redis, PersistenceError, RedisAdmin};
 
@@ -238,7 +239,8 @@ pub async fn run(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
         return Err(failed(&report).into());
     }
     let manifest = backup::read_manifest(&path)?;
-    let cluster_target = matches!(&ctx.config.backend, Backend::Redis(t) if t.topology.is_cluster());
+    let cluster_target =
+        matches!(&ctx.config.backend, Backend::Redis(t) if t.topology.is_cluster());
     check_mode(&manifest, args.online, cluster_target)?;
     let result = if args.online {
         online(ctx, &args, &path, &manifest).await

@@ -290,7 +290,15 @@ async fn run_cluster(
         .collect();
     let page = Page::all(
         nodes,
-        vec!["NODE", "ROLE", "MASTER", "REPLICAS", "SETTINGS", "CONFIG FILE", "ERROR"],
+        vec![
+            "NODE",
+            "ROLE",
+            "MASTER",
+            "REPLICAS",
+            "SETTINGS",
+            "CONFIG FILE",
+            "ERROR",
+        ],
         |n| {
             let (settings, file) = node_summary(n);
             vec![

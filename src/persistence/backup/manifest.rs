@@ -81,7 +81,13 @@ pub fn normalize_slots(ranges: impl IntoIterator<Item = (u16, u16)>) -> Vec<(u16
 pub fn describe_slots(ranges: &[(u16, u16)]) -> String {
     ranges
         .iter()
-        .map(|(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") })
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -201,8 +207,7 @@ impl BackupManifest {
             if !ids.insert(id.as_str()) {
                 return Err(format!("lists master {id} twice"));
             }
-            if m.rdb.name != format!("{id}/{}", super::RDB_FILE) || !self.files.contains(&m.rdb)
-            {
+            if m.rdb.name != format!("{id}/{}", super::RDB_FILE) || !self.files.contains(&m.rdb) {
                 return Err(format!(
                     "master {id}: its RDB {:?} is not {id}/{} as listed in files",
                     m.rdb.name,

@@ -27,8 +27,8 @@ pub(crate) use hashing::HashingWriter;
 pub use list::{list, BackupSummary, STATUS_COMPLETE};
 pub use manifest::{
     describe_slots, normalize_slots, parse_backup_id, parse_manifest, read_manifest, BackupFile,
-    BackupManifest, KeyCounts, MasterBackup, CLUSTER_FORMAT_VERSION, CLUSTER_SLOTS,
-    FORMAT_VERSION, MAX_MANIFEST_BYTES,
+    BackupManifest, KeyCounts, MasterBackup, CLUSTER_FORMAT_VERSION, CLUSTER_SLOTS, FORMAT_VERSION,
+    MAX_MANIFEST_BYTES,
 };
 pub use prune::{prune, prune_at, PruneAction, PruneEntry, PruneKind, PruneReport, STALE_TMP_AGE};
 pub use remote::Location;

@@ -257,7 +257,10 @@ fn check_rdb(folder: &Path, name: &str) -> VerifyCheck {
 /// master of a Cluster backup.
 fn member_prefixes(m: &BackupManifest) -> Vec<String> {
     if m.is_cluster() {
-        m.masters.iter().map(|x| format!("{}/", x.node_id)).collect()
+        m.masters
+            .iter()
+            .map(|x| format!("{}/", x.node_id))
+            .collect()
     } else {
         vec![String::new()]
     }
@@ -287,7 +290,8 @@ fn deep_checks(
     }
     let rdb = format!("{prefix}{RDB_FILE}");
     if m.files.iter().any(|f| f.name == rdb) {
-        rep.checks.push(run_tool("redis-check-rdb", &folder.join(&rdb)));
+        rep.checks
+            .push(run_tool("redis-check-rdb", &folder.join(&rdb)));
     }
     if has_aof {
         let dir = folder.join(format!("{prefix}{AOF_DIR}"));

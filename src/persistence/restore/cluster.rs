@@ -126,13 +126,11 @@ pub fn match_masters<'a>(
             .iter()
             .find(|n| normalize_slots(n.slots.iter().copied()) == want);
         match found {
-            Some(n) if n.failing => {
-                return Err(PersistenceError::SlotMapMismatch(format!(
-                    "master {} that holds slots {} now is failing: restore when the cluster is healthy",
-                    n.endpoint,
-                    describe_slots(&want)
-                )))
-            }
+            Some(n) if n.failing => return Err(PersistenceError::SlotMapMismatch(format!(
+                "master {} that holds slots {} now is failing: restore when the cluster is healthy",
+                n.endpoint,
+                describe_slots(&want)
+            ))),
             Some(n) => pairs.push((m, (*n).clone())),
             None => {
                 return Err(PersistenceError::SlotMapMismatch(format!(
@@ -238,7 +236,8 @@ async fn restore_master(
     let start = Instant::now();
     let admin = RedisAdmin::connect(&target.node(&now.endpoint)).await?;
     let path = backup_path.join(&m.rdb.name);
-    let file = open_beneath(backup_path, &m.rdb.name).map_err(|e| PersistenceError::io(&path, e))?;
+    let file =
+        open_beneath(backup_path, &m.rdb.name).map_err(|e| PersistenceError::io(&path, e))?;
     let mut reader = RdbKeyReader::new(std::io::BufReader::with_capacity(1 << 20, file), &path)?;
     let mut flushed = 0;
     if opts.flush {
@@ -333,8 +332,19 @@ mod tests {
 
     #[test]
     fn key_slots_follow_hash_tags_as_the_store_does() {
-        for k in ["tartarus:{eu-1}:queue", "plain", "a{}b", "{x}{y}", "{", "x{y"] {
-            assert_eq!(key_slot(k.as_bytes()), crate::store::keys::key_slot(k), "{k}");
+        for k in [
+            "tartarus:{eu-1}:queue",
+            "plain",
+            "a{}b",
+            "{x}{y}",
+            "{",
+            "x{y",
+        ] {
+            assert_eq!(
+                key_slot(k.as_bytes()),
+                crate::store::keys::key_slot(k),
+                "{k}"
+            );
         }
     }
 }

@@ -12,8 +12,8 @@ pub use cluster::{
     ClusterRestorePlan, ClusterRestoreReport, PlannedMaster, RestoredMaster,
 };
 pub use offline::{
-    copy_file_durable, ClusterMember, plan_offline, restore_offline, OfflineRestoreOptions, OfflineRestorePlan,
-    OfflineRestoreReport, PlannedFile,
+    copy_file_durable, plan_offline, restore_offline, ClusterMember, OfflineRestoreOptions,
+    OfflineRestorePlan, OfflineRestoreReport, PlannedFile,
 };
 pub use online::{
     plan_logical, restore_logical, LogicalRestoreOptions, LogicalRestorePlan, LogicalRestoreReport,

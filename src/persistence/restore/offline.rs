@@ -330,7 +330,8 @@ pub fn restore_offline(
     let manifest = backup::read_manifest(backup_path)?;
     let (rdb_name, _) = chosen_rdb(&manifest, opts)?;
     let rdb_path = backup_path.join(&rdb_name);
-    let rdb = open_beneath(backup_path, &rdb_name).map_err(|e| PersistenceError::io(&rdb_path, e))?;
+    let rdb =
+        open_beneath(backup_path, &rdb_name).map_err(|e| PersistenceError::io(&rdb_path, e))?;
     let installed: Vec<PathBuf> = if opts.appendonly {
         aof::write_rdb_as_base(
             rdb,
@@ -363,7 +364,8 @@ pub fn restore_offline(
             "then start its replicas: they resync from it (their own data files are replaced)"
                 .into(),
         );
-        next_steps.push("check: tartarus redis health (cluster_state ok, every slot served)".into());
+        next_steps
+            .push("check: tartarus redis health (cluster_state ok, every slot served)".into());
     }
     next_steps.extend(owner);
     Ok(OfflineRestoreReport {
