@@ -406,7 +406,7 @@ mod tests {
         let mut body = vec![0xFC];
         body.extend_from_slice(&1_900_000_000_000i64.to_le_bytes());
         body.extend_from_slice(&[0, 1, b'k', 2, b'v', b'1']);
-        body.extend_from_slice(&[14, 1, 1, b'x']); // a quicklist of one ziplist "x"
+        body.extend_from_slice(&[14, 1, b'x', 1, 1, b'z']); // key "x": a quicklist of one ziplist "z"
         body.extend_from_slice(&[0, 0xC0, 42, 0xC1, 0x39, 0x30]); // key 42 = 12345
         let file = rdb(&body);
         let mut r = RdbKeyReader::new(&file[..], Path::new("t.rdb")).unwrap();

@@ -126,11 +126,13 @@ pub fn match_masters<'a>(
             .iter()
             .find(|n| normalize_slots(n.slots.iter().copied()) == want);
         match found {
-            Some(n) if n.failing => return Err(PersistenceError::SlotMapMismatch(format!(
+            Some(n) if n.failing => {
+                return Err(PersistenceError::SlotMapMismatch(format!(
                 "master {} that holds slots {} now is failing: restore when the cluster is healthy",
                 n.endpoint,
                 describe_slots(&want)
-            ))),
+            )))
+            }
             Some(n) => pairs.push((m, (*n).clone())),
             None => {
                 return Err(PersistenceError::SlotMapMismatch(format!(
