@@ -1706,7 +1706,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l min-replicas-timeout -d 'How long that WAIT may take [env: REDIS_MIN_REPLICAS_TIMEOUT; default: 1s]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-timeout -d 'How long each Redis command may take [default: 5s] (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l redis-connect-timeout -d 'How long connecting to Redis may take [default: 3s]' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l apply -d 'Apply the differences (CONFIG SET + CONFIG REWRITE) after confirmation'
+complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -l apply -d 'Apply the differences (CONFIG SET + CONFIG REWRITE) after confirmation; on Redis Cluster to every node (masters and replicas) in turn'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand redis; and __fish_seen_subcommand_from configure" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -1793,7 +1793,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-timeout -d 'How long each Redis command may take [default: 5s] (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l redis-connect-timeout -d 'How long connecting to Redis may take [default: 3s]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l verify -d 'Verify the new backup right away (exit 31 when it fails)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l from-replica -d 'Take the snapshot from a healthy replica instead of the master (behind Sentinel, one the Sentinels list as in sync; standalone, one the master\'s INFO replication shows online), so the master does not fork for it'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l from-replica -d 'Take the snapshot from a healthy replica instead of the master (behind Sentinel, one the Sentinels list as in sync; standalone, one the master\'s INFO replication shows online; on Redis Cluster, for each master one of its replicas with its link up), so the master does not fork for it'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More log output (-v info, -vv debug)'
@@ -1947,6 +1947,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l appendonly -d 'Offline: whether the server will start with appendonly yes or no' -r -f -a "yes\t''
 no\t''"
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-conf -d 'Offline: read appendonly, appenddirname, appendfilename and dbfilename from this redis.conf' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l node -d 'Offline, a Redis Cluster backup: the master whose RDB goes into --data-dir (its node id, 6+ first characters of it, or its address when the backup was taken)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -1974,8 +1975,8 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-timeout -d 'How long each Redis command may take [default: 5s] (named so to leave `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l redis-connect-timeout -d 'How long connecting to Redis may take [default: 3s]' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l force -d 'Offline: restore even though a server answers at the configured address'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l online -d 'Load a logical backup into the running server (RESTORE … REPLACE)'
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l flush -d 'Online: first delete the keys matching the backup\'s patterns'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l online -d 'Load a logical backup into the running server (RESTORE … REPLACE); on Redis Cluster, a Cluster backup, each master\'s RDB into the master holding the same slots now'
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l flush -d 'Online: first delete the keys matching the backup\'s patterns (a Cluster backup: every key of each master, whose RDB is its whole dataset)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -l dry-run -d 'Run every check and print what would be moved, written, deleted or loaded; change nothing'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to confirmations of destructive steps (required without a terminal)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only results and errors'

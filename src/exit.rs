@@ -51,7 +51,9 @@ exit_codes! {
     /// The run, node, policy or backup asked for does not exist.
     NOT_FOUND = 6;
     /// The object is in a state that does not allow the step (e.g. cancelling a finished run), or
-    /// a submitted document's idempotency key is already used for other content.
+    /// a submitted document's idempotency key is already used for other content, or a Redis
+    /// Cluster backup whose slot map differs from the cluster's now (a slot moved, a master
+    /// missing).
     CONFLICT = 7;
     /// A destructive step was declined, or refused without a terminal and without --yes.
     REFUSED = 8;

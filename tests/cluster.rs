@@ -1,6 +1,6 @@
 //! Redis Cluster: the harness (3 masters, 3 replicas on ports below 55536), cells placed on
 //! distinct masters, and tartarus's key slots against the server's; the topology in `config show`
-//! and `redis health`, the one-server commands refused with what to do instead, two cells on two
+//! and `redis health`, `migrate` in place refused with what to do instead, two cells on two
 //! masters running at once (scheduler and agent processes each), and `migrate --from` into a
 //! cluster cell. The failover under load is in `tests/cluster_failover.rs`; the store contract on
 //! Cluster in `tests/contract.rs`.
@@ -167,8 +167,8 @@ fn assert_code(out: &std::process::Output, code: u8) -> String {
     stderr
 }
 
-/// `config show` names the topology; health has the cluster's state and each master's rows; the
-/// one-server commands refuse with what to do instead; the topology settings exclude each other;
+/// `config show` names the topology; health has the cluster's state and each master's rows;
+/// `migrate` in place refuses with what to do instead; the topology settings exclude each other;
 /// an untagged queue key is refused.
 #[test]
 fn cluster_config_health_and_what_it_refuses() {
@@ -224,27 +224,6 @@ fn cluster_config_health_and_what_it_refuses() {
         );
     }
 
-    let dir = tempfile::tempdir().unwrap();
-    let out = cluster
-        .tartarus("blue")
-        .args(["backup", "create", "--dir", dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
-    let stderr = assert_code(&out, tartarus::exit::USAGE);
-    assert!(
-        stderr.contains("Redis Cluster") && stderr.contains("--redis-addr"),
-        "{stderr}"
-    );
-    let out = cluster
-        .tartarus("blue")
-        .args(["redis", "configure", "--apply", "--yes"])
-        .output()
-        .unwrap();
-    let stderr = assert_code(&out, tartarus::exit::USAGE);
-    assert!(
-        stderr.contains("each node") || stderr.contains("every node"),
-        "{stderr}"
-    );
     let out = cluster
         .tartarus("blue")
         .args(["migrate", "--yes"])

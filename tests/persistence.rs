@@ -847,6 +847,7 @@ fn fake_backup(dir: &Path, id: &str, valid: bool) {
         },
         aof_enabled: false,
         patterns: vec!["tartarus:*".into()],
+        masters: Vec::new(),
     };
     std::fs::write(
         folder.join("manifest.json"),

@@ -44,6 +44,21 @@ pub async fn one_server_targets(target: &RedisTarget) -> Result<Vec<(String, Red
         .collect())
 }
 
+/// Every node of a Redis Cluster as `CLUSTER NODES` shows it (masters with their slots,
+/// replicas with their master's id), asked through the cluster connection.
+pub async fn cluster_nodes(target: &RedisTarget) -> Result<Vec<crate::connection::ClusterNode>> {
+    let conn = Connection::connect(target)
+        .await
+        .map_err(|f| command_error("CLUSTER NODES", f))?;
+    match conn.cluster_nodes().await {
+        Some(nodes) => nodes.map_err(|f| command_error("CLUSTER NODES", f)),
+        None => Err(PersistenceError::Unsupported(format!(
+            "{} is not a Redis Cluster",
+            target.display()
+        ))),
+    }
+}
+
 /// A connection to one Redis node (the master, or a replica when asked) for administrative
 /// commands.
 pub struct RedisAdmin {

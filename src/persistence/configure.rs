@@ -129,11 +129,23 @@ pub fn diff_settings(
 
 /// Reads the live settings and compares them with the profile.
 pub async fn plan(admin: &RedisAdmin, profile: Profile) -> Result<ConfigurePlan> {
+    plan_for(admin, profile, None).await
+}
+
+/// [`plan`], with the replicas of the node's master group given (a Cluster replica, which may
+/// become the master, gets `min-replicas-to-write` too); None counts the node's own replicas.
+pub async fn plan_for(
+    admin: &RedisAdmin,
+    profile: Profile,
+    group_replicas: Option<u64>,
+) -> Result<ConfigurePlan> {
     let replication = admin.info_section("replication").await?;
-    let replicas = replication
-        .get("connected_slaves")
-        .and_then(|n| n.trim().parse::<u64>().ok())
-        .unwrap_or(0);
+    let replicas = group_replicas.unwrap_or_else(|| {
+        replication
+            .get("connected_slaves")
+            .and_then(|n| n.trim().parse::<u64>().ok())
+            .unwrap_or(0)
+    });
     let mut wanted = profile_settings(profile);
     if replicas > 0 {
         wanted.splice(0..0, REPLICA_SETTINGS);
@@ -159,7 +171,16 @@ pub async fn plan(admin: &RedisAdmin, profile: Profile) -> Result<ConfigurePlan>
 /// CONFIG SET every needed change, then CONFIG REWRITE. A server without a config file is not an
 /// error: the report says the settings are live but will not survive a restart.
 pub async fn apply(admin: &RedisAdmin, profile: Profile) -> Result<ApplyReport> {
-    let before = plan(admin, profile).await?;
+    apply_for(admin, profile, None).await
+}
+
+/// [`apply`] with the replicas of the node's master group given (see [`plan_for`]).
+pub async fn apply_for(
+    admin: &RedisAdmin,
+    profile: Profile,
+    group_replicas: Option<u64>,
+) -> Result<ApplyReport> {
+    let before = plan_for(admin, profile, group_replicas).await?;
     let mut applied = Vec::new();
     for c in before.changes.iter().filter(|c| c.change_needed) {
         admin.config_set(&c.setting, &c.recommended).await?;
@@ -177,7 +198,7 @@ pub async fn apply(admin: &RedisAdmin, profile: Profile) -> Result<ApplyReport> 
         Err(e) => return Err(e),
     };
     // Show what the server runs with now, not what it ran with before.
-    let after = plan(admin, profile).await?;
+    let after = plan_for(admin, profile, group_replicas).await?;
     Ok(ApplyReport {
         plan: after,
         before: before.changes,

@@ -14,10 +14,12 @@ pub mod bench;
 pub mod canary;
 pub mod canary_record;
 pub mod configure;
+pub mod configure_cluster;
 pub mod files;
 pub mod health;
 pub mod logical;
 pub mod rdb;
+pub mod rdb_keys;
 pub mod replication;
 pub mod resp;
 pub mod restore;
@@ -119,6 +121,10 @@ pub enum PersistenceError {
         command: &'static str,
         alternative: &'static str,
     },
+    /// A Redis Cluster backup does not fit the cluster as it is now (a slot moved, a master is
+    /// missing or failing, another layout): nothing was written.
+    #[error("{0}")]
+    SlotMapMismatch(String),
     #[error("JSON in {path}: {error}")]
     Json {
         path: PathBuf,
@@ -157,9 +163,9 @@ impl PersistenceError {
             | PersistenceError::Net { .. }
             | PersistenceError::NotReady { .. } => exit::UNAVAILABLE,
             PersistenceError::BadBackupRef { .. } => exit::NOT_FOUND,
-            PersistenceError::ServerRunning(_) | PersistenceError::CopyConflict(_) => {
-                exit::CONFLICT
-            }
+            PersistenceError::ServerRunning(_)
+            | PersistenceError::CopyConflict(_)
+            | PersistenceError::SlotMapMismatch(_) => exit::CONFLICT,
             PersistenceError::VerificationFailed { .. } => exit::BACKUP_INVALID,
             PersistenceError::CanaryLost(_) => exit::PERSISTENCE_FAILED,
             PersistenceError::NeedsRedis { .. } => exit::CONFIG,
@@ -303,6 +309,10 @@ mod tests {
                 exit::UNAVAILABLE,
             ),
             (PersistenceError::ServerRunning("t".into()), exit::CONFLICT),
+            (
+                PersistenceError::SlotMapMismatch("t".into()),
+                exit::CONFLICT,
+            ),
             (
                 PersistenceError::BadBackupRef {
                     reference: "r".into(),

@@ -34,6 +34,9 @@ Examples:
   # behind Sentinel, from a replica in sync (the master does not fork)
   REDIS_SENTINEL_ADDRS=s1:26379,s2:26379,s3:26379 tartarus backup create --from-replica
 
+  # Redis Cluster: one RDB per master (each from one of its replicas), one manifest
+  REDIS_CLUSTER_ADDRS=r1:6379,r2:6379,r3:6379 tartarus backup create --from-replica --verify
+
   # only tartarus's keys, as RESTORE commands (restored online, or by redis-cli --pipe)
   tartarus backup create --method logical -o json
 
@@ -95,8 +98,9 @@ pub struct CreateArgs {
     #[command(flatten)]
     pub textfile: TextfileArg,
     /// Take the snapshot from a healthy replica instead of the master (behind Sentinel, one the
-    /// Sentinels list as in sync; standalone, one the master's INFO replication shows online),
-    /// so the master does not fork for it
+    /// Sentinels list as in sync; standalone, one the master's INFO replication shows online;
+    /// on Redis Cluster, for each master one of its replicas with its link up), so the master
+    /// does not fork for it
     #[arg(long)]
     pub from_replica: bool,
 }
@@ -148,8 +152,24 @@ impl Render for Created {
                 format!("{} ({})", m.files.len(), human_bytes(m.total_bytes())),
             ),
             ("Keys", key_counts(m)),
-            ("Took", format!("{:.1}s", self.elapsed_ms as f64 / 1000.0)),
         ];
+        for (i, master) in m.masters.iter().enumerate() {
+            rows.push((
+                "Master",
+                format!(
+                    "{}/{} {} {} slots {}: {} ({}), from {}",
+                    i + 1,
+                    m.masters.len(),
+                    master.node_id,
+                    master.address,
+                    backup::describe_slots(&master.slot_ranges()),
+                    master.rdb.name,
+                    human_bytes(master.rdb.size_bytes),
+                    master.taken_from
+                ),
+            ));
+        }
+        rows.push(("Took", format!("{:.1}s", self.elapsed_ms as f64 / 1000.0)));
         if let Some(v) = &self.verify {
             rows.push((
                 "Verified",
@@ -248,18 +268,6 @@ async fn create_verify_copy(
     made: &mut Made,
 ) -> Result<()> {
     let target = require_redis(&ctx.config.backend, "backup create")?;
-    crate::persistence::refuse_on_cluster(
-        &target,
-        "backup create",
-        "take one backup per master: `tartarus backup create --redis-addr HOST:PORT` for each \
-         master that `redis-cli -c CLUSTER NODES` lists, into the same --dir (README: High \
-         availability, Redis Cluster: backups)",
-    )?;
-    let admin = if args.from_replica {
-        RedisAdmin::connect_replica(&target).await?
-    } else {
-        RedisAdmin::connect(&target).await?
-    };
     let opts = BackupOptions {
         method: args.method.into(),
         patterns: if args.patterns.is_empty() {
@@ -273,9 +281,27 @@ async fn create_verify_copy(
     let reporter = Reporter::new(ctx);
     let progress = |p| reporter.report(p);
     let dir = &args.dir.dir;
-    let manifest = backup::create(&admin, &target, dir, &opts, &progress)
-        .await
-        .with_context(|| format!("backing up {} into {}", admin.display(), dir.display()))?;
+    let manifest = if target.topology.is_cluster() {
+        // One RDB per master (from a replica of each with --from-replica), one manifest.
+        backup::create_cluster(&target, dir, &opts, args.from_replica, &progress)
+            .await
+            .with_context(|| {
+                format!(
+                    "backing up the cluster {} into {}",
+                    target.display(),
+                    dir.display()
+                )
+            })?
+    } else {
+        let admin = if args.from_replica {
+            RedisAdmin::connect_replica(&target).await?
+        } else {
+            RedisAdmin::connect(&target).await?
+        };
+        backup::create(&admin, &target, dir, &opts, &progress)
+            .await
+            .with_context(|| format!("backing up {} into {}", admin.display(), dir.display()))?
+    };
     reporter.finish();
     let path = dir.join(&manifest.id);
     let verify = if args.verify {

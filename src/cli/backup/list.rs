@@ -32,7 +32,10 @@ fn row(b: &BackupSummary) -> Vec<String> {
             .map_or_else(|| "-".to_string(), |m| m.as_str().to_string()),
         b.created_at.map_or_else(|| "-".to_string(), timestamp),
         human_bytes(b.size_bytes),
-        b.files.to_string(),
+        match b.masters {
+            Some(n) => format!("{} ({n} masters)", b.files),
+            None => b.files.to_string(),
+        },
         b.status.clone(),
     ]
 }

@@ -10,13 +10,14 @@ use super::verify::{failed, verify_blocking};
 use super::RefDirArg;
 use crate::cli::progress::Reporter;
 use crate::cli::Ctx;
-use crate::config::Backend;
+use crate::config::{Backend, RedisTarget};
 use crate::exit;
 use crate::output::{emit, fields, human_bytes, Render};
 use crate::persistence::backup::{self, BackupManifest, BackupMethod};
 use crate::persistence::restore::{
-    self, LogicalRestoreOptions, LogicalRestorePlan, LogicalRestoreReport, OfflineRestoreOptions,
-    OfflineRestorePlan, OfflineRestoreReport,
+    self, ClusterRestoreOptions, ClusterRestorePlan, ClusterRestoreReport, LogicalRestoreOptions,
+    LogicalRestorePlan, LogicalRestoreReport, OfflineRestoreOptions, OfflineRestorePlan,
+    OfflineRestoreReport,
 };
 use crate::persistence::{require_redis, PersistenceError, RedisAdmin};
 
@@ -33,6 +34,15 @@ Examples:
   tartarus backup restore 20260102T030405Z-file --data-dir /var/lib/redis \\
       --redis-conf /etc/redis/redis.conf
   systemctl start redis-server && tartarus redis health
+
+  # a Redis Cluster backup into the running cluster, each master's RDB into the master that
+  # holds the same slots now (refused, exit 7, when the slot map differs)
+  REDIS_CLUSTER_ADDRS=r1:6379,r2:6379,r3:6379 tartarus backup restore 20260102T030405Z-file \
+      --online --flush --dry-run
+
+  # one master of a Cluster backup, offline (master and its replicas stopped; nodes.conf kept)
+  tartarus backup restore 20260102T030405Z-file --node 3f1c0a9e77 --data-dir /var/lib/redis \
+      --appendonly yes --force
 
   # straight from object storage (downloaded into a private folder under $TMPDIR first)
   tartarus backup restore s3://acme-backups/tartarus/20260102T030405Z-logical --online --dry-run";
@@ -69,10 +79,16 @@ pub struct RestoreArgs {
     /// Offline: restore even though a server answers at the configured address
     #[arg(long, requires = "data_dir")]
     pub force: bool,
-    /// Load a logical backup into the running server (RESTORE … REPLACE)
+    /// Offline, a Redis Cluster backup: the master whose RDB goes into --data-dir (its node id,
+    /// 6+ first characters of it, or its address when the backup was taken)
+    #[arg(long, value_name = "NODE_ID|HOST:PORT", requires = "data_dir")]
+    pub node: Option<String>,
+    /// Load a logical backup into the running server (RESTORE … REPLACE); on Redis Cluster, a
+    /// Cluster backup, each master's RDB into the master holding the same slots now
     #[arg(long)]
     pub online: bool,
-    /// Online: first delete the keys matching the backup's patterns
+    /// Online: first delete the keys matching the backup's patterns (a Cluster backup: every
+    /// key of each master, whose RDB is its whole dataset)
     #[arg(long, requires = "online")]
     pub flush: bool,
     /// Run every check and print what would be moved, written, deleted or loaded; change nothing
@@ -91,6 +107,12 @@ impl Render for OfflineRestorePlan {
             ),
             ("Server", self.server_check.clone()),
         ]);
+        if let Some(m) = &self.cluster_node {
+            out.push_str(&format!(
+                "\nMaster:      {} ({} when backed up, slots {}); keep the node's nodes.conf",
+                m.node_id, m.address, m.slots
+            ));
+        }
         out.push_str("\n\nA restore would (nothing was changed):\n");
         match &self.move_aside_to {
             Some(to) => out.push_str(&format!(
@@ -173,10 +195,16 @@ impl Render for LogicalRestoreReport {
     }
 }
 
-/// Online for logical backups, offline for the others: anything else is a usage error.
-fn check_mode(manifest: &BackupManifest, online: bool) -> Result<(), PersistenceError> {
+/// Online for logical backups, offline for the others (a Cluster backup either way): anything
+/// else is a usage error.
+fn check_mode(
+    manifest: &BackupManifest,
+    online: bool,
+    cluster_target: bool,
+) -> Result<(), PersistenceError> {
     let logical = manifest.method == BackupMethod::Logical;
-    if online == logical {
+    // Online into a Cluster, the Cluster restore says what fits.
+    if online == logical || manifest.is_cluster() || (online && cluster_target) {
         return Ok(());
     }
     Err(PersistenceError::RestoreUsage(if logical {
@@ -211,7 +239,9 @@ pub async fn run(ctx: &Ctx, args: RestoreArgs) -> Result<u8> {
         return Err(failed(&report).into());
     }
     let manifest = backup::read_manifest(&path)?;
-    check_mode(&manifest, args.online)?;
+    let cluster_target =
+        matches!(&ctx.config.backend, Backend::Redis(t) if t.topology.is_cluster());
+    check_mode(&manifest, args.online, cluster_target)?;
     let result = if args.online {
         online(ctx, &args, &path, &manifest).await
     } else {
@@ -228,13 +258,9 @@ async fn online(
     manifest: &BackupManifest,
 ) -> Result<u8> {
     let target = require_redis(&ctx.config.backend, "backup restore --online")?;
-    crate::persistence::refuse_on_cluster(
-        &target,
-        "backup restore",
-        "restore each master's own backup into that master with --redis-addr HOST:PORT, \
-         following README: High availability, Redis Cluster: backups (the slot map must be the \
-         one the backups were taken with)",
-    )?;
+    if target.topology.is_cluster() || manifest.is_cluster() {
+        return online_cluster(ctx, args, &target, path, manifest).await;
+    }
     let admin = RedisAdmin::connect(&target).await?;
     let opts = LogicalRestoreOptions {
         flush: args.flush,
@@ -276,6 +302,119 @@ async fn online(
     Ok(exit::OK)
 }
 
+/// A Cluster backup into the running cluster, master by master (the slot map checked first).
+async fn online_cluster(
+    ctx: &Ctx,
+    args: &RestoreArgs,
+    target: &RedisTarget,
+    path: &Path,
+    manifest: &BackupManifest,
+) -> Result<u8> {
+    if !target.topology.is_cluster() {
+        return Err(PersistenceError::RestoreUsage(format!(
+            "backup {} is a Redis Cluster backup of {} masters and {} is not a cluster: restore \
+             it online with REDIS_CLUSTER_ADDRS, or one master offline with --node and --data-dir",
+            manifest.id,
+            manifest.masters.len(),
+            target.display()
+        ))
+        .into());
+    }
+    let opts = ClusterRestoreOptions {
+        flush: args.flush,
+        ..Default::default()
+    };
+    let context = || format!("restoring {} into {}", manifest.id, target.display());
+    let plan = restore::plan_cluster(target, path, manifest, &opts)
+        .await
+        .with_context(context)?;
+    if args.dry_run {
+        emit(ctx.output, &plan)?;
+        return Ok(exit::OK);
+    }
+    let each = plan
+        .masters
+        .iter()
+        .map(|m| {
+            format!(
+                "{}{} ({} slots {})",
+                if opts.flush {
+                    format!("delete the {} key(s) on ", m.keys_now)
+                } else {
+                    "load into ".to_string()
+                },
+                m.restore_into,
+                m.file,
+                m.slots
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    ctx.confirm(&format!(
+        "restore Cluster backup {} master by master: {each} (keys with the same names are replaced)",
+        manifest.id
+    ))?;
+    let reporter = Reporter::new(ctx);
+    let progress = |p| reporter.report(p);
+    let rep = restore::restore_cluster(target, path, manifest, &opts, &progress)
+        .await
+        .with_context(context);
+    reporter.finish();
+    emit(ctx.output, &rep?)?;
+    Ok(exit::OK)
+}
+
+impl Render for ClusterRestorePlan {
+    fn render_table(&self, _wide: bool) -> String {
+        let mut out = fields(vec![
+            ("Backup", self.backup_id.clone()),
+            ("Target", self.target.clone()),
+        ]);
+        out.push_str("\n\nA restore would (nothing was changed), master by master:\n");
+        for m in &self.masters {
+            let flush = if self.flush {
+                format!("delete its {} key(s), then ", m.keys_now)
+            } else {
+                format!("({} key(s) there now) ", m.keys_now)
+            };
+            out.push_str(&format!(
+                "  {} slots {}: {flush}load {} ({}, {} key(s) at backup time, from master {} {})\n",
+                m.restore_into,
+                m.slots,
+                m.file,
+                human_bytes(m.size_bytes),
+                m.keys_in_backup,
+                m.node_id,
+                m.address
+            ));
+        }
+        out
+    }
+}
+
+impl Render for ClusterRestoreReport {
+    fn render_table(&self, _wide: bool) -> String {
+        let mut out = fields(vec![
+            ("Backup", self.backup_id.clone()),
+            ("Target", self.target.clone()),
+            ("Restored keys", self.restored.to_string()),
+            ("Took", format!("{:.1}s", self.elapsed_ms as f64 / 1000.0)),
+        ]);
+        out.push('\n');
+        for m in &self.masters {
+            out.push_str(&format!(
+                "\n  {}: {} key(s) restored, {} deleted first, {} expired and skipped ({:.1}s)",
+                m.restore_into,
+                m.restored,
+                m.flushed,
+                m.expired,
+                m.elapsed_ms as f64 / 1000.0
+            ));
+        }
+        out
+    }
+}
+
 /// How the server will start, from `--redis-conf` or `--appendonly` (never guessed).
 fn offline_options(args: &RestoreArgs, data_dir: &Path) -> Result<OfflineRestoreOptions> {
     let mut opts = match (&args.redis_conf, args.appendonly) {
@@ -291,6 +430,7 @@ fn offline_options(args: &RestoreArgs, data_dir: &Path) -> Result<OfflineRestore
     };
     opts.force = args.force;
     opts.verified = true;
+    opts.cluster_node = args.node.clone();
     Ok(opts)
 }
 

@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use crate::cli::Ctx;
 use crate::exit;
-use crate::output::{columns, emit, fields, Render};
+use crate::output::{columns, emit, fields, Page, Render};
 use crate::persistence::configure::{self, ApplyReport, ConfigurePlan, Profile};
+use crate::persistence::configure_cluster::{self, NodeConfigure};
 use crate::persistence::{require_redis, RedisAdmin};
 
 pub const EXAMPLES: &str = "\
@@ -20,14 +21,18 @@ Examples:
   tartarus redis configure --apply
 
   # appendfsync always, without a prompt
-  tartarus redis configure --profile strict --apply --yes";
+  tartarus redis configure --profile strict --apply --yes
+
+  # Redis Cluster: every node (masters and replicas) in turn, one row each
+  REDIS_CLUSTER_ADDRS=r1:6379,r2:6379,r3:6379 tartarus redis configure --apply";
 
 #[derive(Debug, Args)]
 pub struct ConfigureArgs {
     /// Which profile to compare with
     #[arg(long, value_enum, default_value = "recommended")]
     pub profile: ProfileArg,
-    /// Apply the differences (CONFIG SET + CONFIG REWRITE) after confirmation
+    /// Apply the differences (CONFIG SET + CONFIG REWRITE) after confirmation; on Redis Cluster
+    /// to every node (masters and replicas) in turn
     #[arg(long)]
     pub apply: bool,
 }
@@ -170,12 +175,9 @@ impl Render for ApplyReport {
 pub async fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<u8> {
     let (profile, apply) = (args.profile, args.apply);
     let target = require_redis(&ctx.config.backend, "redis configure")?;
-    crate::persistence::refuse_on_cluster(
-        &target,
-        "redis configure",
-        "configure every node (masters and replicas) in turn: `tartarus redis configure \
-         --redis-addr HOST:PORT --apply` for each node `redis-cli -c CLUSTER NODES` lists",
-    )?;
+    if target.topology.is_cluster() {
+        return run_cluster(ctx, &target, profile.into(), apply).await;
+    }
     let admin = RedisAdmin::connect(&target).await?;
     let profile = Profile::from(profile);
     let plan = configure::plan(&admin, profile)
@@ -215,5 +217,108 @@ pub async fn run(ctx: &Ctx, args: ConfigureArgs) -> Result<u8> {
         tracing::warn!("{}", report.message);
     }
     emit(ctx.output, &report)?;
+    Ok(exit::OK)
+}
+
+/// What a node of the cluster needs, in a few words.
+fn node_summary(n: &NodeConfigure) -> (String, String) {
+    let needed = |p: &ConfigurePlan| {
+        let v: Vec<String> = p
+            .changes
+            .iter()
+            .filter(|c| c.change_needed)
+            .map(|c| format!("{} {}", c.setting, c.recommended))
+            .collect();
+        if v.is_empty() {
+            "ok".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let settings = match (&n.applied, &n.plan) {
+        (Some(a), _) if a.applied.is_empty() => "ok".into(),
+        (Some(a), _) => format!("applied: {}", a.applied.join(", ")),
+        (None, Some(p)) => needed(p),
+        (None, None) => "-".into(),
+    };
+    let file = match (&n.applied, &n.plan) {
+        (Some(a), _) => a.message.clone(),
+        (None, Some(p)) => p
+            .config_file
+            .clone()
+            .unwrap_or_else(|| "none: applied settings last until it restarts".into()),
+        (None, None) => "-".into(),
+    };
+    (settings, file)
+}
+
+/// `redis configure` on Redis Cluster: every node in turn (see `persistence::configure_cluster`).
+async fn run_cluster(
+    ctx: &Ctx,
+    target: &crate::config::RedisTarget,
+    profile: Profile,
+    apply: bool,
+) -> Result<u8> {
+    let planned = configure_cluster::plan_nodes(target, profile)
+        .await
+        .with_context(|| format!("reading the nodes of {}", target.display()))?;
+    let changes: Vec<String> = planned
+        .iter()
+        .filter_map(|n| {
+            let p = n.plan.as_ref().filter(|p| p.needs_changes())?;
+            let names: Vec<&str> = p
+                .changes
+                .iter()
+                .filter(|c| c.change_needed)
+                .map(|c| c.setting.as_str())
+                .collect();
+            Some(format!("{} on {}", names.join(", "), n.node.node))
+        })
+        .collect();
+    let nodes = if apply && !changes.is_empty() {
+        ctx.confirm(&format!(
+            "set {} (node by node, then CONFIG REWRITE on each)",
+            changes.join("; ")
+        ))?;
+        configure_cluster::apply_nodes(target, planned, profile).await
+    } else {
+        planned
+    };
+    let errors: Vec<String> = nodes
+        .iter()
+        .filter_map(|n| n.error.as_ref().map(|e| format!("{}: {e}", n.node.node)))
+        .collect();
+    let page = Page::all(
+        nodes,
+        vec![
+            "NODE",
+            "ROLE",
+            "MASTER",
+            "REPLICAS",
+            "SETTINGS",
+            "CONFIG FILE",
+            "ERROR",
+        ],
+        |n| {
+            let (settings, file) = node_summary(n);
+            vec![
+                n.node.node.clone(),
+                n.node.role.to_string(),
+                n.node.master.clone().unwrap_or_else(|| "-".into()),
+                n.node.group_replicas.to_string(),
+                settings,
+                file,
+                n.error.clone().unwrap_or_else(|| "-".into()),
+            ]
+        },
+    );
+    emit(ctx.output, &page)?;
+    if !errors.is_empty() {
+        anyhow::bail!(
+            "{} node(s) could not be read or configured: {}",
+            errors.len(),
+            errors.join("; ")
+        );
+    }
     Ok(exit::OK)
 }

@@ -21,9 +21,9 @@ use crate::persistence::{
 };
 
 /// Removes a temporary backup folder unless disarmed (error or panic mid-way).
-struct TmpGuard(Option<PathBuf>);
+pub(super) struct TmpGuard(pub(super) Option<PathBuf>);
 impl TmpGuard {
-    fn disarm(&mut self) {
+    pub(super) fn disarm(&mut self) {
         self.0 = None;
     }
 }
@@ -35,7 +35,7 @@ impl Drop for TmpGuard {
     }
 }
 
-fn keyspace_counts(info: &BTreeMap<String, String>) -> BTreeMap<String, u64> {
+pub(super) fn keyspace_counts(info: &BTreeMap<String, String>) -> BTreeMap<String, u64> {
     let mut out = BTreeMap::new();
     for (k, v) in info {
         if k.starts_with("db") && k[2..].chars().all(|c| c.is_ascii_digit()) && k.len() > 2 {
@@ -91,7 +91,7 @@ pub async fn create(
     let tmp = dir.join(format!(".tmp-{id}"));
     // A new folder: never one (or a link) that was there before.
     crate::persistence::create_new_private_dir(&tmp)?;
-    let mut guard = TmpGuard(Some(tmp.clone()));
+    let guard = TmpGuard(Some(tmp.clone()));
     let aof_enabled = info.get("aof_enabled").map(|v| v == "1").unwrap_or(false);
     let source = Source {
         admin,
@@ -126,31 +126,43 @@ pub async fn create(
         } else {
             Vec::new()
         },
+        masters: Vec::new(),
     };
-    write_manifest(&tmp, &manifest)?;
-    crate::persistence::sync_dir(&tmp)?;
-    let final_path = dir.join(&id);
-    std::fs::rename(&tmp, &final_path).map_err(|e| PersistenceError::io(&final_path, e))?;
-    guard.disarm();
-    crate::persistence::sync_dir(dir)?;
+    seal(dir, &tmp, guard, &manifest)?;
     progress(Progress::phase("done"));
     Ok(manifest)
 }
 
+/// Writes the manifest last into the temporary folder, then renames the folder to the backup's
+/// id: the backup appears complete or not at all.
+pub(super) fn seal(
+    dir: &Path,
+    tmp: &Path,
+    mut guard: TmpGuard,
+    manifest: &BackupManifest,
+) -> Result<()> {
+    write_manifest(tmp, manifest)?;
+    crate::persistence::sync_dir(tmp)?;
+    let final_path = dir.join(&manifest.id);
+    std::fs::rename(tmp, &final_path).map_err(|e| PersistenceError::io(&final_path, e))?;
+    guard.disarm();
+    crate::persistence::sync_dir(dir)
+}
+
 /// The server a backup is taken from.
-struct Source<'a> {
-    admin: &'a RedisAdmin,
-    target: &'a RedisTarget,
+pub(super) struct Source<'a> {
+    pub(super) admin: &'a RedisAdmin,
+    pub(super) target: &'a RedisTarget,
     /// The node it is taken from (the master, or a replica).
-    endpoint: Endpoint,
+    pub(super) endpoint: Endpoint,
     /// Its `dir` (empty when it reports none).
-    data_dir: PathBuf,
-    aof_enabled: bool,
+    pub(super) data_dir: PathBuf,
+    pub(super) aof_enabled: bool,
 }
 
 /// Writes the backup's files into `tmp` with the chosen method. Returns them, and the keys per
 /// pattern of a logical backup (empty otherwise).
-async fn take_files(
+pub(super) async fn take_files(
     source: &Source<'_>,
     method: BackupMethod,
     tmp: &Path,

@@ -18,6 +18,8 @@ pub struct BackupSummary {
     /// The files the manifest lists, together.
     pub size_bytes: u64,
     pub files: usize,
+    /// A Redis Cluster backup: how many masters it holds (one RDB each); null for one server.
+    pub masters: Option<usize>,
     /// [`STATUS_COMPLETE`] when the manifest is readable and every file it lists is present with
     /// its size, else `incomplete: <what is wrong>`, or `invalid: <why>` for a folder that is not
     /// safe to read (a symbolic link). Only sizes are compared: checksums are not read, so a
@@ -100,6 +102,7 @@ pub fn list(dir: &Path) -> Result<Vec<BackupSummary>> {
             created_at: m.as_ref().map(|m| m.created_at).or(parsed.map(|p| p.0)),
             size_bytes: m.as_ref().map_or(0, BackupManifest::total_bytes),
             files: m.as_ref().map_or(0, |m| m.files.len()),
+            masters: m.as_ref().and_then(BackupManifest::master_count),
             status,
         });
     }

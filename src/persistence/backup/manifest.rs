@@ -11,7 +11,15 @@ use super::{BackupMethod, MANIFEST};
 use crate::persistence::files::{open_beneath, read_bounded};
 use crate::persistence::{PersistenceError, Result};
 
+/// The format of a backup of one server.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// The format of a Redis Cluster backup (one RDB per master under one manifest): older
+/// tartarus versions refuse it instead of restoring a part of it.
+pub const CLUSTER_FORMAT_VERSION: u32 = 2;
+
+/// Slots of a Redis Cluster.
+pub const CLUSTER_SLOTS: u32 = 16384;
 
 /// The largest `manifest.json` read: a real one is a few KiB.
 pub const MAX_MANIFEST_BYTES: u64 = 4 << 20;
@@ -27,6 +35,61 @@ pub struct BackupFile {
     #[serde(alias = "size")]
     pub size_bytes: u64,
     pub sha256: String,
+}
+
+/// One master of a Redis Cluster backup: where its RDB came from and the slots it held.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct MasterBackup {
+    /// The master's node id (`CLUSTER NODES`); its files are under `<node_id>/`.
+    pub node_id: String,
+    /// The master's `host:port` when the backup was taken.
+    pub address: String,
+    /// The slot ranges it held, inclusive (`[[0, 5460]]`).
+    pub slots: Vec<[u16; 2]>,
+    /// The node the RDB was taken from: the master, or one of its replicas (`--from-replica`).
+    pub taken_from: String,
+    /// Its RDB (`<node_id>/dump.rdb`), with the size and SHA-256 `files` lists too.
+    pub rdb: BackupFile,
+    pub redis_version: String,
+    pub rdb_version: Option<u32>,
+    /// Keys in its database when the backup started (INFO keyspace).
+    pub keys: u64,
+}
+
+impl MasterBackup {
+    /// Its slot ranges, sorted, with adjacent ranges merged (to compare slot maps).
+    pub fn slot_ranges(&self) -> Vec<(u16, u16)> {
+        normalize_slots(self.slots.iter().map(|[a, b]| (*a, *b)))
+    }
+}
+
+/// Slot ranges sorted, adjacent or overlapping ones merged.
+pub fn normalize_slots(ranges: impl IntoIterator<Item = (u16, u16)>) -> Vec<(u16, u16)> {
+    let mut v: Vec<(u16, u16)> = ranges.into_iter().collect();
+    v.sort_unstable();
+    let mut out: Vec<(u16, u16)> = Vec::with_capacity(v.len());
+    for (a, b) in v {
+        match out.last_mut() {
+            Some(last) if u32::from(a) <= u32::from(last.1) + 1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// Slot ranges as people read them: `0-5460,5461-10922`.
+pub fn describe_slots(ranges: &[(u16, u16)]) -> String {
+    ranges
+        .iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -58,6 +121,9 @@ pub struct BackupManifest {
     /// Logical backups: the key patterns covered.
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// A Redis Cluster backup: each master with its files and slots (empty for one server).
+    #[serde(default)]
+    pub masters: Vec<MasterBackup>,
 }
 
 impl BackupManifest {
@@ -80,9 +146,9 @@ impl BackupManifest {
     /// Checks what the rest of the code trusts: a known format, a bounded list of files, each
     /// named by a plain relative path inside the backup, none twice.
     fn validate(&self) -> std::result::Result<(), String> {
-        if self.format_version > FORMAT_VERSION {
+        if self.format_version > CLUSTER_FORMAT_VERSION {
             return Err(format!(
-                "format {} is newer than this tartarus reads ({FORMAT_VERSION})",
+                "format {} is newer than this tartarus reads ({CLUSTER_FORMAT_VERSION})",
                 self.format_version
             ));
         }
@@ -104,7 +170,92 @@ impl BackupManifest {
                 return Err(format!("lists {:?} twice", f.name));
             }
         }
+        self.validate_masters()
+    }
+
+    /// True for a Redis Cluster backup.
+    pub fn is_cluster(&self) -> bool {
+        !self.masters.is_empty()
+    }
+
+    /// How many masters a Redis Cluster backup holds; None for one server.
+    pub fn master_count(&self) -> Option<usize> {
+        self.is_cluster().then_some(self.masters.len())
+    }
+
+    /// A cluster backup's masters: plain node ids, each RDB listed in `files` as it is here,
+    /// every file inside one master's folder, slot ranges inside the cluster's and held once.
+    fn validate_masters(&self) -> std::result::Result<(), String> {
+        let cluster_format = self.format_version >= CLUSTER_FORMAT_VERSION;
+        if cluster_format != self.is_cluster() {
+            return Err(format!(
+                "format {} with {} master(s): a Redis Cluster backup is format {CLUSTER_FORMAT_VERSION} and lists its masters",
+                self.format_version,
+                self.masters.len()
+            ));
+        }
+        if !self.is_cluster() {
+            return Ok(());
+        }
+        let mut ids = std::collections::HashSet::new();
+        let mut held: Vec<(u16, u16)> = Vec::new();
+        for m in &self.masters {
+            let id = &m.node_id;
+            if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return Err(format!("node id {id:?} is not a plain name"));
+            }
+            if !ids.insert(id.as_str()) {
+                return Err(format!("lists master {id} twice"));
+            }
+            if m.rdb.name != format!("{id}/{}", super::RDB_FILE) || !self.files.contains(&m.rdb) {
+                return Err(format!(
+                    "master {id}: its RDB {:?} is not {id}/{} as listed in files",
+                    m.rdb.name,
+                    super::RDB_FILE
+                ));
+            }
+            if m.slots.is_empty() {
+                return Err(format!("master {id} holds no slots"));
+            }
+            for [a, b] in &m.slots {
+                if a > b || u32::from(*b) >= CLUSTER_SLOTS {
+                    return Err(format!("master {id}: slot range {a}-{b} is not valid"));
+                }
+                held.push((*a, *b));
+            }
+        }
+        held.sort_unstable();
+        if held.windows(2).any(|w| w[1].0 <= w[0].1) {
+            return Err("two masters hold the same slot".into());
+        }
+        if let Some(f) = self.files.iter().find(|f| {
+            !f.name
+                .split_once('/')
+                .is_some_and(|(dir, _)| ids.contains(dir))
+        }) {
+            return Err(format!("file {:?} belongs to no master", f.name));
+        }
         Ok(())
+    }
+
+    /// The master of a cluster backup named by its node id (or a unique prefix of it) or its
+    /// address at backup time.
+    pub fn master(&self, which: &str) -> Option<&MasterBackup> {
+        if let Some(m) = self
+            .masters
+            .iter()
+            .find(|m| m.node_id == which || m.address == which)
+        {
+            return Some(m);
+        }
+        let mut prefixed = self
+            .masters
+            .iter()
+            .filter(|m| which.len() >= 6 && m.node_id.starts_with(which));
+        match (prefixed.next(), prefixed.next()) {
+            (Some(m), None) => Some(m),
+            _ => None,
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! dump, then listed, verified, pruned and resolved from `ID|PATH`. One module per concern.
 
 mod bgsave;
+mod cluster;
 mod create;
 mod hashing;
 mod list;
@@ -19,13 +20,15 @@ use serde::{Deserialize, Serialize};
 use super::{PersistenceError, Result};
 
 pub use bgsave::bgsave_and_wait;
+pub use cluster::create_cluster;
 pub use create::{auto_method, create};
 pub use hashing::sha256_file;
 pub(crate) use hashing::HashingWriter;
 pub use list::{list, BackupSummary, STATUS_COMPLETE};
 pub use manifest::{
-    parse_backup_id, parse_manifest, read_manifest, BackupFile, BackupManifest, KeyCounts,
-    FORMAT_VERSION, MAX_MANIFEST_BYTES,
+    describe_slots, normalize_slots, parse_backup_id, parse_manifest, read_manifest, BackupFile,
+    BackupManifest, KeyCounts, MasterBackup, CLUSTER_FORMAT_VERSION, CLUSTER_SLOTS, FORMAT_VERSION,
+    MAX_MANIFEST_BYTES,
 };
 pub use prune::{prune, prune_at, PruneAction, PruneEntry, PruneKind, PruneReport, STALE_TMP_AGE};
 pub use remote::Location;

@@ -166,29 +166,37 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
         format!("format {}, {} file(s)", m.format_version, m.files.len()),
     ));
     let all_files_ok = check_files(folder, &m, &mut rep);
-    let has_aof = m
-        .files
-        .iter()
-        .any(|f| f.name.starts_with(&format!("{AOF_DIR}/")));
-    let mut aof_ok = true;
-    if has_aof {
-        let r = aof::verify_dir(&folder.join(AOF_DIR));
-        aof_ok = r.ok;
-        rep.checks.push(check(
-            "aof manifest",
-            r.ok,
-            if r.ok {
-                format!("{} file(s) listed, all present", r.entries.len())
-            } else {
-                r.problems.join("; ")
-            },
-        ));
-    }
-    // The deep checks only on files whose checksums matched: a corrupt file already failed, and
-    // parsing it would only repeat the error (or trip over a garbage length). redis-check-aof
-    // only on an AOF manifest that passed: it opens the files that manifest names.
-    if deep && all_files_ok {
-        deep_checks(folder, &m, has_aof && aof_ok, &mut rep);
+    // One server's files are at the top; a Cluster backup's under each master's folder.
+    for prefix in member_prefixes(&m) {
+        let aof_dir = format!("{prefix}{AOF_DIR}");
+        let has_aof = m
+            .files
+            .iter()
+            .any(|f| f.name.starts_with(&format!("{aof_dir}/")));
+        let mut aof_ok = true;
+        if has_aof {
+            let r = aof::verify_dir(&folder.join(&aof_dir));
+            aof_ok = r.ok;
+            rep.checks.push(check(
+                if prefix.is_empty() {
+                    "aof manifest".to_string()
+                } else {
+                    format!("aof manifest {aof_dir}")
+                },
+                r.ok,
+                if r.ok {
+                    format!("{} file(s) listed, all present", r.entries.len())
+                } else {
+                    r.problems.join("; ")
+                },
+            ));
+        }
+        // The deep checks only on files whose checksums matched: a corrupt file already failed,
+        // and parsing it would only repeat the error (or trip over a garbage length).
+        // redis-check-aof only on an AOF manifest that passed: it opens the files it names.
+        if deep && all_files_ok {
+            deep_checks(folder, &m, &prefix, has_aof && aof_ok, &mut rep);
+        }
     }
     rep.ok = rep.checks.iter().all(|c| c.outcome != CheckOutcome::Failed);
     rep
@@ -245,8 +253,28 @@ fn check_rdb(folder: &Path, name: &str) -> VerifyCheck {
     }
 }
 
-/// The RESTORE file of a logical backup against the manifest's key count, and the Redis tools.
-fn deep_checks(folder: &Path, m: &BackupManifest, has_aof: bool, rep: &mut VerifyReport) {
+/// Where the files of each server of the backup are: `""` for one server, `<node id>/` for each
+/// master of a Cluster backup.
+fn member_prefixes(m: &BackupManifest) -> Vec<String> {
+    if m.is_cluster() {
+        m.masters
+            .iter()
+            .map(|x| format!("{}/", x.node_id))
+            .collect()
+    } else {
+        vec![String::new()]
+    }
+}
+
+/// The RESTORE file of a logical backup against the manifest's key count, and the Redis tools
+/// on the files of one server (`prefix`, see [`member_prefixes`]).
+fn deep_checks(
+    folder: &Path,
+    m: &BackupManifest,
+    prefix: &str,
+    has_aof: bool,
+    rep: &mut VerifyReport,
+) {
     if m.method == BackupMethod::Logical {
         let expected = m.total_keys();
         match crate::persistence::logical::count_restore_commands(folder) {
@@ -260,12 +288,14 @@ fn deep_checks(folder: &Path, m: &BackupManifest, has_aof: bool, rep: &mut Verif
                 .push(check("resp commands", false, e.to_string())),
         }
     }
-    if m.files.iter().any(|f| f.name == RDB_FILE) {
+    let rdb = format!("{prefix}{RDB_FILE}");
+    if m.files.iter().any(|f| f.name == rdb) {
         rep.checks
-            .push(run_tool("redis-check-rdb", &folder.join(RDB_FILE)));
+            .push(run_tool("redis-check-rdb", &folder.join(&rdb)));
     }
     if has_aof {
-        if let Ok(p) = aof::find_manifest(&folder.join(AOF_DIR), Some("appendonly.aof")) {
+        let dir = folder.join(format!("{prefix}{AOF_DIR}"));
+        if let Ok(p) = aof::find_manifest(&dir, Some("appendonly.aof")) {
             rep.checks.push(run_tool("redis-check-aof", &p));
         }
     }

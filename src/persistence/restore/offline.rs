@@ -54,6 +54,9 @@ pub struct OfflineRestoreOptions {
     /// module's own verification (it reads every file and runs redis-check-rdb/-aof, so doing it
     /// twice doubles the time before anything is installed). False: verify here.
     pub verified: bool,
+    /// A Redis Cluster backup: the master whose RDB to install (node id, a unique prefix of it
+    /// of 6+ characters, or its address at backup time).
+    pub cluster_node: Option<String>,
 }
 
 impl OfflineRestoreOptions {
@@ -67,6 +70,7 @@ impl OfflineRestoreOptions {
             server_addr: None,
             force: false,
             verified: false,
+            cluster_node: None,
         }
     }
 }
@@ -96,6 +100,68 @@ pub struct OfflineRestorePlan {
     pub move_aside_to: Option<String>,
     /// The files written, in order.
     pub install: Vec<PlannedFile>,
+    /// A Redis Cluster backup: the master whose RDB is installed (null for one server).
+    pub cluster_node: Option<ClusterMember>,
+}
+
+/// The master of a Cluster backup an offline restore installs.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClusterMember {
+    pub node_id: String,
+    pub address: String,
+    pub slots: String,
+}
+
+/// The RDB of the backup an offline restore installs (`dump.rdb`, or a Cluster master's), and
+/// that master.
+fn chosen_rdb(
+    manifest: &backup::BackupManifest,
+    opts: &OfflineRestoreOptions,
+) -> Result<(String, Option<ClusterMember>)> {
+    match (&opts.cluster_node, manifest.is_cluster()) {
+        (None, false) => Ok((backup::RDB_FILE.to_string(), None)),
+        (Some(_), false) => Err(PersistenceError::RestoreUsage(format!(
+            "backup {} was taken from one server, not a Redis Cluster: leave out --node",
+            manifest.id
+        ))),
+        (which, true) => {
+            let list = manifest
+                .masters
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} ({}, slots {})",
+                        m.node_id,
+                        m.address,
+                        backup::describe_slots(&m.slot_ranges())
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let Some(which) = which else {
+                return Err(PersistenceError::RestoreUsage(format!(
+                    "backup {} is a Redis Cluster backup of {} masters: say which master's RDB                      goes into {} with --node NODE_ID|HOST:PORT ({list})",
+                    manifest.id,
+                    manifest.masters.len(),
+                    opts.data_dir.display()
+                )));
+            };
+            let m = manifest.master(which).ok_or_else(|| {
+                PersistenceError::RestoreUsage(format!(
+                    "backup {} has no master {which:?} (its masters: {list})",
+                    manifest.id
+                ))
+            })?;
+            Ok((
+                m.rdb.name.clone(),
+                Some(ClusterMember {
+                    node_id: m.node_id.clone(),
+                    address: m.address.clone(),
+                    slots: backup::describe_slots(&m.slot_ranges()),
+                }),
+            ))
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -183,10 +249,11 @@ pub fn plan_offline(
             "a logical backup is restored online (restore_logical), not into a data dir".into(),
         ));
     }
-    let rdb_path = backup_path.join(backup::RDB_FILE);
-    let rdb_size = open_beneath(backup_path, backup::RDB_FILE)
+    let (rdb_name, cluster_node) = chosen_rdb(&manifest, opts)?;
+    let rdb_path = backup_path.join(&rdb_name);
+    let rdb_size = open_beneath(backup_path, &rdb_name)
         .and_then(|f| f.metadata())
-        .map_err(|e| PersistenceError::invalid("backup", format!("{}: {e}", backup::RDB_FILE)))?
+        .map_err(|e| PersistenceError::invalid("backup", format!("{rdb_name}: {e}")))?
         .len();
     let dd = &opts.data_dir;
     if !dd.is_dir() {
@@ -234,6 +301,7 @@ pub fn plan_offline(
         move_aside,
         move_aside_to,
         install,
+        cluster_node,
     })
 }
 
@@ -259,9 +327,11 @@ pub fn restore_offline(
         crate::persistence::sync_dir(dd)?;
     }
     progress(Progress::phase("install"));
-    let rdb_path = backup_path.join(backup::RDB_FILE);
-    let rdb = open_beneath(backup_path, backup::RDB_FILE)
-        .map_err(|e| PersistenceError::io(&rdb_path, e))?;
+    let manifest = backup::read_manifest(backup_path)?;
+    let (rdb_name, _) = chosen_rdb(&manifest, opts)?;
+    let rdb_path = backup_path.join(&rdb_name);
+    let rdb =
+        open_beneath(backup_path, &rdb_name).map_err(|e| PersistenceError::io(&rdb_path, e))?;
     let installed: Vec<PathBuf> = if opts.appendonly {
         aof::write_rdb_as_base(
             rdb,
@@ -276,6 +346,27 @@ pub fn restore_offline(
     };
     let owner = match_owner(dd, &installed);
     let mut next_steps = next_steps(opts, plan.move_aside_to.as_deref());
+    if let Some(m) = &plan.cluster_node {
+        next_steps.splice(
+            0..0,
+            [
+                format!(
+                    "keep nodes.conf in {}: it is the node's identity and slot map (the master \
+                     held slots {} as {})",
+                    dd.display(),
+                    m.slots,
+                    m.node_id
+                ),
+                "start this master first, with its replicas still stopped".to_string(),
+            ],
+        );
+        next_steps.push(
+            "then start its replicas: they resync from it (their own data files are replaced)"
+                .into(),
+        );
+        next_steps
+            .push("check: tartarus redis health (cluster_state ok, every slot served)".into());
+    }
     next_steps.extend(owner);
     Ok(OfflineRestoreReport {
         backup_id: plan.backup_id,

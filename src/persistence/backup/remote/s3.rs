@@ -453,6 +453,7 @@ impl Remote {
             created_at: m.as_ref().map(|m| m.created_at).or(parsed.map(|p| p.0)),
             size_bytes: m.as_ref().map_or(0, BackupManifest::total_bytes),
             files: m.as_ref().map_or(0, |m| m.files.len()),
+            masters: m.as_ref().and_then(BackupManifest::master_count),
             status,
         }
     }
