@@ -27,7 +27,11 @@ pub use manifest::{
     parse_backup_id, parse_manifest, read_manifest, BackupFile, BackupManifest, KeyCounts,
     FORMAT_VERSION, MAX_MANIFEST_BYTES,
 };
-pub use prune::{prune, prune_at, PruneAction, PruneEntry, PruneKind, PruneReport, STALE_TMP_AGE};
+pub(crate) use prune::stale_unfinished;
+pub use prune::{
+    prune, prune_at, Decided, PruneAction, PruneEntry, PruneKind, PruneReport, Retention,
+    STALE_TMP_AGE,
+};
 pub use remote::Location;
 pub use resolve::resolve;
 pub use verify::{verify, verify_checksums, CheckOutcome, VerifyCheck, VerifyReport};
