@@ -255,6 +255,65 @@ impl RedisServer {
         );
     }
 
+    /// A server that answers `LOADING` for about `keys` × `delay_us` µs (plus the machine's
+    /// slowness) from its return on: `keys` keys are saved into its RDB file, then it is
+    /// restarted with a delay per key loaded (`key-load-delay`) and told to answer clients while
+    /// it loads. Returns once a PING was answered `LOADING`.
+    pub fn start_loading(keys: u64, delay_us: u32) -> RedisServer {
+        let mut server = RedisServer::start_with(
+            ServerOptions::default()
+                .with("enable-debug-command", "local")
+                .with("loading-process-events-interval-bytes", "1024")
+                .with("key-load-delay", &delay_us.to_string()),
+        );
+        let mut c = server.conn();
+        let _: () = redis::cmd("DEBUG")
+            .arg("POPULATE")
+            .arg(keys)
+            .arg("loading:ballast")
+            .arg(16)
+            .query(&mut c)
+            .expect("DEBUG POPULATE");
+        let _: () = redis::cmd("SAVE").query(&mut c).expect("SAVE");
+        drop(c);
+        server.shutdown();
+        let child = Command::new(redis_server_binary())
+            .args(server.args())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn redis-server");
+        server.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let reply = server
+                .client()
+                .get_connection()
+                .and_then(|mut c| redis::cmd("PING").query::<String>(&mut c));
+            match reply {
+                Err(e) if e.code() == Some("LOADING") => return server,
+                Ok(_) => panic!("redis-server loaded {keys} keys before it was asked anything"),
+                Err(_) => {}
+            }
+            assert!(
+                Instant::now() < deadline,
+                "redis-server did not start loading within 60s; log: {}",
+                server.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// True while the server is still loading its dataset.
+    pub fn is_loading(&self) -> bool {
+        let reply = self
+            .client()
+            .get_connection()
+            .and_then(|mut c| redis::cmd("PING").query::<String>(&mut c));
+        matches!(reply, Err(e) if e.code() == Some("LOADING"))
+    }
+
     /// A shell command that restarts this server (for `--restart-cmd`): kills by pid file-less port match.
     pub fn command_line(&self) -> String {
         let mut parts = vec!["redis-server".to_string()];
