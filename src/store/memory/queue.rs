@@ -223,6 +223,18 @@ pub(super) async fn wake_pending(store: &MemoryStore, max: usize) -> StoreResult
     Ok(ids.len() as u64)
 }
 
+/// The earliest finish time of the runs kept: the first of the window's index (by finish time),
+/// or any of those kept for their own `ttlAfterFinished` (indexed by expiry, so all are read).
+fn oldest_finished(g: &Inner) -> Option<i64> {
+    let window = g.finished.iter().next().map(|(t, _)| *t);
+    let own_ttl = g
+        .finished_ttl
+        .iter()
+        .filter_map(|(_, id)| g.runs.get(id).and_then(|r| r.finished_at))
+        .min();
+    window.into_iter().chain(own_ttl).min()
+}
+
 pub(super) async fn queue_stats(store: &MemoryStore) -> StoreResult<QueueStats> {
     let counts = store.state_counts().await?;
     let g = store.lock();
@@ -231,7 +243,7 @@ pub(super) async fn queue_stats(store: &MemoryStore) -> StoreResult<QueueStats> 
     let schedulers = g.live_schedulers(now);
     Ok(QueueStats {
         finished_retained: (g.finished.len() + g.finished_ttl.len()) as u64,
-        finished_oldest_age_ms: g.finished.iter().next().map(|(t, _)| (now - t).max(0)),
+        finished_oldest_age_ms: oldest_finished(&g).map(|t| (now - t).max(0)),
         retain_finished_ms: g
             .retain_finished_ms
             .unwrap_or(ms(DEFAULT_RETAIN_FINISHED) as u64),
