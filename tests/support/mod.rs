@@ -1,6 +1,7 @@
 //! Test harness: a real redis-server per test, on a free port in a temporary folder, that can be killed and restarted.
 #![allow(dead_code)]
 
+pub mod backups;
 pub mod cluster;
 pub mod legacy;
 
