@@ -27,11 +27,11 @@ pub use manifest::{
     parse_backup_id, parse_manifest, read_manifest, BackupFile, BackupManifest, KeyCounts,
     FORMAT_VERSION, MAX_MANIFEST_BYTES,
 };
-pub(crate) use prune::stale_unfinished;
 pub use prune::{
     prune, prune_at, Decided, PruneAction, PruneEntry, PruneKind, PruneReport, Retention,
     STALE_TMP_AGE,
 };
+pub(crate) use prune::{unfinished_entry, Unfinished};
 pub use remote::Location;
 pub use resolve::resolve;
 pub use verify::{verify, verify_checksums, CheckOutcome, VerifyCheck, VerifyReport};

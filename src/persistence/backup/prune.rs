@@ -221,11 +221,50 @@ impl Retention {
     }
 }
 
-/// Whether an unfinished backup (a `.tmp-<id>` folder, a copy without a manifest) last written
-/// at `written` is stale at `now_ms` ([`STALE_TMP_AGE`]), and its age in whole minutes.
-pub(crate) fn stale_unfinished(written: i64, now_ms: i64) -> (bool, i64) {
+/// What an unfinished backup is called in prune's reasons.
+pub(crate) struct Unfinished<'a> {
+    /// Once stale: "temporary folder of an interrupted backup".
+    pub interrupted: &'a str,
+    /// While fresh: "temporary folder".
+    pub unfinished: &'a str,
+}
+
+/// The verdict on an unfinished backup (a `.tmp-<id>` folder, a copy without a manifest) started
+/// at `started` and last written at `written`: deleted once untouched for [`STALE_TMP_AGE`] at
+/// `now_ms`, kept before (a backup may still be writing it). The caller deletes it.
+pub(crate) fn unfinished_entry(
+    id: String,
+    started: i64,
+    written: i64,
+    now_ms: i64,
+    words: Unfinished<'_>,
+) -> PruneEntry {
+    // The id's time is when the backup started: nothing in it is older than that.
+    let written = written.max(started);
     let age = now_ms.saturating_sub(written);
-    (age >= STALE_TMP_AGE.as_millis() as i64, age / 60_000)
+    let minutes = age / 60_000;
+    let (action, reason) = if age >= STALE_TMP_AGE.as_millis() as i64 {
+        (
+            PruneAction::Delete,
+            format!("{}, untouched for {minutes} min", words.interrupted),
+        )
+    } else {
+        (
+            PruneAction::Keep,
+            format!(
+                "{} written {minutes} min ago: a backup may be running",
+                words.unfinished
+            ),
+        )
+    };
+    PruneEntry {
+        id,
+        kind: PruneKind::Temporary,
+        action,
+        created_at: started,
+        last_write_at: Some(written),
+        reason,
+    }
 }
 
 /// [`prune`] with an explicit "now" (Unix ms).
@@ -279,29 +318,16 @@ fn prune_tmp(
     dry_run: bool,
     now_ms: i64,
 ) -> Result<PruneEntry> {
-    // The id's time is when the backup started: a folder is never older than that.
-    let written = last_write(path).map_or(started, |w| w.max(started));
-    let (stale, minutes) = stale_unfinished(written, now_ms);
-    let (action, reason) = if stale {
-        remove(path, dry_run)?;
-        (
-            PruneAction::Delete,
-            format!("temporary folder of an interrupted backup, untouched for {minutes} min"),
-        )
-    } else {
-        (
-            PruneAction::Keep,
-            format!("temporary folder written {minutes} min ago: a backup may be running"),
-        )
+    let written = last_write(path).unwrap_or(started);
+    let words = Unfinished {
+        interrupted: "temporary folder of an interrupted backup",
+        unfinished: "temporary folder",
     };
-    Ok(PruneEntry {
-        id: name,
-        kind: PruneKind::Temporary,
-        action,
-        created_at: started,
-        last_write_at: Some(written),
-        reason,
-    })
+    let entry = unfinished_entry(name, started, written, now_ms, words);
+    if entry.action == PruneAction::Delete {
+        remove(path, dry_run)?;
+    }
+    Ok(entry)
 }
 
 #[cfg(test)]
@@ -433,8 +459,27 @@ mod tests {
     #[test]
     fn unfinished_backups_go_stale_after_an_hour() {
         let hour = STALE_TMP_AGE.as_millis() as i64;
-        assert_eq!(stale_unfinished(NOW - hour + 1, NOW), (false, 59));
-        assert_eq!(stale_unfinished(NOW - hour, NOW), (true, 60));
-        assert!(stale_unfinished(i64::MIN, NOW).0);
+        let words = || Unfinished {
+            interrupted: "gone",
+            unfinished: "busy",
+        };
+        let fresh = unfinished_entry("t".into(), 0, NOW - hour + 1, NOW, words());
+        assert_eq!(fresh.action, PruneAction::Keep);
+        assert_eq!(
+            fresh.reason,
+            "busy written 59 min ago: a backup may be running"
+        );
+        let stale = unfinished_entry("t".into(), 0, NOW - hour, NOW, words());
+        assert_eq!(
+            (stale.action, stale.reason.as_str()),
+            (PruneAction::Delete, "gone, untouched for 60 min")
+        );
+        // Written "before" it started (a clock set back): its start counts.
+        let started = NOW - 10 * 60_000;
+        let skewed = unfinished_entry("t".into(), started, i64::MIN, NOW, words());
+        assert_eq!(
+            (skewed.action, skewed.last_write_at),
+            (PruneAction::Keep, Some(started))
+        );
     }
 }

@@ -23,8 +23,8 @@ use crate::persistence::backup::hashing::hex;
 use crate::persistence::backup::list::{BackupSummary, STATUS_COMPLETE};
 use crate::persistence::backup::outcome::{self, VerifyRecord, VERIFY_RECORD};
 use crate::persistence::backup::{
-    parse_backup_id, parse_manifest, read_manifest, stale_unfinished, BackupManifest, PruneAction,
-    PruneEntry, PruneKind, PruneReport, Retention, MANIFEST, MAX_MANIFEST_BYTES,
+    parse_backup_id, parse_manifest, read_manifest, unfinished_entry, BackupManifest, PruneAction,
+    PruneEntry, PruneKind, PruneReport, Retention, Unfinished, MANIFEST, MAX_MANIFEST_BYTES,
 };
 use crate::persistence::files::{open_beneath, read_bounded};
 use crate::persistence::{PersistenceError, Progress, ProgressFn, Result};
@@ -616,31 +616,16 @@ impl Remote {
                 .values()
                 .map(|m| m.last_modified.timestamp_millis())
                 .max()
-                .unwrap_or(t)
-                .max(t);
-            let (stale, minutes) = stale_unfinished(written, now_ms);
-            let (action, reason) = if stale {
-                if !dry_run {
-                    self.delete_backup(&id, objects).await?;
-                }
-                (
-                    PruneAction::Delete,
-                    format!("interrupted copy (no manifest), untouched for {minutes} min"),
-                )
-            } else {
-                (
-                    PruneAction::Keep,
-                    format!("copy without a manifest written {minutes} min ago: may be running"),
-                )
+                .unwrap_or(t);
+            let words = Unfinished {
+                interrupted: "interrupted copy (no manifest)",
+                unfinished: "copy without a manifest",
             };
-            items.push(PruneEntry {
-                id,
-                kind: PruneKind::Temporary,
-                action,
-                created_at: t,
-                last_write_at: Some(written),
-                reason,
-            });
+            let entry = unfinished_entry(id, t, written, now_ms, words);
+            if entry.action == PruneAction::Delete && !dry_run {
+                self.delete_backup(&entry.id, objects).await?;
+            }
+            items.push(entry);
         }
         Ok(PruneReport {
             dry_run,
