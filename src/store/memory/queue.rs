@@ -8,29 +8,37 @@ use crate::model::node::Resources;
 use crate::model::now_ms;
 use crate::store::*;
 
+/// Takes up to `max` runs off the head of the queue under a lease until `deadline` (none while
+/// the queue is paused): the one claim loop of both claim calls.
+fn take_head(g: &mut Inner, max: usize, deadline: i64) -> Vec<String> {
+    let mut ids = Vec::new();
+    if g.paused {
+        return ids;
+    }
+    while ids.len() < max {
+        let Some(first) = g.queue.pop_first() else {
+            break;
+        };
+        g.leases.insert(first.1.clone(), deadline);
+        ids.push(first.1);
+    }
+    ids
+}
+
 pub(super) async fn claim(
     store: &MemoryStore,
     max: usize,
     lease: Duration,
 ) -> StoreResult<Vec<Claim>> {
-    let mut g = store.lock();
-    if g.paused {
-        return Ok(Vec::new());
-    }
     let deadline = now_ms() + ms(lease);
-    let mut out = Vec::new();
-    while out.len() < max {
-        let Some(first) = g.queue.iter().next().cloned() else {
-            break;
-        };
-        g.queue.remove(&first);
-        g.leases.insert(first.1.clone(), deadline);
-        out.push(Claim {
-            id: first.1,
+    let ids = take_head(&mut store.lock(), max, deadline);
+    Ok(ids
+        .into_iter()
+        .map(|id| Claim {
+            id,
             lease_deadline_ms: deadline,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 pub(super) async fn claim_runs(
@@ -38,28 +46,19 @@ pub(super) async fn claim_runs(
     max: usize,
     lease: Duration,
 ) -> StoreResult<Vec<ClaimedRun>> {
-    let mut g = store.lock();
-    if g.paused {
-        return Ok(Vec::new());
-    }
     let deadline = now_ms() + ms(lease);
-    let mut out = Vec::new();
-    while out.len() < max {
-        let Some(first) = g.queue.iter().next().cloned() else {
-            break;
-        };
-        g.queue.remove(&first);
-        g.leases.insert(first.1.clone(), deadline);
-        let run = g.runs.get(&first.1).cloned();
-        out.push(ClaimedRun {
+    let mut g = store.lock();
+    let ids = take_head(&mut g, max, deadline);
+    Ok(ids
+        .into_iter()
+        .map(|id| ClaimedRun {
+            run: g.runs.get(&id).cloned(),
             claim: Claim {
-                id: first.1,
+                id,
                 lease_deadline_ms: deadline,
             },
-            run,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 pub(super) async fn extend_leases(
