@@ -132,8 +132,8 @@ impl RedisServer {
         a
     }
 
-    /// Starts the process and waits until it answers PING. False when it died (e.g. port taken).
-    fn spawn(&mut self) -> bool {
+    /// Starts the process, without waiting for it.
+    fn launch(&mut self) {
         let child = Command::new(redis_server_binary())
             .args(self.args())
             .stdin(Stdio::null())
@@ -142,6 +142,11 @@ impl RedisServer {
             .spawn()
             .expect("spawn redis-server");
         self.child = Some(child);
+    }
+
+    /// Starts the process and waits until it answers PING. False when it died (e.g. port taken).
+    fn spawn(&mut self) -> bool {
+        self.launch();
         // Generous: a restart on a big dataset loads for a while, and slower on a loaded machine.
         let deadline = Instant::now() + Duration::from_secs(120);
         while Instant::now() < deadline {
@@ -278,14 +283,7 @@ impl RedisServer {
         let _: () = redis::cmd("SAVE").query(&mut c).expect("SAVE");
         drop(c);
         server.shutdown();
-        let child = Command::new(redis_server_binary())
-            .args(server.args())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn redis-server");
-        server.child = Some(child);
+        server.launch();
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let reply = server
