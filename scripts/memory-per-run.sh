@@ -3,6 +3,7 @@
 # measured on the same throwaway redis-server (a free port, a temporary folder; stopped at the end).
 #
 #   scripts/memory-per-run.sh [N]          (N runs/jobs, default 10000)
+#   REDIS_ARGS="--hash-max-listpack-value 1024" scripts/memory-per-run.sh 5000   (server settings)
 #
 # tartarus: a scheduler and an agent (`--runtime process`, command `true`) warm up on 100 runs that
 # retention then deletes; with the scheduler stopped, N runs are submitted (queued bytes/run =
@@ -31,7 +32,8 @@ cleanup() {
 trap cleanup EXIT
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-redis-server --port "$PORT" --bind 127.0.0.1 --dir "$WORK" --save '' --appendonly no \
+# shellcheck disable=SC2086 # REDIS_ARGS is a list of arguments
+redis-server --port "$PORT" --bind 127.0.0.1 --dir "$WORK" --save '' --appendonly no ${REDIS_ARGS:-} \
   --daemonize yes --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log"
 for _ in $(seq 50); do redis-cli -p "$PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 export REDIS_ADDR="127.0.0.1:$PORT" NO_COLOR=1

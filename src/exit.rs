@@ -166,6 +166,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<PolicyError>() {
             return e.code();
         }
+        if let Some(e) = cause.downcast_ref::<crate::control::HeatError>() {
+            return e.code();
+        }
         if let Some(e) = cause.downcast_ref::<crate::scheduler::SchedulerError>() {
             return e.code();
         }
@@ -227,6 +230,11 @@ mod tests {
                     limit: 1,
                 })
                 .context("checking f"),
+                INVALID_INPUT,
+            ),
+            (
+                anyhow::Error::from(crate::control::HeatError::ZeroGpu { level: "hot" })
+                    .context("reading heat thresholds"),
                 INVALID_INPUT,
             ),
             (

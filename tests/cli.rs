@@ -75,6 +75,44 @@ fn closed_port_fails_fast_with_a_clear_message() {
     }
 }
 
+/// A Redis that is loading its dataset refuses every command of a pipeline with LOADING: the
+/// user is told so once, in words, not once per command of the pipeline.
+#[test]
+fn a_loading_redis_is_reported_in_one_clear_line() {
+    // 60,000 keys at 1 ms each: loading lasts a minute, longer than the commands below.
+    let server = RedisServer::start_loading(60_000, 1000);
+    for args in [
+        vec!["sandbox", "list"],
+        vec!["queue", "stats"],
+        vec!["sandbox", "submit", "--image", "a", "--", "b"],
+    ] {
+        let out = tartarus()
+            .env("REDIS_ADDR", server.host_port())
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(exit::UNAVAILABLE.into()),
+            "{args:?}: {err}"
+        );
+        assert_eq!(
+            err.matches(tartarus::connection::LOADING_WORDS).count(),
+            1,
+            "{args:?}: {err}"
+        );
+        assert!(err.contains(&server.host_port()), "{args:?}: {err}");
+        assert!(
+            !err.contains("Index") && !err.contains("Pipeline") && !err.contains("BusyLoading"),
+            "{args:?}: {err}"
+        );
+        assert!(err.lines().count() <= 3, "{args:?}: {err}");
+        assert!(!err.contains("other repl"), "{args:?}: {err}");
+    }
+    assert!(server.is_loading(), "the server finished loading too early");
+}
+
 #[test]
 fn wrong_password_is_reported_and_never_printed() {
     let server = RedisServer::start_with(ServerOptions {

@@ -1299,6 +1299,38 @@ async fn retention_deletes_only_finished_runs_past_their_window(store: SharedSto
     assert!(events[1].is_empty());
 }
 
+/// `queue stats` reports the oldest finished run kept, whichever index keeps it: the cell's
+/// window (by finish time) or its own `ttlAfterFinished` (`finished:ttl`, by expiry).
+async fn oldest_finished_counts_runs_with_their_own_ttl(store: SharedStore) {
+    let mut batch = runs(3, 0);
+    batch[0].spec.ttl_after_finished_ms = Some(3_600_000);
+    batch[1].spec.ttl_after_finished_ms = Some(60_000);
+    store.submit(&batch).await.unwrap();
+    store.cancel(&batch[0].id, "first").await.unwrap();
+    // Only a run with its own ttl is kept: it is counted, and it has an age.
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!(stats.finished_retained, 1);
+    assert!(stats.finished_oldest_age_ms.is_some(), "{stats:?}");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    // Finished later: one with a shorter own ttl (expires before the first), one under the window.
+    store.cancel(&batch[1].id, "second").await.unwrap();
+    store.cancel(&batch[2].id, "third").await.unwrap();
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!(stats.finished_retained, 3);
+    let age = stats.finished_oldest_age_ms.unwrap();
+    assert!(
+        (400..60_000).contains(&age),
+        "the oldest is the first run, finished 400 ms before the others: {age} ms"
+    );
+    let first = store.get_run(&batch[0].id).await.unwrap().unwrap();
+    let finished = first.finished_at.unwrap();
+    let since_first = tartarus::model::now_ms() - finished;
+    assert!(
+        age <= since_first && age + 5_000 >= since_first,
+        "{age} / {since_first}"
+    );
+}
+
 async fn events_are_trimmed_by_age(store: SharedStore) {
     store.submit(&runs(3, 0)).await.unwrap();
     tokio::time::sleep(Duration::from_millis(20)).await;
@@ -1731,6 +1763,7 @@ contract!(
     fencing_by_attempt,
     idempotent_submit,
     retention_deletes_only_finished_runs_past_their_window,
+    oldest_finished_counts_runs_with_their_own_ttl,
     events_are_trimmed_by_age,
     policy_history_is_capped_by_count_and_bytes,
     nodes_labels_drain_remove,

@@ -8,6 +8,7 @@ mod support;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use support::backups::{assert_exit, create_backup, flip_byte, stderr, verify};
 use support::{json, tartarus, tartarus_on, RedisServer, ServerOptions};
 use tartarus::exit;
 
@@ -54,14 +55,6 @@ fn now_s() -> f64 {
         .as_secs_f64()
 }
 
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn code(c: u8) -> Option<i32> {
-    Some(i32::from(c))
-}
-
 fn closed_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -95,15 +88,8 @@ fn the_textfile_reports_what_the_commands_did() {
             .assert()
             .success();
     }
-    let out = tartarus_on(&s)
-        .args(["backup", "create", "--verify", "-o", "json", "--dir"])
-        .arg(&dir)
-        .arg("--textfile")
-        .arg(&prom)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let made = json(&out.stdout);
+    let prom_arg = prom.to_str().unwrap();
+    let made = create_backup(&s, &dir, &["--verify", "--textfile", prom_arg], &[]);
     let t = parse_textfile(&prom);
     let created = chrono::DateTime::parse_from_rfc3339(made["created_at"].as_str().unwrap())
         .unwrap()
@@ -192,31 +178,12 @@ fn failures_write_failure_values() {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("backups");
     let prom = root.path().join("tartarus.prom");
-    let out = tartarus_on(&s)
-        .args(["backup", "create", "--verify", "-o", "json", "--dir"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let id = json(&out.stdout)["id"].as_str().unwrap().to_string();
+    let made = create_backup(&s, &dir, &["--verify"], &[]);
+    let id = made["id"].as_str().unwrap().to_string();
     // Flip a byte of the RDB: the next verify fails, and says so in the textfile.
-    let rdb = dir.join(&id).join("dump.rdb");
-    let mut bytes = std::fs::read(&rdb).unwrap();
-    bytes[12] ^= 0xff;
-    std::fs::write(&rdb, &bytes).unwrap();
-    let out = tartarus_on(&s)
-        .args(["backup", "verify", &id, "--dir"])
-        .arg(&dir)
-        .arg("--textfile")
-        .arg(&prom)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        code(exit::BACKUP_INVALID),
-        "{}",
-        stderr(&out)
-    );
+    flip_byte(&dir.join(&id).join("dump.rdb"), 12, 0xff);
+    let out = verify(&s, &id, &dir, &["--textfile", prom.to_str().unwrap()]);
+    assert_exit(&out, exit::BACKUP_INVALID);
     let t = parse_textfile(&prom);
     assert_eq!(
         t["tartarus_backup_last_verify_success{location=local}"],
@@ -249,12 +216,7 @@ fn failures_write_failure_values() {
         .arg(&prom)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        code(exit::UNAVAILABLE),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, exit::UNAVAILABLE);
     let t = parse_textfile(&prom);
     assert_eq!(t["tartarus_backup_last_create_success"], 0.0);
     assert_eq!(t["tartarus_textfile_redis_up"], 0.0);
@@ -271,12 +233,7 @@ fn failures_write_failure_values() {
         .arg(&prom)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        code(exit::UNAVAILABLE),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, exit::UNAVAILABLE);
     let t = parse_textfile(&prom);
     assert_eq!(t["tartarus_persistence_verify_success"], 0.0);
     assert!((t["tartarus_persistence_verify_timestamp_seconds"] - now_s()).abs() < 60.0);
@@ -312,7 +269,7 @@ fn the_first_line_is_a_plugin_status_with_perfdata() {
     );
     assert!(!re.is_match("REDIS OK - x | a=1 GB"));
     let out = tartarus_on(&s).args(["redis", "health"]).output().unwrap();
-    assert_eq!(out.status.code(), code(exit::HEALTH_OK), "{}", stderr(&out));
+    assert_exit(&out, exit::HEALTH_OK);
     let text = String::from_utf8_lossy(&out.stdout);
     let first = text.lines().next().unwrap();
     assert!(re.is_match(first), "{first}");
@@ -338,12 +295,7 @@ fn the_first_line_is_a_plugin_status_with_perfdata() {
         ])
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        code(exit::HEALTH_WARNING),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, exit::HEALTH_WARNING);
     let text = String::from_utf8_lossy(&out.stdout);
     let first = text.lines().next().unwrap();
     assert!(re.is_match(first), "{first}");
@@ -360,7 +312,7 @@ fn the_first_line_is_a_plugin_status_with_perfdata() {
         .args(["redis", "health", "--warning", "nonsense=1"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::HEALTH_UNKNOWN));
+    assert_exit(&out, exit::HEALTH_UNKNOWN);
     assert!(stderr(&out).contains("--warning"), "{}", stderr(&out));
     // In JSON the perfdata are numbers.
     let out = tartarus_on(&s)
@@ -380,7 +332,7 @@ fn the_first_line_is_a_plugin_status_with_perfdata() {
         .args(["redis", "health"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::HEALTH_UNKNOWN));
+    assert_exit(&out, exit::HEALTH_UNKNOWN);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("REDIS UNKNOWN - "), "{text}");
 }
@@ -441,7 +393,7 @@ fn the_forecast_warns_when_memory_fills_within_a_day() {
             .unwrap();
     }
     let (code_now, r) = health();
-    assert_eq!(code_now, code(exit::HEALTH_WARNING), "{r}");
+    assert_eq!(code_now, Some(i32::from(exit::HEALTH_WARNING)), "{r}");
     let row = forecast_row(&r);
     assert_eq!(row["status"], "WARNING", "{row}");
     assert!(

@@ -10,16 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use support::backups::{assert_exit, create_backup, flip_byte, stderr, verify};
 use support::{items, json, tartarus_on, RedisServer, ServerOptions};
 use tartarus::exit;
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn code(c: u8) -> Option<i32> {
-    Some(i32::from(c))
-}
 
 /// A server with a few tartarus keys.
 fn server_with_keys() -> RedisServer {
@@ -51,20 +44,12 @@ fn create_and_copy(
     dest: &str,
     extra_env: &[(&str, String)],
 ) -> serde_json::Value {
-    let mut cmd = tartarus_on(s);
-    for (k, v) in extra_env {
-        cmd.env(k, v);
-    }
-    let out = cmd
-        .args([
-            "backup", "create", "--method", "logical", "--verify", "-o", "json", "--dir",
-        ])
-        .arg(dir)
-        .args(["--copy-to", dest])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    json(&out.stdout)
+    create_backup(
+        s,
+        dir,
+        &["--method", "logical", "--verify", "--copy-to", dest],
+        extra_env,
+    )
 }
 
 #[test]
@@ -93,11 +78,7 @@ fn a_folder_copy_round_trips() {
         (list[0]["id"].as_str(), list[0]["status"].as_str()),
         (Some(id.as_str()), Some("complete"))
     );
-    tartarus_on(&s)
-        .args(["backup", "verify", &id, "--dir"])
-        .arg(&nfs)
-        .assert()
-        .success();
+    assert_exit(&verify(&s, &id, &nfs, &[]), exit::OK);
     let target = RedisServer::start();
     let out = tartarus_on(&target)
         .args([
@@ -133,26 +114,14 @@ fn a_folder_copy_round_trips() {
         .arg(&dir)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), code(exit::CONFLICT), "{}", stderr(&out));
+    assert_exit(&out, exit::CONFLICT);
     assert_eq!(std::fs::read(&theirs).unwrap(), before);
     // A copy corrupted at the destination fails verification there (exit 31).
     std::fs::copy(dir.join(&id).join("manifest.json"), &theirs).unwrap();
     let resp = nfs.join(&id).join("keys.resp");
-    let mut bytes = std::fs::read(&resp).unwrap();
-    let last = bytes.len() - 3;
-    bytes[last] ^= 0x20;
-    std::fs::write(&resp, &bytes).unwrap();
-    let out = tartarus_on(&s)
-        .args(["backup", "verify", &id, "--dir"])
-        .arg(&nfs)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        code(exit::BACKUP_INVALID),
-        "{}",
-        stderr(&out)
-    );
+    let last = std::fs::metadata(&resp).unwrap().len() as usize - 3;
+    flip_byte(&resp, last, 0x20);
+    assert_exit(&verify(&s, &id, &nfs, &[]), exit::BACKUP_INVALID);
     // An interrupted copy (.tmp-<id>) is never listed.
     std::fs::create_dir_all(nfs.join(format!(".tmp-{id}-2"))).unwrap();
     let out = tartarus_on(&s)
@@ -162,10 +131,7 @@ fn a_folder_copy_round_trips() {
         .unwrap();
     assert_eq!(items(&json(&out.stdout)).len(), 1);
     // A corrupt local backup is never sent.
-    let local_resp = dir.join(&id).join("keys.resp");
-    let mut bytes = std::fs::read(&local_resp).unwrap();
-    bytes[last] ^= 0x20;
-    std::fs::write(&local_resp, &bytes).unwrap();
+    flip_byte(&dir.join(&id).join("keys.resp"), last, 0x20);
     let elsewhere = root.path().join("elsewhere");
     let out = tartarus_on(&s)
         .args(["backup", "copy", &id])
@@ -174,12 +140,7 @@ fn a_folder_copy_round_trips() {
         .arg(&dir)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        code(exit::BACKUP_INVALID),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, exit::BACKUP_INVALID);
     assert!(!elsewhere.join(&id).exists());
 }
 
@@ -443,12 +404,7 @@ fn an_s3_copy_round_trips_and_is_never_half_written() {
         &serde_json::to_vec(&m2).unwrap(),
     );
     let out = run(&["backup", "verify", big, "--dir", dest]);
-    assert_eq!(
-        out.status.code(),
-        code(exit::BACKUP_INVALID),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, exit::BACKUP_INVALID);
     assert!(
         stderr(&out).contains("5 bytes, manifest says 4"),
         "{}",

@@ -176,7 +176,33 @@ fn configure_apply_turns_a_critical_server_ok() {
         .filter(|c| c["change_needed"] == true)
         .map(|c| c["setting"].as_str().unwrap())
         .collect();
-    assert_eq!(changes, vec!["save", "appendonly"]);
+    assert_eq!(
+        changes,
+        vec!["save", "hash-max-listpack-value", "appendonly"]
+    );
+    // Before: a run's hash is a hashtable (its spec is longer than 64 bytes).
+    let encoding = |id: &str| -> String {
+        let key = tartarus::store::keys::Keys::default().run(id);
+        redis::cmd("OBJECT")
+            .arg("ENCODING")
+            .arg(key)
+            .query(&mut s.conn())
+            .unwrap()
+    };
+    let submit = || -> String {
+        let out = tartarus_on(&s)
+            .args([
+                "sandbox", "submit", "--image", "alpine", "-o", "json", "--", "true",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        json(&out.stdout)["items"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(encoding(&submit()), "hashtable");
 
     // --apply without a terminal and without --yes refuses and changes nothing.
     let out = tartarus_on(&s)
@@ -251,6 +277,8 @@ fn configure_apply_turns_a_critical_server_ok() {
         .output()
         .unwrap();
     assert_eq!(json(&out.stdout)["needs_changes"], false);
+    // After: 1024 is enough for a run's hash to stay a listpack.
+    assert_eq!(encoding(&submit()), "listpack");
 }
 
 /// A restart script for `--restart-cmd`: kill -9 the running server (the harness's child the first

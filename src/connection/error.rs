@@ -79,19 +79,25 @@ impl Failure {
     /// Classifies an error of the redis crate.
     pub fn from_redis(server: &str, e: &redis::RedisError) -> Failure {
         // A pipeline or an aborted transaction carries the replies that failed: the first "not
-        // now" among them decides (an EXECABORT because of NOREPLICAS is a NOREPLICAS).
-        let inner = e.clone().into_server_errors().and_then(|errs| {
-            errs.iter().map(|(_, se)| se.code().to_string()).find(|c| {
-                UNAVAILABLE_CODES.contains(&c.as_str()) || AUTH_CODES.contains(&c.as_str())
-            })
-        });
-        let code = inner.or_else(|| e.code().map(str::to_string));
-        let text = e.to_string();
+        // now" among them decides (an EXECABORT because of NOREPLICAS is a NOREPLICAS), and it
+        // alone is told, once (a pipeline of 17 commands to a loading server has 17 replies
+        // that all say LOADING).
+        let replies = e.clone().into_server_errors().unwrap_or_else(|| [].into());
+        let deciding = replies
+            .iter()
+            .map(|(_, se)| se)
+            .find(|se| UNAVAILABLE_CODES.contains(&se.code()) || AUTH_CODES.contains(&se.code()))
+            .or_else(|| replies.first().map(|(_, se)| se));
+        let code = deciding
+            .map(|se| se.code().to_string())
+            .or_else(|| e.code().map(str::to_string));
         let kind = if let Some(c) = code.as_deref() {
             classify_code(c)
         } else if e.is_timeout() {
             FailureKind::Timeout
-        } else if e.kind() == redis::ErrorKind::AuthenticationFailed || looks_like_auth(&text) {
+        } else if e.kind() == redis::ErrorKind::AuthenticationFailed
+            || looks_like_auth(&e.to_string())
+        {
             FailureKind::Auth
         } else if e.is_io_error()
             || e.is_connection_refusal()
@@ -102,24 +108,38 @@ impl Failure {
         } else {
             FailureKind::Command
         };
+        let message = match deciding {
+            Some(se) => {
+                // Replies of the same code say the same thing; others are counted.
+                let others = replies
+                    .iter()
+                    .filter(|(_, other)| other.code() != se.code())
+                    .count();
+                let also = match others {
+                    0 => String::new(),
+                    1 => " (and 1 other reply of the pipeline failed otherwise)".to_string(),
+                    n => format!(" (and {n} other replies of the pipeline failed otherwise)"),
+                };
+                format!("{}{also}", reply_words(se))
+            }
+            None if code.as_deref() == Some("LOADING") => LOADING_WORDS.to_string(),
+            None => with_hint(kind, e.to_string()),
+        };
         Failure {
             kind,
             server: server.to_string(),
             code,
-            message: with_hint(kind, text),
+            message,
         }
     }
 
     /// Classifies an error reply found among a pipeline's values.
     pub fn from_reply(server: &str, e: &redis::ServerError) -> Failure {
         let code = e.code().to_string();
-        let kind = classify_code(&code);
         Failure {
-            kind,
+            kind: classify_code(&code),
             server: server.to_string(),
-            message: format!("{code} {}", e.details().unwrap_or(""))
-                .trim()
-                .to_string(),
+            message: reply_words(e),
             code: Some(code),
         }
     }
@@ -170,6 +190,21 @@ impl Failure {
         self.code.as_deref()
     }
 }
+
+/// What the user is told of the server's error reply: its code and words, on one line; LOADING
+/// in words that say what to do.
+fn reply_words(e: &redis::ServerError) -> String {
+    if e.code() == "LOADING" {
+        return LOADING_WORDS.to_string();
+    }
+    format!("{} {}", e.code(), e.details().unwrap_or(""))
+        .trim()
+        .to_string()
+}
+
+/// The message of a `LOADING` reply (Redis started and is reading its AOF or RDB file).
+pub const LOADING_WORDS: &str = "LOADING: Redis is loading its dataset into memory and refuses \
+     commands until it is done: retry in a moment (`tartarus redis health` shows how far it is)";
 
 fn classify_code(code: &str) -> FailureKind {
     if UNAVAILABLE_CODES.contains(&code) {
@@ -257,6 +292,20 @@ mod tests {
             "keys in different slots",
         ));
         assert_eq!(Failure::from_redis("h:1", &e).kind, FailureKind::Command);
+    }
+
+    #[test]
+    fn loading_is_one_line_that_says_what_to_do() {
+        use redis::{ErrorKind, ServerErrorKind};
+        let e = redis::RedisError::from((
+            ErrorKind::Server(ServerErrorKind::BusyLoading),
+            "Redis is loading the dataset in memory",
+        ));
+        let f = Failure::from_redis("h:1", &e);
+        assert_eq!(f.kind, FailureKind::Unavailable);
+        assert_eq!(f.code(), Some("LOADING"));
+        assert_eq!(f.message, LOADING_WORDS);
+        assert!(!f.message.contains('\n'));
     }
 
     #[test]

@@ -32,7 +32,7 @@ use redis::aio::MultiplexedConnection;
 use redis::cluster_async::ClusterConnection;
 
 pub use cluster::{parse_cluster_nodes, ClusterNode};
-pub use error::{Failure, FailureKind, Result};
+pub use error::{Failure, FailureKind, Result, LOADING_WORDS};
 pub use raw::{open_raw_stream, RawStream};
 /// The vocabulary for building commands: the store and the persistence code write their
 /// commands with these and hand them to a [`Connection`].

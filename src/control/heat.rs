@@ -18,6 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::quantity::{Bytes, Cpu, Millis};
+use crate::model::documents::{read_single_document, DocumentError, Limits};
 use crate::model::spec::{Heat, SandboxSpec};
 
 /// The thresholds of one heat level. Absent fields do not apply; the level is reached when any given one is met.
@@ -91,8 +92,12 @@ impl Default for HeatThresholds {
 /// An operator's thresholds that contradict each other.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HeatError {
+    /// Not text, not YAML, not the schema, or over the input limits of a settings file
+    /// ([`Limits::SETTINGS`]: 64 KiB, one document, nesting, aliases).
     #[error("heat thresholds: {0}")]
-    Parse(String),
+    Input(#[from] DocumentError),
+    #[error("heat thresholds: {source_name}: no thresholds (the input holds no document)")]
+    Empty { source_name: String },
     #[error("heat thresholds: {field}: {lower} threshold {lower_value} is above the {upper} threshold {upper_value}")]
     Unordered {
         field: &'static str,
@@ -107,11 +112,41 @@ pub enum HeatError {
     ZeroGpu { level: &'static str },
 }
 
+impl HeatError {
+    /// The process exit code this error leads to: a bad input.
+    pub fn code(&self) -> u8 {
+        crate::exit::INVALID_INPUT
+    }
+}
+
 impl HeatThresholds {
     /// Parses operator YAML (or JSON) and checks it with [`HeatThresholds::validate`].
     pub fn from_yaml(text: &str) -> Result<HeatThresholds, HeatError> {
-        let t: HeatThresholds =
-            serde_yaml::from_str(text).map_err(|e| HeatError::Parse(e.to_string()))?;
+        HeatThresholds::from_reader("heat thresholds", text.as_bytes())
+    }
+
+    /// [`HeatThresholds::from_yaml`] of a file, read through the input limits of a settings file
+    /// ([`Limits::SETTINGS`]) in one pass: a file larger than 64 KiB, nested too deep, or full of
+    /// aliases is refused before the YAML parser sees it, in bounded memory.
+    pub fn from_file(path: &std::path::Path) -> Result<HeatThresholds, HeatError> {
+        let source_name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| DocumentError::Read {
+            source_name: source_name.clone(),
+            message: e.to_string(),
+        })?;
+        HeatThresholds::from_reader(&source_name, std::io::BufReader::new(file))
+    }
+
+    /// Reads thresholds from `reader` (named `source_name` in errors) through the input limits
+    /// of a settings file, then checks them with [`HeatThresholds::validate`].
+    pub fn from_reader(
+        source_name: &str,
+        reader: impl std::io::BufRead,
+    ) -> Result<HeatThresholds, HeatError> {
+        let t: HeatThresholds = read_single_document(source_name, reader, Limits::SETTINGS)?
+            .ok_or_else(|| HeatError::Empty {
+                source_name: source_name.to_string(),
+            })?;
         t.validate()?;
         Ok(t)
     }
@@ -326,6 +361,130 @@ pub(crate) mod tests {
             .to_string();
         assert!(err.contains("unknown field `colour`"), "{err}");
         assert!(HeatThresholds::default().validate().is_ok());
+    }
+
+    /// A reader that yields `len` bytes of `pattern` and counts what was taken from it: a
+    /// "file" too big to hold, and proof that reading stopped early.
+    struct Endless {
+        pattern: &'static [u8],
+        left: u64,
+        taken: std::rc::Rc<std::cell::Cell<u64>>,
+    }
+
+    impl std::io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = (buf.len() as u64).min(self.left) as usize;
+            let start = (self.taken.get() % self.pattern.len() as u64) as usize;
+            for (i, b) in buf[..n].iter_mut().enumerate() {
+                *b = self.pattern[(start + i) % self.pattern.len()];
+            }
+            self.left -= n as u64;
+            self.taken.set(self.taken.get() + n as u64);
+            Ok(n)
+        }
+    }
+
+    fn hostile(text: &str) -> HeatError {
+        let err = HeatThresholds::from_yaml(text).unwrap_err();
+        assert_eq!(err.code(), crate::exit::INVALID_INPUT, "{err}");
+        err
+    }
+
+    #[test]
+    fn hostile_threshold_files_are_refused_before_parsing() {
+        // Billion laughs: each anchor aliases the previous collection nine times.
+        let mut laughs = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+        {
+            let row = vec![format!("*{prev}"); 9].join(",");
+            laughs.push_str(&format!("{name}: &{name} [{row}]\n"));
+        }
+        let err = hostile(&laughs);
+        assert!(
+            matches!(err, HeatError::Input(DocumentError::CollectionAlias { .. })),
+            "{err}"
+        );
+        // Many scalar aliases.
+        let many = format!("x: &x 1\nhot: [{}]\n", vec!["*x"; 2000].join(","));
+        let err = hostile(&many);
+        assert!(
+            matches!(err, HeatError::Input(DocumentError::TooManyAliases { .. })),
+            "{err}"
+        );
+        // Deep nesting, in flow and in block style.
+        let err = hostile(&format!(
+            "hot: {}{}\n",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ));
+        assert!(
+            matches!(err, HeatError::Input(DocumentError::TooDeep { .. })),
+            "{err}"
+        );
+        let block: String = (0..200)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        let err = hostile(&block);
+        assert!(
+            matches!(err, HeatError::Input(DocumentError::TooDeep { .. })),
+            "{err}"
+        );
+        // Two documents: thresholds are one.
+        let err = hostile("hot: {cpu: 8}\n---\nhot: {cpu: 9}\n");
+        assert!(
+            matches!(
+                err,
+                HeatError::Input(DocumentError::TooManyDocuments { .. })
+            ),
+            "{err}"
+        );
+        let err = hostile("# nothing\n");
+        assert!(matches!(err, HeatError::Empty { .. }), "{err}");
+        assert!(err.to_string().contains("no thresholds"), "{err}");
+    }
+
+    #[test]
+    fn a_huge_threshold_input_is_refused_after_reading_little_of_it() {
+        // 8 GiB of comments, then of one endless line: never held, read only past the limit.
+        for pattern in [&b"# padding\n"[..], &b"hot: {cpu: 8} "[..]] {
+            let taken = std::rc::Rc::new(std::cell::Cell::new(0));
+            let reader = std::io::BufReader::new(Endless {
+                pattern,
+                left: 8 << 30,
+                taken: taken.clone(),
+            });
+            let err = HeatThresholds::from_reader("huge.yaml", reader).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    HeatError::Input(DocumentError::DocumentTooLarge { limit, .. })
+                        if limit == crate::model::documents::MAX_SETTINGS_BYTES
+                ),
+                "{err}"
+            );
+            assert_eq!(err.code(), crate::exit::INVALID_INPUT);
+            assert!(err.to_string().contains("huge.yaml"), "{err}");
+            assert!(taken.get() < 1 << 20, "read {} bytes", taken.get());
+        }
+    }
+
+    #[test]
+    fn thresholds_are_read_from_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("heat.yaml");
+        std::fs::write(&path, "hot: {cpu: 8}\n").unwrap();
+        let t = HeatThresholds::from_file(&path).unwrap();
+        assert_eq!(t.hot.cpu, Some(Cpu(8000)));
+        let err = HeatThresholds::from_file(&dir.path().join("missing.yaml")).unwrap_err();
+        assert!(
+            matches!(err, HeatError::Input(DocumentError::Read { .. })),
+            "{err}"
+        );
+        assert_eq!(err.code(), crate::exit::INVALID_INPUT);
     }
 
     #[test]

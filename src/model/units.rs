@@ -71,17 +71,31 @@ pub fn parse_bytes(input: &str) -> Result<u64, String> {
     Ok(bytes.round() as u64)
 }
 
-/// Renders bytes with the largest binary unit that divides them: `512Mi`, `2Gi`.
-pub fn format_bytes(bytes: u64) -> String {
-    for (suffix, mult) in [
+/// `bytes` in the largest binary unit that divides it exactly (`512Mi`, `2Gi`); None when none
+/// does.
+fn in_exact_unit(bytes: u64) -> Option<String> {
+    [
         ("Ti", 1u64 << 40),
         ("Gi", 1 << 30),
         ("Mi", 1 << 20),
         ("Ki", 1 << 10),
-    ] {
-        if bytes >= mult && bytes.is_multiple_of(mult) {
-            return format!("{}{suffix}", bytes / mult);
-        }
+    ]
+    .into_iter()
+    .find(|(_, mult)| bytes >= *mult && bytes.is_multiple_of(*mult))
+    .map(|(suffix, mult)| format!("{}{suffix}", bytes / mult))
+}
+
+/// Memory as it would be written (and parsed back to the same number): the largest binary unit
+/// that divides it exactly, else plain bytes.
+pub fn exact_bytes(bytes: u64) -> String {
+    in_exact_unit(bytes).unwrap_or_else(|| bytes.to_string())
+}
+
+/// Renders bytes with the largest binary unit that divides them: `512Mi`, `2Gi`; else in Mi
+/// with one decimal from 1Mi on, else bytes.
+pub fn format_bytes(bytes: u64) -> String {
+    if let Some(exact) = in_exact_unit(bytes) {
+        return exact;
     }
     if bytes >= 1 << 20 {
         return format!("{:.1}Mi", bytes as f64 / (1u64 << 20) as f64);
@@ -174,6 +188,13 @@ mod tests {
         assert!(parse_bytes("-5Mi").is_err());
         assert!(parse_bytes("12Qi").is_err());
         assert_eq!(format_bytes(512 << 20), "512Mi");
+        assert_eq!(format_bytes((3 << 20) + 1), "3.0Mi");
+        assert_eq!(exact_bytes((3 << 20) + 1), "3145729");
+        assert_eq!(exact_bytes(1 << 40), "1Ti");
+        assert_eq!(exact_bytes(0), "0");
+        for b in [0, 1, 1023, 1 << 10, 1536, 5 << 30, (1 << 40) + (1 << 10)] {
+            assert_eq!(parse_bytes(&exact_bytes(b)), Ok(b), "{b}");
+        }
         assert_eq!(format_bytes(2 << 30), "2Gi");
     }
 

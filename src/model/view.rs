@@ -110,20 +110,7 @@ pub struct StatusView {
     pub events: Option<Vec<EventView>>,
 }
 
-/// Memory as it would be written: the largest binary unit that divides it exactly, else bytes.
-pub fn exact_bytes(bytes: u64) -> String {
-    for (suffix, mult) in [
-        ("Ti", 1u64 << 40),
-        ("Gi", 1 << 30),
-        ("Mi", 1 << 20),
-        ("Ki", 1 << 10),
-    ] {
-        if bytes >= mult && bytes.is_multiple_of(mult) {
-            return format!("{}{suffix}", bytes / mult);
-        }
-    }
-    bytes.to_string()
-}
+pub use super::units::exact_bytes;
 
 impl SpecView {
     /// Splits a stored spec into the document's `metadata` and `spec`. Every field is named, so

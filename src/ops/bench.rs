@@ -435,6 +435,23 @@ metadata: {name: p9}
 spec: {rules: [{name: r, when: {labels: {tier: {equals: untrusted}}}, verdict: quarantine}]}
 "#;
 
+/// A bench node: capacity no benchmark runs out of (10,000 cores, 1 PiB, a million slots), alive
+/// for 10 minutes.
+pub(crate) fn bench_node(name: String, labels: BTreeMap<String, String>) -> Heartbeat {
+    Heartbeat {
+        name,
+        labels,
+        capacity: Resources {
+            cpu_millis: 10_000_000,
+            memory_bytes: 1 << 50,
+            gpu: 0,
+            slots: 1_000_000,
+        },
+        version: "bench".into(),
+        ttl: Duration::from_secs(600),
+    }
+}
+
 /// Sixteen bench nodes (every fourth in the Phlegethon pool) and the ten bench policies.
 pub(crate) async fn bench_nodes_and_policies(store: &SharedStore) -> Result<()> {
     for i in 0..16 {
@@ -443,18 +460,7 @@ pub(crate) async fn bench_nodes_and_policies(store: &SharedStore) -> Result<()> 
             labels.insert(PHLEGETHON_LABEL.to_string(), "true".to_string());
         }
         store
-            .heartbeat(&Heartbeat {
-                name: format!("bench-node-{i:02}"),
-                labels,
-                capacity: Resources {
-                    cpu_millis: 10_000_000,
-                    memory_bytes: 1 << 50,
-                    gpu: 0,
-                    slots: 1_000_000,
-                },
-                version: "bench".into(),
-                ttl: Duration::from_secs(600),
-            })
+            .heartbeat(&bench_node(format!("bench-node-{i:02}"), labels))
             .await?;
     }
     let docs = crate::ops::policies::parse("the bench policies", BENCH_POLICIES.as_bytes())?;

@@ -10,14 +10,13 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 use serde::Serialize;
 
-use crate::model::node::Resources;
 use crate::model::run::RunState;
 use crate::model::spec::SandboxSpec;
 use crate::persistence::RedisAdmin;
 use crate::scheduler::{Scheduler, SchedulerConfig};
-use crate::store::{Completion, Heartbeat, RunFinish, RunStart, SharedStore};
+use crate::store::{Completion, RunFinish, RunStart, SharedStore};
 
-use super::bench::{figure, Figure};
+use super::bench::{bench_node, figure, Figure};
 
 /// What one phase cost Redis, per run.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -174,18 +173,7 @@ pub async fn lifecycle(
     meter: &Meter,
 ) -> Result<Figure> {
     store
-        .heartbeat(&Heartbeat {
-            name: AGENT_NODE.into(),
-            labels: BTreeMap::new(),
-            capacity: Resources {
-                cpu_millis: 10_000_000,
-                memory_bytes: 1 << 50,
-                gpu: 0,
-                slots: 1_000_000,
-            },
-            version: "bench".into(),
-            ttl: Duration::from_secs(600),
-        })
+        .heartbeat(&bench_node(AGENT_NODE.into(), BTreeMap::new()))
         .await?;
     let batch = batch.max(1);
     let config = SchedulerConfig {

@@ -1,6 +1,7 @@
 //! Test harness: a real redis-server per test, on a free port in a temporary folder, that can be killed and restarted.
 #![allow(dead_code)]
 
+pub mod backups;
 pub mod cluster;
 pub mod legacy;
 
@@ -131,8 +132,8 @@ impl RedisServer {
         a
     }
 
-    /// Starts the process and waits until it answers PING. False when it died (e.g. port taken).
-    fn spawn(&mut self) -> bool {
+    /// Starts the process, without waiting for it.
+    fn launch(&mut self) {
         let child = Command::new(redis_server_binary())
             .args(self.args())
             .stdin(Stdio::null())
@@ -141,6 +142,11 @@ impl RedisServer {
             .spawn()
             .expect("spawn redis-server");
         self.child = Some(child);
+    }
+
+    /// Starts the process and waits until it answers PING. False when it died (e.g. port taken).
+    fn spawn(&mut self) -> bool {
+        self.launch();
         // Generous: a restart on a big dataset loads for a while, and slower on a loaded machine.
         let deadline = Instant::now() + Duration::from_secs(120);
         while Instant::now() < deadline {
@@ -253,6 +259,58 @@ impl RedisServer {
             self.port,
             self.log()
         );
+    }
+
+    /// A server that answers `LOADING` for about `keys` × `delay_us` µs (plus the machine's
+    /// slowness) from its return on: `keys` keys are saved into its RDB file, then it is
+    /// restarted with a delay per key loaded (`key-load-delay`) and told to answer clients while
+    /// it loads. Returns once a PING was answered `LOADING`.
+    pub fn start_loading(keys: u64, delay_us: u32) -> RedisServer {
+        let mut server = RedisServer::start_with(
+            ServerOptions::default()
+                .with("enable-debug-command", "local")
+                .with("loading-process-events-interval-bytes", "1024")
+                .with("key-load-delay", &delay_us.to_string()),
+        );
+        let mut c = server.conn();
+        let _: () = redis::cmd("DEBUG")
+            .arg("POPULATE")
+            .arg(keys)
+            .arg("loading:ballast")
+            .arg(16)
+            .query(&mut c)
+            .expect("DEBUG POPULATE");
+        let _: () = redis::cmd("SAVE").query(&mut c).expect("SAVE");
+        drop(c);
+        server.shutdown();
+        server.launch();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let reply = server
+                .client()
+                .get_connection()
+                .and_then(|mut c| redis::cmd("PING").query::<String>(&mut c));
+            match reply {
+                Err(e) if e.code() == Some("LOADING") => return server,
+                Ok(_) => panic!("redis-server loaded {keys} keys before it was asked anything"),
+                Err(_) => {}
+            }
+            assert!(
+                Instant::now() < deadline,
+                "redis-server did not start loading within 60s; log: {}",
+                server.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// True while the server is still loading its dataset.
+    pub fn is_loading(&self) -> bool {
+        let reply = self
+            .client()
+            .get_connection()
+            .and_then(|mut c| redis::cmd("PING").query::<String>(&mut c));
+        matches!(reply, Err(e) if e.code() == Some("LOADING"))
     }
 
     /// A shell command that restarts this server (for `--restart-cmd`): kills by pid file-less port match.

@@ -30,6 +30,8 @@ pub const MAX_SANDBOX_DOCUMENT_BYTES: usize = 1 << 20;
 pub const MAX_POLICIES: usize = 1_000;
 /// Largest single policy document.
 pub const MAX_POLICY_DOCUMENT_BYTES: usize = 64 << 10;
+/// Largest settings file (one document: heat thresholds).
+pub const MAX_SETTINGS_BYTES: usize = 64 << 10;
 
 /// Bounds on one multi-document input, each checked before the documents it covers are parsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +57,14 @@ impl Limits {
         max_depth: MAX_DEPTH,
         max_aliases: MAX_ALIASES,
         max_document_bytes: MAX_POLICY_DOCUMENT_BYTES,
+    };
+
+    /// The limits of a settings file (heat thresholds): one document.
+    pub const SETTINGS: Limits = Limits {
+        max_documents: 1,
+        max_depth: MAX_DEPTH,
+        max_aliases: MAX_ALIASES,
+        max_document_bytes: MAX_SETTINGS_BYTES,
     };
 
     /// These limits with another document count.
@@ -447,6 +457,23 @@ pub fn read_documents_limited<T: DeserializeOwned>(
         }
     }
     Ok(out)
+}
+
+/// Reads an input of at most one document (a settings file) as a `T` in one streamed pass, with
+/// every check of `limits` (its document count is taken as 1): memory holds at most one document
+/// of `limits.max_document_bytes`, whatever the input's size. `None` when it holds no document.
+pub fn read_single_document<T: DeserializeOwned, R: BufRead>(
+    source_name: &str,
+    reader: R,
+    limits: Limits,
+) -> Result<Option<T>, DocumentError> {
+    let mut found = None;
+    for raw in Documents::new(source_name, reader, limits.with_max_documents(1), true) {
+        if let Some(doc) = raw?.parse(source_name)? {
+            found = Some(doc.value);
+        }
+    }
+    Ok(found)
 }
 
 /// [`read_documents_limited`] with the default limits.

@@ -30,7 +30,11 @@ pub use manifest::{
     BackupManifest, KeyCounts, MasterBackup, CLUSTER_FORMAT_VERSION, CLUSTER_SLOTS, FORMAT_VERSION,
     MAX_MANIFEST_BYTES,
 };
-pub use prune::{prune, prune_at, PruneAction, PruneEntry, PruneKind, PruneReport, STALE_TMP_AGE};
+pub use prune::{
+    prune, prune_at, Decided, PruneAction, PruneEntry, PruneKind, PruneReport, Retention,
+    STALE_TMP_AGE,
+};
+pub(crate) use prune::{unfinished_entry, Unfinished};
 pub use remote::Location;
 pub use resolve::resolve;
 pub use verify::{verify, verify_checksums, CheckOutcome, VerifyCheck, VerifyReport};

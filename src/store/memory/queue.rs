@@ -8,29 +8,37 @@ use crate::model::node::Resources;
 use crate::model::now_ms;
 use crate::store::*;
 
+/// Takes up to `max` runs off the head of the queue under a lease until `deadline` (none while
+/// the queue is paused): the one claim loop of both claim calls.
+fn take_head(g: &mut Inner, max: usize, deadline: i64) -> Vec<String> {
+    let mut ids = Vec::new();
+    if g.paused {
+        return ids;
+    }
+    while ids.len() < max {
+        let Some(first) = g.queue.pop_first() else {
+            break;
+        };
+        g.leases.insert(first.1.clone(), deadline);
+        ids.push(first.1);
+    }
+    ids
+}
+
 pub(super) async fn claim(
     store: &MemoryStore,
     max: usize,
     lease: Duration,
 ) -> StoreResult<Vec<Claim>> {
-    let mut g = store.lock();
-    if g.paused {
-        return Ok(Vec::new());
-    }
     let deadline = now_ms() + ms(lease);
-    let mut out = Vec::new();
-    while out.len() < max {
-        let Some(first) = g.queue.iter().next().cloned() else {
-            break;
-        };
-        g.queue.remove(&first);
-        g.leases.insert(first.1.clone(), deadline);
-        out.push(Claim {
-            id: first.1,
+    let ids = take_head(&mut store.lock(), max, deadline);
+    Ok(ids
+        .into_iter()
+        .map(|id| Claim {
+            id,
             lease_deadline_ms: deadline,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 pub(super) async fn claim_runs(
@@ -38,28 +46,19 @@ pub(super) async fn claim_runs(
     max: usize,
     lease: Duration,
 ) -> StoreResult<Vec<ClaimedRun>> {
-    let mut g = store.lock();
-    if g.paused {
-        return Ok(Vec::new());
-    }
     let deadline = now_ms() + ms(lease);
-    let mut out = Vec::new();
-    while out.len() < max {
-        let Some(first) = g.queue.iter().next().cloned() else {
-            break;
-        };
-        g.queue.remove(&first);
-        g.leases.insert(first.1.clone(), deadline);
-        let run = g.runs.get(&first.1).cloned();
-        out.push(ClaimedRun {
+    let mut g = store.lock();
+    let ids = take_head(&mut g, max, deadline);
+    Ok(ids
+        .into_iter()
+        .map(|id| ClaimedRun {
+            run: g.runs.get(&id).cloned(),
             claim: Claim {
-                id: first.1,
+                id,
                 lease_deadline_ms: deadline,
             },
-            run,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 pub(super) async fn extend_leases(
@@ -223,6 +222,18 @@ pub(super) async fn wake_pending(store: &MemoryStore, max: usize) -> StoreResult
     Ok(ids.len() as u64)
 }
 
+/// The earliest finish time of the runs kept: the first of the window's index (by finish time),
+/// or any of those kept for their own `ttlAfterFinished` (indexed by expiry, so all are read).
+fn oldest_finished(g: &Inner) -> Option<i64> {
+    let window = g.finished.iter().next().map(|(t, _)| *t);
+    let own_ttl = g
+        .finished_ttl
+        .iter()
+        .filter_map(|(_, id)| g.runs.get(id).and_then(|r| r.finished_at))
+        .min();
+    window.into_iter().chain(own_ttl).min()
+}
+
 pub(super) async fn queue_stats(store: &MemoryStore) -> StoreResult<QueueStats> {
     let counts = store.state_counts().await?;
     let g = store.lock();
@@ -231,7 +242,7 @@ pub(super) async fn queue_stats(store: &MemoryStore) -> StoreResult<QueueStats> 
     let schedulers = g.live_schedulers(now);
     Ok(QueueStats {
         finished_retained: (g.finished.len() + g.finished_ttl.len()) as u64,
-        finished_oldest_age_ms: g.finished.iter().next().map(|(t, _)| (now - t).max(0)),
+        finished_oldest_age_ms: oldest_finished(&g).map(|t| (now - t).max(0)),
         retain_finished_ms: g
             .retain_finished_ms
             .unwrap_or(ms(DEFAULT_RETAIN_FINISHED) as u64),

@@ -343,10 +343,19 @@ pub(super) async fn queue_stats(store: &RedisStore) -> StoreResult<QueueStats> {
         .and_then(|pair| pair.get(1).and_then(|s| s.parse::<f64>().ok()));
     let window = super::retention::parse_window(v.get(11).and_then(text))?;
     let schedulers = store.read_schedulers(&scheduler_ids).await?;
+    let own_ttl_oldest = if n(9) > 0 {
+        oldest_own_ttl_finish(store).await?
+    } else {
+        None
+    };
+    let oldest_finished = match (oldest_finished.map(|t| t as i64), own_ttl_oldest) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
     let now = now_ms();
     Ok(QueueStats {
         finished_retained: n(8) + n(9),
-        finished_oldest_age_ms: oldest_finished.map(|t| (now - t as i64).max(0)),
+        finished_oldest_age_ms: oldest_finished.map(|t| (now - t).max(0)),
         retain_finished_ms: ms(window.finished).max(0) as u64,
         live_schedulers: schedulers.len() as u64,
         schedulers,
@@ -364,6 +373,36 @@ pub(super) async fn queue_stats(store: &RedisStore) -> StoreResult<QueueStats> {
             .map(|(i, s)| (s.as_str().to_string(), n(12 + i)))
             .collect(),
     })
+}
+
+/// The earliest finish time among the runs kept for their own `ttlAfterFinished`. Their index
+/// (`finished:ttl`) is ordered by expiry, not by finish time, so every member's `finished_at` is
+/// read, a page of 1,000 per round trip: the cost grows with the runs that have their own ttl.
+async fn oldest_own_ttl_finish(store: &RedisStore) -> StoreResult<Option<i64>> {
+    const PAGE: isize = 1000;
+    let k = &store.keys;
+    let mut oldest: Option<i64> = None;
+    let mut start = 0;
+    loop {
+        let mut p = ::redis::pipe();
+        p.zrange(k.finished_ttl(), start, start + PAGE - 1);
+        let (ids,): (Vec<String>,) = store.query(&p).await?;
+        if ids.is_empty() {
+            return Ok(oldest);
+        }
+        let mut p = ::redis::pipe();
+        for id in &ids {
+            p.hget(k.run(id), field::FINISHED_AT);
+        }
+        let times: Vec<Value> = store.query(&p).await?;
+        for t in times.iter().filter_map(int) {
+            oldest = Some(oldest.map_or(t, |o| o.min(t)));
+        }
+        if (ids.len() as isize) < PAGE {
+            return Ok(oldest);
+        }
+        start += PAGE;
+    }
 }
 
 pub(super) async fn queue_entries(

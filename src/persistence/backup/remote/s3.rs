@@ -23,8 +23,8 @@ use crate::persistence::backup::hashing::hex;
 use crate::persistence::backup::list::{BackupSummary, STATUS_COMPLETE};
 use crate::persistence::backup::outcome::{self, VerifyRecord, VERIFY_RECORD};
 use crate::persistence::backup::{
-    parse_backup_id, parse_manifest, read_manifest, BackupManifest, PruneAction, PruneEntry,
-    PruneKind, PruneReport, MANIFEST, MAX_MANIFEST_BYTES, STALE_TMP_AGE,
+    parse_backup_id, parse_manifest, read_manifest, unfinished_entry, BackupManifest, PruneAction,
+    PruneEntry, PruneKind, PruneReport, Retention, Unfinished, MANIFEST, MAX_MANIFEST_BYTES,
 };
 use crate::persistence::files::{open_beneath, read_bounded};
 use crate::persistence::{PersistenceError, Progress, ProgressFn, Result};
@@ -573,7 +573,6 @@ impl Remote {
         dry_run: bool,
         now_ms: i64,
     ) -> Result<PruneReport> {
-        const DAY_MS: i64 = 86_400_000;
         let listing = self.listing().await?;
         let mut backups = Vec::new();
         let mut partial = Vec::new();
@@ -588,38 +587,28 @@ impl Remote {
                 partial.push((id.clone(), t));
             }
         }
-        backups.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
-        let newest_good = backups.iter().position(|b| b.2);
+        let rule = Retention {
+            keep_days,
+            keep_last,
+        };
+        let decided = rule.decide(
+            backups,
+            |complete| *complete,
+            "newest complete backup (read back when copied)",
+            now_ms,
+        );
         let mut items = Vec::new();
-        for (i, (id, t, _)) in backups.into_iter().enumerate() {
-            let mut reasons = Vec::new();
-            if i < keep_last {
-                reasons.push(format!("among the newest {keep_last}"));
+        for d in decided {
+            if d.action == PruneAction::Delete && !dry_run {
+                self.delete_backup(&d.id, &listing[&d.id]).await?;
             }
-            if keep_days > 0 && now_ms - t < i64::from(keep_days) * DAY_MS {
-                reasons.push(format!("younger than {keep_days} day(s)"));
-            }
-            if Some(i) == newest_good {
-                reasons.push("newest complete backup (read back when copied)".to_string());
-            }
-            let action = if reasons.is_empty() {
-                if !dry_run {
-                    self.delete_backup(&id, &listing[&id]).await?;
-                }
-                reasons.push(format!(
-                    "older than {keep_days} day(s) and not among the newest {keep_last}"
-                ));
-                PruneAction::Delete
-            } else {
-                PruneAction::Keep
-            };
             items.push(PruneEntry {
-                id,
+                id: d.id,
                 kind: PruneKind::Backup,
-                action,
-                created_at: t,
+                action: d.action,
+                created_at: d.created_at,
                 last_write_at: None,
-                reason: reasons.join(", "),
+                reason: d.reason,
             });
         }
         for (id, t) in partial {
@@ -628,32 +617,16 @@ impl Remote {
                 .values()
                 .map(|m| m.last_modified.timestamp_millis())
                 .max()
-                .unwrap_or(t)
-                .max(t);
-            let minutes = (now_ms - written) / 60_000;
-            let stale = now_ms - written >= STALE_TMP_AGE.as_millis() as i64;
-            let (action, reason) = if stale {
-                if !dry_run {
-                    self.delete_backup(&id, objects).await?;
-                }
-                (
-                    PruneAction::Delete,
-                    format!("interrupted copy (no manifest), untouched for {minutes} min"),
-                )
-            } else {
-                (
-                    PruneAction::Keep,
-                    format!("copy without a manifest written {minutes} min ago: may be running"),
-                )
+                .unwrap_or(t);
+            let words = Unfinished {
+                interrupted: "interrupted copy (no manifest)",
+                unfinished: "copy without a manifest",
             };
-            items.push(PruneEntry {
-                id,
-                kind: PruneKind::Temporary,
-                action,
-                created_at: t,
-                last_write_at: Some(written),
-                reason,
-            });
+            let entry = unfinished_entry(id, t, written, now_ms, words);
+            if entry.action == PruneAction::Delete && !dry_run {
+                self.delete_backup(&entry.id, objects).await?;
+            }
+            items.push(entry);
         }
         Ok(PruneReport {
             dry_run,
