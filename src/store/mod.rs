@@ -143,6 +143,11 @@ pub struct QueueEntry {
     pub priority: Option<u32>,
 }
 
+/// How many runs kept for their own `ttlAfterFinished` (the soonest to expire) `queue stats`
+/// reads to find the oldest finish: that index is ordered by expiry, so the figure costs one read
+/// per run, and it is bounded to keep `queue stats` and each metrics scrape cheap.
+pub const OWN_TTL_OLDEST_SCAN: usize = 10_000;
+
 /// Acheron at a glance; every figure is O(1) to read.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct QueueStats {
@@ -162,7 +167,8 @@ pub struct QueueStats {
     pub schedulers: Vec<SchedulerInfo>,
     /// Finished runs still kept (both retention indexes).
     pub finished_retained: u64,
-    /// Age of the oldest finished run kept under the cell's window, in ms.
+    /// Age of the oldest finished run kept, in ms: under the cell's window, or for its own
+    /// `ttlAfterFinished` (of those, the first [`OWN_TTL_OLDEST_SCAN`] to expire are looked at).
     pub finished_oldest_age_ms: Option<i64>,
     /// The cell's retention window for finished runs, in ms.
     pub retain_finished_ms: u64,

@@ -229,6 +229,7 @@ fn oldest_finished(g: &Inner) -> Option<i64> {
     let own_ttl = g
         .finished_ttl
         .iter()
+        .take(OWN_TTL_OLDEST_SCAN)
         .filter_map(|(_, id)| g.runs.get(id).and_then(|r| r.finished_at))
         .min();
     window.into_iter().chain(own_ttl).min()

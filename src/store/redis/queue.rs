@@ -376,14 +376,15 @@ pub(super) async fn queue_stats(store: &RedisStore) -> StoreResult<QueueStats> {
 }
 
 /// The earliest finish time among the runs kept for their own `ttlAfterFinished`. Their index
-/// (`finished:ttl`) is ordered by expiry, not by finish time, so every member's `finished_at` is
-/// read, a page of 1,000 per round trip: the cost grows with the runs that have their own ttl.
+/// (`finished:ttl`) is ordered by expiry, not by finish time, so members' `finished_at` are read,
+/// a page of 1,000 per round trip, and only the first [`OWN_TTL_OLDEST_SCAN`] by expiry: the cost
+/// of `queue stats` (and of each metrics scrape) stays bounded however many runs have their own ttl.
 async fn oldest_own_ttl_finish(store: &RedisStore) -> StoreResult<Option<i64>> {
     const PAGE: isize = 1000;
     let k = &store.keys;
     let mut oldest: Option<i64> = None;
     let mut start = 0;
-    loop {
+    while (start as usize) < OWN_TTL_OLDEST_SCAN {
         let mut p = ::redis::pipe();
         p.zrange(k.finished_ttl(), start, start + PAGE - 1);
         let (ids,): (Vec<String>,) = store.query(&p).await?;
@@ -403,6 +404,7 @@ async fn oldest_own_ttl_finish(store: &RedisStore) -> StoreResult<Option<i64>> {
         }
         start += PAGE;
     }
+    Ok(oldest)
 }
 
 pub(super) async fn queue_entries(
