@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the parsers that read hostile input (cargo-fuzz, libFuzzer).
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-# Runs each target (all of them by default: sandbox_spec policy resp backup_verify) for
+# Runs each target (all of them by default: sandbox_spec policy resp backup_verify rdb_keys) for
 # SECONDS_PER_TARGET (default 600) from its committed seeds in fuzz/corpus/<target>/, with its
 # dictionary from fuzz/dict/. Needs a nightly toolchain (rustup toolchain install nightly);
 # installs cargo-fuzz when missing. A crash, timeout or OOM stops the target and is saved in
@@ -13,7 +13,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(sandbox_spec policy resp backup_verify)
+    targets=(sandbox_spec policy resp backup_verify rdb_keys)
 fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --locked

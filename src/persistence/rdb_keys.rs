@@ -3,8 +3,9 @@
 //! server with `RESTORE`: the online restore of a Redis Cluster backup, master by master.
 //!
 //! The file is untrusted: every length is checked against Redis's 512 MiB bulk limit before it
-//! is used, counts are never used to allocate, a compressed string must expand to exactly its
-//! stated length, and an unknown type or opcode stops the reader with an error.
+//! is used, no length or count is used to allocate (memory follows the bytes really read: one
+//! value at a time, at most 512 MiB), a compressed string must expand to exactly its stated
+//! length, and an unknown type or opcode stops the reader with an error.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -84,6 +85,21 @@ impl<R: Read> RdbKeyReader<R> {
         Ok(b[0])
     }
 
+    /// `n` bytes (at most [`MAX_STRING`]), read a chunk at a time: memory follows what the file
+    /// really holds, not the length it claims.
+    fn bytes(&mut self, n: u64) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut chunk = [0u8; 64 << 10];
+        let mut left = n;
+        while left > 0 {
+            let step = left.min(chunk.len() as u64) as usize;
+            self.read_exact(&mut chunk[..step])?;
+            out.extend_from_slice(&chunk[..step]);
+            left -= step as u64;
+        }
+        Ok(out)
+    }
+
     /// Skips (or records) `n` bytes without holding more than a buffer of them.
     fn skip(&mut self, mut n: u64) -> Result<()> {
         let mut buf = [0u8; 8192];
@@ -134,9 +150,7 @@ impl<R: Read> RdbKeyReader<R> {
                     return Err(self.bad(format!("a string of {n} bytes (limit 512 MiB)")));
                 }
                 if keep {
-                    let mut b = vec![0u8; n as usize];
-                    self.read_exact(&mut b)?;
-                    Ok(b)
+                    self.bytes(n)
                 } else {
                     self.skip(n).map(|()| Vec::new())
                 }
@@ -153,8 +167,7 @@ impl<R: Read> RdbKeyReader<R> {
                 if !keep {
                     return self.skip(clen).map(|()| Vec::new());
                 }
-                let mut c = vec![0u8; clen as usize];
-                self.read_exact(&mut c)?;
+                let c = self.bytes(clen)?;
                 lzf_decompress(&c, ulen as usize)
                     .ok_or_else(|| self.bad("a compressed string does not expand to its length"))
             }
@@ -354,7 +367,8 @@ impl<R: Read> RdbKeyReader<R> {
 /// LZF decompression (the format Redis compresses RDB strings with); None unless the input
 /// expands to exactly `len` bytes.
 fn lzf_decompress(input: &[u8], len: usize) -> Option<Vec<u8>> {
-    let mut out: Vec<u8> = Vec::with_capacity(len);
+    // Grown as it expands (an LZF byte yields at most a few hundred), never from the claimed length.
+    let mut out: Vec<u8> = Vec::with_capacity(len.min(input.len().saturating_mul(4)));
     let mut i = 0;
     while i < input.len() {
         let ctrl = usize::from(input[i]);
@@ -442,6 +456,29 @@ mod tests {
             assert!(r.next_key().is_err(), "{body:?}");
         }
         assert!(RdbKeyReader::new(&b"NOTRDB000"[..], Path::new("t.rdb")).is_err());
+    }
+
+    #[test]
+    fn a_claimed_length_is_not_an_allocation() {
+        // 500 MiB claimed, plain and compressed (500 MiB → 500 MiB), by a file of a few bytes:
+        // refused as truncated, having allocated only what was read (`bytes` grows by chunk).
+        let claim = (500u32 << 20).to_be_bytes();
+        let mut plain = vec![0, 1, b'k', 0x80];
+        plain.extend_from_slice(&claim);
+        plain.extend_from_slice(b"short");
+        let mut packed = vec![0, 1, b'k', 0xC3, 0x80];
+        packed.extend_from_slice(&claim);
+        packed.push(0x80);
+        packed.extend_from_slice(&claim);
+        packed.extend_from_slice(&[0, b'a']);
+        for body in [plain, packed] {
+            let mut file = b"REDIS0010".to_vec();
+            file.extend_from_slice(&body);
+            let mut r = RdbKeyReader::new(&file[..], Path::new("t.rdb")).unwrap();
+            let e = r.next_key().unwrap_err().to_string();
+            assert!(e.contains("ends in the middle"), "{e}");
+        }
+        assert!(lzf_decompress(&[0, b'a'], 500 << 20).is_none());
     }
 
     #[test]
