@@ -460,11 +460,11 @@ impl Scheduler {
         };
         // The batch's placements are applied (one script call per chunk of decisions). This is
         // the one place after it where nodes that received work can be told so: the runs
-        // answered `Applied::Done(RunState::Scheduled)` are on the node of their outcome.
-        // Wake the agents of the nodes given work (best effort: their poll is the safety net).
+        // answered `Applied::Done(RunState::Scheduled)` are on the node of their outcome. Wake
+        // the agents of those nodes only (best effort: their poll is the safety net).
         let _ = self
             .store
-            .wake_nodes(&crate::store::assigned_nodes(&outcomes))
+            .wake_nodes(&crate::store::assigned_nodes(&outcomes, &applied))
             .await;
         // One outcome (and one answer) per readable run, in order.
         for (run, a) in batch.runs.iter().flatten().zip(applied) {

@@ -1655,23 +1655,28 @@ async fn nodes_are_woken_by_name(store: SharedStore) {
             .expect("both nodes are woken")
             .unwrap();
     }
-    // The scheduler wakes each node given work once per batch.
-    let assign = |id: &str, node: &str| {
-        outcome(
-            id,
-            Decision::Assign {
-                node: node.into(),
-                want: one_cpu(),
-            },
-        )
-    };
+    // The scheduler wakes each node given work once per batch, and only for placements that
+    // took: a stale or refused placement wakes nobody.
+    let scheduled = Applied::Done(RunState::Scheduled);
     assert_eq!(
-        assigned_nodes(&[
-            assign("1", "b"),
-            outcome("2", Decision::Pending),
-            assign("3", "a"),
-            assign("4", "b"),
-        ]),
+        assigned_nodes(
+            &[
+                assign("1", "b"),
+                outcome("2", Decision::Pending),
+                assign("3", "a"),
+                assign("4", "b"),
+                assign("5", "c"),
+                assign("6", "d"),
+            ],
+            &[
+                scheduled.clone(),
+                Applied::Done(RunState::Pending),
+                scheduled.clone(),
+                scheduled,
+                Applied::Stale,
+                Applied::NodeUnavailable,
+            ]
+        ),
         ["a", "b"]
     );
 }

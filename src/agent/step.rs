@@ -6,8 +6,8 @@ use futures::future::join_all;
 
 use super::{Agent, LoopState, Pending, Record, Stop, Wake};
 use crate::executor::Status;
-use crate::model::run::{Run, RunState};
-use crate::store::{Applied, StoreError};
+use crate::model::run::RunState;
+use crate::store::{Completion, PlacedStart, Started, StoreError};
 
 /// How often runs placed here but without a sandbox are looked for (and handed back).
 const ORPHAN_CHECK: Duration = Duration::from_secs(5);
@@ -194,72 +194,67 @@ impl Agent {
         Ok(())
     }
 
-    /// Starts the runs scheduled here: one read of the node's runs, one of the new ones, then
-    /// every `scheduled → running` step sent at once; a sandbox starts only for the runs whose
-    /// step was applied, for the attempt read (a run cancelled or placed again meanwhile is
-    /// stale and does not start).
+    /// Starts the runs scheduled here: one read of the node's runs, then one atomic step that
+    /// moves the new ones that are still scheduled here to `running` (as many as there are free
+    /// slots) and answers with each one's attempt and spec. A sandbox starts only for the runs
+    /// that step started, for the attempt it answered (a run cancelled or placed again meanwhile
+    /// is not started); a run whose stored spec cannot be read fails at once.
     async fn start_placed(&self, st: &mut LoopState) -> Result<(), StoreError> {
         let name = &self.config.name;
         if st.free_slots.is_empty() {
             return Ok(());
         }
-        let new: Vec<String> = self
+        let starts: Vec<PlacedStart> = self
             .store
             .node_runs(name)
             .await?
             .into_iter()
             .filter(|id| !st.active.contains_key(id))
-            .collect();
-        if new.is_empty() {
-            return Ok(());
-        }
-        let runs: Vec<Run> = self
-            .store
-            .get_runs(&new)
-            .await?
-            .into_iter()
-            .flatten()
-            .filter(|r| r.state == RunState::Scheduled && r.node.as_deref() == Some(name.as_str()))
-            .take(st.free_slots.len()) // every slot busy: the rest waits for the next step
-            .collect();
-        let logs: Vec<String> = runs
-            .iter()
-            .map(|r| {
-                self.config
-                    .executor
-                    .log_dir
-                    .join(format!("{}.log", r.id))
-                    .display()
-                    .to_string()
+            .map(|id| {
+                let log = self.config.executor.log_dir.join(format!("{id}.log"));
+                PlacedStart {
+                    log_path: Some(log.display().to_string()),
+                    id,
+                }
             })
             .collect();
-        let applied = join_all(
-            runs.iter()
-                .zip(&logs)
-                .map(|(r, log)| self.store.start_run(&r.id, name, r.attempts, Some(log))),
-        )
-        .await;
-        let mut failure = None;
-        for (run, started) in runs.into_iter().zip(applied) {
-            match started {
-                Ok(Applied::Done(RunState::Running)) => {
-                    let Some(slot) = st.free_slots.pop() else {
-                        break; // cannot happen: no more runs than free slots were taken
-                    };
-                    st.timeouts.insert(run.id.clone(), run.spec.timeout_secs);
-                    let a = self.spawn(&run.id, run.attempts, run.spec, slot);
-                    st.active.insert(run.id, a);
-                    st.report.started += 1;
-                }
-                Ok(_) => {}
-                // Not known to be running: the next step reads it again (a start that did land
-                // is found `running` here without a sandbox, and handed back as an orphan).
-                Err(e) => {
-                    failure.get_or_insert(e);
-                }
-            }
+        if starts.is_empty() {
+            return Ok(());
         }
-        failure.map_or(Ok(()), Err)
+        let started = self
+            .store
+            .start_placed(name, &starts, st.free_slots.len())
+            .await?;
+        for (s, started) in starts.into_iter().zip(started) {
+            let Some(Started { attempt, spec }) = started else {
+                continue;
+            };
+            let spec = match spec {
+                Ok(spec) => spec,
+                Err(why) => {
+                    tracing::error!("run {}: cannot start it: {why}", s.id);
+                    st.unrecorded.push(Pending {
+                        id: s.id,
+                        attempt,
+                        what: Record::Finish(Completion {
+                            state: RunState::Failed,
+                            exit_code: None,
+                            message: Some(format!("the run cannot be started: {why}")),
+                            log_tail: String::new(),
+                        }),
+                    });
+                    continue;
+                }
+            };
+            let Some(slot) = st.free_slots.pop() else {
+                break; // cannot happen: no more runs than free slots were started
+            };
+            st.timeouts.insert(s.id.clone(), spec.timeout_secs);
+            let a = self.spawn(&s.id, attempt, spec, slot);
+            st.active.insert(s.id, a);
+            st.report.started += 1;
+        }
+        Ok(())
     }
 
     /// Deletes the logs of runs finished longer ago than the cell's window (and orphans as old);

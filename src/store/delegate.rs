@@ -231,6 +231,15 @@ macro_rules! store_by_modules {
                     runs::start_runs(self, node, starts).await
                 }
 
+                async fn start_placed(
+                    &self,
+                    node: &str,
+                    starts: &[PlacedStart],
+                    max: usize,
+                ) -> StoreResult<Vec<Option<Started>>> {
+                    runs::start_placed(self, node, starts, max).await
+                }
+
                 async fn finish_runs(
                     &self,
                     node: &str,

@@ -214,6 +214,23 @@ pub struct RunStart {
     pub log_path: Option<String>,
 }
 
+/// One run an agent asks to start ([`Store::start_placed`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedStart {
+    pub id: String,
+    pub log_path: Option<String>,
+}
+
+/// A run [`Store::start_placed`] moved to `running`: what the agent needs to start its sandbox,
+/// read in the same atomic step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Started {
+    /// The placement it was started for: the fence of its outcome (`finish_run`, `hand_back`).
+    pub attempt: u32,
+    /// Its sandbox spec, or why the stored spec could not be read.
+    pub spec: Result<crate::model::spec::SandboxSpec, String>,
+}
+
 /// One outcome of a batch ([`Store::finish_runs`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunFinish {
@@ -580,6 +597,18 @@ pub trait Store: Send + Sync {
     /// on Redis), each re-checked for its own attempt; one answer per run, in order. For agents
     /// that start a whole wake-up's placements at once (the bench's agent does).
     async fn start_runs(&self, node: &str, starts: &[RunStart]) -> StoreResult<Vec<Applied>>;
+    /// `scheduled` → `running` for the runs of `starts` that are scheduled on `node` now, at
+    /// most `max` of them (in order), each for the attempt it is at in that same atomic step, and
+    /// answers with that attempt and the run's spec, so an agent reads nothing before it starts a
+    /// sandbox. `None` for a run not started: not scheduled here (cancelled, moved, running,
+    /// gone) or beyond `max`. One answer per run, in order; one round trip (one script call per
+    /// chunk on Redis).
+    async fn start_placed(
+        &self,
+        node: &str,
+        starts: &[PlacedStart],
+        max: usize,
+    ) -> StoreResult<Vec<Option<Started>>>;
     /// [`Store::finish_run`] for many runs of `node` in one round trip, each fenced by its own
     /// attempt (another attempt's outcome is a `stale` event); the node's capacity is freed once
     /// per batch. One answer per run, in order.
@@ -668,12 +697,17 @@ pub trait Store: Send + Sync {
 
 pub type SharedStore = Arc<dyn Store>;
 
-/// The nodes these decisions place work on, each once: whom [`Store::wake_nodes`] wakes.
-pub fn assigned_nodes(outcomes: &[Outcome]) -> Vec<String> {
+/// The nodes these decisions placed work on, each once: whom [`Store::wake_nodes`] wakes. Only
+/// the placements that took (answered `Applied::Done(RunState::Scheduled)`, in the order of
+/// `outcomes`) count: a node whose placement was stale or found full has nothing new to start.
+pub fn assigned_nodes(outcomes: &[Outcome], applied: &[Applied]) -> Vec<String> {
     let mut names: Vec<String> = outcomes
         .iter()
-        .filter_map(|o| match &o.decision {
-            Decision::Assign { node, .. } => Some(node.clone()),
+        .zip(applied)
+        .filter_map(|(o, a)| match (&o.decision, a) {
+            (Decision::Assign { node, .. }, Applied::Done(RunState::Scheduled)) => {
+                Some(node.clone())
+            }
             _ => None,
         })
         .collect();

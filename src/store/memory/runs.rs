@@ -218,6 +218,36 @@ pub(super) async fn start_runs(
     Ok(out)
 }
 
+pub(super) async fn start_placed(
+    store: &MemoryStore,
+    node: &str,
+    starts: &[PlacedStart],
+    max: usize,
+) -> StoreResult<Vec<Option<Started>>> {
+    let mut out = Vec::with_capacity(starts.len());
+    for s in starts {
+        let placed = out.iter().flatten().count() < max;
+        let current = store.lock().runs.get(&s.id).and_then(|r| {
+            (placed && r.state == RunState::Scheduled && r.node.as_deref() == Some(node))
+                .then(|| (r.attempts, r.spec.clone()))
+        });
+        let started = match current {
+            Some((attempt, spec)) => {
+                match start_run(store, &s.id, node, attempt, s.log_path.as_deref()).await? {
+                    Applied::Done(RunState::Running) => Some(Started {
+                        attempt,
+                        spec: Ok(spec),
+                    }),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        out.push(started);
+    }
+    Ok(out)
+}
+
 pub(super) async fn finish_runs(
     store: &MemoryStore,
     node: &str,
