@@ -461,11 +461,13 @@ impl Scheduler {
         // The batch's placements are applied (one script call per chunk of decisions). This is
         // the one place after it where nodes that received work can be told so: the runs
         // answered `Applied::Done(RunState::Scheduled)` are on the node of their outcome. Wake
-        // the agents of those nodes only (best effort: their poll is the safety net).
-        let _ = self
-            .store
-            .wake_nodes(&crate::store::assigned_nodes(&outcomes, &applied))
-            .await;
+        // the agents of those nodes only, without waiting for the answer (best effort: their
+        // poll is the safety net).
+        let woken = crate::store::assigned_nodes(&outcomes, &applied);
+        if !woken.is_empty() {
+            let store = self.store.clone();
+            tokio::spawn(async move { store.wake_nodes(&woken).await });
+        }
         // One outcome (and one answer) per readable run, in order.
         for (run, a) in batch.runs.iter().flatten().zip(applied) {
             match a {
@@ -590,11 +592,14 @@ impl Scheduler {
         let mut total = Report::default();
         let mut backoff = Backoff::new(Duration::from_millis(100), Duration::from_secs(5));
         let mut idle_sleep = Duration::from_millis(1);
+        // Submits wake an idle scheduler at once; the idle sleep is the safety net.
+        let mut submitted = SubmitWakeups::default();
         loop {
             if *shutdown.borrow() {
                 self.release_prefetched().await;
                 return Ok(total);
             }
+            submitted.subscribe_if_due(&self.store).await;
             self.announce_if_due().await;
             let turn_started = Instant::now();
             match self.turn(until_idle).await {
@@ -617,6 +622,7 @@ impl Scheduler {
                         tokio::select! {
                             _ = tokio::time::sleep(idle_sleep) => {}
                             _ = shutdown.changed() => {}
+                            _ = submitted.changed() => {}
                         }
                         idle_sleep = (idle_sleep * 2)
                             .min(self.config.idle_sleep.max(Duration::from_millis(1)));
@@ -658,6 +664,44 @@ impl Scheduler {
         r.add(&self.maintenance().await?);
         let again = self.store.queue_stats().await?;
         Ok((r, again.depth == 0 && again.in_flight == 0))
+    }
+}
+
+/// The scheduler's subscription to submit wake-ups ([`Store::queue_wakeups`]), taken again now
+/// and then while the store refuses it.
+///
+/// [`Store::queue_wakeups`]: crate::store::Store::queue_wakeups
+#[derive(Default)]
+struct SubmitWakeups {
+    rx: Option<watch::Receiver<u64>>,
+    last_try: Option<Instant>,
+}
+
+impl SubmitWakeups {
+    const RETRY: Duration = Duration::from_secs(5);
+
+    async fn subscribe_if_due(&mut self, store: &SharedStore) {
+        if self.rx.is_some() || self.last_try.is_some_and(|t| t.elapsed() < Self::RETRY) {
+            return;
+        }
+        self.last_try = Some(Instant::now());
+        match store.queue_wakeups().await {
+            Ok(rx) => self.rx = Some(rx),
+            Err(e) => tracing::debug!("no submit wake-ups yet ({e}); polling meanwhile"),
+        }
+    }
+
+    /// Resolves when runs were submitted since the last call; never without a subscription.
+    async fn changed(&mut self) {
+        match self.rx.as_mut() {
+            Some(rx) => {
+                if rx.changed().await.is_err() {
+                    // The forwarding ended: subscribe again at the next turn.
+                    self.rx = None;
+                }
+            }
+            None => std::future::pending().await,
+        }
     }
 }
 

@@ -81,6 +81,7 @@ def main():
     ap.add_argument("--bin", default="target/release/tartarus")
     ap.add_argument("-n", type=int, default=20000)
     ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--appendonly", default="yes", help="the server's AOF (yes, like the peer harness, or no)")
     a = ap.parse_args()
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -88,7 +89,7 @@ def main():
     s.close()
     d = tempfile.mkdtemp(prefix="tartarus-profile-")
     srv = subprocess.Popen(["redis-server", "--port", str(port), "--dir", d, "--save", "",
-                            "--appendonly", "yes", "--appendfsync", "everysec"],
+                            "--appendonly", a.appendonly, "--appendfsync", "everysec"],
                            stdout=subprocess.DEVNULL)
     try:
         for _ in range(100):

@@ -7,40 +7,63 @@ use futures::future::join_all;
 use super::{Agent, LoopState, Pending, Record, Stop, Wake};
 use crate::executor::Status;
 use crate::model::run::RunState;
-use crate::store::{Completion, PlacedStart, Started, StoreError};
+use crate::store::{Completion, PlacedStart, RunFinish, Started, StoreError};
 
 /// How often runs placed here but without a sandbox are looked for (and handed back).
 const ORPHAN_CHECK: Duration = Duration::from_secs(5);
 
 impl Agent {
-    /// Writes one outcome. An error keeps it for the next step (it is written as soon as Redis
-    /// answers). Returns whether a hand-back requeued the run.
-    async fn record(&self, p: &Pending) -> Result<bool, StoreError> {
-        let name = &self.config.name;
-        match &p.what {
-            Record::Finish(c) => self
-                .store
-                .finish_run(&p.id, name, p.attempt, c)
-                .await
-                .map(|_| false),
-            Record::HandBack(reason) => self
-                .store
-                .hand_back(&p.id, name, p.attempt, reason, self.config.max_attempts)
-                .await
-                .map(|r| r.is_some()),
-        }
+    /// Hands one run back. An error keeps it for the next step (it is written as soon as Redis
+    /// answers). Returns whether the hand-back requeued the run.
+    async fn hand_back(&self, p: &Pending) -> Result<bool, StoreError> {
+        let Record::HandBack(reason) = &p.what else {
+            return Ok(false);
+        };
+        self.store
+            .hand_back(&p.id, &self.config.name, p.attempt, reason, self.config.max_attempts)
+            .await
+            .map(|r| r.is_some())
     }
 
-    /// Writes every outcome waiting, all sent at once (each is its own atomic, fenced step);
-    /// the ones Redis did not take stay for the next step.
+    /// Writes every outcome waiting, all sent at once: the completions as one batched step
+    /// (`finish_runs`: each run its own atomic step, fenced by its own attempt), the hand-backs
+    /// each on its own. The ones Redis did not take stay for the next step.
     async fn record_all(&self, st: &mut LoopState) -> Result<(), StoreError> {
         if st.unrecorded.is_empty() {
             return Ok(());
         }
-        let pending = std::mem::take(&mut st.unrecorded);
-        let results = join_all(pending.iter().map(|p| self.record(p))).await;
+        let (finishes, hand_backs): (Vec<Pending>, Vec<Pending>) =
+            std::mem::take(&mut st.unrecorded)
+                .into_iter()
+                .partition(|p| matches!(p.what, Record::Finish(_)));
+        let batch: Vec<RunFinish> = finishes
+            .iter()
+            .filter_map(|p| match &p.what {
+                Record::Finish(c) => Some(RunFinish {
+                    id: p.id.clone(),
+                    attempt: p.attempt,
+                    done: c.clone(),
+                }),
+                Record::HandBack(_) => None,
+            })
+            .collect();
+        let name = &self.config.name;
+        let (finished, handed) = tokio::join!(
+            async {
+                if batch.is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    self.store.finish_runs(name, &batch).await
+                }
+            },
+            join_all(hand_backs.iter().map(|p| self.hand_back(p)))
+        );
         let mut failure = None;
-        for (p, r) in pending.into_iter().zip(results) {
+        if let Err(e) = finished {
+            failure = Some(e);
+            st.unrecorded.extend(finishes);
+        }
+        for (p, r) in hand_backs.into_iter().zip(handed) {
             match r {
                 Ok(true) => st.report.handed_back += 1,
                 Ok(false) => {}

@@ -177,6 +177,10 @@ macro_rules! store_by_modules {
                     nodes::node_wakeups(self, name).await
                 }
 
+                async fn queue_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
+                    nodes::queue_wakeups(self).await
+                }
+
                 async fn node_leases(&self) -> StoreResult<Vec<NodeLease>> {
                     nodes::node_leases(self).await
                 }

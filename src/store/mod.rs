@@ -548,6 +548,12 @@ pub trait Store: Send + Sync {
     /// (several may merge into one change). The subscription is renewed when lost, until the
     /// receiver is dropped; wake-ups published meanwhile are missed.
     async fn node_wakeups(&self, name: &str) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
+    /// The cell's submit wake-ups: the counter changes whenever a submit queued new runs (on
+    /// Redis, the submit script publishes on the cell's queue wake channel), so an idle
+    /// scheduler claims them at once. Several may merge into one change; the subscription is
+    /// renewed when lost, and wake-ups published meanwhile are missed (a scheduler's poll is the
+    /// safety net).
+    async fn queue_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
     /// Every known node's heartbeat counter, TTL and run count, in one round trip: what a
     /// scheduler watches to judge leases on its own clock (see `scheduler::lease_watch`).
     async fn node_leases(&self) -> StoreResult<Vec<NodeLease>>;

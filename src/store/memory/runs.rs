@@ -58,6 +58,11 @@ pub(super) async fn submit(store: &MemoryStore, runs: &[Run]) -> StoreResult<Vec
         );
         out.push(Admission::Created);
     }
+    if out.contains(&Admission::Created) {
+        if let Some(tx) = &g.queue_wake {
+            tx.send_modify(|n| *n = n.wrapping_add(1));
+        }
+    }
     drop(g);
     store.new_events.notify_waiters();
     Ok(out)

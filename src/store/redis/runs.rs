@@ -61,6 +61,7 @@ fn submit_call(store: &RedisStore, chunk: &[Run], idem_ttl: &str) -> Call {
     let mut args = store.common_args();
     args.push(chunk.len().to_string());
     args.push(idem_ttl.to_string());
+    args.push(store.keys.queue_wake_channel());
     for run in chunk {
         let fields = run.to_fields();
         args.push(run.id.clone());

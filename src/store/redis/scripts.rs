@@ -194,7 +194,8 @@ pub fn with_batch_prelude(body: &str) -> String {
 }
 
 /// KEYS: base + one run key per run, then the idempotency keys. ARGV: common(3), count, idem ttl
-/// ms, then per run: id, score, idem key index (0 = none, else KEYS[B + count + index]), content
+/// ms, queue wake channel (published on when a run was queued: idle schedulers wake), then per
+/// run: id, score, idem key index (0 = none, else KEYS[B + count + index]), content
 /// hash, nfields, fields…
 ///
 /// Returns one entry per run: 'new', 'existing:<id>' (an id already stored, or a key already
@@ -207,7 +208,7 @@ local ttl = tonumber(ARGV[5])
 local out = {}
 -- Which ids are stored already: one ZMSCORE for the call, then the runs written by it.
 local offsets, ids = {}, {}
-local a = 6
+local a = 7
 for i = 1, n do
   offsets[i] = a
   ids[i] = ARGV[a]
@@ -260,6 +261,7 @@ end
 chunked('ZADD', K_RUNS, members)
 chunked('ZADD', KEYS[SIDX['queued']], members)
 chunked('ZADD', K_QUEUE, queued)
+if #queued > 0 then redis.call('PUBLISH', ARGV[6], '1') end
 return out
 "#;
 
