@@ -1793,6 +1793,15 @@ async fn nodes_are_woken_by_name(store: SharedStore) {
     }
     // The scheduler wakes each node given work once per batch, and only for placements that
     // took: a stale or refused placement wakes nobody.
+    let assign = |id: &str, node: &str| {
+        outcome(
+            id,
+            Decision::Assign {
+                node: node.into(),
+                want: one_cpu(),
+            },
+        )
+    };
     let scheduled = Applied::Done(RunState::Scheduled);
     assert_eq!(
         assigned_nodes(
