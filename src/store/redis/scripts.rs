@@ -261,7 +261,8 @@ end
 chunked('ZADD', K_RUNS, members)
 chunked('ZADD', KEYS[SIDX['queued']], members)
 chunked('ZADD', K_QUEUE, queued)
-if #queued > 0 then redis.call('PUBLISH', ARGV[6], '1') end
+-- Best effort (a user without channel rights still submits): schedulers also poll.
+if #queued > 0 then redis.pcall('PUBLISH', ARGV[6], '1') end
 return out
 "#;
 
