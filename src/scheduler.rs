@@ -19,8 +19,10 @@ use crate::store::{
 };
 
 pub mod lease_watch;
+mod submit_wakeups;
 
 use lease_watch::LeaseWatch;
+use submit_wakeups::SubmitWakeups;
 
 /// What can stop the scheduler.
 #[derive(Debug, thiserror::Error)]
@@ -664,44 +666,6 @@ impl Scheduler {
         r.add(&self.maintenance().await?);
         let again = self.store.queue_stats().await?;
         Ok((r, again.depth == 0 && again.in_flight == 0))
-    }
-}
-
-/// The scheduler's subscription to submit wake-ups ([`Store::queue_wakeups`]), taken again now
-/// and then while the store refuses it.
-///
-/// [`Store::queue_wakeups`]: crate::store::Store::queue_wakeups
-#[derive(Default)]
-struct SubmitWakeups {
-    rx: Option<watch::Receiver<u64>>,
-    last_try: Option<Instant>,
-}
-
-impl SubmitWakeups {
-    const RETRY: Duration = Duration::from_secs(5);
-
-    async fn subscribe_if_due(&mut self, store: &SharedStore) {
-        if self.rx.is_some() || self.last_try.is_some_and(|t| t.elapsed() < Self::RETRY) {
-            return;
-        }
-        self.last_try = Some(Instant::now());
-        match store.queue_wakeups().await {
-            Ok(rx) => self.rx = Some(rx),
-            Err(e) => tracing::debug!("no submit wake-ups yet ({e}); polling meanwhile"),
-        }
-    }
-
-    /// Resolves when runs were submitted since the last call; never without a subscription.
-    async fn changed(&mut self) {
-        match self.rx.as_mut() {
-            Some(rx) => {
-                if rx.changed().await.is_err() {
-                    // The forwarding ended: subscribe again at the next turn.
-                    self.rx = None;
-                }
-            }
-            None => std::future::pending().await,
-        }
     }
 }
 

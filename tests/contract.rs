@@ -1717,7 +1717,11 @@ async fn start_placed_answers_attempt_and_spec(store: SharedStore) {
         steps,
         vec![
             (Some("admitted".into()), None, None),
-            (Some("scheduled".into()), Some("n1".into()), Some(text.to_string())),
+            (
+                Some("scheduled".into()),
+                Some("n1".into()),
+                Some(text.to_string())
+            ),
             (Some("running".into()), Some("n1".into()), None),
         ]
     );

@@ -20,7 +20,13 @@ impl Agent {
             return Ok(false);
         };
         self.store
-            .hand_back(&p.id, &self.config.name, p.attempt, reason, self.config.max_attempts)
+            .hand_back(
+                &p.id,
+                &self.config.name,
+                p.attempt,
+                reason,
+                self.config.max_attempts,
+            )
             .await
             .map(|r| r.is_some())
     }

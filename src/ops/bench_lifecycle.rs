@@ -329,7 +329,9 @@ async fn agent_loop(store: SharedStore, count: u64) -> Result<u64> {
 /// runs (they left the node's list), so memory stays flat.
 async fn finished(f: Finishing, seen: &mut HashSet<String>) -> Result<u64> {
     let (ids, handle) = f;
-    let answers = handle.await.context("the bench agent's finish task failed")??;
+    let answers = handle
+        .await
+        .context("the bench agent's finish task failed")??;
     for id in ids {
         seen.remove(&id);
     }
