@@ -406,7 +406,6 @@ impl Scheduler {
     /// One batch. With `prefetch`, the next batch is claimed and read while this one's decisions
     /// are written, so Redis is never idle waiting for the scheduler between batches.
     async fn step_batch(&mut self, prefetch: bool) -> Result<Report, SchedulerError> {
-        self.check_policies().await?;
         let batch = match self.prefetched.take() {
             Some(b) => b,
             None => fetch_batch(&self.store, self.config.batch, self.config.lease).await?,
@@ -416,8 +415,20 @@ impl Scheduler {
             ..Default::default()
         };
         if batch.ids.is_empty() {
+            // Idle, the policies are still followed (announcements and metrics show them).
+            self.check_policies().await?;
             return Ok(report);
         }
+        // The policies are checked, and the nodes read, together before deciding.
+        let store = self.store.clone();
+        let (checked, nodes) = tokio::join!(self.check_policies(), store.nodes());
+        let nodes = match checked.and_then(|()| nodes.map_err(SchedulerError::from)) {
+            Ok(nodes) => nodes,
+            Err(e) => {
+                let _ = self.store.release(&batch.ids).await;
+                return Err(e);
+            }
+        };
         // A run whose data cannot be read must not block the queue: it leaves it, and a corrupt
         // one is dead-lettered where an operator can see it.
         for (id, run) in batch.ids.iter().zip(&batch.runs) {
@@ -429,7 +440,7 @@ impl Scheduler {
                 report.dead_lettered += 1;
             }
         }
-        let outcomes = match self.decide(&batch.runs).await {
+        let outcomes = match self.decide(&batch.runs, nodes) {
             Ok(o) => o,
             Err(e) => {
                 // Hand the batch back rather than wait for the lease to expire.
@@ -501,11 +512,11 @@ impl Scheduler {
     }
 
     /// Judges, classifies and routes runs against one node snapshot.
-    async fn decide(
+    fn decide(
         &self,
         runs: &[Option<crate::model::run::Run>],
+        mut nodes: Vec<Node>,
     ) -> Result<Vec<Outcome>, SchedulerError> {
-        let mut nodes = self.store.nodes().await?;
         let now = now_ms();
         let watched = Instant::now();
         for n in nodes.iter_mut() {
