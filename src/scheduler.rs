@@ -19,8 +19,10 @@ use crate::store::{
 };
 
 pub mod lease_watch;
+mod submit_wakeups;
 
 use lease_watch::LeaseWatch;
+use submit_wakeups::SubmitWakeups;
 
 /// What can stop the scheduler.
 #[derive(Debug, thiserror::Error)]
@@ -404,7 +406,6 @@ impl Scheduler {
     /// One batch. With `prefetch`, the next batch is claimed and read while this one's decisions
     /// are written, so Redis is never idle waiting for the scheduler between batches.
     async fn step_batch(&mut self, prefetch: bool) -> Result<Report, SchedulerError> {
-        self.check_policies().await?;
         let batch = match self.prefetched.take() {
             Some(b) => b,
             None => fetch_batch(&self.store, self.config.batch, self.config.lease).await?,
@@ -414,8 +415,20 @@ impl Scheduler {
             ..Default::default()
         };
         if batch.ids.is_empty() {
+            // Idle, the policies are still followed (announcements and metrics show them).
+            self.check_policies().await?;
             return Ok(report);
         }
+        // The policies are checked, and the nodes read, together before deciding.
+        let store = self.store.clone();
+        let (checked, nodes) = tokio::join!(self.check_policies(), store.nodes());
+        let nodes = match checked.and_then(|()| nodes.map_err(SchedulerError::from)) {
+            Ok(nodes) => nodes,
+            Err(e) => {
+                let _ = self.store.release(&batch.ids).await;
+                return Err(e);
+            }
+        };
         // A run whose data cannot be read must not block the queue: it leaves it, and a corrupt
         // one is dead-lettered where an operator can see it.
         for (id, run) in batch.ids.iter().zip(&batch.runs) {
@@ -427,7 +440,7 @@ impl Scheduler {
                 report.dead_lettered += 1;
             }
         }
-        let outcomes = match self.decide(&batch.runs).await {
+        let outcomes = match self.decide(&batch.runs, nodes) {
             Ok(o) => o,
             Err(e) => {
                 // Hand the batch back rather than wait for the lease to expire.
@@ -460,12 +473,14 @@ impl Scheduler {
         };
         // The batch's placements are applied (one script call per chunk of decisions). This is
         // the one place after it where nodes that received work can be told so: the runs
-        // answered `Applied::Done(RunState::Scheduled)` are on the node of their outcome.
-        // Wake the agents of the nodes given work (best effort: their poll is the safety net).
-        let _ = self
-            .store
-            .wake_nodes(&crate::store::assigned_nodes(&outcomes))
-            .await;
+        // answered `Applied::Done(RunState::Scheduled)` are on the node of their outcome. Wake
+        // the agents of those nodes only, without waiting for the answer (best effort: their
+        // poll is the safety net).
+        let woken = crate::store::assigned_nodes(&outcomes, &applied);
+        if !woken.is_empty() {
+            let store = self.store.clone();
+            tokio::spawn(async move { store.wake_nodes(&woken).await });
+        }
         // One outcome (and one answer) per readable run, in order.
         for (run, a) in batch.runs.iter().flatten().zip(applied) {
             match a {
@@ -497,11 +512,11 @@ impl Scheduler {
     }
 
     /// Judges, classifies and routes runs against one node snapshot.
-    async fn decide(
+    fn decide(
         &self,
         runs: &[Option<crate::model::run::Run>],
+        mut nodes: Vec<Node>,
     ) -> Result<Vec<Outcome>, SchedulerError> {
-        let mut nodes = self.store.nodes().await?;
         let now = now_ms();
         let watched = Instant::now();
         for n in nodes.iter_mut() {
@@ -590,11 +605,14 @@ impl Scheduler {
         let mut total = Report::default();
         let mut backoff = Backoff::new(Duration::from_millis(100), Duration::from_secs(5));
         let mut idle_sleep = Duration::from_millis(1);
+        // Submits wake an idle scheduler at once; the idle sleep is the safety net.
+        let mut submitted = SubmitWakeups::default();
         loop {
             if *shutdown.borrow() {
                 self.release_prefetched().await;
                 return Ok(total);
             }
+            submitted.subscribe_if_due(&self.store).await;
             self.announce_if_due().await;
             let turn_started = Instant::now();
             match self.turn(until_idle).await {
@@ -617,6 +635,7 @@ impl Scheduler {
                         tokio::select! {
                             _ = tokio::time::sleep(idle_sleep) => {}
                             _ = shutdown.changed() => {}
+                            _ = submitted.changed() => {}
                         }
                         idle_sleep = (idle_sleep * 2)
                             .min(self.config.idle_sleep.max(Duration::from_millis(1)));

@@ -1664,6 +1664,146 @@ async fn batched_agent_steps(store: SharedStore) {
     assert_eq!(due, expect);
 }
 
+/// An agent's start step answers with what it needs (the attempt it started, the spec), so it
+/// reads nothing first: only runs scheduled on that node start, each once, at most `max`, and
+/// the run, its indexes and its history are as after `start_run`; the attempt answered fences
+/// the outcome. History entries keep free text exactly (quotes, backslashes, new lines).
+async fn start_placed_answers_attempt_and_spec(store: SharedStore) {
+    node(&store, "n1", 4, Duration::from_secs(30)).await;
+    let batch = runs(4, 0);
+    store.submit(&batch).await.unwrap();
+    let id = |i: usize| batch[i].id.clone();
+    // Run 3 is placed with a message that needs escaping in JSON.
+    let claimed = store.claim(100, Duration::from_secs(30)).await.unwrap();
+    let text = "say \"hi\"\\ then\nnew line / tab\t é";
+    let outs: Vec<Outcome> = claimed
+        .iter()
+        .map(|c| {
+            let mut o = outcome(
+                &c.id,
+                Decision::Assign {
+                    node: "n1".into(),
+                    want: one_cpu(),
+                },
+            );
+            if c.id == id(3) {
+                o.message = Some(text.to_string());
+            }
+            o
+        })
+        .collect();
+    store.apply_outcomes(&outs).await.unwrap();
+    store.cancel(&id(1), "stop").await.unwrap();
+    let start = |i: usize| PlacedStart {
+        id: id(i),
+        log_path: Some(format!("/logs/{i}.log")),
+    };
+    // Not this node's runs: nothing starts, nothing changes.
+    assert_eq!(
+        store.start_placed("n2", &[start(0)], 10).await.unwrap(),
+        vec![None]
+    );
+    let gone = PlacedStart {
+        id: "01J00000000000000000000000".into(),
+        log_path: None,
+    };
+    let started = store
+        .start_placed(
+            "n1",
+            &[start(0), start(0), start(1), gone, start(3), start(2)],
+            2,
+        )
+        .await
+        .unwrap();
+    let expect = |i: usize| {
+        Some(Started {
+            attempt: 1,
+            spec: Ok(batch[i].spec.clone()),
+        })
+    };
+    // 0 starts once, 1 was cancelled, the unknown run is not there, 3 starts, 2 is beyond max.
+    assert_eq!(started, vec![expect(0), None, None, None, expect(3), None]);
+    let r0 = store.get_run(&id(0)).await.unwrap().unwrap();
+    assert_eq!(
+        (r0.state, r0.log_path.as_deref(), r0.attempts),
+        (RunState::Running, Some("/logs/0.log"), 1)
+    );
+    assert!(r0.started_at.is_some());
+    let r3 = store.get_run(&id(3)).await.unwrap().unwrap();
+    assert_eq!((r3.state, r3.message), (RunState::Running, None));
+    let counts = store.state_counts().await.unwrap();
+    assert_eq!(
+        (
+            counts[&RunState::Running],
+            counts[&RunState::Scheduled],
+            counts[&RunState::Cancelled]
+        ),
+        (2, 1, 1)
+    );
+    let history = store.run_events(&id(3)).await.unwrap();
+    let steps: Vec<(Option<String>, Option<String>, Option<String>)> = history
+        .iter()
+        .map(|e| (e.to.clone(), e.node.clone(), e.message.clone()))
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            (Some("admitted".into()), None, None),
+            (
+                Some("scheduled".into()),
+                Some("n1".into()),
+                Some(text.to_string())
+            ),
+            (Some("running".into()), Some("n1".into()), None),
+        ]
+    );
+    assert!(history
+        .iter()
+        .all(|e| e.kind == "run" && e.run.as_deref() == Some(id(3).as_str())));
+    // The attempt answered is the fence: another attempt's outcome is stale.
+    let done = Completion {
+        state: RunState::Succeeded,
+        exit_code: Some(0),
+        message: None,
+        log_tail: String::new(),
+    };
+    assert_eq!(
+        store.finish_run(&id(0), "n1", 2, &done).await.unwrap(),
+        Applied::Stale
+    );
+    assert_eq!(
+        store.finish_run(&id(0), "n1", 1, &done).await.unwrap(),
+        Applied::Done(RunState::Succeeded)
+    );
+    // Run 2 is still there to start.
+    assert_eq!(
+        store.start_placed("n1", &[start(2)], 1).await.unwrap(),
+        vec![expect(2)]
+    );
+}
+
+/// A submit that queues new runs wakes the cell's schedulers; one that queues nothing (the same
+/// runs again) does not.
+async fn submits_wake_schedulers(store: SharedStore) {
+    let mut rx = store.queue_wakeups().await.unwrap();
+    assert!(!rx.has_changed().unwrap());
+    let batch = runs(3, 0);
+    store.submit(&batch).await.unwrap();
+    tokio::time::timeout(Duration::from_secs(5), rx.changed())
+        .await
+        .expect("a submit wakes the schedulers")
+        .unwrap();
+    store.submit(&batch).await.unwrap();
+    // Time for a wake-up to arrive, were one sent.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!rx.has_changed().unwrap(), "nothing new was queued");
+    store.submit(&runs(1, 0)).await.unwrap();
+    tokio::time::timeout(Duration::from_secs(5), rx.changed())
+        .await
+        .expect("the next submit wakes them again")
+        .unwrap();
+}
+
 /// A wake-up reaches the woken node's watcher only, promptly; several may merge into one change;
 /// waking a node nobody watches (or no node) is not an error.
 async fn nodes_are_woken_by_name(store: SharedStore) {
@@ -1687,7 +1827,8 @@ async fn nodes_are_woken_by_name(store: SharedStore) {
             .expect("both nodes are woken")
             .unwrap();
     }
-    // The scheduler wakes each node given work once per batch.
+    // The scheduler wakes each node given work once per batch, and only for placements that
+    // took: a stale or refused placement wakes nobody.
     let assign = |id: &str, node: &str| {
         outcome(
             id,
@@ -1697,13 +1838,26 @@ async fn nodes_are_woken_by_name(store: SharedStore) {
             },
         )
     };
+    let scheduled = Applied::Done(RunState::Scheduled);
     assert_eq!(
-        assigned_nodes(&[
-            assign("1", "b"),
-            outcome("2", Decision::Pending),
-            assign("3", "a"),
-            assign("4", "b"),
-        ]),
+        assigned_nodes(
+            &[
+                assign("1", "b"),
+                outcome("2", Decision::Pending),
+                assign("3", "a"),
+                assign("4", "b"),
+                assign("5", "c"),
+                assign("6", "d"),
+            ],
+            &[
+                scheduled.clone(),
+                Applied::Done(RunState::Pending),
+                scheduled.clone(),
+                scheduled,
+                Applied::Stale,
+                Applied::NodeUnavailable,
+            ]
+        ),
         ["a", "b"]
     );
 }
@@ -1776,4 +1930,6 @@ contract!(
     batch_decisions_recheck_every_run,
     batched_agent_steps,
     nodes_are_woken_by_name,
+    start_placed_answers_attempt_and_spec,
+    submits_wake_schedulers,
 );

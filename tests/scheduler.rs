@@ -350,3 +350,43 @@ async fn a_corrupt_run_is_dead_lettered_and_the_rest_proceed() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// An idle scheduler backs off up to its idle sleep, but a submit wakes it: the run is scheduled
+/// long before the sleep it was in would have ended (it had backed off to about 8 s; the bound
+/// allows half of that, so the poll alone cannot pass).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_submit_wakes_an_idle_scheduler() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 1, 4, Duration::from_secs(120), "n").await;
+    let mut sched = Scheduler::new(
+        store(&server).await,
+        SchedulerConfig {
+            idle_sleep: Duration::from_secs(60),
+            ..config()
+        },
+    )
+    .await
+    .unwrap();
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(async move { sched.run(rx, false).await });
+    // Idle sleeps double from 1 ms: after 9 s the one under way lasts about 8 s.
+    tokio::time::sleep(Duration::from_secs(9)).await;
+    let batch = runs(1, "");
+    let submitted = std::time::Instant::now();
+    s.submit(&batch).await.unwrap();
+    loop {
+        let run = s.get_run(&batch[0].id).await.unwrap().unwrap();
+        if run.state == RunState::Scheduled {
+            break;
+        }
+        assert!(
+            submitted.elapsed() < Duration::from_secs(4),
+            "the submit did not wake the scheduler: still {:?}",
+            run.state
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    stop.send(true).unwrap();
+    running.await.unwrap().unwrap();
+}

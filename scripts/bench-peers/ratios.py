@@ -1,20 +1,22 @@
 #!/usr/bin/env python3
 """The issue-12 ratios of tartarus against BullMQ from ONE run of the peer harness (medians of
-its interleaved runs): python3 scripts/bench-peers/ratios.py RESULT_DIR  (the harness prints it)."""
+its interleaved runs): python3 scripts/bench-peers/ratios.py RESULT_DIR [--peer NAME]  (the harness
+prints the directory; NAME is the adapter's --name, "tartarus" unless told)."""
 import json, os, statistics, sys
 
 
 def main():
     d = sys.argv[1]
+    name = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--peer" else "tartarus"
     runs = {}
     for line in open(os.path.join(d, "results.jsonl")):
         if line.strip():
             r = json.loads(line)
             if r.get("ok"):
                 runs.setdefault(r["peer"], []).append(r)
-    t, b = runs.get("tartarus"), runs.get("bullmq")
+    t, b = runs.get(name), runs.get("bullmq")
     if not t or not b:
-        raise SystemExit("need ok runs of both tartarus and bullmq in " + d)
+        raise SystemExit(f"need ok runs of both {name} and bullmq in " + d)
 
     def med(rs, ph, key):
         xs = [r["phases"][ph][key] for r in rs if key in r["phases"].get(ph, {})]

@@ -18,6 +18,9 @@ lifecycle. The latency figure (p99 submit → scheduled at a steady 1,000/s) is 
 
   EXTRA_PEERS="tartarus|python3 scripts/bench-peers/tartarus_bench.py --bin target/release/tartarus" \
     ONLY="bullmq tartarus" PEERS_REDIS_PORT=<free port> ../shared/bench-peers/run_all.sh
+
+Two builds in one run: EXTRA_PEERS takes one "name|command" per line; give the second one
+`--name tartarus-main` (and add it to ONLY), then `ratios.py DIR --peer tartarus-main`.
 """
 import argparse, json, os, subprocess, sys
 
@@ -63,6 +66,8 @@ def main():
     ap.add_argument("--max-seconds", type=int, default=300)
     ap.add_argument("--latency-secs", type=int, default=5)
     ap.add_argument("--bin", default=os.environ.get("TARTARUS_BIN", "target/release/tartarus"))
+    # Another name puts two builds side by side in one harness run (e.g. main and a branch).
+    ap.add_argument("--name", default="tartarus")
     a = ap.parse_args()
     n, b = a.n, max(a.batch, 1)
     # `--version` prints the commit and build date on further lines: the summary table takes one.
@@ -84,7 +89,7 @@ def main():
     out, client = bench(a.bin, a.port, ["--runs", "0", "--e2e-runs", "0", "--lifecycle-runs", str(n),
                                         "--e2e-batch", str(b), "--latency-secs", "0"], a.max_seconds)
     phases["e2e"] = phase(fig(out, "lifecycle"), client, n)
-    print(json.dumps({"peer": "tartarus", "version": ver, "client": "redis-rs (tartarus bench)",
+    print(json.dumps({"peer": a.name, "version": ver, "client": "redis-rs (tartarus bench)",
                       "runtime": "rust", "n": n, "n_single": 0, "batch": b,
                       "worker": "one scheduler + one in-process agent (instant executor); "
                                 "admission + routing + placement, 10 policies",

@@ -6,41 +6,70 @@ use futures::future::join_all;
 
 use super::{Agent, LoopState, Pending, Record, Stop, Wake};
 use crate::executor::Status;
-use crate::model::run::{Run, RunState};
-use crate::store::{Applied, StoreError};
+use crate::model::run::RunState;
+use crate::store::{Completion, PlacedStart, RunFinish, Started, StoreError};
 
 /// How often runs placed here but without a sandbox are looked for (and handed back).
 const ORPHAN_CHECK: Duration = Duration::from_secs(5);
 
 impl Agent {
-    /// Writes one outcome. An error keeps it for the next step (it is written as soon as Redis
-    /// answers). Returns whether a hand-back requeued the run.
-    async fn record(&self, p: &Pending) -> Result<bool, StoreError> {
-        let name = &self.config.name;
-        match &p.what {
-            Record::Finish(c) => self
-                .store
-                .finish_run(&p.id, name, p.attempt, c)
-                .await
-                .map(|_| false),
-            Record::HandBack(reason) => self
-                .store
-                .hand_back(&p.id, name, p.attempt, reason, self.config.max_attempts)
-                .await
-                .map(|r| r.is_some()),
-        }
+    /// Hands one run back. An error keeps it for the next step (it is written as soon as Redis
+    /// answers). Returns whether the hand-back requeued the run.
+    async fn hand_back(&self, p: &Pending) -> Result<bool, StoreError> {
+        let Record::HandBack(reason) = &p.what else {
+            return Ok(false);
+        };
+        self.store
+            .hand_back(
+                &p.id,
+                &self.config.name,
+                p.attempt,
+                reason,
+                self.config.max_attempts,
+            )
+            .await
+            .map(|r| r.is_some())
     }
 
-    /// Writes every outcome waiting, all sent at once (each is its own atomic, fenced step);
-    /// the ones Redis did not take stay for the next step.
+    /// Writes every outcome waiting, all sent at once: the completions as one batched step
+    /// (`finish_runs`: each run its own atomic step, fenced by its own attempt), the hand-backs
+    /// each on its own. The ones Redis did not take stay for the next step.
     async fn record_all(&self, st: &mut LoopState) -> Result<(), StoreError> {
         if st.unrecorded.is_empty() {
             return Ok(());
         }
-        let pending = std::mem::take(&mut st.unrecorded);
-        let results = join_all(pending.iter().map(|p| self.record(p))).await;
+        let (finishes, hand_backs): (Vec<Pending>, Vec<Pending>) =
+            std::mem::take(&mut st.unrecorded)
+                .into_iter()
+                .partition(|p| matches!(p.what, Record::Finish(_)));
+        let batch: Vec<RunFinish> = finishes
+            .iter()
+            .filter_map(|p| match &p.what {
+                Record::Finish(c) => Some(RunFinish {
+                    id: p.id.clone(),
+                    attempt: p.attempt,
+                    done: c.clone(),
+                }),
+                Record::HandBack(_) => None,
+            })
+            .collect();
+        let name = &self.config.name;
+        let (finished, handed) = tokio::join!(
+            async {
+                if batch.is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    self.store.finish_runs(name, &batch).await
+                }
+            },
+            join_all(hand_backs.iter().map(|p| self.hand_back(p)))
+        );
         let mut failure = None;
-        for (p, r) in pending.into_iter().zip(results) {
+        if let Err(e) = finished {
+            failure = Some(e);
+            st.unrecorded.extend(finishes);
+        }
+        for (p, r) in hand_backs.into_iter().zip(handed) {
             match r {
                 Ok(true) => st.report.handed_back += 1,
                 Ok(false) => {}
@@ -194,72 +223,67 @@ impl Agent {
         Ok(())
     }
 
-    /// Starts the runs scheduled here: one read of the node's runs, one of the new ones, then
-    /// every `scheduled → running` step sent at once; a sandbox starts only for the runs whose
-    /// step was applied, for the attempt read (a run cancelled or placed again meanwhile is
-    /// stale and does not start).
+    /// Starts the runs scheduled here: one read of the node's runs, then one atomic step that
+    /// moves the new ones that are still scheduled here to `running` (as many as there are free
+    /// slots) and answers with each one's attempt and spec. A sandbox starts only for the runs
+    /// that step started, for the attempt it answered (a run cancelled or placed again meanwhile
+    /// is not started); a run whose stored spec cannot be read fails at once.
     async fn start_placed(&self, st: &mut LoopState) -> Result<(), StoreError> {
         let name = &self.config.name;
         if st.free_slots.is_empty() {
             return Ok(());
         }
-        let new: Vec<String> = self
+        let starts: Vec<PlacedStart> = self
             .store
             .node_runs(name)
             .await?
             .into_iter()
             .filter(|id| !st.active.contains_key(id))
-            .collect();
-        if new.is_empty() {
-            return Ok(());
-        }
-        let runs: Vec<Run> = self
-            .store
-            .get_runs(&new)
-            .await?
-            .into_iter()
-            .flatten()
-            .filter(|r| r.state == RunState::Scheduled && r.node.as_deref() == Some(name.as_str()))
-            .take(st.free_slots.len()) // every slot busy: the rest waits for the next step
-            .collect();
-        let logs: Vec<String> = runs
-            .iter()
-            .map(|r| {
-                self.config
-                    .executor
-                    .log_dir
-                    .join(format!("{}.log", r.id))
-                    .display()
-                    .to_string()
+            .map(|id| {
+                let log = self.config.executor.log_dir.join(format!("{id}.log"));
+                PlacedStart {
+                    log_path: Some(log.display().to_string()),
+                    id,
+                }
             })
             .collect();
-        let applied = join_all(
-            runs.iter()
-                .zip(&logs)
-                .map(|(r, log)| self.store.start_run(&r.id, name, r.attempts, Some(log))),
-        )
-        .await;
-        let mut failure = None;
-        for (run, started) in runs.into_iter().zip(applied) {
-            match started {
-                Ok(Applied::Done(RunState::Running)) => {
-                    let Some(slot) = st.free_slots.pop() else {
-                        break; // cannot happen: no more runs than free slots were taken
-                    };
-                    st.timeouts.insert(run.id.clone(), run.spec.timeout_secs);
-                    let a = self.spawn(&run.id, run.attempts, run.spec, slot);
-                    st.active.insert(run.id, a);
-                    st.report.started += 1;
-                }
-                Ok(_) => {}
-                // Not known to be running: the next step reads it again (a start that did land
-                // is found `running` here without a sandbox, and handed back as an orphan).
-                Err(e) => {
-                    failure.get_or_insert(e);
-                }
-            }
+        if starts.is_empty() {
+            return Ok(());
         }
-        failure.map_or(Ok(()), Err)
+        let started = self
+            .store
+            .start_placed(name, &starts, st.free_slots.len())
+            .await?;
+        for (s, started) in starts.into_iter().zip(started) {
+            let Some(Started { attempt, spec }) = started else {
+                continue;
+            };
+            let spec = match spec {
+                Ok(spec) => spec,
+                Err(why) => {
+                    tracing::error!("run {}: cannot start it: {why}", s.id);
+                    st.unrecorded.push(Pending {
+                        id: s.id,
+                        attempt,
+                        what: Record::Finish(Completion {
+                            state: RunState::Failed,
+                            exit_code: None,
+                            message: Some(format!("the run cannot be started: {why}")),
+                            log_tail: String::new(),
+                        }),
+                    });
+                    continue;
+                }
+            };
+            let Some(slot) = st.free_slots.pop() else {
+                break; // cannot happen: no more runs than free slots were started
+            };
+            st.timeouts.insert(s.id.clone(), spec.timeout_secs);
+            let a = self.spawn(&s.id, attempt, spec, slot);
+            st.active.insert(s.id, a);
+            st.report.started += 1;
+        }
+        Ok(())
     }
 
     /// Deletes the logs of runs finished longer ago than the cell's window (and orphans as old);

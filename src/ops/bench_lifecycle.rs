@@ -14,7 +14,8 @@ use crate::model::run::RunState;
 use crate::model::spec::SandboxSpec;
 use crate::persistence::RedisAdmin;
 use crate::scheduler::{Scheduler, SchedulerConfig};
-use crate::store::{Completion, RunFinish, RunStart, SharedStore};
+use crate::store::{Applied, Completion, PlacedStart, RunFinish, SharedStore, StoreResult};
+use tokio::task::JoinHandle;
 
 use super::bench::{bench_node, figure, Figure};
 
@@ -240,18 +241,30 @@ async fn produce(
     Ok(())
 }
 
+/// The finishes of one wake-up, in flight while the agent looks for the next work.
+type Finishing = (Vec<String>, JoinHandle<StoreResult<Vec<Applied>>>);
+
 /// The bench's agent: what a real agent does per wake-up with an executor that completes at
-/// once — read the runs placed on its node, start the scheduled ones for their attempt, report
-/// each as succeeded — with the batched store calls. Polls every millisecond when idle; stops
-/// after `count` runs, or after 60 s without progress.
+/// once — read the runs placed on its node, start the new ones in one atomic step that answers
+/// with each one's attempt and spec (`start_placed`, as the real agent does), report each as
+/// succeeded for that attempt (`finish_runs`, the batched `finish_run`). The finishes of one
+/// wake-up are sent while the next one reads and starts, as an agent with sandboxes still
+/// running would. Polls every millisecond when idle; stops after `count` runs, or after 60 s
+/// without progress.
 async fn agent_loop(store: SharedStore, count: u64) -> Result<u64> {
     let mut done = 0u64;
+    // Runs started and not yet known to be finished: not offered to `start_placed` again.
     let mut seen: HashSet<String> = HashSet::new();
+    let mut finishing: Option<Finishing> = None;
     let mut last_progress = Instant::now();
     while done < count {
         let placed = store.node_runs(AGENT_NODE).await?;
         let new: Vec<String> = placed.into_iter().filter(|id| !seen.contains(id)).collect();
         if new.is_empty() {
+            if let Some(f) = finishing.take() {
+                done += finished(f, &mut seen).await?;
+                continue;
+            }
             if last_progress.elapsed() > Duration::from_secs(60) {
                 anyhow::bail!("the bench agent saw no new run for 60 s ({done} of {count} done)");
             }
@@ -259,46 +272,59 @@ async fn agent_loop(store: SharedStore, count: u64) -> Result<u64> {
             continue;
         }
         last_progress = Instant::now();
-        let runs = store.get_runs(&new).await?;
-        let starts: Vec<RunStart> = runs
-            .into_iter()
-            .flatten()
-            .filter(|r| r.state == RunState::Scheduled && r.node.as_deref() == Some(AGENT_NODE))
-            .map(|r| RunStart {
-                id: r.id,
-                attempt: r.attempts,
+        let starts: Vec<PlacedStart> = new
+            .iter()
+            .map(|id| PlacedStart {
+                id: id.clone(),
                 log_path: None,
             })
             .collect();
         seen.extend(new);
-        let started = store.start_runs(AGENT_NODE, &starts).await?;
+        let started = store.start_placed(AGENT_NODE, &starts, usize::MAX).await?;
         let finishes: Vec<RunFinish> = starts
             .into_iter()
             .zip(started)
-            .filter(|(_, a)| *a == crate::store::Applied::Done(RunState::Running))
-            .map(|(s, _)| RunFinish {
-                id: s.id,
-                attempt: s.attempt,
-                done: Completion {
-                    state: RunState::Succeeded,
-                    exit_code: Some(0),
-                    message: None,
-                    log_tail: String::new(),
-                },
+            .filter_map(|(s, started)| {
+                started.map(|st| RunFinish {
+                    id: s.id,
+                    attempt: st.attempt,
+                    done: Completion {
+                        state: RunState::Succeeded,
+                        exit_code: Some(0),
+                        message: None,
+                        log_tail: String::new(),
+                    },
+                })
             })
             .collect();
-        let finished = store.finish_runs(AGENT_NODE, &finishes).await?;
-        let ok = finished
-            .iter()
-            .filter(|a| **a == crate::store::Applied::Done(RunState::Succeeded))
-            .count() as u64;
-        done += ok;
-        // Finished runs leave the node's list: forget them so memory stays flat.
-        for f in finishes {
-            seen.remove(&f.id);
+        // The previous wake-up's finishes land before this one's are sent.
+        if let Some(f) = finishing.take() {
+            done += finished(f, &mut seen).await?;
         }
+        let ids = finishes.iter().map(|f| f.id.clone()).collect();
+        let store = store.clone();
+        finishing = Some((
+            ids,
+            tokio::spawn(async move { store.finish_runs(AGENT_NODE, &finishes).await }),
+        ));
     }
     Ok(done)
+}
+
+/// Waits for a wake-up's finishes; returns how many runs succeeded, and forgets the finished
+/// runs (they left the node's list), so memory stays flat.
+async fn finished(f: Finishing, seen: &mut HashSet<String>) -> Result<u64> {
+    let (ids, handle) = f;
+    let answers = handle
+        .await
+        .context("the bench agent's finish task failed")??;
+    for id in ids {
+        seen.remove(&id);
+    }
+    Ok(answers
+        .iter()
+        .filter(|a| **a == Applied::Done(RunState::Succeeded))
+        .count() as u64)
 }
 
 #[cfg(test)]

@@ -177,6 +177,10 @@ macro_rules! store_by_modules {
                     nodes::node_wakeups(self, name).await
                 }
 
+                async fn queue_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
+                    nodes::queue_wakeups(self).await
+                }
+
                 async fn node_leases(&self) -> StoreResult<Vec<NodeLease>> {
                     nodes::node_leases(self).await
                 }
@@ -229,6 +233,15 @@ macro_rules! store_by_modules {
                     starts: &[RunStart],
                 ) -> StoreResult<Vec<Applied>> {
                     runs::start_runs(self, node, starts).await
+                }
+
+                async fn start_placed(
+                    &self,
+                    node: &str,
+                    starts: &[PlacedStart],
+                    max: usize,
+                ) -> StoreResult<Vec<Option<Started>>> {
+                    runs::start_placed(self, node, starts, max).await
                 }
 
                 async fn finish_runs(

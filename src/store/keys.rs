@@ -349,6 +349,10 @@ impl Keys {
     pub fn node_wake_channel(&self, name: &str) -> String {
         format!("{}:node:{name}:wake", self.prefix)
     }
+    /// Pub/sub channel: a message wakes the cell's schedulers (runs were submitted). Not a key.
+    pub fn queue_wake_channel(&self) -> String {
+        format!("{}:queue:wake", self.prefix)
+    }
     /// Set: every known node name.
     pub fn nodes(&self) -> String {
         format!("{}:nodes", self.prefix)
@@ -581,6 +585,7 @@ mod tests {
         assert_eq!(k.policies(), "themis:{eu-1}:policies");
         assert_eq!(k.policy_channel(), "themis:{eu-1}:policies:changed");
         assert_eq!(k.node_wake_channel("n1"), "tartarus:{eu-1}:node:n1:wake");
+        assert_eq!(k.queue_wake_channel(), "tartarus:{eu-1}:queue:wake");
         assert_eq!(
             k.backup_patterns(),
             ["tartarus:{eu-1}:*", "themis:{eu-1}:*"]

@@ -20,6 +20,9 @@ pub mod memory;
 pub mod migrate;
 pub mod redis;
 pub mod schema;
+mod steps;
+
+pub use steps::{PlacedStart, RunFinish, RunStart, Started};
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -209,23 +212,6 @@ pub struct ClaimedRun {
     pub claim: Claim,
     /// `None` when its hash is gone or cannot be read (see [`Store::discard_unreadable`]).
     pub run: Option<Run>,
-}
-
-/// One start of a batch ([`Store::start_runs`]).
-#[derive(Clone, Debug, PartialEq)]
-pub struct RunStart {
-    pub id: String,
-    /// The placement the sandbox is started for (the run's `attempts` when it was read).
-    pub attempt: u32,
-    pub log_path: Option<String>,
-}
-
-/// One outcome of a batch ([`Store::finish_runs`]).
-#[derive(Clone, Debug, PartialEq)]
-pub struct RunFinish {
-    pub id: String,
-    pub attempt: u32,
-    pub done: Completion,
 }
 
 /// How the scheduler decided a claimed run; applied in one atomic step per run.
@@ -537,6 +523,12 @@ pub trait Store: Send + Sync {
     /// (several may merge into one change). The subscription is renewed when lost, until the
     /// receiver is dropped; wake-ups published meanwhile are missed.
     async fn node_wakeups(&self, name: &str) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
+    /// The cell's submit wake-ups: the counter changes whenever a submit queued new runs (on
+    /// Redis, the submit script publishes on the cell's queue wake channel), so an idle
+    /// scheduler claims them at once. Several may merge into one change; the subscription is
+    /// renewed when lost, and wake-ups published meanwhile are missed (a scheduler's poll is the
+    /// safety net).
+    async fn queue_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
     /// Every known node's heartbeat counter, TTL and run count, in one round trip: what a
     /// scheduler watches to judge leases on its own clock (see `scheduler::lease_watch`).
     async fn node_leases(&self) -> StoreResult<Vec<NodeLease>>;
@@ -586,6 +578,18 @@ pub trait Store: Send + Sync {
     /// on Redis), each re-checked for its own attempt; one answer per run, in order. For agents
     /// that start a whole wake-up's placements at once (the bench's agent does).
     async fn start_runs(&self, node: &str, starts: &[RunStart]) -> StoreResult<Vec<Applied>>;
+    /// `scheduled` → `running` for the runs of `starts` that are scheduled on `node` now, at
+    /// most `max` of them (in order), each for the attempt it is at in that same atomic step, and
+    /// answers with that attempt and the run's spec, so an agent reads nothing before it starts a
+    /// sandbox. `None` for a run not started: not scheduled here (cancelled, moved, running,
+    /// gone) or beyond `max`. One answer per run, in order; one round trip (one script call per
+    /// chunk on Redis).
+    async fn start_placed(
+        &self,
+        node: &str,
+        starts: &[PlacedStart],
+        max: usize,
+    ) -> StoreResult<Vec<Option<Started>>>;
     /// [`Store::finish_run`] for many runs of `node` in one round trip, each fenced by its own
     /// attempt (another attempt's outcome is a `stale` event); the node's capacity is freed once
     /// per batch. One answer per run, in order.
@@ -674,12 +678,17 @@ pub trait Store: Send + Sync {
 
 pub type SharedStore = Arc<dyn Store>;
 
-/// The nodes these decisions place work on, each once: whom [`Store::wake_nodes`] wakes.
-pub fn assigned_nodes(outcomes: &[Outcome]) -> Vec<String> {
+/// The nodes these decisions placed work on, each once: whom [`Store::wake_nodes`] wakes. Only
+/// the placements that took (answered `Applied::Done(RunState::Scheduled)`, in the order of
+/// `outcomes`) count: a node whose placement was stale or found full has nothing new to start.
+pub fn assigned_nodes(outcomes: &[Outcome], applied: &[Applied]) -> Vec<String> {
     let mut names: Vec<String> = outcomes
         .iter()
-        .filter_map(|o| match &o.decision {
-            Decision::Assign { node, .. } => Some(node.clone()),
+        .zip(applied)
+        .filter_map(|(o, a)| match (&o.decision, a) {
+            (Decision::Assign { node, .. }, Applied::Done(RunState::Scheduled)) => {
+                Some(node.clone())
+            }
             _ => None,
         })
         .collect();

@@ -128,6 +128,16 @@ pub(super) async fn wake_nodes(store: &MemoryStore, names: &[String]) -> StoreRe
     Ok(())
 }
 
+pub(super) async fn queue_wakeups(
+    store: &MemoryStore,
+) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
+    let mut g = store.lock();
+    let tx = g
+        .queue_wake
+        .get_or_insert_with(|| tokio::sync::watch::channel(0).0);
+    Ok(tx.subscribe())
+}
+
 pub(super) async fn node_wakeups(
     store: &MemoryStore,
     name: &str,

@@ -58,6 +58,11 @@ pub(super) async fn submit(store: &MemoryStore, runs: &[Run]) -> StoreResult<Vec
         );
         out.push(Admission::Created);
     }
+    if out.contains(&Admission::Created) {
+        if let Some(tx) = &g.queue_wake {
+            tx.send_modify(|n| *n = n.wrapping_add(1));
+        }
+    }
     drop(g);
     store.new_events.notify_waiters();
     Ok(out)
@@ -214,6 +219,36 @@ pub(super) async fn start_runs(
     let mut out = Vec::with_capacity(starts.len());
     for s in starts {
         out.push(start_run(store, &s.id, node, s.attempt, s.log_path.as_deref()).await?);
+    }
+    Ok(out)
+}
+
+pub(super) async fn start_placed(
+    store: &MemoryStore,
+    node: &str,
+    starts: &[PlacedStart],
+    max: usize,
+) -> StoreResult<Vec<Option<Started>>> {
+    let mut out = Vec::with_capacity(starts.len());
+    for s in starts {
+        let placed = out.iter().flatten().count() < max;
+        let current = store.lock().runs.get(&s.id).and_then(|r| {
+            (placed && r.state == RunState::Scheduled && r.node.as_deref() == Some(node))
+                .then(|| (r.attempts, r.spec.clone()))
+        });
+        let started = match current {
+            Some((attempt, spec)) => {
+                match start_run(store, &s.id, node, attempt, s.log_path.as_deref()).await? {
+                    Applied::Done(RunState::Running) => Some(Started {
+                        attempt,
+                        spec: Ok(spec),
+                    }),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        out.push(started);
     }
     Ok(out)
 }

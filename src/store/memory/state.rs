@@ -54,6 +54,8 @@ pub(super) struct Inner {
     pub(super) policy_watchers: Vec<mpsc::Sender<u64>>,
     /// Per node: the wake-up counter its agent watches (see `Store::wake_nodes`).
     pub(super) node_wakes: HashMap<String, tokio::sync::watch::Sender<u64>>,
+    /// The submit wake-up counter schedulers watch (see `Store::queue_wakeups`), once watched.
+    pub(super) queue_wake: Option<tokio::sync::watch::Sender<u64>>,
     /// Scheduler announcements with the time they expire (ms).
     pub(super) schedulers: BTreeMap<String, (SchedulerInfo, i64)>,
     /// The cell's window for finished runs (ms), when one was stored.

@@ -51,7 +51,7 @@ local function node_of(nodekey, noderuns)
   local v = redis.call('HMGET', nodekey, 'draining', 'cap_cpu', 'cap_mem', 'cap_gpu', 'cap_slots', 'used_cpu', 'used_mem', 'used_gpu', 'used_slots', 'last_heartbeat', 'ttl_ms')
   -- An expired node has no hash, so no capacity fields: it fits nothing. A node whose heartbeat
   -- is older than its TTL takes nothing new (its hash outlives it).
-  local live = (tonumber(v[10]) or 0) + (tonumber(v[11]) or 0) > NOW - 1000
+  local live = (tonumber(v[10]) or 0) + (tonumber(v[11]) or 0) > NOWN - 1000
   c = {open = (v[5] and live and v[1] ~= '1') and true or false, runs = noderuns, placed = {}, u = {}}
   for i = 2, 9 do c.u[i] = tonumber(v[i] or '0') or 0 end
   nodes[nodekey] = c
@@ -133,9 +133,7 @@ local function apply(runkey, evkey, nodekey, noderuns, a)
   local f2 = {'kind', 'run', 'run', id, 'from', 'admitted', 'to', 'scheduled', 'at', NOW, 'node', node}
   if msg ~= '' then f2[#f2 + 1] = 'message'; f2[#f2 + 1] = msg end
   local s2 = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f2))
-  local e2 = {id = s2, at = NOW, kind = 'run', run = id, from = 'admitted', to = 'scheduled', node = node}
-  if msg ~= '' then e2.message = msg end
-  if redis.call('RPUSH', evkey, cjson.encode({id = s1, at = NOW, kind = 'run', run = id, from = state, to = 'admitted'}), cjson.encode(e2)) > RUNEVCAP then
+  if redis.call('RPUSH', evkey, hist(s1, nil, state, 'admitted'), hist(s2, nil, 'admitted', 'scheduled', node, msg)) > RUNEVCAP then
     redis.call('LTRIM', evkey, -RUNEVCAP, -1)
   end
   return 'scheduled'
@@ -211,6 +209,41 @@ flush_moves()
 return out
 "#;
 
+/// `scheduled` → `running` for the runs of one node that are scheduled there now (at most `max`
+/// of them), each for the attempt it is at in this same step, answering with that attempt and
+/// the run's spec: the agent starts exactly that placement and reads nothing else first. The
+/// state, fields and event are those of `START_RUNS`. KEYS: base + per run: run, run events.
+/// ARGV: common(3), node, count, max, then per run: id, log path ('' none). Returns per run
+/// {attempt, spec} when started, 0 when not (not scheduled on this node, gone, or beyond max).
+pub const START_PLACED: &str = r#"
+local node, n, max = ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
+local out, started = {}, 0
+local a = 7
+for i = 1, n do
+  local runkey, evkey = KEYS[B + 2 * i - 1], KEYS[B + 2 * i]
+  local id, log = ARGV[a], ARGV[a + 1]
+  a = a + 2
+  out[i] = 0
+  if started < max then
+    local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'message', 'spec')
+    if cur[1] == 'scheduled' and cur[2] == node then
+      started = started + 1
+      move_later('scheduled', 'running', id)
+      if log ~= '' then
+        redis.call('HSET', runkey, 'state', 'running', 'updated_at', NOW, 'started_at', NOW, 'log_path', log)
+      else
+        redis.call('HSET', runkey, 'state', 'running', 'updated_at', NOW, 'started_at', NOW)
+      end
+      if cur[4] then redis.call('HDEL', runkey, 'message') end
+      event(evkey, id, 'scheduled', 'running', node, nil)
+      out[i] = {cur[3] or '0', cur[5] or ''}
+    end
+  end
+end
+flush_moves()
+return out
+"#;
+
 /// `running` (or `scheduled`) → a terminal state for many runs of one node, as the one-run
 /// finish: only each run's current attempt on this node may finish it (another attempt's outcome
 /// becomes a 'stale' event), a cancelled run only keeps its output. The node's capacity is freed
@@ -268,7 +301,7 @@ for i = 1, n do
       end
     end
     if cur[4] then
-      redis.call('ZADD', K_FINISHED_TTL, NOW + (tonumber(cur[4]) or 0), id)
+      redis.call('ZADD', K_FINISHED_TTL, NOWN + (tonumber(cur[4]) or 0), id)
     else
       finished[#finished + 1] = NOW
       finished[#finished + 1] = id

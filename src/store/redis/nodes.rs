@@ -356,7 +356,21 @@ pub(super) async fn node_wakeups(
     store: &RedisStore,
     name: &str,
 ) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
-    let mut payloads = store.subscribe(&store.keys.node_wake_channel(name)).await?;
+    wakeups(store, &store.keys.node_wake_channel(name)).await
+}
+
+pub(super) async fn queue_wakeups(
+    store: &RedisStore,
+) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
+    wakeups(store, &store.keys.queue_wake_channel()).await
+}
+
+/// A counter that changes on each message of `channel`, for as long as it is watched.
+async fn wakeups(
+    store: &RedisStore,
+    channel: &str,
+) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
+    let mut payloads = store.subscribe(channel).await?;
     let (tx, rx) = tokio::sync::watch::channel(0u64);
     tokio::spawn(async move {
         // Ends when the agent drops its receiver (which ends the subscription too).

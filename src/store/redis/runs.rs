@@ -1,6 +1,9 @@
 //! Hades on Redis: submitting, reading, listing, cancelling and deleting runs, and the agent-side steps of a run (start, finish, hand back).
 
 use std::collections::BTreeMap;
+use std::task::Poll;
+
+use futures::stream::{FuturesOrdered, StreamExt};
 
 use ::redis::Value;
 
@@ -12,52 +15,33 @@ use crate::model::run::{field, Run, RunState};
 use crate::store::keys::queue_score;
 use crate::store::*;
 
+/// Submit calls in flight at once on the connection.
+const SUBMITS_IN_FLIGHT: usize = 16;
+
 pub(super) async fn submit(store: &RedisStore, runs: &[Run]) -> StoreResult<Vec<Admission>> {
     let batch = store.settings.submit_batch.max(1);
     let idem_ttl = ms(store.settings.idempotency_ttl).max(1).to_string();
-    // Many batches in flight on one multiplexed connection: the pipeline depth is what makes
-    // bulk submit fast; each batch is one atomic script call.
-    let mut calls = Vec::new();
-    for chunk in runs.chunks(batch) {
-        let mut keys = store.base_keys();
-        keys.extend(chunk.iter().map(|r| store.keys.run(&r.id)));
-        let mut idem_keys = Vec::new();
-        let mut args = store.common_args();
-        args.push(chunk.len().to_string());
-        args.push(idem_ttl.clone());
-        for run in chunk {
-            let fields = run.to_fields();
-            args.push(run.id.clone());
-            args.push(queue_score(run.priority).to_string());
-            match &run.idempotency_key {
-                Some(k) => {
-                    idem_keys.push(store.keys.idempotency(k));
-                    args.push(idem_keys.len().to_string());
-                    args.push(run.content_hash());
-                }
-                None => {
-                    args.push("0".into());
-                    args.push(String::new());
-                }
-            }
-            args.push((fields.len() * 2).to_string());
-            for (k, v) in fields {
-                args.push(k.to_string());
-                args.push(v);
-            }
-        }
-        keys.extend(idem_keys);
-        calls.push(Call {
-            script: ScriptId::Submit,
-            keys,
-            args,
-        });
-    }
+    // Many batches in flight on one multiplexed connection, each one atomic script call. Each
+    // call is sent as soon as it is built, so Redis runs one while the next is encoded.
     let mut out = Vec::with_capacity(runs.len());
-    for group in calls.chunks(16) {
-        for reply in store.eval_many(group).await? {
-            out.extend(strings(reply).iter().map(|v| parse_admission(v)));
+    let mut inflight = FuturesOrdered::new();
+    let take = |out: &mut Vec<Admission>, reply: Value| {
+        out.extend(strings(reply).iter().map(|v| parse_admission(v)));
+    };
+    for chunk in runs.chunks(batch) {
+        if inflight.len() >= SUBMITS_IN_FLIGHT {
+            if let Some(reply) = inflight.next().await {
+                take(&mut out, reply?);
+            }
         }
+        inflight.push_back(store.eval(submit_call(store, chunk, &idem_ttl)));
+        // Polling sends the new call; answers already there are taken in order.
+        while let Poll::Ready(Some(reply)) = futures::poll!(inflight.next()) {
+            take(&mut out, reply?);
+        }
+    }
+    while let Some(reply) = inflight.next().await {
+        take(&mut out, reply?);
     }
     if out.len() != runs.len() {
         return Err(StoreError::Backend(format!(
@@ -67,6 +51,44 @@ pub(super) async fn submit(store: &RedisStore, runs: &[Run]) -> StoreResult<Vec<
         )));
     }
     Ok(out)
+}
+
+/// The submit script call for one batch of runs.
+fn submit_call(store: &RedisStore, chunk: &[Run], idem_ttl: &str) -> Call {
+    let mut keys = store.base_keys();
+    keys.extend(chunk.iter().map(|r| store.keys.run(&r.id)));
+    let mut idem_keys = Vec::new();
+    let mut args = store.common_args();
+    args.push(chunk.len().to_string());
+    args.push(idem_ttl.to_string());
+    args.push(store.keys.queue_wake_channel());
+    for run in chunk {
+        let fields = run.to_fields();
+        args.push(run.id.clone());
+        args.push(queue_score(run.priority).to_string());
+        match &run.idempotency_key {
+            Some(k) => {
+                idem_keys.push(store.keys.idempotency(k));
+                args.push(idem_keys.len().to_string());
+                args.push(run.content_hash());
+            }
+            None => {
+                args.push("0".into());
+                args.push(String::new());
+            }
+        }
+        args.push((fields.len() * 2).to_string());
+        for (k, v) in fields {
+            args.push(k.to_string());
+            args.push(v);
+        }
+    }
+    keys.extend(idem_keys);
+    Call {
+        script: ScriptId::Submit,
+        keys,
+        args,
+    }
 }
 
 /// One entry of the submit script's answer.
@@ -266,6 +288,61 @@ pub(super) async fn start_runs(
         })
         .collect();
     applied_per_run(store, &calls, starts.len()).await
+}
+
+pub(super) async fn start_placed(
+    store: &RedisStore,
+    node: &str,
+    starts: &[PlacedStart],
+    max: usize,
+) -> StoreResult<Vec<Option<Started>>> {
+    let mut out = Vec::with_capacity(starts.len());
+    // Chunks run one after another: each may start only what the ones before it left of `max`.
+    for chunk in starts.chunks(STEPS_PER_CALL) {
+        let left = max.saturating_sub(out.iter().flatten().count());
+        if left == 0 {
+            out.extend(chunk.iter().map(|_| None));
+            continue;
+        }
+        let mut keys = store.base_keys();
+        let mut args = store.common_args();
+        args.extend([node.to_string(), chunk.len().to_string(), left.to_string()]);
+        for s in chunk {
+            keys.extend([store.keys.run(&s.id), store.keys.run_events(&s.id)]);
+            args.extend([s.id.clone(), s.log_path.clone().unwrap_or_default()]);
+        }
+        let reply = store
+            .eval(Call {
+                script: ScriptId::StartPlaced,
+                keys,
+                args,
+            })
+            .await?;
+        let answers = items(reply);
+        if answers.len() != chunk.len() {
+            return Err(corrupt(format!(
+                "a start was answered for {} of {} runs",
+                answers.len(),
+                chunk.len()
+            )));
+        }
+        out.extend(answers.into_iter().map(parse_started));
+    }
+    Ok(out)
+}
+
+/// One answer of the start script: `{attempt, spec}` for a run started, 0 for one that was not.
+fn parse_started(v: Value) -> Option<Started> {
+    let parts = items(v);
+    let [attempt, spec] = parts.as_slice() else {
+        return None;
+    };
+    let attempt = text(attempt)?.parse().ok()?;
+    let spec = text(spec).unwrap_or_default();
+    Some(Started {
+        attempt,
+        spec: serde_json::from_str(&spec).map_err(|e| format!("its stored spec: {e}")),
+    })
 }
 
 pub(super) async fn finish_run(

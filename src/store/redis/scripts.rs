@@ -78,9 +78,25 @@ fn prelude_tables() -> String {
 }
 
 const PRELUDE: &str = r#"
-local EVCAP = tonumber(ARGV[1])
+-- Numbers that only go back to Redis stay the strings they came as (formatting a Lua number
+-- costs a printf per use); NOWN is the number, for arithmetic and comparisons.
+local EVCAP = ARGV[1]
 local RUNEVCAP = tonumber(ARGV[2])
-local NOW = tonumber(ARGV[3])
+local NOW = ARGV[3]
+local NOWN = tonumber(ARGV[3])
+
+-- One entry of a run's own history, as JSON. It leaves out what its key says (the run) and the
+-- kind of a transition. Built by concatenation (no table, no cjson for the parts that are
+-- known to be plain: stream ids, times, state names); free text is encoded by cjson.
+local function hist(sid, kind, from, to, node, msg)
+  local s = '{"id":"' .. sid .. '","at":' .. NOW
+  if kind then s = s .. ',"kind":' .. cjson.encode(kind) end
+  if from then s = s .. ',"from":"' .. from .. '"' end
+  if to then s = s .. ',"to":"' .. to .. '"' end
+  if node and node ~= '' then s = s .. ',"node":' .. cjson.encode(node) end
+  if msg and msg ~= '' then s = s .. ',"message":' .. cjson.encode(msg) end
+  return s .. '}'
+end
 
 local function event(evkey, id, from, to, node, msg)
   local f = {'kind', 'run', 'run', id, 'to', to, 'at', NOW}
@@ -89,11 +105,7 @@ local function event(evkey, id, from, to, node, msg)
   if msg and msg ~= '' then f[#f+1] = 'message'; f[#f+1] = msg end
   local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f))
   if evkey then
-    -- The run's own history leaves out what its key says (the run) and the kind of a transition.
-    local e = {id = sid, at = NOW, from = from, to = to}
-    if node and node ~= '' then e.node = node end
-    if msg and msg ~= '' then e.message = msg end
-    if redis.call('RPUSH', evkey, cjson.encode(e)) > RUNEVCAP then
+    if redis.call('RPUSH', evkey, hist(sid, nil, from, to, node, msg)) > RUNEVCAP then
       redis.call('LTRIM', evkey, -RUNEVCAP, -1)
     end
   end
@@ -105,7 +117,7 @@ end
 local function mark_finished(runkey, id)
   local ttl = redis.call('HGET', runkey, 'ttl_ms')
   if ttl then
-    redis.call('ZADD', K_FINISHED_TTL, NOW + (tonumber(ttl) or 0), id)
+    redis.call('ZADD', K_FINISHED_TTL, NOWN + (tonumber(ttl) or 0), id)
   else
     redis.call('ZADD', K_FINISHED, NOW, id)
   end
@@ -121,9 +133,7 @@ local function note(evkey, id, kind, node, msg)
   local f = {'kind', kind, 'run', id, 'at', NOW, 'message', msg}
   if node and node ~= '' then f[#f+1] = 'node'; f[#f+1] = node end
   local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f))
-  local e = {id = sid, at = NOW, kind = kind, message = msg}
-  if node and node ~= '' then e.node = node end
-  if redis.call('RPUSH', evkey, cjson.encode(e)) > RUNEVCAP then
+  if redis.call('RPUSH', evkey, hist(sid, kind, nil, nil, node, msg)) > RUNEVCAP then
     redis.call('LTRIM', evkey, -RUNEVCAP, -1)
   end
 end
@@ -184,7 +194,8 @@ pub fn with_batch_prelude(body: &str) -> String {
 }
 
 /// KEYS: base + one run key per run, then the idempotency keys. ARGV: common(3), count, idem ttl
-/// ms, then per run: id, score, idem key index (0 = none, else KEYS[B + count + index]), content
+/// ms, queue wake channel (published on when a run was queued: idle schedulers wake), then per
+/// run: id, score, idem key index (0 = none, else KEYS[B + count + index]), content
 /// hash, nfields, fields…
 ///
 /// Returns one entry per run: 'new', 'existing:<id>' (an id already stored, or a key already
@@ -197,7 +208,7 @@ local ttl = tonumber(ARGV[5])
 local out = {}
 -- Which ids are stored already: one ZMSCORE for the call, then the runs written by it.
 local offsets, ids = {}, {}
-local a = 6
+local a = 7
 for i = 1, n do
   offsets[i] = a
   ids[i] = ARGV[a]
@@ -250,6 +261,8 @@ end
 chunked('ZADD', K_RUNS, members)
 chunked('ZADD', KEYS[SIDX['queued']], members)
 chunked('ZADD', K_QUEUE, queued)
+-- Best effort (a user without channel rights still submits): schedulers also poll.
+if #queued > 0 then redis.pcall('PUBLISH', ARGV[6], '1') end
 return out
 "#;
 
@@ -554,7 +567,7 @@ while a <= #ARGV do
   if state and TERMINAL[state] then
     local f = redis.call('ZSCORE', K_FINISHED, id)
     local t = redis.call('ZSCORE', K_FINISHED_TTL, id)
-    due = (f and tonumber(f) <= cutoff) or (t and tonumber(t) <= NOW) or false
+    due = (f and tonumber(f) <= cutoff) or (t and tonumber(t) <= NOWN) or false
   end
   if due then
     redis.call('DEL', runkey, evkey)
@@ -584,6 +597,7 @@ pub(super) enum ScriptId {
     Cancel,
     Recover,
     StartRuns,
+    StartPlaced,
     FinishRuns,
     RetryDead,
     DeleteDead,
@@ -595,7 +609,7 @@ pub(super) enum ScriptId {
     ExpireFinished,
 }
 
-pub(super) const ALL_SCRIPTS: [ScriptId; 17] = [
+pub(super) const ALL_SCRIPTS: [ScriptId; 18] = [
     ScriptId::ExpireFinished,
     ScriptId::DeleteRun,
     ScriptId::DiscardUnreadable,
@@ -607,6 +621,7 @@ pub(super) const ALL_SCRIPTS: [ScriptId; 17] = [
     ScriptId::Cancel,
     ScriptId::Recover,
     ScriptId::StartRuns,
+    ScriptId::StartPlaced,
     ScriptId::FinishRuns,
     ScriptId::RetryDead,
     ScriptId::DeleteDead,
@@ -626,6 +641,7 @@ impl ScriptId {
             ScriptId::Cancel => with_prelude(CANCEL),
             ScriptId::Recover => with_prelude(RECOVER),
             ScriptId::StartRuns => with_batch_prelude(START_RUNS),
+            ScriptId::StartPlaced => with_batch_prelude(START_PLACED),
             ScriptId::FinishRuns => with_batch_prelude(FINISH_RUNS),
             ScriptId::RetryDead => with_prelude(RETRY_DEAD),
             ScriptId::DeleteDead => with_prelude(DELETE_DEAD),
@@ -700,6 +716,7 @@ mod tests {
             CANCEL,
             RECOVER,
             START_RUNS,
+            START_PLACED,
             FINISH_RUNS,
             RETRY_DEAD,
             DELETE_DEAD,
