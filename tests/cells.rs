@@ -93,7 +93,7 @@ fn each_cell_is_one_slot_and_sees_only_its_own_data() {
     for cell in ["blue", "green", "red"] {
         let mine: Vec<&String> = keys.iter().filter(|k| hash_tag(k) == Some(cell)).collect();
         assert!(mine.len() > 1 || cell == "red", "{cell}: {mine:?}");
-        let slot = key_slot(&format!("{{{cell}}}"));
+        let slot = key_slot(format!("{{{cell}}}"));
         assert!(mine.iter().all(|k| key_slot(k) == slot));
         let schema: Option<String> = redis::cmd("GET")
             .arg(Keys::for_cell(&Cell::new(cell).unwrap()).schema())

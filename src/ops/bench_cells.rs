@@ -189,7 +189,7 @@ fn place_cells(n: usize, masters: &[crate::connection::ClusterNode]) -> Vec<(Str
     while out.len() < n && candidate < 100_000 {
         let name = format!("bench-{candidate}");
         candidate += 1;
-        let slot = crate::store::keys::key_slot(&format!("{{{name}}}"));
+        let slot = crate::store::keys::key_slot(format!("{{{name}}}"));
         let Some(m) = masters.iter().position(|m| m.holds(slot)) else {
             continue;
         };

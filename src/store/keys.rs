@@ -445,10 +445,20 @@ pub fn hash_tag(key: &str) -> Option<&str> {
 
 /// The Redis Cluster slot of a key (CRC16-XMODEM of its hash tag, or of the whole key, mod 16384),
 /// as `CLUSTER KEYSLOT` computes it.
-pub fn key_slot(key: &str) -> u16 {
+/// Keys are bytes here (keys read back from an RDB need not be UTF-8).
+pub fn key_slot(key: impl AsRef<[u8]>) -> u16 {
     const CRC16: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_XMODEM);
-    let hashed = hash_tag(key).unwrap_or(key);
-    CRC16.checksum(hashed.as_bytes()) % 16384
+    let key = key.as_ref();
+    let hashed = key
+        .iter()
+        .position(|b| *b == b'{')
+        .and_then(|open| {
+            let rest = &key[open + 1..];
+            let close = rest.iter().position(|b| *b == b'}')?;
+            (close > 0).then(|| &rest[..close])
+        })
+        .unwrap_or(key);
+    CRC16.checksum(hashed) % 16384
 }
 
 /// Checks a configured queue key (`REDIS_QUEUE_KEY`) against its cell. A key carrying a hash tag
@@ -571,7 +581,7 @@ mod tests {
         let cell = Cell::new("eu-1").unwrap();
         let k = Keys::for_cell(&cell);
         let all = every_key(&k);
-        let slot = key_slot(&k.runs());
+        let slot = key_slot(k.runs());
         for key in &all {
             assert_eq!(hash_tag(key), Some("eu-1"), "{key}");
             assert_eq!(key_slot(key), slot, "{key}");
@@ -656,6 +666,12 @@ mod tests {
         assert_eq!(key_slot("foo"), 12182);
         assert_eq!(key_slot("{user1000}.following"), key_slot("user1000"));
         assert_eq!(key_slot("foo{}{bar}"), key_slot("foo{}{bar}"));
+        // CRC16-XMODEM mod 16384, as `CLUSTER KEYSLOT` computes it: an empty tag hashes the
+        // whole key, only the first tag counts, and a key need not be UTF-8.
+        assert_eq!(key_slot("a{}b"), 13694);
+        assert_eq!(key_slot("{x}{y}"), key_slot("x"));
+        assert_eq!(key_slot("x{y"), 2740);
+        assert_eq!(key_slot(b"\xff{\xfe}"), key_slot(b"\xfe"));
         assert_eq!(hash_tag("foo{}{bar}"), None);
         assert_eq!(hash_tag("foo{{bar}}zap"), Some("{bar"));
         assert_eq!(hash_tag("foo{bar}{zap}"), Some("bar"));

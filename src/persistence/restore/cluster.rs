@@ -7,9 +7,8 @@
 //! slot is not its master's (a crafted RDB) stops the restore of that master.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use futures::stream::{FuturesOrdered, StreamExt};
 use serde::Serialize;
 
 use crate::config::RedisTarget;
@@ -19,6 +18,7 @@ use crate::persistence::backup::{describe_slots, normalize_slots, BackupManifest
 use crate::persistence::files::open_beneath;
 use crate::persistence::rdb_keys::RdbKeyReader;
 use crate::persistence::{PersistenceError, Progress, ProgressFn, Result};
+use crate::store::keys::key_slot;
 
 /// How an online Cluster restore runs.
 #[derive(Clone, Debug)]
@@ -247,59 +247,44 @@ async fn restore_master(
         flushed = admin.flush_keys(&["*".to_string()]).await?;
     }
     let slots = m.slot_ranges();
-    let (mut restored, mut expired) = (0u64, 0u64);
-    let mut in_flight = FuturesOrdered::new();
-    let mut eof = false;
-    let mut last = Instant::now();
-    let admin = &admin;
-    loop {
-        while !eof && in_flight.len() < opts.in_flight.max(1) {
-            let mut batch: Vec<RestoreItem> = Vec::with_capacity(opts.batch);
-            while batch.len() < opts.batch.max(1) {
-                let Some(k) = reader.next_key()? else {
-                    eof = true;
-                    break;
-                };
-                let slot = key_slot(&k.key);
-                if k.db != 0 || !slots.iter().any(|(a, b)| (*a..=*b).contains(&slot)) {
-                    return Err(PersistenceError::invalid(
-                        path.display().to_string(),
-                        format!(
-                            "key {:?} (db {}, slot {slot}) is not in the slots {} of its master",
-                            String::from_utf8_lossy(&k.key),
-                            k.db,
-                            describe_slots(&slots)
-                        ),
-                    ));
-                }
-                let ttl = match k.expire_at_ms {
-                    None => 0,
-                    Some(at) => match at - crate::model::now_ms() {
-                        left if left > 0 => left,
-                        _ => {
-                            expired += 1;
-                            continue;
-                        }
-                    },
-                };
-                batch.push((k.key, ttl, k.payload));
+    let mut expired = 0u64;
+    let next = || -> Result<Option<RestoreItem>> {
+        while let Some(k) = reader.next_key()? {
+            let slot = key_slot(&k.key);
+            if k.db != 0 || !slots.iter().any(|(a, b)| (*a..=*b).contains(&slot)) {
+                return Err(PersistenceError::invalid(
+                    path.display().to_string(),
+                    format!(
+                        "key {:?} (db {}, slot {slot}) is not in the slots {} of its master",
+                        String::from_utf8_lossy(&k.key),
+                        k.db,
+                        describe_slots(&slots)
+                    ),
+                ));
             }
-            if batch.is_empty() {
-                break;
-            }
-            in_flight.push_back(async move { admin.restore_batch(&batch).await });
+            let ttl = match k.expire_at_ms {
+                None => 0,
+                Some(at) => match at - crate::model::now_ms() {
+                    left if left > 0 => left,
+                    _ => {
+                        expired += 1;
+                        continue;
+                    }
+                },
+            };
+            return Ok(Some((k.key, ttl, k.payload)));
         }
-        match in_flight.next().await {
-            Some(r) => {
-                restored += r? as u64;
-                if last.elapsed() > Duration::from_millis(200) {
-                    progress(Progress::keys("restore keys", restored, Some(m.keys)));
-                    last = Instant::now();
-                }
-            }
-            None => break,
-        }
-    }
+        Ok(None)
+    };
+    let restored = super::online::restore_stream(
+        &admin,
+        next,
+        opts.batch,
+        opts.in_flight,
+        Some(m.keys),
+        progress,
+    )
+    .await?;
     progress(Progress::keys("restore keys", restored, Some(restored)));
     Ok(RestoredMaster {
         node_id: m.node_id.clone(),
@@ -309,44 +294,4 @@ async fn restore_master(
         expired,
         elapsed_ms: start.elapsed().as_millis() as u64,
     })
-}
-
-/// The cluster slot of a key given as bytes (CRC-16 of its hash tag, or of the whole key).
-pub fn key_slot(key: &[u8]) -> u16 {
-    const CRC16: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_XMODEM);
-    let hashed = key
-        .iter()
-        .position(|b| *b == b'{')
-        .and_then(|open| {
-            let rest = &key[open + 1..];
-            rest.iter()
-                .position(|b| *b == b'}')
-                .filter(|close| *close > 0)
-                .map(|close| &rest[..close])
-        })
-        .unwrap_or(key);
-    CRC16.checksum(hashed) % 16384
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn key_slots_follow_hash_tags_as_the_store_does() {
-        for k in [
-            "tartarus:{eu-1}:queue",
-            "plain",
-            "a{}b",
-            "{x}{y}",
-            "{",
-            "x{y",
-        ] {
-            assert_eq!(
-                key_slot(k.as_bytes()),
-                crate::store::keys::key_slot(k),
-                "{k}"
-            );
-        }
-    }
 }

@@ -8,8 +8,8 @@ mod online;
 mod redis_conf;
 
 pub use cluster::{
-    key_slot, match_masters, plan_cluster, restore_cluster, ClusterRestoreOptions,
-    ClusterRestorePlan, ClusterRestoreReport, PlannedMaster, RestoredMaster,
+    match_masters, plan_cluster, restore_cluster, ClusterRestoreOptions, ClusterRestorePlan,
+    ClusterRestoreReport, PlannedMaster, RestoredMaster,
 };
 pub use offline::{
     copy_file_durable, plan_offline, restore_offline, ClusterMember, OfflineRestoreOptions,

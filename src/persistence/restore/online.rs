@@ -162,6 +162,53 @@ pub async fn restore_logical(
     })
 }
 
+/// Sends the keys `next` yields (None at the end) to the server with `RESTORE`, in pipelines of
+/// `batch` keys, `in_flight` pipelines at a time, reporting progress against `total`; returns how
+/// many keys were restored. The online restore of one server and of each Cluster master.
+pub(super) async fn restore_stream(
+    admin: &RedisAdmin,
+    mut next: impl FnMut() -> Result<Option<RestoreItem>>,
+    batch: usize,
+    in_flight: usize,
+    total: Option<u64>,
+    progress: ProgressFn<'_>,
+) -> Result<u64> {
+    let batch_size = batch.max(1);
+    let mut pipelines = FuturesOrdered::new();
+    let mut restored = 0u64;
+    let mut eof = false;
+    let mut last = Instant::now();
+    loop {
+        while !eof && pipelines.len() < in_flight.max(1) {
+            let mut items: Vec<RestoreItem> = Vec::with_capacity(batch_size);
+            while items.len() < batch_size {
+                match next()? {
+                    Some(item) => items.push(item),
+                    None => {
+                        eof = true;
+                        break;
+                    }
+                }
+            }
+            if items.is_empty() {
+                break;
+            }
+            pipelines.push_back(async move { admin.restore_batch(&items).await });
+        }
+        match pipelines.next().await {
+            Some(r) => {
+                restored += r? as u64;
+                if last.elapsed() > Duration::from_millis(200) {
+                    progress(Progress::keys("restore keys", restored, total));
+                    last = Instant::now();
+                }
+            }
+            None => break,
+        }
+    }
+    Ok(restored)
+}
+
 /// Streams the RESTORE file into the server, `opts.in_flight` pipelines at a time; fails unless
 /// exactly `total` keys were restored.
 async fn load_file(
@@ -175,39 +222,15 @@ async fn load_file(
     let f = open_beneath(backup_path, backup::LOGICAL_FILE)
         .map_err(|e| PersistenceError::io(&path, e))?;
     let mut reader = RestoreReader::new(std::io::BufReader::with_capacity(8 << 20, f), &path);
-    let batch_size = opts.batch.max(1);
-    let mut in_flight = FuturesOrdered::new();
-    let mut restored = 0u64;
-    let mut eof = false;
-    let mut last = Instant::now();
-    loop {
-        while !eof && in_flight.len() < opts.in_flight.max(1) {
-            let mut batch: Vec<RestoreItem> = Vec::with_capacity(batch_size);
-            while batch.len() < batch_size {
-                match reader.next_item()? {
-                    Some(item) => batch.push(item),
-                    None => {
-                        eof = true;
-                        break;
-                    }
-                }
-            }
-            if batch.is_empty() {
-                break;
-            }
-            in_flight.push_back(async move { admin.restore_batch(&batch).await });
-        }
-        match in_flight.next().await {
-            Some(r) => {
-                restored += r? as u64;
-                if last.elapsed() > Duration::from_millis(200) {
-                    progress(Progress::keys("restore keys", restored, Some(total)));
-                    last = Instant::now();
-                }
-            }
-            None => break,
-        }
-    }
+    let restored = restore_stream(
+        admin,
+        || reader.next_item(),
+        opts.batch,
+        opts.in_flight,
+        Some(total),
+        progress,
+    )
+    .await?;
     progress(Progress::keys("restore keys", restored, Some(total)));
     if restored != total {
         return Err(PersistenceError::invalid(
