@@ -7,19 +7,9 @@ mod support;
 
 use std::time::Duration;
 
-use support::{items, json, tartarus, tartarus_on, RedisServer};
+use support::{items, ok_json, tartarus, tartarus_on, RedisServer};
 use tartarus::exit;
 use tartarus::store::keys::{hash_tag, key_slot, Cell, Keys};
-
-fn ok_json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json(&out.stdout)
-}
 
 fn all_keys(server: &RedisServer) -> Vec<String> {
     let mut c = server.conn();

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use support::cluster::{ClusterProc, RedisCluster};
 use support::legacy::{legacy_store, populate, stable_stats, views};
 use support::RedisServer;
+use support::{assert_code, ok_json};
 use tartarus::store::keys::{key_slot, Cell, Keys, LEGACY_QUEUE_KEY};
 
 #[test]
@@ -149,22 +150,6 @@ async fn the_batched_lifecycle_stays_in_the_cells_slot() {
         20
     );
     assert_eq!(store.node("n1").await.unwrap().unwrap().usage.slots, 0);
-}
-
-fn stderr_of(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn ok_json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
-    let out = cmd.output().unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    support::json(&out.stdout)
-}
-
-fn assert_code(out: &std::process::Output, code: u8) -> String {
-    let stderr = stderr_of(out);
-    assert_eq!(out.status.code(), Some(i32::from(code)), "{stderr}");
-    stderr
 }
 
 /// `config show` names the topology; health has the cluster's state and each master's rows;

@@ -8,22 +8,7 @@ mod support;
 use std::collections::BTreeMap;
 
 use support::cluster::RedisCluster;
-
-fn stderr_of(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn ok_json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
-    let out = cmd.output().unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    support::json(&out.stdout)
-}
-
-fn assert_code(out: &std::process::Output, code: u8) -> String {
-    let stderr = stderr_of(out);
-    assert_eq!(out.status.code(), Some(i32::from(code)), "{stderr}");
-    stderr
-}
+use support::{assert_code, ok_json};
 
 fn tmpdir() -> tempfile::TempDir {
     tempfile::Builder::new()

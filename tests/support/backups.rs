@@ -5,20 +5,12 @@ use std::process::Output;
 
 use super::{json, tartarus_on, RedisServer};
 
-/// The command's stderr as text.
-pub fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+pub use super::stderr_of as stderr;
 
 /// Asserts the command exited with `expected` (a constant of `tartarus::exit`), showing its stderr
 /// when not.
 pub fn assert_exit(out: &Output, expected: u8) {
-    assert_eq!(
-        out.status.code(),
-        Some(i32::from(expected)),
-        "{}",
-        stderr(out)
-    );
+    super::assert_code(out, expected);
 }
 
 /// `backup create -o json --dir DIR ARGS…` on `s`, with `env` set; asserts success and returns

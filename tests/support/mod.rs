@@ -371,6 +371,26 @@ pub fn tartarus_on(server: &RedisServer) -> assert_cmd::Command {
     cmd
 }
 
+/// A command's stderr as text.
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs `cmd`, asserts it succeeded (showing its stderr when not) and parses its stdout as JSON.
+pub fn ok_json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    json(&out.stdout)
+}
+
+/// Asserts the command exited with `code` (a constant of `tartarus::exit`), showing its stderr
+/// when not; returns the stderr.
+pub fn assert_code(out: &std::process::Output, code: u8) -> String {
+    let stderr = stderr_of(out);
+    assert_eq!(out.status.code(), Some(i32::from(code)), "{stderr}");
+    stderr
+}
+
 /// Parses a command's stdout as JSON, showing the text when it is not.
 pub fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out)
