@@ -137,7 +137,8 @@ async fn bench_leaves_a_live_deployment_untouched() {
     assert_eq!(by_name("end to end")["count"], 200);
     assert!(by_name("latency")["latency"]["p99_ms"].is_i64());
     // The whole lifecycle: every run succeeded through a scheduler and the bench's agent, and its
-    // Redis cost is reported per run, with the five transition events of each run in the stream.
+    // Redis cost is reported per run; the five transition events of each run go to the stream in
+    // entries of up to 32 events per batch step (tests/contract.rs checks each event is there).
     let lifecycle = by_name("lifecycle");
     assert_eq!(lifecycle["count"], 300, "{lifecycle}");
     let cost = &lifecycle["redis"];
@@ -153,7 +154,8 @@ async fn bench_leaves_a_live_deployment_untouched() {
         .iter()
         .find(|c| c["command"] == "xadd")
         .unwrap_or_else(|| panic!("no xadd among {cost}"));
-    assert!(xadd["per_run"].as_f64().unwrap() >= 5.0, "{cost}");
+    let xadd = xadd["per_run"].as_f64().unwrap();
+    assert!((5.0 / 32.0..1.0).contains(&xadd), "{cost}");
     assert!(by_name("submit")["redis"]["commands_per_run"].is_number());
     // redis-benchmark ran, on keys under the bench prefix.
     assert_eq!(by_name("raw redis SET")["count"], 5000);

@@ -456,6 +456,8 @@ pub trait Store: Send + Sync {
     /// The id of the newest event, to follow the stream from "now" by the server's clock.
     async fn latest_event_id(&self) -> StoreResult<Option<String>>;
     /// Events after `after` (a stream id; `None` = only new ones), waiting up to `block` for some.
+    /// `count` bounds the stream entries read; a batch step's entry holds up to 32 events, which
+    /// share its id (so `after` = the last event's id resumes after the whole entry).
     async fn read_events(
         &self,
         after: Option<&str>,

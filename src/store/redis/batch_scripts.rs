@@ -6,6 +6,12 @@
 //! per run and the repeated writes to shared keys: the state-index moves of the batch are written
 //! with one `ZREM`/`ZADD` per index, and a node's usage and reservations once per node.
 
+/// The most run events one stream entry of a batch holds.
+pub const EVENTS_PER_ENTRY: usize = 32;
+/// About the most bytes of values (ids, nodes, messages) one stream entry of a batch holds; an
+/// entry is closed once it reaches this, so only a single event with a longer message exceeds it.
+pub const EVENT_ENTRY_BYTES: usize = 4096;
+
 /// Deferred writes shared by the batch scripts: index moves, and a chunked call for long lists
 /// (`unpack` has a stack limit).
 pub const BATCH_HELPERS: &str = r#"
@@ -29,6 +35,53 @@ local function flush_moves()
   for s, ids in pairs(idx_rem) do chunked('ZREM', KEYS[SIDX[s]], ids) end
   for s, scored in pairs(idx_add) do chunked('ZADD', KEYS[SIDX[s]], scored) end
 end
+
+-- The run events of a batch go to the stream as few entries: each entry holds up to
+-- EV_ENTRY_EVENTS events or about EV_ENTRY_BYTES of their values, as `batch <n> at <ms>` followed
+-- by one group per event that starts with `run <id>` (then `kind` when it is not a transition,
+-- `from`, `to`, `node`, `message`). Each event's history entry carries the id of the stream entry
+-- it is in. The prelude's `event` and `note` are routed here, so `set_state` batches too; the
+-- batch's wrapper calls `flush_events` when the body returns.
+local EV_ENTRY_EVENTS, EV_ENTRY_BYTES = __EV_ENTRY_EVENTS__, __EV_ENTRY_BYTES__
+local evf, evn, evb, evh = {}, 0, 0, {}
+local function flush_events()
+  if evn == 0 then return end
+  local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', 'batch', evn, 'at', NOW, unpack(evf))
+  local head = '{"id":"' .. sid .. '"'
+  -- One RPUSH per run: a run's events of one entry are next to each other in evh.
+  local i = 1
+  while i <= #evh do
+    local key = evh[i]
+    local vals = {head .. evh[i + 1]}
+    i = i + 2
+    while evh[i] == key do
+      vals[#vals + 1] = head .. evh[i + 1]
+      i = i + 2
+    end
+    if redis.call('RPUSH', key, unpack(vals)) > RUNEVCAP then
+      redis.call('LTRIM', key, -RUNEVCAP, -1)
+    end
+  end
+  evf, evn, evb, evh = {}, 0, 0, {}
+end
+local function batch_event(evkey, id, kind, from, to, node, msg)
+  if evn >= EV_ENTRY_EVENTS or evb >= EV_ENTRY_BYTES then flush_events() end
+  local f = evf
+  f[#f + 1] = 'run'; f[#f + 1] = id
+  evb = evb + #id + 16
+  if kind then f[#f + 1] = 'kind'; f[#f + 1] = kind end
+  if from then f[#f + 1] = 'from'; f[#f + 1] = from end
+  if to then f[#f + 1] = 'to'; f[#f + 1] = to end
+  if node and node ~= '' then f[#f + 1] = 'node'; f[#f + 1] = node; evb = evb + #node end
+  if msg and msg ~= '' then f[#f + 1] = 'message'; f[#f + 1] = msg; evb = evb + #msg end
+  evn = evn + 1
+  if evkey then
+    evh[#evh + 1] = evkey
+    evh[#evh + 1] = hist_tail(kind, from, to, node, msg)
+  end
+end
+event = function(evkey, id, from, to, node, msg) batch_event(evkey, id, nil, from, to, node, msg) end
+note = function(evkey, id, kind, node, msg) batch_event(evkey, id, kind, nil, nil, node, msg) end
 "#;
 
 /// The scheduler's decisions for a batch of claimed runs, each applied as the one-run step did:
@@ -129,13 +182,8 @@ local function apply(runkey, evkey, nodekey, noderuns, a)
     redis.call('HDEL', runkey, 'message')
   end
   redis.call('HSET', runkey, unpack(verdict))
-  local s1 = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', 'kind', 'run', 'run', id, 'from', state, 'to', 'admitted', 'at', NOW)
-  local f2 = {'kind', 'run', 'run', id, 'from', 'admitted', 'to', 'scheduled', 'at', NOW, 'node', node}
-  if msg ~= '' then f2[#f2 + 1] = 'message'; f2[#f2 + 1] = msg end
-  local s2 = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f2))
-  if redis.call('RPUSH', evkey, hist(s1, nil, state, 'admitted'), hist(s2, nil, 'admitted', 'scheduled', node, msg)) > RUNEVCAP then
-    redis.call('LTRIM', evkey, -RUNEVCAP, -1)
-  end
+  event(evkey, id, state, 'admitted', nil, nil)
+  event(evkey, id, 'admitted', 'scheduled', node, msg)
   return 'scheduled'
 end
 

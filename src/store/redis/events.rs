@@ -10,19 +10,73 @@ use super::RedisStore;
 use crate::model::run::Event;
 use crate::store::*;
 
-impl RedisStore {
-    pub(super) fn parse_stream_entry(id: String, fields: BTreeMap<String, String>) -> Event {
-        Event {
-            at: fields.get("at").and_then(|v| v.parse().ok()).unwrap_or(0),
-            kind: fields.get("kind").cloned().unwrap_or_default(),
-            run: fields.get("run").cloned(),
-            from: fields.get("from").cloned(),
-            to: fields.get("to").cloned(),
-            node: fields.get("node").cloned(),
-            message: fields.get("message").cloned(),
-            id,
+/// The events of one stream entry, from its fields in order. An entry is either one event
+/// (`kind`, `run`, `from`, `to`, `at`, `node`, `message`: what one-run steps and policy changes
+/// write) or a batch (`batch <n>`, `at <ms>`, then one group per event starting with `run <id>`,
+/// followed by any of `kind` (a transition when absent), `from`, `to`, `node`, `message`): what the
+/// batch steps write, see `batch_scripts`. The events of a batch share the entry's id.
+pub(super) fn parse_stream_entry(id: &str, fields: Vec<(String, String)>) -> Vec<Event> {
+    if fields.first().is_some_and(|(k, _)| k == "batch") {
+        return parse_batch_entry(id, fields);
+    }
+    let fields: BTreeMap<String, String> = fields.into_iter().collect();
+    vec![Event {
+        at: fields.get("at").and_then(|v| v.parse().ok()).unwrap_or(0),
+        kind: fields.get("kind").cloned().unwrap_or_default(),
+        run: fields.get("run").cloned(),
+        from: fields.get("from").cloned(),
+        to: fields.get("to").cloned(),
+        node: fields.get("node").cloned(),
+        message: fields.get("message").cloned(),
+        id: id.to_string(),
+    }]
+}
+
+fn parse_batch_entry(id: &str, fields: Vec<(String, String)>) -> Vec<Event> {
+    let mut at = 0;
+    let mut out: Vec<Event> = Vec::new();
+    for (k, v) in fields {
+        if k == "run" {
+            out.push(Event {
+                id: id.to_string(),
+                at,
+                kind: "run".to_string(),
+                run: Some(v),
+                from: None,
+                to: None,
+                node: None,
+                message: None,
+            });
+            continue;
+        }
+        let Some(e) = out.last_mut() else {
+            // The entry's header, before its first event.
+            if k == "at" {
+                at = v.parse().unwrap_or(0);
+            }
+            continue;
+        };
+        match k.as_str() {
+            "kind" => e.kind = v,
+            "from" => e.from = Some(v),
+            "to" => e.to = Some(v),
+            "node" => e.node = Some(v),
+            "message" => e.message = Some(v),
+            _ => {}
         }
     }
+    out
+}
+
+/// A stream entry's fields in their stored order (a RESP3 map keeps it too).
+fn pairs(v: Value) -> Vec<(String, String)> {
+    let flat = items(v);
+    flat.chunks(2)
+        .filter_map(|c| match c {
+            [k, v] => Some((text(k)?, text(v)?)),
+            _ => None,
+        })
+        .collect()
 }
 
 pub(super) async fn run_events(store: &RedisStore, id: &str) -> StoreResult<Vec<Event>> {
@@ -115,8 +169,8 @@ pub(super) async fn read_events(
         for entry in entries {
             let mut e = items(entry).into_iter();
             let id = e.next().as_ref().and_then(text).unwrap_or_default();
-            let fields = e.next().map(hash).unwrap_or_default();
-            out.push(RedisStore::parse_stream_entry(id, fields));
+            let fields = e.next().map(pairs).unwrap_or_default();
+            out.extend(parse_stream_entry(&id, fields));
         }
     }
     Ok(out)

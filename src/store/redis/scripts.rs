@@ -88,14 +88,17 @@ local NOWN = tonumber(ARGV[3])
 -- One entry of a run's own history, as JSON. It leaves out what its key says (the run) and the
 -- kind of a transition. Built by concatenation (no table, no cjson for the parts that are
 -- known to be plain: stream ids, times, state names); free text is encoded by cjson.
-local function hist(sid, kind, from, to, node, msg)
-  local s = '{"id":"' .. sid .. '","at":' .. NOW
+local function hist_tail(kind, from, to, node, msg)
+  local s = ',"at":' .. NOW
   if kind then s = s .. ',"kind":' .. cjson.encode(kind) end
   if from then s = s .. ',"from":"' .. from .. '"' end
   if to then s = s .. ',"to":"' .. to .. '"' end
   if node and node ~= '' then s = s .. ',"node":' .. cjson.encode(node) end
   if msg and msg ~= '' then s = s .. ',"message":' .. cjson.encode(msg) end
   return s .. '}'
+end
+local function hist(sid, kind, from, to, node, msg)
+  return '{"id":"' .. sid .. '"' .. hist_tail(kind, from, to, node, msg)
 end
 
 local function event(evkey, id, from, to, node, msg)
@@ -188,9 +191,16 @@ pub fn with_prelude(body: &str) -> String {
     format!("{}{PRELUDE}\n{body}", prelude_tables())
 }
 
-/// Full source of a batch script: the prelude, the batch helpers, then the body.
+/// Full source of a batch script: the prelude, the batch helpers, then the body, run as a
+/// function so that the batch's run events are always written (`flush_events`) after it, whatever
+/// path it returns by.
 pub fn with_batch_prelude(body: &str) -> String {
-    with_prelude(&format!("{BATCH_HELPERS}\n{body}"))
+    let helpers = BATCH_HELPERS
+        .replace("__EV_ENTRY_EVENTS__", &EVENTS_PER_ENTRY.to_string())
+        .replace("__EV_ENTRY_BYTES__", &EVENT_ENTRY_BYTES.to_string());
+    with_prelude(&format!(
+        "{helpers}\nlocal batch_answer = (function()\n{body}\nend)()\nflush_events()\nreturn batch_answer"
+    ))
 }
 
 /// KEYS: base + one run key per run, then the idempotency keys. ARGV: common(3), count, idem ttl
