@@ -89,7 +89,11 @@ fn each_cell_is_one_slot_and_sees_only_its_own_data() {
             .arg(Keys::for_cell(&Cell::new(cell).unwrap()).schema())
             .query(&mut server.conn())
             .unwrap();
-        assert_eq!(schema.as_deref(), Some("2"), "{cell}");
+        assert_eq!(
+            schema,
+            Some(tartarus::store::schema::SCHEMA_VERSION.to_string()),
+            "{cell}"
+        );
     }
     assert!(
         keys.iter().all(|k| hash_tag(k).is_some()),
@@ -133,7 +137,7 @@ fn every_process_refuses_a_newer_schema() {
     let server = RedisServer::start();
     let _: () = redis::cmd("SET")
         .arg("tartarus:{future}:schema")
-        .arg(3)
+        .arg(tartarus::store::schema::SCHEMA_VERSION + 1)
         .query(&mut server.conn())
         .unwrap();
     let state = tempfile::tempdir().unwrap();
@@ -159,7 +163,10 @@ fn every_process_refuses_a_newer_schema() {
                 .args(&args),
         );
         assert!(
-            err.contains("schema version 3") && err.contains("upgrade tartarus"),
+            err.contains(&format!(
+                "schema version {}",
+                tartarus::store::schema::SCHEMA_VERSION + 1
+            )) && err.contains("upgrade tartarus"),
             "{args:?}: {err}"
         );
     }
@@ -197,7 +204,7 @@ fn a_new_cell_next_to_the_old_layout_or_an_unfinished_migration_is_refused() {
     // A cell that has its version is not bothered by old keys beside it.
     let _: () = redis::cmd("SET")
         .arg("tartarus:{done}:schema")
-        .arg(2)
+        .arg(tartarus::store::schema::SCHEMA_VERSION)
         .query(&mut c)
         .unwrap();
     ok_json(tartarus_on(&server).args(["--cell", "done", "queue", "stats", "-o", "json"]));

@@ -1362,7 +1362,9 @@ async fn batch_steps_record_every_event(store: SharedStore) {
         })
         .collect();
     let started = store.start_runs("n1", &starts).await.unwrap();
-    assert!(started.iter().all(|a| *a == Applied::Done(RunState::Running)));
+    assert!(started
+        .iter()
+        .all(|a| *a == Applied::Done(RunState::Running)));
     let mut finishes: Vec<RunFinish> = batch
         .iter()
         .enumerate()
@@ -1370,7 +1372,11 @@ async fn batch_steps_record_every_event(store: SharedStore) {
             id: r.id.clone(),
             attempt: 1,
             done: Completion {
-                state: if i % 2 == 0 { RunState::Succeeded } else { RunState::Failed },
+                state: if i % 2 == 0 {
+                    RunState::Succeeded
+                } else {
+                    RunState::Failed
+                },
                 exit_code: Some((i % 2) as i32),
                 message: (i % 2 == 1).then(|| format!("failed number {i}")),
                 log_tail: String::new(),

@@ -12,6 +12,7 @@ use support::legacy::{legacy_store, populate, stable_stats, views};
 use support::{json, keyspace_content, keyspace_digest, target, tartarus_on, RedisServer};
 use tartarus::exit;
 use tartarus::store::keys::{Cell, Keys, LEGACY_QUEUE_KEY};
+use tartarus::store::schema::SCHEMA_VERSION;
 
 /// The digest of the old layout renamed as the cell names its keys.
 fn translated<V: Clone>(before: &BTreeMap<String, V>, cell: &str) -> BTreeMap<String, V> {
@@ -183,8 +184,11 @@ async fn in_place_migration_keeps_every_run_index_policy_and_history() {
     let report = cli_json(&server, "default", &["migrate", "--yes"]);
     assert_eq!(report["result"], "migrated", "{report}");
     assert_eq!(report["moved"].as_u64().unwrap() as usize, before.len());
-    assert_eq!(report["schema_after"], 2);
-    assert_eq!(schema_of(&server, "default").as_deref(), Some("2"));
+    assert_eq!(report["schema_after"], SCHEMA_VERSION);
+    assert_eq!(
+        schema_of(&server, "default"),
+        Some(SCHEMA_VERSION.to_string())
+    );
 
     // Key by key: every key moved, its content (DUMP) unchanged; nothing of the old layout left.
     let after = keyspace_content(&server);
@@ -308,7 +312,10 @@ async fn copy_mode_fills_a_cell_from_an_old_server_and_leaves_it_unchanged() {
     // Key by key, by content: a restored hash may be encoded differently, so DUMP differs.
     let after = keyspace_content(&new_server);
     assert_eq!(cell_part(&after, "eu-1"), translated(&content, "eu-1"));
-    assert_eq!(schema_of(&new_server, "eu-1").as_deref(), Some("2"));
+    assert_eq!(
+        schema_of(&new_server, "eu-1"),
+        Some(SCHEMA_VERSION.to_string())
+    );
     let (runs2, history2, stats2) = cli_views(&new_server, "eu-1");
     assert_eq!(runs2, runs);
     assert_eq!(history2, history);
@@ -486,4 +493,124 @@ async fn finished_runs_of_the_old_layout_join_retention() {
         scores.iter().all(|(_, s)| *s > 0.0 && *s <= now),
         "{scores:?}"
     );
+}
+
+/// A cell of schema version 2 (the cell layout with one stream entry per event) is upgraded to
+/// the current version by raising its version only: processes refuse it before, `migrate` refuses
+/// while its agents live, a dry run changes nothing, and afterwards the old entries read as
+/// they did next to the new batch entries.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cell_of_schema_2_is_upgraded_in_place_and_its_events_still_read() {
+    use std::sync::Arc;
+    use tartarus::store::redis::RedisStore;
+    use tartarus::store::{Heartbeat, Store, StoreSettings};
+
+    let server = RedisServer::start();
+    let cell = Cell::new("up").unwrap();
+    let keys = Keys::for_cell(&cell);
+    let store = Arc::new(
+        RedisStore::connect(&target(&server), keys.clone(), StoreSettings::default())
+            .await
+            .unwrap(),
+    );
+    let runs = support::legacy::runs_of(3);
+    store.submit(&runs).await.unwrap();
+    store
+        .heartbeat(&Heartbeat {
+            name: "v2-node".into(),
+            labels: BTreeMap::new(),
+            capacity: tartarus::model::node::Resources {
+                cpu_millis: 1000,
+                memory_bytes: 1 << 30,
+                gpu: 0,
+                slots: 1,
+            },
+            version: "old".into(),
+            ttl: Duration::from_millis(1500),
+        })
+        .await
+        .unwrap();
+    // What a version-2 binary wrote: one entry per event.
+    let mut c = server.conn();
+    let at = tartarus::model::now_ms().to_string();
+    let _: String = redis::cmd("XADD")
+        .arg(keys.events())
+        .arg("*")
+        .arg(&[
+            "kind",
+            "run",
+            "run",
+            &runs[0].id,
+            "from",
+            "queued",
+            "to",
+            "cancelled",
+            "at",
+            &at,
+            "message",
+            "by v2",
+        ])
+        .query(&mut c)
+        .unwrap();
+    let _: () = redis::cmd("SET")
+        .arg(keys.schema())
+        .arg("2")
+        .query(&mut c)
+        .unwrap();
+
+    let out = tartarus_on(&server)
+        .env("TARTARUS_CELL", "up")
+        .args(["queue", "stats"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(i32::from(exit::SCHEMA)));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("older") && err.contains("migrate"), "{err}");
+
+    let out = tartarus_on(&server)
+        .env("TARTARUS_CELL", "up")
+        .args(["migrate", "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(i32::from(exit::CONFLICT)));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("agent of node v2-node"), "{err}");
+    assert_eq!(schema_of(&server, "up").as_deref(), Some("2"));
+
+    // The agent's lease lapses (`node list` counts it alive a second past it).
+    tokio::time::sleep(Duration::from_millis(2800)).await;
+    let before = keyspace_content(&server);
+    let plan = cli_json(&server, "up", &["migrate", "--dry-run"]);
+    assert_eq!(plan["result"], "upgraded", "{plan}");
+    assert_eq!(plan["schema_before"], 2);
+    assert_eq!(
+        keyspace_content(&server),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let report = cli_json(&server, "up", &["migrate", "--yes"]);
+    assert_eq!(report["result"], "upgraded", "{report}");
+    assert_eq!(report["schema_after"], SCHEMA_VERSION);
+    assert_eq!(report["keys"], 0);
+    assert_eq!(schema_of(&server, "up"), Some(SCHEMA_VERSION.to_string()));
+    let again = cli_json(&server, "up", &["migrate", "--yes"]);
+    assert_eq!(again["result"], "already_current", "{again}");
+
+    let events = store
+        .read_events(Some("0"), 100, Duration::ZERO)
+        .await
+        .unwrap();
+    let seen: Vec<(Option<&str>, Option<&str>, Option<&str>)> = events
+        .iter()
+        .map(|e| (e.run.as_deref(), e.to.as_deref(), e.message.as_deref()))
+        .collect();
+    let mut want: Vec<(Option<&str>, Option<&str>, Option<&str>)> = runs
+        .iter()
+        .map(|r| (Some(r.id.as_str()), Some("queued"), None))
+        .collect();
+    want.push((Some(runs[0].id.as_str()), Some("cancelled"), Some("by v2")));
+    assert_eq!(seen, want);
+    let stats = cli_json(&server, "up", &["queue", "stats"]);
+    assert_eq!(stats["states"]["queued"], 3, "{stats}");
 }

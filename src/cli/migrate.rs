@@ -59,6 +59,18 @@ impl Render for MigrateReport {
                 self.cell,
                 self.schema_after.unwrap_or_default()
             ),
+            MigrateResult::Upgraded if self.dry_run => format!(
+                "dry run: cell {} would go from schema version {} to {}; nothing was changed",
+                self.cell,
+                self.schema_before.unwrap_or_default(),
+                crate::store::schema::SCHEMA_VERSION
+            ),
+            MigrateResult::Upgraded => format!(
+                "cell {} upgraded from schema version {} to {} (its data is read as it is)",
+                self.cell,
+                self.schema_before.unwrap_or_default(),
+                self.schema_after.unwrap_or_default()
+            ),
             MigrateResult::Migrated => format!(
                 "migrated {} key(s) into cell {} (schema version {})",
                 self.moved + self.already_moved,
@@ -143,10 +155,22 @@ pub async fn run(ctx: &Ctx, args: MigrateArgs) -> Result<u8> {
         MigrateMode::InPlace => "rename",
         MigrateMode::Copy => "copy",
     };
-    ctx.confirm(&format!(
-        "{how} {} key(s) of the layout before cells from {} into cell {} on {}",
-        plan.keys, plan.source, plan.cell, plan.target
-    ))?;
+    let what = if plan.result == MigrateResult::Upgraded {
+        format!(
+            "raise cell {}'s schema version from {} to {} on {} (no key moves; processes of the \
+             older version can no longer use the cell)",
+            plan.cell,
+            plan.schema_before.unwrap_or_default(),
+            crate::store::schema::SCHEMA_VERSION,
+            plan.target
+        )
+    } else {
+        format!(
+            "{how} {} key(s) of the layout before cells from {} into cell {} on {}",
+            plan.keys, plan.source, plan.cell, plan.target
+        )
+    };
+    ctx.confirm(&what)?;
     let reporter = Reporter::new(ctx);
     let report_progress = |p| reporter.report(p);
     let report = migration.run(&options, &report_progress).await;

@@ -118,8 +118,9 @@ pub enum Command {
     /// End-to-end checks for CI (`verify persistence`)
     #[command(subcommand, after_long_help = verify::EXAMPLES)]
     Verify(verify::VerifyCmd),
-    /// Move a deployment from the key layout before cells into a cell (in place, or --from an
-    /// old server); resumable, --dry-run counts
+    /// Bring a cell to this version's schema: raise an older cell's version, or move a
+    /// deployment from the key layout before cells into a cell (in place, or --from an old
+    /// server); resumable, --dry-run counts
     #[command(after_long_help = examples::MIGRATE)]
     Migrate(migrate::MigrateArgs),
     /// Measure throughput against the configured store (`bench backup`: backup and restore speed)

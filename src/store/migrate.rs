@@ -1,7 +1,12 @@
 //! `tartarus migrate`: what moving a deployment from the pre-cell layout into a cell means, what
 //! it reports, and how it can fail. The Redis side is in `store/redis/migrate.rs`.
 //!
-//! Two modes:
+//! A cell already in the cell layout at an older schema version is *upgraded*: every version
+//! since 2 keeps what the one before stored readable (version 3 only adds the batch entries of
+//! the event stream), so the step checks that no process of the cell is live and raises the
+//! version.
+//!
+//! Two modes of moving the layout from before cells:
 //! - **in place** (one server, the default): each key of the pre-cell layout is renamed to its
 //!   name in the cell (`RENAMENX`, atomic per key, keeping its TTL);
 //! - **copy** (`--from ADDR`): each key is read from the old server (`DUMP` + `PTTL`) and
@@ -71,6 +76,9 @@ pub enum MigrateResult {
     /// The database held nothing of the old layout: the cell was initialised (or, with
     /// `--dry-run`, would be).
     Initialised,
+    /// The cell held an older schema of the cell layout whose stored data the current one reads
+    /// as it is: only its version was raised (or, with `--dry-run`, would be).
+    Upgraded,
     /// The cell already had the current schema: nothing was done.
     AlreadyCurrent,
     /// `--dry-run`: these keys would move.

@@ -390,7 +390,9 @@ pub struct PolicyChange {
 pub struct StoreSettings {
     /// Most dead letters kept; older ones are trimmed with their run data.
     pub dead_letter_cap: u64,
-    /// Most entries in the event stream (approximate trimming).
+    /// Most entries in the event stream (approximate trimming). A batch step's entry holds up to
+    /// 32 events (about 4 KB of values), a one-run step's one: 20,000 entries are 20,000 to
+    /// 640,000 events, about 40 MB at most when every entry is a full batch.
     pub events_cap: u64,
     /// Most events kept per run.
     pub run_events_cap: u64,
@@ -409,7 +411,7 @@ impl Default for StoreSettings {
     fn default() -> Self {
         StoreSettings {
             dead_letter_cap: 10_000,
-            events_cap: 100_000,
+            events_cap: 20_000,
             run_events_cap: 50,
             policy_history_cap: 100,
             policy_history_bytes: 16 << 20,

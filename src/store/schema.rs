@@ -17,8 +17,12 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The layout this binary reads and writes: every key of a cell under its hash tag.
-pub const SCHEMA_VERSION: u64 = 2;
+/// The layout this binary reads and writes: every key of a cell under its hash tag, and the
+/// event stream's batch entries (version 3; see `store::redis::batch_scripts`).
+pub const SCHEMA_VERSION: u64 = 3;
+/// The first version of the cell layout; a cell at it or later is upgraded by `tartarus migrate`
+/// raising its version (each such version reads what the one before stored).
+pub const CELL_SCHEMA_VERSION: u64 = 2;
 /// The layout from before cells (`tartarus:*`, `themis:*`, no version key).
 pub const LEGACY_SCHEMA_VERSION: u64 = 1;
 

@@ -28,6 +28,12 @@ pub async fn legacy_store(target: &RedisTarget) -> SharedStore {
     )
 }
 
+/// `n` new queued runs of one spec.
+#[allow(dead_code)]
+pub fn runs_of(n: usize) -> Vec<Run> {
+    specs(n, 0)
+}
+
 fn specs(n: usize, priority: u32) -> Vec<Run> {
     let text = format!(
         "metadata: {{name: old-{priority}, labels: {{team: t{priority}}}}}\nspec:\n  image: alpine\n  command: [\"true\"]\n  priority: {priority}\n  resources: {{cpu: 100m, memory: 64Mi}}\n"

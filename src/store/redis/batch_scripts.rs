@@ -4,7 +4,9 @@
 //! `event`, `note`, `qscore`, …) and [`BATCH_HELPERS`]. Per run, a batch does exactly what the
 //! one-run step did (the same checks, state, fields and events); what it saves is one script call
 //! per run and the repeated writes to shared keys: the state-index moves of the batch are written
-//! with one `ZREM`/`ZADD` per index, and a node's usage and reservations once per node.
+//! with one `ZREM`/`ZADD` per index, a node's usage and reservations once per node, and the
+//! batch's events as stream entries of up to [`EVENTS_PER_ENTRY`] events (one `XADD` each instead
+//! of one per event, which was a third of a run's Redis CPU).
 
 /// The most run events one stream entry of a batch holds.
 pub const EVENTS_PER_ENTRY: usize = 32;

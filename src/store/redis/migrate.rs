@@ -13,7 +13,9 @@ use crate::model::run::{field, RunState};
 use crate::persistence::{Progress, ProgressFn};
 use crate::store::keys::{KeyKind, Keys};
 use crate::store::migrate::*;
-use crate::store::schema::{MigrationMarker, LEGACY_SCHEMA_VERSION, SCHEMA_VERSION};
+use crate::store::schema::{
+    MigrationMarker, CELL_SCHEMA_VERSION, LEGACY_SCHEMA_VERSION, SCHEMA_VERSION,
+};
 use crate::store::{Store, StoreError, StoreResult};
 
 /// Finished runs read per round trip by the retention backfill.
@@ -157,15 +159,21 @@ impl Migration {
 
     /// Schedulers and nodes of the old layout whose announcement or heartbeat is still valid.
     async fn live_processes(&self) -> StoreResult<Vec<String>> {
-        let mut who: Vec<String> = self
-            .source
+        live_processes_of(&self.source).await
+    }
+}
+
+/// Schedulers and nodes of `store`'s layout whose announcement or heartbeat is still valid.
+async fn live_processes_of(store: &RedisStore) -> StoreResult<Vec<String>> {
+    {
+        let mut who: Vec<String> = store
             .schedulers()
             .await?
             .into_iter()
             .map(|s| format!("scheduler {} (pid {} on {})", s.id, s.pid, s.host))
             .collect();
         who.extend(
-            self.source
+            store
                 .nodes()
                 .await?
                 .into_iter()
@@ -174,7 +182,9 @@ impl Migration {
         );
         Ok(who)
     }
+}
 
+impl Migration {
     /// The keys of the old layout and, unless an interrupted attempt owns the cell, the ones
     /// whose new name is taken.
     async fn survey(
@@ -272,8 +282,21 @@ impl Migration {
         }
         self.survey(&mut report, options.batch, state.marker.is_some(), progress)
             .await?;
+        let upgrade =
+            matches!(state.version, Some(v) if (CELL_SCHEMA_VERSION..SCHEMA_VERSION).contains(&v));
+        if upgrade && report.keys == 0 && state.marker.is_none() && !options.force {
+            // The cell's own processes run the previous version: they must be stopped first.
+            let who = live_processes_of(&self.target).await?;
+            if !who.is_empty() {
+                return Err(MigrateError::LiveProcesses {
+                    from: self.target.target.display(),
+                    who: who.join(", "),
+                });
+            }
+        }
         report.result = match (report.keys, state.version, &state.marker) {
             (0, Some(SCHEMA_VERSION), None) => MigrateResult::AlreadyCurrent,
+            (0, Some(_), None) if upgrade => MigrateResult::Upgraded,
             (0, _, None) => MigrateResult::Initialised,
             _ => MigrateResult::WouldMigrate,
         };
@@ -291,8 +314,15 @@ impl Migration {
         let started = Instant::now();
         let mut report = self.plan(options, progress).await?;
         report.dry_run = false;
-        if report.result == MigrateResult::AlreadyCurrent {
-            return Ok(report);
+        match report.result {
+            MigrateResult::AlreadyCurrent => return Ok(report),
+            MigrateResult::Upgraded => {
+                self.finish().await?;
+                report.schema_after = Some(SCHEMA_VERSION);
+                report.elapsed_ms = started.elapsed().as_millis() as u64;
+                return Ok(report);
+            }
+            _ => {}
         }
         let found = report.keys;
         report.keys = 0;
