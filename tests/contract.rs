@@ -1331,6 +1331,9 @@ async fn oldest_finished_counts_runs_with_their_own_ttl(store: SharedStore) {
     );
 }
 
+/// An event as `batch_steps_record_every_event` compares it: kind, from, to, node.
+type Step<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
 /// Every transition of a batch step is in the stream, in order, with its node and message, and
 /// each run's history entries carry the id of the stream entry that holds the same event: on
 /// Redis a batch's events share entries (up to 32 each), so 70 runs take several entries per step.
@@ -1415,7 +1418,7 @@ async fn batch_steps_record_every_event(store: SharedStore) {
             .iter()
             .filter(|e| e.run.as_deref() == Some(run.id.as_str()))
             .collect();
-        let steps: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = mine
+        let steps: Vec<Step> = mine
             .iter()
             .map(|e| {
                 (
