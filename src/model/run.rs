@@ -245,26 +245,36 @@ impl Run {
         }
     }
 
-    /// The run as flat hash fields (absent options are left out).
+    /// The run as flat hash fields. Absent options, and fields at the value [`Run::from_fields`]
+    /// reads for a missing one (the spec's name, not quarantined, attempt 0, updated when
+    /// created), are left out: a submit writes 6 fields instead of 10, which is a fifth of what
+    /// a bulk submit costs Redis.
     pub fn to_fields(&self) -> Vec<(&'static str, String)> {
         let mut f = vec![
             (field::ID, self.id.clone()),
-            (field::NAME, self.name.clone()),
             (field::STATE, self.state.as_str().to_string()),
             (
                 field::SPEC,
                 serde_json::to_string(&self.spec).unwrap_or_default(),
             ),
             (field::PRIORITY, self.priority.to_string()),
-            (
-                field::QUARANTINED,
-                if self.quarantined { "1" } else { "0" }.to_string(),
-            ),
-            (field::ATTEMPTS, self.attempts.to_string()),
-            (field::ATTEMPTS_BASE, self.attempts_base.to_string()),
             (field::CREATED_AT, self.created_at.to_string()),
-            (field::UPDATED_AT, self.updated_at.to_string()),
         ];
+        if self.name != self.spec.name {
+            f.push((field::NAME, self.name.clone()));
+        }
+        if self.quarantined {
+            f.push((field::QUARANTINED, "1".to_string()));
+        }
+        if self.attempts != 0 {
+            f.push((field::ATTEMPTS, self.attempts.to_string()));
+        }
+        if self.attempts_base != 0 {
+            f.push((field::ATTEMPTS_BASE, self.attempts_base.to_string()));
+        }
+        if self.updated_at != self.created_at {
+            f.push((field::UPDATED_AT, self.updated_at.to_string()));
+        }
         if let Some(h) = self.heat {
             f.push((field::HEAT, h.as_str().to_string()));
         }
@@ -370,7 +380,9 @@ impl Run {
                 .map(str::to_string),
             exit_code: num(field::EXIT_CODE)?.map(|v| v as i32),
             created_at: num(field::CREATED_AT)?.unwrap_or(0),
-            updated_at: num(field::UPDATED_AT)?.unwrap_or(0),
+            updated_at: num(field::UPDATED_AT)?
+                .or(num(field::CREATED_AT)?)
+                .unwrap_or(0),
             started_at: num(field::STARTED_AT)?,
             finished_at: num(field::FINISHED_AT)?,
             log_tail: get(field::LOG_TAIL).unwrap_or_default().to_string(),
@@ -416,6 +428,20 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
+        assert_eq!(Run::from_fields(&map).unwrap(), run);
+        // What a new run leaves out reads back as it was.
+        assert!(!map.contains_key("attempts") && !map.contains_key("updated_at"));
+        run.name = "other".into();
+        run.quarantined = true;
+        run.attempts = 4;
+        run.attempts_base = 2;
+        run.updated_at = run.created_at + 5;
+        let map: BTreeMap<String, String> = run
+            .to_fields()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        assert_eq!(map.len(), 14, "{map:?}");
         assert_eq!(Run::from_fields(&map).unwrap(), run);
     }
 
