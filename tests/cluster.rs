@@ -427,6 +427,47 @@ async fn migrate_from_an_old_server_fills_a_cluster_cell() {
     );
 }
 
+/// A schema-2 cell on a Cluster is upgraded by `migrate` without moving a key (the in-place
+/// rename of the layout before cells is what a Cluster cannot do, not an upgrade).
+#[test]
+fn a_schema_2_cell_on_a_cluster_is_upgraded() {
+    let cluster = RedisCluster::start(3, 0);
+    let cell = "old-cell";
+    ok_json(
+        cluster
+            .tartarus(cell)
+            .args(["queue", "stats", "-o", "json"]),
+    );
+    let keys = Keys::for_cell(&Cell::new(cell).unwrap());
+    let master = cluster.master_of_slot(cluster.keyslot(&keys.queue()));
+    let mut c = cluster.node(master).conn();
+    let _: () = redis::cmd("SET")
+        .arg(keys.schema())
+        .arg(2)
+        .query(&mut c)
+        .unwrap();
+    let out = cluster
+        .tartarus(cell)
+        .args(["queue", "stats"])
+        .output()
+        .unwrap();
+    assert_code(&out, tartarus::exit::SCHEMA);
+    let report = ok_json(
+        cluster
+            .tartarus(cell)
+            .args(["migrate", "--yes", "-o", "json"]),
+    );
+    assert_eq!(report["result"], "upgraded", "{report}");
+    assert_eq!(report["schema_before"], 2);
+    let now: String = redis::cmd("GET").arg(keys.schema()).query(&mut c).unwrap();
+    assert_eq!(now, tartarus::store::schema::SCHEMA_VERSION.to_string());
+    ok_json(
+        cluster
+            .tartarus(cell)
+            .args(["queue", "stats", "-o", "json"]),
+    );
+}
+
 /// The password (`requirepass` on every node) and an ACL user work on Cluster as on one server;
 /// without them, or with a wrong one, the command exits 5 and never shows a password.
 #[test]

@@ -165,23 +165,21 @@ impl Migration {
 
 /// Schedulers and nodes of `store`'s layout whose announcement or heartbeat is still valid.
 async fn live_processes_of(store: &RedisStore) -> StoreResult<Vec<String>> {
-    {
-        let mut who: Vec<String> = store
-            .schedulers()
+    let mut who: Vec<String> = store
+        .schedulers()
+        .await?
+        .into_iter()
+        .map(|s| format!("scheduler {} (pid {} on {})", s.id, s.pid, s.host))
+        .collect();
+    who.extend(
+        store
+            .nodes()
             .await?
             .into_iter()
-            .map(|s| format!("scheduler {} (pid {} on {})", s.id, s.pid, s.host))
-            .collect();
-        who.extend(
-            store
-                .nodes()
-                .await?
-                .into_iter()
-                .filter(|n| n.alive)
-                .map(|n| format!("agent of node {}", n.name)),
-        );
-        Ok(who)
-    }
+            .filter(|n| n.alive)
+            .map(|n| format!("agent of node {}", n.name)),
+    );
+    Ok(who)
 }
 
 impl Migration {
@@ -242,6 +240,29 @@ impl Migration {
         options: &MigrateOptions,
         progress: ProgressFn<'_>,
     ) -> MigrateResultOf<MigrateReport> {
+        let started = Instant::now();
+        let state = self.cell_state().await?;
+        let mut report = self.report(true, &state);
+        // A cell of an older version of the cell layout: nothing moves (on one server or a
+        // Cluster, whatever the mode); its own processes must be stopped, then its version rises.
+        let upgrade = matches!(
+            state.version,
+            Some(v) if (CELL_SCHEMA_VERSION..SCHEMA_VERSION).contains(&v)
+        );
+        if upgrade && state.marker.is_none() {
+            if !options.force {
+                let who = live_processes_of(&self.target).await?;
+                if !who.is_empty() {
+                    return Err(MigrateError::LiveProcesses {
+                        from: self.target.target.display(),
+                        who: who.join(", "),
+                    });
+                }
+            }
+            report.result = MigrateResult::Upgraded;
+            report.elapsed_ms = started.elapsed().as_millis() as u64;
+            return Ok(report);
+        }
         if self.mode == MigrateMode::InPlace && self.target.conn.is_cluster() {
             return Err(MigrateError::Unsupported(format!(
                 "migrating in place cannot work on Redis Cluster: the keys of the layout before \
@@ -252,9 +273,6 @@ impl Migration {
                 self.target.target.display()
             )));
         }
-        let started = Instant::now();
-        let state = self.cell_state().await?;
-        let mut report = self.report(true, &state);
         match state.version {
             Some(v) if v > SCHEMA_VERSION => {
                 return Err(MigrateError::TooNew {
@@ -282,21 +300,8 @@ impl Migration {
         }
         self.survey(&mut report, options.batch, state.marker.is_some(), progress)
             .await?;
-        let upgrade =
-            matches!(state.version, Some(v) if (CELL_SCHEMA_VERSION..SCHEMA_VERSION).contains(&v));
-        if upgrade && report.keys == 0 && state.marker.is_none() && !options.force {
-            // The cell's own processes run the previous version: they must be stopped first.
-            let who = live_processes_of(&self.target).await?;
-            if !who.is_empty() {
-                return Err(MigrateError::LiveProcesses {
-                    from: self.target.target.display(),
-                    who: who.join(", "),
-                });
-            }
-        }
         report.result = match (report.keys, state.version, &state.marker) {
             (0, Some(SCHEMA_VERSION), None) => MigrateResult::AlreadyCurrent,
-            (0, Some(_), None) if upgrade => MigrateResult::Upgraded,
             (0, _, None) => MigrateResult::Initialised,
             _ => MigrateResult::WouldMigrate,
         };
