@@ -67,16 +67,22 @@ fn one_cpu() -> Resources {
 }
 
 async fn node(store: &SharedStore, name: &str, slots: u32, ttl: Duration) {
+    let capacity = Resources {
+        cpu_millis: 4000,
+        memory_bytes: 8 << 30,
+        gpu: 0,
+        slots,
+    };
+    node_of(store, name, capacity, ttl).await;
+}
+
+/// A node (zone `a`) of this capacity, alive for `ttl`.
+async fn node_of(store: &SharedStore, name: &str, capacity: Resources, ttl: Duration) {
     store
         .heartbeat(&Heartbeat {
             name: name.into(),
             labels: BTreeMap::from([("zone".to_string(), "a".to_string())]),
-            capacity: Resources {
-                cpu_millis: 4000,
-                memory_bytes: 8 << 30,
-                gpu: 0,
-                slots,
-            },
+            capacity,
             version: "test".into(),
             ttl,
         })
@@ -1338,21 +1344,13 @@ type Step<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
 /// each run's history entries carry the id of the stream entry that holds the same event: on
 /// Redis a batch's events share entries (up to 32 each), so 70 runs take several entries per step.
 async fn batch_steps_record_every_event(store: SharedStore) {
-    store
-        .heartbeat(&Heartbeat {
-            name: "n1".into(),
-            labels: BTreeMap::new(),
-            capacity: Resources {
-                cpu_millis: 100_000,
-                memory_bytes: 100 << 30,
-                gpu: 0,
-                slots: 100,
-            },
-            version: "test".into(),
-            ttl: Duration::from_secs(30),
-        })
-        .await
-        .unwrap();
+    let room = Resources {
+        cpu_millis: 100_000,
+        memory_bytes: 100 << 30,
+        gpu: 0,
+        slots: 100,
+    };
+    node_of(&store, "n1", room, Duration::from_secs(30)).await;
     let batch = runs(70, 0);
     store.submit(&batch).await.unwrap();
     place_all(&store, "n1").await;

@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use support::legacy::{legacy_store, populate, stable_stats, views};
-use support::{json, keyspace_content, keyspace_digest, target, tartarus_on, RedisServer};
+use support::{
+    assert_code, json, keyspace_content, keyspace_digest, target, tartarus_on, RedisServer,
+};
 use tartarus::exit;
 use tartarus::store::keys::{Cell, Keys, LEGACY_QUEUE_KEY};
 use tartarus::store::schema::SCHEMA_VERSION;
@@ -563,8 +565,7 @@ async fn a_cell_of_schema_2_is_upgraded_in_place_and_its_events_still_read() {
         .args(["queue", "stats"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(i32::from(exit::SCHEMA)));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = assert_code(&out, exit::SCHEMA);
     assert!(err.contains("older") && err.contains("migrate"), "{err}");
 
     let out = tartarus_on(&server)
@@ -572,8 +573,7 @@ async fn a_cell_of_schema_2_is_upgraded_in_place_and_its_events_still_read() {
         .args(["migrate", "--yes"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(i32::from(exit::CONFLICT)));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = assert_code(&out, exit::CONFLICT);
     assert!(err.contains("agent of node v2-node"), "{err}");
     assert_eq!(schema_of(&server, "up").as_deref(), Some("2"));
 
