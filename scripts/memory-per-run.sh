@@ -84,13 +84,13 @@ sleep 1
 FINISHED="$(used)"
 STREAM="$(redis-cli -p "$PORT" --raw memory usage 'tartarus:{default}:events' samples 0 || echo 0)"
 SAMPLE_ID="$(redis-cli -p "$PORT" --raw zrange 'tartarus:{default}:runs' 0 0)"
+# The run's history is in its hash (schema 4); a history list exists only for runs of schema 3.
 RUN_HASH="$(redis-cli -p "$PORT" --raw memory usage "tartarus:{default}:run:$SAMPLE_ID")"
-RUN_EVENTS="$(redis-cli -p "$PORT" --raw memory usage "tartarus:{default}:run:$SAMPLE_ID:events")"
 
 T_QUEUED=$(( (QUEUED - BASE) / N ))
 T_FINISHED=$(( (FINISHED - BASE) / N ))
 T_STREAM=$(( STREAM / N ))
-echo "tartarus: $N runs; queued $T_QUEUED bytes/run; finished $T_FINISHED bytes/run (event stream $T_STREAM of it; one run hash $RUN_HASH bytes, its event list $RUN_EVENTS bytes)"
+echo "tartarus: $N runs; queued $T_QUEUED bytes/run; finished $T_FINISHED bytes/run (event stream $T_STREAM of it; one run hash with its history $RUN_HASH bytes)"
 
 if [ -f "${PEERS_NODE:-/tmp/peers-node}/node_modules/bullmq/package.json" ]; then
   redis-cli -p "$PORT" flushall >/dev/null

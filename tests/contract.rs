@@ -1144,6 +1144,88 @@ async fn idempotency_keys_leave_redis_with_their_run() {
     assert!(!exists(&mut c, "tartarus:{default}:idem:kept"));
 }
 
+/// A batch step picks its stream entries' ids itself (so that each run's history entry, written
+/// with the run's other fields, can name its entry): they must come after the stream's last id
+/// even when that id is ahead of the clock, or when every entry was trimmed away (the
+/// stream keeps its last id), or the entry could not be written.
+#[tokio::test]
+async fn batch_entry_ids_follow_the_streams_last_id() {
+    let server = RedisServer::start();
+    let store = redis_store(&server).await;
+    let mut c = server.conn();
+    let stream = tartarus::store::keys::Keys::default().events();
+    // A foreign entry an hour ahead of the clock.
+    let ahead = tartarus::model::now_ms() + 3_600_000;
+    let foreign: String = ::redis::cmd("XADD")
+        .arg(&stream)
+        .arg(format!("{ahead}-7"))
+        .arg("kind")
+        .arg("note")
+        .query(&mut c)
+        .unwrap();
+    let batch = runs(40, 0);
+    let answers = store.submit(&batch).await.unwrap();
+    assert_eq!(answers.len(), 40);
+    let room = Resources {
+        cpu_millis: 100_000,
+        memory_bytes: 100 << 30,
+        gpu: 0,
+        slots: 100,
+    };
+    node_of(&store, "n1", room, Duration::from_secs(30)).await;
+    place_all(&store, "n1").await;
+    let parse = |id: &str| -> (i64, i64) {
+        let (ms, seq) = id.split_once('-').unwrap();
+        (ms.parse().unwrap(), seq.parse().unwrap())
+    };
+    let after_foreign = store
+        .read_events(Some(&foreign), 100, Duration::ZERO)
+        .await
+        .unwrap();
+    // 40 queued and 80 decision events, in entries of up to 32, all after the foreign one.
+    assert_eq!(after_foreign.len(), 120);
+    assert!(after_foreign.iter().all(|e| parse(&e.id).0 == ahead));
+    assert!(after_foreign.iter().all(|e| parse(&e.id).1 > 7));
+
+    // Every entry trimmed away: the stream is empty but keeps its last id.
+    let _: i64 = ::redis::cmd("XTRIM")
+        .arg(&stream)
+        .arg("MAXLEN")
+        .arg(0)
+        .query(&mut c)
+        .unwrap();
+    let last_before = after_foreign.last().unwrap().id.clone();
+    let starts: Vec<RunStart> = batch
+        .iter()
+        .map(|r| RunStart {
+            id: r.id.clone(),
+            attempt: 1,
+            log_path: None,
+        })
+        .collect();
+    let started = store.start_runs("n1", &starts).await.unwrap();
+    assert!(started
+        .iter()
+        .all(|a| *a == Applied::Done(RunState::Running)));
+    let left = store
+        .read_events(Some("0-0"), 100, Duration::ZERO)
+        .await
+        .unwrap();
+    assert_eq!(left.len(), 40);
+    assert!(left.iter().all(|e| parse(&e.id) > parse(&last_before)));
+    // Each run's history names the entry that holds its start.
+    for run in &batch {
+        let history = store.run_events(&run.id).await.unwrap();
+        let start = history.last().unwrap();
+        assert_eq!(start.to.as_deref(), Some("running"));
+        assert!(
+            left.iter()
+                .any(|e| e.id == start.id && e.run.as_deref() == Some(run.id.as_str())),
+            "{start:?}"
+        );
+    }
+}
+
 async fn retention_deletes_only_finished_runs_past_their_window(store: SharedStore) {
     assert_eq!(store.retention().await.unwrap(), Retention::default());
     assert_eq!(
@@ -1461,6 +1543,83 @@ async fn batch_steps_record_every_event(store: SharedStore) {
         assert_eq!(own, from_stream, "run {i}");
     }
     assert_eq!(all.len(), 70 * 5 + 1);
+}
+
+/// A run's history keeps its newest events up to the cap (`run_events_cap`), whichever step wrote
+/// them: rounds of `pending` with a new message each (a step that appends to the history on its
+/// own), then a placement, a start and a finish (steps that write the history entry together
+/// with the run's other fields). Older entries are dropped, oldest first, and the newest stay in
+/// order.
+async fn run_history_keeps_its_newest_events(store: SharedStore) {
+    let cap = settings().run_events_cap as usize;
+    node(&store, "n1", 1, Duration::from_secs(30)).await;
+    let run = runs(1, 0).remove(0);
+    store.submit(std::slice::from_ref(&run)).await.unwrap();
+    let rounds = cap + 3;
+    for i in 0..rounds {
+        assert_eq!(
+            store.claim(1, Duration::from_secs(30)).await.unwrap().len(),
+            1
+        );
+        let mut parked = outcome(&run.id, Decision::Pending);
+        parked.message = Some(format!("round {i}"));
+        assert_eq!(
+            store.apply_outcomes(&[parked]).await.unwrap(),
+            vec![Applied::Done(RunState::Pending)]
+        );
+        assert_eq!(store.wake_pending(10).await.unwrap(), 1, "round {i}");
+    }
+    assert_eq!(
+        store.claim(1, Duration::from_secs(30)).await.unwrap().len(),
+        1
+    );
+    let placed = Decision::Assign {
+        node: "n1".into(),
+        want: one_cpu(),
+    };
+    assert_eq!(
+        store
+            .apply_outcomes(&[outcome(&run.id, placed)])
+            .await
+            .unwrap(),
+        vec![Applied::Done(RunState::Scheduled)]
+    );
+    let start = RunStart {
+        id: run.id.clone(),
+        attempt: 1,
+        log_path: None,
+    };
+    store.start_runs("n1", &[start]).await.unwrap();
+    let done = Completion {
+        state: RunState::Succeeded,
+        exit_code: Some(0),
+        message: None,
+        log_tail: String::new(),
+    };
+    let finish = RunFinish {
+        id: run.id.clone(),
+        attempt: 1,
+        done,
+    };
+    store.finish_runs("n1", &[finish]).await.unwrap();
+
+    let history = store.run_events(&run.id).await.unwrap();
+    assert_eq!(history.len(), cap);
+    let steps: Vec<(Option<&str>, Option<&str>)> = history
+        .iter()
+        .map(|e| (e.to.as_deref(), e.message.as_deref()))
+        .collect();
+    // The last rounds that fit, in order, then the four transitions of the placement.
+    let mut want: Vec<(Option<&str>, Option<String>)> = (rounds + 4 - cap..rounds)
+        .map(|i| (Some("pending"), Some(format!("round {i}"))))
+        .collect();
+    for to in ["admitted", "scheduled", "running", "succeeded"] {
+        want.push((Some(to), None));
+    }
+    let want: Vec<(Option<&str>, Option<&str>)> =
+        want.iter().map(|(t, m)| (*t, m.as_deref())).collect();
+    assert_eq!(steps, want);
+    assert_eq!(history[cap - 1].node.as_deref(), Some("n1"));
 }
 
 async fn events_are_trimmed_by_age(store: SharedStore) {
@@ -2053,6 +2212,7 @@ contract!(
     oldest_finished_counts_runs_with_their_own_ttl,
     events_are_trimmed_by_age,
     batch_steps_record_every_event,
+    run_history_keeps_its_newest_events,
     policy_history_is_capped_by_count_and_bytes,
     nodes_labels_drain_remove,
     policies_are_versioned,

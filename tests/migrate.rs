@@ -119,6 +119,28 @@ async fn in_place_migration_keeps_every_run_index_policy_and_history() {
     wait_for_expiry(&server);
     let (runs, history, stats) = views(&old).await;
     assert_eq!(runs["items"].as_array().unwrap().len(), 230);
+    // The old layout kept each run's history in a list of its own (this version keeps it in the
+    // run's hash): one run's list, which must move with the run and still be read first.
+    let listed = runs["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"]["state"] == "succeeded")
+        .and_then(|r| r["status"]["id"].as_str())
+        .unwrap()
+        .to_string();
+    let _: i64 = redis::cmd("RPUSH")
+        .arg(Keys::legacy(LEGACY_QUEUE_KEY).run_events(&listed))
+        .arg(r#"{"id":"1-0","at":1,"from":"queued","to":"queued","message":"kept in a list"}"#)
+        .query(&mut server.conn())
+        .unwrap();
+    let listed_events = old.run_events(&listed).await.unwrap();
+    assert_eq!(listed_events[0].message.as_deref(), Some("kept in a list"));
+    assert!(listed_events.len() >= 3, "{listed_events:?}");
+    assert_eq!(
+        listed_events.last().unwrap().to.as_deref(),
+        Some("succeeded")
+    );
     assert_eq!(history["items"].as_array().unwrap().len(), 3);
     assert_eq!(stats["paused"], true);
     for state in [
@@ -204,6 +226,11 @@ async fn in_place_migration_keeps_every_run_index_policy_and_history() {
     assert_eq!(stats2, stats);
     let stats_now = cli_json(&server, "default", &["queue", "stats"]);
     assert_eq!(stats_now["queue_key"], "tartarus:{default}:queue");
+    // The run's history reads the same: the moved list's entry, then what its hash holds.
+    let got = cli_json(&server, "default", &["sandbox", "get", &listed]);
+    let events = got["status"]["events"].as_array().unwrap();
+    assert_eq!(events.len(), listed_events.len(), "{got}");
+    assert_eq!(events[0]["message"], "kept in a list", "{got}");
 
     // A second migrate is a no-op.
     let settled = keyspace_content(&server);
@@ -554,6 +581,12 @@ async fn a_cell_of_schema_2_is_upgraded_in_place_and_its_events_still_read() {
         ])
         .query(&mut c)
         .unwrap();
+    // What a version-3 binary wrote: a run's history in a list of its own.
+    let _: i64 = redis::cmd("RPUSH")
+        .arg(keys.run_events(&runs[1].id))
+        .arg(r#"{"id":"1-0","at":1,"from":"queued","to":"pending","message":"by v3"}"#)
+        .query(&mut c)
+        .unwrap();
     let _: () = redis::cmd("SET")
         .arg(keys.schema())
         .arg("2")
@@ -613,4 +646,33 @@ async fn a_cell_of_schema_2_is_upgraded_in_place_and_its_events_still_read() {
     assert_eq!(seen, want);
     let stats = cli_json(&server, "up", &["queue", "stats"]);
     assert_eq!(stats["states"]["queued"], 3, "{stats}");
+
+    // The run with the old history list: its new events go into its hash, read after the list.
+    store
+        .cancel(&runs[1].id, "after the upgrade")
+        .await
+        .unwrap();
+    let history = store.run_events(&runs[1].id).await.unwrap();
+    let seen: Vec<(Option<&str>, Option<&str>)> = history
+        .iter()
+        .map(|e| (e.to.as_deref(), e.message.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some("pending"), Some("by v3")),
+            (Some("cancelled"), Some("after the upgrade"))
+        ]
+    );
+    let sid = &history[1].id;
+    let stream = store
+        .read_events(Some("0"), 100, Duration::ZERO)
+        .await
+        .unwrap();
+    assert!(
+        stream
+            .iter()
+            .any(|e| &e.id == sid && e.to.as_deref() == Some("cancelled")),
+        "{sid} in {stream:?}"
+    );
 }

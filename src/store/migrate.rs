@@ -3,8 +3,9 @@
 //!
 //! A cell already in the cell layout at an older schema version is *upgraded*: every version
 //! since 2 keeps what the one before stored readable (version 3 only adds the batch entries of
-//! the event stream), so the step checks that no process of the cell is live and raises the
-//! version.
+//! the event stream; version 4 keeps a run's new history entries in its hash and still reads the
+//! history list older versions wrote), so the step checks that no process of the cell is live
+//! and raises the version.
 //!
 //! Two modes of moving the layout from before cells:
 //! - **in place** (one server, the default): each key of the pre-cell layout is renamed to its

@@ -17,9 +17,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The layout this binary reads and writes: every key of a cell under its hash tag, and the
-/// event stream's batch entries (version 3; see `store::redis::batch_scripts`).
-pub const SCHEMA_VERSION: u64 = 3;
+/// The layout this binary reads and writes: every key of a cell under its hash tag, the event
+/// stream's batch entries (version 3; see `store::redis::batch_scripts`), and each run's history
+/// in its own hash (version 4; see `store::redis::scripts`).
+pub const SCHEMA_VERSION: u64 = 4;
 /// The first version of the cell layout; a cell at it or later is upgraded by `tartarus migrate`
 /// raising its version (each such version reads what the one before stored).
 pub const CELL_SCHEMA_VERSION: u64 = 2;

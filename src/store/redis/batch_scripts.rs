@@ -25,7 +25,7 @@ local function move_later(from, to, id)
   r[#r+1] = id
   local a = idx_add[to]
   if not a then a = {}; idx_add[to] = a end
-  a[#a+1] = 0
+  a[#a+1] = '0'
   a[#a+1] = id
 end
 local function chunked(cmd, key, list)
@@ -41,33 +41,52 @@ end
 -- The run events of a batch go to the stream as few entries: each entry holds up to
 -- EV_ENTRY_EVENTS events or about EV_ENTRY_BYTES of their values, as `batch <n> at <ms>` followed
 -- by one group per event that starts with `run <id>` (then `kind` when it is not a transition,
--- `from`, `to`, `node`, `message`). Each event's history entry carries the id of the stream entry
--- it is in. The prelude's `event` and `note` are routed here, so `set_state` batches too; the
--- batch's wrapper calls `flush_events` when the body returns.
+-- `from`, `to`, `node`, `message`). The entries' ids are chosen here, so that an event's history
+-- entry (which names the stream entry it is in) can go into the same write as the run's other
+-- fields: the first is just after the stream's last id and not before the caller's clock, the
+-- next ones follow it. The prelude's `event` and `note` are routed here, so `set_state` batches
+-- too; the batch's wrapper calls `flush_events` when the body returns.
 local EV_ENTRY_EVENTS, EV_ENTRY_BYTES = __EV_ENTRY_EVENTS__, __EV_ENTRY_BYTES__
-local evf, evn, evb, evh = {}, 0, 0, {}
-local function flush_events()
-  if evn == 0 then return end
-  local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', 'batch', evn, 'at', NOW, unpack(evf))
-  local head = '{"id":"' .. sid .. '"'
-  -- One RPUSH per run: a run's events of one entry are next to each other in evh.
-  local i = 1
-  while i <= #evh do
-    local key = evh[i]
-    local vals = {head .. evh[i + 1]}
-    i = i + 2
-    while evh[i] == key do
-      vals[#vals + 1] = head .. evh[i + 1]
-      i = i + 2
+local evf, evn, evb = {}, 0, 0
+local ev_ms, ev_seq, ev_sid
+local function open_entry()
+  if ev_ms then
+    ev_seq = ev_seq + 1
+  else
+    -- The caller's clock (NOW), not Redis's `TIME`: the least-privilege ACL users may not call
+    -- it. A clock behind the stream only makes the ids follow the stream's last one.
+    local clock = NOWN
+    -- The last id ever given (it outlives trimmed entries), '0-0' for a new stream.
+    local lms, lseq = 0, 0
+    if redis.call('EXISTS', K_EVENTS) == 1 then
+      local info = redis.call('XINFO', 'STREAM', K_EVENTS)
+      for i = 1, #info, 2 do
+        if info[i] == 'last-generated-id' then
+          local m, q = string.match(info[i + 1], '^(%d+)-(%d+)$')
+          lms, lseq = tonumber(m) or 0, tonumber(q) or 0
+          break
+        end
+      end
     end
-    if redis.call('RPUSH', key, unpack(vals)) > RUNEVCAP then
-      redis.call('LTRIM', key, -RUNEVCAP, -1)
+    if clock > lms then
+      ev_ms, ev_seq = clock, 0
+    elseif lseq < 2 ^ 50 then
+      ev_ms, ev_seq = lms, lseq + 1
+    else
+      ev_ms, ev_seq = lms + 1, 0
     end
   end
-  evf, evn, evb, evh = {}, 0, 0, {}
+  ev_sid = string.format('%d-%d', ev_ms, ev_seq)
 end
-local function batch_event(evkey, id, kind, from, to, node, msg)
+local function flush_events()
+  if evn == 0 then return end
+  redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, ev_sid, 'batch', evn, 'at', NOW, unpack(evf))
+  evf, evn, evb = {}, 0, 0
+end
+-- Adds an event to the batch's current stream entry and returns that entry's id.
+local function batch_event(id, kind, from, to, node, msg)
   if evn >= EV_ENTRY_EVENTS or evb >= EV_ENTRY_BYTES then flush_events() end
+  if evn == 0 then open_entry() end
   local f = evf
   f[#f + 1] = 'run'; f[#f + 1] = id
   evb = evb + #id + 16
@@ -77,13 +96,38 @@ local function batch_event(evkey, id, kind, from, to, node, msg)
   if node and node ~= '' then f[#f + 1] = 'node'; f[#f + 1] = node; evb = evb + #node end
   if msg and msg ~= '' then f[#f + 1] = 'message'; f[#f + 1] = msg; evb = evb + #msg end
   evn = evn + 1
-  if evkey then
-    evh[#evh + 1] = evkey
-    evh[#evh + 1] = hist_tail(kind, from, to, node, msg)
-  end
+  return ev_sid
 end
-event = function(evkey, id, from, to, node, msg) batch_event(evkey, id, nil, from, to, node, msg) end
-note = function(evkey, id, kind, node, msg) batch_event(evkey, id, kind, nil, nil, node, msg) end
+event = function(runkey, id, from, to, node, msg)
+  local sid = batch_event(id, nil, from, to, node, msg)
+  if runkey then push_hist(runkey, hist(sid, nil, from, to, node, msg)) end
+end
+note = function(runkey, id, kind, node, msg)
+  local sid = batch_event(id, kind, nil, nil, node, msg)
+  push_hist(runkey, hist(sid, kind, nil, nil, node, msg))
+end
+-- A transition of a run whose hash the caller is about to write: records the event and adds
+-- its history entry to the caller's fields f as `@<n + 1>`, where n is the run's `evn` before;
+-- returns n + 1. The caller writes `evn` with f, then calls hist_trim.
+local function hist_into(f, n, id, from, to, node, msg)
+  local sid = batch_event(id, nil, from, to, node, msg)
+  n = n + 1
+  f[#f + 1] = '@' .. n
+  f[#f + 1] = hist(sid, nil, from, to, node, msg)
+  return n
+end
+-- `scheduled` → `running` on node for a run checked by the caller (message: its current one;
+-- n: its `evn`): one write of the run's hash, its event and the index move.
+local function start_one(runkey, id, node, log, message, n)
+  move_later('scheduled', 'running', id)
+  local f = {'state', 'running', 'updated_at', NOW, 'started_at', NOW}
+  if log ~= '' then f[#f + 1] = 'log_path'; f[#f + 1] = log end
+  if message then redis.call('HDEL', runkey, 'message') end
+  local after = hist_into(f, n, id, 'scheduled', 'running', node, nil)
+  f[#f + 1] = 'evn'; f[#f + 1] = after
+  redis.call('HSET', runkey, unpack(f))
+  hist_trim(runkey, n, after)
+end
 "#;
 
 /// The scheduler's decisions for a batch of claimed runs, each applied as the one-run step did:
@@ -92,7 +136,7 @@ note = function(evkey, id, kind, node, msg) batch_event(evkey, id, kind, nil, ni
 /// stands after the placements before it in the batch (capacity, draining, lease) or the run goes
 /// back to the queue.
 ///
-/// KEYS: base + per run: run, run events, node, node runs (a placeholder node when not placed).
+/// KEYS: base + per run: run, node, node runs (a placeholder node when not placed).
 /// ARGV: common(3), count, then 13 per run: id, decision, verdict, reasons, policy version, heat,
 /// quarantined, message, node, cpu, mem, gpu, slots. Returns one answer per run: the new state,
 /// 'stale' or 'node_unavailable'.
@@ -128,13 +172,13 @@ do
   end
 end
 
-local function apply(runkey, evkey, nodekey, noderuns, a)
+local function apply(runkey, nodekey, noderuns, a)
   local id, decision = ARGV[a], ARGV[a + 1]
   -- Only the holder of the lease decides; a run without one was decided or reaped already.
   if not leased[id] then return 'stale' end
   leased[id] = nil
   taken[#taken + 1] = id
-  local cur = redis.call('HMGET', runkey, 'state', 'message', 'attempts')
+  local cur = redis.call('HMGET', runkey, 'state', 'message', 'attempts', 'evn')
   local state = cur[1]
   if state ~= 'queued' and state ~= 'pending' then return 'stale' end
   local msg = ARGV[a + 7]
@@ -143,7 +187,7 @@ local function apply(runkey, evkey, nodekey, noderuns, a)
     local to = 'denied'
     if decision == 'reject' then to = 'rejected' end
     redis.call('HSET', runkey, unpack(verdict))
-    set_state(runkey, evkey, id, state, to, msg)
+    set_state(runkey, id, state, to, msg)
     redis.call('HSET', runkey, 'finished_at', NOW)
     return to
   elseif decision == 'pending' then
@@ -151,7 +195,7 @@ local function apply(runkey, evkey, nodekey, noderuns, a)
     if state == 'pending' and (cur[2] or '') == msg then
       redis.call('HSET', runkey, 'updated_at', NOW)
     else
-      set_state(runkey, evkey, id, state, 'pending', msg)
+      set_state(runkey, id, state, 'pending', msg)
     end
     redis.call('ZADD', K_PENDING, NOW, id)
     return 'pending'
@@ -183,17 +227,20 @@ local function apply(runkey, evkey, nodekey, noderuns, a)
   elseif cur[2] then
     redis.call('HDEL', runkey, 'message')
   end
+  local before = tonumber(cur[4]) or 0
+  local after = hist_into(verdict, before, id, state, 'admitted', nil, nil)
+  after = hist_into(verdict, after, id, 'admitted', 'scheduled', node, msg)
+  verdict[#verdict + 1] = 'evn'; verdict[#verdict + 1] = after
   redis.call('HSET', runkey, unpack(verdict))
-  event(evkey, id, state, 'admitted', nil, nil)
-  event(evkey, id, 'admitted', 'scheduled', node, msg)
+  hist_trim(runkey, before, after)
   return 'scheduled'
 end
 
 local out = {}
 local a = 5
 for i = 1, n do
-  local k = B + (i - 1) * 4
-  out[i] = apply(KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], a)
+  local k = B + (i - 1) * 3
+  out[i] = apply(KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], a)
   a = a + 13
 end
 chunked('ZREM', K_LEASES, taken)
@@ -230,28 +277,21 @@ return out
 "#;
 
 /// `scheduled` → `running` for many runs of one node, each for its own attempt only (as the
-/// one-run start). KEYS: base + per run: run, run events. ARGV: common(3), node, count, then per
-/// run: id, attempt, log path ('' none). Returns 'running' or 'stale' per run.
+/// one-run start). KEYS: base + per run: run. ARGV: common(3), node, count, then per run: id,
+/// attempt, log path ('' none). Returns 'running' or 'stale' per run.
 pub const START_RUNS: &str = r#"
 local node, n = ARGV[4], tonumber(ARGV[5])
 local out = {}
 local a = 6
 for i = 1, n do
-  local runkey, evkey = KEYS[B + 2 * i - 1], KEYS[B + 2 * i]
+  local runkey = KEYS[B + i]
   local id, attempt, log = ARGV[a], ARGV[a + 1], ARGV[a + 2]
   a = a + 3
-  local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'message')
+  local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'message', 'evn')
   if cur[1] ~= 'scheduled' or cur[2] ~= node or tonumber(cur[3]) ~= tonumber(attempt) then
     out[i] = 'stale'
   else
-    move_later('scheduled', 'running', id)
-    if log ~= '' then
-      redis.call('HSET', runkey, 'state', 'running', 'updated_at', NOW, 'started_at', NOW, 'log_path', log)
-    else
-      redis.call('HSET', runkey, 'state', 'running', 'updated_at', NOW, 'started_at', NOW)
-    end
-    if cur[4] then redis.call('HDEL', runkey, 'message') end
-    event(evkey, id, 'scheduled', 'running', node, nil)
+    start_one(runkey, id, node, log, cur[4], tonumber(cur[5]) or 0)
     out[i] = 'running'
   end
 end
@@ -262,7 +302,7 @@ return out
 /// `scheduled` → `running` for the runs of one node that are scheduled there now (at most `max`
 /// of them), each for the attempt it is at in this same step, answering with that attempt and
 /// the run's spec: the agent starts exactly that placement and reads nothing else first. The
-/// state, fields and event are those of `START_RUNS`. KEYS: base + per run: run, run events.
+/// state, fields and event are those of `START_RUNS`. KEYS: base + per run: run.
 /// ARGV: common(3), node, count, max, then per run: id, log path ('' none). Returns per run
 /// {attempt, spec} when started, 0 when not (not scheduled on this node, gone, or beyond max).
 pub const START_PLACED: &str = r#"
@@ -270,22 +310,15 @@ local node, n, max = ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
 local out, started = {}, 0
 local a = 7
 for i = 1, n do
-  local runkey, evkey = KEYS[B + 2 * i - 1], KEYS[B + 2 * i]
+  local runkey = KEYS[B + i]
   local id, log = ARGV[a], ARGV[a + 1]
   a = a + 2
   out[i] = 0
   if started < max then
-    local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'message', 'spec')
+    local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'message', 'spec', 'evn')
     if cur[1] == 'scheduled' and cur[2] == node then
       started = started + 1
-      move_later('scheduled', 'running', id)
-      if log ~= '' then
-        redis.call('HSET', runkey, 'state', 'running', 'updated_at', NOW, 'started_at', NOW, 'log_path', log)
-      else
-        redis.call('HSET', runkey, 'state', 'running', 'updated_at', NOW, 'started_at', NOW)
-      end
-      if cur[4] then redis.call('HDEL', runkey, 'message') end
-      event(evkey, id, 'scheduled', 'running', node, nil)
+      start_one(runkey, id, node, log, cur[4], tonumber(cur[6]) or 0)
       out[i] = {cur[3] or '0', cur[5] or ''}
     end
   end
@@ -297,7 +330,7 @@ return out
 /// `running` (or `scheduled`) → a terminal state for many runs of one node, as the one-run
 /// finish: only each run's current attempt on this node may finish it (another attempt's outcome
 /// becomes a 'stale' event), a cancelled run only keeps its output. The node's capacity is freed
-/// once for the batch. KEYS: base + node, node runs, then per run: run, run events.
+/// once for the batch. KEYS: base + node, node runs, then per run: run.
 /// ARGV: common(3), node, count, then per run: id, attempt, to, exit code ('' none), message,
 /// log tail. Returns the new state or 'stale' per run.
 pub const FINISH_RUNS: &str = r#"
@@ -320,10 +353,10 @@ do
 end
 local a = 6
 for i = 1, n do
-  local runkey, evkey = KEYS[B + 1 + 2 * i], KEYS[B + 2 + 2 * i]
+  local runkey = KEYS[B + 2 + i]
   local id, attempt, to, code, msg, tail = ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5]
   a = a + 6
-  local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'ttl_ms', 'message')
+  local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'ttl_ms', 'message', 'evn')
   local state = cur[1]
   if not state then
     out[i] = 'stale'
@@ -331,7 +364,7 @@ for i = 1, n do
     local what = to
     if code ~= '' then what = what .. ' (exit code ' .. code .. ')' end
     if msg ~= '' then what = what .. ': ' .. msg end
-    note(evkey, id, 'stale', node, 'stale outcome from attempt ' .. attempt .. ' on node ' .. node .. ': ' .. what .. '; the run is ' .. state .. ' at attempt ' .. (cur[3] or '0'))
+    note(runkey, id, 'stale', node, 'stale outcome from attempt ' .. attempt .. ' on node ' .. node .. ': ' .. what .. '; the run is ' .. state .. ' at attempt ' .. (cur[3] or '0'))
     out[i] = 'stale'
   elseif state == 'cancelled' then
     -- Cancelled while it ran: the cancel recorded its end; keep the output it produced.
@@ -364,8 +397,11 @@ for i = 1, n do
     elseif cur[5] then
       redis.call('HDEL', runkey, 'message')
     end
+    local before = tonumber(cur[6]) or 0
+    local after = hist_into(f, before, id, state, to, node, msg)
+    f[#f + 1] = 'evn'; f[#f + 1] = after
     redis.call('HSET', runkey, unpack(f))
-    event(evkey, id, state, to, node, msg)
+    hist_trim(runkey, before, after)
     out[i] = to
   end
 end

@@ -1,6 +1,6 @@
 //! The event stream on Redis: a run's recent events and following `tartarus:events` with XREAD.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use ::redis::Value;
@@ -81,9 +81,36 @@ fn pairs(v: Value) -> Vec<(String, String)> {
 
 pub(super) async fn run_events(store: &RedisStore, id: &str) -> StoreResult<Vec<Event>> {
     let mut p = ::redis::pipe();
+    history_reads(store, &mut p, id);
+    let (list, hash): (Vec<String>, HashMap<String, String>) = store.query(&p).await?;
+    decode_history(id, list, hash)
+}
+
+/// Adds the reads of run `id`'s history to a pipeline: two replies, a list and a hash (see
+/// [`decode_history`]).
+pub(super) fn history_reads(store: &RedisStore, p: &mut ::redis::Pipeline, id: &str) {
     p.lrange(store.keys.run_events(id), 0, -1);
-    let (list,): (Vec<String>,) = store.query(&p).await?;
-    list.iter().map(|e| decode_run_event(e, id)).collect()
+    p.hgetall(store.keys.run(id));
+}
+
+/// Run `id`'s history, oldest first, from its two stored places: the history list that schema 3
+/// and before wrote (still read for runs that lived through an upgrade), then its hash's `@<n>`
+/// fields in the order of n (schema 4: see `scripts`). The hash's other fields are ignored.
+pub(super) fn decode_history(
+    id: &str,
+    list: Vec<String>,
+    hash: HashMap<String, String>,
+) -> StoreResult<Vec<Event>> {
+    let mut numbered: Vec<(u64, String)> = hash
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix('@')?.parse().ok()?, v)))
+        .collect();
+    numbered.sort_unstable_by_key(|(n, _)| *n);
+    list.iter()
+        .map(String::as_str)
+        .chain(numbered.iter().map(|(_, v)| v.as_str()))
+        .map(|e| decode_run_event(e, id))
+        .collect()
 }
 
 /// An entry of a run's own history as the scripts store it: JSON without what the key already

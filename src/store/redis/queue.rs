@@ -240,7 +240,6 @@ pub(super) async fn apply_outcomes(
                 };
                 keys.extend([
                     store.keys.run(&o.id),
-                    store.keys.run_events(&o.id),
                     store.keys.node(node),
                     store.keys.node_runs(node),
                 ]);

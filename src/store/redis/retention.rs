@@ -174,15 +174,18 @@ pub(super) async fn runs_events(
     for chunk in ids.chunks(1000) {
         let mut p = ::redis::pipe();
         for id in chunk {
-            p.lrange(store.keys.run_events(id), 0, -1);
+            super::events::history_reads(store, &mut p, id);
         }
-        let lists: Vec<Vec<String>> = store.query(&p).await?;
-        for (id, list) in chunk.iter().zip(lists) {
-            out.push(
-                list.iter()
-                    .map(|e| super::events::decode_run_event(e, id))
-                    .collect::<StoreResult<Vec<Event>>>()?,
-            );
+        let replies: Vec<Value> = store.query(&p).await?;
+        let mut replies = replies.into_iter();
+        for id in chunk {
+            let (Some(list), Some(hash)) = (replies.next(), replies.next()) else {
+                return Err(corrupt(format!("no history reply for run {id}")));
+            };
+            let list: Vec<String> = ::redis::from_redis_value(list).map_err(corrupt)?;
+            let hash: std::collections::HashMap<String, String> =
+                ::redis::from_redis_value(hash).map_err(corrupt)?;
+            out.push(super::events::decode_history(id, list, hash)?);
         }
     }
     Ok(out)

@@ -273,7 +273,7 @@ pub(super) async fn start_runs(
             let mut args = store.common_args();
             args.extend([node.to_string(), chunk.len().to_string()]);
             for s in chunk {
-                keys.extend([store.keys.run(&s.id), store.keys.run_events(&s.id)]);
+                keys.push(store.keys.run(&s.id));
                 args.extend([
                     s.id.clone(),
                     s.attempt.to_string(),
@@ -308,7 +308,7 @@ pub(super) async fn start_placed(
         let mut args = store.common_args();
         args.extend([node.to_string(), chunk.len().to_string(), left.to_string()]);
         for s in chunk {
-            keys.extend([store.keys.run(&s.id), store.keys.run_events(&s.id)]);
+            keys.push(store.keys.run(&s.id));
             args.extend([s.id.clone(), s.log_path.clone().unwrap_or_default()]);
         }
         let reply = store
@@ -373,7 +373,7 @@ pub(super) async fn finish_runs(
             let mut args = store.common_args();
             args.extend([node.to_string(), chunk.len().to_string()]);
             for f in chunk {
-                keys.extend([store.keys.run(&f.id), store.keys.run_events(&f.id)]);
+                keys.push(store.keys.run(&f.id));
                 args.extend([
                     f.id.clone(),
                     f.attempt.to_string(),

@@ -88,12 +88,18 @@ local NOWN = tonumber(ARGV[3])
 -- One entry of a run's own history, as JSON. It leaves out what its key says (the run) and the
 -- kind of a transition. Built by concatenation (no table, no cjson for the parts that are
 -- known to be plain: stream ids, times, state names); free text is encoded by cjson.
+-- A script names few nodes (often one): each is encoded once.
+local node_json = {}
 local function hist_tail(kind, from, to, node, msg)
   local s = ',"at":' .. NOW
   if kind then s = s .. ',"kind":' .. cjson.encode(kind) end
   if from then s = s .. ',"from":"' .. from .. '"' end
   if to then s = s .. ',"to":"' .. to .. '"' end
-  if node and node ~= '' then s = s .. ',"node":' .. cjson.encode(node) end
+  if node and node ~= '' then
+    local j = node_json[node]
+    if not j then j = cjson.encode(node); node_json[node] = j end
+    s = s .. ',"node":' .. j
+  end
   if msg and msg ~= '' then s = s .. ',"message":' .. cjson.encode(msg) end
   return s .. '}'
 end
@@ -101,17 +107,29 @@ local function hist(sid, kind, from, to, node, msg)
   return '{"id":"' .. sid .. '"' .. hist_tail(kind, from, to, node, msg)
 end
 
-local function event(evkey, id, from, to, node, msg)
+-- A run's history lives in its own hash: field `@<n>` is its n-th event (an entry of `hist`),
+-- `evn` how many it has had; only the newest RUNEVCAP are kept. Steps that write the run's hash
+-- anyway put the entry into that same write (see the batch helpers); the rest append it here.
+local function hist_trim(runkey, before, after)
+  if after <= RUNEVCAP then return end
+  local gone = {}
+  for k = math.max(1, before - RUNEVCAP + 1), after - RUNEVCAP do gone[#gone + 1] = '@' .. k end
+  if #gone > 0 then redis.call('HDEL', runkey, unpack(gone)) end
+end
+local function push_hist(runkey, entry)
+  local n = redis.call('HINCRBY', runkey, 'evn', 1)
+  redis.call('HSET', runkey, '@' .. n, entry)
+  hist_trim(runkey, n - 1, n)
+end
+
+-- A run's transition: one stream entry, and an entry in the run's history unless runkey is nil.
+local function event(runkey, id, from, to, node, msg)
   local f = {'kind', 'run', 'run', id, 'to', to, 'at', NOW}
   if from then f[#f+1] = 'from'; f[#f+1] = from end
   if node and node ~= '' then f[#f+1] = 'node'; f[#f+1] = node end
   if msg and msg ~= '' then f[#f+1] = 'message'; f[#f+1] = msg end
   local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f))
-  if evkey then
-    if redis.call('RPUSH', evkey, hist(sid, nil, from, to, node, msg)) > RUNEVCAP then
-      redis.call('LTRIM', evkey, -RUNEVCAP, -1)
-    end
-  end
+  if runkey then push_hist(runkey, hist(sid, nil, from, to, node, msg)) end
 end
 
 -- A run that just finished joins a retention index: by finish time under the cell's window, or
@@ -132,17 +150,15 @@ end
 
 -- An event about a run that is not a transition (e.g. a stale outcome): kept in the run's
 -- history and the stream, the run itself is not touched.
-local function note(evkey, id, kind, node, msg)
+local function note(runkey, id, kind, node, msg)
   local f = {'kind', kind, 'run', id, 'at', NOW, 'message', msg}
   if node and node ~= '' then f[#f+1] = 'node'; f[#f+1] = node end
   local sid = redis.call('XADD', K_EVENTS, 'MAXLEN', '~', EVCAP, '*', unpack(f))
-  if redis.call('RPUSH', evkey, hist(sid, kind, nil, nil, node, msg)) > RUNEVCAP then
-    redis.call('LTRIM', evkey, -RUNEVCAP, -1)
-  end
+  push_hist(runkey, hist(sid, kind, nil, nil, node, msg))
 end
 
 -- Moves a run between state indexes, sets its state and message, and records the event.
-local function set_state(runkey, evkey, id, from, to, msg)
+local function set_state(runkey, id, from, to, msg)
   if TERMINAL[to] and not TERMINAL[from] then mark_finished(runkey, id) end
   if TERMINAL[from] and not TERMINAL[to] then unmark_finished(id) end
   redis.call('ZREM', KEYS[SIDX[from]], id)
@@ -154,7 +170,7 @@ local function set_state(runkey, evkey, id, from, to, msg)
     redis.call('HDEL', runkey, 'message')
   end
   local node = redis.call('HGET', runkey, 'node')
-  event(evkey, id, from, to, node, msg)
+  event(runkey, id, from, to, node, msg)
 end
 
 local function qscore(runkey)
@@ -257,7 +273,7 @@ for i = 1, n do
   if verdict == 'new' then
     redis.call('HSET', runkey, unpack(ARGV, a + 5, a + 4 + nf))
     known[id] = true
-    members[#members + 1] = 0
+    members[#members + 1] = '0'
     members[#members + 1] = id
     queued[#queued + 1] = score
     queued[#queued + 1] = id
@@ -315,11 +331,12 @@ end
 return moved
 "#;
 
-/// Cancel from any non-terminal state. KEYS: base + run, run events, node, node runs.
+/// Cancel from any non-terminal state. KEYS: base + run, run events (unused since schema 4: the
+/// history is in the run's hash), node, node runs.
 /// ARGV: common(3), id, expected node ('' for none), message. Returns 'cancelled',
 /// 'notfound', 'conflict:<state>' or 'retry:<node>' (the run moved; call again with that node).
 pub const CANCEL: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
+local runkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 3], KEYS[B + 4]
 local id = ARGV[4]
 local state = redis.call('HGET', runkey, 'state')
 if not state then return 'notfound' end
@@ -330,20 +347,20 @@ redis.call('ZREM', K_QUEUE, id)
 redis.call('ZREM', K_LEASES, id)
 redis.call('ZREM', K_PENDING, id)
 if node ~= '' then release(nodekey, noderuns, id) end
-set_state(runkey, evkey, id, state, 'cancelled', ARGV[6])
+set_state(runkey, id, state, 'cancelled', ARGV[6])
 redis.call('HSET', runkey, 'finished_at', NOW)
 return 'cancelled'
 "#;
 
 /// A run whose node is gone (lease lapsed, removed, handed back): `lost`, then requeued
-/// or dead-lettered. KEYS: base + run, run events, node, node runs.
+/// or dead-lettered. KEYS: base + run, run events (unused), node, node runs.
 /// ARGV: common(3), id, node, reason, max attempts, expected heartbeat counter ('' = do not
 /// check; 'none' = the node has no hash), expected attempt ('' = any).
 /// Returns {outcome, attempts}: 'requeued', 'dead', 'skip' (not placed there any more), 'alive'
 /// (the node heartbeated since the caller looked: nothing done) or 'stale' (the caller's attempt
 /// is not the run's current one: only an event is recorded).
 pub const RECOVER: &str = r#"
-local runkey, evkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 2], KEYS[B + 3], KEYS[B + 4]
+local runkey, nodekey, noderuns = KEYS[B + 1], KEYS[B + 3], KEYS[B + 4]
 local id, node, reason, max = ARGV[4], ARGV[5], ARGV[6], tonumber(ARGV[7])
 if ARGV[8] ~= '' and (redis.call('HGET', nodekey, 'beats') or 'none') ~= ARGV[8] then
   return {'alive', 0}
@@ -351,7 +368,7 @@ end
 local cur = redis.call('HMGET', runkey, 'state', 'node', 'attempts', 'attempts_base')
 local state, owner, attempts = cur[1], cur[2] or '', tonumber(cur[3] or '0') or 0
 if ARGV[9] ~= '' and state and (owner ~= node or attempts ~= tonumber(ARGV[9])) then
-  note(evkey, id, 'stale', node, 'stale outcome from attempt ' .. ARGV[9] .. ' on node ' .. node .. ': handed back (' .. reason .. '); the run is ' .. state .. ' at attempt ' .. attempts)
+  note(runkey, id, 'stale', node, 'stale outcome from attempt ' .. ARGV[9] .. ' on node ' .. node .. ': handed back (' .. reason .. '); the run is ' .. state .. ' at attempt ' .. attempts)
   return {'stale', attempts}
 end
 if (state ~= 'scheduled' and state ~= 'running') or owner ~= node then
@@ -359,30 +376,31 @@ if (state ~= 'scheduled' and state ~= 'running') or owner ~= node then
   return {'skip', 0}
 end
 release(nodekey, noderuns, id)
-set_state(runkey, evkey, id, state, 'lost', reason)
+set_state(runkey, id, state, 'lost', reason)
 redis.call('HDEL', runkey, 'node')
 if attempts - (tonumber(cur[4] or '0') or 0) >= max then
-  set_state(runkey, evkey, id, 'lost', 'dead', 'dead-lettered after ' .. attempts .. ' attempts: ' .. reason)
+  set_state(runkey, id, 'lost', 'dead', 'dead-lettered after ' .. attempts .. ' attempts: ' .. reason)
   redis.call('ZADD', K_DEAD, NOW, id)
   redis.call('HSET', runkey, 'finished_at', NOW)
   return {'dead', attempts}
 end
-set_state(runkey, evkey, id, 'lost', 'queued', 'requeued: ' .. reason)
+set_state(runkey, id, 'lost', 'queued', 'requeued: ' .. reason)
 redis.call('ZADD', K_QUEUE, qscore(runkey), id)
 return {'requeued', attempts}
 "#;
 
-/// Dead letters back to the queue, attempts reset. KEYS: base + (run, run events) per id. ARGV: common(3), ids…
+/// Dead letters back to the queue, attempts reset. KEYS: base + (run, run events (unused)) per
+/// id. ARGV: common(3), ids…
 pub const RETRY_DEAD: &str = r#"
 local n = 0
 for i = 4, #ARGV do
   local id = ARGV[i]
-  local runkey, evkey = KEYS[B + 1 + (i - 4) * 2], KEYS[B + 2 + (i - 4) * 2]
+  local runkey = KEYS[B + 1 + (i - 4) * 2]
   if redis.call('ZREM', K_DEAD, id) == 1 and redis.call('HGET', runkey, 'state') == 'dead' then
     -- Attempt numbers never repeat (they fence placements); the retry budget starts again.
     redis.call('HSET', runkey, 'attempts_base', redis.call('HGET', runkey, 'attempts') or '0')
     redis.call('HDEL', runkey, 'node', 'finished_at')
-    set_state(runkey, evkey, id, 'dead', 'queued', 'retried from dead letters')
+    set_state(runkey, id, 'dead', 'queued', 'retried from dead letters')
     redis.call('ZADD', K_QUEUE, qscore(runkey), id)
     n = n + 1
   end
