@@ -19,9 +19,11 @@ use crate::store::{
 };
 
 pub mod lease_watch;
+mod node_snapshot;
 mod submit_wakeups;
 
 use lease_watch::LeaseWatch;
+use node_snapshot::NodeSnapshot;
 use submit_wakeups::SubmitWakeups;
 
 /// What can stop the scheduler.
@@ -67,6 +69,9 @@ pub struct SchedulerConfig {
     pub announce_ttl: Duration,
     /// Retention of finished runs, cleaned up from the loop's maintenance.
     pub retention: RetentionConfig,
+    /// How long a read of the nodes is routed on before they are read again (see
+    /// `scheduler::node_snapshot`); zero reads them for every batch.
+    pub node_snapshot_age: Duration,
 }
 
 impl Default for SchedulerConfig {
@@ -80,6 +85,7 @@ impl Default for SchedulerConfig {
             thresholds: HeatThresholds::default(),
             announce_ttl: Duration::from_secs(5),
             retention: RetentionConfig::default(),
+            node_snapshot_age: node_snapshot::MAX_AGE,
         }
     }
 }
@@ -138,6 +144,8 @@ pub struct Scheduler {
     outage: OutageLog,
     /// This scheduler's own reading of node leases (what decides that a node is lost).
     leases: LeaseWatch,
+    /// The nodes as last read, routed on for a few milliseconds (see `node_snapshot`).
+    nodes: NodeSnapshot,
 }
 
 /// Compiles stored policy documents.
@@ -240,6 +248,7 @@ impl Scheduler {
             config,
             policy_updates,
             node_fingerprint: 0,
+            nodes: NodeSnapshot::default(),
             prefetched: None,
             last_maintenance: None,
             last_rotation: None,
@@ -419,11 +428,10 @@ impl Scheduler {
             self.check_policies().await?;
             return Ok(report);
         }
-        // The policies are checked, and the nodes read, together before deciding.
-        let store = self.store.clone();
-        let (checked, nodes) = tokio::join!(self.check_policies(), store.nodes());
-        let nodes = match checked.and_then(|()| nodes.map_err(SchedulerError::from)) {
-            Ok(nodes) => nodes,
+        // The policies are checked, and the nodes read (unless read a moment ago), together
+        // before deciding.
+        let nodes = match self.nodes_with_policies().await {
+            Ok(read) => read,
             Err(e) => {
                 let _ = self.store.release(&batch.ids).await;
                 return Err(e);
@@ -440,8 +448,8 @@ impl Scheduler {
                 report.dead_lettered += 1;
             }
         }
-        let outcomes = match self.decide(&batch.runs, nodes) {
-            Ok(o) => o,
+        let (outcomes, nodes) = match self.decide_batch(&batch, nodes).await {
+            Ok(d) => d,
             Err(e) => {
                 // Hand the batch back rather than wait for the lease to expire.
                 let _ = self.store.release(&batch.ids).await;
@@ -471,6 +479,8 @@ impl Scheduler {
                 return Err(e.into());
             }
         };
+        self.nodes
+            .keep(nodes.read_at, nodes.nodes, &outcomes, &applied);
         // The batch's placements are applied (one script call per chunk of decisions). This is
         // the one place after it where nodes that received work can be told so: the runs
         // answered `Applied::Done(RunState::Scheduled)` are on the node of their outcome. Wake
@@ -516,7 +526,7 @@ impl Scheduler {
         &self,
         runs: &[Option<crate::model::run::Run>],
         mut nodes: Vec<Node>,
-    ) -> Result<Vec<Outcome>, SchedulerError> {
+    ) -> Result<(Vec<Outcome>, Vec<Node>), SchedulerError> {
         let now = now_ms();
         let watched = Instant::now();
         for n in nodes.iter_mut() {
@@ -574,7 +584,7 @@ impl Scheduler {
                 message,
             });
         }
-        Ok(outcomes)
+        Ok((outcomes, nodes))
     }
 
     /// Runs until `shutdown` turns true (finishing the batch in hand), or — with `until_idle` —

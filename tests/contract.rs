@@ -913,6 +913,32 @@ async fn schedulers_announce_expire_and_retire(store: SharedStore) {
     assert_eq!((stats.live_schedulers, stats.schedulers.len()), (0, 0));
 }
 
+/// Room for 100 one-CPU runs.
+fn room_for_100() -> Resources {
+    Resources {
+        cpu_millis: 100_000,
+        memory_bytes: 100 << 30,
+        gpu: 0,
+        slots: 100,
+    }
+}
+
+/// Starts every run of `batch` placed on `node` at attempt 1, all in one batch step.
+async fn start_all(store: &SharedStore, node: &str, batch: &[Run]) {
+    let starts: Vec<RunStart> = batch
+        .iter()
+        .map(|r| RunStart {
+            id: r.id.clone(),
+            attempt: 1,
+            log_path: None,
+        })
+        .collect();
+    let started = store.start_runs(node, &starts).await.unwrap();
+    assert!(started
+        .iter()
+        .all(|a| *a == Applied::Done(RunState::Running)));
+}
+
 /// Places every queued run on `node` (one claim, one assignment each).
 async fn place_all(store: &SharedStore, node: &str) {
     let claimed = store.claim(100, Duration::from_secs(30)).await.unwrap();
@@ -1166,13 +1192,7 @@ async fn batch_entry_ids_follow_the_streams_last_id() {
     let batch = runs(40, 0);
     let answers = store.submit(&batch).await.unwrap();
     assert_eq!(answers.len(), 40);
-    let room = Resources {
-        cpu_millis: 100_000,
-        memory_bytes: 100 << 30,
-        gpu: 0,
-        slots: 100,
-    };
-    node_of(&store, "n1", room, Duration::from_secs(30)).await;
+    node_of(&store, "n1", room_for_100(), Duration::from_secs(30)).await;
     place_all(&store, "n1").await;
     let parse = |id: &str| -> (i64, i64) {
         let (ms, seq) = id.split_once('-').unwrap();
@@ -1195,18 +1215,7 @@ async fn batch_entry_ids_follow_the_streams_last_id() {
         .query(&mut c)
         .unwrap();
     let last_before = after_foreign.last().unwrap().id.clone();
-    let starts: Vec<RunStart> = batch
-        .iter()
-        .map(|r| RunStart {
-            id: r.id.clone(),
-            attempt: 1,
-            log_path: None,
-        })
-        .collect();
-    let started = store.start_runs("n1", &starts).await.unwrap();
-    assert!(started
-        .iter()
-        .all(|a| *a == Applied::Done(RunState::Running)));
+    start_all(&store, "n1", &batch).await;
     let left = store
         .read_events(Some("0-0"), 100, Duration::ZERO)
         .await
@@ -1426,28 +1435,11 @@ type Step<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
 /// each run's history entries carry the id of the stream entry that holds the same event: on
 /// Redis a batch's events share entries (up to 32 each), so 70 runs take several entries per step.
 async fn batch_steps_record_every_event(store: SharedStore) {
-    let room = Resources {
-        cpu_millis: 100_000,
-        memory_bytes: 100 << 30,
-        gpu: 0,
-        slots: 100,
-    };
-    node_of(&store, "n1", room, Duration::from_secs(30)).await;
+    node_of(&store, "n1", room_for_100(), Duration::from_secs(30)).await;
     let batch = runs(70, 0);
     store.submit(&batch).await.unwrap();
     place_all(&store, "n1").await;
-    let starts: Vec<RunStart> = batch
-        .iter()
-        .map(|r| RunStart {
-            id: r.id.clone(),
-            attempt: 1,
-            log_path: None,
-        })
-        .collect();
-    let started = store.start_runs("n1", &starts).await.unwrap();
-    assert!(started
-        .iter()
-        .all(|a| *a == Applied::Done(RunState::Running)));
+    start_all(&store, "n1", &batch).await;
     let mut finishes: Vec<RunFinish> = batch
         .iter()
         .enumerate()

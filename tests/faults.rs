@@ -292,6 +292,13 @@ fn run(plan: Plan) {
             f.requeue_after_kill_ms.push(at - k.at_ms);
         }
     }
+    // The timing check below reads the runs' own histories: with several kills, some of them
+    // must show there (an unreadable history would make the check pass on nothing).
+    assert!(
+        kills.len() < 5 || !f.requeue_after_kill_ms.is_empty(),
+        "seed {seed}: {} agent kills, and no run's history shows a requeue after one",
+        kills.len()
+    );
     for l in &loads {
         if let Some(start) = first_start_after(&c.rec, *l) {
             f.resume_after_load_ms.push(start - l);

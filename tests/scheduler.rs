@@ -12,7 +12,9 @@ use tartarus::model::run::{RunState, Verdict};
 use tartarus::model::spec::parse_sandbox_documents;
 use tartarus::scheduler::{Scheduler, SchedulerConfig};
 use tartarus::store::redis::RedisStore;
-use tartarus::store::{Heartbeat, SharedStore, StoreSettings, StoredPolicy};
+use tartarus::store::{
+    Applied, Completion, Heartbeat, RunFinish, RunStart, SharedStore, StoreSettings, StoredPolicy,
+};
 
 async fn store(server: &RedisServer) -> SharedStore {
     let t = target(server);
@@ -389,4 +391,89 @@ async fn a_submit_wakes_an_idle_scheduler() {
     }
     stop.send(true).unwrap();
     running.await.unwrap().unwrap();
+}
+
+/// A scheduler that routes on the same read of the nodes for an hour (so every batch after the
+/// first routes on that snapshot, with its own placements added).
+async fn snapshot_scheduler(s: &SharedStore) -> Scheduler {
+    let cfg = SchedulerConfig {
+        node_snapshot_age: Duration::from_secs(3600),
+        maintenance_every: Duration::from_secs(3600),
+        ..config()
+    };
+    Scheduler::new(s.clone(), cfg).await.unwrap()
+}
+
+/// Runs a placed run to its end on `node`.
+async fn run_to_end(s: &SharedStore, node: &str, id: &str) {
+    let start = RunStart {
+        id: id.to_string(),
+        attempt: 1,
+        log_path: None,
+    };
+    assert_eq!(
+        s.start_runs(node, &[start]).await.unwrap(),
+        vec![Applied::Done(RunState::Running)]
+    );
+    let done = RunFinish {
+        id: id.to_string(),
+        attempt: 1,
+        done: Completion {
+            state: RunState::Succeeded,
+            exit_code: Some(0),
+            message: None,
+            log_tail: String::new(),
+        },
+    };
+    assert_eq!(
+        s.finish_runs(node, &[done]).await.unwrap(),
+        vec![Applied::Done(RunState::Succeeded)]
+    );
+}
+
+/// Between reads of the nodes a scheduler routes on its last read. A snapshot never holds a run
+/// back: capacity freed after it was read is not in it, so a run that fits no node in it is
+/// decided again on a fresh read instead of being parked as pending.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_snapshot_of_the_nodes_holds_no_run_back() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 1, 2, Duration::from_secs(30), "one").await;
+    let mut sched = snapshot_scheduler(&s).await;
+    let first = runs(2, "");
+    s.submit(&first).await.unwrap();
+    assert_eq!(sched.schedule_batch().await.unwrap().scheduled, 2);
+    // The snapshot has one00 full; one of its runs ends, so a new run fits there.
+    run_to_end(&s, "one00", &first[0].id).await;
+    let second = runs(1, "");
+    s.submit(&second).await.unwrap();
+    let r = sched.schedule_batch().await.unwrap();
+    assert_eq!((r.scheduled, r.pending), (1, 0), "{r:?}");
+    let placed = s.get_run(&second[0].id).await.unwrap().unwrap();
+    assert_eq!(placed.node.as_deref(), Some("one00"));
+}
+
+/// A snapshot never places a run where it no longer fits: a node drained after the snapshot was
+/// read still has room in it, the store refuses the placement (the run goes back to the queue),
+/// and the next batch reads the nodes again and places it elsewhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_snapshot_of_the_nodes_places_no_run_where_it_no_longer_fits() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 1, 3, Duration::from_secs(30), "one").await;
+    let mut sched = snapshot_scheduler(&s).await;
+    s.submit(&runs(1, "")).await.unwrap();
+    assert_eq!(sched.schedule_batch().await.unwrap().scheduled, 1);
+    s.drain_node("one00", true).await.unwrap();
+    nodes(&s, 1, 3, Duration::from_secs(30), "two").await;
+    let late = runs(1, "");
+    s.submit(&late).await.unwrap();
+    let r = sched.schedule_batch().await.unwrap();
+    assert_eq!((r.scheduled, r.retried), (0, 1), "{r:?}");
+    let r = sched.schedule_batch().await.unwrap();
+    assert_eq!(r.scheduled, 1, "{r:?}");
+    let placed = s.get_run(&late[0].id).await.unwrap().unwrap();
+    assert_eq!(placed.node.as_deref(), Some("two00"));
+    let one = s.node("one00").await.unwrap().unwrap();
+    assert_eq!(one.usage.slots, 1, "{one:?}");
 }

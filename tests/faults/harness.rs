@@ -596,15 +596,8 @@ pub fn snapshot(redis: &RedisServer, ids: &[String]) -> BTreeMap<String, Stored>
 
 /// A run's recovery events (`to: lost`): when, on which node, why.
 pub fn lost_events(redis: &RedisServer, id: &str) -> Vec<(i64, String, String)> {
-    let mut c = redis.conn();
-    let list: Vec<String> = redis::cmd("LRANGE")
-        .arg(format!("tartarus:{{default}}:run:{id}:events"))
-        .arg(0)
-        .arg(-1)
-        .query(&mut c)
-        .unwrap_or_default();
-    list.iter()
-        .filter_map(|e| serde_json::from_str::<serde_json::Value>(e).ok())
+    history(redis, id)
+        .into_iter()
         .filter(|e| e["to"] == "lost")
         .map(|e| {
             (
@@ -616,8 +609,9 @@ pub fn lost_events(redis: &RedisServer, id: &str) -> Vec<(i64, String, String)> 
         .collect()
 }
 
-/// A run's executions and history, for a report.
-fn example(redis: &RedisServer, id: &str, execs: &[Execution]) -> String {
+/// A run's history as stored, oldest first: the entries of the list older versions kept, then
+/// the `@<n>` fields of its hash in the order of n (schema 4).
+pub fn history(redis: &RedisServer, id: &str) -> Vec<serde_json::Value> {
     let mut c = redis.conn();
     let list: Vec<String> = redis::cmd("LRANGE")
         .arg(format!("tartarus:{{default}}:run:{id}:events"))
@@ -625,6 +619,23 @@ fn example(redis: &RedisServer, id: &str, execs: &[Execution]) -> String {
         .arg(-1)
         .query(&mut c)
         .unwrap_or_default();
+    let hash: BTreeMap<String, String> = redis::cmd("HGETALL")
+        .arg(format!("tartarus:{{default}}:run:{id}"))
+        .query(&mut c)
+        .unwrap_or_default();
+    let mut numbered: Vec<(u64, &String)> = hash
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix('@')?.parse().ok()?, v)))
+        .collect();
+    numbered.sort_unstable_by_key(|(n, _)| *n);
+    list.iter()
+        .chain(numbered.into_iter().map(|(_, v)| v))
+        .filter_map(|e| serde_json::from_str::<serde_json::Value>(e).ok())
+        .collect()
+}
+
+/// A run's executions and history, for a report.
+fn example(redis: &RedisServer, id: &str, execs: &[Execution]) -> String {
     let mut out = format!("    run {id}\n");
     for e in execs {
         out.push_str(&format!(
@@ -635,8 +646,7 @@ fn example(redis: &RedisServer, id: &str, execs: &[Execution]) -> String {
             if e.ended { "ended" } else { "killed" }
         ));
     }
-    for e in list {
-        let v: serde_json::Value = serde_json::from_str(&e).unwrap_or_default();
+    for v in history(redis, id) {
         out.push_str(&format!(
             "    {} {} -> {} on {}: {}\n",
             v["at"], v["from"], v["to"], v["node"], v["message"]
@@ -778,6 +788,13 @@ impl Figures {
                     list.iter().take(5).cloned().collect::<Vec<_>>().join("; ")
                 ));
             }
+        }
+        // Every execution before a run's last one has its cause in the run's history.
+        if let Some(n) = self.reexecutions.get("other") {
+            v.push(format!(
+                "re-executed without a recorded cause: {n} — {}",
+                self.examples.get("other").cloned().unwrap_or_default()
+            ));
         }
         v
     }
