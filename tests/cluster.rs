@@ -133,12 +133,7 @@ async fn the_batched_lifecycle_stays_in_the_cells_slot() {
         .map(|s| RunFinish {
             id: s.id,
             attempt: 1,
-            done: Completion {
-                state: RunState::Succeeded,
-                exit_code: Some(0),
-                message: None,
-                log_tail: String::new(),
-            },
+            done: Completion::succeeded(""),
         })
         .collect();
     let finished = store.finish_runs("n1", &finishes).await.unwrap();

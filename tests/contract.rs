@@ -331,12 +331,7 @@ async fn cancel_frees_capacity_and_refuses_finished_runs(store: SharedStore) {
         Err(StoreError::RunNotFound(_))
     ));
     // The agent's late completion is stale, but the output it produced is kept.
-    let done = Completion {
-        state: RunState::Succeeded,
-        exit_code: Some(0),
-        message: None,
-        log_tail: "partial output\n".into(),
-    };
+    let done = Completion::succeeded("partial output\n");
     assert_eq!(
         store
             .finish_run(&batch[0].id, "n1", 1, &done)
@@ -1002,12 +997,7 @@ async fn fencing_by_attempt(store: SharedStore) {
         store.start_run(&id, "n1", 1, None).await.unwrap(),
         Applied::Stale
     );
-    let done = Completion {
-        state: RunState::Succeeded,
-        exit_code: Some(0),
-        message: None,
-        log_tail: "first\n".into(),
-    };
+    let done = Completion::succeeded("first\n");
     assert_eq!(
         store.finish_run(&id, "n1", 1, &done).await.unwrap(),
         Applied::Stale
@@ -1285,12 +1275,7 @@ async fn retention_deletes_only_finished_runs_past_their_window(store: SharedSto
         assert_eq!(applied, [Applied::Done(RunState::Scheduled)]);
         store.start_run(&id(i), "n1", 1, None).await.unwrap();
     }
-    let done = Completion {
-        state: RunState::Succeeded,
-        exit_code: Some(0),
-        message: None,
-        log_tail: "ok\n".into(),
-    };
+    let done = Completion::succeeded("ok\n");
     store.finish_run(&id(0), "n1", 1, &done).await.unwrap();
     store.claim(100, Duration::from_secs(30)).await.unwrap();
     assert_eq!(
@@ -1582,12 +1567,7 @@ async fn run_history_keeps_its_newest_events(store: SharedStore) {
         log_path: None,
     };
     store.start_runs("n1", &[start]).await.unwrap();
-    let done = Completion {
-        state: RunState::Succeeded,
-        exit_code: Some(0),
-        message: None,
-        log_tail: String::new(),
-    };
+    let done = Completion::succeeded("");
     let finish = RunFinish {
         id: run.id.clone(),
         attempt: 1,
@@ -2045,12 +2025,7 @@ async fn start_placed_answers_attempt_and_spec(store: SharedStore) {
         .iter()
         .all(|e| e.kind == "run" && e.run.as_deref() == Some(id(3).as_str())));
     // The attempt answered is the fence: another attempt's outcome is stale.
-    let done = Completion {
-        state: RunState::Succeeded,
-        exit_code: Some(0),
-        message: None,
-        log_tail: String::new(),
-    };
+    let done = Completion::succeeded("");
     assert_eq!(
         store.finish_run(&id(0), "n1", 2, &done).await.unwrap(),
         Applied::Stale

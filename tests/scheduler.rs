@@ -418,12 +418,7 @@ async fn run_to_end(s: &SharedStore, node: &str, id: &str) {
     let done = RunFinish {
         id: id.to_string(),
         attempt: 1,
-        done: Completion {
-            state: RunState::Succeeded,
-            exit_code: Some(0),
-            message: None,
-            log_tail: String::new(),
-        },
+        done: Completion::succeeded(""),
     };
     assert_eq!(
         s.finish_runs(node, &[done]).await.unwrap(),

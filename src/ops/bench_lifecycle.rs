@@ -288,12 +288,7 @@ async fn agent_loop(store: SharedStore, count: u64) -> Result<u64> {
                 started.map(|st| RunFinish {
                     id: s.id,
                     attempt: st.attempt,
-                    done: Completion {
-                        state: RunState::Succeeded,
-                        exit_code: Some(0),
-                        message: None,
-                        log_tail: String::new(),
-                    },
+                    done: Completion::succeeded(""),
                 })
             })
             .collect();

@@ -340,6 +340,18 @@ pub struct Completion {
     pub log_tail: String,
 }
 
+impl Completion {
+    /// A sandbox that exited 0 with this output.
+    pub fn succeeded(log_tail: impl Into<String>) -> Completion {
+        Completion {
+            state: RunState::Succeeded,
+            exit_code: Some(0),
+            message: None,
+            log_tail: log_tail.into(),
+        }
+    }
+}
+
 /// A run's state, where it is placed, and the attempt (placement) it is at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunStatus {
