@@ -2063,6 +2063,76 @@ async fn submits_wake_schedulers(store: SharedStore) {
         .unwrap();
 }
 
+/// A finish that frees capacity while runs are pending wakes the cell's schedulers; one while no
+/// run is pending, and a finish that frees nothing (a stale outcome), do not.
+async fn finishes_wake_schedulers_while_runs_wait(store: SharedStore) {
+    node(&store, "n1", 4, Duration::from_secs(60)).await;
+    let mut rx = store.capacity_wakeups().await.unwrap();
+    let batch = runs(3, 0);
+    store.submit(&batch[..1]).await.unwrap();
+    place_all(&store, "n1").await;
+    start_all(&store, "n1", &batch[..1]).await;
+    let done = Completion::succeeded("");
+    // Nothing pending: the freed slot wakes nobody.
+    assert_eq!(
+        store
+            .finish_run(&batch[0].id, "n1", 1, &done)
+            .await
+            .unwrap(),
+        Applied::Done(RunState::Succeeded)
+    );
+    // Two more placed and running, a third parked as pending.
+    store.submit(&batch[1..]).await.unwrap();
+    let claimed = store.claim(10, Duration::from_secs(30)).await.unwrap();
+    assert_eq!(claimed.len(), 2);
+    let applied = store
+        .apply_outcomes(&[
+            outcome(
+                &batch[1].id,
+                Decision::Assign {
+                    node: "n1".into(),
+                    want: one_cpu(),
+                },
+            ),
+            outcome(&batch[2].id, Decision::Pending),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(
+        applied,
+        vec![
+            Applied::Done(RunState::Scheduled),
+            Applied::Done(RunState::Pending)
+        ]
+    );
+    start_all(&store, "n1", &batch[1..2]).await;
+    // A stale outcome (another attempt) frees nothing.
+    assert_eq!(
+        store
+            .finish_run(&batch[1].id, "n1", 2, &done)
+            .await
+            .unwrap(),
+        Applied::Stale
+    );
+    // Time for a wake-up to arrive, were one sent.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        !rx.has_changed().unwrap(),
+        "no capacity was freed while a run waited"
+    );
+    assert_eq!(
+        store
+            .finish_run(&batch[1].id, "n1", 1, &done)
+            .await
+            .unwrap(),
+        Applied::Done(RunState::Succeeded)
+    );
+    tokio::time::timeout(Duration::from_secs(5), rx.changed())
+        .await
+        .expect("a finish that frees capacity while a run waits wakes the schedulers")
+        .unwrap();
+}
+
 /// A wake-up reaches the woken node's watcher only, promptly; several may merge into one change;
 /// waking a node nobody watches (or no node) is not an error.
 async fn nodes_are_woken_by_name(store: SharedStore) {
@@ -2193,4 +2263,5 @@ contract!(
     nodes_are_woken_by_name,
     start_placed_answers_attempt_and_spec,
     submits_wake_schedulers,
+    finishes_wake_schedulers_while_runs_wait,
 );

@@ -393,6 +393,66 @@ async fn a_submit_wakes_an_idle_scheduler() {
     running.await.unwrap().unwrap();
 }
 
+/// A run parked as pending because its node was full is placed as soon as a finish frees a slot,
+/// not at the scheduler's next maintenance (an hour away here, so only the capacity wake-up can
+/// do it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_finish_that_frees_capacity_places_a_pending_run_at_once() {
+    let server = RedisServer::start();
+    let s = store(&server).await;
+    nodes(&s, 1, 1, Duration::from_secs(120), "n").await;
+    let mut sched = Scheduler::new(
+        store(&server).await,
+        SchedulerConfig {
+            idle_sleep: Duration::from_secs(60),
+            maintenance_every: Duration::from_secs(3600),
+            ..config()
+        },
+    )
+    .await
+    .unwrap();
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(async move { sched.run(rx, false).await });
+    let batch = runs(2, "");
+    s.submit(&batch).await.unwrap();
+    let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
+    let (placed, parked) = loop {
+        let all = s.get_runs(&ids).await.unwrap();
+        let states: Vec<RunState> = all.iter().flatten().map(|r| r.state).collect();
+        if let [a, b] = states[..] {
+            match (a, b) {
+                (RunState::Scheduled, RunState::Pending) => break (0, 1),
+                (RunState::Pending, RunState::Scheduled) => break (1, 0),
+                _ => {}
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    // Let the scheduler go idle (its idle sleep grows towards a minute).
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        s.get_run(&ids[parked]).await.unwrap().unwrap().state,
+        RunState::Pending
+    );
+    let freed = std::time::Instant::now();
+    run_to_end(&s, "n00", &ids[placed]).await;
+    loop {
+        let run = s.get_run(&ids[parked]).await.unwrap().unwrap();
+        if run.state == RunState::Scheduled {
+            assert_eq!(run.node.as_deref(), Some("n00"));
+            break;
+        }
+        assert!(
+            freed.elapsed() < Duration::from_secs(5),
+            "the freed slot did not wake the scheduler: the run is still {:?}",
+            run.state
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    stop.send(true).unwrap();
+    running.await.unwrap().unwrap();
+}
+
 /// A scheduler that routes on the same read of the nodes for an hour (so every batch after the
 /// first routes on that snapshot, with its own placements added).
 async fn snapshot_scheduler(s: &SharedStore) -> Scheduler {

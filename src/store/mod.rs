@@ -545,6 +545,12 @@ pub trait Store: Send + Sync {
     /// renewed when lost, and wake-ups published meanwhile are missed (a scheduler's poll is the
     /// safety net).
     async fn queue_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
+    /// The cell's capacity wake-ups: the counter changes whenever an agent's finish freed
+    /// capacity on its node while runs were pending (on Redis, the finish script publishes on the
+    /// cell's capacity wake channel), so a scheduler puts pending runs back in the queue at once
+    /// instead of at its next maintenance. Best effort like [`Store::queue_wakeups`]: several may
+    /// merge into one change, and the scheduler's maintenance is the safety net.
+    async fn capacity_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
     /// Every known node's heartbeat counter, TTL and run count, in one round trip: what a
     /// scheduler watches to judge leases on its own clock (see `scheduler::lease_watch`).
     async fn node_leases(&self) -> StoreResult<Vec<NodeLease>>;

@@ -206,6 +206,12 @@ pub(super) async fn finish_run(
         run.log_tail = done.log_tail.clone();
         run.finished_at = Some(now);
     }
+    // Capacity was freed while runs wait for it: wake the schedulers (as the Redis script does).
+    if !g.pending.is_empty() {
+        if let Some(tx) = &g.capacity_wake {
+            tx.send_modify(|n| *n = n.wrapping_add(1));
+        }
+    }
     drop(g);
     store.new_events.notify_waiters();
     Ok(Applied::Done(done.state))

@@ -56,6 +56,9 @@ pub(super) struct Inner {
     pub(super) node_wakes: HashMap<String, tokio::sync::watch::Sender<u64>>,
     /// The submit wake-up counter schedulers watch (see `Store::queue_wakeups`), once watched.
     pub(super) queue_wake: Option<tokio::sync::watch::Sender<u64>>,
+    /// The capacity wake-up counter schedulers watch (see `Store::capacity_wakeups`), once
+    /// watched.
+    pub(super) capacity_wake: Option<tokio::sync::watch::Sender<u64>>,
     /// Scheduler announcements with the time they expire (ms).
     pub(super) schedulers: BTreeMap<String, (SchedulerInfo, i64)>,
     /// The cell's window for finished runs (ms), when one was stored.

@@ -330,9 +330,11 @@ return out
 /// `running` (or `scheduled`) → a terminal state for many runs of one node, as the one-run
 /// finish: only each run's current attempt on this node may finish it (another attempt's outcome
 /// becomes a 'stale' event), a cancelled run only keeps its output. The node's capacity is freed
-/// once for the batch. KEYS: base + node, node runs, then per run: run.
-/// ARGV: common(3), node, count, then per run: id, attempt, to, exit code ('' none), message,
-/// log tail. Returns the new state or 'stale' per run.
+/// once for the batch, and when it freed some while runs are pending, the cell's schedulers are
+/// woken (a publish on the capacity wake channel; best effort, as the submit's). KEYS: base +
+/// node, node runs, then per run: run. ARGV: common(3), node, count, capacity wake channel, then
+/// per run: id, attempt, to, exit code ('' none), message, log tail. Returns the new state or
+/// 'stale' per run.
 pub const FINISH_RUNS: &str = r#"
 local nodekey, noderuns = KEYS[B + 1], KEYS[B + 2]
 local node, n = ARGV[4], tonumber(ARGV[5])
@@ -342,7 +344,7 @@ local freed, nfreed = {0, 0, 0, 0}, 0
 local reserved = {}
 do
   local ids = {}
-  for i = 1, n do ids[i] = ARGV[6 + (i - 1) * 6] end
+  for i = 1, n do ids[i] = ARGV[7 + (i - 1) * 6] end
   for i = 1, n, 4000 do
     local last = math.min(i + 3999, n)
     local r = redis.call('HMGET', noderuns, unpack(ids, i, last))
@@ -351,7 +353,7 @@ do
     end
   end
 end
-local a = 6
+local a = 7
 for i = 1, n do
   local runkey = KEYS[B + 2 + i]
   local id, attempt, to, code, msg, tail = ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5]
@@ -414,6 +416,9 @@ if #gone > 0 then
     redis.call('HSET', nodekey, 'used_cpu', left(u[1], freed[1]), 'used_mem', left(u[2], freed[2]),
       'used_gpu', left(u[3], freed[3]), 'used_slots', left(u[4], freed[4]), 'releases', (tonumber(u[5]) or 0) + nfreed)
   end
+  -- Runs wait for capacity: wake the schedulers now rather than at their next maintenance. Best
+  -- effort (a user without channel rights still finishes): their maintenance is the safety net.
+  if nfreed > 0 and redis.call('EXISTS', K_PENDING) == 1 then redis.pcall('PUBLISH', ARGV[6], '1') end
 end
 chunked('ZADD', K_FINISHED, finished)
 flush_moves()

@@ -371,7 +371,11 @@ pub(super) async fn finish_runs(
             let mut keys = store.base_keys();
             keys.extend([store.keys.node(node), store.keys.node_runs(node)]);
             let mut args = store.common_args();
-            args.extend([node.to_string(), chunk.len().to_string()]);
+            args.extend([
+                node.to_string(),
+                chunk.len().to_string(),
+                store.keys.capacity_wake_channel(),
+            ]);
             for f in chunk {
                 keys.push(store.keys.run(&f.id));
                 args.extend([
