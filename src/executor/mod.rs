@@ -197,8 +197,8 @@ impl Executor {
                 source,
             },
         )?;
-        let seccomp_bytes = seccomp::sandbox_filters()
-            .map(|fs| fs.iter().map(seccomp::to_bytes).collect())
+        let seccomp_bytes = seccomp::sandbox_filter()
+            .map(|f| vec![seccomp::to_bytes(&f)])
             .unwrap_or_default();
         Ok(Executor {
             cfg,

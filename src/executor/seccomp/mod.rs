@@ -1,22 +1,26 @@
-//! The sandbox seccomp filters, in the spirit of Docker's default profile: system calls that
-//! reach into the kernel's administration or out of the sandbox fail with `EPERM`.
+//! The sandbox seccomp filter, in the spirit of Docker's default profile: system calls that reach into the kernel's administration or out of the sandbox fail with `EPERM`.
 //!
-//! Three programs, because they answer differently: [`deny_filter`] fails the listed calls (and
-//! `clone` asking for new namespaces, `personality` asking for anything but the harmless
-//! personas) with `EPERM`; [`clone3_filter`] makes `clone3` fail with `ENOSYS`, as Docker does, so
-//! C libraries fall back to `clone`, whose flags a filter can inspect (`clone3` passes them in
-//! memory, out of a filter's reach); on x86-64, [`x32_filter`] makes every x32-ABI system call
-//! number (bit 30 set, same architecture tag, so the other programs would not recognise `mount`
-//! or `unshare` under their x32 numbers) fail with `ENOSYS`. They are compiled with `seccompiler`
-//! (the last one written by hand: `seccompiler` cannot test a range of numbers) and installed
-//! before exec (process runtime) or handed to bubblewrap (`--add-seccomp-fd`).
+//! One program ([`sandbox_filter`]) answers:
+//! - another architecture's calls: the process is killed;
+//! - on x86-64, every x32-ABI number (bit 30 set, same architecture tag, under which `mount` or
+//!   `unshare` would otherwise pass unrecognised): `ENOSYS`;
+//! - `clone3`: `ENOSYS`, as Docker does, so C libraries fall back to `clone`, whose flags a filter
+//!   can inspect (`clone3` passes them in memory, out of a filter's reach);
+//! - [`denied_syscalls`], `clone` asking for a new namespace, and `personality` asking for
+//!   anything but the harmless personas ([`ALLOWED_PERSONALITIES`]): `EPERM`;
+//! - everything else: allowed.
+//!
+//! It is installed before exec (process runtime) or handed to bubblewrap (`--add-seccomp-fd`).
+//! [`program`] compiles it as a binary search over the call numbers: the kernel runs the program
+//! over every call number when it is installed (to cache which calls it always allows), once per
+//! sandbox, so its length per call number is what each sandbox start pays. The tests check it
+//! against the same rules compiled with `seccompiler`, call number by call number.
 
-use std::collections::BTreeMap;
+mod program;
+#[cfg(test)]
+mod tests;
 
-use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter,
-    SeccompRule, TargetArch,
-};
+pub use program::Program;
 
 /// System calls denied with `EPERM`.
 pub fn denied_syscalls() -> Vec<(&'static str, i64)> {
@@ -101,111 +105,32 @@ pub const ALLOWED_PERSONALITIES: [u64; 5] = [0, 0x8, 0x20000, 0x20008, 0xffff_ff
 #[error("building the seccomp filter: {0}")]
 pub struct SeccompError(String);
 
-fn arch() -> Result<TargetArch, SeccompError> {
-    std::env::consts::ARCH
-        .try_into()
-        .map_err(|e: seccompiler::BackendError| SeccompError(e.to_string()))
-}
-
-fn err(e: impl std::fmt::Display) -> SeccompError {
-    SeccompError(e.to_string())
-}
-
-/// The `EPERM` program: [`denied_syscalls`] and namespace-creating `clone`s.
-pub fn deny_filter() -> Result<BpfProgram, SeccompError> {
-    let mut rules: BTreeMap<i64, Vec<SeccompRule>> = denied_syscalls()
+/// The sandbox program (see the module's documentation).
+pub fn sandbox_filter() -> Result<Program, SeccompError> {
+    let mut rules: Vec<(u32, program::Rule)> = denied_syscalls()
         .into_iter()
-        .map(|(_, nr)| (nr, Vec::new()))
+        .map(|(_, nr)| (nr as u32, program::Rule::Errno(libc::EPERM as u32)))
         .collect();
-    let clone_rules = NAMESPACE_FLAGS
-        .iter()
-        .map(|flag| {
-            let cond = SeccompCondition::new(
-                0,
-                SeccompCmpArgLen::Qword,
-                SeccompCmpOp::MaskedEq(*flag),
-                *flag,
-            )
-            .map_err(err)?;
-            SeccompRule::new(vec![cond]).map_err(err)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    rules.insert(libc::SYS_clone, clone_rules);
-    // One rule whose conditions all hold (ANDed) when the persona is none of the allowed ones.
-    let persona_other = ALLOWED_PERSONALITIES
-        .iter()
-        .map(|p| {
-            SeccompCondition::new(0, SeccompCmpArgLen::Dword, SeccompCmpOp::Ne, *p).map_err(err)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    rules.insert(
-        libc::SYS_personality,
-        vec![SeccompRule::new(persona_other).map_err(err)?],
-    );
-    let filter = SeccompFilter::new(
-        rules,
-        SeccompAction::Allow,
-        SeccompAction::Errno(libc::EPERM as u32),
-        arch()?,
-    )
-    .map_err(err)?;
-    filter.try_into().map_err(err)
-}
-
-/// The `ENOSYS` program for `clone3`.
-pub fn clone3_filter() -> Result<BpfProgram, SeccompError> {
-    let rules = [(libc::SYS_clone3, Vec::new())].into_iter().collect();
-    let filter = SeccompFilter::new(
-        rules,
-        SeccompAction::Allow,
-        SeccompAction::Errno(libc::ENOSYS as u32),
-        arch()?,
-    )
-    .map_err(err)?;
-    filter.try_into().map_err(err)
-}
-
-/// The x86-64 program refusing x32-ABI system call numbers (`nr >= 0x40000000`) with `ENOSYS`.
-/// Other architectures pass through (the other programs kill them).
-#[cfg(target_arch = "x86_64")]
-pub fn x32_filter() -> BpfProgram {
-    use seccompiler::sock_filter;
-    const AUDIT_ARCH_X86_64: u32 = 62 | 0x8000_0000 | 0x4000_0000;
-    const X32_SYSCALL_BIT: u32 = 0x4000_0000;
-    let ins = |code: u32, jt: u8, jf: u8, k: u32| sock_filter {
-        code: code as u16,
-        jt,
-        jf,
-        k,
-    };
-    let (ld_abs_w, jeq_k, jge_k, ret_k) = (
-        libc::BPF_LD | libc::BPF_W | libc::BPF_ABS,
-        libc::BPF_JMP | libc::BPF_JEQ | libc::BPF_K,
-        libc::BPF_JMP | libc::BPF_JGE | libc::BPF_K,
-        libc::BPF_RET | libc::BPF_K,
-    );
-    vec![
-        // seccomp_data: nr at offset 0, arch at offset 4.
-        ins(ld_abs_w, 0, 0, 4),
-        ins(jeq_k, 0, 2, AUDIT_ARCH_X86_64),
-        ins(ld_abs_w, 0, 0, 0),
-        ins(jge_k, 1, 0, X32_SYSCALL_BIT),
-        ins(ret_k, 0, 0, libc::SECCOMP_RET_ALLOW),
-        ins(ret_k, 0, 0, libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32),
-    ]
-}
-
-/// Every program, in the order they are installed.
-pub fn sandbox_filters() -> Result<Vec<BpfProgram>, SeccompError> {
-    #[allow(unused_mut)]
-    let mut v = vec![deny_filter()?, clone3_filter()?];
-    #[cfg(target_arch = "x86_64")]
-    v.push(x32_filter());
-    Ok(v)
+    rules.push((
+        libc::SYS_clone3 as u32,
+        program::Rule::Errno(libc::ENOSYS as u32),
+    ));
+    let any_namespace = NAMESPACE_FLAGS.iter().fold(0u64, |all, f| all | f);
+    rules.push((
+        libc::SYS_clone as u32,
+        program::Rule::DenyFlags(
+            u32::try_from(any_namespace).map_err(|e| SeccompError(e.to_string()))?,
+        ),
+    ));
+    rules.push((
+        libc::SYS_personality as u32,
+        program::Rule::AllowOnly(ALLOWED_PERSONALITIES.iter().map(|p| *p as u32).collect()),
+    ));
+    program::compile(rules).map_err(SeccompError)
 }
 
 /// A program as the bytes bubblewrap reads from `--add-seccomp-fd` (an array of `struct sock_filter`).
-pub fn to_bytes(prog: &BpfProgram) -> Vec<u8> {
+pub fn to_bytes(prog: &Program) -> Vec<u8> {
     let mut out = Vec::with_capacity(prog.len() * 8);
     for ins in prog {
         out.extend_from_slice(&ins.code.to_ne_bytes());
@@ -218,13 +143,12 @@ pub fn to_bytes(prog: &BpfProgram) -> Vec<u8> {
 
 /// Installs a program on the calling thread (needs `PR_SET_NO_NEW_PRIVS` or `CAP_SYS_ADMIN`).
 /// Only system calls: safe between fork and exec.
-pub fn install(prog: &BpfProgram) -> std::io::Result<()> {
+pub fn install(prog: &Program) -> std::io::Result<()> {
     let fprog = libc::sock_fprog {
         len: prog.len() as libc::c_ushort,
         filter: prog.as_ptr() as *mut libc::sock_filter,
     };
-    // SAFETY: `fprog` points at `prog`, which outlives the call; seccompiler's sock_filter has
-    // the kernel's layout (u16, u8, u8, u32).
+    // SAFETY: `fprog` points at `prog`, which outlives the call.
     let rc = unsafe {
         libc::prctl(
             libc::PR_SET_SECCOMP,
@@ -236,17 +160,4 @@ pub fn install(prog: &BpfProgram) -> std::io::Result<()> {
         return Err(std::io::Error::last_os_error());
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn filters_compile() {
-        let f = sandbox_filters().unwrap();
-        assert_eq!(f.len(), if cfg!(target_arch = "x86_64") { 3 } else { 2 });
-        assert!(f[0].len() > denied_syscalls().len());
-        assert_eq!(to_bytes(&f[1]).len(), f[1].len() * 8);
-    }
 }

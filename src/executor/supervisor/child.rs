@@ -37,7 +37,7 @@ pub struct Prepared<'a> {
     cwd: CString,
     fds: Vec<RawFd>,
     req: &'a SpawnRequest,
-    filters: &'a [seccompiler::BpfProgram],
+    filter: &'a crate::executor::seccomp::Program,
     /// `cgroup.procs` of the sandbox's own cgroup: the child moves itself there first.
     cgroup_procs: Option<RawFd>,
 }
@@ -50,7 +50,7 @@ impl<'a> Prepared<'a> {
     pub fn new(
         req: &'a SpawnRequest,
         fds: &[OwnedFd],
-        filters: &'a [seccompiler::BpfProgram],
+        filter: &'a crate::executor::seccomp::Program,
         cgroup_procs: Option<RawFd>,
     ) -> Result<Prepared<'a>, i32> {
         Ok(Prepared {
@@ -68,7 +68,7 @@ impl<'a> Prepared<'a> {
             cwd: cstring(&req.cwd)?,
             fds: fds.iter().map(|f| f.as_raw_fd()).collect(),
             req,
-            filters,
+            filter,
             cgroup_procs,
         })
     }
@@ -194,12 +194,8 @@ impl<'a> Prepared<'a> {
             {
                 return (8, errno());
             }
-            if self.req.seccomp {
-                for f in self.filters {
-                    if crate::executor::seccomp::install(f).is_err() {
-                        return (8, errno());
-                    }
-                }
+            if self.req.seccomp && crate::executor::seccomp::install(self.filter).is_err() {
+                return (8, errno());
             }
             libc::execve(self.program.as_ptr(), argv.as_ptr(), envp.as_ptr());
             (9, errno())

@@ -41,7 +41,7 @@ pub struct SpawnRequest {
     /// `(resource, value)` pairs, soft = hard = min(value, current hard limit).
     pub rlimits: Vec<(i32, u64)>,
     pub no_new_privs: bool,
-    /// Install the sandbox seccomp filters (see [`crate::executor::seccomp`]) before exec.
+    /// Install the sandbox seccomp filter (see [`crate::executor::seccomp`]) before exec.
     pub seccomp: bool,
 }
 

@@ -62,7 +62,7 @@ struct Server {
     sandboxes: HashMap<i32, Sandbox>,
     lease: LeaseState,
     outbox: VecDeque<Vec<u8>>,
-    filters: Vec<seccompiler::BpfProgram>,
+    filter: crate::executor::seccomp::Program,
     my_uid: u32,
     my_pid: i32,
     /// The parent of the sandboxes' cgroups (see [`crate::executor::cgroup`]), when in use.
@@ -105,7 +105,7 @@ pub fn run(state_dir: &Path, cgroup_parent: Option<PathBuf>) -> io::Result<()> {
     let control = unsafe { OwnedFd::from_raw_fd(CONTROL_FD) };
     sock::set_nonblocking(control.as_raw_fd())?;
     let sigfd = sigchld_fd()?;
-    let filters = crate::executor::seccomp::sandbox_filters().map_err(io::Error::other)?;
+    let filter = crate::executor::seccomp::sandbox_filter().map_err(io::Error::other)?;
     let me = std::process::id() as i32;
     // Whatever a previous supervisor of this agent left: it died with sandboxes running, and some
     // may have cleared their death signal.
@@ -127,7 +127,7 @@ pub fn run(state_dir: &Path, cgroup_parent: Option<PathBuf>) -> io::Result<()> {
         sandboxes: HashMap::new(),
         lease: LeaseState::None,
         outbox: VecDeque::new(),
-        filters,
+        filter,
         // SAFETY: getuid cannot fail.
         my_uid: unsafe { libc::getuid() },
         my_pid: me,
@@ -325,7 +325,7 @@ impl Server {
             Err(e) => return Err(failed("cgroup", e.raw_os_error().unwrap_or(0))),
         };
         let procs_fd = procs.as_ref().map(|f| f.as_raw_fd());
-        let forked = child::Prepared::new(s, &fds, &self.filters, procs_fd)
+        let forked = child::Prepared::new(s, &fds, &self.filter, procs_fd)
             .map_err(|errno| ("arguments", errno))
             .and_then(|prepared| prepared.fork_exec(self.my_pid));
         drop(procs);
