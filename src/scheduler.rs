@@ -20,11 +20,11 @@ use crate::store::{
 
 pub mod lease_watch;
 mod node_snapshot;
-mod wakeups;
+mod submit_wakeups;
 
 use lease_watch::LeaseWatch;
 use node_snapshot::NodeSnapshot;
-use wakeups::{Source, Wakeups};
+use submit_wakeups::SubmitWakeups;
 
 /// What can stop the scheduler.
 #[derive(Debug, thiserror::Error)]
@@ -146,12 +146,6 @@ pub struct Scheduler {
     leases: LeaseWatch,
     /// The nodes as last read, routed on for a few milliseconds (see `node_snapshot`).
     nodes: NodeSnapshot,
-    /// An agent's finish freed capacity while runs were pending (a capacity wake-up): the next
-    /// turn puts some of them back in the queue without waiting for maintenance.
-    capacity_freed: bool,
-    /// The sum of the nodes' release counters at the last capacity wake-up (see
-    /// [`Scheduler::wake_for_capacity`]).
-    releases_seen: u64,
 }
 
 /// Compiles stored policy documents.
@@ -255,8 +249,6 @@ impl Scheduler {
             policy_updates,
             node_fingerprint: 0,
             nodes: NodeSnapshot::default(),
-            capacity_freed: false,
-            releases_seen: 0,
             prefetched: None,
             last_maintenance: None,
             last_rotation: None,
@@ -375,33 +367,6 @@ impl Scheduler {
         }
         self.last_maintenance = Some(Instant::now());
         Ok(report)
-    }
-
-    /// Answers a capacity wake-up (an agent's finish freed capacity while runs were pending): puts
-    /// back in the queue about twice as many pending runs as runs were released on the nodes
-    /// since the last one (no more than twice the free slots), so they are placed in this turn
-    /// rather than at the next maintenance. Runs that cannot use the freed capacity park again at
-    /// the back of the pending set, so the work this costs follows the rate of finishes; the
-    /// maintenance's wake (on any change of the nodes, and once a second) is unchanged and stays
-    /// the safety net. The nodes read here are routed on by the next batch.
-    async fn wake_for_capacity(&mut self) -> Result<(), SchedulerError> {
-        let nodes = self.store.nodes().await?;
-        let read_at = Instant::now();
-        let released: u64 = nodes.iter().map(|n| n.releases).sum();
-        // A node that expired and came back starts its counter again: nothing is counted for it
-        // here, and the maintenance's wake on the changed nodes covers it.
-        let since = released.saturating_sub(self.releases_seen);
-        self.releases_seen = released;
-        let woken = match wake_count(&nodes, since) {
-            0 => 0,
-            max => self.store.wake_pending(max).await?,
-        };
-        if woken > 0 {
-            tracing::debug!("capacity freed: {woken} pending runs back in the queue");
-        }
-        self.node_fingerprint = fingerprint(&nodes, now_ms());
-        self.nodes.fresh(read_at, nodes);
-        Ok(())
     }
 
     /// Requeues (or dead-letters) the runs of every node whose lease lapsed by this scheduler's
@@ -651,17 +616,13 @@ impl Scheduler {
         let mut backoff = Backoff::new(Duration::from_millis(100), Duration::from_secs(5));
         let mut idle_sleep = Duration::from_millis(1);
         // Submits wake an idle scheduler at once; the idle sleep is the safety net.
-        let mut submitted = Wakeups::new(Source::Submits);
-        // Finishes that free capacity while runs are pending wake it too (see `turn`).
-        let mut capacity = Wakeups::new(Source::Capacity);
+        let mut submitted = SubmitWakeups::default();
         loop {
             if *shutdown.borrow() {
                 self.release_prefetched().await;
                 return Ok(total);
             }
             submitted.subscribe_if_due(&self.store).await;
-            capacity.subscribe_if_due(&self.store).await;
-            self.capacity_freed |= capacity.take();
             self.announce_if_due().await;
             let turn_started = Instant::now();
             match self.turn(until_idle).await {
@@ -685,7 +646,6 @@ impl Scheduler {
                             _ = tokio::time::sleep(idle_sleep) => {}
                             _ = shutdown.changed() => {}
                             _ = submitted.changed() => {}
-                            _ = capacity.changed() => self.capacity_freed = true,
                         }
                         idle_sleep = (idle_sleep * 2)
                             .min(self.config.idle_sleep.max(Duration::from_millis(1)));
@@ -716,11 +676,8 @@ impl Scheduler {
             .last_maintenance
             .is_none_or(|t| t.elapsed() >= self.config.maintenance_every);
         let mut r = Report::default();
-        let capacity_freed = std::mem::take(&mut self.capacity_freed);
         if due {
             r.add(&self.maintenance().await?);
-        } else if capacity_freed {
-            self.wake_for_capacity().await?;
         }
         r.add(&self.step_batch(true).await?);
         if r.claimed > 0 || !until_idle {
@@ -731,17 +688,6 @@ impl Scheduler {
         let again = self.store.queue_stats().await?;
         Ok((r, again.depth == 0 && again.in_flight == 0))
     }
-}
-
-/// How many pending runs a capacity wake-up puts back in the queue: twice the runs released
-/// since the last one, at most twice the free slots of the nodes that take work.
-fn wake_count(nodes: &[Node], released_since: u64) -> usize {
-    let free: u64 = nodes
-        .iter()
-        .filter(|n| n.alive && !n.draining)
-        .map(|n| u64::from(n.capacity.slots.saturating_sub(n.usage.slots)))
-        .sum();
-    (free.min(released_since) * 2) as usize
 }
 
 /// This machine's host name, for announcements ("unknown" when the system will not say).

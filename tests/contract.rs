@@ -2063,17 +2063,18 @@ async fn submits_wake_schedulers(store: SharedStore) {
         .unwrap();
 }
 
-/// A finish that frees capacity while runs are pending wakes the cell's schedulers; one while no
-/// run is pending, and a finish that frees nothing (a stale outcome), do not.
-async fn finishes_wake_schedulers_while_runs_wait(store: SharedStore) {
+/// A finish that frees capacity while runs are parked as pending moves up to two of them per run
+/// freed back to the queue and wakes the schedulers; a finish while none is parked, and one that
+/// frees nothing (a stale outcome), move and wake nothing.
+async fn finishes_that_free_capacity_requeue_parked_runs(store: SharedStore) {
     node(&store, "n1", 4, Duration::from_secs(60)).await;
-    let mut rx = store.capacity_wakeups().await.unwrap();
-    let batch = runs(3, 0);
-    store.submit(&batch[..1]).await.unwrap();
+    let batch = runs(5, 0);
+    store.submit(&batch[..2]).await.unwrap();
     place_all(&store, "n1").await;
-    start_all(&store, "n1", &batch[..1]).await;
+    start_all(&store, "n1", &batch[..2]).await;
+    let mut rx = store.queue_wakeups().await.unwrap();
     let done = Completion::succeeded("");
-    // Nothing pending: the freed slot wakes nobody.
+    // Nothing parked: the freed slot moves and wakes nothing.
     assert_eq!(
         store
             .finish_run(&batch[0].id, "n1", 1, &done)
@@ -2081,31 +2082,22 @@ async fn finishes_wake_schedulers_while_runs_wait(store: SharedStore) {
             .unwrap(),
         Applied::Done(RunState::Succeeded)
     );
-    // Two more placed and running, a third parked as pending.
-    store.submit(&batch[1..]).await.unwrap();
-    let claimed = store.claim(10, Duration::from_secs(30)).await.unwrap();
-    assert_eq!(claimed.len(), 2);
-    let applied = store
-        .apply_outcomes(&[
-            outcome(
-                &batch[1].id,
-                Decision::Assign {
-                    node: "n1".into(),
-                    want: one_cpu(),
-                },
-            ),
-            outcome(&batch[2].id, Decision::Pending),
-        ])
+    // Three more, all parked as pending.
+    store.submit(&batch[2..]).await.unwrap();
+    tokio::time::timeout(Duration::from_secs(5), rx.changed())
         .await
+        .expect("the submit wakes the schedulers")
         .unwrap();
-    assert_eq!(
-        applied,
-        vec![
-            Applied::Done(RunState::Scheduled),
-            Applied::Done(RunState::Pending)
-        ]
-    );
-    start_all(&store, "n1", &batch[1..2]).await;
+    let claimed = store.claim(10, Duration::from_secs(30)).await.unwrap();
+    assert_eq!(claimed.len(), 3);
+    let parked: Vec<Outcome> = claimed
+        .iter()
+        .map(|c| outcome(&c.id, Decision::Pending))
+        .collect();
+    let applied = store.apply_outcomes(&parked).await.unwrap();
+    assert!(applied
+        .iter()
+        .all(|a| *a == Applied::Done(RunState::Pending)));
     // A stale outcome (another attempt) frees nothing.
     assert_eq!(
         store
@@ -2114,12 +2106,12 @@ async fn finishes_wake_schedulers_while_runs_wait(store: SharedStore) {
             .unwrap(),
         Applied::Stale
     );
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.depth, stats.pending), (0, 3), "{stats:?}");
     // Time for a wake-up to arrive, were one sent.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(
-        !rx.has_changed().unwrap(),
-        "no capacity was freed while a run waited"
-    );
+    assert!(!rx.has_changed().unwrap(), "nothing was freed");
+    // One run freed: two of the three parked go back to the queue, the schedulers are woken.
     assert_eq!(
         store
             .finish_run(&batch[1].id, "n1", 1, &done)
@@ -2129,8 +2121,16 @@ async fn finishes_wake_schedulers_while_runs_wait(store: SharedStore) {
     );
     tokio::time::timeout(Duration::from_secs(5), rx.changed())
         .await
-        .expect("a finish that frees capacity while a run waits wakes the schedulers")
+        .expect("a finish that frees capacity while runs wait wakes the schedulers")
         .unwrap();
+    let stats = store.queue_stats().await.unwrap();
+    assert_eq!((stats.depth, stats.pending), (2, 1), "{stats:?}");
+    let back = store.claim(10, Duration::from_secs(30)).await.unwrap();
+    assert_eq!(back.len(), 2);
+    for c in &back {
+        let run = store.get_run(&c.id).await.unwrap().unwrap();
+        assert_eq!(run.state, RunState::Pending, "{}", c.id);
+    }
 }
 
 /// A wake-up reaches the woken node's watcher only, promptly; several may merge into one change;
@@ -2263,5 +2263,5 @@ contract!(
     nodes_are_woken_by_name,
     start_placed_answers_attempt_and_spec,
     submits_wake_schedulers,
-    finishes_wake_schedulers_while_runs_wait,
+    finishes_that_free_capacity_requeue_parked_runs,
 );

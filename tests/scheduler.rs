@@ -394,8 +394,8 @@ async fn a_submit_wakes_an_idle_scheduler() {
 }
 
 /// A run parked as pending because its node was full is placed as soon as a finish frees a slot,
-/// not at the scheduler's next maintenance (an hour away here, so only the capacity wake-up can
-/// do it).
+/// not at the scheduler's next maintenance (an hour away here, so only the finish's requeue and
+/// wake-up can do it).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_finish_that_frees_capacity_places_a_pending_run_at_once() {
     let server = RedisServer::start();
@@ -416,7 +416,12 @@ async fn a_finish_that_frees_capacity_places_a_pending_run_at_once() {
     let batch = runs(2, "");
     s.submit(&batch).await.unwrap();
     let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
+    let decided = std::time::Instant::now();
     let (placed, parked) = loop {
+        assert!(
+            decided.elapsed() < Duration::from_secs(10),
+            "the two runs were not decided"
+        );
         let all = s.get_runs(&ids).await.unwrap();
         let states: Vec<RunState> = all.iter().flatten().map(|r| r.state).collect();
         if let [a, b] = states[..] {
@@ -444,7 +449,7 @@ async fn a_finish_that_frees_capacity_places_a_pending_run_at_once() {
         }
         assert!(
             freed.elapsed() < Duration::from_secs(5),
-            "the freed slot did not wake the scheduler: the run is still {:?}",
+            "the freed slot did not bring the run back: it is still {:?}",
             run.state
         );
         tokio::time::sleep(Duration::from_millis(20)).await;

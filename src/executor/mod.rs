@@ -107,6 +107,8 @@ pub enum ExecutorError {
     WorkRoot { path: PathBuf, message: String },
     #[error("--env-from-dir {path}: {message}")]
     EnvFromDir { path: PathBuf, message: String },
+    #[error(transparent)]
+    Seccomp(#[from] seccomp::SeccompError),
 }
 
 /// Runs sandboxes for one agent: owns the state folder and the supervisor process.
@@ -116,7 +118,7 @@ pub struct Executor {
     supervisor: Mutex<Arc<Supervisor>>,
     state: state::StateDir,
     leftovers: Leftovers,
-    /// The seccomp programs as bubblewrap reads them.
+    /// The seccomp program as bubblewrap reads it (one `--add-seccomp-fd` each).
     seccomp_bytes: Vec<Vec<u8>>,
     /// The parent of the sandboxes' cgroups, when in use.
     cgroup: Option<PathBuf>,
@@ -197,9 +199,8 @@ impl Executor {
                 source,
             },
         )?;
-        let seccomp_bytes = seccomp::sandbox_filter()
-            .map(|f| vec![seccomp::to_bytes(&f)])
-            .unwrap_or_default();
+        // Never without it: bubblewrap would run the sandboxes with no filter.
+        let seccomp_bytes = vec![seccomp::to_bytes(&seccomp::sandbox_filter()?)];
         Ok(Executor {
             cfg,
             scheme,

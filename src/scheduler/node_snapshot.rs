@@ -34,11 +34,6 @@ impl NodeSnapshot {
             .filter(|(read_at, _)| read_at.elapsed() < max_age)
     }
 
-    /// Keeps a fresh read of the nodes, made at `read_at`, for the next batches.
-    pub(super) fn fresh(&mut self, read_at: Instant, nodes: Vec<Node>) {
-        self.kept = Some((read_at, nodes));
-    }
-
     /// Keeps `nodes` (read at `read_at`, with the batch's placements accounted) for the next
     /// batches, if every placement of the batch was applied as decided; otherwise the next batch
     /// reads the nodes again.

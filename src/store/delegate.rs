@@ -181,10 +181,6 @@ macro_rules! store_by_modules {
                     nodes::queue_wakeups(self).await
                 }
 
-                async fn capacity_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
-                    nodes::capacity_wakeups(self).await
-                }
-
                 async fn node_leases(&self) -> StoreResult<Vec<NodeLease>> {
                     nodes::node_leases(self).await
                 }

@@ -353,11 +353,6 @@ impl Keys {
     pub fn queue_wake_channel(&self) -> String {
         format!("{}:queue:wake", self.prefix)
     }
-    /// Pub/sub channel: a message wakes the cell's schedulers to put pending runs back in the
-    /// queue (an agent's finish freed capacity). Not a key.
-    pub fn capacity_wake_channel(&self) -> String {
-        format!("{}:capacity:wake", self.prefix)
-    }
     /// Set: every known node name.
     pub fn nodes(&self) -> String {
         format!("{}:nodes", self.prefix)

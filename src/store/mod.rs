@@ -545,12 +545,6 @@ pub trait Store: Send + Sync {
     /// renewed when lost, and wake-ups published meanwhile are missed (a scheduler's poll is the
     /// safety net).
     async fn queue_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
-    /// The cell's capacity wake-ups: the counter changes whenever an agent's finish freed
-    /// capacity on its node while runs were pending (on Redis, the finish script publishes on the
-    /// cell's capacity wake channel), so a scheduler puts pending runs back in the queue at once
-    /// instead of at its next maintenance. Best effort like [`Store::queue_wakeups`]: several may
-    /// merge into one change, and the scheduler's maintenance is the safety net.
-    async fn capacity_wakeups(&self) -> StoreResult<tokio::sync::watch::Receiver<u64>>;
     /// Every known node's heartbeat counter, TTL and run count, in one round trip: what a
     /// scheduler watches to judge leases on its own clock (see `scheduler::lease_watch`).
     async fn node_leases(&self) -> StoreResult<Vec<NodeLease>>;
@@ -588,7 +582,10 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<Applied>;
     /// `running` → a terminal state; frees the node's capacity. Only for the run's current
     /// attempt on this node: another attempt's outcome is kept as a `stale` event on the run and
-    /// changes nothing else ([`Applied::Stale`]).
+    /// changes nothing else ([`Applied::Stale`]). A finish that frees capacity while runs are
+    /// parked as pending moves up to two of them per run freed (the longest parked) back to the
+    /// queue and wakes the schedulers, as a submit does: they are placed at once, not at a
+    /// scheduler's next maintenance.
     async fn finish_run(
         &self,
         id: &str,

@@ -55,7 +55,13 @@ const KILL_PROCESS: u32 = libc::SECCOMP_RET_KILL_PROCESS;
 const AUDIT_ARCH: Option<u32> = Some(62 | 0x8000_0000 | 0x4000_0000); // EM_X86_64, 64-bit, LE
 #[cfg(target_arch = "aarch64")]
 const AUDIT_ARCH: Option<u32> = Some(183 | 0x8000_0000 | 0x4000_0000); // EM_AARCH64, 64-bit, LE
-#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+#[cfg(target_arch = "riscv64")]
+const AUDIT_ARCH: Option<u32> = Some(243 | 0x8000_0000 | 0x4000_0000); // EM_RISCV, 64-bit, LE
+#[cfg(not(any(
+    target_arch = "x86_64",
+    target_arch = "aarch64",
+    target_arch = "riscv64"
+)))]
 const AUDIT_ARCH: Option<u32> = None;
 
 fn ins(code: u16, jt: u8, jf: u8, k: u32) -> libc::sock_filter {

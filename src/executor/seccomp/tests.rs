@@ -34,14 +34,19 @@ fn run(prog: &[libc::sock_filter], d: &[u8; 64]) -> (u32, usize) {
                     u32::from(i.code),
                     libc::BPF_LD | libc::BPF_W | libc::BPF_ABS
                 );
+                // The kernel's check: aligned word loads inside `struct seccomp_data`.
+                assert!(i.k.is_multiple_of(4) && i.k + 4 <= 64, "load at {}", i.k);
                 let k = i.k as usize;
                 a = u32::from_ne_bytes([d[k], d[k + 1], d[k + 2], d[k + 3]]);
             }
             c if c == libc::BPF_ALU => {
-                assert_eq!(op, libc::BPF_AND, "ALU {:#x}", i.code);
+                let and_k = libc::BPF_ALU | libc::BPF_AND | libc::BPF_K;
+                assert_eq!(u32::from(i.code), and_k, "ALU {:#x}", i.code);
                 a &= i.k;
             }
             c if c == libc::BPF_JMP => {
+                let source = u32::from(i.code) & 0x08;
+                assert_eq!(source, libc::BPF_K, "jump on X {:#x}", i.code);
                 if op == libc::BPF_JA {
                     pc += i.k as usize;
                     continue;
@@ -55,7 +60,11 @@ fn run(prog: &[libc::sock_filter], d: &[u8; 64]) -> (u32, usize) {
                 };
                 pc += usize::from(if taken { i.jt } else { i.jf });
             }
-            c if c == libc::BPF_RET => return (i.k, steps),
+            c if c == libc::BPF_RET => {
+                let ret_k = libc::BPF_RET | libc::BPF_K;
+                assert_eq!(u32::from(i.code), ret_k, "return {:#x}", i.code);
+                return (i.k, steps);
+            }
             _ => panic!("instruction {:#x}", i.code),
         }
     }

@@ -138,16 +138,6 @@ pub(super) async fn queue_wakeups(
     Ok(tx.subscribe())
 }
 
-pub(super) async fn capacity_wakeups(
-    store: &MemoryStore,
-) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
-    let mut g = store.lock();
-    let tx = g
-        .capacity_wake
-        .get_or_insert_with(|| tokio::sync::watch::channel(0).0);
-    Ok(tx.subscribe())
-}
-
 pub(super) async fn node_wakeups(
     store: &MemoryStore,
     name: &str,

@@ -211,15 +211,7 @@ fn assign(
 }
 
 pub(super) async fn wake_pending(store: &MemoryStore, max: usize) -> StoreResult<u64> {
-    let mut g = store.lock();
-    let mut parked: Vec<(i64, String)> = g.pending.iter().map(|(id, t)| (*t, id.clone())).collect();
-    parked.sort();
-    let ids: Vec<String> = parked.into_iter().take(max).map(|(_, id)| id).collect();
-    for id in &ids {
-        g.pending.remove(id);
-        g.enqueue(id);
-    }
-    Ok(ids.len() as u64)
+    Ok(store.lock().requeue_parked(max) as u64)
 }
 
 /// The earliest finish time of the runs kept: the first of the window's index (by finish time),

@@ -179,10 +179,27 @@ pub(super) async fn finish_run(
     attempt: u32,
     done: &Completion,
 ) -> StoreResult<Applied> {
-    let mut g = store.lock();
-    let now = now_ms();
-    if !g.is_current(&store.settings, id, node, attempt, &outcome_text(done), now) {
-        return Ok(Applied::Stale);
+    let one = RunFinish {
+        id: id.to_string(),
+        attempt,
+        done: done.clone(),
+    };
+    let mut out = finish_runs(store, node, std::slice::from_ref(&one)).await?;
+    Ok(out.pop().unwrap_or(Applied::Stale))
+}
+
+/// One run's finish (see `Store::finish_run`) under the caller's lock; the second value is true
+/// when it freed a place on the node.
+fn finish_locked(
+    g: &mut Inner,
+    settings: &StoreSettings,
+    f: &RunFinish,
+    node: &str,
+    now: i64,
+) -> (Applied, bool) {
+    let (id, done) = (f.id.as_str(), &f.done);
+    if !g.is_current(settings, id, node, f.attempt, &outcome_text(done), now) {
+        return (Applied::Stale, false);
     }
     let ok = g
         .runs
@@ -197,24 +214,16 @@ pub(super) async fn finish_run(
         {
             run.log_tail = done.log_tail.clone();
         }
-        return Ok(Applied::Stale);
+        return (Applied::Stale, false);
     }
-    g.release_node(id);
-    g.set_state(&store.settings, id, done.state, now, done.message.clone());
+    let freed = g.release_node(id);
+    g.set_state(settings, id, done.state, now, done.message.clone());
     if let Some(run) = g.runs.get_mut(id) {
         run.exit_code = done.exit_code;
         run.log_tail = done.log_tail.clone();
         run.finished_at = Some(now);
     }
-    // Capacity was freed while runs wait for it: wake the schedulers (as the Redis script does).
-    if !g.pending.is_empty() {
-        if let Some(tx) = &g.capacity_wake {
-            tx.send_modify(|n| *n = n.wrapping_add(1));
-        }
-    }
-    drop(g);
-    store.new_events.notify_waiters();
-    Ok(Applied::Done(done.state))
+    (Applied::Done(done.state), freed)
 }
 
 pub(super) async fn start_runs(
@@ -264,10 +273,24 @@ pub(super) async fn finish_runs(
     node: &str,
     finishes: &[RunFinish],
 ) -> StoreResult<Vec<Applied>> {
+    let mut g = store.lock();
+    let now = now_ms();
     let mut out = Vec::with_capacity(finishes.len());
+    let mut freed = 0;
     for f in finishes {
-        out.push(finish_run(store, &f.id, node, f.attempt, &f.done).await?);
+        let (applied, gave_back) = finish_locked(&mut g, &store.settings, f, node, now);
+        out.push(applied);
+        freed += usize::from(gave_back);
     }
+    // Runs parked for capacity: up to two per run freed (the longest parked) go back to the
+    // queue now and the schedulers are woken, as the Redis script does.
+    if g.requeue_parked(2 * freed) > 0 {
+        if let Some(tx) = &g.queue_wake {
+            tx.send_modify(|n| *n = n.wrapping_add(1));
+        }
+    }
+    drop(g);
+    store.new_events.notify_waiters();
     Ok(out)
 }
 

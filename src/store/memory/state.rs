@@ -56,9 +56,6 @@ pub(super) struct Inner {
     pub(super) node_wakes: HashMap<String, tokio::sync::watch::Sender<u64>>,
     /// The submit wake-up counter schedulers watch (see `Store::queue_wakeups`), once watched.
     pub(super) queue_wake: Option<tokio::sync::watch::Sender<u64>>,
-    /// The capacity wake-up counter schedulers watch (see `Store::capacity_wakeups`), once
-    /// watched.
-    pub(super) capacity_wake: Option<tokio::sync::watch::Sender<u64>>,
     /// Scheduler announcements with the time they expire (ms).
     pub(super) schedulers: BTreeMap<String, (SchedulerInfo, i64)>,
     /// The cell's window for finished runs (ms), when one was stored.
@@ -185,12 +182,15 @@ impl Inner {
         self.pending.remove(id);
     }
 
-    pub(super) fn release_node(&mut self, id: &str) {
+    /// Frees what run `id` reserved on its node; true when it held a place there.
+    pub(super) fn release_node(&mut self, id: &str) -> bool {
         let node_name = self.runs.get(id).and_then(|r| r.node.clone());
         let reserved = self.reserved.remove(id).unwrap_or_default();
+        let mut freed = false;
         if let Some(name) = node_name {
             if let Some(node) = self.nodes.get_mut(&name) {
                 if node.runs.remove(id) {
+                    freed = true;
                     node.releases += 1;
                     node.usage.cpu_millis =
                         node.usage.cpu_millis.saturating_sub(reserved.cpu_millis);
@@ -203,6 +203,29 @@ impl Inner {
                 }
             }
         }
+        freed
+    }
+
+    /// Moves up to `max` parked (pending) runs back to the queue, the longest parked first.
+    /// Returns how many moved.
+    pub(super) fn requeue_parked(&mut self, max: usize) -> usize {
+        if max == 0 || self.pending.is_empty() {
+            return 0;
+        }
+        // The `max` longest parked, found in one pass (a finish calls this with a small `max`
+        // while thousands may be parked).
+        let mut parked: Vec<(i64, &String)> = self.pending.iter().map(|(id, t)| (*t, id)).collect();
+        if parked.len() > max {
+            parked.select_nth_unstable(max);
+            parked.truncate(max);
+        }
+        parked.sort();
+        let ids: Vec<String> = parked.into_iter().map(|(_, id)| id.clone()).collect();
+        for id in &ids {
+            self.pending.remove(id);
+            self.enqueue(id);
+        }
+        ids.len()
     }
 
     pub(super) fn delete_run(&mut self, id: &str) {

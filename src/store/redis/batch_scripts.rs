@@ -330,11 +330,14 @@ return out
 /// `running` (or `scheduled`) → a terminal state for many runs of one node, as the one-run
 /// finish: only each run's current attempt on this node may finish it (another attempt's outcome
 /// becomes a 'stale' event), a cancelled run only keeps its output. The node's capacity is freed
-/// once for the batch, and when it freed some while runs are pending, the cell's schedulers are
-/// woken (a publish on the capacity wake channel; best effort, as the submit's). KEYS: base +
-/// node, node runs, then per run: run. ARGV: common(3), node, count, capacity wake channel, then
-/// per run: id, attempt, to, exit code ('' none), message, log tail. Returns the new state or
-/// 'stale' per run.
+/// once for the batch. When it freed some while runs are parked as pending, up to twice as many
+/// as it freed (the longest parked) go back to the queue, as `Store::wake_pending` moves them, and
+/// the cell's schedulers are woken (the submit's wake channel, best effort): they are placed now,
+/// not at a scheduler's next maintenance. Their run keys are built from the cell's run-key prefix
+/// (ARGV[7]), as the claim that returns its runs' data does (same hash tag, same slot). KEYS:
+/// base + node, node runs, then per run: run. ARGV: common(3), node, count, queue wake channel,
+/// run-key prefix, then per run: id, attempt, to, exit code ('' none), message, log tail.
+/// Returns the new state or 'stale' per run.
 pub const FINISH_RUNS: &str = r#"
 local nodekey, noderuns = KEYS[B + 1], KEYS[B + 2]
 local node, n = ARGV[4], tonumber(ARGV[5])
@@ -344,7 +347,7 @@ local freed, nfreed = {0, 0, 0, 0}, 0
 local reserved = {}
 do
   local ids = {}
-  for i = 1, n do ids[i] = ARGV[7 + (i - 1) * 6] end
+  for i = 1, n do ids[i] = ARGV[8 + (i - 1) * 6] end
   for i = 1, n, 4000 do
     local last = math.min(i + 3999, n)
     local r = redis.call('HMGET', noderuns, unpack(ids, i, last))
@@ -353,7 +356,7 @@ do
     end
   end
 end
-local a = 7
+local a = 8
 for i = 1, n do
   local runkey = KEYS[B + 2 + i]
   local id, attempt, to, code, msg, tail = ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5]
@@ -415,10 +418,26 @@ if #gone > 0 then
     local function left(used, f) return math.max(0, (tonumber(used) or 0) - f) end
     redis.call('HSET', nodekey, 'used_cpu', left(u[1], freed[1]), 'used_mem', left(u[2], freed[2]),
       'used_gpu', left(u[3], freed[3]), 'used_slots', left(u[4], freed[4]), 'releases', (tonumber(u[5]) or 0) + nfreed)
+    -- Runs parked for capacity: the longest parked go back to the queue now. Those that still
+    -- fit nowhere park again at the back, so the work this costs follows the rate of finishes.
+    local parked = redis.call('ZRANGE', K_PENDING, 0, 2 * nfreed - 1)
+    if #parked > 0 then
+      local queued = {}
+      for _, pid in ipairs(parked) do
+        local rk = ARGV[7] .. pid
+        if redis.call('EXISTS', rk) == 1 then
+          queued[#queued + 1] = qscore(rk)
+          queued[#queued + 1] = pid
+        end
+      end
+      redis.call('ZREM', K_PENDING, unpack(parked))
+      if #queued > 0 then
+        redis.call('ZADD', K_QUEUE, unpack(queued))
+        -- Best effort (a user without channel rights still finishes): schedulers also poll.
+        redis.pcall('PUBLISH', ARGV[6], '1')
+      end
+    end
   end
-  -- Runs wait for capacity: wake the schedulers now rather than at their next maintenance. Best
-  -- effort (a user without channel rights still finishes): their maintenance is the safety net.
-  if nfreed > 0 and redis.call('EXISTS', K_PENDING) == 1 then redis.pcall('PUBLISH', ARGV[6], '1') end
 end
 chunked('ZADD', K_FINISHED, finished)
 flush_moves()

@@ -365,12 +365,6 @@ pub(super) async fn queue_wakeups(
     wakeups(store, &store.keys.queue_wake_channel()).await
 }
 
-pub(super) async fn capacity_wakeups(
-    store: &RedisStore,
-) -> StoreResult<tokio::sync::watch::Receiver<u64>> {
-    wakeups(store, &store.keys.capacity_wake_channel()).await
-}
-
 /// A counter that changes on each message of `channel`, for as long as it is watched.
 async fn wakeups(
     store: &RedisStore,

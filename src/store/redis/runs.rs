@@ -374,7 +374,8 @@ pub(super) async fn finish_runs(
             args.extend([
                 node.to_string(),
                 chunk.len().to_string(),
-                store.keys.capacity_wake_channel(),
+                store.keys.queue_wake_channel(),
+                store.keys.run(""),
             ]);
             for f in chunk {
                 keys.push(store.keys.run(&f.id));
