@@ -2082,6 +2082,8 @@ async fn finishes_that_free_capacity_requeue_parked_runs(store: SharedStore) {
             .unwrap(),
         Applied::Done(RunState::Succeeded)
     );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!rx.has_changed().unwrap(), "nothing was parked");
     // Three more, all parked as pending.
     store.submit(&batch[2..]).await.unwrap();
     tokio::time::timeout(Duration::from_secs(5), rx.changed())

@@ -361,36 +361,56 @@ async fn a_submit_wakes_an_idle_scheduler() {
     let server = RedisServer::start();
     let s = store(&server).await;
     nodes(&s, 1, 4, Duration::from_secs(120), "n").await;
-    let mut sched = Scheduler::new(
-        store(&server).await,
-        SchedulerConfig {
-            idle_sleep: Duration::from_secs(60),
-            ..config()
-        },
-    )
-    .await
-    .unwrap();
-    let (stop, rx) = tokio::sync::watch::channel(false);
-    let running = tokio::spawn(async move { sched.run(rx, false).await });
+    let cfg = SchedulerConfig {
+        idle_sleep: Duration::from_secs(60),
+        ..config()
+    };
+    let (stop, running) = background_loop(&server, cfg).await;
     // Idle sleeps double from 1 ms: after 9 s the one under way lasts about 8 s.
     tokio::time::sleep(Duration::from_secs(9)).await;
     let batch = runs(1, "");
     let submitted = std::time::Instant::now();
     s.submit(&batch).await.unwrap();
-    loop {
-        let run = s.get_run(&batch[0].id).await.unwrap().unwrap();
-        if run.state == RunState::Scheduled {
-            break;
-        }
-        assert!(
-            submitted.elapsed() < Duration::from_secs(4),
-            "the submit did not wake the scheduler: still {:?}",
-            run.state
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let what = "the submit did not wake the scheduler";
+    scheduled_within(&s, &batch[0].id, submitted, Duration::from_secs(4), what).await;
     stop.send(true).unwrap();
     running.await.unwrap().unwrap();
+}
+
+/// A scheduler loop with `cfg` running in the background: send `true` to stop it.
+async fn background_loop(
+    server: &RedisServer,
+    cfg: SchedulerConfig,
+) -> (
+    tokio::sync::watch::Sender<bool>,
+    tokio::task::JoinHandle<
+        Result<tartarus::scheduler::Report, tartarus::scheduler::SchedulerError>,
+    >,
+) {
+    let mut sched = Scheduler::new(store(server).await, cfg).await.unwrap();
+    let (stop, rx) = tokio::sync::watch::channel(false);
+    (
+        stop,
+        tokio::spawn(async move { sched.run(rx, false).await }),
+    )
+}
+
+/// Waits until run `id` is scheduled, failing with `what` once `within` has passed since `since`.
+async fn scheduled_within(
+    s: &SharedStore,
+    id: &str,
+    since: std::time::Instant,
+    within: Duration,
+    what: &str,
+) -> tartarus::model::run::Run {
+    loop {
+        let run = s.get_run(id).await.unwrap().unwrap();
+        if run.state == RunState::Scheduled {
+            return run;
+        }
+        assert!(since.elapsed() < within, "{what}: still {:?}", run.state);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// A run parked as pending because its node was full is placed as soon as a finish frees a slot,
@@ -401,18 +421,12 @@ async fn a_finish_that_frees_capacity_places_a_pending_run_at_once() {
     let server = RedisServer::start();
     let s = store(&server).await;
     nodes(&s, 1, 1, Duration::from_secs(120), "n").await;
-    let mut sched = Scheduler::new(
-        store(&server).await,
-        SchedulerConfig {
-            idle_sleep: Duration::from_secs(60),
-            maintenance_every: Duration::from_secs(3600),
-            ..config()
-        },
-    )
-    .await
-    .unwrap();
-    let (stop, rx) = tokio::sync::watch::channel(false);
-    let running = tokio::spawn(async move { sched.run(rx, false).await });
+    let cfg = SchedulerConfig {
+        idle_sleep: Duration::from_secs(60),
+        maintenance_every: Duration::from_secs(3600),
+        ..config()
+    };
+    let (stop, running) = background_loop(&server, cfg).await;
     let batch = runs(2, "");
     s.submit(&batch).await.unwrap();
     let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
@@ -441,19 +455,9 @@ async fn a_finish_that_frees_capacity_places_a_pending_run_at_once() {
     );
     let freed = std::time::Instant::now();
     run_to_end(&s, "n00", &ids[placed]).await;
-    loop {
-        let run = s.get_run(&ids[parked]).await.unwrap().unwrap();
-        if run.state == RunState::Scheduled {
-            assert_eq!(run.node.as_deref(), Some("n00"));
-            break;
-        }
-        assert!(
-            freed.elapsed() < Duration::from_secs(5),
-            "the freed slot did not bring the run back: it is still {:?}",
-            run.state
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let what = "the freed slot did not bring the run back";
+    let run = scheduled_within(&s, &ids[parked], freed, Duration::from_secs(5), what).await;
+    assert_eq!(run.node.as_deref(), Some("n00"));
     stop.send(true).unwrap();
     running.await.unwrap().unwrap();
 }
