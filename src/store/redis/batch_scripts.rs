@@ -430,9 +430,9 @@ if #gone > 0 then
           queued[#queued + 1] = pid
         end
       end
-      redis.call('ZREM', K_PENDING, unpack(parked))
+      chunked('ZREM', K_PENDING, parked)
       if #queued > 0 then
-        redis.call('ZADD', K_QUEUE, unpack(queued))
+        chunked('ZADD', K_QUEUE, queued)
         -- Best effort (a user without channel rights still finishes): schedulers also poll.
         redis.pcall('PUBLISH', ARGV[6], '1')
       end
