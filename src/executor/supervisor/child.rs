@@ -6,6 +6,7 @@
 use std::ffi::CString;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::proto::SpawnRequest;
 
@@ -38,8 +39,73 @@ pub struct Prepared<'a> {
     fds: Vec<RawFd>,
     req: &'a SpawnRequest,
     filter: &'a crate::executor::seccomp::Program,
-    /// `cgroup.procs` of the sandbox's own cgroup: the child moves itself there first.
-    cgroup_procs: Option<RawFd>,
+    /// The sandbox's own cgroup: its folder, where the child is created (`CLONE_INTO_CGROUP`),
+    /// and its `cgroup.procs`, which a forked child writes to move itself there first.
+    cgroup: Option<SandboxCgroup>,
+}
+
+/// Descriptors of a sandbox's own cgroup (see [`Prepared`]).
+#[derive(Clone, Copy)]
+pub struct SandboxCgroup {
+    pub dir: RawFd,
+    pub procs: RawFd,
+}
+
+/// False once `clone3` with `CLONE_INTO_CGROUP` failed as unsupported (a kernel before 5.7, or a
+/// seccomp profile that refuses `clone3`, as Docker's does): later children are forked and move
+/// themselves.
+static CLONE_INTO_CGROUP_WORKS: AtomicBool = AtomicBool::new(true);
+
+/// `struct clone_args` up to `cgroup` (`CLONE_ARGS_SIZE_VER2`).
+#[repr(C)]
+struct CloneArgs {
+    flags: u64,
+    pidfd: u64,
+    child_tid: u64,
+    parent_tid: u64,
+    exit_signal: u64,
+    stack: u64,
+    stack_size: u64,
+    tls: u64,
+    set_tid: u64,
+    set_tid_size: u64,
+    cgroup: u64,
+}
+
+const CLONE_INTO_CGROUP: u64 = 0x2_0000_0000;
+
+/// Creates a child directly in the cgroup of folder descriptor `dir`, like `fork` otherwise (same
+/// stack, copy-on-write): returns 0 in the child, its pid in the parent. Creating it there takes
+/// no lock that waits for other processes, where moving a forked child by writing its
+/// `cgroup.procs` waits for an RCU grace period: 0.4 ms at the median but 18 ms at the 99th
+/// percentile on a loaded machine, against 1 ms here.
+fn clone_into_cgroup(dir: RawFd) -> Result<i32, i32> {
+    let mut args = CloneArgs {
+        flags: CLONE_INTO_CGROUP,
+        pidfd: 0,
+        child_tid: 0,
+        parent_tid: 0,
+        exit_signal: libc::SIGCHLD as u64,
+        stack: 0,
+        stack_size: 0,
+        tls: 0,
+        set_tid: 0,
+        set_tid_size: 0,
+        cgroup: dir as u64,
+    };
+    // SAFETY: as `fork` in this single-threaded process: the child only makes system calls and
+    // ends in execve or _exit; `args` outlives the call and has the kernel's layout.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_clone3,
+            &mut args as *mut CloneArgs,
+            std::mem::size_of::<CloneArgs>(),
+        )
+    };
+    if rc == -1 {
+        return Err(io::Error::last_os_error().raw_os_error().unwrap_or(0));
+    }
+    Ok(rc as i32)
 }
 
 fn cstring(s: &str) -> Result<CString, i32> {
@@ -51,7 +117,7 @@ impl<'a> Prepared<'a> {
         req: &'a SpawnRequest,
         fds: &[OwnedFd],
         filter: &'a crate::executor::seccomp::Program,
-        cgroup_procs: Option<RawFd>,
+        cgroup: Option<SandboxCgroup>,
     ) -> Result<Prepared<'a>, i32> {
         Ok(Prepared {
             program: cstring(&req.program)?,
@@ -69,7 +135,7 @@ impl<'a> Prepared<'a> {
             fds: fds.iter().map(|f| f.as_raw_fd()).collect(),
             req,
             filter,
-            cgroup_procs,
+            cgroup,
         })
     }
 
@@ -83,21 +149,13 @@ impl<'a> Prepared<'a> {
         let mut envp: Vec<*const libc::c_char> = self.env.iter().map(|a| a.as_ptr()).collect();
         envp.push(std::ptr::null());
         let (r, w) = report_pipe().map_err(|e| ("pipe", e.raw_os_error().unwrap_or(0)))?;
-        // SAFETY: this process is single-threaded, so the child may do anything; it only makes
-        // system calls and ends in execve or _exit.
-        let pid = unsafe { libc::fork() };
-        if pid == -1 {
-            return Err((
-                "fork",
-                io::Error::last_os_error().raw_os_error().unwrap_or(0),
-            ));
-        }
+        let (pid, joined) = self.new_child()?;
         if pid == 0 {
             // The report pipe moves out of the range the sandbox's descriptors are placed in.
             // SAFETY: fcntl on our own descriptor.
             let moved = unsafe { libc::fcntl(w.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 512) };
             let wfd = if moved == -1 { w.as_raw_fd() } else { moved };
-            let (stage, errno) = self.child(parent, &argv, &envp);
+            let (stage, errno) = self.child(parent, joined, &argv, &envp);
             let mut report = [0u8; 5];
             report[0] = stage;
             report[1..].copy_from_slice(&errno.to_ne_bytes());
@@ -111,10 +169,39 @@ impl<'a> Prepared<'a> {
         Ok((pid, r))
     }
 
-    /// Runs in the child. Returns only on failure: (stage index, errno).
+    /// A new child process: created in the sandbox's cgroup when it has one and the kernel can
+    /// (then the second value is true), forked otherwise. Returns 0 in the child, as `fork`.
+    fn new_child(&self) -> Result<(i32, bool), (&'static str, i32)> {
+        if let Some(cg) = self.cgroup {
+            if CLONE_INTO_CGROUP_WORKS.load(Ordering::Relaxed) {
+                match clone_into_cgroup(cg.dir) {
+                    Ok(pid) => return Ok((pid, true)),
+                    // Unsupported here: fork from now on. Any other failure (a transient
+                    // EAGAIN, an unusable folder) falls back for this child only.
+                    Err(e) if e == libc::ENOSYS || e == libc::E2BIG || e == libc::EINVAL => {
+                        CLONE_INTO_CGROUP_WORKS.store(false, Ordering::Relaxed);
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+        // SAFETY: this process is single-threaded, so the child may do anything; it only makes
+        // system calls and ends in execve or _exit.
+        match unsafe { libc::fork() } {
+            -1 => Err((
+                "fork",
+                io::Error::last_os_error().raw_os_error().unwrap_or(0),
+            )),
+            pid => Ok((pid, false)),
+        }
+    }
+
+    /// Runs in the child (`joined`: it was created in its cgroup). Returns only on failure:
+    /// (stage index, errno).
     fn child(
         &self,
         parent: i32,
+        joined: bool,
         argv: &[*const libc::c_char],
         envp: &[*const libc::c_char],
     ) -> (u8, i32) {
@@ -131,9 +218,10 @@ impl<'a> Prepared<'a> {
             if libc::setsid() == -1 {
                 return (2, errno());
             }
-            // Into its own cgroup before anything else can run ("0": the writing process).
-            if let Some(fd) = self.cgroup_procs {
-                if libc::write(fd, b"0".as_ptr().cast(), 1) != 1 {
+            // Into its own cgroup before anything else can run ("0": the writing process),
+            // unless it was created there.
+            if let Some(cg) = self.cgroup.filter(|_| !joined) {
+                if libc::write(cg.procs, b"0".as_ptr().cast(), 1) != 1 {
                     return (10, errno());
                 }
             }
@@ -265,4 +353,100 @@ fn set_limit(resource: Resource, value: u64) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(script: &str) -> SpawnRequest {
+        SpawnRequest {
+            id: 1,
+            run_id: "r".into(),
+            program: "/bin/sh".into(),
+            argv: vec!["sh".into(), "-c".into(), script.into()],
+            env: vec!["PATH=/usr/bin:/bin".into()],
+            cwd: "/".into(),
+            uid: None,
+            gid: None,
+            rlimits: Vec::new(),
+            no_new_privs: false,
+            seccomp: false,
+        }
+    }
+
+    /// Runs `script` through `Prepared::fork_exec` with `cgroup`, its standard output into a
+    /// file; returns that output once the child exited with 0.
+    fn run(script: &str, cgroup: Option<SandboxCgroup>) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let out = std::fs::File::create(dir.path().join("out")).unwrap();
+        let req = request(script);
+        let fds = vec![OwnedFd::from(out)];
+        let filter = Vec::new();
+        let prepared = Prepared::new(&req, &fds, &filter, cgroup).unwrap();
+        // SAFETY: getpid cannot fail.
+        let me = unsafe { libc::getpid() };
+        let (pid, _report) = prepared.fork_exec(me).unwrap();
+        let mut status = 0;
+        // SAFETY: waiting for our own child.
+        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+        assert!(
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+            "{status}"
+        );
+        std::fs::read_to_string(dir.path().join("out")).unwrap()
+    }
+
+    /// A folder that is no cgroup: creating the child there fails, so it is forked and moves
+    /// itself by writing `0` to the `cgroup.procs` it was given (here a plain file).
+    #[test]
+    fn a_child_that_cannot_be_created_in_its_cgroup_moves_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = std::fs::File::open(dir.path()).unwrap();
+        let procs = std::fs::File::create(dir.path().join("procs")).unwrap();
+        let cg = SandboxCgroup {
+            dir: folder.as_raw_fd(),
+            procs: procs.as_raw_fd(),
+        };
+        assert_eq!(run("echo ran", Some(cg)), "ran\n");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("procs")).unwrap(),
+            "0"
+        );
+    }
+
+    /// With a writable cgroup v2 (root on a host that has one), the child is created in its own
+    /// cgroup: it is there when it runs, and it never wrote `cgroup.procs` (given here as a
+    /// plain file that would show the write).
+    #[test]
+    fn a_child_is_created_in_its_cgroup() {
+        let Some(own) = crate::executor::cgroup::own_cgroup() else {
+            eprintln!("no cgroup v2 here: skipping");
+            return;
+        };
+        let name = format!("tartarus-clone-test-{}", std::process::id());
+        let cg_dir = own.join(&name);
+        if std::fs::create_dir(&cg_dir).is_err() {
+            eprintln!("cannot create a cgroup under {}: skipping", own.display());
+            return;
+        }
+        let folder = std::fs::File::open(&cg_dir).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let procs = std::fs::File::create(tmp.path().join("procs")).unwrap();
+        let cg = SandboxCgroup {
+            dir: folder.as_raw_fd(),
+            procs: procs.as_raw_fd(),
+        };
+        let seen = run("cat /proc/self/cgroup", Some(cg));
+        let _ = std::fs::remove_dir(&cg_dir);
+        if !CLONE_INTO_CGROUP_WORKS.load(Ordering::Relaxed) {
+            eprintln!("clone3 with CLONE_INTO_CGROUP is not supported here: skipping");
+            return;
+        }
+        assert!(seen.contains(&format!("/{name}\n")), "{seen}");
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("procs")).unwrap(),
+            ""
+        );
+    }
 }

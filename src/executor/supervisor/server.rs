@@ -9,6 +9,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use std::time::{Duration, Instant};
@@ -324,8 +325,11 @@ impl Server {
             Ok(c) => c,
             Err(e) => return Err(failed("cgroup", e.raw_os_error().unwrap_or(0))),
         };
-        let procs_fd = procs.as_ref().map(|f| f.as_raw_fd());
-        let forked = child::Prepared::new(s, &fds, &self.filter, procs_fd)
+        let fds_of_cgroup = procs.as_ref().map(|(dir, procs)| child::SandboxCgroup {
+            dir: dir.as_raw_fd(),
+            procs: procs.as_raw_fd(),
+        });
+        let forked = child::Prepared::new(s, &fds, &self.filter, fds_of_cgroup)
             .map_err(|errno| ("arguments", errno))
             .and_then(|prepared| prepared.fork_exec(self.my_pid));
         drop(procs);
@@ -383,7 +387,13 @@ impl Server {
     }
 
     /// A new cgroup for spawn `id` and its `cgroup.procs`, when cgroups are in use.
-    fn new_cgroup(&self, id: u64) -> io::Result<(Option<PathBuf>, Option<std::fs::File>)> {
+    /// A new cgroup for sandbox `id`, when sandboxes get one: its path, and its folder and
+    /// `cgroup.procs` open (the child is created in the first, or moves itself with the second).
+    #[allow(clippy::type_complexity)]
+    fn new_cgroup(
+        &self,
+        id: u64,
+    ) -> io::Result<(Option<PathBuf>, Option<(std::fs::File, std::fs::File)>)> {
         let Some(parent) = &self.cgroup_parent else {
             return Ok((None, None));
         };
@@ -391,11 +401,18 @@ impl Server {
         // The parent goes when a supervisor shuts down cleanly; a later one makes it again.
         let _ = std::fs::create_dir(parent);
         std::fs::create_dir(&dir)?;
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .open(dir.join("cgroup.procs"))
-        {
-            Ok(f) => Ok((Some(dir), Some(f))),
+        let opened = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_DIRECTORY)
+            .open(&dir)
+            .and_then(|folder| {
+                let procs = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(dir.join("cgroup.procs"))?;
+                Ok((folder, procs))
+            });
+        match opened {
+            Ok(fds) => Ok((Some(dir), Some(fds))),
             Err(e) => {
                 let _ = std::fs::remove_dir(&dir);
                 Err(e)
