@@ -6,7 +6,7 @@
 use std::ffi::CString;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 use super::proto::SpawnRequest;
 
@@ -55,6 +55,12 @@ pub struct SandboxCgroup {
 /// seccomp profile that refuses `clone3`, as Docker's does): later children are forked and move
 /// themselves.
 static CLONE_INTO_CGROUP_WORKS: AtomicBool = AtomicBool::new(true);
+/// The errno that switched it off (0 while it works).
+static CLONE_INTO_CGROUP_REFUSED: AtomicI32 = AtomicI32::new(0);
+/// What `clone3` answers where it cannot create a child in a cgroup at all: no `clone3` (before
+/// 5.3, or refused by seccomp with `ENOSYS` or `EPERM`), no `cgroup` field (`E2BIG` before 5.7),
+/// an unknown flag (`EINVAL`). A folder that cannot take the child answers other errors.
+const PERMANENT: [i32; 4] = [libc::ENOSYS, libc::EPERM, libc::E2BIG, libc::EINVAL];
 
 /// `struct clone_args` up to `cgroup` (`CLONE_ARGS_SIZE_VER2`).
 #[repr(C)]
@@ -149,13 +155,16 @@ impl<'a> Prepared<'a> {
         let mut envp: Vec<*const libc::c_char> = self.env.iter().map(|a| a.as_ptr()).collect();
         envp.push(std::ptr::null());
         let (r, w) = report_pipe().map_err(|e| ("pipe", e.raw_os_error().unwrap_or(0)))?;
+        // Allocated here: a child created by `clone3` has no `fork` handlers to make the
+        // allocator safe to use, so the child itself allocates nothing.
+        let mut high = Vec::with_capacity(self.fds.len());
         let (pid, joined) = self.new_child()?;
         if pid == 0 {
             // The report pipe moves out of the range the sandbox's descriptors are placed in.
             // SAFETY: fcntl on our own descriptor.
             let moved = unsafe { libc::fcntl(w.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 512) };
             let wfd = if moved == -1 { w.as_raw_fd() } else { moved };
-            let (stage, errno) = self.child(parent, joined, &argv, &envp);
+            let (stage, errno) = self.child(parent, joined, &argv, &envp, &mut high);
             let mut report = [0u8; 5];
             report[0] = stage;
             report[1..].copy_from_slice(&errno.to_ne_bytes());
@@ -176,9 +185,11 @@ impl<'a> Prepared<'a> {
             if CLONE_INTO_CGROUP_WORKS.load(Ordering::Relaxed) {
                 match clone_into_cgroup(cg.dir) {
                     Ok(pid) => return Ok((pid, true)),
-                    // Unsupported here: fork from now on. Any other failure (a transient
-                    // EAGAIN, an unusable folder) falls back for this child only.
-                    Err(e) if e == libc::ENOSYS || e == libc::E2BIG || e == libc::EINVAL => {
+                    // Unsupported here (no clone3, or refused by a seccomp profile; a kernel before
+                    // 5.7): fork from now on. Any other failure (a transient EAGAIN, an unusable
+                    // folder) falls back for this child only.
+                    Err(e) if PERMANENT.contains(&e) => {
+                        CLONE_INTO_CGROUP_REFUSED.store(e, Ordering::Relaxed);
                         CLONE_INTO_CGROUP_WORKS.store(false, Ordering::Relaxed);
                     }
                     Err(_) => {}
@@ -204,6 +215,7 @@ impl<'a> Prepared<'a> {
         joined: bool,
         argv: &[*const libc::c_char],
         envp: &[*const libc::c_char],
+        high: &mut Vec<libc::c_int>,
     ) -> (u8, i32) {
         let errno = || io::Error::last_os_error().raw_os_error().unwrap_or(0);
         // SAFETY: plain system calls on values owned by this (forked, single-threaded) process.
@@ -231,7 +243,6 @@ impl<'a> Prepared<'a> {
             }
             // Move the given descriptors above the targets first, so no dup2 clobbers a source.
             let base = 64 + self.fds.len() as libc::c_int;
-            let mut high = Vec::with_capacity(self.fds.len());
             for fd in &self.fds {
                 let h = libc::fcntl(*fd, libc::F_DUPFD_CLOEXEC, base);
                 if h == -1 {
@@ -424,12 +435,23 @@ mod tests {
             eprintln!("no cgroup v2 here: skipping");
             return;
         };
+        /// Removes the test's cgroup however the test ends.
+        struct Removed(std::path::PathBuf);
+        impl Drop for Removed {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir(&self.0);
+            }
+        }
         let name = format!("tartarus-clone-test-{}", std::process::id());
         let cg_dir = own.join(&name);
-        if std::fs::create_dir(&cg_dir).is_err() {
-            eprintln!("cannot create a cgroup under {}: skipping", own.display());
+        if let Err(e) = std::fs::create_dir(&cg_dir) {
+            eprintln!(
+                "cannot create a cgroup under {} ({e}): skipping",
+                own.display()
+            );
             return;
         }
+        let _removed = Removed(cg_dir.clone());
         let folder = std::fs::File::open(&cg_dir).unwrap();
         let tmp = tempfile::tempdir().unwrap();
         let procs = std::fs::File::create(tmp.path().join("procs")).unwrap();
@@ -438,9 +460,15 @@ mod tests {
             procs: procs.as_raw_fd(),
         };
         let seen = run("cat /proc/self/cgroup", Some(cg));
-        let _ = std::fs::remove_dir(&cg_dir);
         if !CLONE_INTO_CGROUP_WORKS.load(Ordering::Relaxed) {
-            eprintln!("clone3 with CLONE_INTO_CGROUP is not supported here: skipping");
+            // Only a kernel or seccomp profile without it may switch it off; an answer such as
+            // EINVAL from a wrong `clone_args` must fail here, not skip.
+            let refused = CLONE_INTO_CGROUP_REFUSED.load(Ordering::Relaxed);
+            assert!(
+                [libc::ENOSYS, libc::EPERM, libc::E2BIG].contains(&refused),
+                "clone3 into a cgroup was switched off by errno {refused}"
+            );
+            eprintln!("clone3 with CLONE_INTO_CGROUP is refused here ({refused}): skipping");
             return;
         }
         assert!(seen.contains(&format!("/{name}\n")), "{seen}");

@@ -386,7 +386,6 @@ impl Server {
         self.send(&ev);
     }
 
-    /// A new cgroup for spawn `id` and its `cgroup.procs`, when cgroups are in use.
     /// A new cgroup for sandbox `id`, when sandboxes get one: its path, and its folder and
     /// `cgroup.procs` open (the child is created in the first, or moves itself with the second).
     #[allow(clippy::type_complexity)]
