@@ -129,10 +129,18 @@ async fn only_the_standard_descriptors_reach_a_sandbox() {
         let (d, _) = folders();
         let ex = Executor::start(cfg(d.path(), rt.clone())).unwrap();
         // What a process of the sandbox inherits: a child's descriptors, listed from outside it.
+        // The list is taken once the child is `sleep` and asleep: before its exec the shell
+        // points its stdin at /dev/null (fd 0 may be missing for a moment), and right after it
+        // the loader opens the C library as fd 3. Only builtins run in the wait.
         let o = run_on(
             &ex,
             "fds",
-            &sh("sleep 5 & p=$!; ls -l /proc/$p/fd/ > list; kill $p; tail -n +2 list | awk '{print $9, $11}'"),
+            &sh("sleep 5 & p=$!; i=0; \
+                 while [ $i -lt 100000 ]; do \
+                   read -r c < /proc/$p/comm; read -r x y st rest < /proc/$p/stat; \
+                   [ \"$c $st\" = 'sleep S' ] && break; i=$((i+1)); \
+                 done; \
+                 ls -l /proc/$p/fd/ > list; kill $p; tail -n +2 list | awk '{print $9, $11}'"),
             0,
         )
         .await;
