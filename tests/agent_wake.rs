@@ -277,12 +277,10 @@ async fn bench_scheduled_to_started_at_a_steady_rate() {
             .then_some(())
     })
     .await;
-    let runs = store.get_runs(&ids).await.unwrap();
-    let events = store.runs_events(&ids).await.unwrap();
+    let runs = store.runs_with_events(&ids).await.unwrap();
     let (mut to_running, mut to_exec) = (Vec::new(), Vec::new());
     let mut failed = 0;
-    for (run, events) in runs.into_iter().zip(events) {
-        let Some(run) = run else { continue };
+    for (run, events) in runs.into_iter().flatten() {
         let scheduled = events
             .iter()
             .find(|e| e.to.as_deref() == Some("scheduled"))

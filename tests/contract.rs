@@ -1374,11 +1374,21 @@ async fn retention_deletes_only_finished_runs_past_their_window(store: SharedSto
         store.get_run(&id(3)).await.unwrap().unwrap().state,
         RunState::Queued
     );
-    // The recent events of many runs at once.
-    let events = store.runs_events(&[id(4), "01NOPE".into()]).await.unwrap();
-    assert_eq!(events.len(), 2);
-    assert!(events[0].iter().any(|e| e.to.as_deref() == Some("running")));
-    assert!(events[1].is_empty());
+    // Many runs with their histories at once, in the order asked, absent ones as None.
+    let read = store
+        .runs_with_events(&["01NOPE".into(), id(4), id(3)])
+        .await
+        .unwrap();
+    assert_eq!(read.len(), 3);
+    assert!(read[0].is_none());
+    for (i, read) in [(4, &read[1]), (3, &read[2])] {
+        let (run, events) = read.as_ref().unwrap();
+        assert_eq!(run, &store.get_run(&id(i)).await.unwrap().unwrap());
+        assert_eq!(events, &store.run_events(&id(i)).await.unwrap());
+    }
+    let (run, events) = read[1].as_ref().unwrap();
+    assert_eq!(run.state, RunState::Running);
+    assert!(events.iter().any(|e| e.to.as_deref() == Some("running")));
 }
 
 /// `queue stats` reports the oldest finished run kept, whichever index keeps it: the cell's

@@ -112,16 +112,9 @@ pub async fn export(
                 .filter(|r| r.finished_at.is_some_and(|t| t <= options.finished_before))
                 .collect();
             let ids: Vec<String> = chosen.iter().map(|r| r.id.clone()).collect();
-            let events = store.runs_events(&ids).await?;
-            // A run that retention deleted while this page was read lost its events with it:
-            // only the runs still there after their events were read are written.
-            let still = store.get_runs(&ids).await?;
-            for ((run, events), _) in chosen
-                .iter()
-                .zip(&events)
-                .zip(&still)
-                .filter(|(_, now)| now.is_some())
-            {
+            // A run that retention deleted since the page was listed lost its events with it,
+            // and reads as absent here: only runs read together with their events are written.
+            for (run, events) in store.runs_with_events(&ids).await?.iter().flatten() {
                 out.write_all(archive::record(run, events)?.as_bytes())?;
                 out.write_all(b"\n")?;
                 runs += 1;

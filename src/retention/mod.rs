@@ -145,21 +145,17 @@ async fn archive_batch(
     now: i64,
     ids: &[String],
 ) -> Result<std::io::Result<Vec<String>>, StoreError> {
-    // Events first, then the runs: a run still there after its events were read had them all
-    // when they were read (a deleted run never comes back). The other order could archive a run
-    // that another scheduler deleted in between with no events.
-    let events = store.runs_events(ids).await?;
-    let runs = store.get_runs(ids).await?;
+    // Each run is read with its events (a run deleted by another scheduler in between reads as
+    // absent, never as a run without its events).
+    let runs = store.runs_with_events(ids).await?;
     let mut lines = Vec::with_capacity(ids.len());
     let mut archived = Vec::with_capacity(ids.len());
-    for (run, events) in runs.iter().zip(&events) {
-        if let Some(run) = run {
-            match archive::record(run, events) {
-                Ok(line) => lines.push(line),
-                Err(e) => return Ok(Err(std::io::Error::other(e))),
-            }
-            archived.push(run.id.clone());
+    for (run, events) in runs.iter().flatten() {
+        match archive::record(run, events) {
+            Ok(line) => lines.push(line),
+            Err(e) => return Ok(Err(std::io::Error::other(e))),
         }
+        archived.push(run.id.clone());
     }
     if lines.is_empty() {
         return Ok(Ok(archived));

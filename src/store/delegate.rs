@@ -348,8 +348,11 @@ macro_rules! store_by_modules {
                     retention::trim_events(self, before_ms).await
                 }
 
-                async fn runs_events(&self, ids: &[String]) -> StoreResult<Vec<Vec<Event>>> {
-                    retention::runs_events(self, ids).await
+                async fn runs_with_events(
+                    &self,
+                    ids: &[String],
+                ) -> StoreResult<Vec<Option<(Run, Vec<Event>)>>> {
+                    retention::runs_with_events(self, ids).await
                 }
             }
         };

@@ -691,8 +691,12 @@ pub trait Store: Send + Sync {
     ) -> StoreResult<Vec<String>>;
     /// Drops event-stream entries older than `before_ms`; returns how many went.
     async fn trim_events(&self, before_ms: i64) -> StoreResult<u64>;
-    /// The recent events of many runs in one round trip, in the order asked.
-    async fn runs_events(&self, ids: &[String]) -> StoreResult<Vec<Vec<Event>>>;
+    /// Many runs, each with its own history, in the order asked; `None` for a run that is not
+    /// there (or unreadable, as in [`Store::get_runs`]). Each run and its history come from one
+    /// read of the run, so a run returned has every event it had when it was read (a run's
+    /// history goes when the run goes).
+    async fn runs_with_events(&self, ids: &[String])
+        -> StoreResult<Vec<Option<(Run, Vec<Event>)>>>;
 }
 
 pub type SharedStore = Arc<dyn Store>;

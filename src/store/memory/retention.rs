@@ -79,18 +79,21 @@ pub(super) async fn trim_events(store: &MemoryStore, before_ms: i64) -> StoreRes
     Ok(n)
 }
 
-pub(super) async fn runs_events(
+pub(super) async fn runs_with_events(
     store: &MemoryStore,
     ids: &[String],
-) -> StoreResult<Vec<Vec<Event>>> {
+) -> StoreResult<Vec<Option<(Run, Vec<Event>)>>> {
     let g = store.lock();
     Ok(ids
         .iter()
         .map(|id| {
-            g.run_events
+            let run = g.runs.get(id)?.clone();
+            let events = g
+                .run_events
                 .get(id)
                 .map(|l| l.iter().cloned().collect())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            Some((run, events))
         })
         .collect())
 }

@@ -99,7 +99,7 @@ pub(super) fn history_reads(store: &RedisStore, p: &mut ::redis::Pipeline, id: &
 pub(super) fn decode_history(
     id: &str,
     list: Vec<String>,
-    hash: HashMap<String, String>,
+    hash: impl IntoIterator<Item = (String, String)>,
 ) -> StoreResult<Vec<Event>> {
     let mut numbered: Vec<(u64, String)> = hash
         .into_iter()

@@ -166,10 +166,13 @@ pub(super) async fn trim_events(store: &RedisStore, before_ms: i64) -> StoreResu
     Ok(int(&v).unwrap_or(0).max(0) as u64)
 }
 
-pub(super) async fn runs_events(
+/// One pipeline per 1,000 runs: each run's legacy history list, then its hash, which holds both
+/// the run and (schema 4) its history. A run deleted between the two reads has no hash and
+/// reads as absent, so a run returned never lacks events it had.
+pub(super) async fn runs_with_events(
     store: &RedisStore,
     ids: &[String],
-) -> StoreResult<Vec<Vec<Event>>> {
+) -> StoreResult<Vec<Option<(Run, Vec<Event>)>>> {
     let mut out = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(1000) {
         let mut p = ::redis::pipe();
@@ -182,10 +185,23 @@ pub(super) async fn runs_events(
             let (Some(list), Some(hash)) = (replies.next(), replies.next()) else {
                 return Err(corrupt(format!("no history reply for run {id}")));
             };
-            let list: Vec<String> = ::redis::from_redis_value(list).map_err(corrupt)?;
-            let hash: std::collections::HashMap<String, String> =
+            let hash: std::collections::BTreeMap<String, String> =
                 ::redis::from_redis_value(hash).map_err(corrupt)?;
-            out.push(super::events::decode_history(id, list, hash)?);
+            if hash.is_empty() {
+                out.push(None);
+                continue;
+            }
+            // As in `get_runs`: one unreadable run reads as absent, and does not stop the batch.
+            let run = match Run::from_fields(&hash) {
+                Ok(run) => run,
+                Err(e) => {
+                    tracing::error!("{e}");
+                    out.push(None);
+                    continue;
+                }
+            };
+            let list: Vec<String> = ::redis::from_redis_value(list).map_err(corrupt)?;
+            out.push(Some((run, super::events::decode_history(id, list, hash)?)));
         }
     }
     Ok(out)
