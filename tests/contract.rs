@@ -76,6 +76,32 @@ async fn node(store: &SharedStore, name: &str, slots: u32, ttl: Duration) {
     node_of(store, name, capacity, ttl).await;
 }
 
+fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// A heartbeat of node `name` declaring these labels (4 CPUs, 4 slots), alive for `ttl`.
+async fn beat(store: &SharedStore, name: &str, declared: &[(&str, &str)], ttl: Duration) {
+    store
+        .heartbeat(&Heartbeat {
+            name: name.into(),
+            labels: labels(declared),
+            capacity: Resources {
+                cpu_millis: 4000,
+                memory_bytes: 8 << 30,
+                gpu: 0,
+                slots: 4,
+            },
+            version: "test".into(),
+            ttl,
+        })
+        .await
+        .unwrap();
+}
+
 /// A node (zone `a`) of this capacity, alive for `ttl`.
 async fn node_of(store: &SharedStore, name: &str, capacity: Resources, ttl: Duration) {
     store
@@ -628,6 +654,38 @@ async fn nodes_labels_drain_remove(store: SharedStore) {
     // A heartbeat of a live node keeps the operator's labels.
     node(&store, "n1", 4, Duration::from_secs(30)).await;
     assert!(store.node("n1").await.unwrap().unwrap().is_typhon());
+    // Its agent restarted within the TTL with other labels: they apply at once, with the
+    // operator's edits on top (typhon set, zone removed, even when declared again).
+    let labels_of = async |name: &str| store.node(name).await.unwrap().unwrap().labels;
+    beat(
+        &store,
+        "n1",
+        &[("team", "x"), ("zone", "b")],
+        Duration::from_secs(30),
+    )
+    .await;
+    assert_eq!(
+        labels_of("n1").await,
+        labels(&[("team", "x"), ("tartarus.io/typhon", "true")])
+    );
+    // A node declared typhon, re-declared without it within the TTL, is no longer typhon (and the
+    // other way round): the declaration is not kept from the first heartbeat.
+    let ttl = Duration::from_secs(2);
+    beat(&store, "n2", &[("tartarus.io/typhon", "true")], ttl).await;
+    assert!(store.node("n2").await.unwrap().unwrap().is_typhon());
+    beat(&store, "n2", &[("team", "x")], ttl).await;
+    assert_eq!(labels_of("n2").await, labels(&[("team", "x")]));
+    beat(&store, "n2", &[("tartarus.io/typhon", "true")], ttl).await;
+    assert!(store.node("n2").await.unwrap().unwrap().is_typhon());
+    // A new incarnation (the lease lapsed) takes its declaration and forgets the edits.
+    store
+        .label_node("n2", &labels(&[("extra", "1")]), &[])
+        .await
+        .unwrap();
+    tokio::time::sleep(ttl + Duration::from_millis(200)).await;
+    beat(&store, "n2", &[("team", "y")], ttl).await;
+    assert_eq!(labels_of("n2").await, labels(&[("team", "y")]));
+    store.remove_node("n2", 3).await.unwrap();
     assert!(store.drain_node("n1", true).await.unwrap().draining);
     let batch = runs(1, 0);
     store.submit(&batch).await.unwrap();

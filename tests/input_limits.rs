@@ -453,3 +453,84 @@ fn bulk_submit_memory_is_flat_in_the_number_of_documents() {
         .unwrap();
     assert!(out.status.success());
 }
+
+/// Node names name folders on the agent's host (`<tmp>/tartarus-agent/<name>`): a name that is a
+/// path is refused by every way a node is named, before anything is created; and two agents of
+/// one `up` never share a node.
+#[test]
+fn node_names_that_are_paths_and_shared_nodes_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let escape = "a/../../escaped";
+    let mut agent = tartarus();
+    agent
+        .env("TMPDIR", &tmp)
+        .args(["--in-memory", "agent", "run", "--name", escape])
+        .timeout(Duration::from_secs(60)); // an accepted name would run an agent
+    let out = agent.output().unwrap();
+    assert_eq!(out.status.code(), Some(exit::USAGE.into()), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must not contain `/`"));
+    assert!(!dir.path().join("escaped").exists());
+    assert!(!tmp.join("tartarus-agent").exists(), "nothing created");
+    let out = tartarus()
+        .args(["--in-memory", "node", "register", escape])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(exit::USAGE.into()), "{out:?}");
+    let out = tartarus()
+        .args(["--in-memory", "up", "--until-idle", "--agent", "x/../y:"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(exit::USAGE.into()), "{out:?}");
+    // In a node list: a path, a shared name, a bad label key. Each names the file and the node.
+    for (text, says) in [
+        ("- name: a/../../escaped\n", "must not contain `/`"),
+        (
+            "- name: a\n  cpu: 1\n- name: a\n  cpu: 2\n",
+            "node 1: `a` is already defined",
+        ),
+        ("- name: a\n  labels: {\"bad key\": x}\n", "node 0: label"),
+    ] {
+        let file = dir.path().join("nodes.yaml");
+        std::fs::write(&file, text).unwrap();
+        let r = run(
+            &[
+                "--in-memory",
+                "up",
+                "--until-idle",
+                "--nodes",
+                file.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(
+            r.code,
+            i32::from(exit::INVALID_INPUT),
+            "{text}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("nodes.yaml") && r.stderr.contains(says),
+            "{text}: {}",
+            r.stderr
+        );
+    }
+    // --nodes and --agent naming one node.
+    let file = dir.path().join("nodes.yaml");
+    std::fs::write(&file, "- name: a\n").unwrap();
+    let r = run(
+        &[
+            "--in-memory",
+            "up",
+            "--until-idle",
+            "--nodes",
+            file.to_str().unwrap(),
+            "--agent",
+            "a:",
+        ],
+        None,
+    );
+    assert_eq!(r.code, i32::from(exit::USAGE), "{}", r.stderr);
+    assert!(r.stderr.contains("already defined"), "{}", r.stderr);
+}

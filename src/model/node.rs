@@ -52,6 +52,22 @@ pub struct Node {
     pub releases: u64,
 }
 
+/// Checks a node name: a name (1 to 64 of `[A-Za-z0-9._-]`, starting and ending with a letter or
+/// digit) with no `/`. Agents name their state, work and log folders after their node, so a name
+/// must be one plain path component (never `..`, never a path that leaves the agent's folder).
+pub fn check_node_name(field: &str, name: &str) -> Result<(), crate::model::spec::FieldError> {
+    crate::model::spec::check_name(field, name)?;
+    if name.contains('/') {
+        return Err(crate::model::spec::FieldError {
+            field: field.to_string(),
+            message: format!(
+                "`{name}` must not contain `/` (node names name folders on the agent's host)"
+            ),
+        });
+    }
+    Ok(())
+}
+
 impl Node {
     pub fn label_is_true(&self, key: &str) -> bool {
         self.labels.get(key).is_some_and(|v| v == "true")

@@ -76,7 +76,16 @@ pub fn parse_nodes(input: &Input) -> Result<Vec<Heartbeat>, InputError> {
     let mut out = Vec::new();
     for (i, d) in docs.into_iter().enumerate() {
         let bad = |m: String| invalid(format!("node {i}: {m}"));
-        crate::model::spec::check_name("name", &d.name).map_err(|e| bad(e.to_string()))?;
+        crate::model::node::check_node_name("name", &d.name).map_err(|e| bad(e.to_string()))?;
+        if out.iter().any(|b: &Heartbeat| b.name == d.name) {
+            return Err(bad(format!(
+                "`{}` is already defined by an earlier node: two agents cannot share a node",
+                d.name
+            )));
+        }
+        for key in d.labels.keys() {
+            crate::model::spec::check_name("label", key).map_err(|e| bad(e.to_string()))?;
+        }
         let cpu_text = match &d.cpu {
             serde_yaml::Value::Number(n) => n.to_string(),
             serde_yaml::Value::String(s) => s.clone(),

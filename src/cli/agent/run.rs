@@ -99,7 +99,7 @@ pub struct AgentArgs {
 impl AgentArgs {
     /// A checked agent configuration.
     pub fn config(&self) -> Result<AgentConfig> {
-        crate::model::spec::check_name("--name", &self.name)
+        crate::model::node::check_node_name("--name", &self.name)
             .map_err(|e| CliError::Usage(e.to_string()))?;
         let usage = |m: String| anyhow::Error::from(CliError::Usage(m));
         let capacity = Resources {

@@ -37,7 +37,7 @@ pub struct RegisterArgs {
 }
 
 pub async fn run(ctx: &Ctx, store: &dyn Store, args: RegisterArgs) -> Result<()> {
-    crate::model::spec::check_name("node name", &args.name)
+    crate::model::node::check_node_name("node name", &args.name)
         .map_err(|e| CliError::Usage(e.to_string()))?;
     let capacity = Resources {
         cpu_millis: parse_cpu_millis(&args.cpu).map_err(CliError::Usage)?,

@@ -73,7 +73,17 @@ fn nodes(args: &UpArgs) -> Result<Vec<Heartbeat>> {
         let (name, labels) = spec.split_once(':').unwrap_or((spec.as_str(), ""));
         let labels = parse_label_list(labels)
             .map_err(|m| CliError::Usage(format!("--agent {spec}: {m}")))?;
-        beats.push(plain_node(name, labels)?);
+        crate::model::node::check_node_name(&format!("--agent {spec}"), name)
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+        let beat = plain_node(name, labels)?;
+        if beats.iter().any(|b| b.name == beat.name) {
+            return Err(CliError::Usage(format!(
+                "--agent {spec}: node `{name}` is already defined (by --nodes or another --agent): \
+                 two agents cannot share a node"
+            ))
+            .into());
+        }
+        beats.push(beat);
     }
     Ok(beats)
 }

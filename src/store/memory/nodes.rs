@@ -13,9 +13,21 @@ pub(super) async fn heartbeat(store: &MemoryStore, beat: &Heartbeat) -> StoreRes
     let ttl_ms = ms(beat.ttl);
     let entry = g.nodes.entry(beat.name.clone()).or_default();
     let fresh = !entry.alive(now);
+    // As the Redis script: a new incarnation takes the declared labels and forgets the edits; a
+    // live node declaring other labels takes them with the edits made since on top.
     if fresh {
         entry.labels = beat.labels.clone();
+        entry.label_edits.clear();
+    } else if entry.declared != beat.labels {
+        entry.labels = beat.labels.clone();
+        for (k, v) in &entry.label_edits {
+            match v {
+                Some(v) => entry.labels.insert(k.clone(), v.clone()),
+                None => entry.labels.remove(k),
+            };
+        }
     }
+    entry.declared = beat.labels.clone();
     entry.capacity = beat.capacity;
     entry.version = beat.version.clone();
     entry.last_heartbeat = now;
@@ -48,9 +60,11 @@ pub(super) async fn label_node(
     edit_live_node(store, name, |e| {
         for (k, v) in set {
             e.labels.insert(k.clone(), v.clone());
+            e.label_edits.insert(k.clone(), Some(v.clone()));
         }
         for k in remove {
             e.labels.remove(k);
+            e.label_edits.insert(k.clone(), None);
         }
     })
 }

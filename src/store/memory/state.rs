@@ -12,6 +12,10 @@ use crate::store::*;
 #[derive(Default)]
 pub(super) struct NodeEntry {
     pub(super) labels: BTreeMap<String, String>,
+    /// The labels the last heartbeat declared (the agent's `--labels`).
+    pub(super) declared: BTreeMap<String, String>,
+    /// `node label` edits since this incarnation began: a value, or `None` for a removed key.
+    pub(super) label_edits: BTreeMap<String, Option<String>>,
     pub(super) capacity: Resources,
     pub(super) usage: Resources,
     pub(super) draining: bool,

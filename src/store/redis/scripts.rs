@@ -433,13 +433,19 @@ return n
 /// Every heartbeat bumps the node's `beats` counter: schedulers judge the lease by watching it
 /// change on their own clocks, not by this key expiring (it lives much longer than the lease, for
 /// `node list` and garbage collection). A node whose last heartbeat is older than its TTL starts a
-/// new incarnation: labels are set and usage recomputed from its runs.
+/// new incarnation: labels are set to the declared ones (`node label` edits are forgotten) and
+/// usage recomputed from its runs.
+///
+/// A live node whose heartbeat declares other labels than the last one (an agent restarted within
+/// the TTL with new `--labels`, or `node register` again) takes them at once, with the `node
+/// label` edits made since on top (`label_edits`: key → value, or false for a removed key). A node
+/// written before `declared` existed keeps its labels and only records the declaration.
 pub const HEARTBEAT: &str = r#"
 local nodekey, noderuns, nodes = KEYS[1], KEYS[2], KEYS[3]
 local now = tonumber(ARGV[8])
-local prev = redis.call('HMGET', nodekey, 'last_heartbeat', 'ttl_ms')
+local prev = redis.call('HMGET', nodekey, 'last_heartbeat', 'ttl_ms', 'declared')
 local fresh = not prev[1] or (tonumber(prev[1]) or 0) + (tonumber(prev[2]) or 0) < now
-redis.call('HSET', nodekey, 'name', ARGV[1], 'cap_cpu', ARGV[3], 'cap_mem', ARGV[4], 'cap_gpu', ARGV[5], 'cap_slots', ARGV[6], 'version', ARGV[7], 'last_heartbeat', ARGV[8], 'ttl_ms', ARGV[9])
+redis.call('HSET', nodekey, 'name', ARGV[1], 'cap_cpu', ARGV[3], 'cap_mem', ARGV[4], 'cap_gpu', ARGV[5], 'cap_slots', ARGV[6], 'version', ARGV[7], 'last_heartbeat', ARGV[8], 'ttl_ms', ARGV[9], 'declared', ARGV[2])
 redis.call('HINCRBY', nodekey, 'beats', 1)
 if fresh then
   local c, m, g, s = 0, 0, 0, 0
@@ -448,6 +454,15 @@ if fresh then
     if a then c = c + tonumber(a); m = m + tonumber(b); g = g + tonumber(d); s = s + tonumber(e) end
   end
   redis.call('HSET', nodekey, 'labels', ARGV[2], 'draining', '0', 'used_cpu', c, 'used_mem', m, 'used_gpu', g, 'used_slots', s)
+  redis.call('HDEL', nodekey, 'label_edits')
+elseif prev[3] and prev[3] ~= ARGV[2] then
+  local labels = cjson.decode(ARGV[2])
+  for k, v in pairs(cjson.decode(redis.call('HGET', nodekey, 'label_edits') or '{}')) do
+    if v == false then labels[k] = nil else labels[k] = v end
+  end
+  local out = cjson.encode(labels)
+  if next(labels) == nil then out = '{}' end
+  redis.call('HSET', nodekey, 'labels', out)
 end
 redis.call('PEXPIRE', nodekey, ARGV[10])
 redis.call('SADD', nodes, ARGV[1])
@@ -463,11 +478,13 @@ if ARGV[2] == 'drain' then
   return 1
 end
 local labels = cjson.decode(redis.call('HGET', KEYS[1], 'labels') or '{}')
-for k, v in pairs(cjson.decode(ARGV[3])) do labels[k] = v end
-for _, k in ipairs(cjson.decode(ARGV[4])) do labels[k] = nil end
+local edits = cjson.decode(redis.call('HGET', KEYS[1], 'label_edits') or '{}')
+for k, v in pairs(cjson.decode(ARGV[3])) do labels[k] = v; edits[k] = v end
+for _, k in ipairs(cjson.decode(ARGV[4])) do labels[k] = nil; edits[k] = false end
 local out = cjson.encode(labels)
 if next(labels) == nil then out = '{}' end
 redis.call('HSET', KEYS[1], 'labels', out)
+if next(edits) ~= nil then redis.call('HSET', KEYS[1], 'label_edits', cjson.encode(edits)) end
 return 1
 "#;
 
