@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use support::{json, queue_stats, tartarus_on, RedisServer};
+use tartarus::exit;
 use tartarus::store::keys::Keys;
 
 /// One long-running `tartarus` process (a scheduler or an agent); stdout and stderr go to files.
@@ -793,4 +794,12 @@ fn export_writes_every_finished_run_with_its_events() {
     ));
     assert_eq!(report["runs"], 0, "{report}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
+    // `--to -` is refused (the report goes to stdout), and writes no file named `-`.
+    let out = tartarus_on(&server)
+        .current_dir(root.path())
+        .args(["sandbox", "export", "--finished-before", "0s", "--to", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(exit::USAGE.into()), "{out:?}");
+    assert!(!root.path().join("-").exists());
 }

@@ -50,6 +50,12 @@ impl Render for ExportReport {
 }
 
 pub async fn run(ctx: &Ctx, args: ExportArgs) -> Result<u8> {
+    if args.to.as_os_str() == "-" {
+        return Err(crate::cli::CliError::usage(
+            "--to -: export writes a named file (it appears only when complete) and prints its \
+             report on stdout; give a path, ending in .gz to compress it",
+        ));
+    }
     let options = ExportOptions {
         finished_before: cutoff(&args.finished_before)?,
         to: args.to,
