@@ -231,3 +231,40 @@ fn top_without_a_terminal_prints_json_snapshots() {
     }
     assert!(times.windows(2).all(|w| w[0] < w[1]), "{times:?}");
 }
+
+/// `-o yaml` streams one YAML document per snapshot (it was ignored: JSON lines came out).
+#[test]
+fn top_with_o_yaml_prints_yaml_documents() {
+    let server = RedisServer::start();
+    seed(&server);
+    let out = tartarus_on(&server)
+        .args([
+            "-q",
+            "-o",
+            "yaml",
+            "top",
+            "--interval",
+            "150ms",
+            "--count",
+            "2",
+        ])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<serde_yaml::Value> = text
+        .split("---\n")
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| serde_yaml::from_str(d).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2, "{text}");
+    for d in &docs {
+        assert_eq!(d["states"]["queued"], serde_yaml::Value::from(2), "{text}");
+        assert_eq!(d["nodes"][0]["name"], serde_yaml::Value::from("seen-node"));
+    }
+}

@@ -94,7 +94,7 @@ pub enum Command {
     #[command(after_long_help = examples::UP)]
     Up(scheduler::up::UpArgs),
     /// A live view: queue depth per state, runs per second, schedulers, nodes, latest events
-    /// (JSON lines when stdout is not a terminal)
+    /// (JSON lines when stdout is not a terminal or with -o json; YAML documents with -o yaml)
     #[command(after_long_help = examples::TOP_VIEW)]
     Top(top::TopArgs),
     /// Show the effective configuration

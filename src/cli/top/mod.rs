@@ -1,4 +1,4 @@
-//! `tartarus top`: a live view of the deployment in the terminal, or one JSON snapshot per line when stdout is not a terminal.
+//! `tartarus top`: a live view of the deployment in the terminal, or one snapshot per interval for scripts: JSON lines without a terminal or with `-o json`, YAML documents with `-o yaml`.
 
 mod screen;
 
@@ -12,6 +12,7 @@ use super::args::parse_duration_arg;
 use super::Ctx;
 use crate::exit;
 use crate::ops::top::TopSampler;
+use crate::output::OutputFormat;
 use crate::store::SharedStore;
 
 #[derive(Debug, Args)]
@@ -31,21 +32,48 @@ pub async fn run(ctx: &Ctx, args: TopArgs) -> Result<u8> {
     let store = ctx.store().await?;
     let interval = args.interval.max(Duration::from_millis(100));
     let sampler = TopSampler::new(args.events.min(1000));
-    if std::io::stdout().is_terminal() {
-        screen::run(store, sampler, interval, args.count).await?;
-    } else {
-        json_lines(store, sampler, interval, args.count).await?;
-    }
+    let stream = match ctx.output {
+        OutputFormat::Json => Stream::JsonLines,
+        OutputFormat::Yaml => Stream::YamlDocuments,
+        OutputFormat::Table | OutputFormat::Wide if std::io::stdout().is_terminal() => {
+            screen::run(store, sampler, interval, args.count).await?;
+            return Ok(exit::OK);
+        }
+        OutputFormat::Table | OutputFormat::Wide => Stream::JsonLines,
+    };
+    snapshots(store, sampler, interval, args.count, stream).await?;
     Ok(exit::OK)
 }
 
-/// Without a terminal: one compact JSON snapshot per line, each interval. A store error is
-/// logged and the next interval tries again; a closed pipe ends it quietly.
-async fn json_lines(
+/// How snapshots are written for scripts.
+#[derive(Clone, Copy)]
+enum Stream {
+    /// One compact JSON document per line.
+    JsonLines,
+    /// One YAML document per snapshot, each opened by `---`.
+    YamlDocuments,
+}
+
+impl Stream {
+    fn render(self, snapshot: &impl serde::Serialize) -> Result<String> {
+        Ok(match self {
+            Stream::JsonLines => serde_json::to_string(snapshot)?,
+            Stream::YamlDocuments => {
+                let yaml = serde_yaml::to_string(snapshot)?;
+                format!("---\n{}", yaml.trim_end())
+            }
+        })
+    }
+}
+
+/// One snapshot each interval, for scripts. A store error is logged and the next interval tries
+/// again; a closed pipe ends it quietly.
+async fn snapshots(
     store: SharedStore,
     mut sampler: TopSampler,
     interval: Duration,
     count: Option<u64>,
+    stream: Stream,
 ) -> Result<()> {
     let mut stop = super::signal::shutdown_signal("stopping top");
     let mut tick = tokio::time::interval(interval);
@@ -58,7 +86,7 @@ async fn json_lines(
         }
         match sampler.snapshot(store.as_ref()).await {
             Ok(snapshot) => {
-                let line = serde_json::to_string(&snapshot)?;
+                let line = stream.render(&snapshot)?;
                 let mut out = std::io::stdout().lock();
                 if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
                     return Ok(());
