@@ -197,7 +197,8 @@ impl SubmitLedger {
                 continue;
             };
             let count: usize = r.iter().map(|(a, b)| b - a + 1).sum();
-            out.push(format!("documents {} — {count} {what}", show_ranges(r)));
+            let noun = if count == 1 { "document" } else { "documents" };
+            out.push(format!("{noun} {} — {count} {what}", show_ranges(r)));
         }
         out
     }
@@ -255,6 +256,10 @@ mod tests {
         assert_eq!(l.status_after_stop(8), DocStatus::NotSent);
         let s = l.summary(10);
         assert_eq!(s[0], "documents 0-2, 4-5 — 5 committed (new runs)");
+        assert_eq!(
+            s[1],
+            "document 3 — 1 committed before (idempotency key: existing runs)"
+        );
         assert!(s[2].starts_with("documents 6-7 — 2 NOT confirmed"), "{s:?}");
         assert!(
             s[3].starts_with("documents 8-9 — 2 NOT committed: not sent"),
