@@ -478,6 +478,38 @@ fn node_names_that_are_paths_and_shared_nodes_are_refused() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(exit::USAGE.into()), "{out:?}");
+    // A node that can never hold a sandbox, or whose heartbeat would last no time.
+    for args in [
+        ["--slots", "0"],
+        ["--cpu", "0"],
+        ["--memory", "0"],
+        ["--ttl", "0s"],
+    ] {
+        let out = tartarus()
+            .args(["--in-memory", "node", "register", "n1"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(exit::USAGE.into()),
+            "{args:?}: {out:?}"
+        );
+    }
+    let out = tartarus()
+        .args([
+            "--in-memory",
+            "agent",
+            "run",
+            "--name",
+            "n1",
+            "--slots",
+            "0",
+        ])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(exit::USAGE.into()), "{out:?}");
     let out = tartarus()
         .args(["--in-memory", "up", "--until-idle", "--agent", "x/../y:"])
         .output()
@@ -491,6 +523,11 @@ fn node_names_that_are_paths_and_shared_nodes_are_refused() {
             "node 1: `a` is already defined",
         ),
         ("- name: a\n  labels: {\"bad key\": x}\n", "node 0: label"),
+        (
+            "- name: a\n  slots: 0\n",
+            "node 0: slots must be at least 1",
+        ),
+        ("- name: a\n  cpu: 0\n", "node 0: cpu must be more than 0"),
     ] {
         let file = dir.path().join("nodes.yaml");
         std::fs::write(&file, text).unwrap();

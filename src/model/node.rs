@@ -20,6 +20,21 @@ pub struct Resources {
 }
 
 impl Resources {
+    /// Checks a node's capacity: a node that can never hold a sandbox (no CPU, no memory or no
+    /// slot) is a mistake, not a node.
+    pub fn check_capacity(&self) -> Result<(), String> {
+        if self.slots == 0 {
+            return Err("slots must be at least 1".into());
+        }
+        if self.cpu_millis == 0 {
+            return Err("cpu must be more than 0".into());
+        }
+        if self.memory_bytes == 0 {
+            return Err("memory must be more than 0".into());
+        }
+        Ok(())
+    }
+
     /// True when `want` more fits next to `used` within `self`.
     pub fn fits(&self, used: &Resources, want: &Resources) -> bool {
         // Saturating: usage comes from the store and must not be able to overflow (and panic) here.

@@ -97,6 +97,7 @@ pub fn parse_nodes(input: &Input) -> Result<Vec<Heartbeat>, InputError> {
             gpu: d.gpu,
             slots: d.slots,
         };
+        capacity.check_capacity().map_err(bad)?;
         out.push(Heartbeat {
             name: d.name,
             labels: d.labels,

@@ -108,6 +108,7 @@ impl AgentArgs {
             gpu: self.gpu,
             slots: self.slots,
         };
+        capacity.check_capacity().map_err(usage)?;
         let mut executor = executor_config(
             &self.name,
             self.runtime,

@@ -45,6 +45,10 @@ pub async fn run(ctx: &Ctx, store: &dyn Store, args: RegisterArgs) -> Result<()>
         gpu: args.gpu,
         slots: args.slots,
     };
+    capacity.check_capacity().map_err(CliError::Usage)?;
+    if args.ttl < Duration::from_secs(1) {
+        return Err(CliError::Usage("--ttl must be at least 1s".into()).into());
+    }
     let beat = Heartbeat {
         name: args.name.clone(),
         labels: super::labels_from(args.labels.as_deref())?,
