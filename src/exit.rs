@@ -142,6 +142,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<crate::ops::SubmitError>() {
             return e.code();
         }
+        if let Some(e) = cause.downcast_ref::<crate::ops::retry::NotDeadLetters>() {
+            return e.code();
+        }
         if let Some(e) = cause.downcast_ref::<StoreError>() {
             return e.code();
         }
@@ -244,6 +247,7 @@ mod tests {
             (
                 crate::scheduler::SchedulerError::Store(StoreError::Timeout {
                     addr: "a".into(),
+                    phase: crate::store::TimeoutPhase::Connect,
                     timeout: std::time::Duration::from_secs(1),
                 })
                 .into(),
@@ -258,6 +262,10 @@ mod tests {
             (
                 crate::ops::SubmitError::KeyConflict(vec!["document 3".into()]).into(),
                 CONFLICT,
+            ),
+            (
+                crate::ops::retry::NotDeadLetters(vec!["r9".into()]).into(),
+                NOT_FOUND,
             ),
             (anyhow::anyhow!("something else"), FAILURE),
         ];

@@ -329,6 +329,23 @@ fn json_times_are_rfc3339_durations_ms_and_missing_values_null() {
     assert_eq!(value("REDIS_USERNAME"), serde_json::Value::Null);
     assert_eq!(value("command_timeout_ms"), 5000);
     assert!(!cfg.to_string().contains("(none)"), "{cfg}");
+    // Every setting is listed once, in JSON and in the table.
+    let names: Vec<String> = items(&cfg)
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    let unique: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(unique.len(), names.len(), "a setting is listed twice: {names:?}");
+    let table = tartarus_on(&server).args(["config", "show"]).output().unwrap();
+    let table = String::from_utf8_lossy(&table.stdout).to_string();
+    let first_words: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let unique: std::collections::BTreeSet<&&str> = first_words.iter().collect();
+    assert_eq!(unique.len(), first_words.len(), "{table}");
+    assert_eq!(first_words.len(), names.len(), "{table}");
 }
 
 #[test]
@@ -889,4 +906,28 @@ fn cancel_and_node_remove_dry_runs_say_what_they_would_do_and_write_nothing() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(json(&out.stdout)["requeued"], serde_json::json!([ids[0]]));
+}
+
+/// `queue retry` with ids that are not dead letters exits NOT_FOUND naming them (an unknown id,
+/// and a queued run, which stays queued).
+#[test]
+fn retrying_what_is_not_a_dead_letter_is_not_found() {
+    let server = RedisServer::start();
+    let ids = submit_yaml(
+        &server,
+        "metadata: {name: q1}\nspec: {image: alpine, command: [\"true\"]}\n",
+    );
+    let out = tartarus_on(&server)
+        .args(["queue", "retry", "NOPE", &ids[0], "NOPE"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(i32::from(exit::NOT_FOUND)));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("NOPE, {}", ids[0])), "{err}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("requeued 0"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(get_json(&server, &ids[0])["status"]["state"], "queued");
 }

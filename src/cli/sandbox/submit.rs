@@ -155,7 +155,7 @@ pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
         if !ctx.quiet {
             eprintln!("submitted {}", ids.join(" "));
         }
-        return wait_and_report(ctx, &*store, &ids, &args.wait_flags.options(None)).await;
+        return wait_and_report(ctx, &*store, &ids, &args.wait_flags.options()).await;
     }
     Ok(exit::OK)
 }
