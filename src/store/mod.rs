@@ -40,9 +40,9 @@ impl TimeoutPhase {
     /// What did not happen in time, with the flag that sets the timeout and its value.
     pub fn describe(self, timeout: Duration) -> String {
         match self {
-            TimeoutPhase::Connect => format!(
-                "did not accept a connection within {timeout:?} (--redis-connect-timeout)"
-            ),
+            TimeoutPhase::Connect => {
+                format!("did not accept a connection within {timeout:?} (--redis-connect-timeout)")
+            }
             TimeoutPhase::Command => {
                 format!("did not answer within {timeout:?} (--redis-timeout)")
             }
