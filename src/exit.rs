@@ -48,7 +48,8 @@ exit_codes! {
     /// not confirm a write on enough replicas in time (the write may still be on the master:
     /// look before writing it again).
     UNAVAILABLE = 5;
-    /// The run, node, policy or backup asked for does not exist.
+    /// The run, node, policy or backup asked for does not exist; `queue retry`: a named id is not
+    /// a dead letter (the others were requeued).
     NOT_FOUND = 6;
     /// The object is in a state that does not allow the step (e.g. cancelling a finished run), or
     /// a submitted document's idempotency key is already used for other content, or a Redis

@@ -54,8 +54,8 @@ pub struct GlobalOpts {
     #[arg(long, global = true, value_name = "N", help_heading = CONNECTION_HEADING)]
     pub redis_db: Option<String>,
 
-    /// The cell: one deployment's whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default
-    /// `default` [env: TARTARUS_CELL]
+    /// The cell: one deployment's whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), `default`
+    /// when not given; an empty value is refused [env: TARTARUS_CELL]
     #[arg(long, global = true, value_name = "CELL", help_heading = CONNECTION_HEADING)]
     pub cell: Option<String>,
 
