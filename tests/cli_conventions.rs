@@ -1154,7 +1154,10 @@ fn a_zero_limit_and_a_garbage_cursor_are_refused() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(items(&json(&out.stdout))[0]["status"]["id"], ids[1].as_str());
+    assert_eq!(
+        items(&json(&out.stdout))[0]["status"]["id"],
+        ids[1].as_str()
+    );
 }
 
 /// `submit --wait` names the flag that set the wait's limit, `--wait-timeout` (its `--timeout`
