@@ -58,7 +58,7 @@ async fn json_lines(
         }
         match sampler.snapshot(store.as_ref()).await {
             Ok(snapshot) => {
-                let line = crate::output::json_safe(serde_json::to_string(&snapshot)?);
+                let line = serde_json::to_string(&snapshot)?;
                 let mut out = std::io::stdout().lock();
                 if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
                     return Ok(());
