@@ -65,7 +65,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("TARTARUS_ENV", "development (default) or production; production requires REDIS_ADDR and a reachable Redis, with no in-memory fallback (--environment)"),
     ("REDIS_ADDR", "host:port, redis://[user:pass@]host:port/db or rediss://...; percent-encoded user and password are decoded; \"\" selects the in-memory store in development; default localhost:6379 (--redis-addr)"),
     ("REDIS_DB", "database number, default 0 (--redis-db)"),
-    ("TARTARUS_CELL", "the cell (one deployment's whole keyspace under one Redis Cluster hash tag, tartarus:{CELL}:*), default `default`; 1-64 of A-Z a-z 0-9 . _ - (--cell)"),
+    ("TARTARUS_CELL", "the cell (one deployment's whole keyspace under one Redis Cluster hash tag, tartarus:{CELL}:*), default `default` when unset; 1-64 of A-Z a-z 0-9 . _ - (an empty value is refused) (--cell)"),
     ("REDIS_QUEUE_KEY", "key of the Acheron queue, default tartarus:{CELL}:queue; its leases, pending, dead and paused keys hang off it; a key with a hash tag must carry the cell's, and in Redis Cluster it must have one (--queue-key)"),
     ("REDIS_PASSWORD", "the Redis password (--redis-password-file FILE reads it from a file instead, so it never shows in process listings)"),
     ("REDIS_PASS", "alias of REDIS_PASSWORD"),
@@ -264,7 +264,20 @@ impl Config {
             raw.env.1,
         ));
         let cell = match raw.cell.0.as_deref().map(str::trim) {
-            None | Some("") => Cell::default(),
+            None => Cell::default(),
+            // An empty value is refused, never read as `default`: `--cell "$CELL"` with CELL
+            // unset must not act on (or purge) the default cell.
+            Some("") => {
+                return Err(ConfigError::Invalid {
+                    name: "TARTARUS_CELL",
+                    value: String::new(),
+                    message: format!(
+                        "the cell must not be empty (given by {}); leave out --cell and unset \
+                         TARTARUS_CELL for the `default` cell",
+                        raw.cell.1
+                    ),
+                })
+            }
             Some(name) => Cell::new(name).map_err(|message| ConfigError::Invalid {
                 name: "TARTARUS_CELL",
                 value: name.to_string(),
@@ -284,6 +297,18 @@ impl Config {
                 value: queue_key,
                 message: "must not contain spaces".into(),
             });
+        }
+        for (name, (timeout, _)) in [
+            ("--redis-connect-timeout", raw.connect_timeout),
+            ("--redis-timeout", raw.command_timeout),
+        ] {
+            if timeout.is_zero() {
+                return Err(ConfigError::Invalid {
+                    name,
+                    value: "0s".into(),
+                    message: "must be more than zero".into(),
+                });
+            }
         }
         let chosen = target::topology_choices(&raw);
         if chosen.len() > 1 {
@@ -330,11 +355,6 @@ impl Config {
                 &mut settings,
             )?))
         };
-        settings.push(Setting::text(
-            "REDIS_QUEUE_KEY",
-            queue_key.clone(),
-            raw.queue_key.1,
-        ));
         let millis = |d: Duration| serde_json::Value::from(d.as_millis() as u64);
         settings.push(Setting {
             name: "connect_timeout_ms",
@@ -407,6 +427,39 @@ mod tests {
         assert_eq!(parse_redis_addr("localhost").unwrap().port, 6379);
         assert!(parse_redis_addr("host:99999").is_err());
         assert!(parse_redis_addr("http://x").is_err());
+    }
+
+    #[test]
+    fn an_empty_cell_is_refused_not_read_as_default() {
+        for source in [Source::Flag, Source::Env] {
+            let mut r = raw();
+            r.cell = (Some(String::new()), source);
+            let err = Config::from_raw(r).unwrap_err();
+            assert_eq!(err.code(), crate::exit::CONFIG);
+            assert!(err.to_string().contains("must not be empty"), "{err}");
+        }
+        let mut r = raw();
+        r.cell = (None, Source::Default);
+        assert_eq!(Config::from_raw(r).unwrap().cell.as_str(), "default");
+    }
+
+    #[test]
+    fn zero_timeouts_are_refused() {
+        let mut r = raw();
+        r.command_timeout = (Duration::ZERO, Source::Flag);
+        let err = Config::from_raw(r).unwrap_err();
+        assert_eq!(err.code(), crate::exit::CONFIG);
+        assert!(err.to_string().contains("--redis-timeout"), "{err}");
+    }
+
+    #[test]
+    fn every_setting_is_listed_once() {
+        let config = Config::from_raw(raw()).unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for s in &config.settings {
+            assert!(seen.insert(s.name), "{} is listed twice", s.name);
+        }
+        assert!(seen.contains("REDIS_QUEUE_KEY"));
     }
 
     #[test]

@@ -48,7 +48,8 @@ exit_codes! {
     /// not confirm a write on enough replicas in time (the write may still be on the master:
     /// look before writing it again).
     UNAVAILABLE = 5;
-    /// The run, node, policy or backup asked for does not exist.
+    /// The run, node, policy or backup asked for does not exist; `queue retry`: a named id is not
+    /// a dead letter (the others were requeued).
     NOT_FOUND = 6;
     /// The object is in a state that does not allow the step (e.g. cancelling a finished run), or
     /// a submitted document's idempotency key is already used for other content, or a Redis
@@ -140,6 +141,9 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<crate::ops::SubmitError>() {
+            return e.code();
+        }
+        if let Some(e) = cause.downcast_ref::<crate::ops::retry::NotDeadLetters>() {
             return e.code();
         }
         if let Some(e) = cause.downcast_ref::<StoreError>() {
@@ -244,6 +248,7 @@ mod tests {
             (
                 crate::scheduler::SchedulerError::Store(StoreError::Timeout {
                     addr: "a".into(),
+                    phase: crate::store::TimeoutPhase::Connect,
                     timeout: std::time::Duration::from_secs(1),
                 })
                 .into(),
@@ -258,6 +263,10 @@ mod tests {
             (
                 crate::ops::SubmitError::KeyConflict(vec!["document 3".into()]).into(),
                 CONFLICT,
+            ),
+            (
+                crate::ops::retry::NotDeadLetters(vec!["r9".into()]).into(),
+                NOT_FOUND,
             ),
             (anyhow::anyhow!("something else"), FAILURE),
         ];

@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
     // The same binary is the sandbox supervisor of each agent (a hidden mode, before any parsing).
     if let Some(code) = tartarus::executor::supervisor::main_if_requested() {
@@ -11,7 +9,7 @@ fn main() -> std::process::ExitCode {
     }
     // TLS needs a rustls crypto provider before the first connection (rustls panics without one).
     tartarus::connection::install_crypto_provider();
-    let cli = tartarus::cli::Cli::parse();
+    let cli = tartarus::cli::parse_command_line();
     let code = match tartarus::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {

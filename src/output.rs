@@ -6,12 +6,19 @@
 //! - a duration is an integer number of milliseconds in a field named `*_ms`;
 //! - a size is an integer number of bytes in a field named `*_bytes`;
 //! - a missing value is `null`, never a placeholder string;
-//! - tables show times as ages (`5s`, `3m`) in `table` and as RFC 3339 in `wide`.
+//! - tables show times as ages (`5s`, `3m`) in `table` and as RFC 3339 in `wide`;
+//! - text for terminals (`table`, `wide`) never carries a control character raw: each is escaped
+//!   as `\u{1b}`, `\n`, ... ([`terminal_safe`]; a table cell keeps no line break, a field value
+//!   and a message keep theirs), whatever a value holds — also data stored by an older version
+//!   that did not refuse them. JSON and YAML escape them by their own rules.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
+
+use crate::model::text::{escape_control, escape_control_except};
 
 /// `-o`: how results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -34,9 +41,9 @@ pub trait Render: Serialize {
 /// Prints a result in the chosen format to stdout.
 pub fn emit<T: Render + ?Sized>(format: OutputFormat, value: &T) -> anyhow::Result<()> {
     let text = match format {
-        OutputFormat::Table => value.render_table(false),
-        OutputFormat::Wide => value.render_table(true),
-        OutputFormat::Json => serde_json::to_string_pretty(value)?,
+        OutputFormat::Table => terminal_safe(&value.render_table(false)).into_owned(),
+        OutputFormat::Wide => terminal_safe(&value.render_table(true)).into_owned(),
+        OutputFormat::Json => json_safe(serde_json::to_string_pretty(value)?),
         OutputFormat::Yaml => serde_yaml::to_string(value)?,
     };
     let mut out = std::io::stdout().lock();
@@ -48,6 +55,35 @@ pub fn emit<T: Render + ?Sized>(format: OutputFormat, value: &T) -> anyhow::Resu
     Ok(())
 }
 
+/// Text for a terminal: every control character but the line break escaped (`\u{1b}`), so no
+/// value can move the cursor, recolour or retitle the terminal of whoever prints it.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    escape_control_except(text, &['\n'])
+}
+
+/// JSON text with DEL and the C1 control characters escaped (`\u009b`) as well: serde_json
+/// escapes only C0, and a raw U+009B is a CSI to some terminals. Outside strings JSON text is
+/// ASCII, so every such character is inside a string, where the escape means the same.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(|c| c.is_control() && c as u32 >= 0x7f) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c.is_control() && c as u32 >= 0x7f {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One table cell: every control character escaped, line breaks too (a row stays one line).
+pub fn cell(text: &str) -> Cow<'_, str> {
+    escape_control(text)
+}
+
 /// Columns with a header row, kubectl style.
 pub fn columns(headers: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut t = Table::new();
@@ -55,18 +91,18 @@ pub fn columns(headers: &[&str], rows: Vec<Vec<String>>) -> String {
         .set_content_arrangement(ContentArrangement::Disabled);
     t.set_header(headers.iter().map(|h| h.to_string()).collect::<Vec<_>>());
     for r in rows {
-        t.add_row(r);
+        t.add_row(r.iter().map(|c| cell(c).into_owned()).collect::<Vec<_>>());
     }
     trim_lines(&t.to_string())
 }
 
-/// Two columns, field and value, for one object.
+/// Two columns, field and value, for one object (a value may span lines).
 pub fn fields(rows: Vec<(&str, String)>) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Disabled);
     for (k, v) in rows {
-        t.add_row(vec![format!("{k}:"), v]);
+        t.add_row(vec![format!("{k}:"), terminal_safe(&v).into_owned()]);
     }
     trim_lines(&t.to_string())
 }
@@ -234,7 +270,7 @@ impl<W: Write> PageWriter<W> {
                 writeln!(self.out, "{}", fixed_row(&self.widths, row))?
             }
             OutputFormat::Json => {
-                let text = serde_json::to_string_pretty(item)?;
+                let text = json_safe(serde_json::to_string_pretty(item)?);
                 let sep = if self.items == 0 { "\n" } else { ",\n" };
                 write!(self.out, "{sep}")?;
                 for (i, line) in text.lines().enumerate() {
@@ -294,7 +330,7 @@ impl<W: Write> PageWriter<W> {
                 write!(self.out, "{close},\n  \"next\": null,\n  \"{name}\": [")?;
                 let mut n = 0;
                 for item in rest {
-                    let text = serde_json::to_string_pretty(&item?)?;
+                    let text = json_safe(serde_json::to_string_pretty(&item?)?);
                     write!(self.out, "{}", if n == 0 { "\n" } else { ",\n" })?;
                     for (i, line) in text.lines().enumerate() {
                         write!(self.out, "{}    {line}", if i == 0 { "" } else { "\n" })?;
@@ -305,7 +341,7 @@ impl<W: Write> PageWriter<W> {
                 writeln!(
                     self.out,
                     "{close},\n  \"error\": {}\n}}",
-                    serde_json::to_string(error)?
+                    json_safe(serde_json::to_string(error)?)
                 )?;
             }
             OutputFormat::Yaml => {
@@ -344,6 +380,7 @@ fn fixed_row(widths: &[usize], cells: &[String]) -> String {
             line.push_str("  ");
         }
         let w = widths.get(i).copied().unwrap_or(0);
+        let cell = self::cell(cell);
         line.push_str(&format!("{cell:<w$}"));
     }
     line.trim_end().to_string()
@@ -458,5 +495,64 @@ mod tests {
                 assert_eq!(streamed(OutputFormat::Table, &make(n)), table, "{n} items");
             }
         }
+    }
+
+    const HOSTILE: &str = "k=\x1b[31mred\x1b]0;pwned\x07\u{9b}2J\u{7f}\r\nrow";
+
+    fn no_raw_control(text: &str, keep_newlines: bool) {
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && !(keep_newlines && c == '\n')),
+            "{text:?}"
+        );
+    }
+
+    /// Stored values (an older version did not refuse them) never reach a terminal raw.
+    #[test]
+    fn tables_fields_and_streamed_rows_escape_control_characters() {
+        let table = columns(&["NAME", "LABELS"], vec![vec!["a".into(), HOSTILE.into()]]);
+        no_raw_control(&table, true);
+        assert_eq!(table.lines().count(), 2, "a row stays one line: {table}");
+        assert!(table.contains("\\u{1b}[31mred"), "{table}");
+        assert!(table.contains("\\u{9b}2J"), "{table}");
+        let f = fields(vec![("Labels", HOSTILE.into()), ("Reasons", "a\nb".into())]);
+        no_raw_control(&f, true);
+        assert!(f.contains("\\u{1b}]0;pwned\\u{7}"), "{f}");
+        let message = Message {
+            data: (),
+            text: format!("cancelled {HOSTILE}"),
+        };
+        no_raw_control(&terminal_safe(&message.render_table(false)), true);
+        let mut out = Vec::new();
+        let mut w =
+            PageWriter::start(OutputFormat::Table, &mut out, &["ID", "NAME"], &[4]).unwrap();
+        w.item(&(), &["1".into(), HOSTILE.into()]).unwrap();
+        w.finish().unwrap();
+        no_raw_control(&String::from_utf8(out).unwrap(), true);
+    }
+
+    /// serde_yaml escapes every control character; serde_json escapes C0 only, so JSON output
+    /// escapes DEL and C1 too, and still reads back as the same value.
+    #[test]
+    fn json_and_yaml_carry_no_raw_control_character() {
+        #[derive(Serialize)]
+        struct V {
+            label: String,
+        }
+        let v = V {
+            label: HOSTILE.into(),
+        };
+        let yaml = serde_yaml::to_string(&v).unwrap();
+        no_raw_control(&yaml, true);
+        let back: serde_json::Value = serde_yaml::from_str(&yaml).unwrap();
+        assert_eq!(back["label"], HOSTILE);
+        let json = json_safe(serde_json::to_string_pretty(&v).unwrap());
+        no_raw_control(&json, true);
+        assert!(json.contains("\\u009b"), "{json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["label"], HOSTILE);
+        let plain = "{\"a\": \"ü 日本\"}".to_string();
+        assert_eq!(json_safe(plain.clone()), plain);
     }
 }

@@ -341,3 +341,93 @@ fn committed_completions_and_man_pages_are_current() {
         );
     }
 }
+
+/// A timeout error names the timeout that fired, with its flag and value: the connect timeout
+/// for a Redis that accepts but never answers (SIGSTOP), the command timeout for one that holds
+/// the write (CLIENT PAUSE). Zero timeouts are refused before anything connects.
+#[test]
+fn a_timeout_error_names_the_timeout_that_fired() {
+    let server = RedisServer::start();
+    let pid = server.pid().expect("redis-server pid").to_string();
+    let signal = |sig: &str| {
+        let ok = std::process::Command::new("kill")
+            .args([sig, &pid])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill {sig}");
+    };
+    signal("-STOP");
+    let out = tartarus_on(&server)
+        .args(["--redis-connect-timeout", "1s", "--redis-timeout", "10s"])
+        .args(["queue", "stats"])
+        .output();
+    signal("-CONT");
+    let out = out.unwrap();
+    assert_eq!(out.status.code(), Some(exit::UNAVAILABLE.into()));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("did not accept a connection within 1s (--redis-connect-timeout)"),
+        "{err}"
+    );
+    assert!(!err.contains("10s"), "{err}");
+    // The server is back; pause writes for longer than the command timeout.
+    let _: () = redis::cmd("CLIENT")
+        .arg(&["PAUSE", "20000", "WRITE"])
+        .query(&mut server.conn())
+        .unwrap();
+    let out = tartarus_on(&server)
+        .args(["--redis-connect-timeout", "10s", "--redis-timeout", "1s"])
+        .args(["sandbox", "submit", "--image", "a", "--", "true"])
+        .output()
+        .unwrap();
+    let _: () = redis::cmd("CLIENT")
+        .arg("UNPAUSE")
+        .query(&mut server.conn())
+        .unwrap();
+    assert_eq!(out.status.code(), Some(exit::UNAVAILABLE.into()));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("did not answer within 1s (--redis-timeout)"),
+        "{err}"
+    );
+    for flag in ["--redis-timeout", "--redis-connect-timeout"] {
+        let out = tartarus_on(&server)
+            .args([flag, "0s", "queue", "stats"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(exit::USAGE.into()), "{flag}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("must be more than zero"), "{err}");
+    }
+}
+
+/// An empty cell (`--cell "$CELL"` with CELL unset) is refused, never read as `default`: a purge
+/// of it purges nothing.
+#[test]
+fn an_empty_cell_is_refused() {
+    let server = RedisServer::start();
+    tartarus_on(&server)
+        .args(["sandbox", "submit", "--image", "a", "--", "true"])
+        .assert()
+        .success();
+    for (flag, env) in [(Some(""), None), (None, Some(""))] {
+        let mut cmd = tartarus_on(&server);
+        if let Some(v) = env {
+            cmd.env("TARTARUS_CELL", v);
+        }
+        if let Some(v) = flag {
+            cmd.args(["--cell", v]);
+        }
+        let out = cmd
+            .args(["queue", "purge", "queued", "--yes"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(exit::CONFIG.into()));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("must not be empty"), "{err}");
+    }
+    let stats = queue_stats(&server);
+    assert_eq!(stats["depth"], 1, "{stats}");
+    assert_eq!(stats["states"]["queued"], 1, "{stats}");
+}

@@ -329,6 +329,30 @@ fn json_times_are_rfc3339_durations_ms_and_missing_values_null() {
     assert_eq!(value("REDIS_USERNAME"), serde_json::Value::Null);
     assert_eq!(value("command_timeout_ms"), 5000);
     assert!(!cfg.to_string().contains("(none)"), "{cfg}");
+    // Every setting is listed once, in JSON and in the table.
+    let names: Vec<String> = items(&cfg)
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    let unique: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(
+        unique.len(),
+        names.len(),
+        "a setting is listed twice: {names:?}"
+    );
+    let table = tartarus_on(&server)
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&table.stdout).to_string();
+    let first_words: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let unique: std::collections::BTreeSet<&&str> = first_words.iter().collect();
+    assert_eq!(unique.len(), first_words.len(), "{table}");
+    assert_eq!(first_words.len(), names.len(), "{table}");
 }
 
 #[test]
@@ -889,4 +913,278 @@ fn cancel_and_node_remove_dry_runs_say_what_they_would_do_and_write_nothing() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(json(&out.stdout)["requeued"], serde_json::json!([ids[0]]));
+}
+
+/// `queue retry` with ids that are not dead letters exits NOT_FOUND naming them (an unknown id,
+/// and a queued run, which stays queued).
+#[test]
+fn retrying_what_is_not_a_dead_letter_is_not_found() {
+    let server = RedisServer::start();
+    let ids = submit_yaml(
+        &server,
+        "metadata: {name: q1}\nspec: {image: alpine, command: [\"true\"]}\n",
+    );
+    let out = tartarus_on(&server)
+        .args(["queue", "retry", "NOPE", &ids[0], "NOPE"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(i32::from(exit::NOT_FOUND)));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("NOPE, {}", ids[0])), "{err}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("requeued 0"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(get_json(&server, &ids[0])["status"]["state"], "queued");
+}
+
+/// No raw control character in `text` (line breaks allowed).
+fn assert_no_raw_control(what: &str, text: &[u8]) {
+    let text = String::from_utf8_lossy(text);
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{what}: {text:?}"
+    );
+}
+
+/// Terminal escapes in labels, env values, images and node labels are refused (exit
+/// INVALID_INPUT, USAGE for node flags) with the character shown escaped, never raw; an env value
+/// may hold a line break.
+#[test]
+fn terminal_escapes_are_refused_and_never_echoed_raw() {
+    let server = RedisServer::start();
+    let cases: Vec<(Vec<String>, u8)> = vec![
+        (
+            vec![
+                "--image".into(),
+                "a".into(),
+                "--label".into(),
+                "k=\x1b[31mred".into(),
+            ],
+            exit::INVALID_INPUT,
+        ),
+        (
+            vec![
+                "--image".into(),
+                "a".into(),
+                "--label".into(),
+                "k=a\u{9b}2J".into(),
+            ],
+            exit::INVALID_INPUT,
+        ),
+        (
+            vec![
+                "--image".into(),
+                "a".into(),
+                "--env".into(),
+                "K=a\x1b[2Jb".into(),
+            ],
+            exit::INVALID_INPUT,
+        ),
+        (
+            vec!["--image".into(), "al\x1b]0;x\x07pine".into()],
+            exit::INVALID_INPUT,
+        ),
+        (
+            vec![
+                "--image".into(),
+                "a".into(),
+                "--name".into(),
+                "n\x1b[31m".into(),
+            ],
+            exit::INVALID_INPUT,
+        ),
+    ];
+    for (args, code) in cases {
+        let out = tartarus_on(&server)
+            .args(["sandbox", "submit"])
+            .args(&args)
+            .args(["--", "true"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(code)),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains("\\u{"), "{args:?}: {}", stderr(&out));
+        assert_no_raw_control(&format!("{args:?}"), &out.stderr);
+    }
+    let out = tartarus_on(&server)
+        .args(["node", "register", "esc1", "--labels", "k=\x1b]0;pwned\x07"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::USAGE)),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("\\u{1b}"), "{}", stderr(&out));
+    assert_no_raw_control("node register", &out.stderr);
+    // A policy file's rule message.
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("p.yaml");
+    std::fs::write(
+        &policy,
+        "apiVersion: themis.tartarus.io/v1\nkind: Policy\nmetadata: {name: p}\nspec:\n  rules:\n    - {name: r, when: {privileged: true}, verdict: deny, message: \"\\e[31mno\"}\n",
+    )
+    .unwrap();
+    let out = tartarus_on(&server)
+        .args(["policy", "apply", "-f", policy.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::INVALID_INPUT)),
+        "{}",
+        stderr(&out)
+    );
+    assert_no_raw_control("policy apply", &out.stderr);
+    // A flag value clap refuses is quoted without its escape.
+    let out = tartarus_on(&server)
+        .args(["sandbox", "list", "--limit", "\x1b[31m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(i32::from(exit::USAGE)));
+    assert_no_raw_control("clap error", &out.stderr);
+    // Nothing was stored; an env value with a line break is fine.
+    assert_eq!(support::queue_stats(&server)["total_runs"], 0);
+    let out = tartarus_on(&server)
+        .args([
+            "sandbox",
+            "submit",
+            "--image",
+            "a",
+            "--env",
+            "CERT=line1\nline2\tx",
+        ])
+        .args(["-o", "json", "--", "true"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Values stored by an older version that did not refuse control characters are printed
+/// escaped in every format (`sandbox get`, `sandbox list -o wide`), and JSON/YAML read back as
+/// the stored value.
+#[test]
+fn stored_control_characters_are_printed_escaped() {
+    let server = RedisServer::start();
+    let ids = submit_yaml(
+        &server,
+        "metadata: {name: old, labels: {k: v}}\nspec: {image: alpine, command: [\"true\"]}\n",
+    );
+    let key = tartarus::store::keys::Keys::default().run(&ids[0]);
+    let mut conn = server.conn();
+    let spec: String = redis::cmd("HGET")
+        .arg(&key)
+        .arg("spec")
+        .query(&mut conn)
+        .unwrap();
+    let hostile = "\x1b]0;pwned\x07\x1b[31mred\u{9b}2J";
+    let edited = spec.replace(
+        "\"k\":\"v\"",
+        &format!("\"k\":{}", serde_json::to_string(hostile).unwrap()),
+    );
+    assert_ne!(edited, spec, "the stored spec changed shape: {spec}");
+    let _: () = redis::cmd("HSET")
+        .arg(&key)
+        .arg("spec")
+        .arg(&edited)
+        .query(&mut conn)
+        .unwrap();
+    for format in ["table", "wide", "json", "yaml"] {
+        let out = tartarus_on(&server)
+            .args(["sandbox", "get", &ids[0], "-o", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_no_raw_control(format, &out.stdout);
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        match format {
+            "json" => assert_eq!(json(&out.stdout)["metadata"]["labels"]["k"], hostile),
+            "yaml" => {
+                let v: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+                assert_eq!(v["metadata"]["labels"]["k"], hostile);
+            }
+            _ => assert!(text.contains("k=\\u{1b}]0;pwned\\u{7}"), "{text}"),
+        }
+    }
+    let out = tartarus_on(&server)
+        .args(["sandbox", "list", "-o", "wide"])
+        .output()
+        .unwrap();
+    assert_no_raw_control("list wide", &out.stdout);
+}
+
+/// `sandbox list --limit 0` and a `--cursor` that is not one (`next` is a run id) are refused
+/// (USAGE) instead of returning one item or an empty list with success.
+#[test]
+fn a_zero_limit_and_a_garbage_cursor_are_refused() {
+    let server = RedisServer::start();
+    let ids = submit_yaml(
+        &server,
+        "metadata: {name: a}\nspec: {image: alpine, command: [\"true\"]}\n---\nmetadata: {name: b}\nspec: {image: alpine, command: [\"true\"]}\n",
+    );
+    for args in [
+        vec!["sandbox", "list", "--limit", "0"],
+        vec!["sandbox", "list", "--cursor", "garbage"],
+        vec!["queue", "list", "--limit", "0"],
+    ] {
+        let out = tartarus_on(&server)
+            .args(&args)
+            .args(["-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(i32::from(exit::USAGE)), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // A real cursor still pages.
+    let out = tartarus_on(&server)
+        .args(["sandbox", "list", "--limit", "1", "-o", "json"])
+        .output()
+        .unwrap();
+    let page = json(&out.stdout);
+    assert_eq!(page["next"], ids[0].as_str(), "{page} {ids:?}");
+    let out = tartarus_on(&server)
+        .args(["sandbox", "list", "--cursor", &ids[0], "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        items(&json(&out.stdout))[0]["status"]["id"],
+        ids[1].as_str()
+    );
+}
+
+/// `submit --wait` names the flag that set the wait's limit, `--wait-timeout` (its `--timeout`
+/// is the sandbox's own).
+#[test]
+fn a_submit_wait_that_times_out_names_wait_timeout() {
+    let server = RedisServer::start();
+    let out = tartarus_on(&server)
+        .args([
+            "sandbox",
+            "submit",
+            "--image",
+            "a",
+            "--wait",
+            "--wait-timeout",
+            "1s",
+        ])
+        .args(["--", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::WAIT_TIMED_OUT)),
+        "{}",
+        stderr(&out)
+    );
+    let err = stderr(&out);
+    assert!(err.contains("--wait-timeout passed"), "{err}");
+    assert!(!err.contains(" --timeout passed"), "{err}");
 }

@@ -233,3 +233,49 @@ fn a_submit_cut_by_a_redis_crash_reports_what_it_committed_and_completes_on_retr
         "no duplicates"
     );
 }
+
+/// An empty key (an unset `$BUILD_ID`) is refused like a too-long one, from the flag (file and
+/// flags mode) and from a document, and nothing is stored.
+#[test]
+fn an_empty_idempotency_key_is_refused() {
+    let server = RedisServer::start();
+    let too_long = "k".repeat(300);
+    for key in ["", too_long.as_str()] {
+        let out = submit(&server, &docs(2, "e"), &["--idempotency-key", key]);
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(exit::INVALID_INPUT)),
+            "{out:?}"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("must be 1 to 256 characters"), "{err}");
+    }
+    let out = tartarus_on(&server)
+        .args([
+            "sandbox",
+            "submit",
+            "--image",
+            "alpine",
+            "--idempotency-key",
+            "",
+        ])
+        .args(["--", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::INVALID_INPUT)),
+        "{out:?}"
+    );
+    let doc =
+        "metadata: {name: k, idempotencyKey: \"\"}\nspec: {image: alpine, command: [\"true\"]}\n";
+    let out = submit(&server, doc, &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::INVALID_INPUT)),
+        "{out:?}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("must be 1 to 256 characters"), "{err}");
+    assert_eq!(queue_stats(&server)["total_runs"], 0);
+}

@@ -333,3 +333,46 @@ fn queue_purge_dry_run_counts_and_changes_nothing() {
     );
     assert_eq!(support::queue_stats(&server)["depth"], 0);
 }
+
+/// `policy test -o json|yaml` prints the one list shape, `{"items": [...], "next": null}`.
+#[test]
+fn policy_test_prints_the_list_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = dir.path().join("s.yaml");
+    std::fs::write(
+        &sandbox,
+        "metadata: {name: one}\nspec: {image: alpine, command: [\"true\"]}\n---\nmetadata: {name: two}\nspec: {image: alpine, command: [\"true\"], privileged: true}\n",
+    )
+    .unwrap();
+    let policies = examples();
+    let args = [
+        "policy",
+        "test",
+        "-f",
+        sandbox.to_str().unwrap(),
+        "--policies",
+        policies.to_str().unwrap(),
+    ];
+    let server = RedisServer::start();
+    let out = tartarus_on(&server)
+        .args(args)
+        .args(["-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(i32::from(exit::VERDICT_DENY)));
+    let v = json(&out.stdout);
+    assert!(v.is_object(), "{v}");
+    assert_eq!(v["next"], serde_json::Value::Null, "{v}");
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{v}");
+    assert_eq!(items[0]["sandbox"], "one");
+    assert_eq!(items[1]["verdict"], "deny", "{v}");
+    let out = tartarus_on(&server)
+        .args(args)
+        .args(["-o", "yaml"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_yaml::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["items"].as_array().map(Vec::len), Some(2), "{v}");
+    assert!(v.get("next").is_some_and(|n| n.is_null()), "{v}");
+}

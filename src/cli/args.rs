@@ -102,6 +102,31 @@ pub fn parse_file_size(s: &str) -> Result<u64, String> {
     Ok(n)
 }
 
+/// A count flag that must be at least 1 (`--limit`, `--batch`, `--max-attempts`, ...).
+pub fn parse_positive_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("expected a whole number, at least 1".into()),
+    }
+}
+
+/// A duration flag that must be more than zero (`--redis-timeout`, `--lease`, ...).
+pub fn parse_positive_duration(s: &str) -> Result<Duration, String> {
+    let d = parse_duration_arg(s)?;
+    if d.is_zero() {
+        return Err("must be more than zero".into());
+    }
+    Ok(d)
+}
+
+/// `sandbox list --cursor`: the `next` a previous page printed (a run id).
+pub fn parse_run_cursor(s: &str) -> Result<String, String> {
+    ulid::Ulid::from_string(s)
+        .map(|_| s.to_string())
+        .map_err(|_| "not a cursor of `sandbox list` (the `next` it printed, a run id)".into())
+}
+
 /// `--log-format`: how log lines are written to stderr.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum LogFormat {

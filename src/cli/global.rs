@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 use clap::Args;
 
-use super::args::{parse_duration_arg, EnvironmentArg, LogFormat};
+use super::args::{parse_positive_duration, EnvironmentArg, LogFormat};
 use crate::config::{
     pick, read_password_file, Config, RawSettings, Source, DEFAULT_COMMAND_TIMEOUT,
     DEFAULT_CONNECT_TIMEOUT,
@@ -54,8 +54,8 @@ pub struct GlobalOpts {
     #[arg(long, global = true, value_name = "N", help_heading = CONNECTION_HEADING)]
     pub redis_db: Option<String>,
 
-    /// The cell: one deployment's whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), default
-    /// `default` [env: TARTARUS_CELL]
+    /// The cell: one deployment's whole keyspace (tartarus:{CELL}:*, themis:{CELL}:*), `default`
+    /// when not given; an empty value is refused [env: TARTARUS_CELL]
     #[arg(long, global = true, value_name = "CELL", help_heading = CONNECTION_HEADING)]
     pub cell: Option<String>,
 
@@ -133,13 +133,13 @@ pub struct GlobalOpts {
     #[arg(long, global = true, help_heading = CONNECTION_HEADING)]
     pub in_memory: bool,
 
-    /// How long each Redis command may take [default: 5s] (named so to leave `--timeout` to the
-    /// commands whose own timeouts it sets, like `sandbox submit --timeout`)
-    #[arg(long = "redis-timeout", global = true, value_name = "DURATION", value_parser = parse_duration_arg, help_heading = CONNECTION_HEADING)]
+    /// How long each Redis command may take, more than zero [default: 5s] (named so to leave
+    /// `--timeout` to the commands whose own timeouts it sets, like `sandbox submit --timeout`)
+    #[arg(long = "redis-timeout", global = true, value_name = "DURATION", value_parser = parse_positive_duration, help_heading = CONNECTION_HEADING)]
     pub redis_timeout: Option<Duration>,
 
-    /// How long connecting to Redis may take [default: 3s]
-    #[arg(long = "redis-connect-timeout", global = true, value_name = "DURATION", value_parser = parse_duration_arg, help_heading = CONNECTION_HEADING)]
+    /// How long connecting to Redis may take, more than zero [default: 3s]
+    #[arg(long = "redis-connect-timeout", global = true, value_name = "DURATION", value_parser = parse_positive_duration, help_heading = CONNECTION_HEADING)]
     pub redis_connect_timeout: Option<Duration>,
 }
 

@@ -182,9 +182,41 @@ async fn dispatch(cli: Cli) -> Result<u8> {
     }
 }
 
+/// Parses the command line. When an argument holds a control character, a parse error (which
+/// may quote it) is printed without colours, its escape sequences stripped and any other control
+/// character escaped, and exits with clap's code (usage); otherwise clap prints it as usual.
+pub fn parse_command_line() -> Cli {
+    use clap::Parser;
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let hostile =
+                std::env::args_os().any(|a| a.to_string_lossy().chars().any(char::is_control));
+            if !hostile || !e.use_stderr() {
+                e.exit()
+            }
+            // Plain text: clap strips escape sequences from it.
+            let plain = e.render().to_string();
+            let safe = crate::output::terminal_safe(&plain);
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), safe.as_bytes());
+            std::process::exit(e.exit_code())
+        }
+    }
+}
+
 /// The lines `main` prints for an error: the error, then each cause that adds something (a cause
 /// whose text the lines above already contain is left out, so nothing is said twice).
+///
+/// Messages quote what people gave (an image, a label, a file's content), so every control
+/// character but the line break is escaped (`\u{1b}`): an error never writes a terminal escape.
 pub fn error_lines(err: &anyhow::Error) -> Vec<String> {
+    error_lines_raw(err)
+        .into_iter()
+        .map(|l| crate::output::terminal_safe(&l).into_owned())
+        .collect()
+}
+
+fn error_lines_raw(err: &anyhow::Error) -> Vec<String> {
     let mut lines = vec![format!("error: {err}")];
     let mut said = err.to_string();
     for cause in err.chain().skip(1) {
@@ -206,6 +238,20 @@ mod tests {
     #[test]
     fn command_tree_is_consistent() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn error_lines_escape_control_characters_but_keep_line_breaks() {
+        let err = anyhow::anyhow!("image `al\x1b]0;x\x07pine`\nsecond line\u{9b}")
+            .context("submitting \x1b[31m");
+        let lines = super::error_lines(&err);
+        assert_eq!(
+            lines,
+            [
+                "error: submitting \\u{1b}[31m",
+                "  caused by: image `al\\u{1b}]0;x\\u{7}pine`\nsecond line\\u{9b}"
+            ]
+        );
     }
 
     #[test]

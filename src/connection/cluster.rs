@@ -120,12 +120,12 @@ pub(super) async fn open(
         .await
         .map_err(|_| {
             Failure::new(
-                FailureKind::Timeout,
+                FailureKind::ConnectTimeout,
                 describe,
                 format!("no cluster connection within {}ms", guard.as_millis()),
             )
         })?
-        .map_err(fail)
+        .map_err(|e| fail(e).while_connecting())
 }
 
 impl Connection {

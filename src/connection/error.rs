@@ -11,8 +11,11 @@ pub enum FailureKind {
     /// and ASK once the client's own redirections and retries are spent: the slot's master is
     /// failing over). Retry later.
     Unavailable,
-    /// No answer within the allowed time.
+    /// No answer to a command within the command timeout (`--redis-timeout`).
     Timeout,
+    /// No connection (TCP, TLS, handshake, AUTH) within the connect timeout
+    /// (`--redis-connect-timeout`).
+    ConnectTimeout,
     /// The credentials were refused (WRONGPASS, NOAUTH), or the ACL user may not run the
     /// command (NOPERM).
     Auth,
@@ -167,6 +170,14 @@ impl Failure {
         )
     }
 
+    /// The same failure met while connecting: a timeout is the connect timeout's.
+    pub fn while_connecting(mut self) -> Failure {
+        if self.kind == FailureKind::Timeout {
+            self.kind = FailureKind::ConnectTimeout;
+        }
+        self
+    }
+
     /// True when retrying later may succeed (everything but a refused command).
     pub fn is_unavailable(&self) -> bool {
         self.kind != FailureKind::Command
@@ -176,7 +187,7 @@ impl Failure {
     /// where the master is now: lost or silent connections, and replies from a demoted master.
     pub fn needs_reconnect(&self) -> bool {
         match self.kind {
-            FailureKind::Timeout => true,
+            FailureKind::Timeout | FailureKind::ConnectTimeout => true,
             FailureKind::Unavailable => self
                 .code
                 .as_deref()

@@ -528,10 +528,10 @@ async fn open_socket(
     .await
     .map_err(|_| {
         Failure::new(
-            FailureKind::Timeout,
+            FailureKind::ConnectTimeout,
             describe,
             format!("no connection within {}ms", guard.as_millis()),
         )
     })?
-    .map_err(|e| Failure::from_redis(describe, &e))
+    .map_err(|e| Failure::from_redis(describe, &e).while_connecting())
 }

@@ -58,7 +58,7 @@ impl Connection {
             .await
             .map_err(|_| {
                 Failure::new(
-                    FailureKind::Timeout,
+                    FailureKind::ConnectTimeout,
                     &describe,
                     format!("no pub/sub connection within {}ms", timeout.as_millis()),
                 )

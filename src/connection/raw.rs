@@ -105,7 +105,7 @@ async fn open_raw(
 ) -> Result<RawStream> {
     let timed_out = || {
         Failure::new(
-            FailureKind::Timeout,
+            FailureKind::ConnectTimeout,
             describe,
             format!("no connection within {}ms", timeout.as_millis()),
         )

@@ -264,7 +264,7 @@ async fn follow(
     .map_err(|e| Failure::from_redis(&describe, &e))?;
     let mut pubsub = tokio::time::timeout(target.connect_timeout, client.get_async_pubsub())
         .await
-        .map_err(|_| Failure::new(FailureKind::Timeout, &describe, "no connection"))?
+        .map_err(|_| Failure::new(FailureKind::ConnectTimeout, &describe, "no connection"))?
         .map_err(|e| Failure::from_redis(&describe, &e))?;
     pubsub
         .subscribe("+switch-master")

@@ -58,6 +58,7 @@ use super::quantity::{Bytes, Cpu, Millis};
 use crate::model::documents::{read_documents_limited, DocumentError, Limits, MAX_POLICIES};
 use crate::model::run::Verdict;
 use crate::model::spec::{check_name, FieldError, Heat};
+use crate::model::text::reject_control_chars;
 
 /// The only accepted `apiVersion`.
 pub const API_VERSION: &str = "themis.tartarus.io/v1";
@@ -366,6 +367,21 @@ impl Policy {
         Ok(())
     }
 
+    /// Refuses control characters in the texts a policy file gives (its description and rule
+    /// messages, shown by `policy show`, `policy test` and in events). Only on input: a policy an
+    /// older version stored is still read (and printed escaped).
+    pub fn check_text(&self) -> Result<(), FieldError> {
+        if let Some(d) = &self.metadata.description {
+            reject_control_chars("metadata.description", d)?;
+        }
+        for (i, rule) in self.spec.rules.iter().enumerate() {
+            if let Some(m) = &rule.message {
+                reject_control_chars(&format!("spec.rules[{i}].message"), m)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Reads a stored policy (JSON, as kept in `themis:policies`) and validates it.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
         let bad = |message: String| PolicyError::Parse {
@@ -400,11 +416,14 @@ pub fn parse_policy_bytes(source_name: &str, bytes: &[u8]) -> Result<Vec<Policy>
     let mut first_index: HashMap<String, usize> = HashMap::new();
     for doc in read_documents_limited::<Policy>(source_name, bytes, Limits::POLICIES)? {
         let (index, policy) = (doc.index, doc.value);
-        policy.validate().map_err(|error| PolicyError::Invalid {
-            source_name: source_name.to_string(),
-            index,
-            error,
-        })?;
+        policy
+            .validate()
+            .and_then(|()| policy.check_text())
+            .map_err(|error| PolicyError::Invalid {
+                source_name: source_name.to_string(),
+                index,
+                error,
+            })?;
         if let Some(&first) = first_index.get(&policy.metadata.name) {
             return Err(PolicyError::Duplicate {
                 source_name: source_name.to_string(),

@@ -4,6 +4,7 @@ pub mod documents;
 pub mod node;
 pub mod run;
 pub mod spec;
+pub mod text;
 pub mod units;
 pub mod view;
 

@@ -99,10 +99,15 @@ impl Node {
 pub fn parse_label_list(text: &str) -> Result<BTreeMap<String, String>, String> {
     let mut out = BTreeMap::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (k, v) = part
-            .split_once('=')
-            .ok_or_else(|| format!("label `{part}` must be written key=value"))?;
+        let (k, v) = part.split_once('=').ok_or_else(|| {
+            format!(
+                "label `{}` must be written key=value",
+                crate::model::text::escape_control(part)
+            )
+        })?;
         crate::model::spec::check_name("label", k.trim()).map_err(|e| e.to_string())?;
+        crate::model::text::reject_control_chars(&format!("label {}", k.trim()), v)
+            .map_err(|e| e.to_string())?;
         out.insert(k.trim().to_string(), v.trim().to_string());
     }
     Ok(out)

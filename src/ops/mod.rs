@@ -13,6 +13,7 @@ pub mod logs;
 pub mod node;
 pub mod node_file;
 pub mod policies;
+pub mod retry;
 pub mod submit;
 pub mod textdiff;
 pub mod top;

@@ -21,6 +21,9 @@ pub const DEFAULT_PENDING_TIMEOUT: Duration = Duration::from_secs(120);
 pub struct WaitOptions {
     /// Give up after this long (no default: a run may legitimately last days).
     pub timeout: Option<Duration>,
+    /// The flag that set `timeout`, named when it passes (`--timeout` of `sandbox wait`,
+    /// `--wait-timeout` of `sandbox submit --wait`, whose `--timeout` is the sandbox's own).
+    pub timeout_flag: &'static str,
     /// Fail when a run has been pending with no feasible node for this long; `None` never does.
     pub pending_timeout: Option<Duration>,
     /// How often scheduler liveness and pending feasibility are checked.
@@ -34,6 +37,7 @@ impl Default for WaitOptions {
     fn default() -> Self {
         WaitOptions {
             timeout: None,
+            timeout_flag: "--timeout",
             pending_timeout: Some(DEFAULT_PENDING_TIMEOUT),
             check_every: Duration::from_secs(2),
             scheduler_grace: Duration::from_secs(3),
@@ -59,9 +63,11 @@ pub enum WaitError {
         bound: String,
         reason: String,
     },
-    #[error("gave up waiting after {waited}: --timeout passed before {unfinished} of {total} run(s) finished")]
+    #[error("gave up waiting after {waited}: {flag} passed before {unfinished} of {total} run(s) finished")]
     TimedOut {
         waited: String,
+        /// The flag that set the timeout.
+        flag: &'static str,
         unfinished: usize,
         total: usize,
     },
@@ -246,6 +252,7 @@ impl Watchdog {
         if let Some(t) = self.opts.timeout.filter(|t| self.started.elapsed() >= *t) {
             return Err(WaitError::TimedOut {
                 waited: format_duration(t),
+                flag: self.opts.timeout_flag,
                 unfinished: states.iter().filter(|(_, s)| !s.is_terminal()).count(),
                 total,
             });

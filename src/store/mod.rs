@@ -27,14 +27,42 @@ pub use steps::{PlacedStart, RunFinish, RunStart, Started};
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// What can go wrong in a store call. The command layer maps these to exit codes.
+/// Which of the two Redis timeouts fired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeoutPhase {
+    /// `--redis-connect-timeout`: no connection (TCP, TLS, handshake).
+    Connect,
+    /// `--redis-timeout`: no answer to a command.
+    Command,
+}
+
+impl TimeoutPhase {
+    /// What did not happen in time, with the flag that sets the timeout and its value.
+    pub fn describe(self, timeout: Duration) -> String {
+        match self {
+            TimeoutPhase::Connect => {
+                format!("did not accept a connection within {timeout:?} (--redis-connect-timeout)")
+            }
+            TimeoutPhase::Command => {
+                format!("did not answer within {timeout:?} (--redis-timeout)")
+            }
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot reach Redis at {addr}: {message}")]
     Unavailable { addr: String, message: String },
     #[error("Redis at {addr} refused the credentials or the command: {message} (check REDIS_PASSWORD / REDIS_USERNAME and the ACL user's rights)")]
     Auth { addr: String, message: String },
-    #[error("Redis at {addr} did not answer within {timeout:?}")]
-    Timeout { addr: String, timeout: Duration },
+    /// The timeout that fired, named with its flag and value.
+    #[error("Redis at {addr} {}", .phase.describe(*.timeout))]
+    Timeout {
+        addr: String,
+        phase: TimeoutPhase,
+        timeout: Duration,
+    },
     /// `--min-replicas-ack`: the write is on the master, not (yet) on enough replicas.
     #[error("Redis at {addr} did not confirm the write on enough replicas: {message}")]
     NotReplicated { addr: String, message: String },

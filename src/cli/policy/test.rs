@@ -20,14 +20,18 @@ struct Tested {
     judgement: Judgement,
 }
 
+/// The one list shape (`{"items": [...], "next": null}`, as [`crate::output::Page`]); the
+/// table shows each sandbox's verdict as fields.
 #[derive(Serialize)]
-#[serde(transparent)]
-struct TestResults(Vec<Tested>);
+struct TestResults {
+    items: Vec<Tested>,
+    next: Option<String>,
+}
 
 impl Render for TestResults {
     fn render_table(&self, _wide: bool) -> String {
         let mut out = Vec::new();
-        for t in &self.0 {
+        for t in &self.items {
             let j = &t.judgement;
             let decided = j
                 .decided_by
@@ -86,7 +90,13 @@ pub async fn run(
         .map(|t| t.judgement.verdict)
         .max()
         .unwrap_or(Verdict::Allow);
-    emit(ctx.output, &TestResults(results))?;
+    emit(
+        ctx.output,
+        &TestResults {
+            items: results,
+            next: None,
+        },
+    )?;
     Ok(match worst {
         Verdict::Allow => exit::OK,
         Verdict::Deny => exit::VERDICT_DENY,

@@ -15,8 +15,8 @@ pub struct ListArgs {
     /// Which list
     #[arg(value_enum, default_value = "queued")]
     pub which: QueueArg,
-    /// Most entries on this page
-    #[arg(long, default_value_t = 100)]
+    /// Most entries on this page (at least 1)
+    #[arg(long, default_value_t = 100, value_parser = crate::cli::args::parse_positive_count)]
     pub limit: usize,
     /// Start at this cursor (the `next` of the previous page)
     #[arg(long, alias = "offset", value_name = "CURSOR")]
@@ -65,7 +65,7 @@ pub async fn run(ctx: &Ctx, store: &dyn Store, args: ListArgs) -> Result<()> {
             ))
         })?,
     };
-    let limit = args.limit.max(1);
+    let limit = args.limit;
     let entries = store.queue_entries(which, offset, limit).await?;
     let next = (entries.len() == limit).then(|| (offset + limit).to_string());
     let time_header = match which {

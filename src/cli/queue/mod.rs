@@ -27,7 +27,8 @@ pub enum QueueCmd {
     /// Empty a list: queued, leased and pending runs are cancelled; dead letters are deleted with their data
     #[command(after_long_help = examples::QUEUE_PURGE)]
     Purge(purge::PurgeArgs),
-    /// Send dead letters back to the queue (attempts reset)
+    /// Send dead letters back to the queue (attempts reset); named ids that are not dead letters
+    /// are reported and the exit code is 6 (not found), after the others are requeued
     #[command(after_long_help = examples::QUEUE_RETRY)]
     Retry {
         /// Dead-lettered run ids
@@ -75,15 +76,21 @@ impl QueueCmd {
                         "name dead-lettered run ids, or pass --all",
                     ));
                 }
-                let count = store
-                    .retry_dead(if all { None } else { Some(&ids) })
-                    .await?;
+                let done = crate::ops::retry::retry_dead_letters(
+                    &*store,
+                    if all { None } else { Some(&ids) },
+                )
+                .await?;
+                let count = done.requeued;
                 said(
                     ctx,
                     "retried",
                     count,
                     format!("requeued {count} dead letter(s)"),
-                )?
+                )?;
+                if !done.not_dead.is_empty() {
+                    return Err(crate::ops::retry::NotDeadLetters(done.not_dead).into());
+                }
             }
             QueueCmd::Pause => {
                 store.set_paused(true).await?;

@@ -25,11 +25,12 @@ pub struct ListArgs {
     /// Only runs placed on this node
     #[arg(long)]
     pub node: Option<String>,
-    /// Most runs on this page; the next page's cursor is `next` (JSON) or printed on stderr
-    #[arg(long, default_value_t = 100)]
+    /// Most runs on this page (at least 1); the next page's cursor is `next` (JSON) or printed on
+    /// stderr
+    #[arg(long, default_value_t = 100, value_parser = crate::cli::args::parse_positive_count)]
     pub limit: usize,
-    /// Start after this cursor (the `next` of the previous page)
-    #[arg(long, alias = "after", value_name = "CURSOR")]
+    /// Start after this cursor (the `next` of the previous page); anything else is refused
+    #[arg(long, alias = "after", value_name = "CURSOR", value_parser = crate::cli::args::parse_run_cursor)]
     pub cursor: Option<String>,
     /// Every page (ignores --limit)
     #[arg(long)]
@@ -52,7 +53,7 @@ pub async fn run(ctx: &Ctx, args: ListArgs) -> Result<u8> {
         &*store,
         &filter,
         args.cursor.as_deref(),
-        args.limit.max(1),
+        args.limit,
         args.all,
     )
     .await?;

@@ -46,10 +46,11 @@ pub struct SubmitArgs {
     /// Priority 0–1000; higher runs first
     #[arg(long)]
     pub priority: Option<i64>,
-    /// Label key=value (repeatable)
+    /// Label key=value (repeatable; no control characters)
     #[arg(long = "label", value_name = "K=V")]
     pub labels: Vec<String>,
-    /// Environment variable K=V (repeatable)
+    /// Environment variable K=V (repeatable; the value may hold line breaks and tabs, no other
+    /// control character)
     #[arg(long = "env", value_name = "K=V")]
     pub env: Vec<String>,
     /// Ask for quarantine: the run goes only to Typhon nodes
@@ -64,7 +65,7 @@ pub struct SubmitArgs {
     /// Make the submit idempotent: every document without its own `metadata.idempotencyKey`
     /// gets the key PREFIX + its index (0-based). Running the same command again returns the
     /// runs already stored (for 24 h, or until they are deleted) and completes the rest; a key
-    /// used for other content is refused (exit 7)
+    /// used for other content is refused (exit 7); an empty PREFIX is refused (exit 3)
     #[arg(long, value_name = "PREFIX")]
     pub idempotency_key: Option<String>,
     #[command(flatten)]
@@ -155,7 +156,7 @@ pub async fn run(ctx: &Ctx, args: SubmitArgs) -> Result<u8> {
         if !ctx.quiet {
             eprintln!("submitted {}", ids.join(" "));
         }
-        return wait_and_report(ctx, &*store, &ids, &args.wait_flags.options(None)).await;
+        return wait_and_report(ctx, &*store, &ids, &args.wait_flags.options()).await;
     }
     Ok(exit::OK)
 }

@@ -39,8 +39,11 @@ pub struct WaitFlags {
 }
 
 impl WaitFlags {
-    pub fn options(&self, timeout: Option<Duration>) -> WaitOptions {
-        options(timeout.or(self.wait_timeout), self.pending_timeout)
+    pub fn options(&self) -> WaitOptions {
+        WaitOptions {
+            timeout_flag: "--wait-timeout",
+            ..options(self.wait_timeout, self.pending_timeout)
+        }
     }
 }
 

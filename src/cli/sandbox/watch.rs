@@ -28,7 +28,7 @@ pub struct WatchArgs {
 fn line(format: OutputFormat, e: &Event) -> String {
     match format {
         OutputFormat::Json | OutputFormat::Yaml => {
-            serde_json::to_string(&EventView::of(e)).unwrap_or_default()
+            crate::output::json_safe(serde_json::to_string(&EventView::of(e)).unwrap_or_default())
         }
         OutputFormat::Table | OutputFormat::Wide => format!(
             "{}  {:<6} {:<26} {:>9} -> {:<9} {} {}",
@@ -57,7 +57,9 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<u8> {
     watch_events(&*store, &opts, &mut |e| {
         let mut out = std::io::stdout().lock();
         // A reader that went away (`| head`) ends the watch quietly.
-        writeln!(out, "{}", line(format, e).trim_end()).is_ok() && out.flush().is_ok()
+        // Event messages can quote what people wrote: no control character goes out raw.
+        let line = line(format, e);
+        writeln!(out, "{}", crate::output::cell(line.trim_end())).is_ok() && out.flush().is_ok()
     })
     .await?;
     Ok(exit::OK)

@@ -5,7 +5,7 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use clap::{Args, Subcommand};
 
-use super::args::{parse_duration_arg, MetricsArgs};
+use super::args::{parse_duration_arg, parse_positive_count, parse_positive_duration, MetricsArgs};
 use super::examples;
 use super::signal::shutdown_signal;
 use super::Ctx;
@@ -30,14 +30,14 @@ pub struct LoopArgs {
     /// Drain the queue once and exit (for scripts)
     #[arg(long)]
     pub once: bool,
-    /// Runs claimed per batch
-    #[arg(long, default_value_t = 500)]
+    /// Runs claimed per batch (at least 1)
+    #[arg(long, default_value_t = 500, value_parser = parse_positive_count)]
     pub batch: usize,
-    /// Lease on claimed runs (a crashed scheduler's runs return after it)
-    #[arg(long, default_value = "30s", value_parser = parse_duration_arg)]
+    /// Lease on claimed runs (a crashed scheduler's runs return after it; more than zero)
+    #[arg(long, default_value = "30s", value_parser = parse_positive_duration)]
     pub lease: Duration,
-    /// Placements before a run whose node keeps dying is dead-lettered
-    #[arg(long, default_value_t = 3)]
+    /// Placements before a run whose node keeps dying is dead-lettered (at least 1)
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_attempts: u32,
     /// Keep finished runs (and their events and agent logs) this long, then delete them; stored
     /// as the cell's window, which every scheduler and agent follows [stored value, else 7d]
@@ -62,9 +62,9 @@ fn parse_retention_arg(s: &str) -> Result<Duration, String> {
 impl LoopArgs {
     pub fn config(&self) -> SchedulerConfig {
         SchedulerConfig {
-            batch: self.batch.max(1),
+            batch: self.batch,
             lease: self.lease,
-            max_attempts: self.max_attempts.max(1),
+            max_attempts: self.max_attempts,
             retention: RetentionConfig {
                 set_window: self.retain_finished,
                 archive_dir: self.archive_dir.clone(),

@@ -10,6 +10,7 @@ use std::io::BufRead;
 use crate::model::documents::{read_documents_limited, Document, DocumentError, Documents, Limits};
 use serde::{Deserialize, Serialize};
 
+use super::text::{escape_control, reject_control_chars, reject_env_control_chars};
 use super::units::{
     format_bytes, format_cpu_millis, parse_bytes, parse_cpu_millis, parse_duration,
 };
@@ -272,13 +273,16 @@ pub struct FieldError {
 
 fn field_err(field: &str, message: impl Into<String>) -> FieldError {
     FieldError {
-        field: field.to_string(),
+        // Field names can carry keys people wrote (`metadata.labels.<key>`).
+        field: escape_control(field).into_owned(),
         message: message.into(),
     }
 }
 
 /// Checks a name or label key: 1–63 characters of `[A-Za-z0-9._/-]`, starting and ending alphanumeric.
 pub fn check_name(field: &str, value: &str) -> Result<(), FieldError> {
+    // Messages show the value escaped: it may hold anything, terminal escapes included.
+    let shown = escape_control(value);
     if value.is_empty() || value.len() > limits::MAX_NAME_LEN + 200 {
         return Err(field_err(
             field,
@@ -290,7 +294,7 @@ pub fn check_name(field: &str, value: &str) -> Result<(), FieldError> {
     if last.is_empty() || last.len() > limits::MAX_NAME_LEN {
         return Err(field_err(
             field,
-            format!("`{value}` must be 1 to {} characters", limits::MAX_NAME_LEN),
+            format!("`{shown}` must be 1 to {} characters", limits::MAX_NAME_LEN),
         ));
     }
     let ok_chars = value
@@ -307,7 +311,7 @@ pub fn check_name(field: &str, value: &str) -> Result<(), FieldError> {
     if !ok_chars || !first || !last_ch {
         return Err(field_err(
             field,
-            format!("`{value}` may use letters, digits, `-`, `_`, `.`, `/` and must start and end with a letter or digit"),
+            format!("`{shown}` may use letters, digits, `-`, `_`, `.`, `/` and must start and end with a letter or digit"),
         ));
     }
     Ok(())
@@ -322,6 +326,7 @@ fn check_map(field: &str, map: &BTreeMap<String, String>, max: usize) -> Result<
     }
     for (k, v) in map {
         check_name(&format!("{field}.{k}"), k)?;
+        reject_control_chars(&format!("{field}.{k}"), v)?;
         if v.len() > limits::MAX_LABEL_VALUE_LEN {
             return Err(field_err(
                 &format!("{field}.{k}"),

@@ -9,7 +9,7 @@ impl SandboxDocument {
             if kind != "Sandbox" {
                 return Err(field_err(
                     "kind",
-                    format!("expected `Sandbox`, got `{kind}`"),
+                    format!("expected `Sandbox`, got `{}`", escape_control(kind)),
                 ));
             }
         }
@@ -89,9 +89,8 @@ fn check_image(image: &str) -> Result<String, FieldError> {
     if image.is_empty() {
         return Err(field_err("spec.image", "must not be empty"));
     }
-    if image.len() > limits::MAX_IMAGE_LEN
-        || image.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
+    reject_control_chars("spec.image", &image)?;
+    if image.len() > limits::MAX_IMAGE_LEN || image.chars().any(char::is_whitespace) {
         return Err(field_err(
             "spec.image",
             format!(
@@ -148,9 +147,13 @@ fn check_env(
             ));
         }
     }
+    for (k, v) in env {
+        reject_env_control_chars(&format!("spec.env.{k}"), v)?;
+    }
     if let Some(from) = env_from {
         let p = &from.file;
-        if !p.starts_with('/') || p.len() > MAX_ENV_FROM_PATH || p.contains('\0') {
+        reject_control_chars("spec.envFrom.file", p)?;
+        if !p.starts_with('/') || p.len() > MAX_ENV_FROM_PATH {
             return Err(field_err(
                 "spec.envFrom.file",
                 format!(

@@ -152,16 +152,18 @@ pub fn apply_key_prefix(specs: &mut [SandboxSpec], prefix: &str) -> Result<(), S
 }
 
 /// [`apply_key_prefix`] for the document at `index`.
+/// An empty `prefix` is refused (as a too-long one is), even for documents with their own key:
+/// `--idempotency-key "$BUILD_ID"` with the variable unset must not submit duplicates silently.
 pub fn apply_key(spec: &mut SandboxSpec, prefix: &str, index: usize) -> Result<(), SpecError> {
+    let invalid = |error| SpecError::Invalid {
+        source_name: "--idempotency-key".into(),
+        index,
+        error,
+    };
+    crate::model::spec::check_idempotency_key("--idempotency-key", prefix).map_err(invalid)?;
     if spec.idempotency_key.is_none() {
         let key = format!("{prefix}{index}");
-        crate::model::spec::check_idempotency_key("--idempotency-key", &key).map_err(|error| {
-            SpecError::Invalid {
-                source_name: "--idempotency-key".into(),
-                index,
-                error,
-            }
-        })?;
+        crate::model::spec::check_idempotency_key("--idempotency-key", &key).map_err(invalid)?;
         spec.idempotency_key = Some(key);
     }
     Ok(())

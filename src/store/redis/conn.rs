@@ -22,7 +22,13 @@ pub(super) fn map_failure(target: &RedisTarget, f: Failure) -> StoreError {
         FailureKind::Auth => StoreError::Auth { addr, message },
         FailureKind::Timeout => StoreError::Timeout {
             addr,
+            phase: TimeoutPhase::Command,
             timeout: target.command_timeout,
+        },
+        FailureKind::ConnectTimeout => StoreError::Timeout {
+            addr,
+            phase: TimeoutPhase::Connect,
+            timeout: target.connect_timeout,
         },
         FailureKind::NotReplicated => StoreError::NotReplicated { addr, message },
         FailureKind::Command => StoreError::Backend(message),
