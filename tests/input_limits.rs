@@ -528,6 +528,11 @@ fn node_names_that_are_paths_and_shared_nodes_are_refused() {
             "node 0: slots must be at least 1",
         ),
         ("- name: a\n  cpu: 0\n", "node 0: cpu must be more than 0"),
+        // A label value with ESC (YAML's "\e"): refused, and echoed escaped, never raw.
+        (
+            "- name: a\n  labels: {k: \"\\e[31mred\"}\n",
+            "node 0: label k",
+        ),
     ] {
         let file = dir.path().join("nodes.yaml");
         std::fs::write(&file, text).unwrap();
@@ -552,6 +557,7 @@ fn node_names_that_are_paths_and_shared_nodes_are_refused() {
             "{text}: {}",
             r.stderr
         );
+        assert!(!r.stderr.contains('\u{1b}'), "{text}: {}", r.stderr);
     }
     // --nodes and --agent naming one node.
     let file = dir.path().join("nodes.yaml");

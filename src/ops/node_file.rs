@@ -83,8 +83,10 @@ pub fn parse_nodes(input: &Input) -> Result<Vec<Heartbeat>, InputError> {
                 d.name
             )));
         }
-        for key in d.labels.keys() {
+        for (key, value) in &d.labels {
             crate::model::spec::check_name("label", key).map_err(|e| bad(e.to_string()))?;
+            crate::model::text::reject_control_chars(&format!("label {key}"), value)
+                .map_err(|e| bad(e.to_string()))?;
         }
         let cpu_text = match &d.cpu {
             serde_yaml::Value::Number(n) => n.to_string(),

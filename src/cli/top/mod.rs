@@ -57,7 +57,7 @@ enum Stream {
 impl Stream {
     fn render(self, snapshot: &impl serde::Serialize) -> Result<String> {
         Ok(match self {
-            Stream::JsonLines => serde_json::to_string(snapshot)?,
+            Stream::JsonLines => crate::output::json_safe(serde_json::to_string(snapshot)?),
             Stream::YamlDocuments => {
                 let yaml = serde_yaml::to_string(snapshot)?;
                 format!("---\n{}", yaml.trim_end())
