@@ -40,22 +40,23 @@ impl ClusterNode {
     }
 
     fn args(&self) -> Vec<String> {
+        // The password in a 0600 config file (the first argument), never on the command line.
         let mut auth = Vec::new();
         if let Some(p) = &self.password {
-            auth = vec![
-                "--requirepass".to_string(),
-                p.clone(),
-                "--masterauth".to_string(),
-                p.clone(),
-            ];
+            auth.push(super::auth_config(
+                &self.dir,
+                &format!("requirepass {p}\nmasterauth {p}\n"),
+            ));
         }
-        [
+        let (port, dir) = (self.port.to_string(), self.dir.display().to_string());
+        let log = self.dir.join("redis.log").display().to_string();
+        let rest = [
             "--port",
-            &self.port.to_string(),
+            &port,
             "--bind",
             "127.0.0.1",
             "--dir",
-            &self.dir.display().to_string(),
+            &dir,
             "--cluster-enabled",
             "yes",
             "--cluster-config-file",
@@ -71,12 +72,11 @@ impl ClusterNode {
             "--daemonize",
             "no",
             "--logfile",
-            &self.dir.join("redis.log").display().to_string(),
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .chain(auth)
-        .collect()
+            &log,
+        ];
+        auth.into_iter()
+            .chain(rest.iter().map(|s| s.to_string()))
+            .collect()
     }
 
     /// Starts the process; false when it died at once (its port was taken meanwhile).

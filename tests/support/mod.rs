@@ -97,7 +97,15 @@ impl RedisServer {
     }
 
     fn args(&self) -> Vec<String> {
-        let mut a = vec![
+        let mut a = Vec::new();
+        // The password goes in a 0600 config file, never on the command line: a redis-server's
+        // arguments are readable in /proc/<pid>/cmdline by anyone (for the few ms before it
+        // rewrites its title), and the hostile-sandbox tests scan every process's command line
+        // for passwords while other tests start servers.
+        if let Some(p) = &self.options.password {
+            a.push(auth_config(self.dir.path(), &format!("requirepass {p}\n")));
+        }
+        a.extend([
             "--port".to_string(),
             self.port.to_string(),
             "--bind".into(),
@@ -110,7 +118,7 @@ impl RedisServer {
             "no".into(),
             "--logfile".into(),
             self.dir.path().join("redis.log").display().to_string(),
-        ];
+        ]);
         match self.options.appendfsync {
             Some(fsync) => {
                 a.extend([
@@ -121,9 +129,6 @@ impl RedisServer {
                 ]);
             }
             None => a.extend(["--appendonly".into(), "no".into()]),
-        }
-        if let Some(p) = &self.options.password {
-            a.extend(["--requirepass".into(), p.clone()]);
         }
         for (k, v) in &self.options.extra {
             a.push(format!("--{k}"));
@@ -321,6 +326,23 @@ impl RedisServer {
         }
         parts.join(" ")
     }
+}
+
+/// Writes `text` to `<dir>/auth.conf` (0600) and returns its path: a redis-server config file,
+/// which must be the server's first argument.
+pub fn auth_config(dir: &Path, text: &str) -> String {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let path = dir.join("auth.conf");
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&path)
+        .expect("write auth.conf");
+    f.write_all(text.as_bytes()).expect("write auth.conf");
+    path.display().to_string()
 }
 
 impl Drop for RedisServer {
