@@ -239,7 +239,9 @@ fn pools_are_respected_and_a_killed_agent_s_run_finishes_elsewhere() {
     let mut phlegethon = agent(&server, "ph-1", "tartarus.io/phlegethon=true", dir.path());
     let _typhon = agent(&server, "ty-1", "tartarus.io/typhon=true", dir.path());
     // Every pool has its node before the runs that need them are decided.
-    wait_until("three agents registered", || alive_nodes(&server).len() == 3);
+    wait_until("three agents registered", || {
+        alive_nodes(&server).len() == 3
+    });
     let quarantined = submit(&server, "metadata: {annotations: {tartarus.io/quarantine: \"true\"}}\nspec: {image: x, command: [sh, -c, \"echo isolated\"]}\n");
     let hot = submit(
         &server,

@@ -134,7 +134,11 @@ fn quit_with(server: &RedisServer, key: &[u8]) {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(0), "top's exit status");
-    std::thread::sleep(Duration::from_millis(200));
+    // The reader thread may still be copying the last bytes from the pty.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while contains(&screen.lock().unwrap(), b"\x1b[?1049l").is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let out = screen.lock().unwrap().clone();
     let entered = contains(&out, b"\x1b[?1049h").expect("entered the alternate screen");
     let left = contains(&out, b"\x1b[?1049l").expect("left the alternate screen");
