@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine: installs redis-server, redis-tools (redis-cli, whose
-# `--cluster create` builds the test clusters) and bubblewrap from Debian's packages when missing,
+# `--cluster create` builds the test clusters), bubblewrap, openssl and python3 from Debian's
+# packages when missing,
 # then runs every test against real redis-server processes. (The Sentinel tests run
 # `redis-server FILE --sentinel`, which is what the redis-sentinel package's binary runs: that
 # package, whose install also starts a system Sentinel on port 26379, is not needed.)
@@ -10,6 +11,10 @@ need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
 command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
+# The TLS tests make their certificates with the openssl CLI; the hostile-sandbox tests run
+# /usr/bin/python3 inside sandboxes.
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+[ -x /usr/bin/python3 ] || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   sudo_cmd=""
