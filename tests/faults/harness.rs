@@ -594,6 +594,21 @@ pub fn snapshot(redis: &RedisServer, ids: &[String]) -> BTreeMap<String, Stored>
         .collect()
 }
 
+/// The node's last recorded heartbeat (Unix ms), if Redis answers within half a second.
+pub fn last_heartbeat(redis: &RedisServer, node: &str) -> Option<i64> {
+    let mut c = redis
+        .client()
+        .get_connection_with_timeout(Duration::from_millis(500))
+        .ok()?;
+    c.set_read_timeout(Some(Duration::from_millis(500))).ok()?;
+    redis::cmd("HGET")
+        .arg(format!("tartarus:{{default}}:node:{node}"))
+        .arg("last_heartbeat")
+        .query::<Option<i64>>(&mut c)
+        .ok()
+        .flatten()
+}
+
 /// A run's recovery events (`to: lost`): when, on which node, why.
 pub fn lost_events(redis: &RedisServer, id: &str) -> Vec<(i64, String, String)> {
     history(redis, id)
