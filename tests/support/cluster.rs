@@ -1,8 +1,9 @@
 //! A real Redis Cluster for tests: `redis-server --cluster-enabled yes` × (masters × (1 +
 //! replicas)), each in its own folder, joined by `redis-cli --cluster create`, killed on drop.
 //!
-//! The cluster bus listens on port + 10000, so ports come from 20000–45000 (a port from bind(0)
-//! is often above 55535), each chosen with both it and its bus port free.
+//! The cluster bus listens on port + 10000, so ports come from 10000–22767 (a port from bind(0)
+//! is often above 55535), each chosen with both it and its bus port free. Both stay below Linux's
+//! ephemeral range (32768 and up), so no outgoing connection takes one while a node is down.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -110,7 +111,14 @@ impl ClusterNode {
     /// Starts the node again after [`ClusterNode::kill9`], on its port and folder (its
     /// nodes.conf brings it back into the cluster).
     pub fn restart(&mut self) {
-        assert!(self.spawn(), "cluster node {} did not restart", self.port);
+        // A few tries: the old process's sockets may take a moment to go.
+        for _ in 0..10 {
+            if self.spawn() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        panic!("cluster node {} did not restart", self.port);
     }
 
     /// `kill -9`.
@@ -173,10 +181,10 @@ fn random_port() -> u16 {
             .map(|d| d.as_nanos())
             .unwrap_or(0),
     );
-    20_000 + (h.finish() % 25_000) as u16
+    10_000 + (h.finish() % 12_768) as u16
 }
 
-/// A port in 20000–45000 whose cluster bus port (+10000) is free too.
+/// A port in 10000–22767 whose cluster bus port (+10000) is free too.
 fn free_cluster_port(taken: &[u16]) -> u16 {
     for _ in 0..1000 {
         let port = random_port();
@@ -192,7 +200,7 @@ fn free_cluster_port(taken: &[u16]) -> u16 {
             return port;
         }
     }
-    panic!("no free port pair in 20000-45000");
+    panic!("no free port pair in 10000-22767");
 }
 
 impl RedisCluster {
