@@ -22,6 +22,7 @@ pub mod rdb;
 pub mod rdb_keys;
 pub mod replication;
 pub mod resp;
+pub mod restart_command;
 pub mod restore;
 
 use std::path::{Path, PathBuf};

@@ -35,7 +35,8 @@ pub struct PersistenceArgs {
     /// How long to wait for Redis to answer and finish loading after the restart
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration_arg)]
     pub wait: Duration,
-    /// How long the restart command may run before it is killed
+    /// How long the restart command may run before it is killed, with everything it started
+    /// (its process group: SIGTERM, then SIGKILL 2 s later)
     #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_duration_arg)]
     pub restart_timeout: Duration,
     /// The backup directory whose figures the textfile reports too (with --textfile)
