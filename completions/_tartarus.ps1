@@ -2374,7 +2374,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;verify;persistence' {
             [CompletionResult]::new('--restart-cmd', '--restart-cmd', [CompletionResultType]::ParameterName, 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to wait for Redis to answer and finish loading after the restart')
-            [CompletionResult]::new('--restart-timeout', '--restart-timeout', [CompletionResultType]::ParameterName, 'How long the restart command may run before it is killed')
+            [CompletionResult]::new('--restart-timeout', '--restart-timeout', [CompletionResultType]::ParameterName, 'How long the restart command may run before it is killed, with everything it started (its process group: SIGTERM, then SIGKILL 2 s later)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory whose figures the textfile reports too (with --textfile)')
             [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')

@@ -2261,7 +2261,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;verify;persistence'= {
             cand --restart-cmd 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)'
             cand --wait 'How long to wait for Redis to answer and finish loading after the restart'
-            cand --restart-timeout 'How long the restart command may run before it is killed'
+            cand --restart-timeout 'How long the restart command may run before it is killed, with everything it started (its process group: SIGTERM, then SIGKILL 2 s later)'
             cand --dir 'The backup directory whose figures the textfile reports too (with --textfile)'
             cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
             cand -o 'Output format'

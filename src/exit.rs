@@ -35,7 +35,8 @@ exit_codes! {
     /// Any failure not listed below.
     FAILURE = 1;
     /// Bad flags or arguments (clap's own code), e.g. `--command` instead of `-- CMD ARGS`; a
-    /// backup id without --dir; a restore that does not fit the backup.
+    /// backup id without --dir; a restore that does not fit the backup; a backup destination
+    /// that is not a folder, or is (or is inside) the backup being copied.
     USAGE = 2;
     /// A bad input file: missing, unreadable, not UTF-8, malformed YAML, unknown fields, values
     /// out of range. Nothing was written.

@@ -117,6 +117,12 @@ pub enum PersistenceError {
     /// The destination already holds a different backup under the same id.
     #[error("{0}")]
     CopyConflict(String),
+    /// A folder destination (`--dir`, `DEST`, `--copy-to`) that exists and is not a folder.
+    #[error("{} is not a directory: backups go into a folder", path.display())]
+    NotADirectory { path: PathBuf },
+    /// A copy whose destination is the backup being copied, or inside it: nothing was written.
+    #[error("{0}")]
+    CopyIntoSource(String),
     #[error("`{command}` works on one Redis server, and this is a Redis Cluster (REDIS_CLUSTER_ADDRS): {alternative}")]
     ClusterUnsupported {
         command: &'static str,
@@ -172,6 +178,8 @@ impl PersistenceError {
             PersistenceError::NeedsRedis { .. } => exit::CONFIG,
             PersistenceError::NoBackupDir { .. }
             | PersistenceError::RestoreUsage(_)
+            | PersistenceError::NotADirectory { .. }
+            | PersistenceError::CopyIntoSource(_)
             | PersistenceError::ClusterUnsupported { .. } => exit::USAGE,
             _ => exit::FAILURE,
         }
@@ -297,6 +305,11 @@ mod tests {
                 exit::USAGE,
             ),
             (PersistenceError::RestoreUsage("x".into()), exit::USAGE),
+            (
+                PersistenceError::NotADirectory { path: "f".into() },
+                exit::USAGE,
+            ),
+            (PersistenceError::CopyIntoSource("x".into()), exit::USAGE),
             (
                 PersistenceError::CanaryLost("x".into()),
                 exit::PERSISTENCE_FAILED,

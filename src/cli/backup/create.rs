@@ -268,6 +268,8 @@ async fn create_verify_copy(
     made: &mut Made,
 ) -> Result<()> {
     let target = require_redis(&ctx.config.backend, "backup create")?;
+    // Before Redis is asked for anything: --dir must be a folder (or not exist yet).
+    crate::persistence::files::check_folder_destination(&args.dir.dir)?;
     let opts = BackupOptions {
         method: args.method.into(),
         patterns: if args.patterns.is_empty() {
