@@ -1694,6 +1694,79 @@ fn verify_words_and_errors_printed_once() {
     assert!(err.contains("no-such-data-dir"), "{err}");
 }
 
+/// A `--redis-conf` that is missing or includes itself is a bad input file (exit
+/// `INVALID_INPUT`), named; a folder without `manifest.json` is no backup, said before its
+/// entries are walked, and nothing is written into it.
+#[test]
+fn a_bad_redis_conf_is_bad_input_and_a_folder_without_a_manifest_is_no_backup() {
+    let server =
+        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
+    submit_some(&server, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let m = backup_create(&server, dir.path(), "replication");
+    let path = dir.path().join(m["id"].as_str().unwrap());
+    let confs = tempfile::tempdir().unwrap();
+    std::fs::write(confs.path().join("a.conf"), "include b.conf\n").unwrap();
+    std::fs::write(
+        confs.path().join("b.conf"),
+        "appendonly no\ninclude a.conf\n",
+    )
+    .unwrap();
+    let data_dir = tempfile::tempdir().unwrap();
+    for (conf, says) in [
+        (confs.path().join("nonexistent.conf"), "nonexistent.conf"),
+        (confs.path().join("a.conf"), "include loop"),
+    ] {
+        let out = tartarus()
+            .env("REDIS_ADDR", "")
+            .args(["backup", "restore", "--dry-run", "--redis-conf"])
+            .arg(&conf)
+            .arg("--data-dir")
+            .arg(data_dir.path())
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(exit::INVALID_INPUT)),
+            "{}",
+            stderr(&out)
+        );
+        let err = stderr(&out);
+        assert!(
+            err.contains(says) && err.contains(&conf.display().to_string()),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(data_dir.path()).unwrap().count(), 0);
+    // More entries than any backup may hold, and no manifest.json.
+    let root = tempfile::tempdir().unwrap();
+    let not_a_backup = root.path().join("not-a-backup");
+    std::fs::create_dir(&not_a_backup).unwrap();
+    for i in 0..10_050 {
+        std::fs::write(not_a_backup.join(format!("f{i}")), b"").unwrap();
+    }
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .args(["backup", "verify"])
+        .arg(&not_a_backup)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::BACKUP_INVALID)),
+        "{}",
+        stderr(&out)
+    );
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(
+        said.contains("has no manifest.json: it is not a backup folder"),
+        "{said}"
+    );
+    assert!(!said.contains("entries"), "{said}");
+    assert!(!not_a_backup.join("verify-result.json").exists());
+}
+
 /// Every group and verb of `redis`, `backup`, `verify`, and `bench backup`, has EXAMPLES in its
 /// long help.
 #[test]

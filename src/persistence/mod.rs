@@ -117,6 +117,10 @@ pub enum PersistenceError {
     /// The destination already holds a different backup under the same id.
     #[error("{0}")]
     CopyConflict(String),
+    /// An input file given on the command line (`--redis-conf` and what it includes) that cannot
+    /// be used: missing, unreadable, not UTF-8, an include loop, a bad value.
+    #[error("{}: {reason}", path.display())]
+    BadInputFile { path: PathBuf, reason: String },
     /// A folder destination (`--dir`, `DEST`, `--copy-to`) that exists and is not a folder.
     #[error("{} is not a directory: backups go into a folder", path.display())]
     NotADirectory { path: PathBuf },
@@ -174,6 +178,7 @@ impl PersistenceError {
             | PersistenceError::CopyConflict(_)
             | PersistenceError::SlotMapMismatch(_) => exit::CONFLICT,
             PersistenceError::VerificationFailed { .. } => exit::BACKUP_INVALID,
+            PersistenceError::BadInputFile { .. } => exit::INVALID_INPUT,
             PersistenceError::CanaryLost(_) => exit::PERSISTENCE_FAILED,
             PersistenceError::NeedsRedis { .. } => exit::CONFIG,
             PersistenceError::NoBackupDir { .. }
@@ -310,6 +315,13 @@ mod tests {
                 exit::USAGE,
             ),
             (PersistenceError::CopyIntoSource("x".into()), exit::USAGE),
+            (
+                PersistenceError::BadInputFile {
+                    path: "redis.conf".into(),
+                    reason: "x".into(),
+                },
+                exit::INVALID_INPUT,
+            ),
             (
                 PersistenceError::CanaryLost("x".into()),
                 exit::PERSISTENCE_FAILED,

@@ -112,6 +112,9 @@ async fn verify_and_record(
             ),
         };
         backup::remote::record_remote_verify(&loc, &id, &record).await
+    } else if std::fs::symlink_metadata(fetched.path.join(backup::MANIFEST)).is_err() {
+        // Not a backup (`backup verify /tmp`): nothing is written into it.
+        Ok(())
     } else {
         backup::outcome::write_record(&fetched.path, backup::outcome::VERIFY_RECORD, &record)
     };
