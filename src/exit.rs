@@ -92,6 +92,11 @@ exit_codes! {
     /// CRC-64, AOF manifest, a crafted manifest.json, or a symbolic link or special file anywhere
     /// in it).
     BACKUP_INVALID = 31;
+    /// `backup create`, `copy` or `verify`, or `verify persistence`, with --textfile: the
+    /// command itself succeeded (its output says so), but the textfile could not be written, so
+    /// node_exporter still serves the previous one. (When the command failed, its own code stands and the
+    /// textfile's failure is one warning.)
+    TEXTFILE_NOT_WRITTEN = 32;
 }
 
 /// `redis health` speaks the monitoring-plugin convention instead of the codes above
@@ -209,6 +214,10 @@ mod tests {
         let cases: Vec<(anyhow::Error, u8)> = vec![
             (CliError::Declined.into(), REFUSED),
             (CliError::CommandFlagRemoved.into(), USAGE),
+            (
+                CliError::TextfileNotWritten("t.prom: x".into()).into(),
+                TEXTFILE_NOT_WRITTEN,
+            ),
             (
                 WaitError::NoScheduler {
                     id: "r".into(),

@@ -149,7 +149,7 @@ pub async fn run(ctx: &Ctx, args: VerifyArgs) -> Result<u8> {
         ..Default::default()
     };
     let remote = args.dir.dir.as_ref().filter(|l| l.is_remote());
-    record_outcome(
+    let recorded = record_outcome(
         ctx,
         args.textfile.textfile.as_deref(),
         local_dir,
@@ -157,11 +157,12 @@ pub async fn run(ctx: &Ctx, args: VerifyArgs) -> Result<u8> {
         overrides,
     )
     .await;
-    let (report, _, _) = outcome?;
-    emit(ctx.output, &report)?;
-    if report.ok {
-        Ok(exit::OK)
-    } else {
-        Err(failed(&report).into())
-    }
+    recorded.finish(outcome.and_then(|(report, _, _)| {
+        emit(ctx.output, &report)?;
+        if report.ok {
+            Ok(exit::OK)
+        } else {
+            Err(failed(&report).into())
+        }
+    }))
 }

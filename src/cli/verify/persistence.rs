@@ -117,7 +117,7 @@ pub async fn run(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
         persistence: Some(record),
         ..Default::default()
     };
-    record_outcome(
+    let recorded = record_outcome(
         ctx,
         args.textfile.textfile.as_deref(),
         args.dir.as_ref().and_then(Location::folder),
@@ -126,9 +126,9 @@ pub async fn run(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
     )
     .await;
     // CI parses stdout: the verdict comes out on every path, saying why.
-    emit(ctx.output, &verdict)?;
+    let emitted = emit(ctx.output, &verdict);
     if verdict.error.is_some() {
         tracing::warn!("canary cleanup: {}", verdict.cleanup);
     }
-    outcome.map(|()| exit::OK)
+    recorded.finish(emitted.and(outcome.map_err(Into::into)).map(|()| exit::OK))
 }
