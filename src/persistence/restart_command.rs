@@ -8,7 +8,7 @@
 
 use std::os::fd::AsFd;
 use std::process::Stdio;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::Once;
 use std::time::{Duration, Instant};
 
@@ -19,6 +19,9 @@ pub const KILL_GRACE: Duration = Duration::from_secs(2);
 
 /// The process group of the restart command being waited for (0: none), for the signal watcher.
 static LIVE_GROUP: AtomicI32 = AtomicI32::new(0);
+
+/// Set by the signal watcher when it stopped a live restart command.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Runs `cmd` with `sh -c`, its stdout sent to our stderr (stdout stays clean for `-o json`), no
 /// pipes a daemon could keep open, in a new process group; waits at most `timeout`.
@@ -47,6 +50,14 @@ pub async fn run(cmd: &str, timeout: Duration) -> Result<(), PersistenceError> {
     LIVE_GROUP.store(pgid, Ordering::SeqCst);
     let waited = tokio::time::timeout(timeout, child.wait()).await;
     LIVE_GROUP.store(0, Ordering::SeqCst);
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        // The watcher began killing the group; see it through before the process may end.
+        group.0 = None;
+        terminate(pgid, &mut child).await;
+        return Err(failed(
+            "interrupted: the restart command was stopped with everything it started".into(),
+        ));
+    }
     match waited {
         Ok(Ok(status)) => {
             group.0 = None;
@@ -129,8 +140,10 @@ impl Drop for GroupGuard {
 }
 
 /// The restart command's group does not get the terminal's Ctrl-C: from the first restart on,
-/// SIGINT and SIGTERM kill the live group (if any) and then end the process as the signal would
-/// have (exit 130 or 143).
+/// the first SIGINT or SIGTERM during a restart kills the group (SIGTERM, SIGKILL after the
+/// grace) and lets the check end with its error (the canary is removed as on any failure); a
+/// signal at any other time, or a second one, ends the process as the signal would have (exit
+/// 130 or 143).
 fn watch_signals() {
     static STARTED: Once = Once::new();
     STARTED.call_once(|| {
@@ -142,16 +155,22 @@ fn watch_signals() {
             return;
         };
         tokio::spawn(async move {
-            let signo = tokio::select! {
-                _ = int.recv() => libc::SIGINT,
-                _ = term.recv() => libc::SIGTERM,
-            };
-            let pgid = LIVE_GROUP.swap(0, Ordering::SeqCst);
-            if pgid > 0 {
-                eprintln!("interrupted: stopping the restart command (process group {pgid})");
-                let _ = tokio::task::spawn_blocking(move || terminate_blocking(pgid)).await;
+            loop {
+                let signo = tokio::select! {
+                    _ = int.recv() => libc::SIGINT,
+                    _ = term.recv() => libc::SIGTERM,
+                };
+                let pgid = LIVE_GROUP.swap(0, Ordering::SeqCst);
+                if pgid > 0 && !INTERRUPTED.swap(true, Ordering::SeqCst) {
+                    eprintln!(
+                        "interrupted: stopping the restart command and everything it started \
+                         (signal again to exit at once)"
+                    );
+                    std::thread::spawn(move || terminate_blocking(pgid));
+                    continue;
+                }
+                std::process::exit(128 + signo);
             }
-            std::process::exit(128 + signo);
         });
     });
 }
