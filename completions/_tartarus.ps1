@@ -2026,7 +2026,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
             [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'Key patterns of a logical backup (repeatable; default tartarus:*, themis:* — every cell — and the queue key; one cell: --pattern ''tartarus:{CELL}:*'' --pattern ''themis:{CELL}:*'')')
             [CompletionResult]::new('--bgsave-timeout', '--bgsave-timeout', [CompletionResultType]::ParameterName, 'How long the BGSAVE may take')
             [CompletionResult]::new('--copy-to', '--copy-to', [CompletionResultType]::ParameterName, 'Then copy it off the machine: a folder (an NFS or EFS mount) or s3://bucket/prefix; the copy is read back and checked against the manifest')
-            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports')
+            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')
@@ -2066,7 +2066,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         }
         'tartarus;backup;copy' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)')
-            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports')
+            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')
@@ -2141,7 +2141,7 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         }
         'tartarus;backup;verify' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)')
-            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports')
+            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')
@@ -2374,9 +2374,9 @@ Register-ArgumentCompleter -Native -CommandName 'tartarus' -ScriptBlock {
         'tartarus;verify;persistence' {
             [CompletionResult]::new('--restart-cmd', '--restart-cmd', [CompletionResultType]::ParameterName, 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'How long to wait for Redis to answer and finish loading after the restart')
-            [CompletionResult]::new('--restart-timeout', '--restart-timeout', [CompletionResultType]::ParameterName, 'How long the restart command may run before it is killed')
+            [CompletionResult]::new('--restart-timeout', '--restart-timeout', [CompletionResultType]::ParameterName, 'How long the restart command may run before it is killed, with everything it started (its process group: SIGTERM, then SIGKILL 2 s later)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The backup directory whose figures the textfile reports too (with --textfile)')
-            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports')
+            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr: text, or one JSON object per line (for log collectors)')

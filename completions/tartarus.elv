@@ -1929,7 +1929,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
             cand --pattern 'Key patterns of a logical backup (repeatable; default tartarus:*, themis:* — every cell — and the queue key; one cell: --pattern ''tartarus:{CELL}:*'' --pattern ''themis:{CELL}:*'')'
             cand --bgsave-timeout 'How long the BGSAVE may take'
             cand --copy-to 'Then copy it off the machine: a folder (an NFS or EFS mount) or s3://bucket/prefix; the copy is read back and checked against the manifest'
-            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
+            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -1968,7 +1968,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;backup;copy'= {
             cand --dir 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)'
-            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
+            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -2041,7 +2041,7 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         }
         &'tartarus;backup;verify'= {
             cand --dir 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)'
-            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
+            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'
@@ -2261,9 +2261,9 @@ set edit:completion:arg-completer[tartarus] = {|@words|
         &'tartarus;verify;persistence'= {
             cand --restart-cmd 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)'
             cand --wait 'How long to wait for Redis to answer and finish loading after the restart'
-            cand --restart-timeout 'How long the restart command may run before it is killed'
+            cand --restart-timeout 'How long the restart command may run before it is killed, with everything it started (its process group: SIGTERM, then SIGKILL 2 s later)'
             cand --dir 'The backup directory whose figures the textfile reports too (with --textfile)'
-            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports'
+            cand --textfile 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command''s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --log-format 'Log lines on stderr: text, or one JSON object per line (for log collectors)'

@@ -1765,7 +1765,7 @@ logical\t'SCAN + DUMP + PTTL of the tartarus and themis keys as RESTORE commands
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l pattern -d 'Key patterns of a logical backup (repeatable; default tartarus:*, themis:* — every cell — and the queue key; one cell: --pattern \'tartarus:{CELL}:*\' --pattern \'themis:{CELL}:*\')' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l bgsave-timeout -d 'How long the BGSAVE may take' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l copy-to -d 'Then copy it off the machine: a folder (an NFS or EFS mount) or s3://bucket/prefix; the copy is read back and checked against the manifest' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -1802,7 +1802,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from copy" -l dir -d 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from copy" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from copy" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from copy" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -1871,7 +1871,7 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_see
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -l in-memory -d 'Use the in-memory store (development only; state is lost on exit)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l dir -d 'Where a backup id is looked up: a folder or s3://bucket/prefix (not needed with a path or an s3://bucket/prefix/ID reference)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand backup; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'
@@ -2066,9 +2066,9 @@ complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and not __fish_seen_subcommand_from persistence help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l restart-cmd -d 'Shell command that restarts Redis (run with `sh -c`; its output goes to stderr)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l wait -d 'How long to wait for Redis to answer and finish loading after the restart' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l restart-timeout -d 'How long the restart command may run before it is killed' -r
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l restart-timeout -d 'How long the restart command may run before it is killed, with everything it started (its process group: SIGTERM, then SIGKILL 2 s later)' -r
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l dir -d 'The backup directory whose figures the textfile reports too (with --textfile)' -r
-complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports' -r -F
+complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -l textfile -d 'Also write node_exporter textfile metrics here (atomically), on success and on failure: this command\'s outcome with everything `tartarus metrics` reports. If it cannot be written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)' -r -F
 complete -c tartarus -n "__fish_tartarus_using_subcommand verify; and __fish_seen_subcommand_from persistence" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 wide\t'Columns with more detail'
 json\t'JSON, for scripts'

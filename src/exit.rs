@@ -35,7 +35,8 @@ exit_codes! {
     /// Any failure not listed below.
     FAILURE = 1;
     /// Bad flags or arguments (clap's own code), e.g. `--command` instead of `-- CMD ARGS`; a
-    /// backup id without --dir; a restore that does not fit the backup.
+    /// backup id without --dir; a restore that does not fit the backup; a backup destination
+    /// that is not a folder, or is (or is inside) the backup being copied.
     USAGE = 2;
     /// A bad input file: missing, unreadable, not UTF-8, malformed YAML, unknown fields, values
     /// out of range. Nothing was written.
@@ -92,6 +93,11 @@ exit_codes! {
     /// CRC-64, AOF manifest, a crafted manifest.json, or a symbolic link or special file anywhere
     /// in it).
     BACKUP_INVALID = 31;
+    /// `backup create`, `copy` or `verify`, or `verify persistence`, with --textfile: the
+    /// command itself succeeded (its output says so), but the textfile could not be written, so
+    /// node_exporter still serves the previous one. (When the command failed, its own code stands and the
+    /// textfile's failure is one warning.)
+    TEXTFILE_NOT_WRITTEN = 32;
 }
 
 /// `redis health` speaks the monitoring-plugin convention instead of the codes above
@@ -212,6 +218,10 @@ mod tests {
         let cases: Vec<(anyhow::Error, u8)> = vec![
             (CliError::Declined.into(), REFUSED),
             (CliError::CommandFlagRemoved.into(), USAGE),
+            (
+                CliError::TextfileNotWritten("t.prom: x".into()).into(),
+                TEXTFILE_NOT_WRITTEN,
+            ),
             (
                 WaitError::NoScheduler {
                     id: "r".into(),

@@ -70,6 +70,69 @@ fn server() -> RedisServer {
     })
 }
 
+/// A textfile that cannot be written is said once: a command that succeeded exits
+/// `TEXTFILE_NOT_WRITTEN` (its output still says what it did), one that failed keeps its own code.
+#[test]
+fn a_textfile_that_cannot_be_written_is_said_once_and_fails_a_success() {
+    let s = server();
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("backups");
+    let prom = root.path().join("nonexistent/x.prom");
+    let prom_arg = prom.to_str().unwrap();
+    let once = |out: &std::process::Output| {
+        let err = stderr(out);
+        assert_eq!(err.matches(prom_arg).count(), 1, "{err}");
+    };
+    let out = tartarus_on(&s)
+        .args([
+            "backup", "create", "--method", "logical", "-o", "json", "--dir",
+        ])
+        .arg(&dir)
+        .args(["--textfile", prom_arg])
+        .output()
+        .unwrap();
+    assert_exit(&out, exit::TEXTFILE_NOT_WRITTEN);
+    once(&out);
+    let id = json(&out.stdout)["id"].as_str().unwrap().to_string();
+    assert!(
+        dir.join(&id).join("manifest.json").is_file(),
+        "the backup stands"
+    );
+    // The same for verify, copy and verify persistence.
+    let out = verify(&s, &id, &dir, &["--textfile", prom_arg]);
+    assert_exit(&out, exit::TEXTFILE_NOT_WRITTEN);
+    once(&out);
+    let out = tartarus_on(&s)
+        .args(["backup", "copy", &id])
+        .arg(root.path().join("offsite"))
+        .arg("--dir")
+        .arg(&dir)
+        .args(["--textfile", prom_arg])
+        .output()
+        .unwrap();
+    assert_exit(&out, exit::TEXTFILE_NOT_WRITTEN);
+    once(&out);
+    let out = tartarus_on(&s)
+        .args([
+            "verify",
+            "persistence",
+            "-o",
+            "json",
+            "--textfile",
+            prom_arg,
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&out, exit::TEXTFILE_NOT_WRITTEN);
+    once(&out);
+    assert_eq!(json(&out.stdout)["persisted"], true);
+    // A command that failed keeps its code; the textfile is one warning.
+    let out = verify(&s, "20200101T000000Z-file", &dir, &["--textfile", prom_arg]);
+    assert_exit(&out, exit::NOT_FOUND);
+    once(&out);
+    assert!(!prom.exists());
+}
+
 /// The textfile says what the commands did: the backup just made (time, size, duration from its
 /// manifest), its verification, the queue depth, Redis's persistence status, and the verdict of
 /// `verify persistence`, which another process (`metrics`) reads back from the cell.

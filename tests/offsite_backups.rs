@@ -144,6 +144,100 @@ fn a_folder_copy_round_trips() {
     assert!(!elsewhere.join(&id).exists());
 }
 
+/// Every file under `root` with its bytes, for "nothing was written" checks.
+fn tree(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `backup copy ID DEST --dir DIR`.
+fn copy_to(s: &RedisServer, id: &str, dest: &Path, dir: &Path) -> std::process::Output {
+    tartarus_on(s)
+        .args(["backup", "copy", id])
+        .arg(dest)
+        .arg("--dir")
+        .arg(dir)
+        .args(["-o", "json"])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_copy_into_its_own_backup_or_onto_a_file_is_refused() {
+    let s = server_with_keys();
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("local");
+    let made = create_backup(&s, &dir, &["--method", "logical", "--verify"], &[]);
+    let id = made["id"].as_str().unwrap().to_string();
+    let source = dir.join(&id);
+    let before = tree(&source);
+    std::os::unix::fs::symlink(&source, root.path().join("link")).unwrap();
+    let refused = [
+        source.clone(),                     // the backup folder itself
+        source.join("nested"),              // a folder inside it (created by the copy)
+        source.join("nested/../deeper/.."), // the same, with dots
+        dir.clone(),                        // the copy would land on the backup itself
+        root.path().join("link"),           // a link to the backup folder
+        root.path().join("link/inside"),    // through the link, inside it
+    ];
+    for dest in &refused {
+        let out = copy_to(&s, &id, dest, &dir);
+        assert_exit(&out, exit::USAGE);
+        let err = stderr(&out);
+        assert!(
+            err.contains("the backup being copied") && err.contains(&dest.display().to_string()),
+            "{}: {err}",
+            dest.display()
+        );
+        assert_eq!(tree(&source), before, "{}: nothing written", dest.display());
+    }
+    assert!(!source.join("nested").exists() && !source.join("deeper").exists());
+    // A regular file as DEST, or under DEST, and as `backup create --dir`: not a directory.
+    let file = root.path().join("somefile");
+    std::fs::write(&file, b"keep").unwrap();
+    for dest in [file.clone(), file.join("sub")] {
+        let out = copy_to(&s, &id, &dest, &dir);
+        assert_exit(&out, exit::USAGE);
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("{} is not a directory", file.display())),
+            "{err}"
+        );
+        assert!(!err.contains("os error"), "{err}");
+    }
+    let out = tartarus_on(&s)
+        .args(["backup", "create", "--method", "logical", "--dir"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_exit(&out, exit::USAGE);
+    assert!(
+        stderr(&out).contains(&format!("{} is not a directory", file.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), b"keep");
+    // A sibling folder, even one whose name starts like the backup's, is an ordinary copy.
+    let sibling = dir.join(format!("{id}-offsite"));
+    let out = copy_to(&s, &id, &sibling, &dir);
+    assert_exit(&out, exit::OK);
+    assert_eq!(json(&out.stdout)["verified"], true);
+    assert!(sibling.join(&id).join("manifest.json").is_file());
+    assert_eq!(tree(&source), before);
+}
+
 // ---------------------------------------------------------------------------------------------
 // S3, against moto's server mode.
 

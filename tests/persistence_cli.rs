@@ -1694,6 +1694,163 @@ fn verify_words_and_errors_printed_once() {
     assert!(err.contains("no-such-data-dir"), "{err}");
 }
 
+/// Dead, or a zombie left for init to reap.
+fn process_gone(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+    }
+}
+
+/// The restart command runs in its own process group: on --restart-timeout and on Ctrl-C, what
+/// it started in the background (here a grandchild that ignores SIGTERM) is killed too, and the
+/// canary is still removed.
+#[test]
+fn a_timed_out_or_interrupted_restart_kills_everything_it_started() {
+    let server = RedisServer::start_with(ServerOptions::aof("everysec"));
+    let d = tempfile::tempdir().unwrap();
+    for interrupt in [false, true] {
+        let pidfile = d.path().join(format!("pid-{interrupt}"));
+        let cmd = format!(
+            "(trap '' TERM; sleep 900) & echo $! > {}; wait; echo late",
+            pidfile.display()
+        );
+        let mut child = tartarus_process(&server)
+            .args(["verify", "persistence", "-o", "json", "--restart-cmd", &cmd])
+            .args(["--restart-timeout", if interrupt { "10m" } else { "2s" }])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let pid: i32 = loop {
+            if let Some(p) = std::fs::read_to_string(&pidfile)
+                .ok()
+                .and_then(|t| t.trim().parse().ok())
+            {
+                break p;
+            }
+            assert!(Instant::now() < deadline, "the restart command never ran");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        if interrupt {
+            // SAFETY: SIGINT to the tartarus process this test started.
+            unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+        }
+        // Long before the grandchild's own end: tartarus must not wait for it.
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while child.try_wait().unwrap().is_none() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                // SAFETY: test cleanup of the grandchild it started.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+                panic!("tartarus still waits for the restart command after 120 s");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(exit::FAILURE)),
+            "{}",
+            stderr(&out)
+        );
+        let v = json(&out.stdout);
+        let error = v["error"].as_str().unwrap();
+        let says = if interrupt {
+            "interrupted"
+        } else {
+            "did not finish within 2s"
+        };
+        assert!(error.contains(says), "{v}");
+        assert!(v["cleanup"].as_str().unwrap().contains("deleted"), "{v}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !process_gone(pid) {
+            if Instant::now() > deadline {
+                // SAFETY: test cleanup of the grandchild it started.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+                panic!("the grandchild {pid} outlived tartarus");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// A `--redis-conf` that is missing or includes itself is a bad input file (exit
+/// `INVALID_INPUT`), named; a folder without `manifest.json` is no backup, said before its
+/// entries are walked, and nothing is written into it.
+#[test]
+fn a_bad_redis_conf_is_bad_input_and_a_folder_without_a_manifest_is_no_backup() {
+    let server =
+        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
+    submit_some(&server, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let m = backup_create(&server, dir.path(), "replication");
+    let path = dir.path().join(m["id"].as_str().unwrap());
+    let confs = tempfile::tempdir().unwrap();
+    std::fs::write(confs.path().join("a.conf"), "include b.conf\n").unwrap();
+    std::fs::write(
+        confs.path().join("b.conf"),
+        "appendonly no\ninclude a.conf\n",
+    )
+    .unwrap();
+    let data_dir = tempfile::tempdir().unwrap();
+    for (conf, says) in [
+        (confs.path().join("nonexistent.conf"), "nonexistent.conf"),
+        (confs.path().join("a.conf"), "include loop"),
+    ] {
+        let out = tartarus()
+            .env("REDIS_ADDR", "")
+            .args(["backup", "restore", "--dry-run", "--redis-conf"])
+            .arg(&conf)
+            .arg("--data-dir")
+            .arg(data_dir.path())
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(exit::INVALID_INPUT)),
+            "{}",
+            stderr(&out)
+        );
+        let err = stderr(&out);
+        assert!(
+            err.contains(says) && err.contains(&conf.display().to_string()),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(data_dir.path()).unwrap().count(), 0);
+    // More entries than any backup may hold, and no manifest.json.
+    let root = tempfile::tempdir().unwrap();
+    let not_a_backup = root.path().join("not-a-backup");
+    std::fs::create_dir(&not_a_backup).unwrap();
+    for i in 0..10_050 {
+        std::fs::write(not_a_backup.join(format!("f{i}")), b"").unwrap();
+    }
+    let out = tartarus()
+        .env("REDIS_ADDR", "")
+        .args(["backup", "verify"])
+        .arg(&not_a_backup)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(i32::from(exit::BACKUP_INVALID)),
+        "{}",
+        stderr(&out)
+    );
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(
+        said.contains("has no manifest.json: it is not a backup folder"),
+        "{said}"
+    );
+    assert!(!said.contains("entries"), "{said}");
+    assert!(!not_a_backup.join("verify-result.json").exists());
+}
+
 /// Every group and verb of `redis`, `backup`, `verify`, and `bench backup`, has EXAMPLES in its
 /// long help.
 #[test]

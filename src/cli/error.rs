@@ -21,6 +21,9 @@ pub enum CliError {
     /// The operator answered no.
     #[error("cancelled: nothing was changed")]
     Declined,
+    /// A command that succeeded could not write its `--textfile`.
+    #[error("the command succeeded, but its metrics were not recorded: {0}")]
+    TextfileNotWritten(String),
 }
 
 impl CliError {
@@ -29,6 +32,7 @@ impl CliError {
         match self {
             CliError::Usage(_) | CliError::CommandFlagRemoved => exit::USAGE,
             CliError::NoTerminal(_) | CliError::Declined => exit::REFUSED,
+            CliError::TextfileNotWritten(_) => exit::TEXTFILE_NOT_WRITTEN,
         }
     }
 

@@ -6,8 +6,6 @@
 //! written and read back through the store contract, as the rest of tartarus sees them, and
 //! removed at the end (the policy changes stay out of the policy history).
 
-use std::os::fd::AsFd;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -320,7 +318,7 @@ async fn restart(
 ) -> anyhow::Result<()> {
     let run_id_before = server_field(admin, "server", "run_id").await?;
     tracing::info!("running the restart command");
-    run_restart(cmd, opts.restart_timeout).await?;
+    super::restart_command::run(cmd, opts.restart_timeout).await?;
     let (new_admin, waited) = wait_ready(target, opts.wait).await?;
     let run_id_after = server_field(&new_admin, "server", "run_id").await?;
     let restarted = run_id_before != run_id_after;
@@ -442,39 +440,6 @@ async fn wait_ready(
             });
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Runs the restart command with `sh -c`, its stdout sent to our stderr (stdout stays clean for
-/// `-o json`), no pipes a daemon could keep open.
-async fn run_restart(cmd: &str, timeout: Duration) -> Result<(), PersistenceError> {
-    let failed = |what: String| PersistenceError::RestartFailed(what);
-    let err_fd = std::io::stderr()
-        .as_fd()
-        .try_clone_to_owned()
-        .map_err(|e| failed(format!("duplicating stderr for the restart command: {e}")))?;
-    let mut child = tokio::process::Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .stdin(Stdio::null())
-        .stdout(Stdio::from(err_fd))
-        .stderr(Stdio::inherit())
-        .kill_on_drop(true)
-        .spawn()
-        .map_err(|e| failed(format!("starting the restart command with sh -c: {e}")))?;
-    match tokio::time::timeout(timeout, child.wait()).await {
-        Ok(Ok(status)) if status.success() => Ok(()),
-        Ok(Ok(status)) => Err(failed(format!(
-            "the restart command failed ({status}): the persistence check could not run"
-        ))),
-        Ok(Err(e)) => Err(failed(format!("waiting for the restart command: {e}"))),
-        Err(_) => {
-            let _ = child.kill().await;
-            Err(failed(format!(
-                "the restart command did not finish within {}; it was killed",
-                crate::model::units::format_duration(timeout)
-            )))
-        }
     }
 }
 

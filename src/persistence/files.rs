@@ -9,7 +9,7 @@
 
 use std::fs::File;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{PersistenceError, Result};
 
@@ -19,10 +19,73 @@ pub const MAX_TREE_ENTRIES: usize = 10_000;
 /// How deep a backup folder may nest (`appendonlydir/<file>` is depth 2).
 pub const MAX_TREE_DEPTH: usize = 8;
 
-/// Creates a directory (and parents) with mode 0700 on the last component.
+/// Creates a directory (and parents) with mode 0700 on the last component. A path that exists
+/// as something else than a folder (or lies under a file) is [`PersistenceError::NotADirectory`].
 pub(crate) fn create_private_dir(path: &Path) -> Result<()> {
+    check_folder_destination(path)?;
     std::fs::create_dir_all(path).map_err(|e| PersistenceError::io(path, e))?;
     set_mode(path, 0o700)
+}
+
+/// Refuses a folder destination that exists (links followed: a mount point may be one) and is
+/// not a folder, or whose nearest existing ancestor is not one: say so, with the path, instead
+/// of `File exists (os error 17)`. A path that does not exist yet is fine.
+pub fn check_folder_destination(path: &Path) -> Result<()> {
+    for p in path.ancestors().filter(|p| !p.as_os_str().is_empty()) {
+        match std::fs::metadata(p) {
+            Ok(md) if md.is_dir() => return Ok(()),
+            Ok(_) => {
+                return Err(PersistenceError::NotADirectory {
+                    path: p.to_path_buf(),
+                })
+            }
+            Err(e) if e.raw_os_error() == Some(libc::ENOTDIR) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(PersistenceError::io(p, e)),
+        }
+    }
+    Ok(())
+}
+
+/// The path `path` names once the folders missing in it are created: its longest existing
+/// ancestor canonicalized (links resolved), the rest appended with `.` and `..` applied.
+pub fn resolve_destination(path: &Path) -> Result<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| PersistenceError::io(".", e))?
+            .join(path)
+    };
+    let mut rest = Vec::new();
+    let mut base = absolute.as_path();
+    let mut resolved = loop {
+        match std::fs::canonicalize(base) {
+            Ok(c) => break c,
+            Err(_) => match (base.parent(), base.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    base = parent;
+                }
+                // `..` at the end, or the root itself: apply it lexically below.
+                (Some(parent), None) => {
+                    rest.push("..".into());
+                    base = parent;
+                }
+                (None, _) => break base.to_path_buf(),
+            },
+        }
+    };
+    for part in rest.iter().rev() {
+        match part.to_str() {
+            Some("..") => {
+                resolved.pop();
+            }
+            Some(".") => {}
+            _ => resolved.push(part),
+        }
+    }
+    Ok(resolved)
 }
 
 /// Creates a directory that must not exist yet (not even as a link), mode 0700.

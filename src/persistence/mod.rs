@@ -22,6 +22,7 @@ pub mod rdb;
 pub mod rdb_keys;
 pub mod replication;
 pub mod resp;
+pub mod restart_command;
 pub mod restore;
 
 use std::path::{Path, PathBuf};
@@ -116,6 +117,16 @@ pub enum PersistenceError {
     /// The destination already holds a different backup under the same id.
     #[error("{0}")]
     CopyConflict(String),
+    /// An input file given on the command line (`--redis-conf` and what it includes) that cannot
+    /// be used: missing, unreadable, not UTF-8, an include loop, a bad value.
+    #[error("{}: {reason}", path.display())]
+    BadInputFile { path: PathBuf, reason: String },
+    /// A folder destination (`--dir`, `DEST`, `--copy-to`) that exists and is not a folder.
+    #[error("{} is not a directory: backups go into a folder", path.display())]
+    NotADirectory { path: PathBuf },
+    /// A copy whose destination is the backup being copied, or inside it: nothing was written.
+    #[error("{0}")]
+    CopyIntoSource(String),
     #[error("`{command}` works on one Redis server, and this is a Redis Cluster (REDIS_CLUSTER_ADDRS): {alternative}")]
     ClusterUnsupported {
         command: &'static str,
@@ -167,10 +178,13 @@ impl PersistenceError {
             | PersistenceError::CopyConflict(_)
             | PersistenceError::SlotMapMismatch(_) => exit::CONFLICT,
             PersistenceError::VerificationFailed { .. } => exit::BACKUP_INVALID,
+            PersistenceError::BadInputFile { .. } => exit::INVALID_INPUT,
             PersistenceError::CanaryLost(_) => exit::PERSISTENCE_FAILED,
             PersistenceError::NeedsRedis { .. } => exit::CONFIG,
             PersistenceError::NoBackupDir { .. }
             | PersistenceError::RestoreUsage(_)
+            | PersistenceError::NotADirectory { .. }
+            | PersistenceError::CopyIntoSource(_)
             | PersistenceError::ClusterUnsupported { .. } => exit::USAGE,
             _ => exit::FAILURE,
         }
@@ -296,6 +310,18 @@ mod tests {
                 exit::USAGE,
             ),
             (PersistenceError::RestoreUsage("x".into()), exit::USAGE),
+            (
+                PersistenceError::NotADirectory { path: "f".into() },
+                exit::USAGE,
+            ),
+            (PersistenceError::CopyIntoSource("x".into()), exit::USAGE),
+            (
+                PersistenceError::BadInputFile {
+                    path: "redis.conf".into(),
+                    reason: "x".into(),
+                },
+                exit::INVALID_INPUT,
+            ),
             (
                 PersistenceError::CanaryLost("x".into()),
                 exit::PERSISTENCE_FAILED,

@@ -93,7 +93,7 @@ pub async fn run(ctx: &Ctx, args: CopyArgs) -> Result<u8> {
         copy: Some(record),
         ..Default::default()
     };
-    record_outcome(
+    let recorded = record_outcome(
         ctx,
         args.textfile.textfile.as_deref(),
         local,
@@ -101,7 +101,8 @@ pub async fn run(ctx: &Ctx, args: CopyArgs) -> Result<u8> {
         overrides,
     )
     .await;
-    let report = copied?;
-    emit(ctx.output, &report)?;
-    Ok(exit::OK)
+    recorded.finish(copied.and_then(|report| {
+        emit(ctx.output, &report)?;
+        Ok(exit::OK)
+    }))
 }

@@ -245,7 +245,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
             }),
         ..Default::default()
     };
-    record_outcome(
+    let recorded = record_outcome(
         ctx,
         args.textfile.textfile.as_deref(),
         Some(dir),
@@ -253,10 +253,11 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<u8> {
         overrides,
     )
     .await;
-    if let Some(created) = &made.created {
-        emit(ctx.output, created)?;
-    }
-    result.map(|()| exit::OK)
+    let emitted = match &made.created {
+        Some(created) => emit(ctx.output, created),
+        None => Ok(()),
+    };
+    recorded.finish(emitted.and(result).map(|()| exit::OK))
 }
 
 /// Creates the backup, verifies it (`--verify`) and copies it (`--copy-to`), filling `made` as
@@ -268,6 +269,8 @@ async fn create_verify_copy(
     made: &mut Made,
 ) -> Result<()> {
     let target = require_redis(&ctx.config.backend, "backup create")?;
+    // Before Redis is asked for anything: --dir must be a folder (or not exist yet).
+    crate::persistence::files::check_folder_destination(&args.dir.dir)?;
     let opts = BackupOptions {
         method: args.method.into(),
         patterns: if args.patterns.is_empty() {

@@ -112,6 +112,9 @@ async fn verify_and_record(
             ),
         };
         backup::remote::record_remote_verify(&loc, &id, &record).await
+    } else if std::fs::symlink_metadata(fetched.path.join(backup::MANIFEST)).is_err() {
+        // Not a backup (`backup verify /tmp`): nothing is written into it.
+        Ok(())
     } else {
         backup::outcome::write_record(&fetched.path, backup::outcome::VERIFY_RECORD, &record)
     };
@@ -146,7 +149,7 @@ pub async fn run(ctx: &Ctx, args: VerifyArgs) -> Result<u8> {
         ..Default::default()
     };
     let remote = args.dir.dir.as_ref().filter(|l| l.is_remote());
-    record_outcome(
+    let recorded = record_outcome(
         ctx,
         args.textfile.textfile.as_deref(),
         local_dir,
@@ -154,11 +157,12 @@ pub async fn run(ctx: &Ctx, args: VerifyArgs) -> Result<u8> {
         overrides,
     )
     .await;
-    let (report, _, _) = outcome?;
-    emit(ctx.output, &report)?;
-    if report.ok {
-        Ok(exit::OK)
-    } else {
-        Err(failed(&report).into())
-    }
+    recorded.finish(outcome.and_then(|(report, _, _)| {
+        emit(ctx.output, &report)?;
+        if report.ok {
+            Ok(exit::OK)
+        } else {
+            Err(failed(&report).into())
+        }
+    }))
 }

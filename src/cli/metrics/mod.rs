@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::Args;
 
-use super::Ctx;
+use super::{CliError, Ctx};
 use crate::config::Backend;
 use crate::exit;
 use crate::metrics::textfile::{self, Overrides, Sources};
@@ -26,7 +26,8 @@ Examples:
 #[derive(Debug, Args)]
 pub struct TextfileArg {
     /// Also write node_exporter textfile metrics here (atomically), on success and on failure:
-    /// this command's outcome with everything `tartarus metrics` reports
+    /// this command's outcome with everything `tartarus metrics` reports. If it cannot be
+    /// written, a command that succeeded exits 32 (TEXTFILE_NOT_WRITTEN)
     #[arg(long, env = "TARTARUS_TEXTFILE", value_name = "PATH")]
     pub textfile: Option<PathBuf>,
 }
@@ -108,23 +109,41 @@ async fn sources<'a>(
     }
 }
 
-/// Writes the textfile of a command that records its outcome. A failure to write it is
-/// logged, never the command's own outcome.
+/// Whether a command's `--textfile` was written; [`Recorded::finish`] combines it with the
+/// command's own result.
+#[must_use = "finish() reports a textfile that was not written"]
+pub(crate) struct Recorded(Option<anyhow::Error>);
+
+impl Recorded {
+    /// The command's result, unless it succeeded and its textfile was not written: then
+    /// [`CliError::TextfileNotWritten`] (exit `TEXTFILE_NOT_WRITTEN`), so a cron job learns that
+    /// node_exporter still serves the old file. After a failure, the command's own error and code
+    /// stand and the textfile's is one warning.
+    pub(crate) fn finish(self, result: Result<u8>) -> Result<u8> {
+        match (self.0, result) {
+            (None, result) => result,
+            (Some(e), Ok(exit::OK)) => Err(CliError::TextfileNotWritten(format!("{e:#}")).into()),
+            (Some(e), result) => {
+                tracing::warn!("{e:#}");
+                result
+            }
+        }
+    }
+}
+
+/// Writes the textfile of a command that records its outcome (on success and failure alike).
 pub(crate) async fn record_outcome(
     ctx: &Ctx,
     path: Option<&Path>,
     backup_dir: Option<&Path>,
     remote: Option<&Location>,
     overrides: Overrides,
-) {
+) -> Recorded {
     let Some(path) = path else {
-        return;
+        return Recorded(None);
     };
     let src = sources(ctx, backup_dir, remote, false).await;
-    if let Err(e) = textfile::write(path, &src, &overrides).await {
-        tracing::error!("{e:#}");
-        eprintln!("warning: {e:#}");
-    }
+    Recorded(textfile::write(path, &src, &overrides).await.err())
 }
 
 pub async fn run(ctx: &Ctx, args: MetricsArgs) -> Result<u8> {

@@ -35,7 +35,8 @@ pub struct PersistenceArgs {
     /// How long to wait for Redis to answer and finish loading after the restart
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration_arg)]
     pub wait: Duration,
-    /// How long the restart command may run before it is killed
+    /// How long the restart command may run before it is killed, with everything it started
+    /// (its process group: SIGTERM, then SIGKILL 2 s later)
     #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_duration_arg)]
     pub restart_timeout: Duration,
     /// The backup directory whose figures the textfile reports too (with --textfile)
@@ -116,7 +117,7 @@ pub async fn run(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
         persistence: Some(record),
         ..Default::default()
     };
-    record_outcome(
+    let recorded = record_outcome(
         ctx,
         args.textfile.textfile.as_deref(),
         args.dir.as_ref().and_then(Location::folder),
@@ -125,9 +126,9 @@ pub async fn run(ctx: &Ctx, args: PersistenceArgs) -> Result<u8> {
     )
     .await;
     // CI parses stdout: the verdict comes out on every path, saying why.
-    emit(ctx.output, &verdict)?;
+    let emitted = emit(ctx.output, &verdict);
     if verdict.error.is_some() {
         tracing::warn!("canary cleanup: {}", verdict.cleanup);
     }
-    outcome.map(|()| exit::OK)
+    recorded.finish(emitted.and(outcome).map(|()| exit::OK))
 }

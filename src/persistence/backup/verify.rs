@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::hashing::sha256_reader;
-use super::{read_manifest, BackupManifest, BackupMethod, AOF_DIR, RDB_FILE};
+use super::{read_manifest, BackupManifest, BackupMethod, AOF_DIR, MANIFEST, RDB_FILE};
 use crate::persistence::{aof, files, rdb, PersistenceError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -135,6 +135,10 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
         ok: false,
         checks: Vec::new(),
     };
+    if let Some(reason) = not_a_backup(folder) {
+        rep.checks.push(check("manifest", false, reason));
+        return rep;
+    }
     // Every entry is lstat-ed before anything is read: a link fails here, naming it.
     match files::check_tree(folder) {
         Ok(present) => rep.checks.push(check(
@@ -200,6 +204,22 @@ fn verify_with(folder: &Path, deep: bool) -> VerifyReport {
     }
     rep.ok = rep.checks.iter().all(|c| c.outcome != CheckOutcome::Failed);
     rep
+}
+
+/// A real folder (not a link: the tree check names that) without `manifest.json` is no backup
+/// at all: say so before walking it (`backup verify /tmp` would list thousands of entries).
+fn not_a_backup(folder: &Path) -> Option<String> {
+    let md = std::fs::symlink_metadata(folder).ok()?;
+    if !md.is_dir() {
+        return None;
+    }
+    match std::fs::symlink_metadata(folder.join(MANIFEST)) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(format!(
+            "{} has no {MANIFEST}: it is not a backup folder",
+            folder.display()
+        )),
+        _ => None,
+    }
 }
 
 /// Size and SHA-256 of every listed file (opened without following links), and the structure

@@ -13,9 +13,12 @@ pub fn options_from_redis_conf(
     data_dir: impl Into<PathBuf>,
 ) -> Result<OfflineRestoreOptions> {
     let mut opts = OfflineRestoreOptions::new(data_dir, false);
-    read_redis_conf(conf, &mut opts, 0)?;
+    read_redis_conf(conf, &mut opts, &mut Vec::new())?;
     Ok(opts)
 }
+
+/// How deep `include`s may nest (a loop is reported as one before this).
+const MAX_INCLUDE_DEPTH: usize = 8;
 
 fn conf_value(rest: &str) -> String {
     let v = rest.trim();
@@ -26,14 +29,47 @@ fn conf_value(rest: &str) -> String {
     unquoted.unwrap_or(v).to_string()
 }
 
-fn read_redis_conf(conf: &Path, opts: &mut OfflineRestoreOptions, depth: usize) -> Result<()> {
-    if depth > 8 {
-        return Err(PersistenceError::invalid(
-            conf.display().to_string(),
-            "include nesting deeper than 8",
+/// A bad `--redis-conf` (or a file it includes): an input error naming the file.
+fn bad(path: &Path, reason: impl Into<String>) -> PersistenceError {
+    PersistenceError::BadInputFile {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+/// Reads `conf` into `opts`; `chain` holds the files that include it (canonical paths), so an
+/// include loop is reported as one, naming the files.
+fn read_redis_conf(
+    conf: &Path,
+    opts: &mut OfflineRestoreOptions,
+    chain: &mut Vec<PathBuf>,
+) -> Result<()> {
+    let text = std::fs::read(conf).map_err(|e| bad(conf, format!("cannot read it: {e}")))?;
+    let text = String::from_utf8(text).map_err(|e| {
+        bad(
+            conf,
+            format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+        )
+    })?;
+    let canonical = std::fs::canonicalize(conf).unwrap_or_else(|_| conf.to_path_buf());
+    if chain.contains(&canonical) {
+        let names: Vec<String> = chain
+            .iter()
+            .chain(std::iter::once(&canonical))
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(bad(
+            conf,
+            format!("include loop: {}", names.join(" includes ")),
         ));
     }
-    let text = std::fs::read_to_string(conf).map_err(|e| PersistenceError::io(conf, e))?;
+    if chain.len() > MAX_INCLUDE_DEPTH {
+        return Err(bad(
+            conf,
+            format!("include nesting deeper than {MAX_INCLUDE_DEPTH}"),
+        ));
+    }
+    chain.push(canonical);
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -47,9 +83,9 @@ fn read_redis_conf(conf: &Path, opts: &mut OfflineRestoreOptions, depth: usize) 
                     "yes" => true,
                     "no" => false,
                     other => {
-                        return Err(PersistenceError::invalid(
-                            format!("{} line {}", conf.display(), n + 1),
-                            format!("appendonly {other:?} (expected yes or no)"),
+                        return Err(bad(
+                            conf,
+                            format!("line {}: appendonly {other:?} (expected yes or no)", n + 1),
                         ))
                     }
                 }
@@ -64,11 +100,12 @@ fn read_redis_conf(conf: &Path, opts: &mut OfflineRestoreOptions, depth: usize) 
                 } else {
                     conf.parent().unwrap_or(Path::new(".")).join(inc)
                 };
-                read_redis_conf(&inc, opts, depth + 1)?;
+                read_redis_conf(&inc, opts, chain)?;
             }
             _ => {}
         }
     }
+    chain.pop();
     Ok(())
 }
 
@@ -100,12 +137,40 @@ mod tests {
             ("aof dir", "x.aof", "data.rdb")
         );
         std::fs::write(d.path().join("bad.conf"), "appendonly maybe\n").unwrap();
-        assert!(options_from_redis_conf(&d.path().join("bad.conf"), "/data").is_err());
+        let err = options_from_redis_conf(&d.path().join("bad.conf"), "/data").unwrap_err();
+        assert_eq!(err.code(), crate::exit::INVALID_INPUT);
+        assert!(err.to_string().contains("bad.conf: line 1"), "{err}");
         std::fs::write(d.path().join("plain.conf"), "port 1\n").unwrap();
         assert!(
             !options_from_redis_conf(&d.path().join("plain.conf"), "/data")
                 .unwrap()
                 .appendonly
         );
+    }
+
+    #[test]
+    fn a_missing_file_or_an_include_loop_is_bad_input_naming_the_file() {
+        let d = tempfile::tempdir().unwrap();
+        let missing = d.path().join("nonexistent.conf");
+        let err = options_from_redis_conf(&missing, "/data").unwrap_err();
+        assert_eq!(err.code(), crate::exit::INVALID_INPUT);
+        assert!(err.to_string().contains("nonexistent.conf"), "{err}");
+        std::fs::write(d.path().join("a.conf"), "include b.conf\n").unwrap();
+        std::fs::write(d.path().join("b.conf"), "appendonly yes\ninclude a.conf\n").unwrap();
+        let err = options_from_redis_conf(&d.path().join("a.conf"), "/data").unwrap_err();
+        assert_eq!(err.code(), crate::exit::INVALID_INPUT);
+        assert!(err.to_string().contains("include loop"), "{err}");
+        // The same file twice, not nested, is no loop.
+        std::fs::write(d.path().join("c.conf"), "dbfilename c.rdb\n").unwrap();
+        std::fs::write(
+            d.path().join("twice.conf"),
+            "include c.conf\ninclude c.conf\n",
+        )
+        .unwrap();
+        let o = options_from_redis_conf(&d.path().join("twice.conf"), "/data").unwrap();
+        assert_eq!(o.dbfilename, "c.rdb");
+        std::fs::write(d.path().join("latin1.conf"), b"# caf\xe9\n").unwrap();
+        let err = options_from_redis_conf(&d.path().join("latin1.conf"), "/data").unwrap_err();
+        assert_eq!(err.code(), crate::exit::INVALID_INPUT);
     }
 }

@@ -8,7 +8,7 @@ use super::CopyReport;
 use crate::persistence::backup::{
     outcome, read_manifest, verify_checksums, BackupManifest, MANIFEST, MAX_MANIFEST_BYTES,
 };
-use crate::persistence::files::{open_beneath, read_bounded};
+use crate::persistence::files::{open_beneath, read_bounded, resolve_destination};
 use crate::persistence::{PersistenceError, Result};
 
 /// Removes a temporary folder unless disarmed.
@@ -29,6 +29,8 @@ pub(super) fn copy(src: &Path, dir: &Path) -> Result<CopyReport> {
         MAX_MANIFEST_BYTES,
         &src.join(MANIFEST),
     )?;
+    crate::persistence::files::check_folder_destination(dir)?;
+    refuse_copy_into_source(src, dir, &manifest.id)?;
     if !dir.is_dir() {
         crate::persistence::create_private_dir(dir)?;
     }
@@ -74,6 +76,26 @@ pub(super) fn copy(src: &Path, dir: &Path) -> Result<CopyReport> {
         verified: true,
         elapsed_ms: 0,
     })
+}
+
+/// Refuses a destination that is the backup `src` itself or a folder inside it (the copy would
+/// nest in the source, or write its read-back record there), and the folder holding `src`
+/// (`dir/<id>` would be `src`). Links are resolved on both sides.
+fn refuse_copy_into_source(src: &Path, dir: &Path, id: &str) -> Result<()> {
+    let source = std::fs::canonicalize(src).map_err(|e| PersistenceError::io(src, e))?;
+    let dest = resolve_destination(dir)?;
+    let why = if dest.starts_with(&source) {
+        "is the backup being copied, or a folder inside it"
+    } else if dest.join(id) == source {
+        "is the folder that holds the backup being copied: the copy would land on the backup itself"
+    } else {
+        return Ok(());
+    };
+    Err(PersistenceError::CopyIntoSource(format!(
+        "the destination {} {why} ({}): copy it to another folder; nothing was written",
+        dir.display(),
+        source.display()
+    )))
 }
 
 fn conflict(path: &Path) -> PersistenceError {
