@@ -161,7 +161,7 @@ impl RedisServer {
                     return false;
                 }
             }
-            if self.ping() {
+            if self.ping() && self.answers_from_our_child() {
                 return true;
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -171,6 +171,23 @@ impl RedisServer {
             self.port,
             self.log()
         );
+    }
+
+    /// True when the server answering on the port is the process this harness started (after a
+    /// restart, another test's server may have taken the port first).
+    fn answers_from_our_child(&self) -> bool {
+        let Some(pid) = self.child.as_ref().map(|c| c.id()) else {
+            return false;
+        };
+        let Ok(mut c) = self.client().get_connection() else {
+            return false;
+        };
+        let info: String = redis::cmd("INFO")
+            .arg("server")
+            .query(&mut c)
+            .unwrap_or_default();
+        info.lines()
+            .any(|l| l.trim() == format!("process_id:{pid}"))
     }
 
     /// True when the server answers PING and is not loading.
