@@ -1650,15 +1650,22 @@ fn verify_takes_a_path_alone() {
     );
 }
 
-/// `verify` shows checksum results in words, and an error prints its cause once.
-#[test]
-fn verify_words_and_errors_printed_once() {
+/// A server holding `runs` submitted runs, and a replication backup of it: (server, the backups'
+/// folder, the backup's folder).
+fn replication_backup_of(runs: usize) -> (RedisServer, tempfile::TempDir, std::path::PathBuf) {
     let server =
         RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
-    submit_some(&server, 3);
+    submit_some(&server, runs);
     let dir = tempfile::tempdir().unwrap();
     let m = backup_create(&server, dir.path(), "replication");
     let path = dir.path().join(m["id"].as_str().unwrap());
+    (server, dir, path)
+}
+
+/// `verify` shows checksum results in words, and an error prints its cause once.
+#[test]
+fn verify_words_and_errors_printed_once() {
+    let (_server, dir, path) = replication_backup_of(3);
     let out = tartarus()
         .env("REDIS_ADDR", "")
         .args(["backup", "verify"])
@@ -1783,12 +1790,7 @@ fn a_timed_out_or_interrupted_restart_kills_everything_it_started() {
 /// entries are walked, and nothing is written into it.
 #[test]
 fn a_bad_redis_conf_is_bad_input_and_a_folder_without_a_manifest_is_no_backup() {
-    let server =
-        RedisServer::start_with(ServerOptions::default().with("repl-diskless-sync-delay", "0"));
-    submit_some(&server, 2);
-    let dir = tempfile::tempdir().unwrap();
-    let m = backup_create(&server, dir.path(), "replication");
-    let path = dir.path().join(m["id"].as_str().unwrap());
+    let (_server, _dir, path) = replication_backup_of(2);
     let confs = tempfile::tempdir().unwrap();
     std::fs::write(confs.path().join("a.conf"), "include b.conf\n").unwrap();
     std::fs::write(

@@ -186,21 +186,12 @@ fn top_draws_under_a_terminal_and_quits_on_q_and_ctrl_c() {
     quit_with(&server, b"\x03");
 }
 
-#[test]
-fn top_without_a_terminal_prints_json_snapshots() {
-    let server = RedisServer::start();
-    seed(&server);
-    let out = tartarus_on(&server)
-        .args([
-            "-q",
-            "top",
-            "--interval",
-            "150ms",
-            "--count",
-            "3",
-            "--events",
-            "5",
-        ])
+/// What `tartarus -q ARGS --interval 150ms` printed without a terminal (it must succeed).
+fn top_output(server: &RedisServer, args: &[&str]) -> String {
+    let out = tartarus_on(server)
+        .arg("-q")
+        .args(args)
+        .args(["--interval", "150ms"])
         .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
@@ -209,7 +200,14 @@ fn top_without_a_terminal_prints_json_snapshots() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn top_without_a_terminal_prints_json_snapshots() {
+    let server = RedisServer::start();
+    seed(&server);
+    let text = top_output(&server, &["top", "--count", "3", "--events", "5"]);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     let stats = queue_stats(&server);
@@ -241,26 +239,7 @@ fn top_without_a_terminal_prints_json_snapshots() {
 fn top_with_o_yaml_prints_yaml_documents() {
     let server = RedisServer::start();
     seed(&server);
-    let out = tartarus_on(&server)
-        .args([
-            "-q",
-            "-o",
-            "yaml",
-            "top",
-            "--interval",
-            "150ms",
-            "--count",
-            "2",
-        ])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = top_output(&server, &["-o", "yaml", "top", "--count", "2"]);
     let docs: Vec<serde_yaml::Value> = text
         .split("---\n")
         .filter(|d| !d.trim().is_empty())
