@@ -488,6 +488,32 @@ spec:
     }
 
     #[test]
+    fn a_foreign_api_version_and_a_nul_in_an_argument_are_refused() {
+        for (yaml, field) in [
+            (
+                "apiVersion: tartarus.io/v2\nspec: {image: x, command: [a]}\n",
+                "apiVersion",
+            ),
+            (
+                "spec: {image: x, command: [sh, \"a\\0b\"]}\n",
+                "spec.command[1]",
+            ),
+        ] {
+            let err = parse_sandbox_documents("f.yaml", yaml)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(field), "{yaml}: {err}");
+        }
+        // The known version, and none at all, are accepted.
+        for yaml in [
+            "apiVersion: tartarus.io/v1\nspec: {image: x, command: [a]}\n",
+            "spec: {image: x, command: [a]}\n",
+        ] {
+            assert!(parse_sandbox_documents("f.yaml", yaml).is_ok(), "{yaml}");
+        }
+    }
+
+    #[test]
     fn unknown_fields_are_rejected() {
         let text = "spec:\n  image: x\n  command: [a]\n  colour: blue\n";
         let err = parse_sandbox_documents("f.yaml", text)

@@ -5,6 +5,17 @@ use super::*;
 impl SandboxDocument {
     /// Validates the document and produces the normalized spec. `fallback_name` names unnamed sandboxes.
     pub fn validate(self, fallback_name: &str) -> Result<SandboxSpec, FieldError> {
+        // Optional, as `kind` is; when given, a version this build does not know is refused
+        // rather than read as v1.
+        if let Some(version) = &self.api_version {
+            let known = crate::model::view::API_VERSION;
+            if version != known {
+                return Err(field_err(
+                    "apiVersion",
+                    format!("expected `{known}`, got `{}`", escape_control(version)),
+                ));
+            }
+        }
         if let Some(kind) = &self.kind {
             if kind != "Sandbox" {
                 return Err(field_err(
@@ -120,6 +131,13 @@ fn check_command(command: &[String]) -> Result<(), FieldError> {
         return Err(field_err(
             "spec.command[0]",
             "the program must not be empty",
+        ));
+    }
+    // An argument cannot hold a NUL byte (exec ends it there): refused now, not at start.
+    if let Some(i) = command.iter().position(|a| a.contains('\0')) {
+        return Err(field_err(
+            &format!("spec.command[{i}]"),
+            "must not contain a NUL byte",
         ));
     }
     Ok(())
