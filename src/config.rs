@@ -444,6 +444,33 @@ mod tests {
     }
 
     #[test]
+    fn a_database_named_twice_differently_is_refused() {
+        let with = |addr: &str, db: Option<&str>| {
+            let mut r = raw();
+            r.redis_addr = (Some(addr.into()), Source::Env);
+            r.redis_db = (db.map(String::from), Source::Env);
+            Config::from_raw(r)
+        };
+        let err = with("redis://cache:6379/3", Some("5")).unwrap_err();
+        assert_eq!(err.code(), crate::exit::CONFIG);
+        assert!(err.to_string().contains("database 3"), "{err}");
+        // Named once, or twice alike: fine.
+        for (addr, db, want) in [
+            ("redis://cache:6379/3", Some("3"), 3),
+            ("redis://cache:6379/3", None, 3),
+            ("cache:6379", Some("5"), 5),
+        ] {
+            let config = with(addr, db).unwrap();
+            let shown = config
+                .settings
+                .iter()
+                .find(|s| s.name == "REDIS_DB")
+                .unwrap();
+            assert_eq!(shown.value, serde_json::json!(want), "{addr} {db:?}");
+        }
+    }
+
+    #[test]
     fn zero_timeouts_are_refused() {
         let mut r = raw();
         r.command_timeout = (Duration::ZERO, Source::Flag);

@@ -332,6 +332,17 @@ fn redis_db(
                     value: d.clone(),
                     message: "expected a database number such as 0".into(),
                 })?;
+            // Two different databases named: neither silently wins.
+            if let Some(in_url) = url_db.filter(|u| *u != db) {
+                return Err(ConfigError::Invalid {
+                    name: "REDIS_DB",
+                    value: d.clone(),
+                    message: format!(
+                        "the address already names database {in_url} (`/{in_url}`): give the \
+                         database once"
+                    ),
+                });
+            }
             (db, raw.redis_db.1)
         }
         _ => url_db
