@@ -241,6 +241,11 @@ fn looks_like_auth(text: &str) -> bool {
 
 /// Adds what to check to the connection failures people meet when setting up TLS.
 fn with_hint(kind: FailureKind, text: String) -> String {
+    if text.contains("DB index is out of range") {
+        return "the server has no such database (REDIS_DB, or the /N of REDIS_ADDR, is at \
+                least its `databases` setting, 16 by default)"
+            .to_string();
+    }
     if kind != FailureKind::Unavailable {
         return text;
     }
@@ -262,6 +267,19 @@ fn with_hint(kind: FailureKind, text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_database_the_server_lacks_is_said_in_words() {
+        use redis::{ErrorKind, ServerErrorKind};
+        let e = redis::RedisError::from((
+            ErrorKind::Server(ServerErrorKind::ResponseError),
+            "Redis server refused to switch database",
+            "DB index is out of range".to_string(),
+        ));
+        let f = Failure::from_redis("h:1", &e);
+        assert!(f.message.contains("no such database"), "{}", f.message);
+        assert!(f.message.contains("REDIS_DB"), "{}", f.message);
+    }
 
     #[test]
     fn not_now_replies_are_unavailable_and_demotions_reconnect() {
