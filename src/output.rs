@@ -390,6 +390,16 @@ fn fixed_row(widths: &[usize], cells: &[String]) -> String {
 ///
 /// Use on Unix-millisecond fields: `#[serde(with = "crate::output::rfc3339")]`, or
 /// `crate::output::rfc3339::option` for `Option<i64>` (a missing time is `null`).
+/// Serializes an empty text as `null` (the convention for a missing value) and any other as
+/// itself: for fields that are empty rather than absent in the Rust type.
+pub fn empty_as_null<S: serde::Serializer>(text: &str, ser: S) -> Result<S::Ok, S::Error> {
+    if text.is_empty() {
+        ser.serialize_none()
+    } else {
+        ser.serialize_str(text)
+    }
+}
+
 pub mod rfc3339 {
     use serde::{Deserialize, Deserializer, Serializer};
 

@@ -997,6 +997,13 @@ fn health_rewrite_percentage_bad_threshold_and_aof_off_rows() {
         not_ok(&r),
         vec!["auto_aof_rewrite_percentage=\"WARNING\"".to_string()]
     );
+    // An OK row has nothing to fix: null, as every missing value in JSON (it was "").
+    let ok = row(&r, "appendonly");
+    assert_eq!(
+        (&ok["status"], &ok["fix"]),
+        (&"OK".into(), &serde_json::Value::Null),
+        "{r}"
+    );
 
     // A bad --max-save-age: 3 with a clear message, never 2.
     let out = tartarus_on(&s)

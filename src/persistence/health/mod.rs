@@ -74,8 +74,11 @@ pub struct HealthCheck {
     /// The unit of a numeric value: `ms`, `bytes` or `percent`; null for counts and text.
     /// (The round trip keeps its fraction of a millisecond: 0.123 ms.)
     pub unit: Option<&'static str>,
+    /// What was found, in words (null in JSON when there is nothing to say).
+    #[serde(serialize_with = "crate::output::empty_as_null")]
     pub message: String,
-    /// What to do about it (empty when OK).
+    /// What to do about it (empty when OK: null in JSON).
+    #[serde(serialize_with = "crate::output::empty_as_null")]
     pub fix: String,
 }
 
