@@ -2137,10 +2137,18 @@ async fn submits_wake_schedulers(store: SharedStore) {
 async fn finishes_that_free_capacity_requeue_parked_runs(store: SharedStore) {
     node(&store, "n1", 4, Duration::from_secs(60)).await;
     let batch = runs(5, 0);
+    // Subscribed first, and the submit's own wake-up seen before the finish: on Cluster a
+    // message reaches the subscriber's node over the cluster bus, and could land late.
+    let mut rx = store.queue_wakeups().await.unwrap();
     store.submit(&batch[..2]).await.unwrap();
+    tokio::time::timeout(Duration::from_secs(5), rx.changed())
+        .await
+        .expect("the submit wakes the schedulers")
+        .unwrap();
     place_all(&store, "n1").await;
     start_all(&store, "n1", &batch[..2]).await;
-    let mut rx = store.queue_wakeups().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    rx.borrow_and_update();
     let done = Completion::succeeded("");
     // Nothing parked: the freed slot moves and wakes nothing.
     assert_eq!(
