@@ -78,7 +78,7 @@ fn each_cell_is_one_slot_and_sees_only_its_own_data() {
     assert_eq!(stats["depth"], 2);
 
     // Every key carries its cell's hash tag; each cell's keys share one slot; each cell that was
-    // used has its schema version.
+    // written to has its schema version, and the one that was only read (red) has no key at all.
     let keys = all_keys(&server);
     for cell in ["blue", "green", "red"] {
         let mine: Vec<&String> = keys.iter().filter(|k| hash_tag(k) == Some(cell)).collect();
@@ -89,11 +89,15 @@ fn each_cell_is_one_slot_and_sees_only_its_own_data() {
             .arg(Keys::for_cell(&Cell::new(cell).unwrap()).schema())
             .query(&mut server.conn())
             .unwrap();
-        assert_eq!(
-            schema,
-            Some(tartarus::store::schema::SCHEMA_VERSION.to_string()),
-            "{cell}"
-        );
+        if cell == "red" {
+            assert!(mine.is_empty() && schema.is_none(), "red was only read: {mine:?}");
+        } else {
+            assert_eq!(
+                schema,
+                Some(tartarus::store::schema::SCHEMA_VERSION.to_string()),
+                "{cell}"
+            );
+        }
     }
     assert!(
         keys.iter().all(|k| hash_tag(k).is_some()),
@@ -271,4 +275,56 @@ fn an_untagged_queue_key_still_works_on_one_server() {
         .query(&mut server.conn())
         .unwrap();
     assert_eq!(depth, 1);
+}
+
+/// Commands that only read never initialise a cell: a mistyped `--cell` is reported and leaves
+/// no key behind; the first command that writes initialises it.
+#[test]
+fn reading_a_cell_that_holds_nothing_creates_nothing() {
+    let server = RedisServer::start();
+    let on_typo = || {
+        let mut cmd = tartarus_on(&server);
+        cmd.args(["--cell", "typo-cell"]);
+        cmd
+    };
+    let reads: [&[&str]; 6] = [
+        &["sandbox", "list", "-o", "json"],
+        &["sandbox", "get", "01ARZ3NDEKTSV4RRFFQ69G5FAV"],
+        &["queue", "stats", "-o", "json"],
+        &["node", "list", "-o", "json"],
+        &["policy", "list", "-o", "json"],
+        &["config", "show", "-o", "json"],
+    ];
+    for args in reads {
+        let out = on_typo().args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if args[1] == "get" {
+            assert_eq!(
+                out.status.code(),
+                Some(i32::from(exit::NOT_FOUND)),
+                "{stderr}"
+            );
+        } else {
+            assert!(out.status.success(), "{args:?}: {stderr}");
+        }
+        if args[0] != "config" {
+            assert!(
+                stderr.contains("typo-cell holds nothing"),
+                "{args:?}: {stderr}"
+            );
+        }
+        assert!(
+            all_keys(&server).is_empty(),
+            "{args:?} wrote {:?}",
+            all_keys(&server)
+        );
+    }
+    // A write initialises it.
+    on_typo()
+        .args(["sandbox", "submit", "--image", "x", "--", "true"])
+        .assert()
+        .success();
+    assert!(all_keys(&server).contains(&Keys::for_cell(&Cell::new("typo-cell").unwrap()).schema()));
+    let out = on_typo().args(["queue", "stats"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("holds nothing"));
 }

@@ -31,8 +31,19 @@ impl Ctx {
         }
     }
 
-    /// Connects to the configured store, logging which backend is in use.
+    /// Connects to the configured store, logging which backend is in use; a new cell is
+    /// initialised.
     pub async fn store(&self) -> Result<SharedStore> {
+        self.open_store(true).await
+    }
+
+    /// Connects like [`Ctx::store`], for commands that only read: a new cell is not initialised
+    /// (a mistyped `--cell` is reported, and leaves nothing behind).
+    pub async fn store_to_read(&self) -> Result<SharedStore> {
+        self.open_store(false).await
+    }
+
+    async fn open_store(&self, initialise: bool) -> Result<SharedStore> {
         match &self.config.backend {
             Backend::Memory => {
                 tracing::warn!(
@@ -43,8 +54,13 @@ impl Ctx {
                 )))
             }
             Backend::Redis(target) => {
-                let store = RedisStore::open(target, self.config.keys(), self.store_settings.clone())
-                    .await
+                let (keys, settings) = (self.config.keys(), self.store_settings.clone());
+                let opened = if initialise {
+                    RedisStore::open(target, keys, settings).await
+                } else {
+                    RedisStore::open_to_read(target, keys, settings).await
+                };
+                let store = opened
                     .map_err(|e| match e {
                         // A cell this binary must not use: the message says what to do.
                         StoreError::Schema(_) => anyhow::Error::from(e),

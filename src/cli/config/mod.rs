@@ -30,7 +30,7 @@ fn value_text(v: &serde_json::Value) -> String {
 /// The cell's retention window as the store holds it.
 async fn retention_setting(ctx: &Ctx) -> Setting {
     let read = async {
-        ctx.store()
+        ctx.store_to_read()
             .await?
             .retention()
             .await

@@ -63,7 +63,10 @@ pub fn labels_from(flag: Option<&str>) -> Result<BTreeMap<String, String>> {
 
 impl NodeCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
-        let store = ctx.store().await?;
+        let store = match self {
+            NodeCmd::List | NodeCmd::Get { .. } => ctx.store_to_read().await?,
+            _ => ctx.store().await?,
+        };
         match self {
             NodeCmd::Register(args) => register::run(ctx, &*store, args).await?,
             NodeCmd::List => list::list(ctx, &*store).await?,

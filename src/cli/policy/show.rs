@@ -53,7 +53,7 @@ fn history_page(changes: Vec<PolicyChange>) -> Page<PolicyChange> {
 }
 
 pub async fn list(ctx: &Ctx) -> Result<u8> {
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     let (version, docs) = store.policies().await?;
     let mut rows = Vec::new();
     for d in docs {
@@ -79,7 +79,7 @@ pub async fn list(ctx: &Ctx) -> Result<u8> {
 }
 
 pub async fn get(ctx: &Ctx, name: String) -> Result<u8> {
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     let (_, docs) = store.policies().await?;
     let d = docs
         .into_iter()
@@ -92,7 +92,7 @@ pub async fn get(ctx: &Ctx, name: String) -> Result<u8> {
 }
 
 pub async fn history(ctx: &Ctx, limit: usize) -> Result<u8> {
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     emit(
         ctx.output,
         &history_page(store.policy_history(limit).await?),

@@ -73,7 +73,7 @@ pub async fn run(
             PolicySet::compile(&list, 0)?
         }
         None => {
-            let store = ctx.store().await?;
+            let store = ctx.store_to_read().await?;
             let (v, docs) = store.policies().await?;
             crate::scheduler::compile_policies(v, &docs, &Default::default())?
         }

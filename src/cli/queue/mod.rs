@@ -64,7 +64,10 @@ fn said(ctx: &Ctx, action: &'static str, count: u64, text: String) -> Result<()>
 
 impl QueueCmd {
     pub async fn run(self, ctx: &Ctx) -> Result<u8> {
-        let store = ctx.store().await?;
+        let store = match self {
+            QueueCmd::Stats | QueueCmd::List(_) | QueueCmd::Peek(_) => ctx.store_to_read().await?,
+            _ => ctx.store().await?,
+        };
         match self {
             QueueCmd::Stats => stats::run(ctx, &*store).await?,
             QueueCmd::List(args) => list::run(ctx, &*store, args).await?,

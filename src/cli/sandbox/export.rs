@@ -60,7 +60,7 @@ pub async fn run(ctx: &Ctx, args: ExportArgs) -> Result<u8> {
         finished_before: cutoff(&args.finished_before)?,
         to: args.to,
     };
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     let bar = ctx.interactive().then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(

@@ -17,7 +17,7 @@ pub struct GetArgs {
 }
 
 pub async fn run(ctx: &Ctx, args: GetArgs) -> Result<u8> {
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     let run = store
         .get_run(&args.id)
         .await?

@@ -48,7 +48,7 @@ pub async fn run(ctx: &Ctx, args: ListArgs) -> Result<u8> {
             .transpose()?,
         node: args.node.clone(),
     };
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     let page = list_runs(
         &*store,
         &filter,

@@ -24,7 +24,7 @@ pub struct LogsArgs {
 }
 
 pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<u8> {
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     let mut out = std::io::stdout().lock();
     let follow = args.follow.then(|| WaitOptions {
         pending_timeout: (!args.pending_timeout.is_zero()).then_some(args.pending_timeout),

@@ -97,7 +97,7 @@ pub async fn wait_and_report(
 }
 
 pub async fn run(ctx: &Ctx, args: WaitArgs) -> Result<u8> {
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     wait_and_report(
         ctx,
         &*store,

@@ -47,7 +47,7 @@ fn line(format: OutputFormat, e: &Event) -> String {
 }
 
 pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<u8> {
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     let opts = WatchOptions {
         run: args.run,
         from_start: args.from_start,

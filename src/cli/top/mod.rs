@@ -29,7 +29,7 @@ pub struct TopArgs {
 }
 
 pub async fn run(ctx: &Ctx, args: TopArgs) -> Result<u8> {
-    let store = ctx.store().await?;
+    let store = ctx.store_to_read().await?;
     let interval = args.interval.max(Duration::from_millis(100));
     let sampler = TopSampler::new(args.events.min(1000));
     let stream = match ctx.output {

@@ -24,6 +24,25 @@ impl RedisStore {
         Ok(store)
     }
 
+    /// Like [`RedisStore::open`], for commands that only read: a cell this binary cannot use is
+    /// refused as there, but a new (empty) cell is not initialised, only reported, so a mistyped
+    /// `--cell` leaves nothing behind.
+    pub async fn open_to_read(
+        target: &RedisTarget,
+        keys: Keys,
+        settings: StoreSettings,
+    ) -> StoreResult<RedisStore> {
+        let store = RedisStore::connect(target, keys, settings).await?;
+        let cell = store.cell_name();
+        if let Admission::Initialise = store.schema_state().await?.admit(&cell)? {
+            tracing::warn!(
+                "cell {cell} holds nothing: no process has used it yet (check --cell or \
+                 TARTARUS_CELL)"
+            );
+        }
+        Ok(store)
+    }
+
     fn cell_name(&self) -> String {
         self.keys
             .namespace()
