@@ -90,7 +90,10 @@ fn each_cell_is_one_slot_and_sees_only_its_own_data() {
             .query(&mut server.conn())
             .unwrap();
         if cell == "red" {
-            assert!(mine.is_empty() && schema.is_none(), "red was only read: {mine:?}");
+            assert!(
+                mine.is_empty() && schema.is_none(),
+                "red was only read: {mine:?}"
+            );
         } else {
             assert_eq!(
                 schema,
